@@ -1,0 +1,65 @@
+/**
+ * Ports: everything the core needs from the outside world, injected by the composition root
+ * (create-core.ts). The Electron shell, the CLI, the harness and the tests each provide their own.
+ * Nothing in src-main/core reaches for globals such as Date.now(), fetch or setTimeout directly
+ * where a port exists, so time and network can be simulated in tests.
+ */
+
+export interface Clock {
+  /** epoch milliseconds */
+  now(): number;
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  /** resolves after ms on this clock (a fake clock resolves when advanced) */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface Logger {
+  debug(msg: string, meta?: Record<string, unknown>): void;
+  info(msg: string, meta?: Record<string, unknown>): void;
+  warn(msg: string, meta?: Record<string, unknown>): void;
+  error(msg: string, meta?: Record<string, unknown>): void;
+  /** a logger whose lines carry a scope prefix, e.g. "bcart" */
+  child(scope: string): Logger;
+}
+
+/** The WHATWG fetch signature (Node 20 global fetch, or a test double). */
+export type Fetch = (input: string | URL, init?: RequestInit) => Promise<Response>;
+
+/**
+ * Secret storage. In the shell: Electron safeStorage (refuses Linux basic_text).
+ * In CLI/tests: an in-memory or file store. Values never reach logs or the database.
+ */
+export interface TokenStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** Opens a URL in the user's system browser (OAuth). The shell restricts it to https allow-listed hosts. */
+export type OpenExternal = (url: string) => Promise<void>;
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export const systemTimers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const t = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      const onAbort = (): void => {
+        clearTimeout(t);
+        reject(signal?.reason);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};

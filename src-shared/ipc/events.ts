@@ -1,0 +1,16 @@
+/**
+ * Push events from main to the renderer (`domain:past-tense`). Long work returns a run id at once;
+ * its progress and completion arrive here.
+ */
+import { z } from 'zod';
+
+export const events = {
+  /** a master or setting changed: renderer invalidates the matching queries */
+  'data:changed': z.object({ domain: z.string() }),
+};
+
+export type Events = typeof events;
+export type EventName = keyof Events & string;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const EVENT_NAMES = Object.keys(events).sort() as EventName[];

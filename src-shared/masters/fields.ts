@@ -1,0 +1,59 @@
+/**
+ * Field rules shared by the forms (react-hook-form + zodResolver) and main's IPC validation, so a
+ * clerk sees the same Japanese message beside the field that main would return.
+ */
+import { z } from 'zod';
+
+/** 半角英数字と _ - のコード (取引先コード BC_NP-kakebarai も通る) */
+export const codeField = (label: string, max = 30) =>
+  z
+    .string({ error: `${label}を入力してください。` })
+    .trim()
+    .min(1, { error: `${label}を入力してください。` })
+    .max(max, { error: `${label}は${max}文字以内で入力してください。` })
+    .regex(/^[A-Za-z0-9_.-]+$/, { error: `${label}は半角英数字と「_」「-」「.」で入力してください。` });
+
+export const nameField = (label: string, max = 100) =>
+  z
+    .string({ error: `${label}を入力してください。` })
+    .trim()
+    .min(1, { error: `${label}を入力してください。` })
+    .max(max, { error: `${label}は${max}文字以内で入力してください。` });
+
+export const optionalText = (label: string, max = 100) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label}は${max}文字以内で入力してください。` })
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? null : v));
+
+export const yenField = (label: string) =>
+  z
+    .number({ error: `${label}は整数(円)で入力してください。` })
+    .int({ error: `${label}は整数(円)で入力してください。` })
+    .min(-99_999_999_999, { error: `${label}が大きすぎます。` })
+    .max(99_999_999_999, { error: `${label}が大きすぎます。` });
+
+export const idField = z.number().int().positive();
+
+/** List query common to every master list. */
+export const masterListInput = z
+  .object({
+    query: z.string().max(100).optional(),
+    confirmed: z.enum(['all', 'confirmed', 'unconfirmed']).optional(),
+    sortKey: z.string().max(40).optional(),
+    sortDir: z.enum(['asc', 'desc']).optional(),
+    limit: z.number().int().min(1).max(200_000).optional(),
+  })
+  .strict();
+export type MasterListInput = z.infer<typeof masterListInput>;
+
+export const masterRowBase = {
+  id: z.number().int(),
+  confirmed: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+export const idInput = z.object({ id: idField }).strict();
