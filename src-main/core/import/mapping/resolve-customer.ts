@@ -1,0 +1,56 @@
+/**
+ * 決済方法 → 得意先 (requirements §2, seed 000). BCart sends the payment method's display name, so
+ * the lookup is by exact (trimmed) name in the user-editable table; an unseen name is an error
+ * that tells the user to add it, never a silent fallback to some default customer.
+ */
+import type { BcartOrder } from '../../bcart/model';
+import type { ImportMasters, LocalCustomer } from './import-masters';
+import type { OrderProblems } from './import-problem';
+
+/** The 得意先 an order is billed to, or null after recording the problem. */
+export function resolveCustomer(order: BcartOrder, masters: ImportMasters, problems: OrderProblems): LocalCustomer | null {
+  const payment = order.payment.trim();
+  const rule = masters.paymentRules.get(payment);
+  if (rule === undefined) {
+    return problems.error(
+      'PAYMENT_UNKNOWN',
+      `決済方法「${payment}」が「決済方法ごとの得意先」に登録されていません。EC連携設定の「決済方法ごとの得意先」にこの決済方法と得意先コードを追加してから、再度取り込んでください。`,
+    );
+  }
+  if (rule.kind === 'unsupported') {
+    return problems.error(
+      'PAYMENT_UNSUPPORTED',
+      `決済方法「${payment}」の注文は取り込みに対応していません。Bカートで決済方法を確認し、対応している決済方法に変更するか、この注文をキャンセルしてください。`,
+    );
+  }
+  if (rule.kind === 'member-ext-id') {
+    const extId = order.customerExtId.trim();
+    if (extId === '') {
+      return problems.error(
+        'MEMBER_EXT_ID_EMPTY',
+        `決済方法「${payment}」の注文ですが、会員「${memberName(order)}」の貴社独自会員IDが空です。Bカートの会員情報で貴社独自会員IDを設定してから、再度取り込んでください。`,
+      );
+    }
+    const customer = masters.customersByCode.get(extId);
+    if (customer === undefined) {
+      return problems.error(
+        'CUSTOMER_MISSING',
+        `貴社独自会員ID「${extId}」と同じ得意先コードの得意先がありません。取引先マスタに得意先コード「${extId}」の得意先を登録して確定してから、再度取り込んでください。`,
+      );
+    }
+    return customer;
+  }
+  const customer = masters.customersByCode.get(rule.customerCode);
+  if (customer === undefined) {
+    return problems.error(
+      'CUSTOMER_MISSING',
+      `決済方法「${payment}」の得意先コード「${rule.customerCode}」の得意先が登録・確定されていません。取引先マスタで得意先「${rule.customerCode}」を作成して確定してください（EC連携設定の「不足している得意先を作成」でも作成できます）。`,
+    );
+  }
+  return customer;
+}
+
+function memberName(order: BcartOrder): string {
+  const parts = [order.customerCompName, order.customerName].map((s) => s.trim()).filter((s) => s !== '');
+  return parts.length > 0 ? parts.join(' ') : `会員ID ${order.customerId ?? '不明'}`;
+}

@@ -1,0 +1,39 @@
+/**
+ * 出荷伝票 draft of one shipped BCart logistics record: the EC連携設定 stamps (部門, 倉庫,
+ * 出荷ワークフロー), the BCart ids kept for traceability, and per-rate amounts of its lines.
+ */
+import type { BcartLogistics, BcartOrder } from '../../bcart/model';
+import type { ImportSettings, LocalCustomer } from './import-masters';
+import type { ProductLineDraft, RateAmount, ShipmentDraft } from './import-plan';
+
+/** Assembles the draft; lines must already be mapped and validated. */
+export function shipmentDraft(
+  order: BcartOrder,
+  logistics: BcartLogistics,
+  date: string,
+  customer: LocalCustomer,
+  lines: ProductLineDraft[],
+  settings: ImportSettings,
+): ShipmentDraft {
+  return {
+    bcartOrderId: order.id,
+    bcartOrderCode: order.code,
+    bcartLogisticsId: logistics.id,
+    customerId: customer.id,
+    customerCode: customer.code,
+    date,
+    departmentId: settings.departmentId,
+    warehouseId: settings.warehouseId,
+    workflowId: settings.shipmentWorkflowId,
+    lines,
+    amountByRate: amountByRate(lines),
+    amount: lines.reduce((sum, l) => sum + l.amount, 0),
+  };
+}
+
+/** Σ line amounts per rate, highest rate first; rates without lines are left out. */
+export function amountByRate(lines: readonly ProductLineDraft[]): RateAmount[] {
+  const sums = new Map<RateAmount['rate'], number>();
+  for (const l of lines) sums.set(l.taxRate, (sums.get(l.taxRate) ?? 0) + l.amount);
+  return [...sums.entries()].map(([rate, amount]) => ({ rate, amount })).sort((a, b) => b.rate - a.rate);
+}
