@@ -40,6 +40,7 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          globalSetup: ['test/e2e/global-setup.ts'],
         },
       },
     ],

@@ -14,3 +14,6 @@ export type EventName = keyof Events & string;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
 
 export const EVENT_NAMES = Object.keys(events).sort() as EventName[];
+
+/** The single Electron IPC channel that carries push events ({event, payload}) to the renderer. */
+export const PUSH_CHANNEL = 'app:event';

@@ -1,0 +1,32 @@
+/**
+ * ipcMain side of the contract: one handler per channel name, each checking that the call comes
+ * from the app's own page before handing it to the core's dispatch (which validates the input).
+ * Push events go to the window on a single 'app:event' channel.
+ */
+import { AppError } from '../../src-shared/errors';
+import { CHANNELS } from '../../src-shared/ipc/contract';
+import type { Core } from '../core/create-core';
+import type { Logger } from '../core/ports';
+import type { ElectronApi } from './electron-api';
+import { isTrustedSender } from './security';
+
+
+export function registerIpc(ipcMain: ElectronApi['ipcMain'], core: Pick<Core, 'dispatch'>, trustedUrl: string, logger: Logger): () => void {
+  const log = logger.child('ipc-main');
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, async (event, input: unknown) => {
+      const frame = event.senderFrame;
+      if (!frame || !isTrustedSender(frame.url, trustedUrl) || frame.parent !== null) {
+        log.warn('rejected IPC from untrusted sender', { channel, url: frame?.url?.slice(0, 100) ?? '(none)' });
+        return {
+          ok: false,
+          error: new AppError('FORBIDDEN', 'この画面からの操作は許可されていません。アプリを再起動してください。').toData(),
+        };
+      }
+      return core.dispatch(channel, input, { via: 'ipc' });
+    });
+  }
+  return () => {
+    for (const channel of CHANNELS) ipcMain.removeHandler(channel);
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * List + detail page shared by every master: search, sort, a virtualized list, and the form for
+ * the selected record (or 新規). Searching and sorting happen in main (SQLite), so 100,000 rows
+ * stay fast; the list only renders what is visible.
+ */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useState } from 'react';
+import type { z } from 'zod';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { unwrap } from '../../ipc/api';
+import { useNavigation } from '../../stores/navigation';
+import { masterApi } from './master-api';
+import { MasterForm, type MasterFieldConfig } from './MasterForm';
+
+export interface MasterPageConfig<Row extends { id: number; confirmed: boolean; updatedAt: string }> {
+  prefix: string;
+  title: string;
+  columns: Column<Row>[];
+  fields: MasterFieldConfig[];
+  schema: z.ZodType;
+  empty: Record<string, unknown>;
+  toValues: (row: Row) => Record<string, unknown>;
+  defaultSort: string;
+}
+
+export function confirmedColumn<Row extends { confirmed: boolean }>(): Column<Row> {
+  return {
+    key: 'confirmed',
+    header: '状態',
+    width: 80,
+    align: 'center',
+    render: (r) => <span className={`badge ${r.confirmed ? 'badge-ok' : 'badge-draft'}`}>{r.confirmed ? '確定' : '未確定'}</span>,
+  };
+}
+
+export function MasterPage<Row extends { id: number; confirmed: boolean; updatedAt: string }>({ config }: { config: MasterPageConfig<Row> }) {
+  const { param, go, page } = useNavigation();
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const [sort, setSort] = useState<{ key: string; dir: 'asc' | 'desc' }>({ key: config.defaultSort, dir: 'asc' });
+  const masters = masterApi<Row>(config.prefix);
+  const list = useQuery({
+    queryKey: [config.prefix, 'list', deferredQuery, sort],
+    queryFn: () => unwrap(masters.list({ query: deferredQuery, sortKey: sort.key, sortDir: sort.dir })),
+    placeholderData: keepPreviousData,
+  });
+  const creating = param === 'new';
+  const selectedId = param && !creating ? Number(param) : null;
+  const selected = list.data?.rows.find((r) => r.id === selectedId) ?? null;
+
+  return (
+    <div className="master-page">
+      <section className="master-list" aria-label={`${config.title}一覧`}>
+        <div className="toolbar">
+          <h1>{config.title}一覧</h1>
+          <input
+            type="search"
+            aria-label={`${config.title}を検索`}
+            placeholder="コード・名称で検索"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <button type="button" className="primary" onClick={() => go(page, 'new')}>
+            新規
+          </button>
+          <span className="count" aria-live="polite">
+            {list.data ? `${list.data.total.toLocaleString('ja-JP')}件` : '読み込み中…'}
+          </span>
+        </div>
+        <ErrorNotice error={list.error} />
+        <VirtualTable
+          label={`${config.title}一覧`}
+          rows={list.data?.rows ?? []}
+          columns={config.columns}
+          rowKey={(r) => r.id}
+          selectedKey={selectedId}
+          onSelect={(r) => go(page, String(r.id))}
+          sort={sort}
+          onSort={(key) => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))}
+          height="calc(100vh - 170px)"
+          emptyText={query ? '条件に合うデータがありません。' : 'まだ登録がありません。「新規」から登録してください。'}
+        />
+      </section>
+      <section className="master-detail">
+        {creating || selected ? (
+          <MasterForm<Row>
+            prefix={config.prefix}
+            title={config.title}
+            fields={config.fields}
+            schema={config.schema}
+            row={creating ? null : selected}
+            empty={config.empty}
+            toValues={config.toValues}
+            onSaved={(row) => go(page, String(row.id))}
+          />
+        ) : (
+          <p className="placeholder">一覧から選ぶか、「新規」を押してください。</p>
+        )}
+      </section>
+    </div>
+  );
+}

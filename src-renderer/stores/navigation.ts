@@ -1,0 +1,32 @@
+/** Which page is shown (UI state only; server state lives in react-query). Synced with location.hash. */
+import { create } from 'zustand';
+
+export type PageId = string;
+
+interface NavigationState {
+  page: PageId;
+  /** optional record id to open on the page */
+  param: string | null;
+  go(page: PageId, param?: string | null): void;
+}
+
+function fromHash(): { page: PageId; param: string | null } {
+  const [page, param] = window.location.hash.replace(/^#\/?/, '').split('/');
+  return { page: page || 'home', param: param ? decodeURIComponent(param) : null };
+}
+
+export const useNavigation = create<NavigationState>((set) => ({
+  ...fromHash(),
+  go(page, param = null) {
+    const hash = `#/${page}${param ? `/${encodeURIComponent(param)}` : ''}`;
+    if (window.location.hash !== hash) window.history.pushState(null, '', hash);
+    set({ page, param });
+  },
+}));
+
+/** Keeps the store in step with the browser's back/forward buttons. */
+export function listenToHash(): () => void {
+  const onPop = () => useNavigation.setState(fromHash());
+  window.addEventListener('popstate', onPop);
+  return () => window.removeEventListener('popstate', onPop);
+}
