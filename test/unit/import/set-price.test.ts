@@ -26,6 +26,7 @@ describe('入数 (per-piece BCart price → per-set app price)', () => {
     const p = product(3, 'ODD-3', 3);
     const o = order({ id: 3, lines: [line(31, p, { unitPrice: '12.5', setQuantity: '3' })], logistics: [logistics(301)] });
     o.orderTotals = [{ taxRate: '0.1', total: '38', tax: '3', totalInclTax: '41' }];
+    o.finalPrice = 41;
     const plan = mapOrdersForImport([o], masters([p]));
     expect(errorCodes(plan)).toEqual(['NON_INTEGER_SET_PRICE']);
     const msg = plan.problems[0]!.message;

@@ -210,4 +210,22 @@ describe('lines and logistics records', () => {
     expect(plan.summary.errors).toBe(2);
     expect(plan.shipments.map((s) => s.bcartOrderId)).toEqual([46]);
   });
+
+  it('lists every problem of an order, not only the first', () => {
+    const o = order({ id: 49, payment: '謎の決済', lines: [line(491, a, { productNo: 'ZZZ' })], logistics: [logistics(4901)] });
+    o.finalPrice = 1;
+    const plan = mapOrdersForImport([o], masters([a]));
+    expect(errorCodes(plan)).toEqual(['PAYMENT_UNKNOWN', 'UNKNOWN_PRODUCT', 'FINAL_PRICE_MISMATCH']);
+    expect(plan.problems.every((p) => p.orderId === 49 && p.message.startsWith(`受注番号 ${o.code}: `))).toBe(true);
+  });
+
+  it('a shipped record without product lines becomes an empty slip with a warning (so it is recorded once)', () => {
+    const o = order({ id: 50, lines: [line(501, a, { logisticsId: 5001 })], logistics: [logistics(5001), logistics(5002)] });
+    const plan = mapOrdersForImport([o], masters([a]));
+    expect(plan.problems.map((p) => [p.level, p.code])).toEqual([['warning', 'EMPTY_SHIPMENT']]);
+    expect(plan.shipments.map((s) => [s.bcartLogisticsId, s.lines.length])).toEqual([
+      [5001, 1],
+      [5002, 0],
+    ]);
+  });
 });

@@ -16,7 +16,8 @@ import { parseYen } from './yen-amount';
 /** Everything the invoice needs that the shipment step already worked out. */
 export interface InvoiceInput {
   order: BcartOrder;
-  customer: LocalCustomer;
+  /** null when it could not be resolved: the invoice is still validated, but no draft is made */
+  customer: LocalCustomer | null;
   /** the last 発送日 of the order */
   date: string;
   logisticsIds: number[];
@@ -24,7 +25,7 @@ export interface InvoiceInput {
   productLines: ProductLineDraft[];
 }
 
-/** Builds the invoice draft; null after recording problems. */
+/** Validates the order's amounts and builds the invoice draft; null when the order has any error. */
 export function buildInvoice(input: InvoiceInput, masters: ImportMasters, problems: OrderProblems): InvoiceDraft | null {
   const { order, customer } = input;
   const settings = masters.settings;
@@ -83,7 +84,7 @@ export function buildInvoice(input: InvoiceInput, masters: ImportMasters, proble
       );
     }
   }
-  if (problems.hasErrors) return null;
+  if (customer === null || problems.hasErrors) return null;
 
   return {
     bcartOrderId: order.id,

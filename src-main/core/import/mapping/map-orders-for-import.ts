@@ -90,24 +90,25 @@ function mapOrder(order: BcartOrder, masters: ImportMasters): OrderOutcome {
   const needsInvoice = fullyShipped && !masters.alreadyInvoicedOrderIds.has(order.id);
   if (newShipped.length === 0 && !needsInvoice) return out;
 
+  // Validation goes on after the first error so that the log lists every problem of the order.
   const customer = resolveCustomer(order, masters, problems);
   const groups = groupLinesByLogistics(order, logistics, problems);
-  const dates = new Map<number, string | null>(shipped.map((l) => [l.id, shipmentDate(l, problems)]));
-  // Lines of already-imported shipments are mapped again only when the invoice needs them.
+  // Lines (and dates) of already-imported shipments are looked at again only when the invoice needs them.
   const needed = needsInvoice ? shipped : newShipped;
+  const dates = new Map<number, string | null>(needed.map((l) => [l.id, shipmentDate(l, problems)]));
   const linesByLogistics = new Map<number, ProductLineDraft[]>();
   for (const l of needed) {
     const mapped = (groups.get(l.id) ?? []).map((line) => mapProductLine(line, l.id, masters, problems));
     linesByLogistics.set(l.id, mapped.filter((m): m is ProductLineDraft => m !== null));
   }
-  if (customer === null || problems.hasErrors) return out;
 
   for (const l of newShipped) {
     const lines = linesByLogistics.get(l.id) ?? [];
-    if (lines.length === 0) {
-      problems.warning('EMPTY_SHIPMENT', `発送ID ${l.id} は発送済ですが商品明細がありません。明細なしの出荷伝票として記録しました。Bカートで発送と明細の対応を確認してください。`);
+    if (lines.length === 0 && (groups.get(l.id) ?? []).length === 0) {
+      problems.warning('EMPTY_SHIPMENT', `発送ID ${l.id} は発送済ですが商品明細がありません。明細なしの出荷伝票として記録します。Bカートで発送と明細の対応を確認してください。`);
     }
-    out.shipments.push(shipmentDraft(order, l, dates.get(l.id) ?? '', customer, lines, masters.settings));
+    const date = dates.get(l.id);
+    if (customer !== null && date) out.shipments.push(shipmentDraft(order, l, date, customer, lines, masters.settings));
   }
   if (needsInvoice) {
     const lastDate = [...dates.values()].reduce<string>((max, d) => (d !== null && d > max ? d : max), '');
@@ -117,7 +118,7 @@ function mapOrder(order: BcartOrder, masters: ImportMasters): OrderOutcome {
       problems,
     );
   }
-  if (problems.hasErrors) {
+  if (customer === null || problems.hasErrors) {
     out.shipments = [];
     out.invoice = null;
   }
