@@ -4,7 +4,7 @@
  * the Japanese problems per field; handler errors → their AppError data; anything else → INTERNAL
  * with a generic Japanese message. It always resolves; stacks go to the log, never to the caller.
  */
-import { z } from 'zod';
+import { type z } from 'zod';
 import { AppError, isAppError, type FieldProblem } from '../../../src-shared/errors';
 import { contract, isChannel, type Channel } from '../../../src-shared/ipc/contract';
 import type { IpcResult } from '../../../src-shared/ipc/result';

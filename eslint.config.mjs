@@ -1,0 +1,97 @@
+// ESLint flat config. Besides the usual rules it enforces the process boundaries of
+// architecture.md; test/fixtures/lint/ holds one file per rule that must fail (test/unit/lint).
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'worker_threads', 'zlib'];
+const nodePaths = (message) => NODE_BUILTINS.map((name) => ({ name, message }));
+const nodePatterns = [{ group: ['node:*'], message: 'src-shared must stay platform-free: no Node built-ins.' }];
+
+export const boundaryRules = {
+  shared: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [
+          { name: 'electron', message: 'src-shared must not import electron.' },
+          { name: 'react', message: 'src-shared must not import React.' },
+          { name: 'better-sqlite3', message: 'src-shared must not touch the database.' },
+          ...nodePaths('src-shared must stay platform-free: no Node built-ins.'),
+        ],
+        patterns: [
+          ...nodePatterns,
+          { group: ['**/src-main/**', '**/src-renderer/**', '../src-main/*', '../src-renderer/*'], message: 'src-shared must not import process code.' },
+          { group: ['electron/*', 'electron-log*', 'react-dom*', 'drizzle-orm*'], message: 'src-shared must stay platform-free.' },
+        ],
+      },
+    ],
+  },
+  core: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [{ name: 'electron', message: 'src-main/core is plain Node: never import electron (inject a port instead).' }],
+        patterns: [
+          { group: ['electron/*', 'electron-log*'], message: 'src-main/core is plain Node: electron and electron-log stay in src-main/shell.' },
+          { group: ['**/shell/**', '**/preload/**', '../shell/*', '../../shell/*'], message: 'the core must not depend on the shell.' },
+          { group: ['**/src-renderer/**'], message: 'the core must not import renderer code.' },
+        ],
+      },
+    ],
+  },
+  renderer: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [
+          { name: 'electron', message: 'the renderer talks to main only through window.api.' },
+          ...nodePaths('the renderer is sandboxed: no Node built-ins.'),
+        ],
+        patterns: [
+          { group: ['**/src-main/**', '../src-main/*', '../../src-main/*'], message: 'src-renderer must not import src-main (use the IPC contract).' },
+          ...nodePatterns.map((p) => ({ ...p, message: 'the renderer is sandboxed: no Node built-ins.' })),
+        ],
+      },
+    ],
+  },
+  /** only shell/ and preload/ may touch ipcMain / ipcRenderer */
+  noRawIpc: {
+    'no-restricted-syntax': [
+      'error',
+      { selector: "ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]", message: 'Only src-main/shell and src-main/preload may use ipcMain / ipcRenderer.' },
+      { selector: "MemberExpression[property.name=/^ipc(Main|Renderer)$/]", message: 'Only src-main/shell and src-main/preload may use ipcMain / ipcRenderer.' },
+    ],
+  },
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'drizzle/**', 'test-output/**', 'release/**', 'build/**', '.data/**', 'test/fixtures/lint/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': 'off',
+    },
+  },
+  { files: ['src-shared/**/*.ts'], rules: { ...boundaryRules.shared, ...boundaryRules.noRawIpc } },
+  { files: ['src-main/core/**/*.ts', 'src-main/simulator/**/*.ts', 'src-main/cli.ts', 'src-main/cli/**/*.ts', 'src-main/harness/**/*.ts'], rules: { ...boundaryRules.core, ...boundaryRules.noRawIpc } },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...boundaryRules.renderer, ...boundaryRules.noRawIpc, 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'tests run without Electron: use test/helpers/fake-electron.ts.' }] }],
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);

@@ -1,0 +1,41 @@
+/**
+ * Each process-boundary lint rule fires on a fixture that breaks it (test/fixtures/lint/), and the
+ * real source tree passes the same rules. The fixtures are linted as if they lived in the real
+ * folders (ESLint's filePath option), so the rule selection by folder is what is tested.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const FIX = join(ROOT, 'test', 'fixtures', 'lint');
+
+async function lintAs(fixture: string, pretendPath: string) {
+  const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: join(ROOT, 'eslint.config.mjs') });
+  const [result] = await eslint.lintText(readFileSync(join(FIX, fixture), 'utf8'), { filePath: join(ROOT, pretendPath) });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax');
+}
+
+describe('lint enforces the process boundaries', () => {
+  const cases: [string, string, RegExp][] = [
+    ['src-shared/imports-node.ts', 'src-shared/domain/x.ts', /platform-free/],
+    ['src-shared/imports-electron.ts', 'src-shared/domain/x.ts', /must not import electron/],
+    ['src-main/core/imports-electron.ts', 'src-main/core/x.ts', /never import electron/],
+    ['src-main/core/uses-ipc-main.ts', 'src-main/core/x.ts', /ipcMain/],
+    ['src-renderer/imports-main.ts', 'src-renderer/features/x.ts', /must not import src-main/],
+    ['src-renderer/uses-ipc-renderer.ts', 'src-renderer/features/x.ts', /ipcRenderer/],
+  ];
+  for (const [fixture, pretend, message] of cases) {
+    it(`${fixture} is rejected`, async () => {
+      const problems = await lintAs(fixture, pretend);
+      expect(problems.length).toBeGreaterThan(0);
+      expect(problems.map((p) => p.message).join('\n')).toMatch(message);
+    }, 60_000);
+  }
+
+  it('the same electron import is allowed in src-main/shell', async () => {
+    const problems = await lintAs('src-main/core/imports-electron.ts', 'src-main/shell/x.ts');
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
