@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapOrdersForImport, type ImportPlan } from '../../../src-main/core/import/mapping';
+import { hasImportErrors, mapOrdersForImport, type ImportPlan } from '../../../src-main/core/import/mapping';
 import { errorCodes, feeRow, line, logistics, masters, order, product, SETTINGS } from './fixtures';
 
 const a = product(1, 'A');
@@ -208,6 +208,8 @@ describe('lines and logistics records', () => {
       [48, 'UNKNOWN_PRODUCT'],
     ]);
     expect(plan.summary.errors).toBe(2);
+    expect(hasImportErrors(plan.problems)).toBe(true);
+    expect(hasImportErrors(plan.problems.map((p) => ({ ...p, level: 'warning' as const })))).toBe(false);
     expect(plan.shipments.map((s) => s.bcartOrderId)).toEqual([46]);
   });
 

@@ -79,3 +79,8 @@ export class OrderProblems {
     });
   }
 }
+
+/** True when the run must write nothing (any problem of level 'error'). */
+export function hasImportErrors(problems: readonly ImportProblem[]): boolean {
+  return problems.some((p) => p.level === 'error');
+}

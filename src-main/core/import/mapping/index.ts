@@ -15,6 +15,6 @@ export type {
   WatchEntry,
   WatchReason,
 } from './import-plan';
-export { IMPORT_PROBLEM_CODES, type ImportProblem, type ImportProblemCode } from './import-problem';
+export { hasImportErrors, IMPORT_PROBLEM_CODES, type ImportProblem, type ImportProblemCode } from './import-problem';
 export { carriesProduct } from './group-lines-by-logistics';
 export { DEFAULT_PAYMENT_RULES, paymentRuleMap, requiredCustomerCodes, type PaymentRuleRow } from './default-payment-rules';
