@@ -1,4 +1,13 @@
-/** Public surface of the pure 出荷取込処理 mapping step. */
+/**
+ * Public surface of the pure 出荷取込処理 mapping step.
+ *
+ * Service usage: fetch the window's orders (+ the watched orders) → build ImportMasters from the DB
+ * → `const plan = mapOrdersForImport(orders, masters)` → if `hasImportErrors(plan.problems)` write
+ * nothing (log every problem, cursor stays); else in ONE transaction insert plan.shipments (確定,
+ * stock out for lines with inventoryTracked), plan.invoices, upsert plan.watch, delete
+ * plan.resolvedOrderIds from the watch list, log warnings, move the cursor. The 取込プレビュー shows
+ * the same plan without writing.
+ */
 export { mapOrdersForImport, SHIPPED_STATUS } from './map-orders-for-import';
 export type { ImportMasters, ImportSettings, LocalCustomer, LocalProduct, PaymentRule } from './import-masters';
 export type {
