@@ -1,0 +1,242 @@
+import iconv from 'iconv-lite';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { FieldProblem } from '../../../src-shared/errors';
+import type { SubscriptionApplication } from '../../../src-shared/domain/tax-update/types';
+import { tokenizeCsv } from '../../../src-main/core/tax-update/csv-text';
+import { parseSubscriptionCsv, serialiseSubscriptionCsv, SUBSCRIPTION_CSV_HEADERS } from '../../../src-main/core/tax-update/subscription-csv';
+import { applicationsArb } from './arbitraries';
+
+const HEADER = SUBSCRIPTION_CSV_HEADERS.join(',');
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+const sjis = (s: string): Uint8Array => new Uint8Array(iconv.encode(s, 'cp932'));
+const decode = (b: Uint8Array): string => new TextDecoder().decode(b);
+
+/** a valid item row / option row for application S001 */
+const ITEM = '商品,S001,C001,継続中,0,8,8,P1,A,01,コーヒー豆,2,1080,1000,500,税込,標準,,';
+const OPTION = 'オプション,S001,C001,継続中,0,8,8,,,,,,,,,税込,標準,定期割引,-100';
+
+const sample: SubscriptionApplication[] = [
+  {
+    code: 'S001',
+    customerCode: 'C001',
+    status: '継続中',
+    orderProcessed: false,
+    standardRate: 8,
+    reducedRate: 8,
+    items: [
+      {
+        productCode: 'P1',
+        variationH: 'A',
+        variationV: '01',
+        name: '①㈱髙～コーヒー, "特選"',
+        quantity: 2,
+        firstPrice: 1080,
+        regularPrice: 1000,
+        lastPrice: 500,
+        taxIncluded: true,
+        taxRateType: '標準',
+        options: [
+          { name: '定期割引', price: -100, taxIncluded: true, taxRateType: '標準' },
+          { name: '=HYPERLINK("x")', price: 330, taxIncluded: false, taxRateType: '軽減' },
+        ],
+      },
+      { productCode: '-P2', variationH: '', variationV: '', name: '+改行\r\nあり', quantity: 1, firstPrice: 0, regularPrice: 0, lastPrice: 0, taxIncluded: false, taxRateType: '軽減', options: [] },
+    ],
+  },
+  { code: 'S002', customerCode: '@C2', status: '解約', orderProcessed: true, standardRate: 10, reducedRate: 8, items: [] },
+];
+sample[1]?.items.push({ ...(sample[0]?.items[1] as SubscriptionApplication['items'][number]), productCode: 'P3', name: 'x' });
+
+function parseOk(bytes: Uint8Array): SubscriptionApplication[] {
+  const r = parseSubscriptionCsv(bytes);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.applications;
+}
+function parseErrors(text: string): FieldProblem[] {
+  const r = parseSubscriptionCsv(utf8(text));
+  if (r.ok) throw new Error('expected errors');
+  return r.errors;
+}
+const where = (errors: FieldProblem[]): string[] => errors.map((e) => `${e.row}:${e.column ?? ''}`);
+
+describe('subscription CSV — round trip', () => {
+  it('UTF-8 with BOM: writes the guard and negative numbers as numbers, reads back the same data', () => {
+    const r = serialiseSubscriptionCsv(sample, { encoding: 'utf-8' });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect([...r.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = decode(r.bytes.slice(3));
+    expect(text.startsWith(`${HEADER}\r\n`)).toBe(true);
+    expect(text).toContain(',定期割引,-100\r\n'); // negative number stays a number
+    expect(text).toContain(`,"'=HYPERLINK(""x"")",330\r\n`); // formula neutralised
+    expect(text).toContain(",'-P2,"); // text starting with - is guarded
+    expect(text).toContain(",'@C2,");
+    expect(parseOk(r.bytes)).toEqual(sample);
+  });
+
+  it('UTF-8 without BOM and CP932 (①㈱髙～) round trip', () => {
+    const noBom = serialiseSubscriptionCsv(sample, { encoding: 'utf-8', bom: false });
+    expect(noBom.ok && [...noBom.bytes.slice(0, 3)]).toEqual([0xe8, 0xa1, 0x8c]); // 行, no BOM
+    if (!noBom.ok) return;
+    expect(parseOk(noBom.bytes)).toEqual(sample);
+    const cp = serialiseSubscriptionCsv(sample, { encoding: 'cp932' });
+    if (!cp.ok) throw new Error(JSON.stringify(cp.errors));
+    // ～ is FULLWIDTH TILDE U+FF5E = 0x8160 in CP932, ① = 0x8740, ㈱ = 0x878A, 髙 = 0xFBFC
+    const hex = Buffer.from(cp.bytes).toString('hex');
+    expect(hex).toContain('8740878afbfc8160');
+    const parsed = parseSubscriptionCsv(cp.bytes);
+    expect(parsed.ok && parsed.encoding).toBe('cp932');
+    expect(parsed.ok && parsed.applications).toEqual(sample);
+    // an explicit encoding is honoured
+    const explicit = parseSubscriptionCsv(cp.bytes, { encoding: 'cp932' });
+    expect(explicit.ok && explicit.applications).toEqual(sample);
+  });
+
+  it('random applications round trip in both encodings (property)', () => {
+    fc.assert(
+      fc.property(applicationsArb, fc.constantFrom('utf-8' as const, 'cp932' as const), (apps, encoding) => {
+        const r = serialiseSubscriptionCsv(apps, { encoding });
+        if (!r.ok) throw new Error(JSON.stringify(r.errors));
+        expect(parseOk(r.bytes)).toEqual(apps);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('CP932 export refuses characters it cannot hold, naming row and column, never writing ?', () => {
+    const apps = structuredClone(sample);
+    const it0 = apps[0]?.items[0];
+    if (!it0 || !it0.options[0]) throw new Error('fixture');
+    it0.name = '波〜ダッシュ';
+    it0.options[0].name = '絵文字😀';
+    const r = serialiseSubscriptionCsv(apps, { encoding: 'cp932' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(where(r.errors)).toEqual(['2:商品名', '3:オプション名']);
+    expect(r.errors[0]?.message).toContain('〜');
+    expect(r.errors[0]?.message).toContain('U+301C');
+    expect(r.errors[1]?.message).toContain('U+1F600');
+    // the same data is fine in UTF-8
+    expect(serialiseSubscriptionCsv(apps, { encoding: 'utf-8' }).ok).toBe(true);
+  });
+
+  it('an application without items cannot be exported (it would vanish)', () => {
+    const r = serialiseSubscriptionCsv([{ ...(sample[0] as SubscriptionApplication), items: [] }], { encoding: 'utf-8' });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors[0]?.message).toContain('商品がない');
+  });
+});
+
+describe('subscription CSV — reading', () => {
+  it('reads LF, CRLF and quoted multi-line cells; an option belongs to the item above', () => {
+    const text = `${HEADER}\n${ITEM}\r\n${OPTION}\n"商品",S001,C001,継続中,0,8,8,P2,,,"名前\n2行",1,10,10,10,税抜,軽減,,\n`;
+    const apps = parseOk(utf8(text));
+    expect(apps).toHaveLength(1);
+    expect(apps[0]?.items.map((i) => [i.productCode, i.name, i.options.length])).toEqual([
+      ['P1', 'コーヒー豆', 1],
+      ['P2', '名前\n2行', 0],
+    ]);
+    expect(apps[0]?.items[0]?.options[0]).toEqual({ name: '定期割引', price: -100, taxIncluded: true, taxRateType: '標準' });
+  });
+
+  it('bad status and bad number are reported by row and column', () => {
+    const errors = parseErrors(`${HEADER}\n${ITEM.replace('継続中', '休止中')}\n${ITEM.replace(',1080,', ',1080円,').replace(',2,', ',2.5,')}\n`);
+    expect(where(errors)).toEqual(['2:状態', '3:数量', '3:初回価格']);
+    expect(errors[0]?.message).toBe('2行目「状態」: 「休止中」は使えません。「継続中」「停止」「解約」のいずれかを入力してください。');
+  });
+
+  it('column-count mismatch caused by an unquoted comma is reported by row', () => {
+    const errors = parseErrors(`${HEADER}\n${ITEM}\n${ITEM.replace('コーヒー豆', 'コーヒー,豆')}\n`);
+    expect(errors.map((e) => e.row)).toEqual([3]);
+    expect(errors[0]?.message).toContain('列の数');
+  });
+
+  it('an オプション row without an item row above is an error', () => {
+    expect(where(parseErrors(`${HEADER}\n${OPTION}\n`))).toEqual(['2:行種別']);
+    // item of another application above
+    const other = ITEM.replaceAll('S001', 'S002');
+    expect(where(parseErrors(`${HEADER}\n${other}\n${OPTION}\n`))).toEqual(['3:行種別']);
+  });
+
+  it('application columns must agree on every row of the application', () => {
+    const errors = parseErrors(`${HEADER}\n${ITEM}\n${OPTION.replace(',0,8,8,', ',1,10,8,').replace('C001', 'C009')}\n`);
+    expect(where(errors)).toEqual(['3:得意先コード', '3:受注処理済', '3:標準税率']);
+    expect(errors[0]?.message).toContain('2行目の「C001」と違います');
+  });
+
+  it('item columns on option rows and option columns on item rows are errors', () => {
+    const errors = parseErrors(`${HEADER}\n${ITEM.replace(/,,$/, ',割引,-1')}\n${OPTION.replace(',,,,,,,,', ',P9,,,名前,1,,,')}\n`);
+    expect(where(errors)).toEqual(['2:オプション名', '2:オプション価格', '3:商品番号', '3:商品名', '3:数量']);
+  });
+
+  it('header problems: missing, unknown and duplicate columns', () => {
+    const errors = parseErrors(`${HEADER.replace('通常回価格', '通常価格')},行種別\n`);
+    expect(where(errors)).toEqual(['1:通常価格', '1:行種別', '1:通常回価格']);
+    expect(where(parseErrors(''))).toEqual(['1:']);
+  });
+
+  it('ranges: negative item price, rate over 100, option price beyond limit', () => {
+    const errors = parseErrors(`${HEADER}\n${ITEM.replace(',1080,', ',-1080,').replace(',0,8,8,', ',0,8,101,')}\n`);
+    expect(where(errors)).toEqual(['2:軽減税率', '2:初回価格']);
+  });
+
+  it('invalid CP932 bytes are reported by row and column (detected and forced encoding)', () => {
+    const bytes = new Uint8Array([...sjis(`${HEADER}\r\n${ITEM}\r\n`), ...sjis('商品,S00'), 0x81, 0x0a]);
+    for (const r of [parseSubscriptionCsv(bytes, { encoding: 'cp932' }), parseSubscriptionCsv(bytes)]) {
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(where(r.errors)).toEqual(['3:申込コード']);
+    }
+    // a UTF-8 file forced as UTF-8 with a broken byte
+    const bad = new Uint8Array([...utf8(`${HEADER}\n${ITEM.replace('コーヒー豆', 'X')}`.slice(0, -1)), 0xff, 0x0a]);
+    const r = parseSubscriptionCsv(bad, { encoding: 'utf-8' });
+    expect(!r.ok && where(r.errors)).toEqual(['2:オプション名']);
+  });
+
+  it('blank rows are skipped but counted in row numbers', () => {
+    const errors = parseErrors(`${HEADER}\n\n,,,,,,,,,,,,,,,,,,\n${ITEM.replace('継続中', 'x')}\n`);
+    expect(where(errors)).toEqual(['4:状態']);
+  });
+});
+
+describe('subscription CSV — fuzz: only typed results, never a throw', () => {
+  const piece = fc.constantFrom(HEADER, ITEM, OPTION, '"', '""', ',', '\r\n', '\n', '\r', '\uFEFF', 'ｱ', '①', '=1+1', '-100', "'", '商品', 'オプション');
+  const bytesArb = fc.oneof(
+    fc.uint8Array({ maxLength: 300 }),
+    fc.array(piece, { maxLength: 30 }).map((a) => utf8(a.join(''))),
+    fc.array(piece, { maxLength: 30 }).map((a) => sjis(a.join(''))),
+    fc.tuple(fc.array(piece, { maxLength: 20 }), fc.uint8Array({ maxLength: 20 })).map(([a, b]) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(a.join('')), ...b])),
+  );
+
+  it('returns ok with applications or errors that each carry a Japanese message', () => {
+    fc.assert(
+      fc.property(bytesArb, fc.constantFrom(undefined, 'utf-8' as const, 'cp932' as const), (bytes, encoding) => {
+        const r = parseSubscriptionCsv(bytes, encoding ? { encoding } : {});
+        if (r.ok) {
+          expect(Array.isArray(r.applications)).toBe(true);
+        } else {
+          expect(r.errors.length).toBeGreaterThan(0);
+          expect(r.errors.length).toBeLessThanOrEqual(201);
+          for (const e of r.errors) {
+            expect(typeof e.message).toBe('string');
+            expect(/[ぁ-んァ-ン一-龯]/.test(e.message)).toBe(true);
+            if (e.row !== undefined) expect(Number.isInteger(e.row) && e.row >= 1).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('tokenizer: any text either tokenizes with increasing rows or reports one problem', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }).map((a) => a.join('')), (text) => {
+        const r = tokenizeCsv(text);
+        if (r.ok) {
+          const rows = r.records.map((x) => x.row);
+          expect(rows).toEqual([...rows].sort((a, b) => a - b));
+        } else expect(r.errors).toHaveLength(1);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
