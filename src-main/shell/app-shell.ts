@@ -81,7 +81,7 @@ export async function startShell(electron: ElectronApi, opts: ShellOptions): Pro
 
   let quitting = false;
   const window = createMainWindow(electron, {
-    preloadPath: join(opts.appRoot, 'dist', 'preload', 'preload.cjs'),
+    preloadPath: join(opts.appRoot, 'dist', 'main', 'preload.cjs'),
     indexHtml,
     trustedUrl,
     log: (m) => logger.warn(m),

@@ -51,7 +51,7 @@ describe('Electron shell (fake Electron API)', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     });
-    expect(win.options.webPreferences.preload).toMatch(/dist[\\/]preload[\\/]preload\.cjs$/);
+    expect(win.options.webPreferences.preload).toMatch(/dist[\\/]main[\\/]preload\.cjs$/);
     expect(win.loaded).toBe(join(ROOT, 'dist', 'renderer', 'index.html'));
     expect(shell.dataDir).toBe(tmp.dir); // userData when APP_DATA_DIR is not set
   });

@@ -1,0 +1,24 @@
+import { builtinModules } from 'node:module';
+import { defineConfig } from 'vite';
+
+// Bundles one Electron entry (ELECTRON_ENTRY=main|preload) into a single CommonJS file in
+// dist/main. Built separately so the sandboxed preload is self-contained (a sandboxed preload
+// cannot require our own chunks). Native and Electron-only packages stay external.
+const entry = process.env.ELECTRON_ENTRY === 'preload' ? 'preload' : 'main';
+const input = entry === 'preload' ? 'src-main/preload/preload.ts' : 'src-main/shell/main.ts';
+
+export default defineConfig({
+  build: {
+    ssr: input,
+    outDir: 'dist/main',
+    emptyOutDir: false,
+    target: 'node20',
+    sourcemap: true,
+    minify: false,
+    rollupOptions: {
+      external: ['electron', 'better-sqlite3', 'electron-log', 'electron-log/main', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+      output: { format: 'cjs', entryFileNames: `${entry}.cjs`, codeSplitting: false },
+    },
+  },
+  ssr: { noExternal: true, external: ['electron', 'better-sqlite3', 'electron-log'] },
+});
