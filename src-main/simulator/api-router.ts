@@ -1,0 +1,101 @@
+/**
+ * Maps "/api/v1/<resource>[/<key>]" + method to a handler and the scope it needs
+ * (`<resource>-read` for GET, `<resource>-write` for PATCH). Unknown query parameters are
+ * ignored, as the real API does (bcart-api.md §1.6).
+ */
+import * as catalog from './api-catalog';
+import * as orders from './api-orders';
+import { error, type SimResponse } from './sim-response';
+import type { SimulatorState } from './state';
+
+export interface ApiRoute {
+  scope: string;
+  /** whether the handler reads a JSON body */
+  needsBody: boolean;
+  run(state: SimulatorState, q: URLSearchParams, body: unknown): SimResponse;
+}
+
+type Handlers = {
+  list?: (s: SimulatorState, q: URLSearchParams) => SimResponse;
+  get?: (s: SimulatorState, key: string, q: URLSearchParams) => SimResponse | null;
+  patchMany?: (s: SimulatorState, body: unknown) => SimResponse;
+  patchOne?: (s: SimulatorState, key: string, body: unknown) => SimResponse | null;
+};
+
+const numeric = (key: string): number | null => (/^\d+$/.test(key) ? Number(key) : null);
+const byId =
+  <A extends unknown[]>(fn: (s: SimulatorState, id: number, ...rest: A) => SimResponse) =>
+  (s: SimulatorState, key: string, ...rest: A): SimResponse | null => {
+    const id = numeric(key);
+    return id === null ? null : fn(s, id, ...rest);
+  };
+
+const RESOURCES: Record<string, Handlers> = {
+  orders: {
+    list: orders.listOrders,
+    get: byId((s, id, q: URLSearchParams) => orders.getOrder(s, id, q)),
+    patchOne: byId((s, id, body: unknown) => orders.patchOrder(s, id, body)),
+  },
+  order_products: {
+    list: orders.listOrderProducts,
+    get: byId((s, id) => orders.getOrderProduct(s, id)),
+  },
+  logistics: {
+    list: orders.listLogistics,
+    get: byId((s, id, q: URLSearchParams) => orders.getLogistic(s, id, q)),
+    patchOne: byId((s, id, body: unknown) => orders.patchLogistic(s, id, body)),
+  },
+  product_sets: {
+    list: catalog.listProductSets,
+    get: byId((s, id) => catalog.getProductSet(s, id)),
+    patchMany: catalog.patchProductSets,
+    patchOne: byId((s, id, body: unknown) => catalog.patchProductSet(s, id, body)),
+  },
+  product_stock: {
+    list: catalog.listProductStock,
+    get: (s, key) => catalog.getProductStock(s, key),
+    patchMany: catalog.patchProductStock,
+  },
+  products: {
+    list: catalog.listProducts,
+    get: byId((s, id) => catalog.getProduct(s, id)),
+  },
+  customers: {
+    list: catalog.listCustomers,
+    get: byId((s, id) => catalog.getCustomer(s, id)),
+  },
+};
+
+const notFound = (): SimResponse => error(404, 'path', '指定されたURLは存在しません。');
+
+/** Finds the route for a path below /api/v1 ("/orders/10001"); a SimResponse for 404/405. */
+export function routeApi(method: string, subPath: string): ApiRoute | SimResponse {
+  const segs = subPath.split('/').filter((s) => s !== '');
+  if (segs.length < 1 || segs.length > 2) return notFound();
+  const resource = segs[0]!;
+  const h = RESOURCES[resource];
+  if (!h) return notFound();
+  const key = segs.length === 2 ? decodeURIComponent(segs[1]!) : null;
+  const fail = (): SimResponse => (key === null ? notFound() : error(404, 'id', '指定されたデータは存在しません。'));
+  if (method === 'GET') {
+    if (key === null && h.list) {
+      const list = h.list;
+      return { scope: `${resource}-read`, needsBody: false, run: (s, q) => list(s, q) };
+    }
+    if (key !== null && h.get) {
+      const get = h.get;
+      return { scope: `${resource}-read`, needsBody: false, run: (s, q) => get(s, key, q) ?? fail() };
+    }
+  }
+  if (method === 'PATCH') {
+    if (key === null && h.patchMany) {
+      const patch = h.patchMany;
+      return { scope: `${resource}-write`, needsBody: true, run: (s, _q, body) => patch(s, body) };
+    }
+    if (key !== null && h.patchOne) {
+      const patch = h.patchOne;
+      return { scope: `${resource}-write`, needsBody: true, run: (s, _q, body) => patch(s, key, body) ?? fail() };
+    }
+  }
+  return error(405, 'method', `${method} はこのURLでは使用できません。`);
+}
