@@ -136,6 +136,15 @@ function withDetails(err: unknown, extra: Record<string, unknown>): unknown {
   return new AppError(err.code, err.message, { details: { ...(err.details ?? {}), ...extra }, retryable: err.retryable, fields: err.fields });
 }
 
+/** Parses a write's echo; BCart accepted the write, so an unreadable echo means "applied, result unknown". */
+function echoOf<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    throw withDetails(err, { outcome: 'unknown' });
+  }
+}
+
 /** Creates a client for one BCart shop. */
 export function createBcartClient(opts: BcartClientOptions): BcartClient {
   const limiter =
@@ -248,7 +257,7 @@ export function createBcartClient(opts: BcartClientOptions): BcartClient {
   async function patchChunk(chunk: ProductSetStockPatch[], signal?: AbortSignal): Promise<BcartProductSet[]> {
     const call = { method: 'PATCH', path: '/product_sets', resource: 'product_sets' as const };
     const body = await http.request({ ...call, method: 'PATCH', body: { product_sets: chunk.map((p) => ({ id: p.id, stock: p.stock })) }, signal });
-    const echoed = body === null ? [] : parseList(body, 'product_sets', productSetWire).items;
+    const echoed = body === null ? [] : echoOf(() => parseList(body, 'product_sets', productSetWire).items);
     const messages = errorMessages(body);
     if (messages.length > 0) {
       // BCart answered 200 but refused some rows: the echoed rows were stored, the rest were not
@@ -293,7 +302,7 @@ export function createBcartClient(opts: BcartClientOptions): BcartClient {
     },
     async patchProductSetStock(id, value, o) {
       const body = await http.request({ method: 'PATCH', path: `/product_sets/${id}`, resource: 'product_sets', body: { stock: value }, signal: o?.signal });
-      return parseOne(body, 'product_sets', 'product_set', productSetWire);
+      return echoOf(() => parseOne(body, 'product_sets', 'product_set', productSetWire));
     },
     async ping(o) {
       const started = opts.clock.now();

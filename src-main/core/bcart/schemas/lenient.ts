@@ -51,6 +51,20 @@ export const lenientInt = z
   })
   .optional();
 
+/**
+ * Stock of a set: like lenientInt, but a relative value echoed back by a PATCH ("+3", "+-3") means
+ * "the resulting stock is not known from this answer" → null, instead of failing a write that succeeded.
+ */
+export const lenientStock = z
+  .unknown()
+  .transform((v, ctx): number | null => {
+    if (typeof v === 'string' && /^\+-?\d+$/.test(v.trim())) return null;
+    const r = lenientInt.safeParse(v);
+    if (!r.success) return fail(ctx, `在庫数ではありません: ${JSON.stringify(v)}`);
+    return r.data ?? null;
+  })
+  .optional();
+
 /** Decimal kept exact: 0.08 | "0.080" | "1000" → "0.08" / "1000"; "" / null → null. */
 export const lenientDecimal = z
   .unknown()
@@ -126,8 +140,6 @@ export const requiredId = z.unknown().transform((v, ctx): number => {
 
 /** An array that may arrive as null/""/missing (→ []); elements parsed by the given schema. */
 export function lenientArray<T extends z.ZodType>(item: T) {
-  return z
-    .union([z.array(item), z.null(), z.literal(''), z.undefined()])
-    .transform((v): z.output<T>[] => (Array.isArray(v) ? v : []))
-    .optional();
+  // preprocess instead of a union, so an error inside one row keeps its path (orders.0.order_products.3.id)
+  return z.preprocess((v) => (v === null || v === undefined || v === '' ? [] : v), z.array(item)).optional();
 }

@@ -1,7 +1,7 @@
 /** Wire schema of a product set (`product_sets[]`, `product_set`, bcart-api.md §3.4) → BcartProductSet. */
 import { z } from 'zod';
 import type { BcartProductSet } from '../model';
-import { jstDateTime, lenientDecimal, lenientInt, lenientString, requiredId } from './lenient';
+import { jstDateTime, lenientDecimal, lenientInt, lenientStock, lenientString, requiredId } from './lenient';
 
 export const productSetWire = z
   .object({
@@ -12,7 +12,7 @@ export const productSetWire = z
     name: lenientString,
     unit_price: lenientDecimal,
     quantity: lenientDecimal,
-    stock: lenientInt,
+    stock: lenientStock,
     stock_flag: lenientInt,
     tax_type_id: lenientInt,
     set_flag: lenientString,
