@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { z } from 'zod';
 import { toJstIso } from '../../src-shared/domain/jst-date';
+import { AppError } from '../../src-shared/errors';
+import type { CoreContext } from './core-context';
 import { migrateDatabase, type MigrationReport } from './db/migrate';
 import { openDatabase, type SqliteDb } from './db/open';
 import * as schema from './db/schema';
@@ -36,6 +38,7 @@ export interface CoreOptions {
 
 export interface Core {
   dispatch: Dispatch;
+  ctx: CoreContext;
   events: EventBus;
   db: SqliteDb;
   repos: MasterRepositories;
@@ -51,7 +54,6 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   z.config(z.locales.ja());
   const clock = opts.clock ?? systemClock;
   const timers = opts.timers ?? systemTimers;
-  void timers;
   mkdirSync(opts.dataDir, { recursive: true });
   const dbFile = join(opts.dataDir, DB_FILE_NAME);
   const db = openDatabase({ file: dbFile, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
@@ -66,23 +68,36 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const orm = drizzle(db, { schema });
     const repos = createMasterRepositories(orm, now);
     const events = createEventBus();
-    const handlers = buildHandlers({
+    const ctx: CoreContext = {
       db,
+      orm,
       repos,
       events,
       clock,
+      timers,
       logger: opts.logger,
+      fetch: opts.fetch ?? ((input, init) => fetch(input, init)),
+      tokenStore: opts.tokenStore,
+      openExternal:
+        opts.openExternal ??
+        (async () => {
+          throw new AppError('FORBIDDEN', 'この環境ではブラウザを開けません。');
+        }),
+      dataDir: opts.dataDir,
       info: {
         version: opts.appVersion ?? '0.0.0',
         dataDir: opts.dataDir,
         schemaVersion: migration.schemaVersion,
         demoMode: opts.demoMode ?? false,
       },
-    });
+      now,
+    };
+    const handlers = buildHandlers(ctx);
     const dispatch = createDispatch(handlers, opts.logger);
     opts.logger.info('core started', { dataDir: opts.dataDir, schemaVersion: migration.schemaVersion, applied: migration.applied });
     return {
       dispatch,
+      ctx,
       events,
       db,
       repos,

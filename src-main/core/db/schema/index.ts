@@ -2,3 +2,8 @@
 // (npm run db:generate); scripts/check-migrations.mjs fails CI when they disagree.
 export * from './masters';
 export * from './app-state';
+export * from './ec-settings';
+export * from './slips';
+export * from './import-runs';
+export * from './schedules';
+export * from './subscriptions';

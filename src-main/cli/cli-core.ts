@@ -1,0 +1,18 @@
+/** Opens the core for a CLI command on a data folder, with console logging and no UI. */
+import { join, resolve } from 'node:path';
+import { createCore, type Core, type CoreOptions } from '../core/create-core';
+import { createConsoleLogger } from '../core/logging';
+import { createMemoryTokenStore } from '../core/memory-token-store';
+
+export const PROJECT_ROOT = resolve(__dirname, '..', '..');
+
+export function openCliCore(dataDir: string, overrides: Partial<CoreOptions> = {}): Promise<Core> {
+  return createCore({
+    dataDir: resolve(dataDir),
+    migrationsDir: join(PROJECT_ROOT, 'drizzle'),
+    logger: createConsoleLogger('cli', process.env.BCART_DESK_DEBUG ? 'debug' : 'error'),
+    tokenStore: createMemoryTokenStore(),
+    appVersion: process.env.npm_package_version ?? '0.0.0',
+    ...overrides,
+  });
+}

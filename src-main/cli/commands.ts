@@ -1,0 +1,6 @@
+/** Every CLI command by name. Adding a command = one line here. */
+import type { CliCommand } from './cli-types';
+
+export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  migrate: async () => (await import('./migrate-command')).migrateCommand,
+};

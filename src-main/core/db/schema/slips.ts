@@ -1,0 +1,155 @@
+/**
+ * Slips imported from BCart and the stock ledger. Every imported row keeps the BCart ids it came
+ * from; UNIQUE constraints on them make a second import of the same shipment or order impossible
+ * (requirements §3.8), whatever the windows overlap.
+ */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { timestamps } from './columns';
+import { ecSettings } from './ec-settings';
+import { departments, partners, products, taxClasses, workflows } from './masters';
+
+/** 出荷伝票 */
+export const shipments = sqliteTable(
+  'shipments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ecSettingId: integer('ec_setting_id').references(() => ecSettings.id),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    warehouseId: integer('warehouse_id')
+      .notNull()
+      .references(() => partners.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => partners.id),
+    /** 出荷日 = BCart 発送日 (JST) */
+    date: text('date').notNull(),
+    workflowId: integer('workflow_id').references(() => workflows.id),
+    confirmed: integer('confirmed', { mode: 'boolean' }).notNull().default(true),
+    amount: integer('amount').notNull(),
+    bcartOrderId: integer('bcart_order_id'),
+    bcartOrderCode: text('bcart_order_code'),
+    bcartLogisticsId: integer('bcart_logistics_id'),
+    importRunId: integer('import_run_id'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('shipments_bcart_logistics').on(t.bcartLogisticsId),
+    index('shipments_date').on(t.date),
+    index('shipments_bcart_order').on(t.bcartOrderId),
+  ],
+);
+
+export const shipmentLines = sqliteTable(
+  'shipment_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    shipmentId: integer('shipment_id')
+      .notNull()
+      .references(() => shipments.id, { onDelete: 'cascade' }),
+    lineNo: integer('line_no').notNull(),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
+    /** in units (= BCart sets) */
+    quantity: integer('quantity').notNull(),
+    /** per unit (set), integer yen */
+    unitPrice: integer('unit_price').notNull(),
+    amount: integer('amount').notNull(),
+    taxClassId: integer('tax_class_id')
+      .notNull()
+      .references(() => taxClasses.id),
+    taxRate: integer('tax_rate').notNull(),
+    taxIncluded: integer('tax_included', { mode: 'boolean' }).notNull().default(false),
+    bcartOrderProductId: integer('bcart_order_product_id'),
+  },
+  (t) => [uniqueIndex('shipment_lines_no').on(t.shipmentId, t.lineNo), uniqueIndex('shipment_lines_bcart').on(t.bcartOrderProductId)],
+);
+
+/** 請求伝票: one per BCart order once fully shipped; amounts exactly as BCart charged. */
+export const invoices = sqliteTable(
+  'invoices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ecSettingId: integer('ec_setting_id').references(() => ecSettings.id),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => partners.id),
+    date: text('date').notNull(),
+    workflowId: integer('workflow_id').references(() => workflows.id),
+    confirmed: integer('confirmed', { mode: 'boolean' }).notNull().default(true),
+    total: integer('total').notNull(),
+    bcartOrderId: integer('bcart_order_id'),
+    bcartOrderCode: text('bcart_order_code'),
+    importRunId: integer('import_run_id'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('invoices_bcart_order').on(t.bcartOrderId), index('invoices_date').on(t.date)],
+);
+
+export const invoiceLines = sqliteTable(
+  'invoice_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    invoiceId: integer('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    lineNo: integer('line_no').notNull(),
+    /** product / shipping / payment-fee / point */
+    kind: text('kind').notNull(),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
+    quantity: integer('quantity').notNull(),
+    unitPrice: integer('unit_price').notNull(),
+    amount: integer('amount').notNull(),
+    taxClassId: integer('tax_class_id')
+      .notNull()
+      .references(() => taxClasses.id),
+    taxRate: integer('tax_rate').notNull(),
+    taxIncluded: integer('tax_included', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [uniqueIndex('invoice_lines_no').on(t.invoiceId, t.lineNo)],
+);
+
+/** Per-rate totals of an invoice: BCart's figures, and the app's own tax (once per invoice per rate). */
+export const invoiceTaxTotals = sqliteTable(
+  'invoice_tax_totals',
+  {
+    invoiceId: integer('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    rate: integer('rate').notNull(),
+    net: integer('net').notNull(),
+    tax: integer('tax').notNull(),
+    gross: integer('gross').notNull(),
+    appTax: integer('app_tax').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.invoiceId, t.rate] })],
+);
+
+/** 在庫元帳: stock is the sum of movements per warehouse and product. */
+export const stockLedger = sqliteTable(
+  'stock_ledger',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    warehouseId: integer('warehouse_id')
+      .notNull()
+      .references(() => partners.id),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
+    /** signed, in units */
+    quantity: integer('quantity').notNull(),
+    sourceType: text('source_type', { enum: ['shipment', 'receipt', 'transfer', 'opening', 'adjustment'] }).notNull(),
+    sourceId: integer('source_id').notNull(),
+    date: text('date').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('stock_ledger_wh_product').on(t.warehouseId, t.productId), check('stock_ledger_nonzero', sql`${t.quantity} <> 0`)],
+);

@@ -1,0 +1,118 @@
+/**
+ * 定期申込 and the one-time 消費税自動更新 (requirements §7, seed 004). Rates are data
+ * (rate_change_events); a UNIQUE run per event makes a second run impossible at the database level.
+ */
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { timestamps } from './columns';
+
+export const rateChangeEvents = sqliteTable('rate_change_events', {
+  id: text('id').primaryKey(),
+  label: text('label').notNull(),
+  effectiveDate: text('effective_date').notNull(),
+  oldStandard: integer('old_standard').notNull(),
+  newStandard: integer('new_standard').notNull(),
+  oldReduced: integer('old_reduced').notNull(),
+  newReduced: integer('new_reduced').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+export const subscriptionApplications = sqliteTable(
+  'subscription_applications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** 申込コード */
+    code: text('code').notNull().unique(),
+    customerCode: text('customer_code').notNull(),
+    status: text('status', { enum: ['継続中', '停止', '解約'] }).notNull(),
+    /** 受注処理済: the next order was already processed */
+    orderProcessed: integer('order_processed', { mode: 'boolean' }).notNull().default(false),
+    standardRate: integer('standard_rate').notNull(),
+    reducedRate: integer('reduced_rate').notNull(),
+    ...timestamps,
+  },
+  (t) => [index('subscription_applications_status').on(t.status, t.standardRate)],
+);
+
+export const subscriptionItems = sqliteTable(
+  'subscription_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => subscriptionApplications.id, { onDelete: 'cascade' }),
+    lineNo: integer('line_no').notNull(),
+    productCode: text('product_code').notNull(),
+    variationH: text('variation_h').notNull().default(''),
+    variationV: text('variation_v').notNull().default(''),
+    name: text('name').notNull(),
+    quantity: integer('quantity').notNull(),
+    firstPrice: integer('first_price').notNull(),
+    regularPrice: integer('regular_price').notNull(),
+    lastPrice: integer('last_price').notNull(),
+    taxIncluded: integer('tax_included', { mode: 'boolean' }).notNull(),
+    taxRateType: text('tax_rate_type', { enum: ['標準', '軽減'] }).notNull(),
+  },
+  (t) => [uniqueIndex('subscription_items_line').on(t.applicationId, t.lineNo)],
+);
+
+export const subscriptionOptions = sqliteTable(
+  'subscription_options',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => subscriptionItems.id, { onDelete: 'cascade' }),
+    lineNo: integer('line_no').notNull(),
+    name: text('name').notNull(),
+    /** may be negative */
+    price: integer('price').notNull(),
+    taxIncluded: integer('tax_included', { mode: 'boolean' }).notNull(),
+    taxRateType: text('tax_rate_type', { enum: ['標準', '軽減'] }).notNull(),
+  },
+  (t) => [uniqueIndex('subscription_options_line').on(t.itemId, t.lineNo)],
+);
+
+/** The one-time run per rate change: UNIQUE(event_id) refuses a second run even on a double click. */
+export const taxUpdateRuns = sqliteTable(
+  'tax_update_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    rateEventId: text('rate_event_id')
+      .notNull()
+      .references(() => rateChangeEvents.id),
+    rounding: text('rounding', { enum: ['floor', 'ceil', 'round'] }).notNull(),
+    targets: integer('targets').notNull(),
+    changedApplications: integer('changed_applications').notNull(),
+    changedPrices: integer('changed_prices').notNull(),
+    backupFile: text('backup_file'),
+    executedAt: text('executed_at').notNull(),
+    restoredAt: text('restored_at'),
+  },
+  (t) => [uniqueIndex('tax_update_runs_event').on(t.rateEventId)],
+);
+
+export const taxUpdateChanges = sqliteTable(
+  'tax_update_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => taxUpdateRuns.id, { onDelete: 'cascade' }),
+    applicationCode: text('application_code').notNull(),
+    productCode: text('product_code').notNull(),
+    variation: text('variation').notNull(),
+    field: text('field').notNull(),
+    optionName: text('option_name'),
+    oldValue: text('old_value').notNull(),
+    newValue: text('new_value').notNull(),
+  },
+  (t) => [index('tax_update_changes_run').on(t.runId)],
+);
+
+/** 管理者ログ: who did what to the books outside the normal slips (tax update, restore, store mode). */
+export const adminLogs = sqliteTable('admin_logs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  action: text('action').notNull(),
+  message: text('message').notNull(),
+  createdAt: text('created_at').notNull(),
+});
