@@ -39,25 +39,25 @@ const PRICE_FIELDS = [
 
 /** Problems of a target application's numbers (the plan refuses to guess). */
 function validateTarget(app: SubscriptionApplication, problems: FieldProblem[]): void {
-  const at = `申込「${app.code}」`;
+  const at = (): string => `申込「${app.code}」`;
   if (!isValidRate(app.reducedRate)) {
-    problems.push({ path: `${app.code}.reducedRate`, message: `${at}の軽減税率「${app.reducedRate}」が不正です。0〜100の整数(%)に直してください。` });
+    problems.push({ path: `${app.code}.reducedRate`, message: `${at()}の軽減税率「${app.reducedRate}」が不正です。0〜100の整数(%)に直してください。` });
   }
   app.items.forEach((item, i) => {
-    const it = `${at}の商品「${item.productCode}」`;
+    const it = (): string => `${at()}の商品「${item.productCode}」`;
     if (!Number.isSafeInteger(item.quantity) || item.quantity <= 0) {
-      problems.push({ path: `${app.code}.items.${i}.quantity`, message: `${it}の数量「${item.quantity}」が不正です。1以上の整数に直してください。` });
+      problems.push({ path: `${app.code}.items.${i}.quantity`, message: `${it()}の数量「${item.quantity}」が不正です。1以上の整数に直してください。` });
     }
     for (const [key, label] of PRICE_FIELDS) {
       if (!Number.isSafeInteger(item[key])) {
-        problems.push({ path: `${app.code}.items.${i}.${key}`, message: `${it}の${label}「${item[key]}」が不正です。円単位の整数に直してください。` });
+        problems.push({ path: `${app.code}.items.${i}.${key}`, message: `${it()}の${label}「${item[key]}」が不正です。円単位の整数に直してください。` });
       }
     }
     item.options.forEach((o, j) => {
       if (!Number.isSafeInteger(o.price)) {
         problems.push({
           path: `${app.code}.items.${i}.options.${j}.price`,
-          message: `${it}のオプション「${o.name}」の価格「${o.price}」が不正です。円単位の整数に直してください。`,
+          message: `${it()}のオプション「${o.name}」の価格「${o.price}」が不正です。円単位の整数に直してください。`,
         });
       }
     });
@@ -76,7 +76,30 @@ function rateOf(type: TaxRateType, rates: RatePair): bigint {
   return type === '標準' ? rates.standard : rates.reduced;
 }
 
-/** Applies steps (1)–(5) to one target application; input objects are never mutated. */
+/** A PlanChange with one fixed object shape (the plan builds about ten per application). */
+function change(
+  app: SubscriptionApplication,
+  item: { productCode: string; variation: string } | undefined,
+  itemIndex: number,
+  field: PlanChange['field'],
+  old: string | number,
+  next: string | number,
+): PlanChange {
+  return {
+    applicationCode: app.code,
+    productCode: item === undefined ? '' : item.productCode,
+    variation: item === undefined ? '' : item.variation,
+    field,
+    itemIndex,
+    old,
+    new: next,
+  };
+}
+
+/**
+ * Applies steps (1)–(5) to one target application; input objects are never mutated. Copies keep
+ * any extra properties of the input objects (e.g. database ids) by cloning before assigning.
+ */
 function updateApplication(
   app: SubscriptionApplication,
   event: RateChangeEvent,
@@ -87,54 +110,65 @@ function updateApplication(
   const oldRates: RatePair = { standard: BigInt(app.standardRate), reduced: BigInt(app.reducedRate) };
   const changes: PlanChange[] = [];
   let changedPrices = 0;
+  const items: SubscriptionItem[] = [];
 
-  const items = app.items.map((item, itemIndex): SubscriptionItem => {
-    const variation = `${item.variationH}/${item.variationV}`;
-    const base = { applicationCode: app.code, productCode: item.productCode, variation, itemIndex };
+  for (let itemIndex = 0; itemIndex < app.items.length; itemIndex++) {
+    const item = app.items[itemIndex] as SubscriptionItem;
+    const copy: SubscriptionItem = { ...item };
+    const ref = { productCode: item.productCode, variation: `${item.variationH}/${item.variationV}` };
     // (1) 税率区分 from the product master; a deleted product keeps its own setting
     const oldType = item.taxRateType;
     const newType = lookup(item.productCode, item.variationH, item.variationV) ?? oldType;
-    if (newType !== oldType) changes.push({ ...base, field: 'taxRateType', old: oldType, new: newType });
+    if (newType !== oldType) {
+      changes.push(change(app, ref, itemIndex, 'taxRateType', oldType, newType));
+      copy.taxRateType = newType;
+    }
 
     // (3) item prices: 税込 re-rated, 税抜 keep their base
-    const oldRate = rateOf(oldType, oldRates);
-    const newRate = rateOf(newType, newRates);
-    const prices = { firstPrice: item.firstPrice, regularPrice: item.regularPrice, lastPrice: item.lastPrice };
     if (item.taxIncluded) {
+      const oldRate = rateOf(oldType, oldRates);
+      const newRate = rateOf(newType, newRates);
       for (const [key] of PRICE_FIELDS) {
         const next = toSafeNumber(rerateBig(BigInt(item[key]), oldRate, newRate, mode));
         if (next !== item[key]) {
-          changes.push({ ...base, field: key, old: item[key], new: next });
+          changes.push(change(app, ref, itemIndex, key, item[key], next));
           changedPrices++;
+          copy[key] = next;
         }
-        prices[key] = next;
       }
     }
 
     // (2) options: ≥ 0 by the option's 税率区分, < 0 by the item's (old type before, new type after)
-    const options = item.options.map((o, optionIndex): SubscriptionOption => {
-      if (!o.taxIncluded) return { ...o };
-      const from = rateOf(effectiveOptionRateType(o, oldType), oldRates);
-      const to = rateOf(effectiveOptionRateType(o, newType), newRates);
-      const price = toSafeNumber(rerateBig(BigInt(o.price), from, to, mode));
-      if (price !== o.price) {
-        changes.push({ ...base, field: 'optionPrice', optionName: o.name, optionIndex, old: o.price, new: price });
-        changedPrices++;
+    const options: SubscriptionOption[] = [];
+    for (let optionIndex = 0; optionIndex < item.options.length; optionIndex++) {
+      const o = item.options[optionIndex] as SubscriptionOption;
+      const oc: SubscriptionOption = { ...o };
+      if (o.taxIncluded) {
+        const from = rateOf(effectiveOptionRateType(o, oldType), oldRates);
+        const to = rateOf(effectiveOptionRateType(o, newType), newRates);
+        const price = toSafeNumber(rerateBig(BigInt(o.price), from, to, mode));
+        if (price !== o.price) {
+          const c = change(app, ref, itemIndex, 'optionPrice', o.price, price);
+          c.optionName = o.name;
+          c.optionIndex = optionIndex;
+          changes.push(c);
+          changedPrices++;
+          oc.price = price;
+        }
       }
-      return { ...o, price };
-    });
-    return { ...item, ...prices, taxRateType: newType, options };
-  });
+      options.push(oc);
+    }
+    copy.options = options;
+    items.push(copy);
+  }
 
   // (5) application rates
-  const appBase = { applicationCode: app.code, productCode: '', variation: '', itemIndex: -1 };
-  if (app.standardRate !== event.newStandard) {
-    changes.push({ ...appBase, field: 'standardRate', old: app.standardRate, new: event.newStandard });
-  }
-  if (app.reducedRate !== event.newReduced) {
-    changes.push({ ...appBase, field: 'reducedRate', old: app.reducedRate, new: event.newReduced });
-  }
-  const updated: SubscriptionApplication = { ...app, standardRate: event.newStandard, reducedRate: event.newReduced, items };
+  if (app.standardRate !== event.newStandard) changes.push(change(app, undefined, -1, 'standardRate', app.standardRate, event.newStandard));
+  if (app.reducedRate !== event.newReduced) changes.push(change(app, undefined, -1, 'reducedRate', app.reducedRate, event.newReduced));
+  const updated: SubscriptionApplication = { ...app };
+  updated.standardRate = event.newStandard;
+  updated.reducedRate = event.newReduced;
+  updated.items = items;
   // (4) sale prices before (old types, old rates) and after (new types, new rates)
   return {
     app: updated,

@@ -260,6 +260,16 @@ describe('planTaxUpdate — seed 004 rules', () => {
     expect(plan2.updatedApplications.map((a) => a.code)).toEqual(['ア', 'A', 'B']);
   });
 
+  it('keeps extra properties of the input objects (e.g. database ids) on the updated copies', () => {
+    const withIds = { ...app(), id: 7, items: [{ ...item({ options: [{ name: 'o', price: 108, taxIncluded: true, taxRateType: '標準' }] }), id: 70 }] };
+    const u = planTaxUpdate([withIds], PRESET_2019, allStandard, 'floor').updatedApplications[0] as unknown as {
+      id: number;
+      items: { id: number; options: { price: number }[] }[];
+    };
+    expect([u.id, u.items[0]?.id, u.items[0]?.options[0]?.price]).toEqual([7, 70, 110]);
+    expect(u.items[0]).not.toBe(withIds.items[0]);
+  });
+
   it('refuses an invalid event and invalid target numbers with Japanese VALIDATION errors', () => {
     const bad = { ...PRESET_2019, newStandard: 10.5, effectiveDate: '2019-13-01' };
     expect(validateRateChangeEvent(bad).map((p) => p.path)).toEqual(['effectiveDate', 'newStandard']);
