@@ -20,7 +20,7 @@ describe('fault switches', () => {
     const r = await get('/orders?limit=1');
     expect(performance.now() - t0).toBeGreaterThanOrEqual(190);
     expect(r.status).toBe(200);
-    expect((await r.json()).orders).toHaveLength(1);
+    expect(((await r.json()) as { orders: unknown[] }).orders).toHaveLength(1);
   });
 
   it('http-error 500 is JSON, 502/503/504 are HTML gateway pages', async () => {
@@ -106,11 +106,12 @@ describe('fault switches', () => {
   });
 
   it('shift: an order appears in front between page requests, so offset pages overlap', async () => {
-    const page1 = await (await get('/orders?limit=10&offset=0&ordered_at__gte=2000-01-01')).json();
+    type Page = { orders: { id: number }[]; meta: { total: number } };
+    const page1 = (await (await get('/orders?limit=10&offset=0&ordered_at__gte=2000-01-01')).json()) as Page;
     sim.faults.set([{ kind: 'shift', path: '/orders' }]);
-    const page2 = await (await get('/orders?limit=10&offset=10&ordered_at__gte=2000-01-01')).json();
+    const page2 = (await (await get('/orders?limit=10&offset=10&ordered_at__gte=2000-01-01')).json()) as Page;
     expect(page2.meta.total).toBe(page1.meta.total + 1);
-    expect(page2.orders[0].id).toBe(page1.orders[9].id); // the last row of page 1 comes again
+    expect(page2.orders[0]!.id).toBe(page1.orders[9]!.id); // the last row of page 1 comes again
     expect(sim.state.orders[0]!.order.ordered_at).toBe('2000-01-01 00:00:00');
   });
 
