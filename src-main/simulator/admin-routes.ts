@@ -25,13 +25,7 @@ function obj(body: unknown): Record<string, unknown> {
 }
 
 /** Handles one admin request; throws SimulatorInputError for bad input (→ 400). */
-export function handleAdmin(
-  state: SimulatorState,
-  faults: FaultSwitches,
-  method: string,
-  subPath: string,
-  body: unknown,
-): SimResponse {
+export function handleAdmin(state: SimulatorState, faults: FaultSwitches, method: string, subPath: string, body: unknown): SimResponse {
   const segs = subPath.split('/').filter((s) => s !== '');
   const b = obj(body);
   try {
@@ -91,7 +85,8 @@ export function handleAdmin(
     }
     return error(404, 'path', '指定されたURLは存在しません。');
   } catch (e) {
-    if (e instanceof SimulatorInputError || e instanceof RangeError) return error(400, e instanceof SimulatorInputError ? e.field : 'request', e.message);
+    if (e instanceof SimulatorInputError || e instanceof RangeError)
+      return error(400, e instanceof SimulatorInputError ? e.field : 'request', e.message);
     throw e;
   }
 }

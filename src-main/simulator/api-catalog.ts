@@ -71,7 +71,15 @@ export function patchProductSet(state: SimulatorState, id: number, body: unknown
 }
 
 function stockRow(s: WireProductSet): WireProductStock {
-  return { id: s.id, product_id: s.product_id, product_no: s.product_no, name: s.name, stock: s.stock, stock_flag: s.stock_flag, stock_parent: null };
+  return {
+    id: s.id,
+    product_id: s.product_id,
+    product_no: s.product_no,
+    name: s.name,
+    stock: s.stock,
+    stock_flag: s.stock_flag,
+    stock_parent: null,
+  };
 }
 
 /** GET /product_stock: filter product_no */
@@ -102,9 +110,7 @@ export function patchProductStock(state: SimulatorState, body: unknown): SimResp
   if (rows.some((r) => typeof r.product_no !== 'string' || r.product_no === '')) {
     return error(422, 'product_no', '品番を指定してください。');
   }
-  const result = state.applyStock(
-    rows.map((r) => ({ key: { productNo: String(r.product_no) }, stock: r.stock, stockFlag: r.stock_flag })),
-  );
+  const result = state.applyStock(rows.map((r) => ({ key: { productNo: String(r.product_no) }, stock: r.stock, stockFlag: r.stock_flag })));
   if (!result.ok) return errors(422, result.errors);
   return json(200, { product_stock: result.sets.map(stockRow) });
 }

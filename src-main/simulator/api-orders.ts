@@ -67,7 +67,10 @@ export function listOrders(state: SimulatorState, q: URLSearchParams): SimRespon
   }
   const rows = preds.length === 0 ? state.orders : state.orders.filter((o) => preds.every((p) => p(o)));
   const complete = isComplete(q);
-  return json(200, pageOf('orders', rows, paging, (o) => orderJson(o, complete)));
+  return json(
+    200,
+    pageOf('orders', rows, paging, (o) => orderJson(o, complete)),
+  );
 }
 
 /** GET /orders/{id} */
@@ -152,7 +155,10 @@ export function listLogistics(state: SimulatorState, q: URLSearchParams): SimRes
   const to = q.get('shipment_date__lte') ?? q.get('shipment_date_max');
   if (to) rows = rows.filter((r) => r.shipment_date !== null && r.shipment_date <= to.slice(0, 10));
   const complete = isComplete(q);
-  return json(200, pageOf('logistics', rows, paging, (r) => logisticJson(state, r.id, complete)));
+  return json(
+    200,
+    pageOf('logistics', rows, paging, (r) => logisticJson(state, r.id, complete)),
+  );
 }
 
 /** GET /logistics/{id} → {"logistic":…} (singular, sic) */

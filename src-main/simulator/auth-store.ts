@@ -10,9 +10,20 @@ import { createHash, randomBytes } from 'node:crypto';
 
 /** Scopes an app can hold (bcart-api.md §1.3). */
 export const ALL_SCOPES = [
-  'orders-read', 'orders-write', 'order_products-read', 'order_products-write', 'logistics-read', 'logistics-write',
-  'products-read', 'products-write', 'product_sets-read', 'product_sets-write', 'product_stock-read',
-  'product_stock-write', 'customers-read', 'customers-write',
+  'orders-read',
+  'orders-write',
+  'order_products-read',
+  'order_products-write',
+  'logistics-read',
+  'logistics-write',
+  'products-read',
+  'products-write',
+  'product_sets-read',
+  'product_sets-write',
+  'product_stock-read',
+  'product_stock-write',
+  'customers-read',
+  'customers-write',
 ] as const;
 
 interface TokenRecord {

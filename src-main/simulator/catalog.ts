@@ -97,9 +97,7 @@ export function buildCatalog(rng: Rng, updatedAt: string): Catalog {
       updated_at: updatedAt,
     });
     // half-yen products have no 単品 (12.5 × 1 is not a whole yen); others get 単品 plus 1–3 larger sets
-    const kinds = SET_KINDS.filter((k) => !(fractional && k.quantity === 1)).filter(
-      (k, idx) => idx === 0 || rng.chance(0.6),
-    );
+    const kinds = SET_KINDS.filter((k) => !(fractional && k.quantity === 1)).filter((k, idx) => idx === 0 || rng.chance(0.6));
     const baseTenths = Math.round(t.base * 10);
     kinds.forEach((k, idx) => {
       // bigger sets are a little cheaper per piece; keep the 0.5 step for half-yen products (入数 is even)

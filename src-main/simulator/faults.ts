@@ -38,12 +38,28 @@ export type FaultKind =
   | 'shift';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
-  'latency', 'http-error', 'rate-limit', 'malformed-json', 'truncated', 'html-maintenance', 'unauthorized', 'reset', 'hang', 'shift',
+  'latency',
+  'http-error',
+  'rate-limit',
+  'malformed-json',
+  'truncated',
+  'html-maintenance',
+  'unauthorized',
+  'reset',
+  'hang',
+  'shift',
 ];
 
 /** Kinds random mode uses unless told otherwise (no hang/latency: those need client timeouts). */
 export const DEFAULT_RANDOM_KINDS: readonly FaultKind[] = [
-  'http-error', 'rate-limit', 'malformed-json', 'truncated', 'html-maintenance', 'unauthorized', 'reset', 'shift',
+  'http-error',
+  'rate-limit',
+  'malformed-json',
+  'truncated',
+  'html-maintenance',
+  'unauthorized',
+  'reset',
+  'shift',
 ];
 
 export interface FaultRule {

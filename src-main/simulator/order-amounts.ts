@@ -56,8 +56,7 @@ export function computeOrderAmounts(input: OrderAmountInput): OrderAmounts {
     finalPrice += input.goods8 + tax;
   }
   if (input.has10 || input.goods10 !== 0 || input.shippingCost !== 0 || input.codCost !== 0 || input.usePoint !== 0) {
-    const total10 =
-      input.goods10 + exclOf10(input.shippingCost) + exclOf10(input.codCost) - exclOf10(input.usePoint);
+    const total10 = input.goods10 + exclOf10(input.shippingCost) + exclOf10(input.codCost) - exclOf10(input.usePoint);
     const tax = taxOf(total10, 10);
     totals.push({ tax_rate: '0.1', total: String(total10), tax: String(tax), total_incl_tax: total10 + tax });
     finalPrice += total10 + tax;

@@ -35,7 +35,10 @@ export function pageOf<T>(key: string, rows: readonly T[], paging: Paging, map: 
 
 /** Parses a comma list of integer ids ("1,2,3"); null when any is not an integer. */
 export function readIds(value: string): number[] | null {
-  const parts = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const parts = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   if (parts.some((p) => !/^\d+$/.test(p))) return null;
   return parts.map(Number);
 }

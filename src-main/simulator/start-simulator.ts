@@ -91,7 +91,10 @@ function faultResponse(f: FaultAction): SimResponse | null {
     case 'http-error':
       return f.status === 500
         ? error(500, 'server', 'サーバーでエラーが発生しました。しばらくしてから再度実行してください。')
-        : html(f.status ?? 503, `<html><head><title>${f.status ?? 503}</title></head><body><h1>${f.status ?? 503} Service Error</h1></body></html>`);
+        : html(
+            f.status ?? 503,
+            `<html><head><title>${f.status ?? 503}</title></head><body><h1>${f.status ?? 503} Service Error</h1></body></html>`,
+          );
     case 'rate-limit':
       return error(429, 'rate_limit', 'APIの利用回数の上限を超えました。しばらく待ってから再度実行してください。', {
         'retry-after': String(f.retryAfter ?? 300),
@@ -178,9 +181,14 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       const limit = auth.ok ? state.rateLimiter.hit() : { allowed: true as const };
       if (!auth.ok) response = error(auth.status, auth.field, auth.message);
       else if (!limit.allowed) {
-        response = error(429, 'rate_limit', 'APIの利用回数の上限(300回/300秒)を超えました。Retry-After の秒数だけ待ってから再度実行してください。', {
-          'retry-after': String(limit.retryAfter ?? 300),
-        });
+        response = error(
+          429,
+          'rate_limit',
+          'APIの利用回数の上限(300回/300秒)を超えました。Retry-After の秒数だけ待ってから再度実行してください。',
+          {
+            'retry-after': String(limit.retryAfter ?? 300),
+          },
+        );
       } else {
         let body: unknown;
         let bad = false;

@@ -97,9 +97,7 @@ export class SimulatorState {
   /** draws for admin/fault-driven data, separate from the initial shop's sequence */
   private readonly liveRng: Rng;
 
-  constructor(
-    private readonly opts: StateOptions,
-  ) {
+  constructor(private readonly opts: StateOptions) {
     const rng = createRng(opts.seed);
     const stamp = `${addDays(opts.fromDate, -30)} 10:00:00`;
     const catalog = buildCatalog(rng.fork(1), stamp);
@@ -181,8 +179,7 @@ export class SimulatorState {
   addOrder(input: OrderInput): StoredOrder {
     const rng = this.liveRng;
     const now = this.opts.clock.now();
-    const customer =
-      input.customerId === undefined ? rng.pick(this.customers) : this.customerById.get(input.customerId);
+    const customer = input.customerId === undefined ? rng.pick(this.customers) : this.customerById.get(input.customerId);
     if (!customer) throw new SimulatorInputError(`会員ID ${input.customerId} は存在しません。`, 'customerId');
     const orderedAt = input.orderedAt ?? toWireTimestamp(now);
     if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(orderedAt)) {
@@ -262,7 +259,8 @@ export class SimulatorState {
     l.status = '発送済';
     l.shipment_date = opts.shipmentDate ?? jstDateOf(this.opts.clock.now());
     if (opts.deliveryCode !== undefined) l.delivery_code = opts.deliveryCode;
-    else if (l.delivery_code === '') l.delivery_code = `${this.liveRng.int(1000, 9999)}-${this.liveRng.int(1000, 9999)}-${this.liveRng.int(1000, 9999)}`;
+    else if (l.delivery_code === '')
+      l.delivery_code = `${this.liveRng.int(1000, 9999)}-${this.liveRng.int(1000, 9999)}-${this.liveRng.int(1000, 9999)}`;
     const o = found.order.order;
     if (o.status !== 'キャンセル') {
       o.status = found.order.logistics.every((x) => x.status === '発送済') ? '完了' : 'カスタム1';

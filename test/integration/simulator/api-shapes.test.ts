@@ -6,7 +6,16 @@ import { call } from './sim-http';
 const clock = { now: () => Date.parse('2025-05-01T03:00:00Z') };
 let sim: RunningSimulator;
 beforeAll(async () => {
-  sim = await startSimulator({ seed: 3, orders: 250, fromDate: '2025-04-01', toDate: '2025-05-01', clock, rateLimit: false, orderLinesOver300: 1, maxLinesPerOrder: 6 });
+  sim = await startSimulator({
+    seed: 3,
+    orders: 250,
+    fromDate: '2025-04-01',
+    toDate: '2025-05-01',
+    clock,
+    rateLimit: false,
+    orderLinesOver300: 1,
+    maxLinesPerOrder: 6,
+  });
 });
 afterAll(() => sim.close());
 
@@ -123,7 +132,15 @@ describe('GET /orders', () => {
     const sets = await call(sim, '/product_sets?limit=100');
     expect(sets.body.meta.total).toBe(sim.state.productSets.length);
     const stock = await call(sim, '/product_stock?limit=100');
-    expect(Object.keys(stock.body.product_stock[0]).sort()).toEqual(['id', 'name', 'product_id', 'product_no', 'stock', 'stock_flag', 'stock_parent']);
+    expect(Object.keys(stock.body.product_stock[0]).sort()).toEqual([
+      'id',
+      'name',
+      'product_id',
+      'product_no',
+      'stock',
+      'stock_flag',
+      'stock_parent',
+    ]);
     expect((await call(sim, '/customers?limit=100')).body.meta.total).toBe(40);
     expect((await call(sim, '/customers?ext_id=C0001')).body.customers).toHaveLength(1);
     expect((await call(sim, '/products?limit=100')).body.products).toHaveLength(30);

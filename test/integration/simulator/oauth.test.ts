@@ -58,22 +58,30 @@ describe('OAuth', () => {
     expect(`${loc.origin}${loc.pathname}`).toBe(REDIRECT);
     expect(loc.searchParams.get('state')).toBe('st-123');
     const code = loc.searchParams.get('code')!;
-    const t = await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: 'bcart-desk', code_verifier: verifier });
+    const t = await token({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT,
+      client_id: 'bcart-desk',
+      code_verifier: verifier,
+    });
     expect(t.status).toBe(200);
     expect(t.body).toMatchObject({ token_type: 'Bearer', expires_in: 600, scope: 'orders-read product_sets-write' });
     const access = t.body.access_token as string;
     expect((await call(sim, '/orders?limit=1', { token: access })).status).toBe(200);
     expect((await call(sim, '/customers', { token: access })).status).toBe(403);
-    const again = await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: 'bcart-desk', code_verifier: verifier });
+    const again = await token({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT,
+      client_id: 'bcart-desk',
+      code_verifier: verifier,
+    });
     expect(again).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
   });
 
   it('a wrong verifier, client_id or redirect_uri is invalid_grant (and burns the code)', async () => {
-    for (const wrong of [
-      { code_verifier: pkce().verifier },
-      { client_id: 'other' },
-      { redirect_uri: 'http://127.0.0.1:1/other' },
-    ]) {
+    for (const wrong of [{ code_verifier: pkce().verifier }, { client_id: 'other' }, { redirect_uri: 'http://127.0.0.1:1/other' }]) {
       const { verifier, code } = await codeFlow();
       const base = { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: 'bcart-desk', code_verifier: verifier };
       const r = await token({ ...base, ...wrong });
@@ -85,19 +93,34 @@ describe('OAuth', () => {
 
   it('refresh rotates the pair; the old refresh token is invalid_grant', async () => {
     const { verifier, code } = await codeFlow();
-    const first = await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: 'bcart-desk', code_verifier: verifier });
+    const first = await token({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT,
+      client_id: 'bcart-desk',
+      code_verifier: verifier,
+    });
     const r1 = first.body.refresh_token as string;
     const second = await token({ grant_type: 'refresh_token', refresh_token: r1, client_id: 'bcart-desk' });
     expect(second.status).toBe(200);
     expect(second.body.refresh_token).not.toBe(r1);
     expect(second.body.access_token).not.toBe(first.body.access_token);
-    expect(await token({ grant_type: 'refresh_token', refresh_token: r1 })).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+    expect(await token({ grant_type: 'refresh_token', refresh_token: r1 })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_grant' },
+    });
     expect((await token({ grant_type: 'password' })).body.error).toBe('unsupported_grant_type');
   });
 
   it('access tokens expire by the clock; revokeAllTokens forces 要再認証', async () => {
     const { verifier, code } = await codeFlow();
-    const t = await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: 'bcart-desk', code_verifier: verifier });
+    const t = await token({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT,
+      client_id: 'bcart-desk',
+      code_verifier: verifier,
+    });
     const access = t.body.access_token as string;
     now += 599_000;
     expect((await call(sim, '/orders?limit=1', { token: access })).status).toBe(200);
@@ -109,7 +132,9 @@ describe('OAuth', () => {
     expect((await call(sim, '/orders?limit=1', { token: fresh.body.access_token as string })).status).toBe(200);
     sim.state.auth.revokeAllTokens({ keepPrimary: true });
     expect((await call(sim, '/orders?limit=1', { token: fresh.body.access_token as string })).status).toBe(401);
-    expect((await token({ grant_type: 'refresh_token', refresh_token: fresh.body.refresh_token as string })).body.error).toBe('invalid_grant');
+    expect((await token({ grant_type: 'refresh_token', refresh_token: fresh.body.refresh_token as string })).body.error).toBe(
+      'invalid_grant',
+    );
     expect((await call(sim, '/orders?limit=1')).status).toBe(200);
   });
 

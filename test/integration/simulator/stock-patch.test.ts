@@ -13,11 +13,24 @@ const stockOf = (id: number) => sim.state.getSet(id)!.stock;
 
 describe('PATCH /product_sets', () => {
   it('bulk: absolute overwrites, "+N" adds, "+-N" subtracts; the response echoes the rows', async () => {
-    await call(sim, '/product_sets', { method: 'PATCH', body: { product_sets: [{ id: 3010, stock: 50 }, { id: 3020, stock: '20' }] } });
+    await call(sim, '/product_sets', {
+      method: 'PATCH',
+      body: {
+        product_sets: [
+          { id: 3010, stock: 50 },
+          { id: 3020, stock: '20' },
+        ],
+      },
+    });
     expect(stockOf(3010)).toBe(50);
     const r = await call(sim, '/product_sets', {
       method: 'PATCH',
-      body: { product_sets: [{ id: 3010, stock: '+3' }, { id: 3020, stock: '+-5' }] },
+      body: {
+        product_sets: [
+          { id: 3010, stock: '+3' },
+          { id: 3020, stock: '+-5' },
+        ],
+      },
     });
     expect(r.status).toBe(200);
     expect(r.body.product_sets.map((s: { id: number; stock: number }) => [s.id, s.stock])).toEqual([
@@ -40,7 +53,12 @@ describe('PATCH /product_sets', () => {
     const before = [stockOf(3010), stockOf(3020)];
     const r = await call(sim, '/product_sets', {
       method: 'PATCH',
-      body: { product_sets: [{ id: 3010, stock: '+1' }, { id: 3020, stock: 'abc' }] },
+      body: {
+        product_sets: [
+          { id: 3010, stock: '+1' },
+          { id: 3020, stock: 'abc' },
+        ],
+      },
     });
     expect(r.status).toBe(422);
     expect(r.body).toEqual({ errors: [{ stock: '在庫は数値で入力してください。' }] });

@@ -8,7 +8,14 @@ describe('FaultSwitches', () => {
   it('afterRequests skips, count limits, path prefix filters (relative prefixes mean /api/v1/…)', () => {
     const f = new FaultSwitches();
     f.set([{ kind: 'http-error', afterRequests: 2, count: 2, path: '/orders' }]);
-    const got = kinds(f, ['/api/v1/orders', '/api/v1/product_sets', '/api/v1/orders', '/api/v1/orders', '/api/v1/orders', '/api/v1/orders']);
+    const got = kinds(f, [
+      '/api/v1/orders',
+      '/api/v1/product_sets',
+      '/api/v1/orders',
+      '/api/v1/orders',
+      '/api/v1/orders',
+      '/api/v1/orders',
+    ]);
     expect(got).toEqual(['-', '-', '-', 'http-error', 'http-error', '-']);
     expect(f.applied.map((a) => a.request)).toEqual([4, 5]);
     expect(f.applied[0]!.status).toBe(503);
@@ -20,7 +27,12 @@ describe('FaultSwitches', () => {
       { kind: 'reset', count: 1 },
       { kind: 'unauthorized', afterRequests: 1, count: -1 },
     ]);
-    expect(kinds(f, ['/api/v1/a', '/api/v1/a', '/api/v1/a', '/api/v1/a'])).toEqual(['reset', 'unauthorized', 'unauthorized', 'unauthorized']);
+    expect(kinds(f, ['/api/v1/a', '/api/v1/a', '/api/v1/a', '/api/v1/a'])).toEqual([
+      'reset',
+      'unauthorized',
+      'unauthorized',
+      'unauthorized',
+    ]);
     f.clear();
     expect(kinds(f, ['/api/v1/a'])).toEqual(['-']);
     expect(kinds(f, ['/oauth/token'])).toEqual(['-']);

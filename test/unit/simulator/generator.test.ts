@@ -40,7 +40,8 @@ function checkOrder(o: StoredOrder): string[] {
       else p.push('item_type');
     }
   }
-  if (ship !== BigInt(ord.shipping_cost) || cod !== BigInt(ord.COD_cost) || pts !== BigInt(ord.use_point)) p.push('extra rows ≠ order fields');
+  if (ship !== BigInt(ord.shipping_cost) || cod !== BigInt(ord.COD_cost) || pts !== BigInt(ord.use_point))
+    p.push('extra rows ≠ order fields');
   for (const x of [ord.shipping_cost, ord.COD_cost, ord.use_point]) if (x % 11 !== 0) p.push('extras not multiple of 11');
   if (BigInt(ord.total_price) !== g8 + g10) p.push('total_price');
   const tax8 = (g8 * 8n) / 100n;
@@ -191,7 +192,10 @@ describe('state operations', () => {
       customerId: 5001,
       payment: '代金引換',
       orderedAt: '2025-04-30 10:00:00',
-      lines: [{ productNo: 'TEA-100', count: 3 }, { productNo: 'CUP-200', count: 2, logistics: 1 }],
+      lines: [
+        { productNo: 'TEA-100', count: 3 },
+        { productNo: 'CUP-200', count: 2, logistics: 1 },
+      ],
       logistics: [{ status: '発送済', shipmentDate: '2025-04-30' }, {}],
       usePoint: 110,
     });

@@ -29,8 +29,18 @@ describe('computeOrderAmounts', () => {
   });
 
   it('only lists the buckets that exist', () => {
-    expect(computeOrderAmounts({ goods8: 1000, goods10: 0, shippingCost: 0, codCost: 0, usePoint: 0, has8: true, has10: false }).order_totals).toHaveLength(1);
-    const shipOnly = computeOrderAmounts({ goods8: 1000, goods10: 0, shippingCost: 880, codCost: 0, usePoint: 0, has8: true, has10: false });
+    expect(
+      computeOrderAmounts({ goods8: 1000, goods10: 0, shippingCost: 0, codCost: 0, usePoint: 0, has8: true, has10: false }).order_totals,
+    ).toHaveLength(1);
+    const shipOnly = computeOrderAmounts({
+      goods8: 1000,
+      goods10: 0,
+      shippingCost: 880,
+      codCost: 0,
+      usePoint: 0,
+      has8: true,
+      has10: false,
+    });
     expect(shipOnly.order_totals.map((t) => t.tax_rate)).toEqual(['0.08', '0.1']);
     expect(shipOnly.final_price).toBe(1080 + 880);
   });
