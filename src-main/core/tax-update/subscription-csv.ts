@@ -14,12 +14,13 @@ import {
   type SubscriptionItem,
   type SubscriptionStatus,
 } from '../../../src-shared/domain/tax-update/types';
-import { codePointLabel, encodeCsvText, firstUnencodableCp932, type CsvEncoding } from './csv-encoding';
-import { formatCsv, guardFormula } from './csv-text';
-import { capProblems, readCsvTable, RowReader, cellProblem } from './csv-table';
+import type { CsvEncoding } from './csv-encoding';
+import { capProblems, readCsvTable, RowReader } from './csv-table';
+import { writeCsv, type CsvSerialiseResult, type CsvWriteOptions } from './csv-writer';
 
 export { parseProductTaxCsv } from './product-tax-csv';
 export type { CsvEncoding } from './csv-encoding';
+export type { CsvSerialiseResult, CsvWriteOptions } from './csv-writer';
 
 /** Column headers, in the order they are written. */
 export const SUBSCRIPTION_CSV_HEADERS = [
@@ -58,8 +59,6 @@ const NUMBER_COLUMNS: ReadonlySet<Column> = new Set<Column>(['受注処理済', 
 export type SubscriptionCsvParseResult =
   | { ok: true; applications: SubscriptionApplication[]; encoding: CsvEncoding }
   | { ok: false; errors: FieldProblem[] };
-
-export type CsvSerialiseResult = { ok: true; bytes: Uint8Array } | { ok: false; errors: FieldProblem[] };
 
 interface AppHeader {
   customerCode: string;
@@ -250,42 +249,12 @@ function applicationRows(apps: readonly SubscriptionApplication[]): Record<Colum
  * Fails, naming row and column, when a character cannot be written in CP932, a number is not a
  * safe integer, or an application has no item (it would vanish from the file).
  */
-export function serialiseSubscriptionCsv(
-  apps: readonly SubscriptionApplication[],
-  opts: { encoding: CsvEncoding; bom?: boolean },
-): CsvSerialiseResult {
-  const errors: FieldProblem[] = [];
+export function serialiseSubscriptionCsv(apps: readonly SubscriptionApplication[], opts: CsvWriteOptions): CsvSerialiseResult {
+  const problems: FieldProblem[] = [];
   apps.forEach((a, i) => {
     if (a.items.length === 0) {
-      errors.push({ path: `applications.${i}`, message: `申込「${a.code}」に商品がないためCSVに出力できません。商品を登録するか、申込を削除してください。` });
+      problems.push({ path: `applications.${i}`, message: `申込「${a.code}」に商品がないためCSVに出力できません。商品を登録するか、申込を削除してください。` });
     }
   });
-  const lines: string[][] = [[...SUBSCRIPTION_CSV_HEADERS]];
-  for (const row of applicationRows(apps)) {
-    const rowNo = lines.length + 1;
-    lines.push(
-      SUBSCRIPTION_CSV_HEADERS.map((column) => {
-        const v = row[column];
-        if (typeof v === 'number') {
-          if (!Number.isSafeInteger(v)) errors.push(cellProblem(rowNo, column, `「${v}」は整数ではないため出力できません。値を円単位の整数に直してください。`));
-          return String(v);
-        }
-        if (NUMBER_COLUMNS.has(column)) return v; // '' on rows where the column does not apply
-        if (/\p{Cs}/u.test(v)) {
-          errors.push(cellProblem(rowNo, column, '壊れた文字(対になっていないサロゲート)が含まれているため出力できません。値を入力し直してください。'));
-        }
-        if (opts.encoding === 'cp932') {
-          const bad = firstUnencodableCp932(v);
-          if (bad !== null) {
-            errors.push(
-              cellProblem(rowNo, column, `文字「${bad}」(${codePointLabel(bad)})は Shift_JIS で保存できません。別の文字(例: 「〜」は「～」)に置き換えるか、UTF-8 で出力してください。`),
-            );
-          }
-        }
-        return guardFormula(v);
-      }),
-    );
-  }
-  if (errors.length > 0) return { ok: false, errors: capProblems(errors) };
-  return { ok: true, bytes: encodeCsvText(formatCsv(lines), opts.encoding, opts.bom === undefined ? {} : { bom: opts.bom }) };
+  return writeCsv(SUBSCRIPTION_CSV_HEADERS, applicationRows(apps), NUMBER_COLUMNS, opts, problems);
 }

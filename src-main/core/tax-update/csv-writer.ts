@@ -1,0 +1,59 @@
+/**
+ * Writes typed rows as CSV bytes. Text cells get the formula guard and, for CP932, a check that
+ * every character can be written (an error naming row and column instead of a silent '?');
+ * number cells are written as plain integers, so −100 stays a number a spreadsheet can sum.
+ */
+import type { FieldProblem } from '../../../src-shared/errors';
+import { codePointLabel, encodeCsvText, firstUnencodableCp932, type CsvEncoding } from './csv-encoding';
+import { capProblems, cellProblem } from './csv-table';
+import { formatCsv, guardFormula } from './csv-text';
+
+export type CsvSerialiseResult = { ok: true; bytes: Uint8Array } | { ok: false; errors: FieldProblem[] };
+
+export interface CsvWriteOptions {
+  encoding: CsvEncoding;
+  /** UTF-8 only: write a BOM (default true, so Excel opens the file as UTF-8) */
+  bom?: boolean;
+}
+
+/**
+ * Rows → CSV bytes. A number cell must be a safe integer; a string cell in a number column
+ * (e.g. '' where the column does not apply) is written as is.
+ * @param problems problems found by the caller before writing (returned together with these)
+ */
+export function writeCsv<C extends string>(
+  headers: readonly C[],
+  rows: readonly Record<C, string | number>[],
+  numberColumns: ReadonlySet<C>,
+  opts: CsvWriteOptions,
+  problems: FieldProblem[] = [],
+): CsvSerialiseResult {
+  const errors = [...problems];
+  const lines: string[][] = [[...headers]];
+  for (const row of rows) {
+    const rowNo = lines.length + 1;
+    lines.push(
+      headers.map((column) => {
+        const v: string | number = row[column];
+        if (typeof v === 'number') {
+          if (!Number.isSafeInteger(v)) errors.push(cellProblem(rowNo, column, `「${v}」は整数ではないため出力できません。値を円単位の整数に直してください。`));
+          return String(v);
+        }
+        if (numberColumns.has(column)) return v;
+        if (/\p{Cs}/u.test(v)) {
+          errors.push(cellProblem(rowNo, column, '壊れた文字(対になっていないサロゲート)が含まれているため出力できません。値を入力し直してください。'));
+        } else if (opts.encoding === 'cp932') {
+          const bad = firstUnencodableCp932(v);
+          if (bad !== null) {
+            errors.push(
+              cellProblem(rowNo, column, `文字「${bad}」(${codePointLabel(bad)})は Shift_JIS で保存できません。別の文字(例: 「〜」は「～」)に置き換えるか、UTF-8 で出力してください。`),
+            );
+          }
+        }
+        return guardFormula(v);
+      }),
+    );
+  }
+  if (errors.length > 0) return { ok: false, errors: capProblems(errors) };
+  return { ok: true, bytes: encodeCsvText(formatCsv(lines), opts.encoding, opts.bom === undefined ? {} : { bom: opts.bom }) };
+}
