@@ -61,3 +61,28 @@ export function applicationSalePrices(
   const [first, regular, last] = salePricesBig(app.items, { standard: BigInt(app.standardRate), reduced: BigInt(app.reducedRate) }, mode);
   return { first: toSafeNumber(first), regular: toSafeNumber(regular), last: toSafeNumber(last) };
 }
+
+/** Sale prices of one item (per delivery kind, × quantity) and its options' total per unit. */
+export interface ItemSalePrices {
+  first: number;
+  regular: number;
+  last: number;
+  /** Σ options incl. tax per unit (オプション価格の合計) */
+  optionsPerUnit: number;
+}
+
+/**
+ * 販売価格 of one item at the given application rates: the per-item terms of
+ * applicationSalePrices (which is their sum), for the preview's item lines and for storing.
+ * @throws RangeError when an amount does not fit a safe integer
+ */
+export function itemSalePrices(item: SubscriptionItem, standardRate: number, reducedRate: number, mode: RoundingMode): ItemSalePrices {
+  const rates: RatePair = { standard: BigInt(standardRate), reduced: BigInt(reducedRate) };
+  const [first, regular, last] = salePricesBig([item], rates, mode);
+  return {
+    first: toSafeNumber(first),
+    regular: toSafeNumber(regular),
+    last: toSafeNumber(last),
+    optionsPerUnit: toSafeNumber(optionsIncludingTaxBig(item, rates, mode)),
+  };
+}

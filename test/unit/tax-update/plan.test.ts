@@ -4,7 +4,7 @@ import { isAppError } from '../../../src-shared/errors';
 import { planTaxUpdate } from '../../../src-shared/domain/tax-update/plan';
 import { productTaxLookupFrom } from '../../../src-shared/domain/tax-update/product-lookup';
 import { isTaxUpdateTarget, validateRateChangeEvent } from '../../../src-shared/domain/tax-update/rate-change-event';
-import { applicationSalePrices } from '../../../src-shared/domain/tax-update/sale-price';
+import { applicationSalePrices, itemSalePrices } from '../../../src-shared/domain/tax-update/sale-price';
 import {
   PRESET_2019,
   type ProductTaxLookup,
@@ -222,6 +222,11 @@ describe('planTaxUpdate — seed 004 rules', () => {
     expect(plan.salePrices[0]?.after).toEqual({ first: 1210 * 3 + 1332 * 2, regular: 1128 * 3 + 1332 * 2, last: 110 * 3 + 1332 * 2 });
     expect(applicationSalePrices(plan.updatedApplications[0] as SubscriptionApplication, 'floor')).toEqual(plan.salePrices[0]?.after);
     expect(applicationSalePrices(a, 'floor')).toEqual(plan.salePrices[0]?.before);
+    const u = plan.updatedApplications[0] as SubscriptionApplication;
+    expect(u.items.map((i) => itemSalePrices(i, u.standardRate, u.reducedRate, 'floor'))).toEqual([
+      { first: 1210 * 3, regular: 1128 * 3, last: 110 * 3, optionsPerUnit: 110 },
+      { first: 1332 * 2, regular: 1332 * 2, last: 1332 * 2, optionsPerUnit: 0 },
+    ]);
   });
 
   it('application rates set to the new standard/reduced rates (step 5), reduced change listed when it changes', () => {
