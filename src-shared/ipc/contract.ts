@@ -5,11 +5,17 @@
  */
 import type { z } from 'zod';
 import { appChannelDefs } from './channels/app';
+import { csvChannelDefs } from './channels/csv';
 import { masterChannelDefs } from './channels/masters';
+import { importChannelDefs } from './channels/import';
+import { ecSettingChannelDefs } from './channels/ec-settings';
 
 export const contract = {
   ...appChannelDefs,
   ...masterChannelDefs,
+  ...importChannelDefs,
+  ...ecSettingChannelDefs,
+  ...csvChannelDefs,
 };
 
 export type Contract = typeof contract;

@@ -3,16 +3,27 @@
  * per contract channel. Adding a domain = one spread line here.
  */
 import type { CoreContext } from '../core-context';
+import { createCsvHandlers } from '../csv/csv-handlers';
 import { masterHandlers } from '../masters/master-handlers';
-import { isStoreClosed } from '../store-mode';
+import { createImportHandlers } from '../import/import-handlers';
+import { createPartnerHandlers } from '../masters/partner-handlers';
+import { assertStoreOpen, isStoreClosed } from '../store-mode';
+import { createSettingsHandlers } from '../settings/settings-handlers';
 import type { Handlers } from './handler-types';
 
 export function buildHandlers(ctx: CoreContext): Handlers {
   const changed = (domain: string) => ctx.events.emit('data:changed', { domain });
   return {
     'app:info': () => ({ ...ctx.info, storeClosed: isStoreClosed(ctx.db) }),
+    ...createImportHandlers(ctx),
     ...masterHandlers('departments', ctx.repos.departments, changed),
     ...masterHandlers('taxClasses', ctx.repos.taxClasses, changed),
     ...masterHandlers('workflows', ctx.repos.workflows, changed),
+    ...masterHandlers('partners', ctx.repos.partners, changed),
+    ...createPartnerHandlers(ctx),
+    ...masterHandlers('products', ctx.repos.products, changed, { beforeWrite: () => assertStoreOpen(ctx.db, '商品の編集') }),
+    ...masterHandlers('bankAccounts', ctx.repos.bankAccounts, changed),
+    ...createCsvHandlers(ctx),
+    ...createSettingsHandlers(ctx),
   };
 }

@@ -1,0 +1,210 @@
+/**
+ * CSV import of one master. Invariant: a file is all or nothing. Every row is validated with the
+ * form's zod schema first (problems by row, header = row 1, and column header, in Japanese); only a
+ * file without any problem is written, in one synchronous better-sqlite3 transaction. A row whose
+ * key (code; 商品: code + 枝番) exists updates that record — unless it is 確定 and the row would
+ * change it, which is a problem of that row. Problems found while writing (e.g. a SKU code taken by
+ * another product) roll the whole transaction back.
+ */
+import { AppError, type FieldProblem } from '../../../src-shared/errors';
+import type { CsvImportEncoding } from '../../../src-shared/csv/master-csv';
+import type { SqliteDb } from '../db/open';
+import { capProblems, cellProblem, readCsvTable, type CsvTable } from '../tax-update/csv-table';
+import { unguardFormula } from '../tax-update/csv-text';
+import { FALSE_WORDS, TRUE_WORDS, type MasterCsvColumn, type MasterCsvDef } from './master-csv-columns';
+
+export interface MasterCsvImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  encoding: 'utf8' | 'cp932';
+}
+
+interface ParsedRow {
+  row: number;
+  values: Record<string, unknown>;
+}
+
+const FILE_MESSAGE = 'CSVに誤りがあるため、何も取り込んでいません。一覧の行・列の内容を直してから、もう一度取り込んでください。';
+
+function invalid(problems: FieldProblem[]): AppError {
+  return new AppError('CSV_INVALID', FILE_MESSAGE, { fields: capProblems(problems) });
+}
+
+/** Cell → the value the schema expects; undefined leaves the schema's own "required" message. */
+function cellValue(column: MasterCsvColumn, cell: string, taxClassIds: Map<string, number>, problem: (m: string) => void): unknown {
+  const text = column.kind === 'text' ? unguardFormula(cell) : cell.trim();
+  switch (column.kind) {
+    case 'text':
+      return text;
+    case 'int': {
+      const v = text.startsWith("'") ? text.slice(1) : text;
+      if (v === '') return '';
+      return /^-?\d{1,15}$/.test(v) ? Number(v) : v;
+    }
+    case 'bool': {
+      if (text === column.labels?.true || TRUE_WORDS.includes(text)) return true;
+      if (text === column.labels?.false || FALSE_WORDS.includes(text)) return false;
+      const words = column.labels ? `「${column.labels.true}」か「${column.labels.false}」` : '「1」か「0」';
+      problem(text === '' ? `値が空です。${words}を入力してください。` : `「${text}」は使えません。${words}を入力してください。`);
+      return undefined;
+    }
+    case 'taxClassCode': {
+      if (text === '') return null;
+      const id = taxClassIds.get(text);
+      if (id === undefined) problem(`税区分コード「${text}」は税区分マスタにありません。税区分マスタのコードを入力するか、空にしてください。`);
+      return id ?? null;
+    }
+  }
+}
+
+/** Checks the header (required columns present, no unknown or duplicated column). */
+function headerProblems(def: MasterCsvDef, table: CsvTable): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const known = def.columns.map((c) => c.header);
+  for (const name of table.columns.keys()) {
+    if (!known.includes(name)) {
+      problems.push(cellProblem(1, name || '(空の列名)', `${def.label}のCSVにない列です。列名は「${known.join('」「')}」を使ってください。`));
+    }
+  }
+  for (const c of def.columns) {
+    if (c.required && !table.columns.has(c.header)) {
+      problems.push(cellProblem(1, c.header, `必須の列「${c.header}」がありません。見出し行(1行目)に「${c.header}」列を追加してください。`));
+    }
+  }
+  return problems;
+}
+
+function keyOf(def: MasterCsvDef, values: Record<string, unknown>): string {
+  return JSON.stringify(def.keyFields.map((k) => values[k] ?? ''));
+}
+
+/** Validates every row; returns the parsed rows or the problems. Pure apart from the tax-class lookup. */
+export function parseMasterCsv(
+  def: MasterCsvDef,
+  bytes: Uint8Array,
+  encoding: CsvImportEncoding,
+  taxClassIds: Map<string, number>,
+): { ok: true; rows: ParsedRow[]; encoding: 'utf8' | 'cp932' } | { ok: false; problems: FieldProblem[] } {
+  // header checks are done below, so unknown and missing columns are reported together
+  const read = readCsvTable(bytes, [], false, encoding === 'auto' ? undefined : encoding === 'utf8' ? 'utf-8' : 'cp932');
+  if (!read.ok) return { ok: false, problems: read.errors };
+  const { table } = read;
+  const problems = headerProblems(def, table);
+  if (problems.length > 0) return { ok: false, problems };
+  if (table.records.length === 0) {
+    return { ok: false, problems: [{ path: 'row2', row: 2, message: 'データ行がありません。2行目以降に取り込むデータを入力してください。' }] };
+  }
+  const byField = new Map(def.columns.map((c) => [c.field, c]));
+  const seen = new Map<string, number>();
+  const rows: ParsedRow[] = [];
+  for (const record of table.records) {
+    const raw: Record<string, unknown> = {};
+    let rowOk = true;
+    for (const column of def.columns) {
+      const i = table.columns.get(column.header);
+      const cell = i === undefined ? '' : (record.cells[i] ?? '');
+      const value = cellValue(column, cell, taxClassIds, (message) => {
+        rowOk = false;
+        problems.push(cellProblem(record.row, column.header, message));
+      });
+      if (value !== undefined) raw[column.field] = value;
+    }
+    const parsed = def.schema.safeParse(raw);
+    if (!parsed.success) {
+      rowOk = false;
+      for (const issue of parsed.error.issues) {
+        const column = byField.get(String(issue.path[0] ?? ''))?.header ?? def.columns[0]!.header;
+        // a cell already reported by cellValue gets no second, vaguer message
+        if (!problems.some((p) => p.row === record.row && p.column === column)) problems.push(cellProblem(record.row, column, issue.message));
+      }
+    }
+    if (!rowOk || !parsed.success) continue;
+    const values = parsed.data as Record<string, unknown>;
+    const key = keyOf(def, values);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      const what = def.keyFields.length > 1 ? 'コードと枝番' : 'コード';
+      problems.push(cellProblem(record.row, def.columns[0]!.header, `${first}行目と同じ${what}です。1つのファイルに同じ${what}の行は1行だけにしてください。`));
+      continue;
+    }
+    seen.set(key, record.row);
+    rows.push({ row: record.row, values });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, rows, encoding: table.encoding === 'utf-8' ? 'utf8' : 'cp932' };
+}
+
+/** SQL parameter of a field value (booleans as 0/1, as better-sqlite3 stores them). */
+function sqlValue(v: unknown): unknown {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return v ?? null;
+}
+
+/** Reads the tax classes' code → id, for the 税区分コード column. */
+export function taxClassIdsByCode(db: SqliteDb): Map<string, number> {
+  const rows = db.prepare('select id, code from tax_classes').all() as { id: number; code: string }[];
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+/**
+ * Imports a whole file: validate all rows, then write all rows in one transaction, or throw
+ * CSV_INVALID with the problems and write nothing.
+ */
+export function importMasterCsv(db: SqliteDb, def: MasterCsvDef, bytes: Uint8Array, encoding: CsvImportEncoding, now: string): MasterCsvImportResult {
+  const parsed = parseMasterCsv(def, bytes, encoding, taxClassIdsByCode(db));
+  if (!parsed.ok) throw invalid(parsed.problems);
+  const cols = def.columns.map((c) => c.sqlColumn);
+  const keyCols = def.keyFields.map((f) => def.columns.find((c) => c.field === f)!.sqlColumn);
+  const find = db.prepare(`select * from ${def.table} where ${keyCols.map((c) => `${c} = ?`).join(' and ')}`);
+  const insert = db.prepare(
+    `insert into ${def.table} (${cols.join(', ')}, confirmed, created_at, updated_at) values (${cols.map(() => '?').join(', ')}, 0, ?, ?)`,
+  );
+  const update = db.prepare(`update ${def.table} set ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? where id = ?`);
+  const result: MasterCsvImportResult = { created: 0, updated: 0, unchanged: 0, encoding: parsed.encoding };
+  const problems: FieldProblem[] = [];
+  const firstColumn = def.columns[0]!.header;
+  const write = db.transaction(() => {
+    for (const { row, values } of parsed.rows) {
+      const params = def.columns.map((c) => sqlValue(values[c.field]));
+      const current = find.get(...def.keyFields.map((f) => sqlValue(values[f]))) as Record<string, unknown> | undefined;
+      try {
+        if (!current) {
+          insert.run(...params, now, now);
+          result.created++;
+        } else if (cols.every((c, i) => current[c] === params[i])) {
+          result.unchanged++;
+        } else if (current.confirmed === 1) {
+          problems.push(cellProblem(row, firstColumn, `この${def.label}は確定済みのため更新できません。画面で「確定取消」してから取り込むか、この行を元の内容に戻してください。`));
+        } else {
+          update.run(...params, now, current.id);
+          result.updated++;
+        }
+      } catch (e) {
+        problems.push(cellProblem(row, constraintColumn(def, e), constraintMessage(def, e)));
+      }
+    }
+    // rolls back every write of this file
+    if (problems.length > 0) throw invalid(problems);
+  });
+  write();
+  return result;
+}
+
+function constraintText(e: unknown): string {
+  return String((e as { message?: string }).message ?? '');
+}
+
+function constraintColumn(def: MasterCsvDef, e: unknown): string {
+  const msg = constraintText(e);
+  const hit = def.columns.find((c) => msg.includes(`${def.table}.${c.sqlColumn}`) && c.field !== 'code');
+  return hit && !msg.includes(`${def.table}.code`) ? hit.header : def.columns[0]!.header;
+}
+
+function constraintMessage(def: MasterCsvDef, e: unknown): string {
+  const msg = constraintText(e);
+  if (msg.includes('UNIQUE') && msg.includes('sku_code')) return 'このSKUコードはすでにほかの商品で使われています。別のSKUコードにしてください。';
+  if (msg.includes('UNIQUE')) return `同じキーの${def.label}がすでにあります。コードを確認してください。`;
+  if (msg.includes('FOREIGN KEY')) return '参照先のデータが見つかりません。コードを確認してください。';
+  throw e;
+}
