@@ -3,4 +3,5 @@ import type { CliCommand } from './cli-types';
 
 export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   migrate: async () => (await import('./migrate-command')).migrateCommand,
+  init: async () => (await import('./init-command')).initCommand,
 };

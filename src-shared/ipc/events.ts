@@ -3,10 +3,13 @@
  * its progress and completion arrive here.
  */
 import { z } from 'zod';
+import { connectionChanged } from '../settings/connection';
 
 export const events = {
   /** a master or setting changed: renderer invalidates the matching queries */
   'data:changed': z.object({ domain: z.string() }),
+  /** ECサイト認証: a login finished or failed, a token was saved or removed (never the token) */
+  'connection:changed': connectionChanged,
 };
 
 export type Events = typeof events;

@@ -1,0 +1,58 @@
+/**
+ * `init --data-dir DIR --base-url URL --token T [--from YYYY-MM-DD]`: the whole 初期設定 from the
+ * command line (standard masters, products and 得意先 from BCart, one EC連携設定), then prints what
+ * it created. A second run creates nothing and says so. The token goes to <DIR>/tokens.json (0600).
+ */
+import { isIsoDate } from '../../src-shared/domain/jst-date';
+import { isAppError } from '../../src-shared/errors';
+import { isAllowedApiUrl } from '../../src-shared/settings/validate-ec-setting';
+import { openCliTokenStore } from '../core/file-token-store';
+import { runInitialSetup } from '../core/settings/initial-setup';
+import { CliUsageError, parseCliArgs, required } from './args';
+import { openCliCore } from './cli-core';
+import type { CliCommand } from './cli-types';
+
+export const initCommand: CliCommand = {
+  summary: 'Bカートから初期設定を行います (部門・倉庫・請求口座・商品・得意先・EC連携設定)',
+  usage: 'init --data-dir DIR --base-url URL --token T [--from YYYY-MM-DD]',
+  async run(argv, io) {
+    const args = parseCliArgs(argv, {
+      'data-dir': { type: 'string' },
+      'base-url': { type: 'string' },
+      token: { type: 'string' },
+      from: { type: 'string' },
+    });
+    const dataDir = required(args, 'data-dir');
+    const baseUrl = required(args, 'base-url');
+    const token = required(args, 'token');
+    if (!isAllowedApiUrl(baseUrl)) throw new CliUsageError('--base-url は https:// で始まるURL (シミュレーターは http://127.0.0.1) を指定してください。');
+    if (args.from !== undefined && !isIsoDate(args.from)) throw new CliUsageError('--from は YYYY-MM-DD 形式の実在する日付で指定してください。');
+    const core = await openCliCore(dataDir, { tokenStore: openCliTokenStore(dataDir) });
+    try {
+      const report = await runInitialSetup(core.ctx, { baseUrl, token, ...(args.from ? { from: args.from } : {}) });
+      const lines = Object.entries(report.created).filter(([, codes]) => codes.length > 0);
+      if (lines.length === 0 && !report.tokenSaved && !report.urlUpdated) {
+        io.out('作成したものはありません。初期設定はすでに完了しています。');
+      } else {
+        io.out('初期設定を行いました。');
+        for (const [label, codes] of lines) {
+          const shown = codes.length > 10 ? `${codes.slice(0, 10).join(', ')} ほか${codes.length - 10}件` : codes.join(', ');
+          io.out(`  ${label}: ${codes.length}件 (${shown})`);
+        }
+        if (report.urlUpdated) io.out('  EC連携設定のAPIのURLを更新しました。');
+        if (report.tokenSaved) io.out('  アクセストークンを保存しました。');
+      }
+      io.out(`EC連携設定ID: ${report.settingId}`);
+      return 0;
+    } catch (e) {
+      if (isAppError(e)) {
+        io.err(`初期設定を中止しました (データは変更していません): ${e.message}`);
+        for (const f of e.fields ?? []) io.err(`  ${f.path}: ${f.message}`);
+        return 1;
+      }
+      throw e;
+    } finally {
+      core.close();
+    }
+  },
+};

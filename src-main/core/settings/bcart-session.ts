@@ -1,0 +1,74 @@
+/**
+ * The BCart credentials and client of one EC連携設定, built from its row. One instance per settings
+ * id and core, so the OAuth refresh stays single-flight and the rate limiter is shared by every
+ * caller (import, stock push, screens). TokenStore keys are `bcart:<settingId>:…`.
+ */
+import { BCART_DEFAULT_AUTHORIZE_URL, BCART_DEFAULT_SCOPES, BCART_DEFAULT_TOKEN_URL, createBcartAuth, type BcartAuth } from '../bcart/oauth';
+import { createBcartClient, type BcartClient } from '../bcart/client';
+import type { CoreContext } from '../core-context';
+import type { EcSetting } from '../../../src-shared/settings/ec-setting';
+import { ecSettingRepository } from './ec-setting-repository';
+
+/** client_id used when the settings leave it empty (a registered app id replaces it). */
+export const DEFAULT_OAUTH_CLIENT_ID = 'bcart-desk';
+
+export interface BcartSession {
+  setting: EcSetting;
+  auth: BcartAuth;
+  client: BcartClient;
+}
+
+const sessions = new WeakMap<CoreContext, Map<number, { stamp: string; session: BcartSession }>>();
+
+/** TokenStore key prefix of a settings row. */
+export function tokenKeyPrefix(settingId: number): string {
+  return `bcart:${settingId}`;
+}
+
+/** Builds the session for a settings row without caching (tests, CLI). */
+export function createBcartSession(ctx: CoreContext, setting: EcSetting): BcartSession {
+  const auth = createBcartAuth({
+    settings: {
+      authorizeUrl: setting.oauthAuthorizeUrl ?? BCART_DEFAULT_AUTHORIZE_URL,
+      tokenUrl: setting.oauthTokenUrl ?? BCART_DEFAULT_TOKEN_URL,
+      clientId: setting.oauthClientId ?? DEFAULT_OAUTH_CLIENT_ID,
+      scopes: [...BCART_DEFAULT_SCOPES],
+    },
+    tokenStore: ctx.tokenStore,
+    fetch: ctx.fetch,
+    clock: ctx.clock,
+    timers: ctx.timers,
+    openExternal: ctx.openExternal,
+    logger: ctx.logger,
+    keyPrefix: tokenKeyPrefix(setting.id),
+  });
+  const client = createBcartClient({
+    baseUrl: setting.apiBaseUrl,
+    getAccessToken: () => auth.getAccessToken(),
+    onUnauthorized: () => auth.refreshNow(),
+    fetch: ctx.fetch,
+    clock: ctx.clock,
+    timers: ctx.timers,
+    logger: ctx.logger,
+    rateBudget: setting.rateBudget,
+  });
+  return { setting, auth, client };
+}
+
+/**
+ * The shared session of a settings row; rebuilt when the row changed (new URLs or client id),
+ * so an edit takes effect at once.
+ */
+export function getBcartSession(ctx: CoreContext, settingId: number): BcartSession {
+  const setting = ecSettingRepository(ctx).get(settingId);
+  let map = sessions.get(ctx);
+  if (!map) {
+    map = new Map();
+    sessions.set(ctx, map);
+  }
+  const cached = map.get(settingId);
+  if (cached && cached.stamp === setting.updatedAt) return cached.session;
+  const session = createBcartSession(ctx, setting);
+  map.set(settingId, { stamp: setting.updatedAt, session });
+  return session;
+}
