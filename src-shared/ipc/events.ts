@@ -3,11 +3,13 @@
  * its progress and completion arrive here.
  */
 import { z } from 'zod';
+import { importEventDefs } from '../import/import-run';
 import { connectionChanged } from '../settings/connection';
 
 export const events = {
   /** a master or setting changed: renderer invalidates the matching queries */
   'data:changed': z.object({ domain: z.string() }),
+  ...importEventDefs,
   /** ECサイト認証: a login finished or failed, a token was saved or removed (never the token) */
   'connection:changed': connectionChanged,
 };

@@ -1,0 +1,33 @@
+/** 出荷取込処理, its history and システムログ, and the imported 出荷伝票 / 請求伝票. */
+import { z } from 'zod';
+import {
+  importHistoryInput,
+  importRun,
+  importRunDetail,
+  importStartInput,
+  importTarget,
+  runStarted,
+  systemLog,
+  systemLogListInput,
+} from '../../import/import-run';
+import { invoiceDetail, invoiceList, shipmentDetail, shipmentList, slipIdInput, slipListInput } from '../../import/slips';
+import { channel, noInput } from '../define';
+
+export const importChannelDefs = {
+  /** EC連携設定 the import can run for, with their cursor (setting picker) */
+  'import:targets': channel(noInput, z.object({ rows: z.array(importTarget) })),
+  /** starts 出荷取込処理; progress and the result arrive as import:progressed / import:finished */
+  'import:run': channel(importStartInput, runStarted),
+  /** starts 取込プレビュー (same pipeline, nothing written) */
+  'import:preview': channel(importStartInput, runStarted),
+  /** import history, newest first */
+  'import:history': channel(importHistoryInput, z.object({ rows: z.array(importRun) })),
+  /** one run with its システムログ lines and (this session) its plan */
+  'import:get': channel(z.object({ runId: z.number().int().positive() }).strict(), importRunDetail),
+  /** システムログ, newest first, filtered by level and run */
+  'systemLog:list': channel(systemLogListInput, z.object({ rows: z.array(systemLog), total: z.number().int() })),
+  'shipments:list': channel(slipListInput, shipmentList),
+  'shipments:get': channel(slipIdInput, shipmentDetail),
+  'invoices:list': channel(slipListInput, invoiceList),
+  'invoices:get': channel(slipIdInput, invoiceDetail),
+};
