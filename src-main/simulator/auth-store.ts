@@ -10,21 +10,26 @@ import { createHash, randomBytes } from 'node:crypto';
 
 /** Scopes an app can hold (bcart-api.md §1.3). */
 export const ALL_SCOPES = [
-  'orders-read',
-  'orders-write',
-  'order_products-read',
-  'order_products-write',
-  'logistics-read',
-  'logistics-write',
-  'products-read',
-  'products-write',
-  'product_sets-read',
-  'product_sets-write',
-  'product_stock-read',
-  'product_stock-write',
-  'customers-read',
-  'customers-write',
-] as const;
+  ...['orders', 'order_products', 'logistics', 'products', 'product_sets', 'product_stock', 'customers'].flatMap((r) => [
+    `${r}-read`,
+    `${r}-write`,
+  ]),
+  ...['other_addresses', 'bookmarks', 'product_features', 'points', 'categories', 'order_statuses', 'webhooks'].flatMap((r) => [
+    `${r}-read`,
+    `${r}-write`,
+  ]),
+  'product_customs-read',
+  'product_set_customs-read',
+  'customer_customs-read',
+  'order_customs-read',
+  'product_set_options-read',
+  'price_groups-read',
+  'view_groups-read',
+  'shipping_groups-read',
+  'user-read',
+  'estimates-read',
+  'estimate_products-read',
+] as readonly string[];
 
 interface TokenRecord {
   /** null = every scope */

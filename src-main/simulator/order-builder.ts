@@ -5,6 +5,7 @@
  */
 import Decimal from 'decimal.js';
 import { computeOrderAmounts } from './order-amounts';
+import { setLineAmount } from './set-price';
 import type { WireCustomer, WireLogistic, WireOrder, WireOrderProduct, WireProduct, WireProductSet } from './wire-types';
 
 export interface LineSpec {
@@ -120,7 +121,8 @@ export function buildOrder(spec: OrderSpecResolved, ids: IdSource): StoredOrder 
   let has10 = false;
   const products: WireOrderProduct[] = spec.lines.map((line) => {
     const unitPrice = line.unitPrice ?? String(line.set.unit_price);
-    const amount = new Decimal(unitPrice).mul(line.set.quantity).mul(line.count).floor().toNumber();
+    const fast = line.unitPrice === undefined ? setLineAmount(line.set, line.count) : null;
+    const amount = fast ?? new Decimal(unitPrice).mul(line.set.quantity).mul(line.count).floor().toNumber();
     const reduced = line.set.tax_type_id === 2;
     if (reduced) {
       goods8 += amount;

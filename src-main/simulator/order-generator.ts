@@ -25,10 +25,10 @@
  * (two logistics, one 発送済 one not), recent orders still 未発送 / 発送指示, rare キャンセル orders,
  * every payment method of requirements.md §2 (unsupported Paid / カスタム決済(その他) ≈ 1 %).
  */
-import Decimal from 'decimal.js';
-import { addDays, daysBetween, jstDateOf, jstStartOfDay } from '../../src-shared/domain/jst-date';
+import { daysBetween } from '../../src-shared/domain/jst-date';
 import type { LineSpec, LogisticSpec, OrderSpecResolved } from './order-builder';
 import { exclOf10 } from './order-amounts';
+import { setLineAmount } from './set-price';
 import type { Rng } from './prng';
 import { toWireTimestamp } from './wire-time';
 import type { WireCustomer, WireProduct, WireProductSet } from './wire-types';
@@ -99,16 +99,23 @@ function deliveryCode(rng: Rng): string {
   return `${rng.int(1000, 9999)}-${rng.int(1000, 9999)}-${rng.int(1000, 9999)}`;
 }
 
+// Dates as whole day numbers (days since 1970-01-01 of the JST calendar): plain integer arithmetic
+// in the hot loop instead of parsing "YYYY-MM-DD" strings for every order.
+const DAY_MS = 86_400_000;
+const JST_MS = 9 * 3_600_000;
+const dayNo = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+const dateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const jstDayOf = (epochMs: number): number => Math.floor((epochMs + JST_MS) / DAY_MS);
+
 /** Shipment states by the order's age in days (older orders are mostly shipped). */
-function shipmentFor(rng: Rng, orderDate: string, today: string, forceUnshipped: boolean, pShip: number): LogisticSpec {
-  const age = Math.max(0, daysBetween(orderDate, today));
+function shipmentFor(rng: Rng, orderDay: number, today: number, forceUnshipped: boolean, pShip: number): LogisticSpec {
+  const age = Math.max(0, today - orderDay);
   if (!forceUnshipped && rng.chance(pShip)) {
-    const shipped = addDays(orderDate, rng.int(0, Math.min(age, 2)));
-    const arrival = addDays(shipped, 1);
+    const shipped = orderDay + rng.int(0, Math.min(age, 2));
     return {
       status: '発送済',
-      shipmentDate: shipped,
-      arrivalDate: daysBetween(arrival, today) >= 0 ? arrival : null,
+      shipmentDate: dateOf(shipped),
+      arrivalDate: shipped + 1 <= today ? dateOf(shipped + 1) : null,
       dueDate: null,
       deliveryCode: deliveryCode(rng),
     };
@@ -117,7 +124,7 @@ function shipmentFor(rng: Rng, orderDate: string, today: string, forceUnshipped:
     status: !forceUnshipped && rng.chance(0.3) ? '発送指示' : '未発送',
     shipmentDate: null,
     arrivalDate: null,
-    dueDate: rng.chance(0.2) ? addDays(orderDate, rng.int(2, 5)) : null,
+    dueDate: rng.chance(0.2) ? dateOf(orderDay + rng.int(2, 5)) : null,
     deliveryCode: '',
   };
 }
@@ -130,9 +137,8 @@ function shipProbability(age: number): number {
 }
 
 /** Random order time within [fromDate, toDate] (07:00–21:59 JST), never after the clock's now. */
-function orderTime(rng: Rng, ctx: ShopContext, fromDate: string, days: number): number {
-  const date = addDays(fromDate, rng.int(0, days));
-  const start = jstStartOfDay(date);
+function orderTime(rng: Rng, ctx: ShopContext, fromDay: number, days: number): number {
+  const start = (fromDay + rng.int(0, days)) * DAY_MS - JST_MS;
   let t = start + rng.int(7 * 3600, 22 * 3600 - 1) * 1000;
   if (t > ctx.nowMs && start <= ctx.nowMs) t = Math.max(start, ctx.nowMs - rng.int(1, 3600) * 1000);
   return t;
@@ -152,7 +158,9 @@ function paymentFor(rng: Rng, i: number, n: number, methods: readonly (readonly 
 export function generateOrderDrafts(rng: Rng, ctx: ShopContext, opts: GenerateOptions): OrderDraft[] {
   const methods = opts.includeUnsupported ? [...SUPPORTED_PAYMENTS, ...UNSUPPORTED_PAYMENTS] : SUPPORTED_PAYMENTS;
   const days = Math.max(0, daysBetween(opts.fromDate, opts.toDate));
-  const times = Array.from({ length: opts.count }, () => orderTime(rng, ctx, opts.fromDate, days)).sort((a, b) => a - b);
+  const fromDay = dayNo(opts.fromDate);
+  const today = dayNo(ctx.today);
+  const times = Array.from({ length: opts.count }, () => orderTime(rng, ctx, fromDay, days)).sort((a, b) => a - b);
   const bigLines = Math.max(301, opts.maxLinesPerOrder);
   const bigAt = new Set<number>();
   for (let k = 0; k < opts.orderLinesOver300; k++) bigAt.add(Math.floor(((k + 0.5) * opts.count) / opts.orderLinesOver300));
@@ -171,15 +179,16 @@ export function generateOrderDrafts(rng: Rng, ctx: ShopContext, opts: GenerateOp
     if (NEEDS_EXT_ID.has(payment) && customer.ext_id === '' && withExt.length > 0 && !rng.chance(0.1)) {
       customer = rng.pick(withExt);
     }
-    const orderDate = jstDateOf(t);
-    const age = Math.max(0, daysBetween(orderDate, ctx.today));
+    const orderDay = jstDayOf(t);
+    const orderDate = dateOf(orderDay);
+    const age = Math.max(0, today - orderDay);
     const cancelled = rng.chance(0.01);
     const partial = !cancelled && nLines >= 2 && nLines <= 6 && rng.chance(0.12);
-    const logistics: LogisticSpec[] = [shipmentFor(rng, orderDate, ctx.today, cancelled, shipProbability(age))];
+    const logistics: LogisticSpec[] = [shipmentFor(rng, orderDay, today, cancelled, shipProbability(age))];
     if (partial) {
       // the second shipment of a partially shipped order is shipped later, if at all
       const first = logistics[0]!;
-      logistics.push(shipmentFor(rng, orderDate, ctx.today, first.status !== '発送済', age >= 3 ? 0.5 : 0));
+      logistics.push(shipmentFor(rng, orderDay, today, first.status !== '発送済', age >= 3 ? 0.5 : 0));
     }
     const used = new Set<number>();
     const lines: LineSpec[] = [];
@@ -194,7 +203,7 @@ export function generateOrderDrafts(rng: Rng, ctx: ShopContext, opts: GenerateOp
     let goods10 = 0;
     let goodsAll = 0;
     for (const l of lines) {
-      const amount = new Decimal(String(l.set.unit_price)).mul(l.set.quantity).mul(l.count).toNumber(); // whole yen
+      const amount = setLineAmount(l.set, l.count) ?? 0; // catalogue prices are always whole-yen per set
       goodsAll += amount;
       if (l.set.tax_type_id !== 2) goods10 += amount;
     }

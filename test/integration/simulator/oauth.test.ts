@@ -138,6 +138,16 @@ describe('OAuth', () => {
     expect((await call(sim, '/orders?limit=1')).status).toBe(200);
   });
 
+  it('fault switches also reach the token endpoint when their path says so', async () => {
+    sim.faults.set([{ kind: 'http-error', status: 503, path: '/oauth/token' }]);
+    const r = await fetch(`${sim.origin}/oauth/token`, { method: 'POST', body: 'grant_type=refresh_token&refresh_token=x' });
+    expect(r.status).toBe(503);
+    expect(r.headers.get('content-type')).toMatch(/text\/html/);
+    await r.text();
+    expect((await token({ grant_type: 'refresh_token', refresh_token: 'x' })).body.error).toBe('invalid_grant');
+    sim.faults.clear();
+  });
+
   it('refuses non-loopback redirect URIs, missing PKCE and denied consent', async () => {
     const { challenge } = pkce();
     const evil = await authorize(challenge, { redirect_uri: 'https://evil.example/cb' });
