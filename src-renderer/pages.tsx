@@ -3,7 +3,10 @@
  */
 import type { ComponentType } from 'react';
 import { HomePage } from './features/home/HomePage';
+import { BankAccountPage } from './features/masters/bank-account-page';
 import { DepartmentPage } from './features/masters/department-page';
+import { PartnerPage } from './features/masters/partner-page';
+import { ProductPage } from './features/masters/product-page';
 import { TaxClassPage } from './features/masters/tax-class-page';
 import { WorkflowPage } from './features/masters/workflow-page';
 
@@ -21,6 +24,9 @@ export const PAGES: PageDef[] = [
   { id: 'departments', title: '部門', group: 'マスタ', component: DepartmentPage },
   { id: 'tax-classes', title: '税区分', group: 'マスタ', component: TaxClassPage },
   { id: 'workflows', title: 'ワークフロー', group: 'マスタ', component: WorkflowPage },
+  { id: 'partners', title: '取引先', group: 'マスタ', component: PartnerPage },
+  { id: 'products', title: '商品', group: 'マスタ', component: ProductPage },
+  { id: 'bank-accounts', title: '請求口座', group: 'マスタ', component: BankAccountPage },
 ];
 
 export const MENU_GROUPS: MenuGroup[] = ['業務処理', 'マスタ', 'システム設定'];

@@ -6,10 +6,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import type { z } from 'zod';
+import { CSV_MASTERS, type CsvMaster } from '../../../src-shared/csv/master-csv';
+import type { IpcResult } from '../../../src-shared/ipc/result';
+import type { MasterListInput } from '../../../src-shared/masters/fields';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { unwrap } from '../../ipc/api';
 import { useNavigation } from '../../stores/navigation';
+import { CsvToolbar } from '../csv/CsvToolbar';
 import { masterApi } from './master-api';
 import { MasterForm, type MasterFieldConfig } from './MasterForm';
 
@@ -22,6 +26,12 @@ export interface MasterPageConfig<Row extends { id: number; confirmed: boolean; 
   empty: Record<string, unknown>;
   toValues: (row: Row) => Record<string, unknown>;
   defaultSort: string;
+  /** an optional select narrowing the list (e.g. 取引先種別); '' = all, which uses the generic list */
+  filter?: {
+    label: string;
+    options: readonly string[];
+    list: (input: MasterListInput, value: string) => Promise<IpcResult<{ rows: Row[]; total: number }>>;
+  };
 }
 
 export function confirmedColumn<Row extends { confirmed: boolean }>(): Column<Row> {
@@ -39,15 +49,18 @@ export function MasterPage<Row extends { id: number; confirmed: boolean; updated
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [sort, setSort] = useState<{ key: string; dir: 'asc' | 'desc' }>({ key: config.defaultSort, dir: 'asc' });
+  const [filterValue, setFilterValue] = useState('');
   const masters = masterApi<Row>(config.prefix);
+  const listInput: MasterListInput = { query: deferredQuery, sortKey: sort.key, sortDir: sort.dir };
   const list = useQuery({
-    queryKey: [config.prefix, 'list', deferredQuery, sort],
-    queryFn: () => unwrap(masters.list({ query: deferredQuery, sortKey: sort.key, sortDir: sort.dir })),
+    queryKey: [config.prefix, 'list', deferredQuery, sort, filterValue],
+    queryFn: () => unwrap(config.filter && filterValue ? config.filter.list(listInput, filterValue) : masters.list(listInput)),
     placeholderData: keepPreviousData,
   });
   const creating = param === 'new';
   const selectedId = param && !creating ? Number(param) : null;
   const selected = list.data?.rows.find((r) => r.id === selectedId) ?? null;
+  const csvMaster = (CSV_MASTERS as readonly string[]).includes(config.prefix) ? (config.prefix as CsvMaster) : null;
 
   return (
     <div className="master-page">
@@ -61,6 +74,16 @@ export function MasterPage<Row extends { id: number; confirmed: boolean; updated
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
+          {config.filter ? (
+            <select aria-label={config.filter.label} value={filterValue} onChange={(e) => setFilterValue(e.target.value)}>
+              <option value="">{`${config.filter.label}: すべて`}</option>
+              {config.filter.options.map((o) => (
+                <option key={o} value={o}>
+                  {o}
+                </option>
+              ))}
+            </select>
+          ) : null}
           <button type="button" className="primary" onClick={() => go(page, 'new')}>
             新規
           </button>
@@ -68,6 +91,7 @@ export function MasterPage<Row extends { id: number; confirmed: boolean; updated
             {list.data ? `${list.data.total.toLocaleString('ja-JP')}件` : '読み込み中…'}
           </span>
         </div>
+        {csvMaster ? <CsvToolbar master={csvMaster} title={config.title} query={{ query: deferredQuery, sortKey: sort.key, sortDir: sort.dir }} /> : null}
         <ErrorNotice error={list.error} />
         <VirtualTable
           label={`${config.title}一覧`}
@@ -78,7 +102,7 @@ export function MasterPage<Row extends { id: number; confirmed: boolean; updated
           onSelect={(r) => go(page, String(r.id))}
           sort={sort}
           onSort={(key) => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))}
-          height="calc(100vh - 170px)"
+          height="calc(100vh - 215px)"
           emptyText={query ? '条件に合うデータがありません。' : 'まだ登録がありません。「新規」から登録してください。'}
         />
       </section>

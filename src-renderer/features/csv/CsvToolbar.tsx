@@ -1,0 +1,92 @@
+/**
+ * CSV取込 / CSV出力 for a master list. Import reads the chosen file in the renderer and sends it as
+ * base64; main validates the whole file and answers counts or the problems by row and column.
+ * Export asks main for the bytes (UTF-8 BOM or Shift_JIS) and saves them with a download link.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { CSV_IMPORT_RULE, type CsvExportEncoding, type CsvMaster } from '../../../src-shared/csv/master-csv';
+import type { MasterListInput } from '../../../src-shared/masters/fields';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { api, ApiError, unwrap } from '../../ipc/api';
+import { base64ToBytes, bytesToBase64, downloadBytes } from './base64';
+import { CsvProblemTable } from './CsvProblemTable';
+
+export interface CsvToolbarProps {
+  master: CsvMaster;
+  title: string;
+  /** the list's current search, so 出力 writes what the clerk sees */
+  query: MasterListInput;
+}
+
+export function CsvToolbar({ master, title, query }: CsvToolbarProps) {
+  const qc = useQueryClient();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [encoding, setEncoding] = useState<CsvExportEncoding>('utf8-bom');
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const importCsv = useMutation({
+    mutationFn: async (file: File) => {
+      const contentBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+      return unwrap(api().csv.import({ master, fileName: file.name, contentBase64, encoding: 'auto' }));
+    },
+    onMutate: () => setNotice(null),
+    onSuccess: (r) => {
+      setNotice(`CSVを取り込みました(${r.encoding === 'cp932' ? 'Shift_JIS' : 'UTF-8'}): 新規 ${r.created}件、更新 ${r.updated}件、変更なし ${r.unchanged}件。`);
+      void qc.invalidateQueries({ queryKey: [master] });
+    },
+  });
+
+  const exportCsv = useMutation({
+    mutationFn: () => unwrap(api().csv.export({ master, encoding, query })),
+    onMutate: () => setNotice(null),
+    onSuccess: (r) => {
+      downloadBytes(base64ToBytes(r.contentBase64), r.fileName);
+      setNotice(`${r.rows}件をCSVに出力しました(${r.fileName})。`);
+    },
+  });
+
+  const error = importCsv.error ?? exportCsv.error;
+  const problems = error instanceof ApiError ? (error.data.fields ?? []).filter((f) => f.row !== undefined || f.path === 'more') : [];
+  const busy = importCsv.isPending || exportCsv.isPending;
+
+  return (
+    <div className="csv-toolbar">
+      <div className="toolbar">
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".csv,text/csv"
+          aria-label={`${title}のCSVファイルを選ぶ`}
+          hidden
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) importCsv.mutate(file);
+          }}
+        />
+        <button type="button" disabled={busy} onClick={() => fileRef.current?.click()}>
+          {importCsv.isPending ? '取込中…' : 'CSV取込'}
+        </button>
+        <select aria-label="CSVの文字コード" value={encoding} onChange={(e) => setEncoding(e.target.value as CsvExportEncoding)}>
+          <option value="utf8-bom">UTF-8(BOM付き)</option>
+          <option value="cp932">Shift_JIS(Excel向け)</option>
+        </select>
+        <button type="button" disabled={busy} onClick={() => exportCsv.mutate()}>
+          {exportCsv.isPending ? '出力中…' : 'CSV出力'}
+        </button>
+        <details className="csv-rule">
+          <summary>CSV取込のルール</summary>
+          <p>{CSV_IMPORT_RULE}</p>
+        </details>
+      </div>
+      {notice ? (
+        <div className="notice notice-ok" role="status">
+          {notice}
+        </div>
+      ) : null}
+      <ErrorNotice error={error} />
+      {problems.length > 0 ? <CsvProblemTable problems={problems} /> : null}
+    </div>
+  );
+}
