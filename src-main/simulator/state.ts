@@ -315,6 +315,21 @@ export class SimulatorState {
     this.requests.push(entry);
   }
 
+  /**
+   * The largest number of API requests received within any sliding window of `windowMs` (by the
+   * injected clock), for "never more than the budget per 300 s" assertions (reliability.md NET-rate).
+   */
+  maxRequestsInWindow(windowMs = 300_000): number {
+    let max = 0;
+    let lo = 0;
+    const r = this.requests;
+    for (let hi = 0; hi < r.length; hi++) {
+      while (r[lo]!.at <= r[hi]!.at - windowMs) lo++;
+      max = Math.max(max, hi - lo + 1);
+    }
+    return max;
+  }
+
   /** Counts for GET /__admin/state. */
   summary(): Record<string, unknown> {
     const logistics = this.allLogistics();
@@ -329,6 +344,7 @@ export class SimulatorState {
       products: this.products.length,
       customers: this.customers.length,
       requests: this.requests.length,
+      max_requests_per_300s: this.maxRequestsInWindow(),
       rate_limit: {
         enabled: this.rateLimiter.enabled,
         in_window: this.rateLimiter.inWindow(),

@@ -239,4 +239,13 @@ describe('state operations', () => {
     expect(added.flatMap(checkOrder)).toEqual([]);
     expect(NOW).toBeGreaterThan(0);
   });
+
+  it('maxRequestsInWindow finds the busiest sliding 300 s of the request log', () => {
+    const s = shop({ orders: 0 });
+    const at = [0, 1000, 299_999, 300_000, 300_001, 900_000];
+    for (const t of at) s.logRequest({ at: t, method: 'GET', path: '/api/v1/orders', query: '', status: 200 });
+    expect(s.maxRequestsInWindow()).toBe(4); // 1000, 299_999, 300_000, 300_001
+    expect(s.maxRequestsInWindow(1)).toBe(1);
+    expect(shop({ orders: 0 }).maxRequestsInWindow()).toBe(0);
+  });
 });
