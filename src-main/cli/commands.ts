@@ -4,4 +4,6 @@ import type { CliCommand } from './cli-types';
 export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   migrate: async () => (await import('./migrate-command')).migrateCommand,
   init: async () => (await import('./init-command')).initCommand,
+  import: async () => (await import('./import-command')).importCommand,
+  demo: async () => (await import('./demo-command')).demoCommand,
 };
