@@ -4,7 +4,7 @@
  * benchmarks. Never exposed beyond 127.0.0.1.
  */
 export { startSimulator, type RunningSimulator, type SimulatorOptions } from './start-simulator';
-export { SimulatorState, SimulatorInputError, type OrderInput, type RequestLogEntry } from './state';
+export { SimulatorState, SimulatorInputError, type OrderInput, type RequestLogEntry, type StateOptions } from './state';
 export { FaultSwitches, FAULT_KINDS, type FaultKind, type FaultRule, type RandomFaultOptions, type AppliedFault } from './faults';
 export { ALL_SCOPES, s256 } from './auth-store';
 export { SUPPORTED_PAYMENTS, UNSUPPORTED_PAYMENTS } from './order-generator';
