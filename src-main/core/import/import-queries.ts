@@ -9,7 +9,7 @@ const RUN_COLUMNS = `id, ec_setting_id as settingId, trigger, dry_run as dryRun,
 
 const LOG_COLUMNS = 'id, run_id as runId, source, level, order_code as orderCode, code, message, created_at as createdAt';
 
-const toRun = (r: ImportRunRow & { dryRun: unknown }): ImportRunRow => ({ ...r, dryRun: r.dryRun === 1 || r.dryRun === true });
+const toRun = (r: ImportRunRow & { dryRun: unknown }): ImportRunRow => ({ ...r, dryRun: Boolean(r.dryRun) });
 
 /** EC連携設定 rows with their cursor. */
 export function listTargets(db: SqliteDb): { id: number; name: string; importStartDate: string | null }[] {

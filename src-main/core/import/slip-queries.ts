@@ -30,7 +30,7 @@ function filter(alias: string, q: SlipQuery): { where: string; args: unknown[] }
   return { where: parts.length > 0 ? `where ${parts.join(' and ')}` : '', args };
 }
 
-const bool = <T extends { confirmed: unknown }>(r: T): T & { confirmed: boolean } => ({ ...r, confirmed: r.confirmed === 1 || r.confirmed === true });
+const bool = <T extends { confirmed: unknown }>(r: T): T & { confirmed: boolean } => ({ ...r, confirmed: Boolean(r.confirmed) });
 
 /** 出荷伝票, newest first. */
 export function listShipments(db: SqliteDb, q: SlipQuery): { rows: ShipmentRowView[]; total: number } {
@@ -85,7 +85,7 @@ export function getShipment(db: SqliteDb, id: number): ShipmentDetailView {
        where l.shipment_id = ? order by l.line_no`,
     )
     .all(id) as (ShipmentDetailView['lines'][number] & { taxIncluded: unknown })[];
-  return { ...bool(head), lines: lines.map((l) => ({ ...l, taxIncluded: l.taxIncluded === 1 || l.taxIncluded === true })) };
+  return { ...bool(head), lines: lines.map((l) => ({ ...l, taxIncluded: Boolean(l.taxIncluded) })) };
 }
 
 /** One 請求伝票 with lines, per-rate totals and its 出荷伝票; NOT_FOUND when absent. */
@@ -114,5 +114,5 @@ export function getInvoice(db: SqliteDb, id: number): InvoiceDetailView {
       : (db
           .prepare('select id, date, amount, bcart_logistics_id as bcartLogisticsId from shipments where bcart_order_id = ? order by id')
           .all(head.bcartOrderId) as InvoiceDetailView['shipments']);
-  return { ...bool(head), lines: lines.map((l) => ({ ...l, taxIncluded: l.taxIncluded === 1 || l.taxIncluded === true })), taxTotals, shipments };
+  return { ...bool(head), lines: lines.map((l) => ({ ...l, taxIncluded: Boolean(l.taxIncluded) })), taxTotals, shipments };
 }
