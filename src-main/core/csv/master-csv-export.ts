@@ -6,9 +6,8 @@
  */
 import { AppError, type FieldProblem } from '../../../src-shared/errors';
 import type { CsvExportEncoding } from '../../../src-shared/csv/master-csv';
-import { capProblems, cellProblem } from '../tax-update/csv-table';
-import { codePointLabel, encodeCsvText, firstUnencodableCp932 } from '../tax-update/csv-encoding';
-import { formatCsv, guardFormula } from '../tax-update/csv-text';
+import { codePointLabel, encodeCsv, firstUnencodableCp932 } from './csv-encoding';
+import { capProblems, cellProblem, formatCsvRows, guardFormula } from './csv-records';
 import { toCp932Variants } from './cp932-variants';
 import type { MasterCsvColumn, MasterCsvDef } from './master-csv-columns';
 
@@ -59,6 +58,5 @@ export function exportMasterCsv(
       fields: capProblems(problems),
     });
   }
-  const text = formatCsv(table);
-  return encoding === 'cp932' ? encodeCsvText(text, 'cp932') : encodeCsvText(text, 'utf-8', { bom: true });
+  return encodeCsv(formatCsvRows(table), encoding);
 }

@@ -9,8 +9,8 @@
 import { AppError, type FieldProblem } from '../../../src-shared/errors';
 import type { CsvImportEncoding } from '../../../src-shared/csv/master-csv';
 import type { SqliteDb } from '../db/open';
-import { capProblems, cellProblem, readCsvTable, type CsvTable } from '../tax-update/csv-table';
-import { unguardFormula } from '../tax-update/csv-text';
+import { decodeCsv } from './csv-encoding';
+import { capProblems, cellProblem, readCsvRows, unguardFormula, type CsvRow } from './csv-records';
 import { FALSE_WORDS, TRUE_WORDS, type MasterCsvColumn, type MasterCsvDef } from './master-csv-columns';
 
 export interface MasterCsvImportResult {
@@ -58,18 +58,68 @@ function cellValue(column: MasterCsvColumn, cell: string, taxClassIds: Map<strin
   }
 }
 
-/** Checks the header (required columns present, no unknown or duplicated column). */
+interface CsvTable {
+  header: CsvRow;
+  /** header name → cell index */
+  columns: Map<string, number>;
+  records: CsvRow[];
+  encoding: 'utf8' | 'cp932';
+}
+
+/** Bytes → header + data rows, or the problems of an unreadable file (encoding, quotes, duplicate columns). */
+function readTable(bytes: Uint8Array, encoding: CsvImportEncoding): { ok: true; table: CsvTable } | { ok: false; problems: FieldProblem[] } {
+  const decoded = decodeCsv(bytes, encoding);
+  const read = readCsvRows(decoded.text);
+  if (!read.ok) return read;
+  const [header, ...records] = read.rows;
+  if (header === undefined) return { ok: false, problems: [{ path: 'row1', row: 1, message: 'CSVが空です。1行目に見出し行のあるファイルを選んでください。' }] };
+  const columnName = (i: number) => {
+    const name = header.cells[i]?.trim() ?? '';
+    return name === '' || name.includes('\uFFFD') ? `${i + 1}列目` : name;
+  };
+  const problems: FieldProblem[] = [];
+  if (decoded.invalid) {
+    const name = decoded.encoding === 'utf8' ? 'UTF-8' : 'Shift_JIS';
+    for (const r of read.rows) {
+      r.cells.forEach((c, i) => {
+        if (c.includes('\uFFFD')) {
+          problems.push(cellProblem(r.row, r === header ? `${i + 1}列目` : columnName(i), `文字コード(${name})として読めない文字があります。UTF-8 または Shift_JIS で保存し直してください。`));
+        }
+      });
+    }
+    return { ok: false, problems };
+  }
+  const columns = new Map<string, number>();
+  header.cells.forEach((raw, i) => {
+    const name = raw.trim();
+    if (columns.has(name)) problems.push(cellProblem(header.row, columnName(i), '同じ名前の列が2つあります。どちらか一方を削除してください。'));
+    else columns.set(name, i);
+  });
+  for (const r of records) {
+    if (r.cells.slice(header.cells.length).some((c) => c.trim() !== '')) {
+      problems.push({
+        path: `${r.row}`,
+        row: r.row,
+        message: `${r.row}行目: 見出し行より列が多くなっています(${r.cells.length}列)。区切りの「,」や「"」を確認してください。`,
+      });
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, table: { header, columns, records, encoding: decoded.encoding } };
+}
+
+/** Checks the header (required columns present, no unknown column). */
 function headerProblems(def: MasterCsvDef, table: CsvTable): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const known = def.columns.map((c) => c.header);
   for (const name of table.columns.keys()) {
     if (!known.includes(name)) {
-      problems.push(cellProblem(1, name || '(空の列名)', `${def.label}のCSVにない列です。列名は「${known.join('」「')}」を使ってください。`));
+      problems.push(cellProblem(table.header.row, name || '(空の列名)', `${def.label}のCSVにない列です。列名は「${known.join('」「')}」を使ってください。`));
     }
   }
   for (const c of def.columns) {
     if (c.required && !table.columns.has(c.header)) {
-      problems.push(cellProblem(1, c.header, `必須の列「${c.header}」がありません。見出し行(1行目)に「${c.header}」列を追加してください。`));
+      problems.push(cellProblem(table.header.row, c.header, `必須の列「${c.header}」がありません。見出し行(1行目)に「${c.header}」列を追加してください。`));
     }
   }
   return problems;
@@ -86,14 +136,14 @@ export function parseMasterCsv(
   encoding: CsvImportEncoding,
   taxClassIds: Map<string, number>,
 ): { ok: true; rows: ParsedRow[]; encoding: 'utf8' | 'cp932' } | { ok: false; problems: FieldProblem[] } {
-  // header checks are done below, so unknown and missing columns are reported together
-  const read = readCsvTable(bytes, [], false, encoding === 'auto' ? undefined : encoding === 'utf8' ? 'utf-8' : 'cp932');
-  if (!read.ok) return { ok: false, problems: read.errors };
+  const read = readTable(bytes, encoding);
+  if (!read.ok) return read;
   const { table } = read;
   const problems = headerProblems(def, table);
   if (problems.length > 0) return { ok: false, problems };
   if (table.records.length === 0) {
-    return { ok: false, problems: [{ path: 'row2', row: 2, message: 'データ行がありません。2行目以降に取り込むデータを入力してください。' }] };
+    const row = table.header.row + 1;
+    return { ok: false, problems: [{ path: `row${row}`, row, message: `データ行がありません。${row}行目以降に取り込むデータを入力してください。` }] };
   }
   const byField = new Map(def.columns.map((c) => [c.field, c]));
   const seen = new Map<string, number>();
@@ -132,7 +182,7 @@ export function parseMasterCsv(
     rows.push({ row: record.row, values });
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, rows, encoding: table.encoding === 'utf-8' ? 'utf8' : 'cp932' };
+  return { ok: true, rows, encoding: table.encoding };
 }
 
 /** SQL parameter of a field value (booleans as 0/1, as better-sqlite3 stores them). */
