@@ -56,7 +56,7 @@ export function createBcartSession(ctx: CoreContext, setting: EcSetting): BcartS
 }
 
 /**
- * The shared session of a settings row; rebuilt when the row changed (new URLs or client id),
+ * The shared session of a settings row; rebuilt when its connection fields changed (URLs, client id, budget),
  * so an edit takes effect at once.
  */
 export function getBcartSession(ctx: CoreContext, settingId: number): BcartSession {
@@ -66,9 +66,11 @@ export function getBcartSession(ctx: CoreContext, settingId: number): BcartSessi
     map = new Map();
     sessions.set(ctx, map);
   }
+  // keyed on the connection fields, not updatedAt: two saves within one second share a timestamp
+  const stamp = JSON.stringify([setting.apiBaseUrl, setting.oauthAuthorizeUrl, setting.oauthTokenUrl, setting.oauthClientId, setting.rateBudget]);
   const cached = map.get(settingId);
-  if (cached && cached.stamp === setting.updatedAt) return cached.session;
+  if (cached && cached.stamp === stamp) return cached.session;
   const session = createBcartSession(ctx, setting);
-  map.set(settingId, { stamp: setting.updatedAt, session });
+  map.set(settingId, { stamp, session });
   return session;
 }
