@@ -6,7 +6,7 @@
 import type { FieldProblem } from '../../../src-shared/errors';
 import { codePointLabel, encodeCsvText, firstUnencodableCp932, type CsvEncoding } from './csv-encoding';
 import { capProblems, cellProblem } from './csv-table';
-import { formatCsv, guardFormula } from './csv-text';
+import { formatCsvLine, guardFormula } from './csv-text';
 
 export type CsvSerialiseResult = { ok: true; bytes: Uint8Array } | { ok: false; errors: FieldProblem[] };
 
@@ -16,6 +16,12 @@ export interface CsvWriteOptions {
   bom?: boolean;
 }
 
+/** True when text holds half of a surrogate pair on its own (it cannot be encoded at all). */
+function hasLoneSurrogate(text: string): boolean {
+  if (!/[\uD800-\uDFFF]/.test(text)) return false; // fast path without the unicode-mode regex
+  return /\p{Cs}/u.test(text);
+}
+
 /**
  * Rows → CSV bytes. A number cell must be a safe integer; a string cell in a number column
  * (e.g. '' where the column does not apply) is written as is.
@@ -23,37 +29,72 @@ export interface CsvWriteOptions {
  */
 export function writeCsv<C extends string>(
   headers: readonly C[],
-  rows: readonly Record<C, string | number>[],
+  rows: Iterable<Record<C, string | number>>,
   numberColumns: ReadonlySet<C>,
   opts: CsvWriteOptions,
   problems: FieldProblem[] = [],
 ): CsvSerialiseResult {
   const errors = [...problems];
-  const lines: string[][] = [[...headers]];
+  // Encoded in chunks of about 1 MB of text: a 900,000-row file never exists as one huge string.
+  const chunks: Uint8Array[] = [];
+  let text = formatCsvLine(headers);
+  let rowNo = 1;
+  const flush = (): void => {
+    if (errors.length === 0) chunks.push(encodeCsvText(text, opts.encoding, { bom: chunks.length === 0 && opts.bom !== false }));
+    text = '';
+  };
   for (const row of rows) {
-    const rowNo = lines.length + 1;
-    lines.push(
+    rowNo++;
+    text += formatCsvLine(
       headers.map((column) => {
         const v: string | number = row[column];
         if (typeof v === 'number') {
-          if (!Number.isSafeInteger(v)) errors.push(cellProblem(rowNo, column, `「${v}」は整数ではないため出力できません。値を円単位の整数に直してください。`));
+          if (!Number.isSafeInteger(v))
+            errors.push(cellProblem(rowNo, column, `「${v}」は整数ではないため出力できません。値を円単位の整数に直してください。`));
           return String(v);
         }
         if (numberColumns.has(column)) return v;
-        if (/\p{Cs}/u.test(v)) {
-          errors.push(cellProblem(rowNo, column, '壊れた文字(対になっていないサロゲート)が含まれているため出力できません。値を入力し直してください。'));
+        if (hasLoneSurrogate(v)) {
+          errors.push(
+            cellProblem(
+              rowNo,
+              column,
+              '壊れた文字(対になっていないサロゲート)が含まれているため出力できません。値を入力し直してください。',
+            ),
+          );
         } else if (opts.encoding === 'cp932') {
           const bad = firstUnencodableCp932(v);
           if (bad !== null) {
             errors.push(
-              cellProblem(rowNo, column, `文字「${bad}」(${codePointLabel(bad)})は Shift_JIS で保存できません。別の文字(例: 「〜」は「～」)に置き換えるか、UTF-8 で出力してください。`),
+              cellProblem(
+                rowNo,
+                column,
+                `文字「${bad}」(${codePointLabel(bad)})は Shift_JIS で保存できません。別の文字(例: 「〜」は「～」)に置き換えるか、UTF-8 で出力してください。`,
+              ),
             );
           }
         }
         return guardFormula(v);
       }),
     );
+    if (text.length >= CHUNK_CHARS) flush();
   }
+  flush();
   if (errors.length > 0) return { ok: false, errors: capProblems(errors) };
-  return { ok: true, bytes: encodeCsvText(formatCsv(lines), opts.encoding, opts.bom === undefined ? {} : { bom: opts.bom }) };
+  return { ok: true, bytes: concatBytes(chunks) };
+}
+
+const CHUNK_CHARS = 1 << 20;
+
+function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  let size = 0;
+  for (const c of chunks) size += c.length;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }

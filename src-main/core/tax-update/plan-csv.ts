@@ -13,16 +13,14 @@ const NUMBER_COLUMNS: ReadonlySet<Column> = new Set<Column>(['変更前', '変�
 
 /** Writes the plan's changes in plan order (application code, item, field, option). */
 export function serialisePlanChangesCsv(plan: Pick<TaxUpdatePlan, 'changes'>, opts: CsvWriteOptions): CsvSerialiseResult {
-  const rows = plan.changes.map(
-    (c): Record<Column, string | number> => ({
-      申込コード: c.applicationCode,
-      商品番号: c.productCode,
-      枝番: c.variation,
-      項目: PLAN_FIELD_LABELS[c.field],
-      オプション名: c.optionName ?? '',
-      変更前: c.old,
-      変更後: c.new,
-    }),
-  );
+  const rows = plan.changes.map((c): Record<Column, string | number> => ({
+    申込コード: c.applicationCode,
+    商品番号: c.productCode,
+    枝番: c.variation,
+    項目: PLAN_FIELD_LABELS[c.field],
+    オプション名: c.optionName ?? '',
+    変更前: c.old,
+    変更後: c.new,
+  }));
   return writeCsv(PLAN_CSV_HEADERS, rows, NUMBER_COLUMNS, opts);
 }

@@ -8,27 +8,25 @@ import type { ProductTaxRow } from '../../../src-shared/domain/tax-update/produc
 import { productKey } from '../../../src-shared/domain/tax-update/product-lookup';
 import type { TaxRateType } from '../../../src-shared/domain/tax-update/types';
 import type { CsvEncoding } from './csv-encoding';
-import { capProblems, readCsvTable, RowReader } from './csv-table';
+import { readCsvRows } from './csv-table';
 
 export const PRODUCT_TAX_CSV_HEADERS = ['商品コード', '枝番横', '枝番縦', '商品名', '税率区分'] as const;
 
 /** Accepted spellings of 税率区分 in product files ("標準税率" is what some exports write). */
 const RATE_TYPE_ALIASES: Record<string, TaxRateType> = { 標準: '標準', 標準税率: '標準', 軽減: '軽減', 軽減税率: '軽減' };
 
-export type ProductTaxCsvParseResult = { ok: true; products: ProductTaxRow[]; encoding: CsvEncoding } | { ok: false; errors: FieldProblem[] };
+export type ProductTaxCsvParseResult =
+  { ok: true; products: ProductTaxRow[]; encoding: CsvEncoding } | { ok: false; errors: FieldProblem[] };
 
 /**
  * Reads a products CSV (encoding detected as for subscriptions unless given). A product key that
  * appears twice is an error naming both rows. Never throws.
  */
 export function parseProductTaxCsv(bytes: Uint8Array, opts: { encoding?: CsvEncoding } = {}): ProductTaxCsvParseResult {
-  const read = readCsvTable(bytes, PRODUCT_TAX_CSV_HEADERS, false, opts.encoding);
-  if (!read.ok) return read;
   const errors: FieldProblem[] = [];
   const products: ProductTaxRow[] = [];
   const seen = new Map<string, number>();
-  for (const record of read.table.records) {
-    const r = new RowReader(read.table, record, errors);
+  const read = readCsvRows(bytes, { required: PRODUCT_TAX_CSV_HEADERS, strict: false, encoding: opts.encoding }, errors, (r) => {
     const productCode = r.code('商品コード', true);
     const variationH = r.code('枝番横', false);
     const variationV = r.code('枝番縦', false);
@@ -36,18 +34,26 @@ export function parseProductTaxCsv(bytes: Uint8Array, opts: { encoding?: CsvEnco
     const rawType = r.text('税率区分').trim();
     const taxRateType = RATE_TYPE_ALIASES[rawType];
     if (taxRateType === undefined) {
-      r.problem('税率区分', rawType === '' ? '値が空です。「標準」または「軽減」を入力してください。' : `「${rawType}」は使えません。「標準」または「軽減」を入力してください。`);
+      r.problem(
+        '税率区分',
+        rawType === ''
+          ? '値が空です。「標準」または「軽減」を入力してください。'
+          : `「${rawType}」は使えません。「標準」または「軽減」を入力してください。`,
+      );
     }
-    if (productCode === '') continue;
+    if (productCode === '') return;
     const key = productKey(productCode, variationH, variationV);
     const first = seen.get(key);
     if (first !== undefined) {
-      r.problem('商品コード', `商品コード「${productCode}」枝番「${variationH}/${variationV}」が${first}行目と重複しています。どちらか一方の行を削除してください。`);
-      continue;
+      r.problem(
+        '商品コード',
+        `商品コード「${productCode}」枝番「${variationH}/${variationV}」が${first}行目と重複しています。どちらか一方の行を削除してください。`,
+      );
+      return;
     }
     seen.set(key, r.row);
     if (taxRateType !== undefined) products.push({ productCode, variationH, variationV, name, taxRateType });
-  }
-  if (errors.length > 0) return { ok: false, errors: capProblems(errors) };
-  return { ok: true, products, encoding: read.table.encoding };
+  });
+  if (!read.ok) return read;
+  return { ok: true, products, encoding: read.encoding };
 }

@@ -15,7 +15,7 @@ import {
   type SubscriptionStatus,
 } from '../../../src-shared/domain/tax-update/types';
 import type { CsvEncoding } from './csv-encoding';
-import { capProblems, readCsvTable, RowReader } from './csv-table';
+import { readCsvRows, type RowReader } from './csv-table';
 import { writeCsv, type CsvSerialiseResult, type CsvWriteOptions } from './csv-writer';
 
 export { parseProductTaxCsv } from './product-tax-csv';
@@ -54,11 +54,19 @@ export const MAX_PRICE = 999_999_999;
 export const MAX_QUANTITY = 999_999;
 
 /** Number columns: written as plain integers, never formula-guarded (−100 stays −100). */
-const NUMBER_COLUMNS: ReadonlySet<Column> = new Set<Column>(['受注処理済', '標準税率', '軽減税率', '数量', '初回価格', '通常回価格', '最終回価格', 'オプション価格']);
+const NUMBER_COLUMNS: ReadonlySet<Column> = new Set<Column>([
+  '受注処理済',
+  '標準税率',
+  '軽減税率',
+  '数量',
+  '初回価格',
+  '通常回価格',
+  '最終回価格',
+  'オプション価格',
+]);
 
 export type SubscriptionCsvParseResult =
-  | { ok: true; applications: SubscriptionApplication[]; encoding: CsvEncoding }
-  | { ok: false; errors: FieldProblem[] };
+  { ok: true; applications: SubscriptionApplication[]; encoding: CsvEncoding } | { ok: false; errors: FieldProblem[] };
 
 interface AppHeader {
   customerCode: string;
@@ -75,16 +83,12 @@ interface AppHeader {
  * same application.
  */
 export function parseSubscriptionCsv(bytes: Uint8Array, opts: { encoding?: CsvEncoding } = {}): SubscriptionCsvParseResult {
-  const read = readCsvTable(bytes, SUBSCRIPTION_CSV_HEADERS, true, opts.encoding);
-  if (!read.ok) return read;
-  const { table } = read;
   const errors: FieldProblem[] = [];
   const apps = new Map<string, { app: SubscriptionApplication; header: AppHeader; firstRow: number }>();
-  /** the item row above, for option rows */
-  let current: { appCode: string; item: SubscriptionItem | undefined } | undefined;
+  /** the item row above, for option rows; appCode null = unreadable row, options below are not blamed */
+  let current: { appCode: string | null; item: SubscriptionItem | undefined } | undefined;
 
-  for (const record of table.records) {
-    const r = new RowReader(table, record, errors);
+  const visit = (r: RowReader): void => {
     const kind = r.oneOf('行種別', ROW_KINDS);
     const appCode = r.code('申込コード', true);
     const header: AppHeader = {
@@ -119,8 +123,11 @@ export function parseSubscriptionCsv(bytes: Uint8Array, opts: { encoding?: CsvEn
       current = { appCode, item };
       if (item && entry) entry.app.items.push(item);
     } else if (kind === 'オプション') {
-      if (current === undefined || current.appCode !== appCode) {
-        r.problem('行種別', 'オプション行の上に同じ申込の商品行がありません。オプション行は対象の商品行(またはそのオプション行)のすぐ下に置いてください。');
+      if (current === undefined || (current.appCode !== null && current.appCode !== appCode)) {
+        r.problem(
+          '行種別',
+          'オプション行の上に同じ申込の商品行がありません。オプション行は対象の商品行(またはそのオプション行)のすぐ下に置いてください。',
+        );
         readOption(r, undefined);
       } else {
         const option = readOption(r, current.item);
@@ -130,9 +137,12 @@ export function parseSubscriptionCsv(bytes: Uint8Array, opts: { encoding?: CsvEn
       // unreadable 行種別: keep the context so the option rows below do not all fail as well
       current = { appCode, item: undefined };
     }
-  }
-  if (errors.length > 0) return { ok: false, errors: capProblems(errors) };
-  return { ok: true, applications: [...apps.values()].map((e) => e.app), encoding: table.encoding };
+  };
+  const read = readCsvRows(bytes, { required: SUBSCRIPTION_CSV_HEADERS, strict: true, encoding: opts.encoding }, errors, visit, () => {
+    current = { appCode: null, item: undefined };
+  });
+  if (!read.ok) return read;
+  return { ok: true, applications: [...apps.values()].map((e) => e.app), encoding: read.encoding };
 }
 
 function compareHeader(r: RowReader, appCode: string, first: AppHeader, now: AppHeader, firstRow: number): void {
@@ -146,7 +156,10 @@ function compareHeader(r: RowReader, appCode: string, first: AppHeader, now: App
   for (const [column, a, b] of pairs) {
     // only compare values that were readable on both rows; unreadable ones already have a problem
     if (a !== undefined && b !== undefined && a !== '' && b !== '' && a !== b) {
-      r.problem(column, `申込「${appCode}」の${column}「${b}」が${firstRow}行目の「${a}」と違います。同じ申込の行はすべて同じ値にしてください。`);
+      r.problem(
+        column,
+        `申込「${appCode}」の${column}「${b}」が${firstRow}行目の「${a}」と違います。同じ申込の行はすべて同じ値にしてください。`,
+      );
     }
   }
 }
@@ -167,7 +180,19 @@ function readItem(r: RowReader): SubscriptionItem | undefined {
   r.empty('オプション価格', '商品行にはオプション価格を入力できません。オプションは商品行の下の「オプション」行に入力してください。');
   if (quantity === undefined || firstPrice === undefined || regularPrice === undefined || lastPrice === undefined) return undefined;
   if (included === undefined || taxRateType === undefined || productCode === '') return undefined;
-  return { productCode, variationH, variationV, name, quantity, firstPrice, regularPrice, lastPrice, taxIncluded: included === '税込', taxRateType, options: [] };
+  return {
+    productCode,
+    variationH,
+    variationV,
+    name,
+    quantity,
+    firstPrice,
+    regularPrice,
+    lastPrice,
+    taxIncluded: included === '税込',
+    taxRateType,
+    options: [],
+  };
 }
 
 function readOption(r: RowReader, parent: SubscriptionItem | undefined): SubscriptionItem['options'][number] | undefined {
@@ -180,7 +205,10 @@ function readOption(r: RowReader, parent: SubscriptionItem | undefined): Subscri
   for (const [column, key] of keys) {
     const v = r.code(column, false);
     if (v !== '' && parent !== undefined && v !== parent[key]) {
-      r.problem(column, `上の商品行の${column}「${String(parent[key])}」と違います。オプション行の${column}は空にするか、上の商品行と同じにしてください。`);
+      r.problem(
+        column,
+        `上の商品行の${column}「${String(parent[key])}」と違います。オプション行の${column}は空にするか、上の商品行と同じにしてください。`,
+      );
     }
   }
   for (const column of ['商品名', '数量', '初回価格', '通常回価格', '最終回価格'] as const) {
@@ -196,8 +224,7 @@ function readOption(r: RowReader, parent: SubscriptionItem | undefined): Subscri
 }
 
 /** The CSV rows (without header) of the applications, as cells keyed by column. */
-function applicationRows(apps: readonly SubscriptionApplication[]): Record<Column, string | number>[] {
-  const rows: Record<Column, string | number>[] = [];
+function* applicationRows(apps: readonly SubscriptionApplication[]): Generator<Record<Column, string | number>> {
   for (const a of apps) {
     const appCells = {
       申込コード: a.code,
@@ -209,7 +236,7 @@ function applicationRows(apps: readonly SubscriptionApplication[]): Record<Colum
     };
     for (const it of a.items) {
       const key = { 商品番号: it.productCode, 枝番横: it.variationH, 枝番縦: it.variationV };
-      rows.push({
+      yield {
         行種別: '商品',
         ...appCells,
         ...key,
@@ -222,9 +249,9 @@ function applicationRows(apps: readonly SubscriptionApplication[]): Record<Colum
         税率区分: it.taxRateType,
         オプション名: '',
         オプション価格: '',
-      });
+      };
       for (const o of it.options) {
-        rows.push({
+        yield {
           行種別: 'オプション',
           ...appCells,
           ...key,
@@ -237,11 +264,10 @@ function applicationRows(apps: readonly SubscriptionApplication[]): Record<Colum
           税率区分: o.taxRateType,
           オプション名: o.name,
           オプション価格: o.price,
-        });
+        };
       }
     }
   }
-  return rows;
 }
 
 /**
@@ -253,7 +279,10 @@ export function serialiseSubscriptionCsv(apps: readonly SubscriptionApplication[
   const problems: FieldProblem[] = [];
   apps.forEach((a, i) => {
     if (a.items.length === 0) {
-      problems.push({ path: `applications.${i}`, message: `申込「${a.code}」に商品がないためCSVに出力できません。商品を登録するか、申込を削除してください。` });
+      problems.push({
+        path: `applications.${i}`,
+        message: `申込「${a.code}」に商品がないためCSVに出力できません。商品を登録するか、申込を削除してください。`,
+      });
     }
   });
   return writeCsv(SUBSCRIPTION_CSV_HEADERS, applicationRows(apps), NUMBER_COLUMNS, opts, problems);

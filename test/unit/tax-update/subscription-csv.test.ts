@@ -103,6 +103,19 @@ describe('subscription CSV — round trip', () => {
     );
   });
 
+  it('a file larger than one encoding chunk (1 M chars) round trips, with a single BOM', () => {
+    const base = sample[0] as SubscriptionApplication;
+    const many = Array.from({ length: 4000 }, (_, k) => ({ ...base, code: `S${k}`, items: base.items.map((i) => ({ ...i, name: `${i.name}${'髙'.repeat(200)}` })) }));
+    for (const encoding of ['utf-8', 'cp932'] as const) {
+      const r = serialiseSubscriptionCsv(many, { encoding });
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      expect(r.bytes.length).toBeGreaterThan(2_000_000);
+      const boms = Buffer.from(r.bytes).toString('latin1').split('\xef\xbb\xbf').length - 1;
+      expect(boms).toBe(encoding === 'utf-8' ? 1 : 0);
+      expect(parseOk(r.bytes)).toEqual(many);
+    }
+  });
+
   it('CP932 export refuses characters it cannot hold, naming row and column, never writing ?', () => {
     const apps = structuredClone(sample);
     const it0 = apps[0]?.items[0];
