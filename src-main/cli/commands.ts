@@ -3,7 +3,11 @@ import type { CliCommand } from './cli-types';
 
 export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   migrate: async () => (await import('./migrate-command')).migrateCommand,
+  simulator: async () => (await import('./simulator-command')).simulatorCommand,
+  'bcart:orders': async () => (await import('./bcart-orders-command')).bcartOrdersCommand,
   init: async () => (await import('./init-command')).initCommand,
   import: async () => (await import('./import-command')).importCommand,
   demo: async () => (await import('./demo-command')).demoCommand,
+  'schedule:add': async () => (await import('./schedule-commands')).scheduleAddCommand,
+  'schedule:next': async () => (await import('./schedule-commands')).scheduleNextCommand,
 };

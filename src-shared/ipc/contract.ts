@@ -9,6 +9,7 @@ import { csvChannelDefs } from './channels/csv';
 import { masterChannelDefs } from './channels/masters';
 import { importChannelDefs } from './channels/import';
 import { ecSettingChannelDefs } from './channels/ec-settings';
+import { scheduleChannelDefs } from './channels/schedules';
 
 export const contract = {
   ...appChannelDefs,
@@ -16,6 +17,7 @@ export const contract = {
   ...importChannelDefs,
   ...ecSettingChannelDefs,
   ...csvChannelDefs,
+  ...scheduleChannelDefs,
 };
 
 export type Contract = typeof contract;

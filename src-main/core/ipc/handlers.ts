@@ -9,6 +9,7 @@ import { createImportHandlers } from '../import/import-handlers';
 import { createPartnerHandlers } from '../masters/partner-handlers';
 import { assertStoreOpen, isStoreClosed } from '../store-mode';
 import { createSettingsHandlers } from '../settings/settings-handlers';
+import { createScheduleHandlers } from '../scheduler/schedule-handlers';
 import type { Handlers } from './handler-types';
 
 export function buildHandlers(ctx: CoreContext): Handlers {
@@ -25,5 +26,6 @@ export function buildHandlers(ctx: CoreContext): Handlers {
     ...masterHandlers('bankAccounts', ctx.repos.bankAccounts, changed),
     ...createCsvHandlers(ctx),
     ...createSettingsHandlers(ctx),
+    ...createScheduleHandlers(ctx),
   };
 }
