@@ -85,7 +85,9 @@ const peakRss = (): number => process.resourceUsage().maxRSS * 1024;
 
 const t0 = performance.now();
 const apps = generate(APPS);
-console.log(`generated ${APPS.toLocaleString('en')} applications × 3 items × 2 options in ${(performance.now() - t0).toFixed(0)} ms; rss ${mb(process.memoryUsage().rss)}`);
+console.log(
+  `generated ${APPS.toLocaleString('en')} applications × 3 items × 2 options in ${(performance.now() - t0).toFixed(0)} ms; rss ${mb(process.memoryUsage().rss)}`,
+);
 
 const baseTimes: number[] = [];
 let checksum = 0n;
@@ -96,7 +98,9 @@ for (let r = 0; r < 3; r++) {
 }
 const baseMs = Math.min(...baseTimes);
 const rssAfterBaseline = process.memoryUsage().rss;
-console.log(`baseline bigint loop: ${baseMs.toFixed(0)} ms (best of 3), rss ${mb(rssAfterBaseline)}, peak rss ${mb(peakRss())}, checksum ${checksum}`);
+console.log(
+  `baseline bigint loop: ${baseMs.toFixed(0)} ms (best of 3), rss ${mb(rssAfterBaseline)}, peak rss ${mb(peakRss())}, checksum ${checksum}`,
+);
 
 const planTimes: number[] = [];
 let last: ReturnType<typeof planTaxUpdate> | undefined;

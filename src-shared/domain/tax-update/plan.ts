@@ -41,16 +41,25 @@ const PRICE_FIELDS = [
 function validateTarget(app: SubscriptionApplication, problems: FieldProblem[]): void {
   const at = (): string => `申込「${app.code}」`;
   if (!isValidRate(app.reducedRate)) {
-    problems.push({ path: `${app.code}.reducedRate`, message: `${at()}の軽減税率「${app.reducedRate}」が不正です。0〜100の整数(%)に直してください。` });
+    problems.push({
+      path: `${app.code}.reducedRate`,
+      message: `${at()}の軽減税率「${app.reducedRate}」が不正です。0〜100の整数(%)に直してください。`,
+    });
   }
   app.items.forEach((item, i) => {
     const it = (): string => `${at()}の商品「${item.productCode}」`;
     if (!Number.isSafeInteger(item.quantity) || item.quantity <= 0) {
-      problems.push({ path: `${app.code}.items.${i}.quantity`, message: `${it()}の数量「${item.quantity}」が不正です。1以上の整数に直してください。` });
+      problems.push({
+        path: `${app.code}.items.${i}.quantity`,
+        message: `${it()}の数量「${item.quantity}」が不正です。1以上の整数に直してください。`,
+      });
     }
     for (const [key, label] of PRICE_FIELDS) {
       if (!Number.isSafeInteger(item[key])) {
-        problems.push({ path: `${app.code}.items.${i}.${key}`, message: `${it()}の${label}「${item[key]}」が不正です。円単位の整数に直してください。` });
+        problems.push({
+          path: `${app.code}.items.${i}.${key}`,
+          message: `${it()}の${label}「${item[key]}」が不正です。円単位の整数に直してください。`,
+        });
       }
     }
     item.options.forEach((o, j) => {
@@ -198,14 +207,20 @@ export function planTaxUpdate(
 ): TaxUpdatePlan {
   const eventProblems = validateRateChangeEvent(event);
   if (eventProblems.length > 0) {
-    throw new AppError('VALIDATION', '税率改定の設定に誤りがあります。各項目のメッセージを確認して修正してください。', { fields: eventProblems });
+    throw new AppError('VALIDATION', '税率改定の設定に誤りがあります。各項目のメッセージを確認して修正してください。', {
+      fields: eventProblems,
+    });
   }
   const problems: FieldProblem[] = [];
   for (const app of apps) if (isTaxUpdateTarget(app, event)) validateTarget(app, problems);
   if (problems.length > 0) {
-    throw new AppError('VALIDATION', '更新対象の申込に不正な値があります。各項目のメッセージを確認して申込を修正してから、もう一度プレビューしてください。', {
-      fields: problems,
-    });
+    throw new AppError(
+      'VALIDATION',
+      '更新対象の申込に不正な値があります。各項目のメッセージを確認して申込を修正してから、もう一度プレビューしてください。',
+      {
+        fields: problems,
+      },
+    );
   }
 
   const newRates: RatePair = { standard: BigInt(event.newStandard), reduced: BigInt(event.newReduced) };
@@ -255,7 +270,9 @@ export function planTaxUpdate(
     };
   } catch (e) {
     if (e instanceof RangeError) {
-      throw new AppError('VALIDATION', '販売価格の合計が大きすぎて計算できません。価格または数量が正しいか確認してください。', { cause: e });
+      throw new AppError('VALIDATION', '販売価格の合計が大きすぎて計算できません。価格または数量が正しいか確認してください。', {
+        cause: e,
+      });
     }
     throw e;
   }

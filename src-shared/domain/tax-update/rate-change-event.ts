@@ -20,7 +20,10 @@ export function validateRateChangeEvent(event: RateChangeEvent): FieldProblem[] 
   if (event.id.trim() === '') problems.push({ path: 'id', message: '税率改定のIDが空です。IDを入力してください。' });
   if (event.label.trim() === '') problems.push({ path: 'label', message: '税率改定の名称が空です。名称を入力してください。' });
   if (!isIsoDate(event.effectiveDate)) {
-    problems.push({ path: 'effectiveDate', message: `施行日「${event.effectiveDate}」は日付ではありません。YYYY-MM-DD形式で入力してください。` });
+    problems.push({
+      path: 'effectiveDate',
+      message: `施行日「${event.effectiveDate}」は日付ではありません。YYYY-MM-DD形式で入力してください。`,
+    });
   }
   for (const [key, label] of RATE_FIELDS) {
     if (!isValidRate(event[key])) {
@@ -28,7 +31,10 @@ export function validateRateChangeEvent(event: RateChangeEvent): FieldProblem[] 
     }
   }
   if (event.oldStandard === event.newStandard && event.oldReduced === event.newReduced) {
-    problems.push({ path: 'newStandard', message: '税率が変わらない改定は実行できません。新しい標準税率または軽減税率を入力してください。' });
+    problems.push({
+      path: 'newStandard',
+      message: '税率が変わらない改定は実行できません。新しい標準税率または軽減税率を入力してください。',
+    });
   }
   return problems;
 }

@@ -97,14 +97,7 @@ export interface SalePrices {
   last: number;
 }
 
-export type PlanChangeField =
-  | 'firstPrice'
-  | 'regularPrice'
-  | 'lastPrice'
-  | 'optionPrice'
-  | 'taxRateType'
-  | 'standardRate'
-  | 'reducedRate';
+export type PlanChangeField = 'firstPrice' | 'regularPrice' | 'lastPrice' | 'optionPrice' | 'taxRateType' | 'standardRate' | 'reducedRate';
 
 /** One real change of the plan (preview line: old → new). */
 export interface PlanChange {

@@ -12,10 +12,36 @@ export const rateTypeArb: fc.Arbitrary<TaxRateType> = fc.constantFrom('標準', 
 /** text including characters that matter for CSV and CP932 (quotes, commas, newlines, ①㈱髙～) */
 export const textArb = (minLength = 0): fc.Arbitrary<string> =>
   fc
-    .array(fc.constantFrom('a', 'Z', '0', '9', ' ', ',', '"', '\n', '\r\n', '=', '+', '-', '@', "'", 'ｱ', '商', '品', '①', '㈱', '髙', '～', '…'), {
-      minLength,
-      maxLength: 8,
-    })
+    .array(
+      fc.constantFrom(
+        'a',
+        'Z',
+        '0',
+        '9',
+        ' ',
+        ',',
+        '"',
+        '\n',
+        '\r\n',
+        '=',
+        '+',
+        '-',
+        '@',
+        "'",
+        'ｱ',
+        '商',
+        '品',
+        '①',
+        '㈱',
+        '髙',
+        '～',
+        '…',
+      ),
+      {
+        minLength,
+        maxLength: 8,
+      },
+    )
     .map((a) => a.join(''))
     .filter((s) => s.trim().length >= minLength);
 

@@ -145,7 +145,7 @@ describe('planTaxUpdate — seed 004 rules', () => {
     apps.slice(1).forEach((a, i) => expect(plan.updatedApplications[i + 1]).toBe(a));
   });
 
-  it('a deleted product (lookup null) keeps the application\'s own 税率区分', () => {
+  it("a deleted product (lookup null) keeps the application's own 税率区分", () => {
     const a = app({ items: [item({ taxRateType: '軽減' }), item({ productCode: 'P2', taxRateType: '標準' })] });
     const plan = planTaxUpdate([a], PRESET_2019, deleted, 'floor');
     const items = plan.updatedApplications[0]?.items;
@@ -194,7 +194,17 @@ describe('planTaxUpdate — seed 004 rules', () => {
     // option's own 税率区分 is data of the option and is not rewritten
     expect(it0?.options.map((o) => o.taxRateType)).toEqual(['標準', '軽減', '標準', '標準', '標準']);
     expect(plan.changes.filter((c) => c.field === 'optionPrice')).toEqual([
-      { applicationCode: 'S001', productCode: 'P1', variation: '/', itemIndex: 0, field: 'optionPrice', optionName: 'ギフト包装', optionIndex: 0, old: 330, new: 336 },
+      {
+        applicationCode: 'S001',
+        productCode: 'P1',
+        variation: '/',
+        itemIndex: 0,
+        field: 'optionPrice',
+        optionName: 'ギフト包装',
+        optionIndex: 0,
+        old: 330,
+        new: 336,
+      },
     ]);
     // sale price after: item 1000 (軽減 税込) + 336 + 108 − 100 + 0 + (−100 − 8 at 軽減 8 %) = 1236
     expect(plan.salePrices[0]?.after.first).toBe(1000 + 336 + 108 - 100 + 0 - 108);
@@ -211,8 +221,22 @@ describe('planTaxUpdate — seed 004 rules', () => {
   it('sale prices multiply by quantity and sum items and options per delivery kind', () => {
     const a = app({
       items: [
-        item({ quantity: 3, firstPrice: 1080, regularPrice: 1000, lastPrice: 0, options: [{ name: '包装', price: 100, taxIncluded: false, taxRateType: '標準' }] }),
-        item({ productCode: 'F', quantity: 2, taxIncluded: false, firstPrice: 1234, regularPrice: 1234, lastPrice: 1234, taxRateType: '軽減' }),
+        item({
+          quantity: 3,
+          firstPrice: 1080,
+          regularPrice: 1000,
+          lastPrice: 0,
+          options: [{ name: '包装', price: 100, taxIncluded: false, taxRateType: '標準' }],
+        }),
+        item({
+          productCode: 'F',
+          quantity: 2,
+          taxIncluded: false,
+          firstPrice: 1234,
+          regularPrice: 1234,
+          lastPrice: 1234,
+          taxRateType: '軽減',
+        }),
       ],
     });
     const plan = planTaxUpdate([a], PRESET_2019, (code) => (code === 'F' ? '軽減' : '標準'), 'floor');
@@ -255,10 +279,21 @@ describe('planTaxUpdate — seed 004 rules', () => {
     const plan2 = planTaxUpdate([...apps].reverse(), PRESET_2019, allStandard, 'round');
     expect(plan1.changes).toEqual(plan2.changes);
     expect(plan1.changes.map((c) => `${c.applicationCode}:${c.itemIndex}:${c.field}`)).toEqual([
-      'A:0:firstPrice', 'A:0:regularPrice', 'A:0:lastPrice',
-      'A:1:firstPrice', 'A:1:regularPrice', 'A:1:lastPrice', 'A:-1:standardRate',
-      'B:0:firstPrice', 'B:0:regularPrice', 'B:0:lastPrice', 'B:-1:standardRate',
-      'ア:0:firstPrice', 'ア:0:regularPrice', 'ア:0:lastPrice', 'ア:-1:standardRate',
+      'A:0:firstPrice',
+      'A:0:regularPrice',
+      'A:0:lastPrice',
+      'A:1:firstPrice',
+      'A:1:regularPrice',
+      'A:1:lastPrice',
+      'A:-1:standardRate',
+      'B:0:firstPrice',
+      'B:0:regularPrice',
+      'B:0:lastPrice',
+      'B:-1:standardRate',
+      'ア:0:firstPrice',
+      'ア:0:regularPrice',
+      'ア:0:lastPrice',
+      'ア:-1:standardRate',
     ]);
     expect(plan1.salePrices.map((s) => s.applicationCode)).toEqual(['A', 'B', 'ア']);
     // updatedApplications keep the input order
@@ -266,7 +301,11 @@ describe('planTaxUpdate — seed 004 rules', () => {
   });
 
   it('keeps extra properties of the input objects (e.g. database ids) on the updated copies', () => {
-    const withIds = { ...app(), id: 7, items: [{ ...item({ options: [{ name: 'o', price: 108, taxIncluded: true, taxRateType: '標準' }] }), id: 70 }] };
+    const withIds = {
+      ...app(),
+      id: 7,
+      items: [{ ...item({ options: [{ name: 'o', price: 108, taxIncluded: true, taxRateType: '標準' }] }), id: 70 }],
+    };
     const u = planTaxUpdate([withIds], PRESET_2019, allStandard, 'floor').updatedApplications[0] as unknown as {
       id: number;
       items: { id: number; options: { price: number }[] }[];
@@ -292,15 +331,19 @@ describe('planTaxUpdate — seed 004 rules', () => {
     const e2 = thrown(() => planTaxUpdate([app({ items: [item({ firstPrice: 10.5, quantity: 0 })] })], PRESET_2019, allStandard, 'floor'));
     expect(isAppError(e2) && e2.fields?.map((f) => f.path)).toEqual(['S001.items.0.quantity', 'S001.items.0.firstPrice']);
     // an invalid non-target does not block the run: it is not touched
-    expect(planTaxUpdate([app({ status: '停止', items: [item({ firstPrice: 10.5 })] })], PRESET_2019, allStandard, 'floor').targets).toBe(0);
+    expect(planTaxUpdate([app({ status: '停止', items: [item({ firstPrice: 10.5 })] })], PRESET_2019, allStandard, 'floor').targets).toBe(
+      0,
+    );
   });
 });
 
 describe('planTaxUpdate — properties', () => {
   const modeArb = fc.constantFrom('floor', 'ceil', 'round' as const);
-  const lookupArb = fc
-    .dictionary(fc.constantFrom('P1', 'P2', 'P3', 'P4', 'FOOD-1', '=X'), rateTypeArb)
-    .map((d): ProductTaxLookup => (code) => d[code] ?? null);
+  const lookupArb = fc.dictionary(fc.constantFrom('P1', 'P2', 'P3', 'P4', 'FOOD-1', '=X'), rateTypeArb).map(
+    (d): ProductTaxLookup =>
+      (code) =>
+        d[code] ?? null,
+  );
 
   it('only targets change, non-targets are the same objects, input is not mutated, replan is empty', () => {
     fc.assert(
@@ -324,7 +367,8 @@ describe('planTaxUpdate — properties', () => {
           a.items.forEach((it, j) => {
             const ui = u.items[j] as SubscriptionItem;
             expect(ui.taxRateType).toBe(lookup(it.productCode, it.variationH, it.variationV) ?? it.taxRateType);
-            if (!it.taxIncluded) expect([ui.firstPrice, ui.regularPrice, ui.lastPrice]).toEqual([it.firstPrice, it.regularPrice, it.lastPrice]);
+            if (!it.taxIncluded)
+              expect([ui.firstPrice, ui.regularPrice, ui.lastPrice]).toEqual([it.firstPrice, it.regularPrice, it.lastPrice]);
             it.options.forEach((o, k) => {
               const uo = ui.options[k];
               if (!o.taxIncluded) expect(uo?.price).toBe(o.price);

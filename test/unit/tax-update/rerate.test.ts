@@ -10,7 +10,11 @@ import { priceIncludingTax, rerateTaxIncluded, taxOn } from '../../../src-shared
 const D = Decimal.clone({ precision: 80 });
 const REF_MODE: Record<RoundingMode, Decimal.Rounding> = { floor: D.ROUND_DOWN, ceil: D.ROUND_UP, round: D.ROUND_HALF_UP };
 function reference(price: number, oldRate: number, newRate: number, mode: RoundingMode): number {
-  const n = new D(price).times(100 + newRate).div(100 + oldRate).toDecimalPlaces(0, REF_MODE[mode]).toNumber();
+  const n = new D(price)
+    .times(100 + newRate)
+    .div(100 + oldRate)
+    .toDecimalPlaces(0, REF_MODE[mode])
+    .toNumber();
   return n === 0 ? 0 : n; // Decimal yields −0; the app never does
 }
 

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { FieldProblem } from '../../../src-shared/errors';
 import type { SubscriptionApplication } from '../../../src-shared/domain/tax-update/types';
 import { tokenizeCsv } from '../../../src-main/core/tax-update/csv-text';
-import { parseSubscriptionCsv, serialiseSubscriptionCsv, SUBSCRIPTION_CSV_HEADERS } from '../../../src-main/core/tax-update/subscription-csv';
+import {
+  parseProductTaxCsv,
+  parseSubscriptionCsv,
+  serialiseSubscriptionCsv,
+  SUBSCRIPTION_CSV_HEADERS,
+} from '../../../src-main/core/tax-update/subscription-csv';
 import { applicationsArb } from './arbitraries';
 
 const HEADER = SUBSCRIPTION_CSV_HEADERS.join(',');
@@ -41,7 +46,19 @@ const sample: SubscriptionApplication[] = [
           { name: '=HYPERLINK("x")', price: 330, taxIncluded: false, taxRateType: '軽減' },
         ],
       },
-      { productCode: '-P2', variationH: '', variationV: '', name: '+改行\r\nあり', quantity: 1, firstPrice: 0, regularPrice: 0, lastPrice: 0, taxIncluded: false, taxRateType: '軽減', options: [] },
+      {
+        productCode: '-P2',
+        variationH: '',
+        variationV: '',
+        name: '+改行\r\nあり',
+        quantity: 1,
+        firstPrice: 0,
+        regularPrice: 0,
+        lastPrice: 0,
+        taxIncluded: false,
+        taxRateType: '軽減',
+        options: [],
+      },
     ],
   },
   { code: 'S002', customerCode: '@C2', status: '解約', orderProcessed: true, standardRate: 10, reducedRate: 8, items: [] },
@@ -105,7 +122,11 @@ describe('subscription CSV — round trip', () => {
 
   it('a file larger than one encoding chunk (1 M chars) round trips, with a single BOM', () => {
     const base = sample[0] as SubscriptionApplication;
-    const many = Array.from({ length: 4000 }, (_, k) => ({ ...base, code: `S${k}`, items: base.items.map((i) => ({ ...i, name: `${i.name}${'髙'.repeat(200)}` })) }));
+    const many = Array.from({ length: 4000 }, (_, k) => ({
+      ...base,
+      code: `S${k}`,
+      items: base.items.map((i) => ({ ...i, name: `${i.name}${'髙'.repeat(200)}` })),
+    }));
     for (const encoding of ['utf-8', 'cp932'] as const) {
       const r = serialiseSubscriptionCsv(many, { encoding });
       if (!r.ok) throw new Error(JSON.stringify(r.errors));
@@ -153,7 +174,9 @@ describe('subscription CSV — reading', () => {
   });
 
   it('bad status and bad number are reported by row and column', () => {
-    const errors = parseErrors(`${HEADER}\n${ITEM.replace('継続中', '休止中')}\n${ITEM.replace(',1080,', ',1080円,').replace(',2,', ',2.5,')}\n`);
+    const errors = parseErrors(
+      `${HEADER}\n${ITEM.replace('継続中', '休止中')}\n${ITEM.replace(',1080,', ',1080円,').replace(',2,', ',2.5,')}\n`,
+    );
     expect(where(errors)).toEqual(['2:状態', '3:数量', '3:初回価格']);
     expect(errors[0]?.message).toBe('2行目「状態」: 「休止中」は使えません。「継続中」「停止」「解約」のいずれかを入力してください。');
   });
@@ -212,12 +235,32 @@ describe('subscription CSV — reading', () => {
 });
 
 describe('subscription CSV — fuzz: only typed results, never a throw', () => {
-  const piece = fc.constantFrom(HEADER, ITEM, OPTION, '"', '""', ',', '\r\n', '\n', '\r', '\uFEFF', 'ｱ', '①', '=1+1', '-100', "'", '商品', 'オプション');
+  const piece = fc.constantFrom(
+    HEADER,
+    ITEM,
+    OPTION,
+    '"',
+    '""',
+    ',',
+    '\r\n',
+    '\n',
+    '\r',
+    '\uFEFF',
+    'ｱ',
+    '①',
+    '=1+1',
+    '-100',
+    "'",
+    '商品',
+    'オプション',
+  );
   const bytesArb = fc.oneof(
     fc.uint8Array({ maxLength: 300 }),
     fc.array(piece, { maxLength: 30 }).map((a) => utf8(a.join(''))),
     fc.array(piece, { maxLength: 30 }).map((a) => sjis(a.join(''))),
-    fc.tuple(fc.array(piece, { maxLength: 20 }), fc.uint8Array({ maxLength: 20 })).map(([a, b]) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(a.join('')), ...b])),
+    fc
+      .tuple(fc.array(piece, { maxLength: 20 }), fc.uint8Array({ maxLength: 20 }))
+      .map(([a, b]) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(a.join('')), ...b])),
   );
 
   it('returns ok with applications or errors that each carry a Japanese message', () => {
@@ -240,15 +283,45 @@ describe('subscription CSV — fuzz: only typed results, never a throw', () => {
     );
   });
 
+  it('mutations of a valid file (byte flips, inserts, deletes) give typed results; product CSV too', () => {
+    const valid = serialiseSubscriptionCsv(sample, { encoding: 'cp932' });
+    if (!valid.ok) throw new Error('fixture');
+    const edit = fc.record({
+      at: fc.nat(),
+      kind: fc.constantFrom('flip', 'insert', 'delete'),
+      byte: fc.constantFrom(0x22, 0x2c, 0x0d, 0x0a, 0x27, 0x2d, 0x81, 0xff, 0x30, 0x00),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
+        const b = [...valid.bytes];
+        for (const e of edits) {
+          const at = e.at % (b.length + 1);
+          if (e.kind === 'flip') b[at] = e.byte;
+          else if (e.kind === 'insert') b.splice(at, 0, e.byte);
+          else b.splice(at, 1);
+        }
+        const bytes = new Uint8Array(b);
+        const r = parseSubscriptionCsv(bytes);
+        expect(r.ok || r.errors.every((x) => typeof x.message === 'string' && x.message.length > 0)).toBe(true);
+        const p = parseProductTaxCsv(bytes);
+        expect(p.ok || p.errors.length > 0).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('tokenizer: any text either tokenizes with increasing rows or reports one problem', () => {
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 40 }).map((a) => a.join('')), (text) => {
-        const r = tokenizeCsv(text);
-        if (r.ok) {
-          const rows = r.records.map((x) => x.row);
-          expect(rows).toEqual([...rows].sort((a, b) => a - b));
-        } else expect(r.errors).toHaveLength(1);
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 40 }).map((a) => a.join('')),
+        (text) => {
+          const r = tokenizeCsv(text);
+          if (r.ok) {
+            const rows = r.records.map((x) => x.row);
+            expect(rows).toEqual([...rows].sort((a, b) => a - b));
+          } else expect(r.errors).toHaveLength(1);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
