@@ -109,6 +109,7 @@ for (let r = 0; r < 3; r++) {
   const t = performance.now();
   last = planTaxUpdate(apps, PRESET_2019, lookup, 'round');
   planTimes.push(performance.now() - t);
+  if (r === 0) console.log(`planTaxUpdate 1st run: ${planTimes[0]?.toFixed(0)} ms, peak rss ${mb(peakRss())}`);
 }
 const planMs = Math.min(...planTimes);
 console.log(
