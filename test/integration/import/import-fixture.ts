@@ -73,16 +73,17 @@ export async function seedImportBooks(
 }
 
 /** Business tables of the import, as a comparable snapshot (ids excluded where they are incidental). */
-export function booksSnapshot(db: SqliteDb, settingId: number): string {
+export function booksSnapshot(db: SqliteDb, settingId: number, minOrderId = 0): string {
   const q = (sql: string) => JSON.stringify(db.prepare(sql).all());
+  const o = (alias: string) => `${alias}bcart_order_id >= ${minOrderId}`;
   return [
-    q('select bcart_logistics_id, bcart_order_id, customer_id, date, amount from shipments order by bcart_logistics_id'),
+    q(`select bcart_logistics_id, bcart_order_id, customer_id, date, amount from shipments where ${o('')} order by bcart_logistics_id`),
     q('select s.bcart_logistics_id, l.line_no, l.product_id, l.quantity, l.unit_price, l.amount, l.tax_rate, l.bcart_order_product_id from shipment_lines l join shipments s on s.id = l.shipment_id order by 1, 2'),
     q('select bcart_order_id, customer_id, date, total from invoices order by bcart_order_id'),
     q('select i.bcart_order_id, l.line_no, l.kind, l.amount from invoice_lines l join invoices i on i.id = l.invoice_id order by 1, 2'),
     q('select i.bcart_order_id, t.rate, t.net, t.tax, t.gross from invoice_tax_totals t join invoices i on i.id = t.invoice_id order by 1, 2'),
     q('select product_id, sum(quantity) from stock_ledger group by product_id order by product_id'),
-    q(`select bcart_order_id, reason from import_watch where ec_setting_id = ${settingId} order by 1`),
+    q(`select bcart_order_id, reason from import_watch where ec_setting_id = ${settingId} and ${o('')} order by 1`),
     q(`select import_start_date from ec_settings where id = ${settingId}`),
   ].join('\n');
 }
