@@ -10,6 +10,7 @@ import { masterChannelDefs } from './channels/masters';
 import { importChannelDefs } from './channels/import';
 import { ecSettingChannelDefs } from './channels/ec-settings';
 import { scheduleChannelDefs } from './channels/schedules';
+import { taxUpdateChannelDefs } from './channels/tax-update';
 
 export const contract = {
   ...appChannelDefs,
@@ -18,6 +19,7 @@ export const contract = {
   ...ecSettingChannelDefs,
   ...csvChannelDefs,
   ...scheduleChannelDefs,
+  ...taxUpdateChannelDefs,
 };
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { createPartnerHandlers } from '../masters/partner-handlers';
 import { assertStoreOpen, isStoreClosed } from '../store-mode';
 import { createSettingsHandlers } from '../settings/settings-handlers';
 import { createScheduleHandlers } from '../scheduler/schedule-handlers';
+import { createTaxUpdateHandlers } from '../tax-update/tax-update-handlers';
 import type { Handlers } from './handler-types';
 
 export function buildHandlers(ctx: CoreContext): Handlers {
@@ -27,5 +28,6 @@ export function buildHandlers(ctx: CoreContext): Handlers {
     ...createCsvHandlers(ctx),
     ...createSettingsHandlers(ctx),
     ...createScheduleHandlers(ctx),
+    ...createTaxUpdateHandlers(ctx),
   };
 }

@@ -1,0 +1,20 @@
+/**
+ * The 商品 master as the tax update's ProductTaxLookup: 商品番号 + 枝番(横)(縦) → the 税区分's kind.
+ * A product that is not in the master is "deleted" (null: the application keeps its own setting).
+ * A product whose 税区分 is 非課税 or unset has no 標準/軽減 to follow, so it also keeps the
+ * application's setting (null) rather than being guessed.
+ */
+import { productKey } from '../../../src-shared/domain/tax-update/product-lookup';
+import type { ProductTaxLookup, TaxRateType } from '../../../src-shared/domain/tax-update/types';
+import type { SqliteDb } from '../db/open';
+
+/** Reads every product once; the lookup is then a Map access. */
+export function productTaxLookupFromDb(db: SqliteDb): ProductTaxLookup {
+  const rows = db
+    .prepare('select p.code, p.variation_h, p.variation_v, t.kind from products p left join tax_classes t on t.id = p.tax_class_id')
+    .raw()
+    .all() as [string, string, string, string | null][];
+  const map = new Map<string, TaxRateType | null>();
+  for (const [code, h, v, kind] of rows) map.set(productKey(code, h, v), kind === '標準' || kind === '軽減' ? kind : null);
+  return (code, h, v) => map.get(productKey(code, h, v)) ?? null;
+}

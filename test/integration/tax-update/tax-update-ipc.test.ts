@@ -1,0 +1,156 @@
+/**
+ * 定期申込 and the 消費税自動更新 over the real core (SQLite temp file, dispatch): CSV import,
+ * 受付停止 guards, preview ≡ applied, the refusals (STORE_NOT_CLOSED, CHECKLIST_INCOMPLETE,
+ * ALREADY_APPLIED, CONFLICT after an edit), two concurrent applies, history and restore.
+ */
+import { existsSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { serialiseSubscriptionCsv } from '../../../src-main/core/tax-update/subscription-csv';
+import { loadAllApplications, toPlainApplication } from '../../../src-main/core/tax-update/subscription-repository';
+import { PRESET_2019 } from '../../../src-shared/domain/tax-update/types';
+import { TAX_UPDATE_CHECKLIST_IDS } from '../../../src-shared/tax-update/checklist';
+import { makeTestCore, type TestCore } from '../../helpers/core';
+import { dumpSubscriptions, insertProducts, makeDataset } from './tax-update-fixture';
+
+interface Preview {
+  targets: number;
+  changeCount: number;
+  planHash: string;
+  changedPrices: number;
+  changes: { applicationCode: string; field: string; old: string | number; new: string | number }[];
+}
+
+async function errorOf(p: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await p;
+  } catch (e) {
+    return (e as { data: { code: string; message: string } }).data;
+  }
+  throw new Error('expected an error');
+}
+
+describe('tax update over IPC', () => {
+  let t: TestCore;
+  const data = makeDataset(7, 60);
+  const csv = serialiseSubscriptionCsv(data.apps, { encoding: 'cp932' });
+  if (!csv.ok) throw new Error('fixture CSV');
+  const contentBase64 = Buffer.from(csv.bytes).toString('base64');
+  const applyInput = (planHash: string) => ({
+    eventId: PRESET_2019.id,
+    rounding: 'round',
+    checked: [...TAX_UPDATE_CHECKLIST_IDS],
+    understood: true,
+    planHash,
+  });
+
+  beforeEach(async () => {
+    t = await makeTestCore();
+    insertProducts(t.core.db, data.products);
+    const r = await t.call<{ applications: number; encoding: string }>('subscriptions:import', { fileName: 'a.csv', contentBase64 });
+    expect(r).toMatchObject({ applications: 60, encoding: 'cp932' });
+  });
+  afterEach(() => t.close());
+
+  it('imports the CSV exactly and lists with filters', async () => {
+    expect(loadAllApplications(t.core.db).map(toPlainApplication)).toEqual(data.apps);
+    const all = await t.call<{ total: number }>('subscriptions:list', {});
+    expect(all.total).toBe(60);
+    const cont = await t.call<{ rows: { status: string; standardRate: number }[] }>('subscriptions:list', { status: '継続中', standardRate: 8 });
+    expect(cont.rows.length).toBe(data.apps.filter((a) => a.status === '継続中' && a.standardRate === 8).length);
+    expect(cont.rows.every((r) => r.status === '継続中' && r.standardRate === 8)).toBe(true);
+    const one = await t.call('subscriptions:get', { code: 'S00003' });
+    expect(one).toEqual(data.apps[3]);
+  });
+
+  it('an invalid CSV writes nothing and names row and column', async () => {
+    const before = dumpSubscriptions(t.core.db);
+    const bad = Buffer.from('行種別,申込コード\n商品,X\n', 'utf8').toString('base64');
+    const e = await errorOf(t.call('subscriptions:import', { fileName: 'bad.csv', contentBase64: bad }));
+    expect(e.code).toBe('CSV_INVALID');
+    expect(dumpSubscriptions(t.core.db)).toBe(before);
+  });
+
+  it('受付停止 refuses edits and imports; apply needs it, the checklist and runs once', async () => {
+    const preview = await t.call<Preview>('taxUpdate:preview', { eventId: PRESET_2019.id, rounding: 'round', limit: 200_000 });
+    expect(preview.targets).toBeGreaterThan(0);
+    expect(preview.changes.length).toBe(preview.changeCount);
+
+    expect((await errorOf(t.call('taxUpdate:apply', applyInput(preview.planHash)))).code).toBe('STORE_NOT_CLOSED');
+    await t.call('store:close', {});
+    expect((await errorOf(t.call('subscriptions:import', { fileName: 'a.csv', contentBase64 }))).code).toBe('STORE_CLOSED');
+    expect((await errorOf(t.call('subscriptions:save', { create: false, application: data.apps[0] }))).code).toBe('STORE_CLOSED');
+    const partial = { ...applyInput(preview.planHash), checked: TAX_UPDATE_CHECKLIST_IDS.slice(1) };
+    expect((await errorOf(t.call('taxUpdate:apply', partial))).code).toBe('CHECKLIST_INCOMPLETE');
+    expect((await errorOf(t.call('taxUpdate:apply', { ...applyInput(preview.planHash), understood: false }))).code).toBe('CHECKLIST_INCOMPLETE');
+
+    // two concurrent calls (a double click): exactly one runs
+    const results = await Promise.allSettled([t.call('taxUpdate:apply', applyInput(preview.planHash)), t.call('taxUpdate:apply', applyInput(preview.planHash))]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const again = await errorOf(t.call('taxUpdate:apply', applyInput(preview.planHash)));
+    expect(again.code).toBe('ALREADY_APPLIED');
+    expect(again.message).toContain('一回のみ');
+
+    const history = await t.call<{ runs: { id: number; changeCount: number; backupFile: string; changedPrices: number }[]; adminLogs: { action: string }[] }>(
+      'taxUpdate:history',
+      {},
+    );
+    expect(history.runs).toHaveLength(1);
+    expect(history.runs[0]!.changeCount).toBe(preview.changeCount);
+    expect(history.runs[0]!.changedPrices).toBe(preview.changedPrices);
+    expect(existsSync(history.runs[0]!.backupFile)).toBe(true);
+    expect(history.adminLogs.map((l) => l.action)).toEqual(['taxUpdate.apply', 'store.close']);
+    const changes = await t.call<{ total: number; rows: { applicationCode: string; field: string; oldValue: string; newValue: string }[] }>('taxUpdate:changes', {
+      runId: history.runs[0]!.id,
+      limit: 200_000,
+    });
+    expect(changes.rows.map((c) => [c.applicationCode, c.field, c.oldValue, c.newValue])).toEqual(
+      preview.changes.map((c) => [c.applicationCode, c.field, String(c.old), String(c.new)]),
+    );
+    // the same event never targets its own result again
+    const after = await t.call<Preview>('taxUpdate:preview', { eventId: PRESET_2019.id, rounding: 'round' });
+    expect(after.targets).toBe(0);
+    await t.call('store:open', {});
+  });
+
+  it('refuses when the data changed after the preview (preview again)', async () => {
+    const preview = await t.call<Preview>('taxUpdate:preview', { eventId: PRESET_2019.id, rounding: 'floor' });
+    const target = data.apps.find((a) => a.status === '継続中' && a.standardRate === 8 && !a.orderProcessed)!;
+    const edited = structuredClone(target);
+    // a 税込 標準 item at ¥1,000 always changes (1,000 → 1,018 切り捨て), so the plan differs
+    edited.items[0] = { ...edited.items[0]!, productCode: 'P1', variationH: '', variationV: '', taxIncluded: true, taxRateType: '標準', firstPrice: 1000 };
+    await t.call('subscriptions:save', { create: false, application: edited });
+    await t.call('store:close', {});
+    const before = dumpSubscriptions(t.core.db);
+    const e = await errorOf(t.call('taxUpdate:apply', { ...applyInput(preview.planHash), rounding: 'floor' }));
+    expect(e.code).toBe('CONFLICT');
+    expect(dumpSubscriptions(t.core.db)).toBe(before);
+    const history = await t.call<{ runs: unknown[] }>('taxUpdate:history', {});
+    expect(history.runs).toHaveLength(0);
+  });
+
+  it('restore gives back the exact prior data and keeps the event applied', async () => {
+    const before = dumpSubscriptions(t.core.db);
+    await t.call('store:close', {});
+    const preview = await t.call<Preview>('taxUpdate:preview', { eventId: PRESET_2019.id, rounding: 'ceil' });
+    const run = await t.call<{ id: number }>('taxUpdate:apply', { ...applyInput(preview.planHash), rounding: 'ceil' });
+    expect(dumpSubscriptions(t.core.db)).not.toBe(before);
+    expect((await errorOf(t.call('taxUpdate:restore', { runId: run.id, confirm: false }))).code).toBe('VALIDATION');
+    const restored = await t.call<{ restoredAt: string | null }>('taxUpdate:restore', { runId: run.id, confirm: true });
+    expect(restored.restoredAt).not.toBeNull();
+    expect(dumpSubscriptions(t.core.db)).toBe(before);
+    expect((await errorOf(t.call('taxUpdate:restore', { runId: run.id, confirm: true }))).code).toBe('CONFLICT');
+    expect((await errorOf(t.call('taxUpdate:apply', { ...applyInput(preview.planHash), rounding: 'ceil' }))).code).toBe('ALREADY_APPLIED');
+    const events = await t.call<{ id: string; run: { restoredAt: string | null } | null }[]>('taxUpdate:events', {});
+    expect(events.find((e) => e.id === PRESET_2019.id)?.run?.restoredAt).not.toBeNull();
+  });
+
+  it('a later rate-change event is data with its own one-time run', async () => {
+    const e = await errorOf(t.call('taxUpdate:addEvent', { ...PRESET_2019, id: 'bad', newStandard: 8, newReduced: 8 }));
+    expect(e.code).toBe('VALIDATION');
+    const cut = { id: 'jp-2027-04-01', label: '軽減税率引下げ(8%→6%)', effectiveDate: '2027-04-01', oldStandard: 10, newStandard: 10, oldReduced: 8, newReduced: 6 };
+    await t.call('taxUpdate:addEvent', cut);
+    expect((await errorOf(t.call('taxUpdate:addEvent', cut))).code).toBe('CONFLICT');
+    const events = await t.call<{ id: string }[]>('taxUpdate:events', {});
+    expect(events.map((x) => x.id)).toEqual([PRESET_2019.id, cut.id]);
+  });
+});
