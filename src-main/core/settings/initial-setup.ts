@@ -75,7 +75,7 @@ export async function runInitialSetup(ctx: CoreContext, opts: InitialSetupOption
     if (!bank) {
       bank = db
         .insert(bankAccounts)
-        .values({ code: STANDARD_CODES.bankAccount, bankName: '(要変更) 取引銀行', branchName: '本店', accountType: '普通', accountNumber: '0000000', holder: '(要変更)', ...stamp })
+        .values({ code: STANDARD_CODES.bankAccount, bankName: '(要変更) 取引銀行', branchName: '本店', accountType: '普通', accountNumber: '0000000', holder: 'ヨウヘンコウ', ...stamp })
         .returning({ id: bankAccounts.id })
         .get();
       created['請求口座']!.push(STANDARD_CODES.bankAccount);

@@ -7,7 +7,7 @@ import Decimal from 'decimal.js';
 import type { CustomerCandidate, ProductCandidate } from '../../../src-shared/settings/onboarding';
 import type { BcartCustomer, BcartProduct, BcartProductSet } from '../bcart/model';
 
-const CODE_RE = /^[A-Za-z0-9_.-]{1,40}$/;
+const CODE_RE = /^[A-Za-z0-9_.-]{1,30}$/;
 
 /** 入数 as a positive integer, or null ("12.5", "", 0 are not usable as 計上単位). */
 export function setQuantity(q: string | null): number | null {
@@ -46,7 +46,7 @@ export function planProductsFromSets(
       status: 'new',
       reason: null,
     };
-    if (!CODE_RE.test(code)) return { ...c, status: 'invalid', reason: `品番「${code}」は商品コードに使えません (半角英数字と「_」「-」「.」の40文字以内)。Bカートで品番を直すか、手作業で登録してください。` };
+    if (!CODE_RE.test(code)) return { ...c, status: 'invalid', reason: `品番「${code}」は商品コードに使えません (半角英数字と「_」「-」「.」の30文字以内)。Bカートで品番を直すか、手作業で登録してください。` };
     if (quantity === null) return { ...c, status: 'invalid', reason: `入数「${s.quantity ?? ''}」は計上単位に使えません (1以上の整数が必要)。Bカートで入数を確認してください。` };
     if (seen.has(code)) return { ...c, status: 'invalid', reason: `品番「${code}」がBカートで重複しています。最初のセットだけを登録します。` };
     seen.add(code);
