@@ -10,4 +10,10 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   demo: async () => (await import('./demo-command')).demoCommand,
   'schedule:add': async () => (await import('./schedule-commands')).scheduleAddCommand,
   'schedule:next': async () => (await import('./schedule-commands')).scheduleNextCommand,
+  'products:import': async () => (await import('./tax-update-commands')).productsImportCommand,
+  'subscriptions:import': async () => (await import('./tax-update-commands')).subscriptionsImportCommand,
+  'tax-update:preview': async () => (await import('./tax-update-commands')).taxUpdatePreviewCommand,
+  'tax-update:apply': async () => (await import('./tax-update-commands')).taxUpdateApplyCommand,
+  'store:close': async () => (await import('./tax-update-commands')).storeCloseCommand,
+  'store:open': async () => (await import('./tax-update-commands')).storeOpenCommand,
 };

@@ -1,0 +1,192 @@
+/**
+ * CLI of the one-time 消費税自動更新 (requirements §7.6): products:import, subscriptions:import,
+ * tax-update:preview and tax-update:apply, over the same core and service as the app.
+ * `tax-update:apply --confirm` stands for the screen's checklist and 「上記を理解の上、実行します。」.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ROUNDING_LABELS, ROUNDING_MODES, type RoundingMode } from '../../src-shared/domain/rounding';
+import { PLAN_FIELD_LABELS } from '../../src-shared/domain/tax-update/labels';
+import { PRESET_2019 } from '../../src-shared/domain/tax-update/types';
+import { AppError, type FieldProblem } from '../../src-shared/errors';
+import { FINISHED_TEXT, TAX_UPDATE_CHECKLIST_IDS } from '../../src-shared/tax-update/checklist';
+import type { Core } from '../core/create-core';
+import { isStoreClosed } from '../core/store-mode';
+import { importProductTaxCsv } from '../core/tax-update/product-tax-import';
+import { switchStoreMode } from '../core/tax-update/store-handlers';
+import { parseSubscriptionCsv } from '../core/tax-update/subscription-csv';
+import { replaceAllApplications } from '../core/tax-update/subscription-repository';
+import { createTaxUpdateService } from '../core/tax-update/tax-update-service';
+import { assertStoreOpen } from '../core/store-mode';
+import { CliUsageError, parseCliArgs, required } from './args';
+import { openCliCore } from './cli-core';
+import type { CliCommand, CliIo } from './cli-types';
+
+function rounding(values: Record<string, unknown>): RoundingMode {
+  const v = required(values, 'rounding');
+  if (!(ROUNDING_MODES as readonly string[]).includes(v)) throw new CliUsageError('--rounding は floor(切り捨て)、ceil(切り上げ)、round(四捨五入)のいずれかを指定してください。');
+  return v as RoundingMode;
+}
+
+function readFile(path: string): Uint8Array {
+  try {
+    return readFileSync(resolve(path));
+  } catch {
+    throw new AppError('NOT_FOUND', `ファイル「${path}」を読めません。パスを確認してください。`);
+  }
+}
+
+/** Prints a CSV error's problems (row / column / message), then rethrows it for the exit code. */
+function printProblems(io: CliIo, e: unknown): never {
+  if (e instanceof AppError && e.fields) for (const f of e.fields.slice(0, 50) as FieldProblem[]) io.err(`  ${f.message}`);
+  throw e;
+}
+
+async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T> | T): Promise<T> {
+  const core = await openCliCore(dataDir);
+  try {
+    return await fn(core);
+  } finally {
+    core.close();
+  }
+}
+
+function serviceOf(core: Core) {
+  return createTaxUpdateService({ db: core.db, dataDir: core.ctx.dataDir, now: () => core.ctx.now(), nowMs: () => core.ctx.clock.now() });
+}
+
+export const productsImportCommand: CliCommand = {
+  summary: '商品CSV(商品コード・枝番横・枝番縦・商品名・税率区分)を商品マスタに取り込みます(確定済みで登録・更新)',
+  usage: 'products:import --data-dir DIR --file F.csv',
+  async run(argv, io) {
+    const args = parseCliArgs(argv, { 'data-dir': { type: 'string' }, file: { type: 'string' } });
+    const bytes = readFile(required(args, 'file'));
+    return withCore(required(args, 'data-dir'), (core) => {
+      try {
+        const r = importProductTaxCsv(core.db, bytes, core.ctx.now());
+        io.out(`商品を取り込みました(${r.encoding === 'cp932' ? 'Shift_JIS' : 'UTF-8'}): 新規 ${r.created}件、更新 ${r.updated}件。`);
+        return 0;
+      } catch (e) {
+        printProblems(io, e);
+      }
+    });
+  },
+};
+
+export const subscriptionsImportCommand: CliCommand = {
+  summary: '定期申込CSVを取り込みます(既存の定期申込はすべて置き換え。誤りがあれば何も取り込みません)',
+  usage: 'subscriptions:import --data-dir DIR --file F.csv',
+  async run(argv, io) {
+    const args = parseCliArgs(argv, { 'data-dir': { type: 'string' }, file: { type: 'string' } });
+    const bytes = readFile(required(args, 'file'));
+    return withCore(required(args, 'data-dir'), (core) => {
+      assertStoreOpen(core.db, '定期申込のCSV取込');
+      const parsed = parseSubscriptionCsv(bytes);
+      if (!parsed.ok) {
+        printProblems(
+          io,
+          new AppError('CSV_INVALID', '定期申込CSVに誤りがあるため、何も取り込んでいません。各行のメッセージを確認して修正してから、もう一度取り込んでください。', {
+            fields: parsed.errors,
+          }),
+        );
+      }
+      const c = replaceAllApplications(core.db, parsed.applications, core.ctx.now());
+      io.out(`定期申込を取り込みました(${parsed.encoding === 'cp932' ? 'Shift_JIS' : 'UTF-8'}): 申込 ${c.applications}件、商品 ${c.items}件、オプション ${c.options}件。`);
+      return 0;
+    });
+  },
+};
+
+export const taxUpdatePreviewCommand: CliCommand = {
+  summary: '消費税自動更新のプレビュー(変更される価格の一覧と合計)を表示します (--json: JSONで出力)',
+  usage: 'tax-update:preview --data-dir DIR --rounding floor|ceil|round [--event ID] [--json]',
+  async run(argv, io) {
+    const args = parseCliArgs(argv, { 'data-dir': { type: 'string' }, rounding: { type: 'string' }, event: { type: 'string' }, json: { type: 'boolean' } });
+    const mode = rounding(args);
+    const eventId = typeof args.event === 'string' ? args.event : PRESET_2019.id;
+    return withCore(required(args, 'data-dir'), (core) => {
+      const { plan } = serviceOf(core).preview(eventId, mode);
+      if (args.json === true) {
+        io.out(
+          JSON.stringify({
+            targets: plan.targets,
+            changes: plan.changes.map((c) => ({
+              applicationCode: c.applicationCode,
+              productCode: c.productCode,
+              variation: c.variation,
+              field: c.field,
+              ...(c.optionName === undefined ? {} : { optionName: c.optionName }),
+              old: c.old,
+              new: c.new,
+            })),
+            totals: plan.totals,
+          }),
+        );
+        return 0;
+      }
+      io.out(`算出設定: ${ROUNDING_LABELS[mode]} / 対象の申込 ${plan.targets}件 / 更新される申込 ${plan.totals.changedApplications}件 / 更新される価格 ${plan.totals.changedPrices}件`);
+      for (const c of plan.changes) {
+        io.out(`${c.applicationCode}\t${c.productCode}\t${c.variation}\t${PLAN_FIELD_LABELS[c.field]}${c.optionName ? `(${c.optionName})` : ''}\t${c.old} → ${c.new}`);
+      }
+      const t = plan.totals;
+      io.out(`販売価格合計 初回 ${t.before.first} → ${t.after.first} / 通常回 ${t.before.regular} → ${t.after.regular} / 最終回 ${t.before.last} → ${t.after.last}`);
+      return 0;
+    });
+  },
+};
+
+export const taxUpdateApplyCommand: CliCommand = {
+  summary: '消費税自動更新を実行します(一回のみ。--confirm 必須、受付停止中のみ。--close-store で受付停止にしてから実行)',
+  usage: 'tax-update:apply --data-dir DIR --rounding floor|ceil|round --confirm [--close-store] [--event ID] [--json]',
+  async run(argv, io) {
+    const args = parseCliArgs(argv, {
+      'data-dir': { type: 'string' },
+      rounding: { type: 'string' },
+      event: { type: 'string' },
+      confirm: { type: 'boolean' },
+      'close-store': { type: 'boolean' },
+      json: { type: 'boolean' },
+    });
+    const mode = rounding(args);
+    const dataDir = required(args, 'data-dir');
+    if (args.confirm !== true) {
+      throw new AppError(
+        'CHECKLIST_INCOMPLETE',
+        '確認事項(一回のみ実行できる・受付停止が必要・事前に申込データをバックアップする など)を確認のうえ、--confirm を付けて実行してください。',
+      );
+    }
+    const eventId = typeof args.event === 'string' ? args.event : PRESET_2019.id;
+    return withCore(dataDir, async (core) => {
+      if (args['close-store'] === true && !isStoreClosed(core.db)) {
+        switchStoreMode(core.ctx, true);
+        io.err('受付停止にしました。処理の後で「受付再開」を忘れずに行ってください。');
+      }
+      const run = await serviceOf(core).apply({ eventId, rounding: mode, checked: TAX_UPDATE_CHECKLIST_IDS, understood: true });
+      if (args.json === true) io.out(JSON.stringify(run));
+      else {
+        io.out(`${FINISHED_TEXT}対象 ${run.targets}件、更新した申込 ${run.changedApplications}件、更新した価格 ${run.changedPrices}件。`);
+        io.out(`実行前の自動バックアップ: ${run.backupFile ?? 'なし'}`);
+        io.out('処理が終わりました。忘れずに受付再開してください。');
+      }
+      return 0;
+    });
+  },
+};
+
+function storeCommand(closed: boolean): CliCommand {
+  return {
+    summary: closed ? '受付停止にします(取込・スケジュール・商品と定期申込の編集を停止)' : '受付再開します',
+    usage: `${closed ? 'store:close' : 'store:open'} --data-dir DIR`,
+    async run(argv, io) {
+      const args = parseCliArgs(argv, { 'data-dir': { type: 'string' } });
+      return withCore(required(args, 'data-dir'), (core) => {
+        switchStoreMode(core.ctx, closed);
+        io.out(closed ? '受付停止にしました。' : '受付再開しました。');
+        return 0;
+      });
+    },
+  };
+}
+
+export const storeCloseCommand = storeCommand(true);
+export const storeOpenCommand = storeCommand(false);
