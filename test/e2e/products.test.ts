@@ -21,7 +21,7 @@ describe('商品 CSV (e2e)', () => {
 
   it('a broken file lists its problems by row and column and imports nothing', async () => {
     const { page } = e;
-    await page.getByRole('link', { name: '商品' }).click();
+    await page.getByRole('link', { name: '商品', exact: true }).click();
     const bad = `${HEADER}P001,,,,コーヒー,0,対象,STD10,100,\r\n`;
     await page.getByLabel('商品のCSVファイルを選ぶ').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     const problems = page.getByRole('table', { name: 'CSVの誤り' });
@@ -67,7 +67,7 @@ describe('商品 CSV (e2e)', () => {
 
   it('取引先: a 締 customer without 締日 shows the message beside 締日', async () => {
     const { page } = e;
-    await page.getByRole('link', { name: '取引先' }).click();
+    await page.getByRole('link', { name: '取引先', exact: true }).click();
     await page.getByRole('button', { name: '新規' }).click();
     await page.getByLabel('取引先コード').fill('C001');
     await page.getByLabel('取引先名').fill('株式会社テスト');

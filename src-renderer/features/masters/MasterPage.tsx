@@ -34,6 +34,9 @@ export interface MasterPageConfig<Row extends { id: number; confirmed: boolean; 
   };
 }
 
+/** rows fetched first, enough for a screen; the rest follow in a second request */
+const HEAD_ROWS = 200;
+
 export function confirmedColumn<Row extends { confirmed: boolean }>(): Column<Row> {
   return {
     key: 'confirmed',
@@ -52,11 +55,17 @@ export function MasterPage<Row extends { id: number; confirmed: boolean; updated
   const [filterValue, setFilterValue] = useState('');
   const masters = masterApi<Row>(config.prefix);
   const listInput: MasterListInput = { query: deferredQuery, sortKey: sort.key, sortDir: sort.dir };
-  const list = useQuery({
-    queryKey: [config.prefix, 'list', deferredQuery, sort, filterValue],
-    queryFn: () => unwrap(config.filter && filterValue ? config.filter.list(listInput, filterValue) : masters.list(listInput)),
-    placeholderData: keepPreviousData,
-  });
+  const fetchList = (limit?: number) => {
+    const input = limit === undefined ? listInput : { ...listInput, limit };
+    return unwrap(config.filter && filterValue ? config.filter.list(input, filterValue) : masters.list(input));
+  };
+  const listKey = [config.prefix, 'list', deferredQuery, sort, filterValue];
+  // Two steps so a 100,000-row list shows its first screen at once: the first HEAD_ROWS rows (and
+  // the total) come back in milliseconds; the whole list follows and replaces them.
+  const head = useQuery({ queryKey: [...listKey, 'head'], queryFn: () => fetchList(HEAD_ROWS), placeholderData: keepPreviousData });
+  const needFull = head.isSuccess && !head.isPlaceholderData && head.data.total > head.data.rows.length;
+  const full = useQuery({ queryKey: [...listKey, 'full'], queryFn: () => fetchList(), enabled: needFull });
+  const list = { data: needFull && full.data ? full.data : head.data, error: head.error ?? full.error };
   const creating = param === 'new';
   const selectedId = param && !creating ? Number(param) : null;
   const selected = list.data?.rows.find((r) => r.id === selectedId) ?? null;

@@ -1,0 +1,153 @@
+/**
+ * Benchmark of the 商品 master at 100,000 rows (issue 4):
+ *  1. CSV import rate: the core's `csv:import` (decode, parse, validate every row with the form's
+ *     zod schema, one transaction) beside a bare csv-parse of the same file, in the same run.
+ *  2. In Chromium through the harness: time from clicking 商品 in the menu until the first rows are
+ *     visible, and from typing a filter until the list shows the filtered result (target ≤ 1 s).
+ * Run: npx tsx bench/masters-list.bench.ts [rows]
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parse } from 'csv-parse/sync';
+import { createCore } from '../src-main/core/create-core';
+import { createMemoryLogger } from '../src-main/core/logging';
+import { createMemoryTokenStore } from '../src-main/core/memory-token-store';
+import { startHarness } from '../src-main/harness/server';
+import { launchBrowser } from '../test/e2e/helpers/harness';
+import { MIGRATIONS_DIR } from '../test/helpers/core';
+import { makeTempDir } from '../test/helpers/temp-dir';
+
+const ROWS = Number(process.argv[2] ?? 100_000);
+const ROOT = join(__dirname, '..');
+const TARGET_MS = 1000;
+
+function productCsv(n: number): Buffer {
+  const lines = ['商品コード,枝番(横),枝番(縦),SKUコード,商品名,計上単位,棚卸対象,税区分コード,単価,JANコード'];
+  for (let i = 1; i <= n; i++) {
+    const code = `P${String(i).padStart(6, '0')}`;
+    lines.push(`${code},,,SKU${i},"商品${i} ①㈱髙～, 特選",${1 + (i % 24)},${i % 50 === 0 ? '対象外' : '対象'},${i % 5 === 0 ? 'RED08' : 'STD10'},${(i * 37) % 20000},`);
+  }
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
+}
+
+// In-page probes are strings: tsx would rewrite a function's imported names and helpers.
+/** clicks the 商品 menu link and resolves with the ms until a frame holds the first row */
+const CLICK_UNTIL_ROWS = `new Promise((resolve) => {
+  const link = [...document.querySelectorAll('a')].find((a) => a.textContent === '商品');
+  const t0 = performance.now();
+  link.click();
+  const check = () => {
+    if ([...document.querySelectorAll('[role=row]')].some((r) => r.textContent.includes('P000001'))) resolve(performance.now() - t0);
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})`;
+
+/** types q into the search box (as React sees it) and resolves with the ms until the count and first row match */
+const filterUntilShown = (q: string, count: string, code: string) => `new Promise((resolve) => {
+  const input = document.querySelector('input[type=search]');
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const t0 = performance.now();
+  setValue.call(input, ${JSON.stringify(q)});
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  const check = () => {
+    const rows = [...document.querySelectorAll('[role=row]')].slice(1);
+    const count = document.querySelector('.count')?.textContent;
+    if (count === ${JSON.stringify(count)} && rows[0]?.textContent.includes(${JSON.stringify(code)})) resolve(performance.now() - t0);
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})`;
+
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const verdict = (n: number) => (n <= TARGET_MS ? 'OK' : 'OVER TARGET');
+
+async function main(): Promise<void> {
+  const tmp = makeTempDir('bcart-bench-');
+  const logger = createMemoryLogger();
+  const core = await createCore({ dataDir: tmp.dir, migrationsDir: MIGRATIONS_DIR, logger, tokenStore: createMemoryTokenStore() });
+  try {
+    // --- 1. CSV import vs bare parse -------------------------------------------------------
+    const bytes = productCsv(ROWS);
+    console.log(`商品CSV: ${ROWS.toLocaleString()} rows, ${(bytes.length / 1024 / 1024).toFixed(1)} MB (UTF-8 BOM)`);
+    let t = performance.now();
+    const bare = parse(bytes.subarray(3).toString('utf8'), { record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true });
+    const bareMs = performance.now() - t;
+    if (bare.length !== ROWS + 1) throw new Error(`bare parse read ${bare.length} records`);
+    t = performance.now();
+    const r = await core.dispatch('csv:import', { master: 'products', fileName: 'bench.csv', contentBase64: bytes.toString('base64') }, { via: 'test' });
+    const importMs = performance.now() - t;
+    if (!r.ok) throw new Error(`import failed: ${JSON.stringify(r.error).slice(0, 500)}`);
+    const rate = (n: number) => Math.round((ROWS / n) * 1000).toLocaleString();
+    console.log(`bare csv-parse:      ${ms(bareMs)}  (${rate(bareMs)} rows/s)`);
+    console.log(`core csv:import:     ${ms(importMs)}  (${rate(importMs)} rows/s)  result ${JSON.stringify(r.value)}`);
+    console.log(`import / bare parse: ${(importMs / bareMs).toFixed(1)}×`);
+
+    // --- 2. list in Chromium ------------------------------------------------------------------
+    // vite's API does not load under tsx's CommonJS; its CLI builds the current renderer source
+    execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'vite.config.mts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    const harness = await startHarness({ core, rendererDir: join(ROOT, 'dist', 'renderer'), logger });
+    const browser = await launchBrowser();
+    try {
+      const page = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 1366, height: 860 } })).newPage();
+      // Two figures each: "in page" is measured inside Chromium from the click / the input event to
+      // the frame that holds the rows (the app's own time); "playwright" adds the automation's
+      // round trips and actionability checks around the same action.
+      const inPage: number[] = [];
+      const viaPlaywright: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        // a fresh page each time: react-query's cache would otherwise hide the cost
+        await page.goto(`${harness.url.split('#')[0]}#/home`);
+        await page.reload();
+        await page.getByRole('link', { name: '商品', exact: true }).waitFor();
+        inPage.push(await page.evaluate<number>(CLICK_UNTIL_ROWS));
+        await page.goto(`${harness.url.split('#')[0]}#/home`);
+        await page.reload();
+        await page.getByRole('link', { name: '商品', exact: true }).waitFor();
+        const start = globalThis.performance.now();
+        await page.getByRole('link', { name: '商品', exact: true }).click();
+        await page.getByRole('row', { name: /P000001/ }).waitFor({ state: 'visible', timeout: 30_000 });
+        viaPlaywright.push(globalThis.performance.now() - start);
+      }
+      const total = await page.locator('.count').textContent();
+      console.log(`list ${total}: first rows visible after navigating to 商品`);
+      console.log(`  in page:    ${inPage.map(ms).join(', ')} (median ${ms(median(inPage))}) ${verdict(median(inPage))}`);
+      // the harness runs in this process: while main serialises the full 100,000-row list (~1 s,
+      // synchronous) Playwright's own client is blocked too, which the in-page figure is not
+      console.log(`  playwright: ${viaPlaywright.map(ms).join(', ')} (median ${ms(median(viaPlaywright))}; includes the harness blocking this process)`);
+      await page.locator('.count').filter({ hasText: `${ROWS.toLocaleString('ja-JP')}件` }).waitFor({ timeout: 30_000 });
+
+      const filters: [string, string, string][] = [
+        ['P099999', '1件', 'P099999'],
+        ['商品7777', '11件', 'P007777'],
+        ['SKU4242', '11件', 'P004242'],
+        // a broad filter: every 10th product, so the second (full) fetch matters too
+        ['9 ①', `${Math.floor(ROWS / 10).toLocaleString('ja-JP')}件`, 'P000009'],
+      ];
+      const filterTimes: number[] = [];
+      for (const [q, count, code] of filters) {
+        // back to the whole list first (and let its full fetch finish)
+        await page.getByLabel('商品を検索').fill('');
+        await page.locator('.count').filter({ hasText: `${ROWS.toLocaleString('ja-JP')}件` }).waitFor({ timeout: 30_000 });
+        await page.waitForTimeout(1500);
+        const took = await page.evaluate<number>(filterUntilShown(q, count, code));
+        filterTimes.push(took);
+        console.log(`filter "${q}" → ${count}: ${ms(took)} in page ${verdict(took)}`);
+      }
+      console.log(`filter median: ${ms(median(filterTimes))} ${verdict(median(filterTimes))}`);
+    } finally {
+      await browser.close();
+      await harness.close();
+    }
+  } finally {
+    core.close();
+    tmp.cleanup();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
