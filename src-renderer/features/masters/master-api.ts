@@ -3,7 +3,7 @@ import type { IpcResult } from '../../../src-shared/ipc/result';
 import type { MasterListInput } from '../../../src-shared/masters/fields';
 import { api } from '../../ipc/api';
 
-export type MasterPrefix = 'departments' | 'taxClasses' | 'workflows';
+export type MasterPrefix = 'departments' | 'taxClasses' | 'workflows' | 'partners' | 'products' | 'bankAccounts';
 
 export interface MasterApi<Row> {
   list(input?: MasterListInput): Promise<IpcResult<{ rows: Row[]; total: number }>>;
