@@ -10,6 +10,7 @@ import { addDays, jstDateOf } from '../../../src-shared/domain/jst-date';
 import { emptyEcSetting } from '../../../src-shared/settings/ec-setting';
 import { createBcartClient } from '../bcart/client';
 import type { CoreContext } from '../core-context';
+import { assertStoreOpen } from '../store-mode';
 import { bankAccounts, departments, ecSettings, partners, products, workflows } from '../db/schema';
 import { DEFAULT_PAYMENT_RULES, requiredCustomerCodes } from '../import/mapping';
 import { createBcartSession } from './bcart-session';
@@ -49,6 +50,8 @@ export const STANDARD_CODES = {
 
 /** Runs the whole setup; see the module header. */
 export async function runInitialSetup(ctx: CoreContext, opts: InitialSetupOptions): Promise<InitialSetupReport> {
+  // it creates products, which 受付停止 (tax update) freezes
+  assertStoreOpen(ctx.db, '初期設定');
   const baseUrl = opts.baseUrl.trim().replace(/\/+$/, '');
   const client = createBcartClient({ baseUrl, getAccessToken: async () => opts.token, fetch: ctx.fetch, clock: ctx.clock, timers: ctx.timers, logger: ctx.logger });
   const [sets, bcartProducts, members] = await Promise.all([client.listProductSets(), client.listProducts(), client.listCustomers()]);
@@ -59,6 +62,7 @@ export async function runInitialSetup(ctx: CoreContext, opts: InitialSetupOption
   let urlUpdated = false;
 
   const settingId = ctx.db.transaction(() => {
+    assertStoreOpen(ctx.db, '初期設定');
     const now = ctx.now();
     const stamp = { confirmed: true, createdAt: now, updatedAt: now };
     let dep = db.select({ id: departments.id }).from(departments).where(eq(departments.code, STANDARD_CODES.department)).get();

@@ -5,6 +5,7 @@
  */
 import type { OnboardingResult } from '../../../src-shared/settings/onboarding';
 import type { CoreContext } from '../core-context';
+import { assertStoreOpen } from '../store-mode';
 import { getBcartSession } from './bcart-session';
 import { existingPartnerKinds, existingProductCodes, insertCustomers, insertProducts, taxClassIdOf } from './master-writes';
 import { planCustomersFromMembers, planProductsFromSets } from './onboarding-plan';
@@ -35,13 +36,18 @@ export function onboardingService(ctx: CoreContext) {
   return {
     previewProducts: async (settingId: number) => ({ rows: (await productPlan(settingId)).rows }),
     async createProducts(settingId: number, codes?: string[]): Promise<OnboardingResult> {
+      // 受付停止 (tax update) freezes the product master
+      assertStoreOpen(ctx.db, '商品の登録');
       const { setting, rows } = await productPlan(settingId);
       const { create, out } = result(rows, codes);
       const taxIds = {
         標準: setting.standardTaxClassId ?? taxClassIdOf(ctx, '標準'),
         軽減: setting.reducedTaxClassId ?? taxClassIdOf(ctx, '軽減'),
       };
-      ctx.db.transaction(() => insertProducts(ctx, create, taxIds))();
+      ctx.db.transaction(() => {
+        assertStoreOpen(ctx.db, '商品の登録');
+        insertProducts(ctx, create, taxIds);
+      })();
       log.info('products created from BCart sets', { settingId, created: out.created.length, skipped: out.skipped.length });
       return out;
     },
