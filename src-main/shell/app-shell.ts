@@ -15,7 +15,9 @@ import { registerIpc } from './ipc-loop';
 import { createMainWindow } from './main-window';
 import { createSafeTokenStore } from './safe-token-store';
 import { denyAllPermissions, isAllowedExternalUrl, rendererUrl } from './security';
-import { createTray } from './tray';
+import { registerLoginItem } from '../core/scheduler/login-item';
+import { schedulerServiceOf, startScheduler } from '../core/scheduler/scheduler-service';
+import { wireScheduleTray } from './schedule-tray';
 
 export interface ShellOptions {
   /** folder holding dist/ and drizzle/ (app.getAppPath() in the packaged app) */
@@ -25,7 +27,7 @@ export interface ShellOptions {
   createLogger: (logFile: string) => Logger;
   /** better_sqlite3.node built for Electron, when not in the default place */
   nativeBinding?: string;
-  /** true while the window's close button should hide to the tray (schedules exist) */
+  /** true while the window's close button should hide to the tray (default: enabled schedules exist) */
   keepInTray?: (core: Core) => boolean;
 }
 
@@ -96,15 +98,20 @@ export async function startShell(electron: ElectronApi, opts: ShellOptions): Pro
     window.show();
     window.focus();
   };
+  const schedules = startScheduler(core);
+  registerLoginItem(core.ctx, (openAtLogin) => app.setLoginItemSettings({ openAtLogin }));
+  const keepInTray = opts.keepInTray ?? ((c: Core) => schedulerServiceOf(c.ctx).hasEnabledJobs());
   const quit = () => {
     quitting = true;
+    scheduleTray.dispose();
+    void schedules.stop(); // clears the timer and aborts running imports synchronously
     unsubscribe();
     unregister();
     core.close();
     app.quit();
   };
   window.on('close', (event) => {
-    if (!quitting && (opts.keepInTray?.(core) ?? false)) {
+    if (!quitting && keepInTray(core)) {
       event.preventDefault();
       window.hide();
     }
@@ -112,7 +119,8 @@ export async function startShell(electron: ElectronApi, opts: ShellOptions): Pro
   window.on('closed', () => {
     if (!quitting) quit();
   });
-  const tray = createTray(electron, { open, quit });
+  const scheduleTray = wireScheduleTray(electron, { core, service: schedules, window, indexHtml, open, quit, logger });
+  const tray = scheduleTray.tray;
   app.on('second-instance', open);
   logger.info('shell ready', { dataDir });
   return { core, window, tray, dataDir, quit };

@@ -19,14 +19,17 @@ export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
   webContents = new FakeWebContents();
   loaded: string | null = null;
+  /** options of the last loadFile (e.g. { hash: '/schedules/1' }) */
+  loadedOptions: { hash?: string } | undefined = undefined;
   visible = false;
   destroyed = false;
   constructor(public options: Record<string, any>) {
     super();
     FakeBrowserWindow.instances.push(this);
   }
-  loadFile(file: string) {
+  loadFile(file: string, options?: { hash?: string }) {
     this.loaded = file;
+    this.loadedOptions = options;
     return Promise.resolve();
   }
   isDestroyed() {
@@ -89,13 +92,22 @@ export class FakeNotification extends EventEmitter {
   }
 }
 
+/** Electron's safeStorage backend names (Linux). */
+type StorageBackend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
+
 export function makeFakeElectron(userData: string, opts: { backend?: string; encryption?: boolean; lock?: boolean } = {}) {
   FakeBrowserWindow.instances = [];
   FakeTray.instances = [];
   FakeNotification.shown = [];
   const handlers = new Map<string, (event: any, input: unknown) => Promise<unknown>>();
   const appEvents = new EventEmitter();
-  const calls = { quit: 0, openExternal: [] as string[], errorBoxes: [] as string[], permissionAnswers: [] as boolean[] };
+  const calls = {
+    quit: 0,
+    openExternal: [] as string[],
+    errorBoxes: [] as string[],
+    permissionAnswers: [] as boolean[],
+    loginItem: [] as { openAtLogin?: boolean }[],
+  };
   const fake = {
     app: {
       requestSingleInstanceLock: () => opts.lock ?? true,
@@ -107,7 +119,9 @@ export function makeFakeElectron(userData: string, opts: { backend?: string; enc
       },
       getVersion: () => '9.9.9-test',
       getAppPath: () => process.cwd(),
-      setLoginItemSettings: () => {},
+      setLoginItemSettings: (settings: { openAtLogin?: boolean }) => {
+        calls.loginItem.push(settings);
+      },
       isPackaged: false,
     },
     BrowserWindow: FakeBrowserWindow,
@@ -120,7 +134,7 @@ export function makeFakeElectron(userData: string, opts: { backend?: string; enc
     },
     safeStorage: {
       isEncryptionAvailable: () => opts.encryption ?? true,
-      getSelectedStorageBackend: () => opts.backend ?? 'gnome_libsecret',
+      getSelectedStorageBackend: () => (opts.backend ?? 'gnome_libsecret') as StorageBackend,
       // a reversible scramble stands in for the OS keychain; the test checks no plaintext hits disk
       encryptString: (s: string) => Buffer.from(`ENC:${Buffer.from(s).toString('hex').split('').reverse().join('')}`),
       decryptString: (b: Buffer) => Buffer.from(b.toString().slice(4).split('').reverse().join(''), 'hex').toString(),

@@ -1,0 +1,148 @@
+/**
+ * Wires the batch scheduler to the tray and to desktop notifications: the tray menu acts on the
+ * scheduler (今すぐ取込, 一時停止/再開) and mirrors its state; a scheduled run that ends raises a
+ * notification (counts, or the first problem) whose click opens the window on that job's result.
+ * Plain functions over the injected Electron API, so the wiring is tested with the fake.
+ */
+import type * as Electron from 'electron';
+import type { Core } from '../core/create-core';
+import type { Logger } from '../core/ports';
+import type { SchedulerService } from '../core/scheduler/scheduler-service';
+import type { SchedulerEvent } from '../core/scheduler/scheduler-types';
+import type { ElectronApi } from './electron-api';
+import { createTrayHandle, type TrayHandle, type TrayState } from './tray';
+
+export interface ScheduleTrayOptions {
+  core: Core;
+  service: SchedulerService;
+  window: Electron.BrowserWindow;
+  /** dist/renderer/index.html (the window is reloaded on a route) */
+  indexHtml: string;
+  open(): void;
+  quit(): void;
+  logger: Logger;
+}
+
+export interface ScheduleTray extends TrayHandle {
+  /** recomputes the tray from the scheduler and the database */
+  refresh(): void;
+  dispose(): void;
+}
+
+const shortTime = (iso: string): string => `${iso.slice(5, 7)}/${iso.slice(8, 10)} ${iso.slice(11, 16)}`;
+
+/** The latest finished run over all jobs (最終結果). */
+function lastFinishedRun(service: SchedulerService): { jobId: number; ok: boolean; finishedAt: string; message: string } | null {
+  let best: { runId: number; jobId: number; ok: boolean; finishedAt: string; message: string } | null = null;
+  for (const job of service.store.listJobs()) {
+    const r = service.store.listRuns(job.id, 5).find((x) => x.status === 'succeeded' || x.status === 'failed');
+    if (r && r.finishedAt && (!best || r.runId > best.runId)) {
+      best = { runId: r.runId, jobId: job.id, ok: r.status === 'succeeded', finishedAt: r.finishedAt, message: r.message ?? '' };
+    }
+  }
+  return best;
+}
+
+/** The job 今すぐ取込 runs: the first enabled one, else the first one. */
+function trayJobId(service: SchedulerService): number | null {
+  const jobs = service.store.listJobs();
+  return (jobs.find((j) => j.enabled) ?? jobs[0])?.id ?? null;
+}
+
+/** Title and body of the completion notification. */
+export function notificationFor(e: SchedulerEvent): { title: string; body: string } | null {
+  if (e.type === 'finished') return { title: `${e.jobName}: 完了しました`, body: e.outcome.summary };
+  if (e.type === 'failed') return { title: `${e.jobName}: 失敗しました`, body: e.outcome.error.message };
+  return null;
+}
+
+export function wireScheduleTray(electron: Pick<ElectronApi, 'Tray' | 'Menu' | 'nativeImage' | 'Notification'>, opts: ScheduleTrayOptions): ScheduleTray {
+  const { service, logger } = opts;
+  /** runs started from the tray: notified like scheduled ones (the window may be hidden) */
+  const fromTray = new Set<number>();
+
+  const openOnJob = (jobId: number): void => {
+    // the renderer routes by hash: the schedule page opens with the job's last result and its log link
+    if (!opts.window.isDestroyed()) void opts.window.loadFile(opts.indexHtml, { hash: `/schedules/${jobId}` });
+    opts.open();
+  };
+
+  const notify = (text: { title: string; body: string }, onClick?: () => void): void => {
+    if (!electron.Notification.isSupported()) return;
+    const n = new electron.Notification({ title: text.title, body: text.body.slice(0, 250) });
+    if (onClick) n.on('click', onClick);
+    n.show();
+  };
+
+  const handle: TrayHandle = createTrayHandle(electron, {
+    open: opts.open,
+    quit: opts.quit,
+    runNow: () => {
+      const jobId = trayJobId(service);
+      if (jobId === null) return;
+      try {
+        fromTray.add(service.runNow(jobId));
+      } catch (e) {
+        notify({ title: '今すぐ取込を開始できません', body: e instanceof Error ? e.message : String(e) });
+      }
+      refresh();
+    },
+    openLastResult: () => {
+      const last = lastFinishedRun(service);
+      if (last) openOnJob(last.jobId);
+    },
+    togglePause: () => {
+      if (service.scheduler.isPausedBy('user')) {
+        const skipped = service.resume();
+        notify({
+          title: 'スケジュールを再開しました',
+          body:
+            skipped.length === 0
+              ? '一時停止中に予定されていた取込はありませんでした。'
+              : `一時停止中に実行されなかった予定が ${skipped.length} 件あります（${skipped.slice(0, 3).map((s) => shortTime(s.at)).join('、')}${skipped.length > 3 ? ' ほか' : ''}）。次回の取込でまとめて取り込まれます。`,
+        });
+      } else {
+        service.pause();
+      }
+      refresh();
+    },
+  });
+
+  function refresh(): void {
+    try {
+      const state = service.state();
+      const last = lastFinishedRun(service);
+      const trayState: TrayState = {
+        running: state.runningJobIds.length > 0,
+        paused: state.pausedBy.length > 0,
+        canRunNow: trayJobId(service) !== null && state.runningJobIds.length === 0 && state.pausedBy.length === 0,
+        lastResult: last ? { ok: last.ok, label: `${last.ok ? '成功' : '失敗'} ${shortTime(last.finishedAt)}`, message: last.message } : null,
+        nextRunAt: state.nextRuns[0]?.at ?? null,
+      };
+      handle.update(trayState);
+    } catch (e) {
+      logger.error('タスクトレイを更新できませんでした', { err: String(e) });
+    }
+  }
+
+  const offScheduler = service.subscribe((e) => {
+    if (e.type === 'finished' || e.type === 'failed') {
+      const tray = e.runId !== null && fromTray.delete(e.runId);
+      const text = notificationFor(e);
+      if (text && (e.trigger !== 'manual' || tray)) notify(text, () => openOnJob(e.jobId));
+    }
+  });
+  // IPC changes (pause from the screen, jobs edited) arrive as events too
+  const offEvents = opts.core.events.subscribe((event) => {
+    if (event === 'schedule:changed' || event === 'schedule:ran') refresh();
+  });
+  refresh();
+  return {
+    ...handle,
+    refresh,
+    dispose() {
+      offScheduler();
+      offEvents();
+    },
+  };
+}
