@@ -123,6 +123,19 @@ describe('connection (OAuth login through the system browser)', () => {
     expect(st.expiresAt).toMatch(/\+09:00$/);
     expect(st.scopes).toContain('orders-read');
     await expect(f.t.call('connection:test', { settingId: id })).resolves.toMatchObject({ ok: true });
+
+    // canary for the OAuth tokens too: neither the access nor the refresh token is in a log line or the DB
+    const store = f.t.core.options.tokenStore;
+    const secrets = [await store.get(`bcart:${id}:access_token`), await store.get(`bcart:${id}:refresh_token`)];
+    expect(secrets.every((x) => typeof x === 'string' && x.length > 10)).toBe(true);
+    f.t.core.db.pragma('wal_checkpoint(TRUNCATE)');
+    const db = readFileSync(join(f.t.dataDir, 'bcart-desk.sqlite3'));
+    const logs = JSON.stringify(f.t.logger.lines);
+    for (const secret of secrets as string[]) {
+      expect(logs).not.toContain(secret);
+      expect(db.includes(Buffer.from(secret))).toBe(false);
+      expect(JSON.stringify(event)).not.toContain(secret);
+    }
   }, 20_000);
 
   it('a failed login (browser cannot open) arrives as connection:changed with the Japanese error', async () => {
