@@ -59,6 +59,9 @@ describe('EC連携設定 (e2e)', () => {
 
     await page.getByRole('button', { name: 'EC連携設定を開く' }).click();
     await expect.poll(() => page.getByLabel('接続状態').textContent()).toContain('認証済');
+    // the selects show the saved references (options may arrive after the values)
+    await expect.poll(() => page.locator('#ec-departmentId option:checked').textContent()).toBe('EC EC事業部');
+    expect(await page.locator('#ec-shippingFeeProductId option:checked').textContent()).toBe('SHIPPING-FEE 送料・手数料');
     // saving the demo settings unchanged passes every reference check
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await expect.poll(() => page.getByText('保存しました。').count()).toBe(1);

@@ -53,7 +53,8 @@ export function EcSettingForm(props: { setting: EcSetting | null; onSaved: (s: E
   });
 
   const idOf = (n: string) => `ec-${n}`;
-  // selects keep their value only when their options exist at mount, so wait for the masters
+  // selects are bound to the form state: their options may arrive (or be refetched) after the values
+  const values = form.watch();
   if (options.loading) return <p className="placeholder">マスタを読み込み中…</p>;
   return (
     <form className="master-form" aria-label={props.setting ? 'EC連携設定の編集' : 'EC連携設定の新規登録'} noValidate onSubmit={form.handleSubmit((v) => save.mutate(v))}>
@@ -72,7 +73,7 @@ export function EcSettingForm(props: { setting: EcSetting | null; onSaved: (s: E
           return (
             <FormField key={f.name} id={idOf(f.name)} label={f.label} error={err} required={f.required} hint={f.hint}>
               {f.type === 'select' ? (
-                <select {...common} {...form.register(f.name)}>
+                <select {...common} {...form.register(f.name)} value={String(values[f.name] ?? '')}>
                   {f.name !== 'platform' && f.name !== 'taxRounding' ? <option value="">選択してください</option> : null}
                   {f.options?.(options).map((o) => (
                     <option key={o.value} value={o.value}>
