@@ -8,6 +8,9 @@ import { PAYMENT_RULE_KIND_LABELS, PAYMENT_RULE_KINDS, type PaymentRuleInput } f
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ApiError, api, unwrap } from '../../ipc/api';
 
+/** table cells are narrow: controls fill their cell instead of their default width */
+const FILL = { width: '100%', boxSizing: 'border-box' } as const;
+
 const STATUS_TEXT = { ok: '登録済', missing: '未登録', unconfirmed: '未確定', 'wrong-kind': '得意先以外' } as const;
 
 export function PaymentRulesSection({ settingId }: { settingId: number }) {
@@ -56,7 +59,7 @@ export function PaymentRulesSection({ settingId }: { settingId: number }) {
             <th>Bカートの決済方法</th>
             <th>得意先の決め方</th>
             <th>得意先コード</th>
-            <th>得意先</th>
+            <th style={{ whiteSpace: 'nowrap' }}>得意先</th>
             <th />
           </tr>
         </thead>
@@ -66,11 +69,11 @@ export function PaymentRulesSection({ settingId }: { settingId: number }) {
             return (
               <tr key={i}>
                 <td>
-                  <input type="text" aria-label={`${i + 1}行目の決済方法`} value={r.paymentName} onChange={(e) => edit(i, { paymentName: e.target.value })} />
+                  <input type="text" style={FILL} aria-label={`${i + 1}行目の決済方法`} value={r.paymentName} onChange={(e) => edit(i, { paymentName: e.target.value })} />
                   {fieldError(`rules.${i}.paymentName`) ? <div className="field-error">{fieldError(`rules.${i}.paymentName`)}</div> : null}
                 </td>
                 <td>
-                  <select aria-label={`${i + 1}行目の得意先の決め方`} value={r.ruleKind} onChange={(e) => edit(i, { ruleKind: e.target.value as PaymentRuleInput['ruleKind'] })}>
+                  <select style={FILL} aria-label={`${i + 1}行目の得意先の決め方`} value={r.ruleKind} onChange={(e) => edit(i, { ruleKind: e.target.value as PaymentRuleInput['ruleKind'] })}>
                     {PAYMENT_RULE_KINDS.map((k) => (
                       <option key={k} value={k}>
                         {PAYMENT_RULE_KIND_LABELS[k]}
@@ -80,14 +83,14 @@ export function PaymentRulesSection({ settingId }: { settingId: number }) {
                 </td>
                 <td>
                   {r.ruleKind === 'customer' ? (
-                    <input type="text" aria-label={`${i + 1}行目の得意先コード`} value={r.customerCode ?? ''} onChange={(e) => edit(i, { customerCode: e.target.value })} />
+                    <input type="text" style={FILL} aria-label={`${i + 1}行目の得意先コード`} value={r.customerCode ?? ''} onChange={(e) => edit(i, { customerCode: e.target.value })} />
                   ) : (
                     '—'
                   )}
                   {fieldError(`rules.${i}.customerCode`) ? <div className="field-error">{fieldError(`rules.${i}.customerCode`)}</div> : null}
                 </td>
-                <td>{st ? <span className={`badge ${st === 'ok' ? 'badge-ok' : 'badge-err'}`}>{STATUS_TEXT[st]}</span> : null}</td>
-                <td>
+                <td style={{ whiteSpace: 'nowrap' }}>{st ? <span className={`badge ${st === 'ok' ? 'badge-ok' : 'badge-err'}`}>{STATUS_TEXT[st]}</span> : null}</td>
+                <td style={{ whiteSpace: 'nowrap' }}>
                   <button type="button" aria-label={`${i + 1}行目を削除`} onClick={() => (setDirty(true), setRows((rs) => rs.filter((_, j) => j !== i)))}>
                     削除
                   </button>
