@@ -59,6 +59,20 @@ describe('order schema', () => {
     expect(o.logistics[0]!.arrivalDate).toBeNull();
   });
 
+  it('checks calendar validity on the fast path too', () => {
+    expect(orderWire.parse(order({ ordered_at: '2024-02-29 23:59:59' })).orderedAt).toBe('2024-02-29T23:59:59+09:00');
+    expect(orderWire.safeParse(order({ ordered_at: '2025-02-29 10:00:00' })).success).toBe(false);
+    expect(orderWire.safeParse(order({ ordered_at: '2025-04-12 24:00:00' })).success).toBe(false);
+    expect(orderWire.safeParse(order({ ordered_at: '' })).success).toBe(false);
+    const bad = orderWire.safeParse(order({ logistics: [{ id: 1, shipment_date: '2025-04-31' }] }));
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(['logistics', 0, 'shipment_date']);
+    expect(orderWire.parse(order({ logistics: [{ id: 1, shipment_date: '0000-00-00', arrival_date: '2025-04-15 10:00:00' }] })).logistics[0]).toMatchObject({
+      shipmentDate: null,
+      arrivalDate: '2025-04-15',
+    });
+  });
+
   it('keeps unknown enum strings and ignores unknown fields', () => {
     const o = orderWire.parse(
       order({

@@ -1,32 +1,32 @@
 /** Wire schema of a member (`customers[]`, `customer`, bcart-api.md §3.7) → BcartCustomer. */
 import { z } from 'zod';
 import type { BcartCustomer } from '../model';
-import { lenientString, nullableString, requiredId } from './lenient';
+import { toId, toNullableStr, toStr, wId, wStr } from './lenient';
 
 export const customerWire = z
   .object({
-    id: requiredId,
-    ext_id: lenientString,
-    comp_name: lenientString,
-    tanto_last_name: lenientString,
-    tanto_first_name: lenientString,
-    name: lenientString,
-    email: lenientString,
-    tel: lenientString,
-    payment: lenientString,
-    status: nullableString,
+    id: wId,
+    ext_id: wStr,
+    comp_name: wStr,
+    tanto_last_name: wStr,
+    tanto_first_name: wStr,
+    name: wStr,
+    email: wStr,
+    tel: wStr,
+    payment: wStr,
+    status: wStr,
   })
-  .transform((w): BcartCustomer => {
+  .transform((w, ctx): BcartCustomer => {
     // BCart has no single contact-name field: join 担当者 last + first (bcart-api.md §3.7)
-    const tanto = [w.tanto_last_name ?? '', w.tanto_first_name ?? ''].filter((s) => s !== '').join(' ');
+    const tanto = [toStr(w.tanto_last_name), toStr(w.tanto_first_name)].filter((s) => s !== '').join(' ');
     return {
-      id: w.id,
-      extId: w.ext_id ?? '',
-      compName: w.comp_name ?? '',
-      name: tanto !== '' ? tanto : (w.name ?? ''),
-      email: w.email ?? '',
-      tel: w.tel ?? '',
-      payment: w.payment ?? '',
-      status: w.status ?? null,
+      id: toId(ctx, 'id', w.id),
+      extId: toStr(w.ext_id),
+      compName: toStr(w.comp_name),
+      name: tanto !== '' ? tanto : toStr(w.name),
+      email: toStr(w.email),
+      tel: toStr(w.tel),
+      payment: toStr(w.payment),
+      status: toNullableStr(w.status),
     };
   });

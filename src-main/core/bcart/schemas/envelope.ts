@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../../../src-shared/errors';
-import { lenientInt } from './lenient';
+import { toInt, wNum } from './lenient';
 
 /** Japanese names of the resources, used in error messages. */
 export const RESOURCE_LABELS = {
@@ -21,8 +21,8 @@ export const RESOURCE_LABELS = {
 export type ResourceKey = keyof typeof RESOURCE_LABELS;
 
 const metaWire = z
-  .object({ total: lenientInt })
-  .passthrough()
+  .object({ total: wNum })
+  .transform((w, ctx) => ({ total: toInt(ctx, 'total', w.total) }))
   .nullable()
   .optional();
 

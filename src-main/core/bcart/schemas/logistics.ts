@@ -1,24 +1,28 @@
 /** Wire schema of a shipment (`logistics[]`, `logistic`, bcart-api.md §3.3) → BcartLogistics. */
 import { z } from 'zod';
 import type { BcartLogistics } from '../model';
-import { jstDate, lenientString, requiredId } from './lenient';
+import { toDate, toId, toStr, wId, wStr , type Prefix } from './lenient';
 
-export const logisticsWire = z
-  .object({
-    id: requiredId,
-    shipment_code: lenientString,
-    delivery_code: lenientString,
-    shipment_date: jstDate,
-    arrival_date: jstDate,
-    status: lenientString,
-  })
-  .transform(
-    (w): BcartLogistics => ({
-      id: w.id,
-      shipmentCode: w.shipment_code ?? '',
-      deliveryCode: w.delivery_code ?? '',
-      shipmentDate: w.shipment_date ?? null,
-      arrivalDate: w.arrival_date ?? null,
-      status: w.status ?? '',
-    }),
-  );
+/** Types only; normalised by normalizeLogistics. */
+export const logisticsShape = z.object({
+  id: wId,
+  shipment_code: wStr,
+  delivery_code: wStr,
+  shipment_date: wStr,
+  arrival_date: wStr,
+  status: wStr,
+});
+
+/** Normalises a type-checked shipment; bad values become issues under `prefix`. */
+export function normalizeLogistics(w: z.output<typeof logisticsShape>, ctx: z.core.$RefinementCtx, prefix?: Prefix): BcartLogistics {
+  return {
+    id: toId(ctx, 'id', w.id, prefix),
+    shipmentCode: toStr(w.shipment_code),
+    deliveryCode: toStr(w.delivery_code),
+    shipmentDate: toDate(ctx, 'shipment_date', w.shipment_date, prefix),
+    arrivalDate: toDate(ctx, 'arrival_date', w.arrival_date, prefix),
+    status: toStr(w.status),
+  };
+}
+
+export const logisticsWire = logisticsShape.transform((w, ctx) => normalizeLogistics(w, ctx, undefined));

@@ -1,48 +1,53 @@
 /** Wire schema of an order line (`order_products[]`, bcart-api.md §3.2) → BcartOrderProduct. */
 import { z } from 'zod';
 import type { BcartOrderProduct } from '../model';
-import { lenientDecimal, lenientInt, lenientString, requiredId } from './lenient';
+import { toDec, toId, toInt, toStr, wId, wNum, wStr , type Prefix } from './lenient';
 
-export const orderProductWire = z
-  .object({
-    id: requiredId,
-    order_id: lenientInt,
-    logistics_id: lenientInt,
-    product_id: lenientInt,
-    main_no: lenientString,
-    product_no: lenientString,
-    jan_code: lenientString,
-    product_name: lenientString,
-    product_set_id: lenientInt,
-    set_name: lenientString,
-    unit_price: lenientDecimal,
-    set_quantity: lenientDecimal,
-    order_pro_count: lenientInt,
-    tax_rate: lenientDecimal,
-    tax_type_id: lenientInt,
-    tax_incl: lenientInt,
-    item_type: lenientString,
-  })
-  .transform(
-    (w): BcartOrderProduct => ({
-      id: w.id,
-      // an embedded line may omit order_id; the order schema fills it from its parent
-      orderId: w.order_id ?? 0,
-      logisticsId: w.logistics_id ?? null,
-      productId: w.product_id ?? null,
-      mainNo: w.main_no ?? '',
-      productNo: w.product_no ?? '',
-      janCode: w.jan_code ?? '',
-      productName: w.product_name ?? '',
-      productSetId: w.product_set_id ?? null,
-      setName: w.set_name ?? '',
-      unitPrice: w.unit_price ?? '0',
-      // 入数 missing means a single piece per set
-      setQuantity: w.set_quantity ?? '1',
-      orderProCount: w.order_pro_count ?? 0,
-      taxRate: w.tax_rate ?? null,
-      taxTypeId: w.tax_type_id ?? null,
-      taxIncl: w.tax_incl ?? null,
-      itemType: w.item_type === undefined || w.item_type === '' ? 'product' : w.item_type,
-    }),
-  );
+/** Types only; normalised by normalizeOrderProduct (one transform per top-level row is much faster). */
+export const orderProductShape = z.object({
+  id: wId,
+  order_id: wNum,
+  logistics_id: wNum,
+  product_id: wNum,
+  main_no: wStr,
+  product_no: wStr,
+  jan_code: wStr,
+  product_name: wStr,
+  product_set_id: wNum,
+  set_name: wStr,
+  unit_price: wNum,
+  set_quantity: wNum,
+  order_pro_count: wNum,
+  tax_rate: wNum,
+  tax_type_id: wNum,
+  tax_incl: wNum,
+  item_type: wStr,
+});
+
+/** Normalises a type-checked line; bad values become issues under `prefix`. */
+export function normalizeOrderProduct(w: z.output<typeof orderProductShape>, ctx: z.core.$RefinementCtx, prefix?: Prefix): BcartOrderProduct {
+  const itemType = toStr(w.item_type);
+  return {
+    id: toId(ctx, 'id', w.id, prefix),
+    // an embedded line may omit order_id; the order schema fills it from its parent
+    orderId: toInt(ctx, 'order_id', w.order_id, prefix) ?? 0,
+    logisticsId: toInt(ctx, 'logistics_id', w.logistics_id, prefix),
+    productId: toInt(ctx, 'product_id', w.product_id, prefix),
+    mainNo: toStr(w.main_no),
+    productNo: toStr(w.product_no),
+    janCode: toStr(w.jan_code),
+    productName: toStr(w.product_name),
+    productSetId: toInt(ctx, 'product_set_id', w.product_set_id, prefix),
+    setName: toStr(w.set_name),
+    unitPrice: toDec(ctx, 'unit_price', w.unit_price, prefix) ?? '0',
+    // 入数 missing means a single piece per set
+    setQuantity: toDec(ctx, 'set_quantity', w.set_quantity, prefix) ?? '1',
+    orderProCount: toInt(ctx, 'order_pro_count', w.order_pro_count, prefix) ?? 0,
+    taxRate: toDec(ctx, 'tax_rate', w.tax_rate, prefix),
+    taxTypeId: toInt(ctx, 'tax_type_id', w.tax_type_id, prefix),
+    taxIncl: toInt(ctx, 'tax_incl', w.tax_incl, prefix),
+    itemType: itemType === '' ? 'product' : itemType,
+  };
+}
+
+export const orderProductWire = orderProductShape.transform((w, ctx) => normalizeOrderProduct(w, ctx, undefined));

@@ -5,70 +5,70 @@
  */
 import { z } from 'zod';
 import type { BcartOrder, BcartOrderTotal } from '../model';
-import { jstDateTime, lenientArray, lenientDecimal, lenientInt, lenientString, requiredId } from './lenient';
-import { logisticsWire } from './logistics';
-import { orderProductWire } from './order-product';
+import { toDateTime, toDec, toId, toInt, toStr, wArr, wId, wNum, wStr } from './lenient';
+import { logisticsShape, normalizeLogistics } from './logistics';
+import { normalizeOrderProduct, orderProductShape } from './order-product';
 
-const orderTotalWire = z
-  .object({
-    tax_rate: lenientDecimal,
-    total: lenientDecimal,
-    tax: lenientDecimal,
-    total_incl_tax: lenientDecimal,
-  })
-  .transform(
-    (w): BcartOrderTotal => ({
-      taxRate: w.tax_rate ?? '0',
-      total: w.total ?? '0',
-      tax: w.tax ?? '0',
-      totalInclTax: w.total_incl_tax ?? '0',
-    }),
-  );
+const orderTotalShape = z.object({ tax_rate: wNum, total: wNum, tax: wNum, total_incl_tax: wNum });
+
+function normalizeTotal(w: z.output<typeof orderTotalShape>, ctx: z.core.$RefinementCtx, i: number): BcartOrderTotal {
+  const p = ['order_totals', i];
+  return {
+    taxRate: toDec(ctx, 'tax_rate', w.tax_rate, p) ?? '0',
+    total: toDec(ctx, 'total', w.total, p) ?? '0',
+    tax: toDec(ctx, 'tax', w.tax, p) ?? '0',
+    totalInclTax: toDec(ctx, 'total_incl_tax', w.total_incl_tax, p) ?? '0',
+  };
+}
 
 export const orderWire = z
   .object({
-    id: requiredId,
-    code: lenientString,
-    customer_id: lenientInt,
-    customer_ext_id: lenientString,
-    customer_comp_name: lenientString,
-    customer_name: lenientString,
-    payment: lenientString,
-    total_price: lenientDecimal,
-    tax: lenientInt,
-    COD_cost: lenientInt,
-    shipping_cost: lenientInt,
-    final_price: lenientInt,
-    use_point: lenientInt,
-    get_point: lenientInt,
-    order_totals: lenientArray(orderTotalWire),
-    ordered_at: jstDateTime.refine((v) => v !== null && v !== undefined, { message: 'ordered_at がありません' }),
-    status: lenientString,
-    order_products: lenientArray(orderProductWire),
-    logistics: lenientArray(logisticsWire),
+    id: wId,
+    code: wStr,
+    customer_id: wNum,
+    customer_ext_id: wStr,
+    customer_comp_name: wStr,
+    customer_name: wStr,
+    payment: wStr,
+    total_price: wNum,
+    tax: wNum,
+    COD_cost: wNum,
+    shipping_cost: wNum,
+    final_price: wNum,
+    use_point: wNum,
+    get_point: wNum,
+    order_totals: wArr(orderTotalShape),
+    ordered_at: wStr,
+    status: wStr,
+    order_products: wArr(orderProductShape),
+    logistics: wArr(logisticsShape),
   })
-  .transform((w): BcartOrder => {
-    const lines = w.order_products ?? [];
-    for (const l of lines) if (l.orderId === 0) l.orderId = w.id;
+  .transform((w, ctx): BcartOrder => {
+    const id = toId(ctx, 'id', w.id);
+    const orderedAt = toDateTime(ctx, 'ordered_at', w.ordered_at);
+    if (orderedAt === null) ctx.addIssue({ code: 'custom', message: 'ordered_at がありません', path: ['ordered_at'] });
+    // nested rows are normalised here, in plain code, rather than by a zod transform per row
+    const lines = w.order_products.map((l, i) => normalizeOrderProduct(l, ctx, ['order_products', i]));
+    for (const l of lines) if (l.orderId === 0) l.orderId = id;
     return {
-      id: w.id,
-      code: w.code ?? '',
-      customerId: w.customer_id ?? null,
-      customerExtId: w.customer_ext_id ?? '',
-      customerCompName: w.customer_comp_name ?? '',
-      customerName: w.customer_name ?? '',
-      payment: w.payment ?? '',
-      totalPrice: w.total_price ?? null,
-      tax: w.tax ?? null,
-      codCost: w.COD_cost ?? null,
-      shippingCost: w.shipping_cost ?? null,
-      finalPrice: w.final_price ?? null,
-      usePoint: w.use_point ?? null,
-      getPoint: w.get_point ?? null,
-      orderTotals: w.order_totals ?? [],
-      orderedAt: w.ordered_at as string,
-      status: w.status ?? '',
+      id,
+      code: toStr(w.code),
+      customerId: toInt(ctx, 'customer_id', w.customer_id),
+      customerExtId: toStr(w.customer_ext_id),
+      customerCompName: toStr(w.customer_comp_name),
+      customerName: toStr(w.customer_name),
+      payment: toStr(w.payment),
+      totalPrice: toDec(ctx, 'total_price', w.total_price),
+      tax: toInt(ctx, 'tax', w.tax),
+      codCost: toInt(ctx, 'COD_cost', w.COD_cost),
+      shippingCost: toInt(ctx, 'shipping_cost', w.shipping_cost),
+      finalPrice: toInt(ctx, 'final_price', w.final_price),
+      usePoint: toInt(ctx, 'use_point', w.use_point),
+      getPoint: toInt(ctx, 'get_point', w.get_point),
+      orderTotals: w.order_totals.map((t, i) => normalizeTotal(t, ctx, i)),
+      orderedAt: orderedAt ?? '',
+      status: toStr(w.status),
       orderProducts: lines,
-      logistics: w.logistics ?? [],
+      logistics: w.logistics.map((l, i) => normalizeLogistics(l, ctx, ['logistics', i])),
     };
   });

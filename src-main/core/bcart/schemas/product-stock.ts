@@ -1,25 +1,19 @@
 /** Wire schema of a stock row (`product_stock[]`, bcart-api.md §3.5) → BcartProductStock. Keyed by 品番, so id may be absent. */
 import { z } from 'zod';
 import type { BcartProductStock } from '../model';
-import { lenientInt, lenientString } from './lenient';
+import { toInt, toStock, toStr, wNum, wStr } from './lenient';
 
 export const productStockWire = z
-  .object({
-    id: lenientInt,
-    product_id: lenientInt,
-    product_no: lenientString,
-    name: lenientString,
-    stock: lenientInt,
-    stock_flag: lenientInt,
-  })
-  .refine((w) => (w.product_no ?? '') !== '' || (w.id ?? null) !== null, { message: 'product_no と id がありません', path: ['product_no'] })
-  .transform(
-    (w): BcartProductStock => ({
-      id: w.id ?? null,
-      productId: w.product_id ?? null,
-      productNo: w.product_no ?? '',
-      name: w.name ?? '',
-      stock: w.stock ?? null,
-      stockFlag: w.stock_flag ?? null,
-    }),
-  );
+  .object({ id: wNum, product_id: wNum, product_no: wStr, name: wStr, stock: wNum, stock_flag: wNum })
+  .transform((w, ctx): BcartProductStock => {
+    const row: BcartProductStock = {
+      id: toInt(ctx, 'id', w.id),
+      productId: toInt(ctx, 'product_id', w.product_id),
+      productNo: toStr(w.product_no),
+      name: toStr(w.name),
+      stock: toStock(ctx, 'stock', w.stock),
+      stockFlag: toInt(ctx, 'stock_flag', w.stock_flag),
+    };
+    if (row.productNo === '' && row.id === null) ctx.addIssue({ code: 'custom', message: 'product_no と id がありません', path: ['product_no'] });
+    return row;
+  });
