@@ -9,6 +9,7 @@ import { PartnerPage } from './features/masters/partner-page';
 import { ProductPage } from './features/masters/product-page';
 import { TaxClassPage } from './features/masters/tax-class-page';
 import { WorkflowPage } from './features/masters/workflow-page';
+import { SchedulePage } from './features/schedules/SchedulePage';
 import { EcSettingsPage } from './features/settings/EcSettingsPage';
 import { ProductLinksPage } from './features/settings/ProductLinksPage';
 import { SetupWizard } from './features/settings/SetupWizard';
@@ -30,6 +31,7 @@ export const PAGES: PageDef[] = [
   { id: 'partners', title: '取引先', group: 'マスタ', component: PartnerPage },
   { id: 'products', title: '商品', group: 'マスタ', component: ProductPage },
   { id: 'bank-accounts', title: '請求口座', group: 'マスタ', component: BankAccountPage },
+  { id: 'schedules', title: 'バッチスケジュール', group: 'システム設定', component: SchedulePage },
   { id: 'ec-settings', title: 'EC連携設定', group: 'システム設定', component: EcSettingsPage },
   { id: 'product-links', title: 'EC連携商品', group: 'システム設定', component: ProductLinksPage },
   { id: 'setup', title: '初期設定', group: 'システム設定', component: SetupWizard },
