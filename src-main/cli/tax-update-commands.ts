@@ -161,7 +161,9 @@ export const taxUpdateApplyCommand: CliCommand = {
         switchStoreMode(core.ctx, true);
         io.err('受付停止にしました。処理の後で「受付再開」を忘れずに行ってください。');
       }
-      const run = await serviceOf(core).apply({ eventId, rounding: mode, checked: TAX_UPDATE_CHECKLIST_IDS, understood: true });
+      const service = serviceOf(core);
+      const { hash } = service.preview(eventId, mode);
+      const run = await service.apply({ eventId, rounding: mode, checked: TAX_UPDATE_CHECKLIST_IDS, understood: true, planHash: hash });
       if (args.json === true) io.out(JSON.stringify(run));
       else {
         io.out(`${FINISHED_TEXT}対象 ${run.targets}件、更新した申込 ${run.changedApplications}件、更新した価格 ${run.changedPrices}件。`);

@@ -1,9 +1,10 @@
 /**
  * The one-time 消費税自動更新 over the database (seed 004): preview = planTaxUpdate over the stored
  * applications and the 商品 master; apply = automatic database backup, then ONE synchronous
- * transaction that recomputes the plan from the same data, checks it is the plan the user
- * previewed (planHash), and writes exactly that plan, the run record, its change list and the
- * 管理者ログ. UNIQUE(rate_event_id) on the run makes a second run impossible even when two calls
+ * transaction that takes the plan of the data it is about to write — the cached preview when the
+ * database was not written since (SQLite total_changes + data_version unchanged), else a fresh
+ * plan — checks it is the plan the user previewed (planHash), and writes exactly that plan, the
+ * run record, its change list and the 管理者ログ. UNIQUE(rate_event_id) on the run makes a second run impossible even when two calls
  * race (a double click, or the CLI beside the app).
  */
 import { rmSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { backupDatabase } from '../db/migrate';
 import type { SqliteDb } from '../db/open';
 import { isStoreClosed } from '../store-mode';
 import { writeAdminLog } from './admin-log';
+import { createBatcher, placeholders } from './batched-writes';
 import { planHash } from './plan-hash';
 import { productTaxLookupFromDb } from './product-tax-lookup-db';
 import { getRateEvent } from './rate-event-repository';
@@ -62,14 +64,26 @@ function itemChanged(a: StoredItem, b: StoredItem): boolean {
   return a.taxRateType !== b.taxRateType || a.firstPrice !== b.firstPrice || a.regularPrice !== b.regularPrice || a.lastPrice !== b.lastPrice;
 }
 
-/** Writes the plan's updated applications over the originals: only rows whose values changed. */
+/**
+ * Writes the plan's updated applications over the originals: only rows whose values changed,
+ * with multi-row UPDATE … FROM (VALUES …) statements (batched-writes.ts).
+ */
 function writePlan(db: SqliteDb, computed: ComputedPlan, now: string): void {
-  const updApp = db.prepare('update subscription_applications set standard_rate = ?, reduced_rate = ?, updated_at = ? where id = ?');
-  const updItem = db.prepare('update subscription_items set tax_rate_type = ?, first_price = ?, regular_price = ?, last_price = ? where id = ?');
-  const updOption = db.prepare('update subscription_options set price = ? where id = ?');
-  const { apps, plan } = computed;
-  for (let i = 0; i < apps.length; i++) {
-    const before = apps[i] as StoredApplication;
+  const apps = createBatcher(
+    db,
+    4,
+    (n) => `with v(id, s, r, u) as (values ${placeholders(n, 4)}) update subscription_applications set standard_rate = v.s, reduced_rate = v.r, updated_at = v.u from v where subscription_applications.id = v.id`,
+  );
+  const items = createBatcher(
+    db,
+    5,
+    (n) =>
+      `with v(id, t, f, g, l) as (values ${placeholders(n, 5)}) update subscription_items set tax_rate_type = v.t, first_price = v.f, regular_price = v.g, last_price = v.l from v where subscription_items.id = v.id`,
+  );
+  const options = createBatcher(db, 2, (n) => `with v(id, p) as (values ${placeholders(n, 2)}) update subscription_options set price = v.p from v where subscription_options.id = v.id`);
+  const { apps: loaded, plan } = computed;
+  for (let i = 0; i < loaded.length; i++) {
+    const before = loaded[i] as StoredApplication;
     const after = plan.updatedApplications[i] as StoredApplication;
     if (after === before) continue; // not a target
     let changed = before.standardRate !== after.standardRate || before.reducedRate !== after.reducedRate;
@@ -77,27 +91,33 @@ function writePlan(db: SqliteDb, computed: ComputedPlan, now: string): void {
       const bi = before.items[k] as StoredItem;
       const ai = after.items[k] as StoredItem;
       if (itemChanged(bi, ai)) {
-        updItem.run(ai.taxRateType, ai.firstPrice, ai.regularPrice, ai.lastPrice, bi.id);
+        items.add(bi.id, ai.taxRateType, ai.firstPrice, ai.regularPrice, ai.lastPrice);
         changed = true;
       }
       for (let m = 0; m < bi.options.length; m++) {
         const bo = bi.options[m]!;
         const ao = ai.options[m]!;
         if (bo.price !== ao.price) {
-          updOption.run(ao.price, bo.id);
+          options.add(bo.id, ao.price);
           changed = true;
         }
       }
     }
-    if (changed) updApp.run(after.standardRate, after.reducedRate, now, before.id);
+    if (changed) apps.add(before.id, after.standardRate, after.reducedRate, now);
   }
+  apps.flush();
+  items.flush();
+  options.flush();
 }
 
 function insertChanges(db: SqliteDb, runId: number, plan: TaxUpdatePlan): void {
-  const ins = db.prepare(
-    'insert into tax_update_changes (run_id, application_code, product_code, variation, field, option_name, old_value, new_value) values (?, ?, ?, ?, ?, ?, ?, ?)',
+  const rows = createBatcher(
+    db,
+    8,
+    (n) => `insert into tax_update_changes (run_id, application_code, product_code, variation, field, option_name, old_value, new_value) values ${placeholders(n, 8)}`,
   );
-  for (const c of plan.changes) ins.run(runId, c.applicationCode, c.productCode, c.variation, c.field, c.optionName ?? null, String(c.old), String(c.new));
+  for (const c of plan.changes) rows.add(runId, c.applicationCode, c.productCode, c.variation, c.field, c.optionName ?? null, String(c.old), String(c.new));
+  rows.flush();
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -163,7 +183,10 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
           if (!isStoreClosed(db)) {
             throw new AppError('STORE_NOT_CLOSED', '処理の途中で受付停止が解除されたため実行しませんでした。「受付停止」を押してから、もう一度実行してください。');
           }
-          const computed = computePlan(deps, event.id, req.rounding);
+          // Unwritten since the preview (same total_changes and data_version): the previewed plan IS
+          // the plan of this data, no need to load 1 M rows again. Otherwise re-plan and compare.
+          const key = `${event.id}|${req.rounding}|${dataStamp()}`;
+          const computed = cache?.key === key ? cache.computed : computePlan(deps, event.id, req.rounding);
           if (req.planHash !== undefined && req.planHash !== computed.hash) {
             throw new AppError(
               'CONFLICT',
