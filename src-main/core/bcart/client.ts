@@ -21,6 +21,7 @@ import type {
 } from './model';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
 import {
+  badResponse,
   customerWire,
   logisticsWire,
   orderProductWire,
@@ -38,6 +39,8 @@ import type { z } from 'zod';
 export const PAGE_LIMIT = 100;
 /** `complete=1` embeds at most this many lines per order (bcart-api.md §1.5). */
 export const EMBED_CAP = 300;
+/** Safety stop for offset paging (a shop with more rows than this in one list is not expected). */
+const MAX_ROWS = 1_000_000;
 /** Bulk PATCH batch size used by integrators (bcart-api.md §5). */
 export const PATCH_BATCH = 100;
 
@@ -179,11 +182,17 @@ export function createBcartClient(opts: BcartClientOptions): BcartClient {
         const page = parseList(await http.request(spec), resource, schema);
         pagesFetched++;
         if (page.total !== null) total = page.total;
+        const before = rows.size;
         for (const r of page.items) rows.set(keyOf(r), r);
         progress(rows.size, total);
         offset += PAGE_LIMIT;
         if (page.items.length < PAGE_LIMIT) break;
         if (total !== null && offset >= total) break;
+        // a full page of rows already seen, without meta.total to stop us: the server ignores offset
+        if (total === null && rows.size === before) break;
+        if (offset > MAX_ROWS) {
+          throw badResponse(resource, `ページングが終わりません（${MAX_ROWS}件を超えました）`);
+        }
       }
       if (total === null || rows.size >= total) break;
       opts.logger.info('bcart list shifted while paging; walking it again', { path, unique: rows.size, total });

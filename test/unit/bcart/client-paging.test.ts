@@ -70,6 +70,13 @@ describe('listOrders paging', () => {
     expect(stub.requests).toHaveLength(2);
   });
 
+  it('stops when the server ignores offset and sends no meta (no endless loop)', async () => {
+    const rows = Array.from({ length: 100 }, (_, i) => order(i + 1, '2025-04-12 10:00:00'));
+    stub.handle((_r, res) => json(res, 200, { orders: rows }));
+    expect(await client().listOrders({})).toHaveLength(100);
+    expect(stub.requests).toHaveLength(2);
+  });
+
   it('sends both date filter spellings and also filters by ordered_at itself (ignored filters)', async () => {
     serve([
       order(1, '2025-04-09 23:59:59'),

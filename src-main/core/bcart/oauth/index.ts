@@ -6,5 +6,5 @@ export { startLoopbackListener } from './loopback-listener';
 export type { LoopbackListener, LoopbackOptions } from './loopback-listener';
 export { base64url, createPkcePair, createState, s256Challenge } from './pkce';
 export type { PkcePair } from './pkce';
-export { exchangeCode, refreshTokens } from './token-endpoint';
+export { exchangeCode, refresh, refreshTokens } from './token-endpoint';
 export type { TokenEndpointOptions, TokenSet } from './token-endpoint';

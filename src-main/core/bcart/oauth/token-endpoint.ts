@@ -95,3 +95,6 @@ export async function refreshTokens(opts: TokenEndpointOptions & { refreshToken:
   const t = await post(opts, { grant_type: 'refresh_token', refresh_token: opts.refreshToken }, opts.scopes);
   return { ...t, refreshToken: t.refreshToken ?? opts.refreshToken };
 }
+
+/** Alias named as in the design brief (issue 3). */
+export const refresh = refreshTokens;
