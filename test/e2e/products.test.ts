@@ -79,4 +79,19 @@ describe('商品 CSV (e2e)', () => {
     await expect.poll(() => page.getByRole('row', { name: /C001/ }).count()).toBe(1);
     expect(await page.getByRole('row', { name: /C001/ }).textContent()).toContain('締 末日');
   });
+
+  it('取引先: a 倉庫 hides the billing fields, saves, and the 種別 filter finds it', async () => {
+    const { page } = e;
+    await page.getByRole('button', { name: '新規' }).click();
+    await page.getByLabel('取引先コード').fill('W001');
+    await page.getByLabel('取引先名').fill('本社倉庫');
+    await page.locator('#partners-kind').selectOption('倉庫');
+    await expect.poll(() => page.getByLabel('請求区分').count()).toBe(0);
+    expect(await page.getByLabel('税表示').count()).toBe(0);
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByRole('row', { name: /W001/ }).count()).toBe(1);
+    await page.getByLabel('取引先種別で絞り込み').selectOption('倉庫');
+    await expect.poll(() => page.getByRole('row', { name: /C001/ }).count()).toBe(0);
+    expect(await page.getByRole('row', { name: /W001/ }).count()).toBe(1);
+  });
 });

@@ -20,6 +20,8 @@ export interface MasterFieldConfig {
   options?: readonly { value: string; label: string }[];
   required?: boolean;
   hint?: string;
+  /** shown only while another field has one of these values; hidden fields are emptied ('') */
+  showWhen?: { field: string; values: readonly string[] };
 }
 
 export interface MasterFormProps<Row extends { id: number; confirmed: boolean; updatedAt: string }> {
@@ -76,6 +78,16 @@ export function MasterForm<Row extends { id: number; confirmed: boolean; updated
     onError: setServerError,
   });
 
+  // Fields that only apply in some cases (取引先: 請求区分 only for 得意先, 締日 only for 締) are hidden
+  // and emptied otherwise, so the schema's "must be empty" rule is never a trap in the form.
+  const watched = form.watch(props.fields.flatMap((f) => (f.showWhen ? [f.showWhen.field] : [])));
+  const isShown = (f: MasterFieldConfig) => !f.showWhen || f.showWhen.values.includes(String(form.getValues(f.showWhen.field) ?? ''));
+  const watchedKey = JSON.stringify(watched);
+  useEffect(() => {
+    for (const f of props.fields) if (!isShown(f) && form.getValues(f.name) !== '') form.setValue(f.name, '');
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [watchedKey]);
+
   const errors = form.formState.errors;
   const idOf = (name: string) => `${props.prefix}-${name}`;
 
@@ -88,7 +100,7 @@ export function MasterForm<Row extends { id: number; confirmed: boolean; updated
       {locked ? <p className="field-hint">確定済みです。編集するには「確定取消」を押してください。</p> : null}
       <ErrorNotice error={serverError} />
       <fieldset disabled={locked || save.isPending}>
-        {props.fields.map((f) => {
+        {props.fields.filter(isShown).map((f) => {
           const message = errors[f.name]?.message;
           const err = typeof message === 'string' ? message : undefined;
           const common = { id: idOf(f.name), 'aria-invalid': err ? true : undefined, 'aria-describedby': err ? `${idOf(f.name)}-error` : undefined };

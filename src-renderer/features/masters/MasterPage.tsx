@@ -84,7 +84,7 @@ export function MasterPage<Row extends { id: number; confirmed: boolean; updated
             onChange={(e) => setQuery(e.target.value)}
           />
           {config.filter ? (
-            <select aria-label={config.filter.label} value={filterValue} onChange={(e) => setFilterValue(e.target.value)}>
+            <select aria-label={`${config.filter.label}で絞り込み`} value={filterValue} onChange={(e) => setFilterValue(e.target.value)}>
               <option value="">{`${config.filter.label}: すべて`}</option>
               {config.filter.options.map((o) => (
                 <option key={o} value={o}>
