@@ -30,6 +30,7 @@ describe('商品 CSV (e2e)', () => {
     expect(cells[0]).toBe('2');
     expect(cells[1]).toBe('計上単位');
     expect(cells[2]).toContain('1以上の整数');
+    await e.screenshot('products-csv-errors');
     const list = await e.core.dispatch('products:list', {});
     expect(list.ok && list.value).toMatchObject({ total: 0 });
   });
