@@ -21,7 +21,7 @@ function temp() {
 }
 
 function schemaTables(): SQLiteTable[] {
-  return Object.values(schema).filter((v): v is SQLiteTable => {
+  return (Object.values(schema) as unknown[]).filter((v): v is SQLiteTable => {
     try {
       getTableConfig(v as SQLiteTable);
       return true;
