@@ -13,6 +13,9 @@ import { SchedulePage } from './features/schedules/SchedulePage';
 import { EcSettingsPage } from './features/settings/EcSettingsPage';
 import { ProductLinksPage } from './features/settings/ProductLinksPage';
 import { SetupWizard } from './features/settings/SetupWizard';
+import { SubscriptionsPage } from './features/tax-update/SubscriptionsPage';
+import { TaxUpdateHistoryPage } from './features/tax-update/TaxUpdateHistoryPage';
+import { TaxUpdatePage } from './features/tax-update/TaxUpdatePage';
 
 export type MenuGroup = '業務処理' | 'マスタ' | 'システム設定';
 
@@ -25,6 +28,9 @@ export interface PageDef {
 
 export const PAGES: PageDef[] = [
   { id: 'home', title: 'ホーム', group: null, component: HomePage },
+  { id: 'subscriptions', title: '定期申込', group: '業務処理', component: SubscriptionsPage },
+  { id: 'tax-update', title: '消費税自動更新', group: '業務処理', component: TaxUpdatePage },
+  { id: 'tax-update-history', title: '処理履歴(消費税自動更新)', group: '業務処理', component: TaxUpdateHistoryPage },
   { id: 'departments', title: '部門', group: 'マスタ', component: DepartmentPage },
   { id: 'tax-classes', title: '税区分', group: 'マスタ', component: TaxClassPage },
   { id: 'workflows', title: 'ワークフロー', group: 'マスタ', component: WorkflowPage },
