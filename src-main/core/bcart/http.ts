@@ -7,7 +7,7 @@
  * when BCart surely did not process it (429, 401, connection refused). Any other failure of a write
  * carries details.outcome = 'unknown' and the stock outbox reads the set back instead.
  */
-import { AppError, isAppError } from '../../../src-shared/errors';
+import { isAppError, type AppError } from '../../../src-shared/errors';
 import type { Clock, Fetch, Logger, Timers } from '../ports';
 import { backoffDelay } from './backoff';
 import {

@@ -166,3 +166,42 @@ describe('tokens', () => {
     expect(lines.length).toBeGreaterThan(0);
   });
 });
+
+describe('client + auth', () => {
+  it('50 concurrent calls hitting 401 share exactly one refresh (OA-04)', async () => {
+    let refreshCalls = 0;
+    stub.handle((r, res) => {
+      if (r.path === '/oauth/token') {
+        const f = new URLSearchParams(r.body);
+        if (f.get('grant_type') === 'refresh_token') {
+          refreshCalls++;
+          setTimeout(() => json(res, 200, { access_token: 'NEW', refresh_token: 'R2', expires_in: 3600 }), 20);
+          return;
+        }
+        return json(res, 200, { access_token: 'OLD', refresh_token: 'R1', expires_in: 3600 });
+      }
+      if (r.headers['authorization'] !== 'Bearer NEW') return json(res, 401, {});
+      json(res, 200, { product_sets: [{ id: 1 }] });
+    });
+    const ctx = auth({
+      openExternal: async (url) => {
+        const u = new URL(url);
+        await fetch(`${u.searchParams.get('redirect_uri')}?code=c&state=${u.searchParams.get('state')}`);
+      },
+    });
+    await ctx.a.login();
+    const { createBcartClient } = await import('../../../src-main/core/bcart/client');
+    const c = createBcartClient({
+      baseUrl: `${stub.origin}/api/v1`,
+      getAccessToken: () => ctx.a.getAccessToken(),
+      onUnauthorized: () => ctx.a.refreshNow(),
+      fetch: (u, i) => fetch(u, i),
+      clock: ctx.t.clock,
+      timers: ctx.t.timers,
+      logger: capturingLogger(),
+    });
+    const results = await Promise.all(Array.from({ length: 50 }, () => c.listProductSets()));
+    expect(results.every((r) => r.length === 1)).toBe(true);
+    expect(refreshCalls).toBe(1);
+  });
+});
