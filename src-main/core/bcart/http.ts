@@ -168,7 +168,7 @@ export function createBcartHttp(opts: HttpOptions): BcartHttp {
       return transient && !write ? { kind: 'retry', error: e } : { kind: 'fail', error: e };
     }
     let body: unknown = null;
-    if (text.trim() !== '') {
+    if (text.length > 0 && /\S/.test(text)) {
       try {
         body = JSON.parse(text);
       } catch {
