@@ -87,8 +87,13 @@ async function main(): Promise<void> {
 
     // --- 2. list in Chromium ------------------------------------------------------------------
     // vite's API does not load under tsx's CommonJS; its CLI builds the current renderer source
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'vite.config.mts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-    const harness = await startHarness({ core, rendererDir: join(ROOT, 'dist', 'renderer'), logger });
+    // into this run's own folder: other test runs rebuild dist/renderer while this one serves it
+    const rendererDir = join(tmp.dir, 'renderer');
+    execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'vite.config.mts', '--logLevel', 'warn', '--outDir', rendererDir, '--emptyOutDir'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+    const harness = await startHarness({ core, rendererDir, logger });
     const browser = await launchBrowser();
     try {
       const page = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 1366, height: 860 } })).newPage();
