@@ -3,6 +3,10 @@
  */
 import type { ComponentType } from 'react';
 import { HomePage } from './features/home/HomePage';
+import { ImportPage } from './features/import/ImportPage';
+import { InvoicesPage } from './features/import/InvoicesPage';
+import { ShipmentsPage } from './features/import/ShipmentsPage';
+import { SystemLogPage } from './features/import/SystemLogPage';
 import { BankAccountPage } from './features/masters/bank-account-page';
 import { DepartmentPage } from './features/masters/department-page';
 import { PartnerPage } from './features/masters/partner-page';
@@ -28,6 +32,10 @@ export interface PageDef {
 
 export const PAGES: PageDef[] = [
   { id: 'home', title: 'ホーム', group: null, component: HomePage },
+  { id: 'import', title: '出荷取込処理', group: '業務処理', component: ImportPage },
+  { id: 'shipments', title: '出荷伝票', group: '業務処理', component: ShipmentsPage },
+  { id: 'invoices', title: '請求伝票', group: '業務処理', component: InvoicesPage },
+  { id: 'system-log', title: 'システムログ', group: '業務処理', component: SystemLogPage },
   { id: 'subscriptions', title: '定期申込', group: '業務処理', component: SubscriptionsPage },
   { id: 'tax-update', title: '消費税自動更新', group: '業務処理', component: TaxUpdatePage },
   { id: 'tax-update-history', title: '処理履歴(消費税自動更新)', group: '業務処理', component: TaxUpdateHistoryPage },

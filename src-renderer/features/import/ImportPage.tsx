@@ -1,0 +1,82 @@
+/**
+ * 出荷取込処理 (requirements §3): pick the EC連携設定, run 取込プレビュー (nothing written) or
+ * 出荷取込処理; progress (pages, orders) arrives live; the result lists counts, amounts and every
+ * problem with its 受注番号 and fix; the history below keeps every run.
+ */
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { api, unwrap } from '../../ipc/api';
+import { PHASE_LABELS } from './format';
+import { ImportHistory } from './ImportHistory';
+import { RunResult } from './RunResult';
+import { useImportEvents } from './use-import-events';
+
+export function ImportPage() {
+  const targets = useQuery({ queryKey: ['import', 'targets'], queryFn: () => unwrap(api().import.targets()) });
+  const [settingId, setSettingId] = useState<number | null>(null);
+  /** the run started from this screen */
+  const [active, setActive] = useState<number | null>(null);
+  /** the run whose result is shown (the active one once done, or one picked in the history) */
+  const [viewed, setViewed] = useState<number | null>(null);
+  const rows = useMemo(() => targets.data?.rows ?? [], [targets.data]);
+  useEffect(() => {
+    if (settingId === null && rows.length > 0) setSettingId(rows[0]!.id);
+  }, [rows, settingId]);
+  const current = rows.find((r) => r.id === settingId) ?? null;
+  const { progress, done } = useImportEvents(active);
+  useEffect(() => {
+    if (done && active !== null) setViewed(active);
+  }, [done, active]);
+  const start = useMutation({
+    mutationFn: (dryRun: boolean) => unwrap(dryRun ? api().import.preview({ settingId: settingId! }) : api().import.run({ settingId: settingId! })),
+    onSuccess: (r) => {
+      setViewed(null);
+      setActive(r.runId);
+    },
+  });
+  const running = start.isPending || (active !== null && !done);
+
+  return (
+    <div className="page import-page">
+      <h1>出荷取込処理</h1>
+      {targets.error ? <ErrorNotice error={targets.error} /> : null}
+      {targets.data && rows.length === 0 ? (
+        <div className="notice notice-info">EC連携設定がありません。システム設定の「初期設定」または「EC連携設定」で設定を作成してください。</div>
+      ) : null}
+      <div className="toolbar">
+        <label htmlFor="import-setting">EC連携設定</label>
+        <select id="import-setting" value={settingId ?? ''} onChange={(e) => setSettingId(Number(e.target.value))} disabled={running}>
+          {rows.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+        <span className="count">出荷取込開始日: {current?.importStartDate ?? '未設定'}</span>
+        <button type="button" disabled={!current || running} onClick={() => start.mutate(true)}>
+          取込プレビュー
+        </button>
+        <button type="button" className="primary" disabled={!current || running} onClick={() => start.mutate(false)}>
+          出荷取込処理
+        </button>
+      </div>
+      {start.error ? <ErrorNotice error={start.error} /> : null}
+      {active !== null && !done ? (
+        <div className="notice notice-info" role="status" aria-live="polite">
+          <strong>実行中: {PHASE_LABELS[progress?.phase ?? 'fetching']}</strong>
+          <p>
+            取得ページ {progress?.pages ?? 0} / 注文 {progress?.orders ?? 0} 件 / API呼出 {progress?.requests ?? 0} 回
+          </p>
+        </div>
+      ) : null}
+      {viewed !== null ? <RunResult key={viewed} runId={viewed} /> : null}
+      {settingId !== null ? (
+        <>
+          <h2>取込履歴</h2>
+          <ImportHistory settingId={settingId} selected={viewed} onSelect={setViewed} />
+        </>
+      ) : null}
+    </div>
+  );
+}

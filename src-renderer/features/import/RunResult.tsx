@@ -1,0 +1,63 @@
+/** The outcome of one run: status, counts, every problem (order code + fix), and the plan of a preview. */
+import { useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../ipc/api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { LEVEL_LABELS, yen } from './format';
+import { PlanTables } from './PlanTables';
+
+export function RunResult({ runId }: { runId: number }) {
+  const q = useQuery({ queryKey: ['import', 'run', runId], queryFn: () => unwrap(api().import.get({ runId })) });
+  if (q.error) return <ErrorNotice error={q.error} />;
+  if (!q.data) return null;
+  const { run, logs, plan } = q.data;
+  if (run.status === 'running') return null;
+  const problems = logs.filter((l) => l.level !== 'info');
+  const ok = run.status === 'succeeded';
+  return (
+    <section aria-label="取込結果" className="import-result">
+      <div className={`notice ${ok ? 'notice-ok' : 'notice-error'}`} role="status">
+        <strong>
+          {run.dryRun ? '取込プレビュー' : '出荷取込処理'} #{run.id}: {ok ? (run.dryRun ? '成功（まだ何も取り込んでいません）' : '取込完了') : '失敗（何も取り込んでいません）'}
+        </strong>
+        <p>{run.message}</p>
+      </div>
+      <dl className="facts import-counts">
+        <dt>受注日</dt>
+        <dd>{run.windowFrom ? `${run.windowFrom}〜${run.windowTo}` : '新しい受注日なし'}</dd>
+        <dt>注文</dt>
+        <dd>{run.ordersFetched} 件</dd>
+        <dt>出荷伝票</dt>
+        <dd>{run.shipmentsCreated} 件</dd>
+        <dt>請求伝票</dt>
+        <dd>{run.invoicesCreated} 件</dd>
+        <dt>請求額合計</dt>
+        <dd>{yen(run.amount)}</dd>
+        <dt>API呼出</dt>
+        <dd>{run.apiCalls} 回</dd>
+      </dl>
+      {problems.length > 0 ? (
+        <table className="data problems" aria-label="エラーと注意">
+          <thead>
+            <tr>
+              <th>区分</th>
+              <th>受注番号</th>
+              <th>内容と対処</th>
+            </tr>
+          </thead>
+          <tbody>
+            {problems.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <span className={`badge ${p.level === 'error' ? 'badge-err' : 'badge-draft'}`}>{LEVEL_LABELS[p.level]}</span>
+                </td>
+                <td>{p.orderCode ?? '—'}</td>
+                <td>{p.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {plan ? <PlanTables plan={plan} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+/** Period and keyword filters of the 出荷伝票 / 請求伝票 lists. */
+export interface SlipFilter {
+  from: string;
+  to: string;
+  search: string;
+}
+
+export function SlipFilters({ value, onChange, total }: { value: SlipFilter; onChange: (v: SlipFilter) => void; total: number | null }) {
+  return (
+    <div className="toolbar">
+      <label htmlFor="slip-from">期間</label>
+      <input id="slip-from" type="date" value={value.from} onChange={(e) => onChange({ ...value, from: e.target.value })} />
+      〜
+      <input aria-label="期間（終了）" type="date" value={value.to} onChange={(e) => onChange({ ...value, to: e.target.value })} />
+      <input type="search" aria-label="受注番号・得意先で検索" placeholder="受注番号・得意先で検索" value={value.search} onChange={(e) => onChange({ ...value, search: e.target.value })} />
+      <span className="count">{total === null ? '' : `${total} 件`}</span>
+    </div>
+  );
+}
+
+/** The list query input of a filter. */
+export function slipQuery(f: SlipFilter) {
+  return { ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}), ...(f.search.trim() ? { search: f.search.trim() } : {}), limit: 100_000 };
+}

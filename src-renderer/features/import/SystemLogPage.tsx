@@ -1,0 +1,56 @@
+/** システムログ: every entry of the import (and other jobs), filtered by level and by run. */
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { SystemLogRow } from '../../../src-shared/import/import-run';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { api, unwrap } from '../../ipc/api';
+import { LEVEL_LABELS, when } from './format';
+
+const BADGE: Record<string, string> = { info: 'badge-ok', warn: 'badge-draft', error: 'badge-err' };
+
+const columns: Column<SystemLogRow>[] = [
+  { key: 'createdAt', header: '日時', width: 140, render: (r) => when(r.createdAt) },
+  { key: 'level', header: '区分', width: 70, render: (r) => <span className={`badge ${BADGE[r.level]}`}>{LEVEL_LABELS[r.level]}</span> },
+  { key: 'run', header: '取込No.', width: 70, align: 'right', render: (r) => r.runId ?? '' },
+  { key: 'order', header: '受注番号', width: 120, render: (r) => r.orderCode ?? '' },
+  { key: 'message', header: '内容と対処', render: (r) => <span title={r.message}>{r.message}</span> },
+];
+
+export function SystemLogPage() {
+  const [level, setLevel] = useState<'' | 'info' | 'warn' | 'error'>('');
+  const [run, setRun] = useState('');
+  const runId = /^\d+$/.test(run) && Number(run) > 0 ? Number(run) : undefined;
+  const q = useQuery({
+    queryKey: ['import', 'logs', level, runId],
+    queryFn: () => unwrap(api().systemLog.list({ ...(level ? { level } : {}), ...(runId ? { runId } : {}), limit: 1000 })),
+  });
+  const [selected, setSelected] = useState<SystemLogRow | null>(null);
+  return (
+    <div className="page">
+      <h1>システムログ</h1>
+      <div className="toolbar">
+        <label htmlFor="log-level">区分</label>
+        <select id="log-level" value={level} onChange={(e) => setLevel(e.target.value as typeof level)}>
+          <option value="">すべて</option>
+          <option value="error">エラー</option>
+          <option value="warn">注意</option>
+          <option value="info">情報</option>
+        </select>
+        <label htmlFor="log-run">取込No.</label>
+        <input id="log-run" type="search" inputMode="numeric" value={run} onChange={(e) => setRun(e.target.value.trim())} placeholder="すべて" />
+        <span className="count">{q.data ? `${q.data.total} 件` : ''}</span>
+      </div>
+      {q.error ? <ErrorNotice error={q.error} /> : null}
+      <VirtualTable label="システムログ" rows={q.data?.rows ?? []} columns={columns} rowKey={(r) => r.id} selectedKey={selected?.id ?? null} onSelect={setSelected} height={460} emptyText="ログはありません。" />
+      {selected ? (
+        <div className="notice notice-info" role="region" aria-label="ログの詳細">
+          <strong>
+            {LEVEL_LABELS[selected.level]} {selected.orderCode ? `受注番号 ${selected.orderCode}` : ''} {selected.code ? `(${selected.code})` : ''}
+          </strong>
+          <p>{selected.message}</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

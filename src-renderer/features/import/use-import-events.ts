@@ -1,0 +1,47 @@
+/**
+ * Follows the push events of one 出荷取込処理 run: the latest progress and whether it ended (UI
+ * state only; the result and the history come from react-query and are invalidated on finish).
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { EventPayload } from '../../../src-shared/ipc/events';
+import { api } from '../../ipc/api';
+
+export type ImportProgressEvent = EventPayload<'import:progressed'>;
+
+/** Progress of the run `runId` and whether it has finished. */
+export function useImportEvents(runId: number | null): { progress: ImportProgressEvent | null; done: boolean } {
+  const qc = useQueryClient();
+  const [progress, setProgress] = useState<ImportProgressEvent | null>(null);
+  const [done, setDone] = useState(false);
+  useEffect(() => {
+    setProgress(null);
+    setDone(false);
+    if (runId === null) return;
+    let active = true;
+    const finish = () => {
+      if (!active) return;
+      setDone(true);
+      void qc.invalidateQueries({ queryKey: ['import'] });
+      void qc.invalidateQueries({ queryKey: ['slips'] });
+    };
+    const offProgress = api().on('import:progressed', (p) => {
+      if (p.runId === runId) setProgress(p);
+    });
+    const offFinished = api().on('import:finished', (p) => {
+      if (p.runId === runId) finish();
+    });
+    // a short run may have finished before the listeners were attached
+    void api()
+      .import.get({ runId })
+      .then((r) => {
+        if (r.ok && r.value.run.status !== 'running') finish();
+      });
+    return () => {
+      active = false;
+      offProgress();
+      offFinished();
+    };
+  }, [runId, qc]);
+  return { progress, done };
+}

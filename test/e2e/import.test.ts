@@ -1,0 +1,78 @@
+/**
+ * 出荷取込処理 end to end in Chromium: on the demo shop (simulator), 取込プレビュー then
+ * 出荷取込処理 with the result on screen, then a 出荷伝票 and its 請求伝票 with the BCart ids and
+ * per-rate totals. Screenshots in test-output/screenshots/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type RunningSimulator } from '../../src-main/simulator';
+import { addDays, jstDateOf } from '../../src-shared/domain/jst-date';
+import { seedImportBooks } from '../integration/import/import-fixture';
+import { startE2E, type E2E } from './helpers/harness';
+
+describe('出荷取込処理 (e2e)', () => {
+  let e: E2E;
+  let sim: RunningSimulator;
+  const today = jstDateOf(Date.now());
+  beforeAll(async () => {
+    sim = await startSimulator({ seed: 3, orders: 60, fromDate: addDays(today, -6), toDate: today, rateLimit: false, includeUnsupported: false });
+    e = await startE2E();
+    await seedImportBooks(e.core.db, e.core.ctx, sim, addDays(today, -6));
+  });
+  afterAll(async () => {
+    await e?.close();
+    await sim?.close();
+  });
+
+  it('取込プレビュー then 出荷取込処理 show the plan, progress result and history', async () => {
+    const { page } = e;
+    await page.getByRole('link', { name: '出荷取込処理' }).click();
+    await expect.poll(() => page.getByLabel('EC連携設定').inputValue()).not.toBe('');
+    await page.getByRole('button', { name: '取込プレビュー' }).click();
+    const result = page.getByRole('region', { name: '取込結果' }).or(page.locator('section[aria-label="取込結果"]'));
+    await expect.poll(() => result.textContent(), { timeout: 20_000 }).toContain('取込プレビュー');
+    expect(await result.textContent()).toContain('まだ何も取り込んでいません');
+    await expect.poll(() => page.getByRole('table', { name: '作成される出荷伝票' }).count()).toBe(1);
+    await e.screenshot('import-preview');
+    const slipsBefore = await e.core.dispatch('shipments:list', {});
+    expect(slipsBefore.ok && slipsBefore.value.total).toBe(0);
+
+    await page.getByRole('button', { name: '出荷取込処理', exact: true }).click();
+    await expect.poll(() => page.locator('section[aria-label="取込結果"]').textContent(), { timeout: 20_000 }).toContain('取込完了');
+    await e.screenshot('import-done');
+    const slips = await e.core.dispatch('shipments:list', {});
+    expect(slips.ok && slips.value.total).toBeGreaterThan(0);
+    // both runs are in the history
+    await expect.poll(() => page.getByRole('table', { name: '取込履歴' }).getByRole('row').count()).toBe(3);
+  });
+
+  it('opens a 出荷伝票 and its 請求伝票 with the BCart ids and per-rate totals', async () => {
+    const { page } = e;
+    const invoices = await e.core.dispatch('invoices:list', {});
+    if (!invoices.ok) throw new Error(invoices.error.message);
+    const inv = invoices.value.rows[0]!;
+    await page.getByRole('link', { name: '出荷伝票' }).click();
+    await page.getByRole('searchbox', { name: '受注番号・得意先で検索' }).fill(inv.bcartOrderCode!);
+    const row = page.getByRole('row', { name: new RegExp(inv.bcartOrderCode!) }).first();
+    await row.click();
+    const detail = page.locator('section[aria-label="出荷伝票の詳細"]');
+    await expect.poll(() => detail.textContent()).toContain(String(inv.bcartOrderId));
+    expect(await detail.textContent()).toContain('Bカート発送ID');
+    await e.screenshot('import-shipment-detail');
+
+    await detail.getByRole('button', { name: /請求伝票 #\d+ を開く/ }).click();
+    const invDetail = page.locator('section[aria-label="請求伝票の詳細"]');
+    await expect.poll(() => invDetail.textContent()).toContain(inv.bcartOrderCode!);
+    const totals = page.getByRole('table', { name: '税率別合計' });
+    expect(await totals.textContent()).toContain(`¥${inv.total.toLocaleString('ja-JP')}`);
+    await e.screenshot('import-invoice-detail');
+  });
+
+  it('システムログ lists the runs and filters by level', async () => {
+    const { page } = e;
+    await page.getByRole('link', { name: 'システムログ' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'システムログ' }).textContent()).toContain('取り込みました');
+    await page.getByLabel('区分').selectOption('error');
+    await expect.poll(() => page.getByRole('table', { name: 'システムログ' }).textContent()).toContain('ログはありません');
+    await e.screenshot('import-system-log');
+  });
+});
