@@ -43,6 +43,13 @@ function lastFinishedRun(service: SchedulerService): { jobId: number; ok: boolea
   return best;
 }
 
+/** What did not run while paused, for the resume notification. */
+function skippedText(skipped: readonly { at: string }[]): string {
+  if (skipped.length === 0) return '停止中に予定されていた取込はありませんでした。';
+  const first = skipped.slice(0, 3).map((s) => shortTime(s.at)).join('、');
+  return `停止中に実行されなかった予定が ${skipped.length} 件あります（${first}${skipped.length > 3 ? ' ほか' : ''}）。注文は次回の取込でまとめて取り込まれます。`;
+}
+
 /** The job 今すぐ取込 runs: the first enabled one, else the first one. */
 function trayJobId(service: SchedulerService): number | null {
   const jobs = service.store.listJobs();
@@ -94,13 +101,7 @@ export function wireScheduleTray(electron: Pick<ElectronApi, 'Tray' | 'Menu' | '
     togglePause: () => {
       if (service.scheduler.isPausedBy('user')) {
         const skipped = service.resume();
-        notify({
-          title: 'スケジュールを再開しました',
-          body:
-            skipped.length === 0
-              ? '一時停止中に予定されていた取込はありませんでした。'
-              : `一時停止中に実行されなかった予定が ${skipped.length} 件あります（${skipped.slice(0, 3).map((s) => shortTime(s.at)).join('、')}${skipped.length > 3 ? ' ほか' : ''}）。次回の取込でまとめて取り込まれます。`,
-        });
+        notify({ title: 'スケジュールを再開しました', body: skippedText(skipped) });
       } else {
         service.pause();
       }
@@ -130,6 +131,9 @@ export function wireScheduleTray(electron: Pick<ElectronApi, 'Tray' | 'Menu' | '
       const tray = e.runId !== null && fromTray.delete(e.runId);
       const text = notificationFor(e);
       if (text && (e.trigger !== 'manual' || tray)) notify(text, () => openOnJob(e.jobId));
+    }
+    if (e.type === 'resumed' && e.reason === 'store-closed' && e.stillPausedBy.length === 0) {
+      notify({ title: '受付再開: スケジュールを再開しました', body: skippedText(e.skipped) }, () => opts.open());
     }
   });
   // IPC changes (pause from the screen, jobs edited) arrive as events too

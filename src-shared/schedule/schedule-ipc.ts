@@ -76,6 +76,8 @@ export const schedulerState = z.object({
   runningJobIds: z.array(id),
   /** the next few runs over all enabled jobs */
   nextRuns: z.array(z.object({ jobId: id, jobName: z.string(), at: z.string() })),
+  /** the last time a pause ended (再開 / 受付再開) and the slots that did not run during it */
+  lastResume: z.object({ reason: z.enum(PAUSE_REASONS), at: z.string(), skipped: z.array(skippedSlot) }).nullable(),
 });
 export type SchedulerStateView = z.infer<typeof schedulerState>;
 

@@ -68,7 +68,7 @@ describe('バッチスケジュール (e2e)', () => {
     const importRunId = history.ok ? (history.value as { rows: { id: number; trigger: string; status: string }[] }).rows[0]! : null;
     expect(importRunId).toMatchObject({ trigger: 'manual', status: 'succeeded' });
     await row.getByRole('link', { name: 'システムログ' }).click();
-    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/system-log/${importRunId!.id}`);
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#/system-log/${importRunId!.id}`);
     // the log of that run exists (the システムログ screen shows it when present)
     const detail = await e.core.dispatch('import:get', { runId: importRunId!.id });
     expect(detail.ok && (detail.value as { logs: { code: string | null }[] }).logs.some((l) => l.code === 'IMPORTED')).toBe(true);
@@ -76,7 +76,7 @@ describe('バッチスケジュール (e2e)', () => {
       await expect.poll(() => page.locator('main').textContent()).toContain('取り込みました');
     }
     await page.goBack();
-    await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#\/schedules/);
+    await expect.poll(() => new URL(page.url()).hash).toMatch(/^#\/schedules/);
   });
 
   it('一時停止 shows the banner and blocks 今すぐ実行; 再開 reports what was skipped', async () => {

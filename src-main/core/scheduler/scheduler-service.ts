@@ -52,6 +52,11 @@ export interface SchedulerService {
 }
 
 const services = new WeakMap<CoreContext, SchedulerService>();
+
+/** Plain copy of a skipped slot (the scheduler hands out its own objects). */
+function toSkipped(s: SkippedSlotRow): SkippedSlotRow {
+  return { jobId: s.jobId, jobName: s.jobName, atMs: s.atMs, at: s.at };
+}
 const active = new WeakSet<SchedulerService>();
 
 function readPaused(ctx: CoreContext): boolean {
@@ -70,6 +75,7 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
   const listeners = new Set<(e: SchedulerEvent) => void>();
   const log = ctx.logger.child('schedule');
   const changed = (reason: string): void => ctx.events.emit('schedule:changed', { reason });
+  let lastResume: SchedulerStateView['lastResume'] = null;
 
   function onEvent(e: SchedulerEvent): void {
     switch (e.type) {
@@ -104,8 +110,12 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
           ctx.events.emit('schedule:ran', { jobId: e.jobId, jobName: e.jobName, runId, trigger: e.trigger, status: 'skipped', message, importRunIds: [] });
         }
         break;
-      case 'paused':
       case 'resumed':
+        // shown on the screen (受付再開 happens elsewhere: the list must still reach the clerk)
+        if (e.stillPausedBy.length === 0) lastResume = { reason: e.reason, at: formatJst(e.atMs), skipped: e.skipped.map(toSkipped) };
+        changed(e.type);
+        break;
+      case 'paused':
         changed(e.type);
         break;
     }
@@ -130,8 +140,6 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
   // restored before start(): a paused or store-closed app must not fire at start-up
   if (readPaused(ctx)) scheduler.pause('user');
 
-  const toSkipped = (s: SkippedSlotRow): SkippedSlotRow => ({ jobId: s.jobId, jobName: s.jobName, atMs: s.atMs, at: s.at });
-
   const service: SchedulerService = {
     store,
     scheduler,
@@ -143,6 +151,7 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
         pausedBy: scheduler.pausedBy(),
         runningJobIds: scheduler.runningJobIds(),
         nextRuns: scheduler.nextRuns(NEXT_RUNS_SHOWN).map((r) => ({ jobId: r.jobId, jobName: r.jobName, at: r.at })),
+        lastResume,
       };
     },
     pause() {

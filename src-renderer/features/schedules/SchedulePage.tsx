@@ -76,6 +76,19 @@ export function SchedulePage() {
             この画面ではスケジュールは自動実行されません（デスクトップアプリで実行されます）。「今すぐ実行」は使えます。
           </div>
         ) : null}
+        {!skipped && state.data?.lastResume?.reason === 'store-closed' && state.data.lastResume.skipped.length > 0 ? (
+          <div className="notice notice-info" role="status" aria-label="受付停止中に実行されなかった予定">
+            <strong>受付再開によりスケジュールを再開しました（{jstDisplay(state.data.lastResume.at)}）。</strong>
+            <p>受付停止中に実行されなかった予定が {state.data.lastResume.skipped.length} 件あります。注文は次回の取込でまとめて取り込まれます。</p>
+            <ul className="skipped-list">
+              {state.data.lastResume.skipped.map((s) => (
+                <li key={`${s.jobId}-${s.atMs}`}>
+                  {jstDisplay(s.at)} {s.jobName}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {skipped ? (
           <div className="notice notice-info" role="status" aria-label="一時停止中に実行されなかった予定">
             <strong>スケジュールを再開しました。</strong>

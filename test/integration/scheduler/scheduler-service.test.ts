@@ -100,7 +100,10 @@ describe('scheduler service on SQLite (fake clock)', () => {
     const skipped = onStoreModeChanged(b.t.core.ctx, false);
     expect(skipped).toEqual([{ jobId: job.id, jobName: '朝の取込', atMs: jst('2026-12-01T07:30'), at: '2026-12-01T07:30:00+09:00' }]);
     expect(b.calls).toEqual([]);
-    expect((await b.t.call<{ pausedBy: string[] }>('schedules:state')).pausedBy).toEqual([]);
+    const state = await b.t.call<{ pausedBy: string[]; lastResume: unknown }>('schedules:state');
+    expect(state.pausedBy).toEqual([]);
+    // the screen shows the list although 受付再開 happened elsewhere
+    expect(state.lastResume).toEqual({ reason: 'store-closed', at: '2026-12-02T07:00:00+09:00', skipped });
     await shutdown(b);
   });
 

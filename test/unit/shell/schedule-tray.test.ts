@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type CoreOptions } from '../../../src-main/core/create-core';
 import { createMemoryLogger } from '../../../src-main/core/logging';
-import { schedulerServiceOf, type SchedulerService } from '../../../src-main/core/scheduler/scheduler-service';
+import { onStoreModeChanged, schedulerServiceOf, type SchedulerService } from '../../../src-main/core/scheduler/scheduler-service';
 import type { JobOutcome } from '../../../src-main/core/scheduler/scheduler-types';
+import { setStoreClosed } from '../../../src-main/core/store-mode';
 import { startShell, type ShellHandle } from '../../../src-main/shell/app-shell';
 import { TRAY_ICONS } from '../../../src-main/shell/tray';
 import { FakeBrowserWindow, FakeNotification, FakeTray, makeFakeElectron } from '../../helpers/fake-electron';
@@ -146,6 +147,17 @@ describe('tray, notifications and close-to-tray (fake Electron)', () => {
     expect(FakeNotification.shown.at(-1)!.options).toMatchObject({
       title: 'スケジュールを再開しました',
       body: expect.stringContaining('実行されなかった予定が 1 件あります（12/01 07:30）'),
+    });
+    // 受付停止 → 受付再開 (tax update) notifies too
+    setStoreClosed(shell.core.db, true, shell.core.ctx.now());
+    onStoreModeChanged(shell.core.ctx, true);
+    await time.sleepPc(24 * 60 * 60_000); // the PC sleeps through Wednesday 07:30
+    await time.advance(60_000);
+    setStoreClosed(shell.core.db, false, shell.core.ctx.now());
+    onStoreModeChanged(shell.core.ctx, false);
+    expect(FakeNotification.shown.at(-1)!.options).toMatchObject({
+      title: '受付再開: スケジュールを再開しました',
+      body: expect.stringContaining('実行されなかった予定が 1 件あります（12/02 07:30）'),
     });
     // a pause from the screen shows in the tray too
     await call('schedules:pause');
