@@ -5,6 +5,7 @@
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type React from 'react';
 import { useFieldArray, useForm, type Control, type FieldErrors, type Resolver, type UseFormRegister } from 'react-hook-form';
 import type { SubscriptionApplication } from '../../../src-shared/domain/tax-update/types';
 import { subscriptionApplicationSchema } from '../../../src-shared/tax-update/subscription-schema';
@@ -113,84 +114,59 @@ export function SubscriptionForm({ initial, create, readOnly, onSaved }: { initi
             {errors.items.message}
           </div>
         ) : null}
-        <table className="tu-items" aria-label="申込商品">
-          <thead>
-            <tr>
-              <th>商品番号</th>
-              <th>枝番(横)</th>
-              <th>枝番(縦)</th>
-              <th>商品名</th>
-              <th>数量</th>
-              <th>初回</th>
-              <th>通常回</th>
-              <th>最終回</th>
-              <th>税込区分</th>
-              <th>税率区分</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {items.fields.map((f, i) => {
-              const e = errors.items?.[i];
-              const message = e && [e.productCode, e.name, e.quantity, e.firstPrice, e.regularPrice, e.lastPrice].find((x) => x?.message)?.message;
-              return [
-                <tr key={f.id}>
-                  <td>
-                    <input aria-label={`商品${i + 1}の商品番号`} {...r(`items.${i}.productCode`)} />
-                  </td>
-                  <td>
-                    <input aria-label={`商品${i + 1}の枝番(横)`} {...r(`items.${i}.variationH`)} />
-                  </td>
-                  <td>
-                    <input aria-label={`商品${i + 1}の枝番(縦)`} {...r(`items.${i}.variationV`)} />
-                  </td>
-                  <td>
+        <div aria-label="申込商品">
+          {items.fields.map((f, i) => {
+            const e = errors.items?.[i];
+            const message = e && [e.productCode, e.name, e.quantity, e.firstPrice, e.regularPrice, e.lastPrice].find((x) => x?.message)?.message;
+            const field = (label: string, node: React.ReactNode) => (
+              <label>
+                <span>{label}</span>
+                {node}
+              </label>
+            );
+            return (
+              <fieldset key={f.id} className="tu-item">
+                <legend>商品{i + 1}</legend>
+                <div className="tu-item-grid">
+                  {field('商品番号', <input aria-label={`商品${i + 1}の商品番号`} {...r(`items.${i}.productCode`)} />)}
+                  {field('枝番(横)', <input aria-label={`商品${i + 1}の枝番(横)`} {...r(`items.${i}.variationH`)} />)}
+                  {field('枝番(縦)', <input aria-label={`商品${i + 1}の枝番(縦)`} {...r(`items.${i}.variationV`)} />)}
+                  {field('数量', <input className="num" type="number" aria-label={`商品${i + 1}の数量`} {...r(`items.${i}.quantity`, { valueAsNumber: true })} />)}
+                  <label className="tu-wide">
+                    <span>商品名</span>
                     <input aria-label={`商品${i + 1}の商品名`} {...r(`items.${i}.name`)} />
-                  </td>
-                  <td>
-                    <input className="num" type="number" aria-label={`商品${i + 1}の数量`} {...r(`items.${i}.quantity`, { valueAsNumber: true })} />
-                  </td>
-                  <td>
-                    <input className="num" type="number" aria-label={`商品${i + 1}の初回価格`} {...r(`items.${i}.firstPrice`, { valueAsNumber: true })} />
-                  </td>
-                  <td>
-                    <input className="num" type="number" aria-label={`商品${i + 1}の通常回価格`} {...r(`items.${i}.regularPrice`, { valueAsNumber: true })} />
-                  </td>
-                  <td>
-                    <input className="num" type="number" aria-label={`商品${i + 1}の最終回価格`} {...r(`items.${i}.lastPrice`, { valueAsNumber: true })} />
-                  </td>
-                  <td>
+                  </label>
+                  {field('初回価格', <input className="num" type="number" aria-label={`商品${i + 1}の初回価格`} {...r(`items.${i}.firstPrice`, { valueAsNumber: true })} />)}
+                  {field('通常回価格', <input className="num" type="number" aria-label={`商品${i + 1}の通常回価格`} {...r(`items.${i}.regularPrice`, { valueAsNumber: true })} />)}
+                  {field('最終回価格', <input className="num" type="number" aria-label={`商品${i + 1}の最終回価格`} {...r(`items.${i}.lastPrice`, { valueAsNumber: true })} />)}
+                  {field(
+                    '税込区分',
                     <select aria-label={`商品${i + 1}の税込区分`} {...r(`items.${i}.taxIncluded`, { setValueAs: bool })}>
                       <option value="true">税込</option>
                       <option value="false">税抜</option>
-                    </select>
-                  </td>
-                  <td>
+                    </select>,
+                  )}
+                  {field(
+                    '税率区分',
                     <select aria-label={`商品${i + 1}の税率区分`} {...r(`items.${i}.taxRateType`)}>
                       <option value="標準">標準</option>
                       <option value="軽減">軽減</option>
-                    </select>
-                  </td>
-                  <td>
-                    <button type="button" onClick={() => items.remove(i)}>
-                      削除
-                    </button>
-                  </td>
-                </tr>,
-                <tr key={`${f.id}-options`}>
-                  <td colSpan={11}>
-                    {message ? (
-                      <div className="field-error" role="alert">
-                        {message}
-                      </div>
-                    ) : null}
-                    <Options control={form.control} register={r} index={i} errors={errors} />
-                  </td>
-                </tr>,
-              ];
-            })}
-          </tbody>
-        </table>
+                    </select>,
+                  )}
+                  <button type="button" onClick={() => items.remove(i)}>
+                    商品を削除
+                  </button>
+                </div>
+                {message ? (
+                  <div className="field-error" role="alert">
+                    {message}
+                  </div>
+                ) : null}
+                <Options control={form.control} register={r} index={i} errors={errors} />
+              </fieldset>
+            );
+          })}
+        </div>
         <div className="form-actions">
           <button type="button" onClick={() => items.append({ ...EMPTY_ITEM, options: [] })}>
             商品追加
