@@ -199,6 +199,10 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
     if (closed !== scheduler.isPausedBy('store-closed')) service.onStoreModeChanged(closed);
   }
   if (isStoreClosed(ctx.db)) scheduler.pause('store-closed');
+  // 受付停止 / 受付再開 (store:close / store:open) announce themselves as data:changed {app}
+  ctx.events.subscribe((event, payload) => {
+    if (event === 'data:changed' && (payload as { domain?: unknown }).domain === 'app') syncStoreMode();
+  });
   return service;
 }
 

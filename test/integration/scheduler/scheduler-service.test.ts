@@ -107,6 +107,19 @@ describe('scheduler service on SQLite (fake clock)', () => {
     await shutdown(b);
   });
 
+  it('follows 受付停止 / 受付再開 switched over IPC (store:close / store:open) at once', async () => {
+    const b = await boot(jst('2026-12-01T07:00'));
+    const job = await b.t.call<{ id: number }>('schedules:create', weekdays0730);
+    await b.t.call('store:close');
+    expect(b.svc.scheduler.pausedBy()).toEqual(['store-closed']);
+    await b.time.advance(31 * 60_000);
+    expect(b.calls).toEqual([]);
+    await b.t.call('store:open');
+    expect(b.svc.scheduler.pausedBy()).toEqual([]);
+    expect(b.svc.state().lastResume).toMatchObject({ reason: 'store-closed', skipped: [{ jobId: job.id, at: '2026-12-01T07:30:00+09:00' }] });
+    await shutdown(b);
+  });
+
   it('notices 受付停止 switched without the hook (the database is the truth)', async () => {
     const b = await boot(jst('2026-12-01T07:00'));
     setStoreClosed(b.t.core.db, true, b.t.core.ctx.now());
