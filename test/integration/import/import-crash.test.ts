@@ -20,7 +20,7 @@ import { MIGRATIONS_DIR } from '../../helpers/core';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { booksSnapshot, seedImportBooks } from './import-fixture';
 
-const KILLS = Number(process.env.H8_KILLS ?? 100);
+const KILLS = 100;
 const PARALLEL = 2;
 const CHILD = join(__dirname, 'crash-child.ts');
 const ROOT = join(__dirname, '..', '..', '..');
