@@ -1,7 +1,7 @@
 /**
  * 消費税自動更新 end to end in Chromium through the harness: import a 定期申込 CSV (Shift_JIS),
  * 受付停止, preview (screenshot), download the backup, tick every 確認事項 one by one (screenshot),
- * execute, see the 処理履歴 with its change list, 受付再開.
+ * execute, see the 処理履歴 with its change list, restore behind its confirmation, 受付再開.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -102,6 +102,17 @@ describe('消費税自動更新 (e2e)', () => {
     await expect.poll(() => page.getByRole('table', { name: '変更一覧' }).getByRole('row').count()).toBeGreaterThan(1);
     expect(await page.getByRole('table', { name: '管理者ログ' }).textContent()).toContain('消費税自動更新');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'tax-update-history.png') });
+
+    // restore behind its own confirmation: back to the data before the run
+    await page.getByRole('button', { name: 'バックアップから復元…' }).click();
+    const restore = page.getByRole('button', { name: '復元を実行する' });
+    expect(await restore.isDisabled()).toBe(true);
+    await page.getByLabel('上記を理解の上、復元します。').check();
+    await restore.click();
+    await expect.poll(() => page.getByText('実行前の状態に復元しました。').count()).toBe(1);
+    await expect.poll(() => runRow.textContent()).toContain('復元済み');
+    const restored = await e.core.dispatch('subscriptions:get', { code: 'S00001' });
+    expect(restored.ok && restored.value).toEqual(data.apps[1]);
 
     await page.getByRole('button', { name: '受付再開' }).click();
     await expect.poll(() => page.getByText('受付停止中です。').count()).toBe(0);

@@ -12,6 +12,8 @@ type Change = PreviewData['changes'][number];
 type Sale = PreviewData['salePrices'][number];
 
 const yen = (v: string | number) => (typeof v === 'number' ? v.toLocaleString('ja-JP') : v);
+/** rates are percent, prices yen, 税率区分 text */
+const show = (c: Change, v: string | number) => (c.field === 'standardRate' || c.field === 'reducedRate' ? `${v}%` : yen(v));
 
 const CHANGE_COLUMNS: Column<Change & { key: number }>[] = [
   { key: 'app', header: '申込コード', width: 120, render: (c) => c.applicationCode },
@@ -24,7 +26,7 @@ const CHANGE_COLUMNS: Column<Change & { key: number }>[] = [
     align: 'right',
     render: (c) => (
       <>
-        <span className="tu-old">{yen(c.old)}</span>→ <span className="tu-new">{yen(c.new)}</span>
+        <span className="tu-old">{show(c, c.old)}</span>→ <span className="tu-new">{show(c, c.new)}</span>
       </>
     ),
   },

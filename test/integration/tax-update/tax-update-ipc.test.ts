@@ -4,6 +4,9 @@
  * ALREADY_APPLIED, CONFLICT after an edit), two concurrent applies, history and restore.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { DB_FILE_NAME } from '../../../src-main/core/create-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serialiseSubscriptionCsv } from '../../../src-main/core/tax-update/subscription-csv';
 import { loadAllApplications, toPlainApplication } from '../../../src-main/core/tax-update/subscription-repository';
@@ -126,6 +129,25 @@ describe('tax update over IPC', () => {
     expect(dumpSubscriptions(t.core.db)).toBe(before);
     const history = await t.call<{ runs: unknown[] }>('taxUpdate:history', {});
     expect(history.runs).toHaveLength(0);
+  });
+
+  it('a write by another connection after the preview (the CLI, another window) is seen: CONFLICT', async () => {
+    await t.call('store:close', {});
+    const preview = await t.call<Preview>('taxUpdate:preview', { eventId: PRESET_2019.id, rounding: 'round' });
+    // a second connection changes a target's price: total_changes of the app's connection stays, data_version moves
+    const other = new Database(join(t.dataDir, DB_FILE_NAME));
+    const target = data.apps.find((a) => a.status === '継続中' && a.standardRate === 8 && !a.orderProcessed)!;
+    other
+      .prepare("update subscription_items set tax_included = 1, tax_rate_type = '標準', product_code = 'P1', variation_h = '', variation_v = '', first_price = 1000 where application_id = (select id from subscription_applications where code = ?) and line_no = 1")
+      .run(target.code);
+    other.close();
+    const before = dumpSubscriptions(t.core.db);
+    expect((await errorOf(t.call('taxUpdate:apply', applyInput(preview.planHash)))).code).toBe('CONFLICT');
+    expect(dumpSubscriptions(t.core.db)).toBe(before);
+    // preview again → apply works
+    const again = await t.call<Preview>('taxUpdate:preview', { eventId: PRESET_2019.id, rounding: 'round' });
+    expect(again.planHash).not.toBe(preview.planHash);
+    await t.call('taxUpdate:apply', applyInput(again.planHash));
   });
 
   it('restore gives back the exact prior data and keeps the event applied', async () => {
