@@ -9,6 +9,12 @@ import { addDays, jstDateOf } from '../../src-shared/domain/jst-date';
 import { seedImportBooks } from '../integration/import/import-fixture';
 import { startE2E, type E2E } from './helpers/harness';
 
+async function list<T>(e: E2E, channel: string): Promise<T> {
+  const r = await e.core.dispatch(channel, {});
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value as T;
+}
+
 describe('出荷取込処理 (e2e)', () => {
   let e: E2E;
   let sim: RunningSimulator;
@@ -33,23 +39,20 @@ describe('出荷取込処理 (e2e)', () => {
     expect(await result.textContent()).toContain('まだ何も取り込んでいません');
     await expect.poll(() => page.getByRole('table', { name: '作成される出荷伝票' }).count()).toBe(1);
     await e.screenshot('import-preview');
-    const slipsBefore = await e.core.dispatch('shipments:list', {});
-    expect(slipsBefore.ok && slipsBefore.value.total).toBe(0);
+    expect((await list<{ total: number }>(e, 'shipments:list')).total).toBe(0);
 
     await page.getByRole('button', { name: '出荷取込処理', exact: true }).click();
     await expect.poll(() => page.locator('section[aria-label="取込結果"]').textContent(), { timeout: 20_000 }).toContain('取込完了');
     await e.screenshot('import-done');
-    const slips = await e.core.dispatch('shipments:list', {});
-    expect(slips.ok && slips.value.total).toBeGreaterThan(0);
+    expect((await list<{ total: number }>(e, 'shipments:list')).total).toBeGreaterThan(0);
     // both runs are in the history
     await expect.poll(() => page.getByRole('table', { name: '取込履歴' }).getByRole('row').count()).toBe(3);
   });
 
   it('opens a 出荷伝票 and its 請求伝票 with the BCart ids and per-rate totals', async () => {
     const { page } = e;
-    const invoices = await e.core.dispatch('invoices:list', {});
-    if (!invoices.ok) throw new Error(invoices.error.message);
-    const inv = invoices.value.rows[0]!;
+    const invoices = await list<{ rows: { bcartOrderCode: string | null; bcartOrderId: number | null; total: number }[] }>(e, 'invoices:list');
+    const inv = invoices.rows[0]!;
     await page.getByRole('link', { name: '出荷伝票' }).click();
     await page.getByRole('searchbox', { name: '受注番号・得意先で検索' }).fill(inv.bcartOrderCode!);
     const row = page.getByRole('row', { name: new RegExp(inv.bcartOrderCode!) }).first();
