@@ -122,6 +122,16 @@ describe('order schema', () => {
     }
   });
 
+  it('type-checks the fields of embedded rows (objects / booleans where scalars belong)', () => {
+    for (const [field, value] of [['product_name', { a: 1 }], ['order_pro_count', true], ['unit_price', [1]]] as const) {
+      const r = orderWire.safeParse(order({ order_products: [line(), line({ id: 2, [field]: value })] }));
+      expect(r.success).toBe(false);
+      expect(r.error?.issues[0]?.path).toEqual(['order_products', 1, field]);
+    }
+    expect(orderWire.safeParse(order({ logistics: [{ id: 1, status: 5 }] })).data?.logistics[0]?.status).toBe('5');
+    expect(orderWire.safeParse(order({ order_products: ['x'] })).success).toBe(false);
+  });
+
   it('rejects an envelope that is not an object or whose list is not an array', () => {
     expect(() => parseList([], 'orders', orderWire)).toThrow(/受注/);
     expect(() => parseList({ orders: 'x' }, 'orders', orderWire)).toThrow(AppError);

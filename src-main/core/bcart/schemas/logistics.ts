@@ -1,7 +1,7 @@
 /** Wire schema of a shipment (`logistics[]`, `logistic`, bcart-api.md §3.3) → BcartLogistics. */
 import { z } from 'zod';
 import type { BcartLogistics } from '../model';
-import { toDate, toId, toStr, wId, wStr , type Prefix } from './lenient';
+import { toDate, toId, toText, wId, wStr, type Prefix } from './lenient';
 
 /** Types only; normalised by normalizeLogistics. */
 export const logisticsShape = z.object({
@@ -14,14 +14,14 @@ export const logisticsShape = z.object({
 });
 
 /** Normalises a type-checked shipment; bad values become issues under `prefix`. */
-export function normalizeLogistics(w: z.output<typeof logisticsShape>, ctx: z.core.$RefinementCtx, prefix?: Prefix): BcartLogistics {
+export function normalizeLogistics(w: Record<string, unknown>, ctx: z.core.$RefinementCtx, prefix?: Prefix): BcartLogistics {
   return {
     id: toId(ctx, 'id', w.id, prefix),
-    shipmentCode: toStr(w.shipment_code),
-    deliveryCode: toStr(w.delivery_code),
+    shipmentCode: toText(ctx, 'shipment_code', w.shipment_code, prefix),
+    deliveryCode: toText(ctx, 'delivery_code', w.delivery_code, prefix),
     shipmentDate: toDate(ctx, 'shipment_date', w.shipment_date, prefix),
     arrivalDate: toDate(ctx, 'arrival_date', w.arrival_date, prefix),
-    status: toStr(w.status),
+    status: toText(ctx, 'status', w.status, prefix),
   };
 }
 

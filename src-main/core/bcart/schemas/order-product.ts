@@ -1,7 +1,7 @@
 /** Wire schema of an order line (`order_products[]`, bcart-api.md §3.2) → BcartOrderProduct. */
 import { z } from 'zod';
 import type { BcartOrderProduct } from '../model';
-import { toDec, toId, toInt, toStr, wId, wNum, wStr , type Prefix } from './lenient';
+import { toDec, toId, toInt, toText, wId, wNum, wStr, type Prefix } from './lenient';
 
 /** Types only; normalised by normalizeOrderProduct (one transform per top-level row is much faster). */
 export const orderProductShape = z.object({
@@ -25,20 +25,20 @@ export const orderProductShape = z.object({
 });
 
 /** Normalises a type-checked line; bad values become issues under `prefix`. */
-export function normalizeOrderProduct(w: z.output<typeof orderProductShape>, ctx: z.core.$RefinementCtx, prefix?: Prefix): BcartOrderProduct {
-  const itemType = toStr(w.item_type);
+export function normalizeOrderProduct(w: Record<string, unknown>, ctx: z.core.$RefinementCtx, prefix?: Prefix): BcartOrderProduct {
+  const itemType = toText(ctx, 'item_type', w.item_type, prefix);
   return {
     id: toId(ctx, 'id', w.id, prefix),
     // an embedded line may omit order_id; the order schema fills it from its parent
     orderId: toInt(ctx, 'order_id', w.order_id, prefix) ?? 0,
     logisticsId: toInt(ctx, 'logistics_id', w.logistics_id, prefix),
     productId: toInt(ctx, 'product_id', w.product_id, prefix),
-    mainNo: toStr(w.main_no),
-    productNo: toStr(w.product_no),
-    janCode: toStr(w.jan_code),
-    productName: toStr(w.product_name),
+    mainNo: toText(ctx, 'main_no', w.main_no, prefix),
+    productNo: toText(ctx, 'product_no', w.product_no, prefix),
+    janCode: toText(ctx, 'jan_code', w.jan_code, prefix),
+    productName: toText(ctx, 'product_name', w.product_name, prefix),
     productSetId: toInt(ctx, 'product_set_id', w.product_set_id, prefix),
-    setName: toStr(w.set_name),
+    setName: toText(ctx, 'set_name', w.set_name, prefix),
     unitPrice: toDec(ctx, 'unit_price', w.unit_price, prefix) ?? '0',
     // 入数 missing means a single piece per set
     setQuantity: toDec(ctx, 'set_quantity', w.set_quantity, prefix) ?? '1',

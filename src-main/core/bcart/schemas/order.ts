@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import type { BcartOrder, BcartOrderTotal } from '../model';
-import { toDateTime, toDec, toId, toInt, toStr, wArr, wId, wNum, wStr } from './lenient';
-import { logisticsShape, normalizeLogistics } from './logistics';
-import { normalizeOrderProduct, orderProductShape } from './order-product';
+import { toDateTime, toDec, toId, toInt, toStr, wArr, wId, wNum, wRow, wStr } from './lenient';
+import { normalizeLogistics } from './logistics';
+import { normalizeOrderProduct } from './order-product';
 
 const orderTotalShape = z.object({ tax_rate: wNum, total: wNum, tax: wNum, total_incl_tax: wNum });
 
@@ -40,8 +40,8 @@ export const orderWire = z
     order_totals: wArr(orderTotalShape),
     ordered_at: wStr,
     status: wStr,
-    order_products: wArr(orderProductShape),
-    logistics: wArr(logisticsShape),
+    order_products: wArr(wRow),
+    logistics: wArr(wRow),
   })
   .transform((w, ctx): BcartOrder => {
     const id = toId(ctx, 'id', w.id);

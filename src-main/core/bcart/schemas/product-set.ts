@@ -18,19 +18,17 @@ export const productSetWire = z
     set_flag: wStr,
     updated_at: wStr,
   })
-  .transform(
-    (w, ctx): BcartProductSet => ({
-      id: toId(ctx, 'id', w.id),
-      productId: toInt(ctx, 'product_id', w.product_id),
-      productNo: toStr(w.product_no),
-      janCode: toStr(w.jan_code),
-      name: toStr(w.name),
-      unitPrice: toDec(ctx, 'unit_price', w.unit_price),
-      quantity: toDec(ctx, 'quantity', w.quantity),
-      stock: toStock(ctx, 'stock', w.stock),
-      stockFlag: toInt(ctx, 'stock_flag', w.stock_flag),
-      taxTypeId: toInt(ctx, 'tax_type_id', w.tax_type_id),
-      setFlag: toStr(w.set_flag),
-      updatedAt: toDateTime(ctx, 'updated_at', w.updated_at),
-    }),
-  );
+  .transform((w, ctx): BcartProductSet => ({
+    id: toId(ctx, 'id', w.id),
+    productId: toInt(ctx, 'product_id', w.product_id),
+    productNo: toStr(w.product_no),
+    janCode: toStr(w.jan_code),
+    name: toStr(w.name),
+    unitPrice: toDec(ctx, 'unit_price', w.unit_price),
+    quantity: toDec(ctx, 'quantity', w.quantity),
+    stock: toStock(ctx, 'stock', w.stock),
+    stockFlag: toInt(ctx, 'stock_flag', w.stock_flag),
+    taxTypeId: toInt(ctx, 'tax_type_id', w.tax_type_id),
+    setFlag: toStr(w.set_flag),
+    updatedAt: toDateTime(ctx, 'updated_at', w.updated_at),
+  }));

@@ -14,6 +14,7 @@ export const productStockWire = z
       stock: toStock(ctx, 'stock', w.stock),
       stockFlag: toInt(ctx, 'stock_flag', w.stock_flag),
     };
-    if (row.productNo === '' && row.id === null) ctx.addIssue({ code: 'custom', message: 'product_no と id がありません', path: ['product_no'] });
+    if (row.productNo === '' && row.id === null)
+      ctx.addIssue({ code: 'custom', message: 'product_no と id がありません', path: ['product_no'] });
     return row;
   });
