@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SubscriptionApplication } from '../../src-shared/domain/tax-update/types';
 import { serialiseSubscriptionCsv } from '../../src-main/core/tax-update/subscription-csv';
 import { TAX_UPDATE_CHECKLIST, FINISHED_TEXT, UNDERSTOOD_TEXT } from '../../src-shared/tax-update/checklist';
 import { insertProducts, makeDataset } from '../integration/tax-update/tax-update-fixture';
@@ -42,7 +43,7 @@ describe('消費税自動更新 (e2e)', () => {
     await expect
       .poll(async () => {
         const r = await e.core.dispatch('subscriptions:get', { code: 'S00001' });
-        return r.ok ? r.value.items[0]!.firstPrice : null;
+        return r.ok ? (r.value as SubscriptionApplication).items[0]!.firstPrice : null;
       })
       .toBe(1234);
     data.apps[1]!.items[0]!.firstPrice = 1234;
@@ -117,7 +118,7 @@ describe('消費税自動更新 (e2e)', () => {
     await page.getByRole('button', { name: '受付再開' }).click();
     await expect.poll(() => page.getByText('受付停止中です。').count()).toBe(0);
     const history = await e.core.dispatch('taxUpdate:history', {});
-    expect(history.ok && history.value.runs.length).toBe(1);
+    expect(history.ok && (history.value as { runs: unknown[] }).runs.length).toBe(1);
     expect(existsSync(join(SCREENSHOT_DIR, 'tax-update-checklist.png'))).toBe(true);
   });
 });
