@@ -177,7 +177,15 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
       running = true;
       let backupFile: string | null = null;
       try {
-        backupFile = await backupDatabase(db, join(deps.dataDir, 'backups'), `tax-update-${event.id}`, deps.nowMs());
+        try {
+          backupFile = await backupDatabase(db, join(deps.dataDir, 'backups'), `tax-update-${event.id}`, deps.nowMs());
+        } catch (e) {
+          throw new AppError(
+            'INTERNAL',
+            '実行前の自動バックアップを作成できなかったため、何も更新していません。データフォルダの空き容量と書き込み権限を確認してから、もう一度実行してください。',
+            { cause: e },
+          );
+        }
         const now = deps.now();
         const runId = db.transaction(() => {
           if (!isStoreClosed(db)) {
