@@ -32,7 +32,9 @@ export interface SqliteScheduleStore extends ScheduleStore {
   deleteJob(jobId: number): void;
   /** a due slot that did not run (the previous run was still going) */
   recordSkipped(jobId: number, trigger: RunTrigger, atMs: number, message: string): number;
+  /** newest first, skipped slots included */
   listRuns(jobId: number, limit: number): ScheduleRunRow[];
+  /** the last run that actually started (skipped slots excluded): 最終結果 */
   lastRunRow(jobId: number): ScheduleRunRow | null;
 }
 
@@ -123,7 +125,8 @@ function importRunIdsOf(outcome: JobOutcome): number[] {
 export function createSqliteScheduleStore(db: SqliteDb): SqliteScheduleStore {
   const selectJobs = db.prepare('select id, name, job_type, weekdays, times, skip_holidays, enabled from schedule_jobs order by id');
   const selectJob = db.prepare('select id, name, job_type, weekdays, times, skip_holidays, enabled from schedule_jobs where id = ?');
-  const selectLastRun = db.prepare('select * from schedule_runs where job_id = ? order by id desc limit 1');
+  // A skipped slot is history, not a run: the last result and the crash check look past it.
+  const selectLastRun = db.prepare("select * from schedule_runs where job_id = ? and status != 'skipped' order by id desc limit 1");
   const selectRuns = db.prepare('select * from schedule_runs where job_id = ? order by id desc limit ?');
   const insertRun = db.prepare(
     'insert into schedule_runs (job_id, trigger, status, started_at, finished_at, message) values (?, ?, ?, ?, ?, ?)',

@@ -161,6 +161,8 @@ describe('scheduler service on SQLite (fake clock)', () => {
     release();
     await b.svc.scheduler.whenIdle();
     expect((await b.t.call<{ rows: { status: string }[] }>('schedules:runs', { id: job.id })).rows[1]!.status).toBe('succeeded');
+    const list = await b.t.call<{ rows: { lastRun: { status: string } }[] }>('schedules:list');
+    expect(list.rows[0]!.lastRun.status).toBe('succeeded');
     await shutdown(b);
   });
 
