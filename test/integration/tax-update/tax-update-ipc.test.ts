@@ -3,7 +3,7 @@
  * 受付停止 guards, preview ≡ applied, the refusals (STORE_NOT_CLOSED, CHECKLIST_INCOMPLETE,
  * ALREADY_APPLIED, CONFLICT after an edit), two concurrent applies, history and restore.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DB_FILE_NAME } from '../../../src-main/core/create-core';
@@ -148,6 +148,19 @@ describe('tax update over IPC', () => {
     const again = await t.call<Preview>('taxUpdate:preview', { eventId: PRESET_2019.id, rounding: 'round' });
     expect(again.planHash).not.toBe(preview.planHash);
     await t.call('taxUpdate:apply', applyInput(again.planHash));
+  });
+
+  it('no automatic backup, no run: a failed backup writes nothing', async () => {
+    rmSync(join(t.dataDir, 'backups'), { recursive: true, force: true });
+    writeFileSync(join(t.dataDir, 'backups'), 'not a folder');
+    await t.call('store:close', {});
+    const preview = await t.call<Preview>('taxUpdate:preview', { eventId: PRESET_2019.id, rounding: 'round' });
+    const before = dumpSubscriptions(t.core.db);
+    const e = await errorOf(t.call('taxUpdate:apply', applyInput(preview.planHash)));
+    expect(e.code).toBe('INTERNAL');
+    expect(e.message).toContain('自動バックアップを作成できなかった');
+    expect(dumpSubscriptions(t.core.db)).toBe(before);
+    expect((await t.call<{ runs: unknown[] }>('taxUpdate:history', {})).runs).toHaveLength(0);
   });
 
   it('restore gives back the exact prior data and keeps the event applied', async () => {
