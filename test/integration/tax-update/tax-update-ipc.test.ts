@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { DB_FILE_NAME } from '../../../src-main/core/create-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serialiseSubscriptionCsv } from '../../../src-main/core/tax-update/subscription-csv';
-import { loadAllApplications, toPlainApplication } from '../../../src-main/core/tax-update/subscription-repository';
+import { loadAllApplications, replaceAllApplications, toPlainApplication } from '../../../src-main/core/tax-update/subscription-repository';
 import { PRESET_2019 } from '../../../src-shared/domain/tax-update/types';
 import { TAX_UPDATE_CHECKLIST_IDS } from '../../../src-shared/tax-update/checklist';
 import { makeTestCore, type TestCore } from '../../helpers/core';
@@ -177,6 +177,37 @@ describe('tax update over IPC', () => {
     expect((await errorOf(t.call('taxUpdate:apply', { ...applyInput(preview.planHash), rounding: 'ceil' }))).code).toBe('ALREADY_APPLIED');
     const events = await t.call<{ id: string; run: { restoredAt: string | null } | null }[]>('taxUpdate:events', {});
     expect(events.find((e) => e.id === PRESET_2019.id)?.run?.restoredAt).not.toBeNull();
+  });
+
+  it('products: 軽減 / 標準 follow the master; 非課税, no 税区分 or no product keep the application setting', async () => {
+    const db = t.core.db;
+    const exempt = (db.prepare("select id from tax_classes where kind = '非課税'").get() as { id: number }).id;
+    const now = t.core.ctx.now();
+    const ins = db.prepare('insert into products (code, variation_h, variation_v, name, tax_class_id, confirmed, created_at, updated_at) values (?, ?, ?, ?, ?, 1, ?, ?)');
+    ins.run('EX', '', '', '非課税品', exempt, now, now);
+    ins.run('NOCLASS', '', '', '税区分なし', null, now, now);
+    const app = (code: string, productCode: string, taxRateType: '標準' | '軽減') => ({
+      code,
+      customerCode: 'C1',
+      status: '継続中' as const,
+      orderProcessed: false,
+      standardRate: 8,
+      reducedRate: 8,
+      items: [{ productCode, variationH: '', variationV: '', name: 'x', quantity: 1, firstPrice: 1080, regularPrice: 1080, lastPrice: 1080, taxIncluded: true, taxRateType, options: [] }],
+    });
+    // fixture master: P1 is 標準 and P2 軽減 (no variations); GONE is not in the master (deleted)
+    const apps = [app('A1', 'EX', '軽減'), app('A2', 'NOCLASS', '軽減'), app('A3', 'GONE', '軽減'), app('A4', 'P1', '軽減'), app('A5', 'P2', '標準')];
+    replaceAllApplications(db, apps, now);
+    const preview = await t.call<Preview>('taxUpdate:preview', { eventId: PRESET_2019.id, rounding: 'floor', limit: 1000 });
+    const typeChanges = preview.changes.filter((c) => c.field === 'taxRateType').map((c) => [c.applicationCode, c.old, c.new]);
+    // EX (非課税), NOCLASS and GONE keep 軽減; P1 turns the 軽減 item 標準; P2 turns the 標準 item 軽減
+    expect(typeChanges).toEqual([
+      ['A4', '軽減', '標準'],
+      ['A5', '標準', '軽減'],
+    ]);
+    const firstPrices = preview.changes.filter((c) => c.field === 'firstPrice').map((c) => [c.applicationCode, c.old, c.new]);
+    // kept 軽減 (8 → 8) stays 1,080; A4 now 標準 is re-rated from its old 8 % to 10 %: 1,100; A5 標準 → 軽減 stays
+    expect(firstPrices).toEqual([['A4', 1080, 1100]]);
   });
 
   it('a later rate-change event is data with its own one-time run', async () => {
