@@ -61,11 +61,14 @@ describe('バッチスケジュール (e2e)', () => {
     const message = await row.locator('.last-run-message').textContent();
     expect(message).toMatch(/EC連携設定 1 件の出荷取込処理が完了しました（注文 \d+ 件、出荷伝票 \d+ 件/);
     expect(await row.textContent()).toContain('今すぐ実行');
+    const history = page.getByRole('region', { name: '実行履歴' });
+    await expect.poll(() => history.locator('tbody tr').count()).toBe(1);
+    expect(await history.locator('tbody tr').textContent()).toMatch(/今すぐ実行成功EC連携設定 1 件/);
     const shot = await e.screenshot('schedules');
     expect(shot).toMatch(/schedules\.png$/);
 
-    const history = await e.core.dispatch('import:history', {});
-    const importRunId = history.ok ? (history.value as { rows: { id: number; trigger: string; status: string }[] }).rows[0]! : null;
+    const imports = await e.core.dispatch('import:history', {});
+    const importRunId = imports.ok ? (imports.value as { rows: { id: number; trigger: string; status: string }[] }).rows[0]! : null;
     expect(importRunId).toMatchObject({ trigger: 'manual', status: 'succeeded' });
     await row.getByRole('link', { name: 'システムログ' }).click();
     await expect.poll(() => new URL(page.url()).hash).toBe(`#/system-log/${importRunId!.id}`);

@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { api, unwrap } from '../../ipc/api';
 import { useNavigation } from '../../stores/navigation';
 import { LastRunCell } from './LastRunCell';
+import { RunHistory } from './RunHistory';
 import { ScheduleForm } from './ScheduleForm';
 import { jstDisplay, PAUSE_LABELS } from './schedule-format';
 import './schedules.css';
@@ -157,7 +158,10 @@ export function SchedulePage() {
       </section>
       <section className="master-detail">
         {creating || selected ? (
-          <ScheduleForm row={creating ? null : selected} onSaved={(row) => go(page, String(row.id))} onDeleted={() => go(page)} />
+          <>
+            <ScheduleForm row={creating ? null : selected} onSaved={(row) => go(page, String(row.id))} onDeleted={() => go(page)} />
+            {selected ? <RunHistory jobId={selected.id} onOpenLog={(id) => go('system-log', String(id))} /> : null}
+          </>
         ) : (
           <p className="placeholder">一覧から選ぶか、「新規」を押してください。</p>
         )}

@@ -1,0 +1,57 @@
+/** 実行履歴 of one job (newest first): when, why, result, message and the システムログ links. */
+import { useQuery } from '@tanstack/react-query';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { api, unwrap } from '../../ipc/api';
+import { jstDisplay, STATUS_LABELS, TRIGGER_LABELS } from './schedule-format';
+
+export function RunHistory({ jobId, onOpenLog }: { jobId: number; onOpenLog(importRunId: number): void }) {
+  const q = useQuery({ queryKey: ['schedules', 'runs', jobId], queryFn: () => unwrap(api().schedules.runs({ id: jobId })) });
+  const rows = q.data?.rows ?? [];
+  return (
+    <section className="run-history" aria-label="実行履歴">
+      <h3>実行履歴</h3>
+      <ErrorNotice error={q.error} />
+      {rows.length === 0 ? (
+        <p className="placeholder">{q.isLoading ? '読み込み中…' : 'まだ実行していません。'}</p>
+      ) : (
+        <table className="data">
+          <thead>
+            <tr>
+              <th>開始</th>
+              <th>種類</th>
+              <th>結果</th>
+              <th>内容</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.runId} data-run-id={r.runId}>
+                <td className="next-run">{jstDisplay(r.startedAt)}</td>
+                <td>{TRIGGER_LABELS[r.trigger]}</td>
+                <td>
+                  <span className={`badge ${STATUS_LABELS[r.status].badge}`}>{STATUS_LABELS[r.status].text}</span>
+                </td>
+                <td>
+                  {r.message ?? ''}
+                  {r.importRunIds.map((id) => (
+                    <a
+                      key={id}
+                      className="log-link"
+                      href={`#/system-log/${id}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        onOpenLog(id);
+                      }}
+                    >
+                      {` 取込No.${id} のログ`}
+                    </a>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
