@@ -20,6 +20,7 @@ import { importWindow, isCaughtUp, nextCursor, type ImportWindow } from './impor
 import { loadEcSetting, loadImportMasters } from './load-import-masters';
 import { hasImportErrors, mapOrdersForImport, type ImportPlan } from './mapping';
 import { importAuth } from './token-key';
+import { importLimiter } from './import-limiter';
 import { writeImportPlan } from './write-import-plan';
 
 /** The ports the pipeline uses (a CoreContext satisfies it). */
@@ -52,7 +53,7 @@ export interface ImportOptions {
   dryRun: boolean;
   trigger: ImportTrigger;
   onProgress?: (p: ImportProgress) => void;
-  /** client overrides (timeouts, backoff, a shared limiter) for tests and the benchmark */
+  /** client overrides (timeouts, backoff, another limiter than the setting's shared one) for tests and the benchmark */
   client?: Partial<Omit<BcartClientOptions, 'baseUrl' | 'getAccessToken' | 'onProgress'>>;
 }
 
@@ -144,7 +145,7 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
       clock: deps.clock,
       timers: deps.timers,
       logger: deps.logger,
-      rateBudget: setting.rateBudget,
+      limiter: importLimiter(deps, setting.id, setting.rateBudget),
       ...opts.client,
       baseUrl: setting.apiBaseUrl,
       getAccessToken: () => auth.getAccessToken(),

@@ -10,6 +10,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { FAULT_KINDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
+import { createRateLimiter } from '../../../src-main/core/bcart/rate-limiter';
 import { runImport, type ImportOutcome } from '../../../src-main/core/import/run-import';
 import { addDays, jstDateOf } from '../../../src-shared/domain/jst-date';
 import { makeTestCore, type TestCore } from '../../helpers/core';
@@ -44,7 +45,17 @@ function reset(b: Book): void {
   })();
 }
 
-const run = (b: Book): Promise<ImportOutcome> => runImport(b.t.core.ctx, { settingId: b.settingId, dryRun: false, trigger: 'manual', client: CLIENT });
+/**
+ * Each run gets its own limiter: the injected 429s carry Retry-After 300 s and the clock is fixed,
+ * so the setting's shared limiter would (correctly) refuse every later run of the schedule.
+ */
+const run = (b: Book): Promise<ImportOutcome> =>
+  runImport(b.t.core.ctx, {
+    settingId: b.settingId,
+    dryRun: false,
+    trigger: 'manual',
+    client: { ...CLIENT, limiter: createRateLimiter({ clock: b.t.core.ctx.clock, timers: b.t.core.ctx.timers, maxWaitMs: CLIENT.maxRateLimitWaitMs }) },
+  });
 
 async function catchUp(b: Book): Promise<ImportOutcome[]> {
   const out: ImportOutcome[] = [];
