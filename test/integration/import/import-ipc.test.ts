@@ -3,6 +3,7 @@
  * per setting, refused while 受付停止, history / システムログ / 出荷伝票 / 請求伝票 channels.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importAllSettings } from '../../../src-main/core/import/import-all';
 import { setStoreClosed } from '../../../src-main/core/store-mode';
 import type { EventName } from '../../../src-shared/ipc/events';
 import { startImportHarness, type ImportHarness } from './import-harness';
@@ -81,6 +82,19 @@ describe('import over IPC', () => {
     const one = await h.t.call<{ rows: { runId: number }[] }>('systemLog:list', { runId });
     expect(one.rows.length).toBeGreaterThan(0);
     expect(one.rows.every((r) => r.runId === runId)).toBe(true);
+  });
+
+  it('importAllSettings runs every setting (the schedule / tray entry point) and reports one that cannot start', async () => {
+    const results = await importAllSettings(h.t.core.ctx, 'schedule');
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ settingId: h.books.settingId, outcome: { status: 'succeeded', committed: true } });
+    setStoreClosed(h.t.core.db, true, h.t.core.ctx.now());
+    try {
+      const refused = await importAllSettings(h.t.core.ctx, 'schedule');
+      expect(refused[0]).toMatchObject({ notStarted: { code: 'STORE_CLOSED' } });
+    } finally {
+      setStoreClosed(h.t.core.db, false, h.t.core.ctx.now());
+    }
   });
 
   it('is refused while 受付停止 and for an unknown setting', async () => {

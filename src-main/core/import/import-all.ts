@@ -1,0 +1,31 @@
+/**
+ * 出荷取込処理 for every EC連携設定, one after another: what the batch schedule's job type
+ * 「EC・売上取込処理」 and the tray's 今すぐ取込 run. A setting whose run is already in progress is
+ * skipped (not queued twice); one setting's failure does not stop the others.
+ */
+import { isAppError } from '../../../src-shared/errors';
+import type { CoreContext } from '../core-context';
+import { listTargets } from './import-queries';
+import { importService } from './import-service';
+import type { ImportOutcome, ImportTrigger } from './run-import';
+
+/** Result per setting: the outcome, or why it did not start (ALREADY_RUNNING, STORE_CLOSED, SETTINGS_INVALID …). */
+export type ImportAllResult =
+  | { settingId: number; name: string; outcome: ImportOutcome }
+  | { settingId: number; name: string; notStarted: { code: string; message: string } };
+
+/** Runs one import per setting; resolves when all are done. */
+export async function importAllSettings(ctx: CoreContext, trigger: ImportTrigger): Promise<ImportAllResult[]> {
+  const service = importService(ctx);
+  const results: ImportAllResult[] = [];
+  for (const t of listTargets(ctx.db)) {
+    try {
+      const { done } = service.start(t.id, { dryRun: false, trigger });
+      results.push({ settingId: t.id, name: t.name, outcome: await done });
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      results.push({ settingId: t.id, name: t.name, notStarted: { code: e.code, message: e.message } });
+    }
+  }
+  return results;
+}
