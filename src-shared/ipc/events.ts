@@ -6,12 +6,14 @@ import { z } from 'zod';
 import { importEventDefs } from '../import/import-run';
 import { connectionChanged } from '../settings/connection';
 import { scheduleEventDefs } from '../schedule/schedule-ipc';
+import { taxUpdateEventDefs } from '../tax-update/tax-update-events';
 
 export const events = {
   /** a master or setting changed: renderer invalidates the matching queries */
   'data:changed': z.object({ domain: z.string() }),
   ...importEventDefs,
   ...scheduleEventDefs,
+  ...taxUpdateEventDefs,
   /** ECサイト認証: a login finished or failed, a token was saved or removed (never the token) */
   'connection:changed': connectionChanged,
 };

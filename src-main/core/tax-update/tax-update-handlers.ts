@@ -53,7 +53,13 @@ const suffix = (e: CsvEncoding) => (e === 'cp932' ? '_SJIS' : '');
 
 export function createTaxUpdateHandlers(ctx: CoreContext): Pick<Handlers, Channels> {
   const { db } = ctx;
-  const service = createTaxUpdateService({ db, dataDir: ctx.dataDir, now: () => ctx.now(), nowMs: () => ctx.clock.now() });
+  const service = createTaxUpdateService({
+    db,
+    dataDir: ctx.dataDir,
+    now: () => ctx.now(),
+    nowMs: () => ctx.clock.now(),
+    onPhase: (eventId, phase) => ctx.events.emit('taxUpdate:progressed', { eventId, phase }),
+  });
   const changed = (domain: string) => ctx.events.emit('data:changed', { domain });
 
   return {

@@ -14,6 +14,7 @@ import type { TaxUpdatePlan } from '../../../src-shared/domain/tax-update/types'
 import { ROUNDING_LABELS, type RoundingMode } from '../../../src-shared/domain/rounding';
 import { AppError } from '../../../src-shared/errors';
 import { missingChecklistIds } from '../../../src-shared/tax-update/checklist';
+import type { TaxUpdatePhase } from '../../../src-shared/tax-update/tax-update-events';
 import { backupDatabase } from '../db/migrate';
 import type { SqliteDb } from '../db/open';
 import { isStoreClosed } from '../store-mode';
@@ -33,6 +34,8 @@ export interface TaxUpdateDeps {
   now(): string;
   /** epoch ms, for backup file names */
   nowMs(): number;
+  /** phase of a running apply (the IPC handler forwards it as taxUpdate:progressed) */
+  onPhase?: (eventId: string, phase: TaxUpdatePhase) => void;
 }
 
 /** A plan with its fingerprint. */
@@ -176,7 +179,9 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
       }
       running = true;
       let backupFile: string | null = null;
+      const phase = (p: TaxUpdatePhase) => deps.onPhase?.(event.id, p);
       try {
+        phase('backup');
         try {
           backupFile = await backupDatabase(db, join(deps.dataDir, 'backups'), `tax-update-${event.id}`, deps.nowMs());
         } catch (e) {
@@ -187,6 +192,7 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
           );
         }
         const now = deps.now();
+        phase('updating');
         const runId = db.transaction(() => {
           if (!isStoreClosed(db)) {
             throw new AppError('STORE_NOT_CLOSED', '処理の途中で受付停止が解除されたため実行しませんでした。「受付停止」を押してから、もう一度実行してください。');
@@ -226,8 +232,10 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
           return id;
         })();
         cache = null;
+        phase('finished');
         return getRun(db, runId);
       } catch (e) {
+        phase('failed');
         // nothing was written: the backup of an unexecuted run would only confuse the history
         if (backupFile !== null) rmSync(backupFile, { force: true });
         throw e;

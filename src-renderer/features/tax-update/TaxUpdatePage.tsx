@@ -4,10 +4,11 @@
  * 受付停止) → 「消費税額自動更新処理が終了しました。」 with the reminder to 受付再開.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ROUNDING_LABELS, ROUNDING_MODES, type RoundingMode } from '../../../src-shared/domain/rounding';
 import { PRESET_2019 } from '../../../src-shared/domain/tax-update/types';
 import { FINISHED_TEXT, missingChecklistIds } from '../../../src-shared/tax-update/checklist';
+import { TAX_UPDATE_PHASE_LABELS, type TaxUpdatePhase } from '../../../src-shared/tax-update/tax-update-events';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { api, unwrap } from '../../ipc/api';
 import { useNavigation } from '../../stores/navigation';
@@ -29,6 +30,9 @@ export function TaxUpdatePage() {
   const [downloaded, setDownloaded] = useState<string | null>(null);
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [understood, setUnderstood] = useState(false);
+  const [phase, setPhase] = useState<TaxUpdatePhase | null>(null);
+  // progress of the run (backup → updating → finished) pushed by main
+  useEffect(() => api().on('taxUpdate:progressed', (p) => setPhase(p.phase)), []);
   const event = events.data?.find((e) => e.id === eventId);
   const applied = event?.run ?? null;
 
@@ -169,7 +173,7 @@ export function TaxUpdatePage() {
           </button>
           {apply.isPending ? (
             <div className="notice notice-info" role="status">
-              処理中です。「消費税額自動更新処理が終了しました。」と表示されるまで、しばらくお待ちください。
+              処理中です{phase === 'backup' || phase === 'updating' ? `(${TAX_UPDATE_PHASE_LABELS[phase]})` : ''}。「消費税額自動更新処理が終了しました。」と表示されるまで、しばらくお待ちください。
             </div>
           ) : null}
           <ErrorNotice error={apply.error} />

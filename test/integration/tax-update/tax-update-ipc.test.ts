@@ -156,7 +156,12 @@ describe('tax update over IPC', () => {
     await t.call('store:close', {});
     const preview = await t.call<Preview>('taxUpdate:preview', { eventId: PRESET_2019.id, rounding: 'round' });
     const before = dumpSubscriptions(t.core.db);
+    const phases: unknown[] = [];
+    t.core.events.subscribe((event, payload) => {
+      if (event === 'taxUpdate:progressed') phases.push((payload as { phase: string }).phase);
+    });
     const e = await errorOf(t.call('taxUpdate:apply', applyInput(preview.planHash)));
+    expect(phases).toEqual(['backup', 'failed']);
     expect(e.code).toBe('INTERNAL');
     expect(e.message).toContain('自動バックアップを作成できなかった');
     expect(dumpSubscriptions(t.core.db)).toBe(before);
@@ -167,7 +172,13 @@ describe('tax update over IPC', () => {
     const before = dumpSubscriptions(t.core.db);
     await t.call('store:close', {});
     const preview = await t.call<Preview>('taxUpdate:preview', { eventId: PRESET_2019.id, rounding: 'ceil' });
+    const phases: unknown[] = [];
+    const off = t.core.events.subscribe((event, payload) => {
+      if (event === 'taxUpdate:progressed') phases.push((payload as { phase: string }).phase);
+    });
     const run = await t.call<{ id: number }>('taxUpdate:apply', { ...applyInput(preview.planHash), rounding: 'ceil' });
+    off();
+    expect(phases).toEqual(['backup', 'updating', 'finished']);
     expect(dumpSubscriptions(t.core.db)).not.toBe(before);
     expect((await errorOf(t.call('taxUpdate:restore', { runId: run.id, confirm: false }))).code).toBe('VALIDATION');
     const restored = await t.call<{ restoredAt: string | null }>('taxUpdate:restore', { runId: run.id, confirm: true });
