@@ -78,4 +78,21 @@ describe('出荷取込処理 (e2e)', () => {
     await expect.poll(() => page.getByRole('table', { name: 'システムログ' }).textContent()).toContain('ログはありません');
     await e.screenshot('import-system-log');
   });
+
+  it('a run with one bad order writes nothing and lists the order with the fix', async () => {
+    const { page } = e;
+    const set = sim.state.productSets[2]!;
+    e.core.db.prepare('update products set confirmed = 0 where code = ?').run(set.product_no);
+    const bad = sim.state.addOrder({ payment: 'PayPal', lines: [{ productNo: set.product_no, count: 1 }], logistics: [{ status: '発送済' }] });
+    const before = await list<{ total: number }>(e, 'shipments:list');
+    await page.getByRole('link', { name: '出荷取込処理' }).click();
+    await page.getByRole('button', { name: '出荷取込処理', exact: true }).click();
+    const result = page.locator('section[aria-label="取込結果"]');
+    await expect.poll(() => result.textContent(), { timeout: 20_000 }).toContain('失敗（何も取り込んでいません）');
+    const problems = page.getByRole('table', { name: 'エラーと注意' });
+    expect(await problems.textContent()).toContain(bad.order.code);
+    expect(await problems.textContent()).toContain('商品マスタにこのコードの商品を登録して確定してください');
+    expect((await list<{ total: number }>(e, 'shipments:list')).total).toBe(before.total);
+    await e.screenshot('import-failed');
+  });
 });

@@ -47,17 +47,18 @@ export function RunResult({ runId }: { runId: number }) {
           <tbody>
             {problems.map((p) => (
               <tr key={p.id}>
-                <td>
+                <td style={{ whiteSpace: 'nowrap' }}>
                   <span className={`badge ${p.level === 'error' ? 'badge-err' : 'badge-draft'}`}>{LEVEL_LABELS[p.level]}</span>
                 </td>
-                <td>{p.orderCode ?? '—'}</td>
+                <td style={{ whiteSpace: 'nowrap' }}>{p.orderCode ?? '—'}</td>
                 <td>{p.message}</td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : null}
-      {plan ? <PlanTables plan={plan} /> : null}
+      {/* after a failure nothing is created, so no plan is shown */}
+      {plan && ok ? <PlanTables plan={plan} /> : null}
     </section>
   );
 }
