@@ -1,13 +1,13 @@
 /**
  * The job 「EC・売上取込処理」: 出荷取込処理 for every EC連携設定, one after another, through the
- * import service (so a run started from the screen and a scheduled one never overlap for a
- * setting). One setting failing does not stop the others; the job fails when any setting failed,
+ * import service's importAllSettings (so a run started from the screen and a scheduled one never
+ * overlap for a setting). One setting failing does not stop the others; the job fails when any setting failed,
  * and its message is the first problem, which is what the notification shows.
  */
-import { APP_ERROR_CODES, AppError, isAppError, type AppErrorCode } from '../../../src-shared/errors';
+import { APP_ERROR_CODES, AppError, type AppErrorCode } from '../../../src-shared/errors';
 import type { CoreContext } from '../core-context';
 import { listTargets } from '../import/import-queries';
-import { importService } from '../import/import-service';
+import { importAllSettings } from '../import/import-all';
 import type { ImportTrigger } from '../import/run-import';
 import type { JobOutcome, RunTrigger } from './scheduler-types';
 
@@ -33,39 +33,34 @@ function summaryOf(c: ImportJobCounts): string {
   return `EC連携設定 ${c.settings} 件の出荷取込処理が完了しました（注文 ${c.orders} 件、出荷伝票 ${c.shipments} 件、請求伝票 ${c.invoices} 件、請求額合計 ¥${c.amount.toLocaleString('en-US')}）。`;
 }
 
-/** Runs 出荷取込処理 for each EC連携設定 in id order; resolves a JobOutcome (never rejects for a setting's failure). */
-export async function runImportJob(ctx: CoreContext, trigger: RunTrigger, signal: AbortSignal): Promise<JobOutcome> {
-  const targets = listTargets(ctx.db);
-  if (targets.length === 0) {
+/**
+ * Runs 出荷取込処理 for each EC連携設定 in id order (importAllSettings) and folds the results into
+ * one JobOutcome; never rejects for a setting's failure. The abort signal is not passed on: an
+ * import is one transaction, and a run cut by quitting is closed as interrupted on the next start.
+ */
+export async function runImportJob(ctx: CoreContext, trigger: RunTrigger, _signal: AbortSignal): Promise<JobOutcome> {
+  if (listTargets(ctx.db).length === 0) {
     throw new AppError('SETTINGS_INVALID', 'EC連携設定が登録されていないため、取り込むものがありません。EC連携設定を登録してから、もう一度実行してください。');
   }
-  const counts: ImportJobCounts = { settings: targets.length, failedSettings: 0, orders: 0, shipments: 0, invoices: 0, amount: 0 };
+  const results = await importAllSettings(ctx, importTriggerOf(trigger));
+  const counts: ImportJobCounts = { settings: results.length, failedSettings: 0, orders: 0, shipments: 0, invoices: 0, amount: 0 };
   const importRunIds: number[] = [];
   const failures: SettingFailure[] = [];
-  for (const target of targets) {
-    if (signal.aborted) {
-      failures.push({ name: target.name, code: 'INTERNAL', message: 'アプリの終了により実行を中断しました。次回の予定または「今すぐ取込」で改めて実行されます。' });
-      break;
+  for (const r of results) {
+    if ('notStarted' in r) {
+      // could not even start (ALREADY_RUNNING, STORE_CLOSED, SETTINGS_INVALID): reported, the others ran
+      failures.push({ name: r.name, code: isKnownCode(r.notStarted.code) ? r.notStarted.code : 'INTERNAL', message: r.notStarted.message });
+      continue;
     }
-    try {
-      const { runId, done } = importService(ctx).start(target.id, { dryRun: false, trigger: importTriggerOf(trigger) });
-      importRunIds.push(runId);
-      const o = await done;
-      counts.orders += o.counts.orders;
-      counts.shipments += o.counts.shipments;
-      counts.invoices += o.counts.invoices;
-      counts.amount += o.counts.amount;
-      if (o.status === 'failed') {
-        const first = o.errors[0];
-        failures.push({ name: target.name, code: isKnownCode(first?.code) ? first.code : 'IMPORT_FAILED', message: first?.message ?? o.message });
-      }
-    } catch (e) {
-      // could not even start (ALREADY_RUNNING, STORE_CLOSED, SETTINGS_INVALID): report, carry on
-      failures.push({
-        name: target.name,
-        code: isAppError(e) ? e.code : 'INTERNAL',
-        message: isAppError(e) ? e.message : `予期しないエラーです（${e instanceof Error ? e.message : String(e)}）。`,
-      });
+    const o = r.outcome;
+    importRunIds.push(o.runId);
+    counts.orders += o.counts.orders;
+    counts.shipments += o.counts.shipments;
+    counts.invoices += o.counts.invoices;
+    counts.amount += o.counts.amount;
+    if (o.status === 'failed') {
+      const first = o.errors[0];
+      failures.push({ name: r.name, code: isKnownCode(first?.code) ? first.code : 'IMPORT_FAILED', message: first?.message ?? o.message });
     }
   }
   counts.failedSettings = failures.length;
