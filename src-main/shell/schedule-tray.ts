@@ -7,6 +7,7 @@
 import type * as Electron from 'electron';
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/ports';
+import { runImportJob } from '../core/scheduler/import-job-runner';
 import type { SchedulerService } from '../core/scheduler/scheduler-service';
 import type { SchedulerEvent } from '../core/scheduler/scheduler-types';
 import type { ElectronApi } from './electron-api';
@@ -86,9 +87,9 @@ export function wireScheduleTray(electron: Pick<ElectronApi, 'Tray' | 'Menu' | '
     quit: opts.quit,
     runNow: () => {
       const jobId = trayJobId(service);
-      if (jobId === null) return;
       try {
-        fromTray.add(service.runNow(jobId));
+        if (jobId !== null) fromTray.add(service.runNow(jobId));
+        else runWithoutJob();
       } catch (e) {
         notify({ title: '今すぐ取込を開始できません', body: e instanceof Error ? e.message : String(e) });
       }
@@ -109,14 +110,28 @@ export function wireScheduleTray(electron: Pick<ElectronApi, 'Tray' | 'Menu' | '
     },
   });
 
+  /** No schedule yet: 今すぐ取込 still imports every EC連携設定 (recorded in the import history only). */
+  let directRun = false;
+  function runWithoutJob(): void {
+    if (directRun) return;
+    directRun = true;
+    void runImportJob(opts.core.ctx, 'manual', undefined, 'tray')
+      .catch((e: unknown) => ({ ok: false as const, error: { code: 'INTERNAL' as const, message: e instanceof Error ? e.message : String(e), retryable: true } }))
+      .then((o) => {
+        directRun = false;
+        notify(o.ok ? { title: '今すぐ取込: 完了しました', body: o.summary } : { title: '今すぐ取込: 失敗しました', body: o.error.message }, () => opts.open());
+        refresh();
+      });
+  }
+
   function refresh(): void {
     try {
       const state = service.state();
       const last = lastFinishedRun(service);
       const trayState: TrayState = {
-        running: state.runningJobIds.length > 0,
+        running: state.runningJobIds.length > 0 || directRun,
         paused: state.pausedBy.length > 0,
-        canRunNow: trayJobId(service) !== null && state.runningJobIds.length === 0 && state.pausedBy.length === 0,
+        canRunNow: state.runningJobIds.length === 0 && !directRun && state.pausedBy.length === 0,
         lastResult: last ? { ok: last.ok, label: `${last.ok ? '成功' : '失敗'} ${shortTime(last.finishedAt)}`, message: last.message } : null,
         nextRunAt: state.nextRuns[0]?.at ?? null,
       };

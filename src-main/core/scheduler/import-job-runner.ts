@@ -38,11 +38,11 @@ function summaryOf(c: ImportJobCounts): string {
  * one JobOutcome; never rejects for a setting's failure. The abort signal is not passed on: an
  * import is one transaction, and a run cut by quitting is closed as interrupted on the next start.
  */
-export async function runImportJob(ctx: CoreContext, trigger: RunTrigger, _signal: AbortSignal): Promise<JobOutcome> {
+export async function runImportJob(ctx: CoreContext, trigger: RunTrigger, _signal?: AbortSignal, importTrigger?: ImportTrigger): Promise<JobOutcome> {
   if (listTargets(ctx.db).length === 0) {
     throw new AppError('SETTINGS_INVALID', 'EC連携設定が登録されていないため、取り込むものがありません。EC連携設定を登録してから、もう一度実行してください。');
   }
-  const results = await importAllSettings(ctx, importTriggerOf(trigger));
+  const results = await importAllSettings(ctx, importTrigger ?? importTriggerOf(trigger));
   const counts: ImportJobCounts = { settings: results.length, failedSettings: 0, orders: 0, shipments: 0, invoices: 0, amount: 0 };
   const importRunIds: number[] = [];
   const failures: SettingFailure[] = [];

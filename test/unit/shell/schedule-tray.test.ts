@@ -133,6 +133,14 @@ describe('tray, notifications and close-to-tray (fake Electron)', () => {
     ]);
   });
 
+  it('今すぐ取込 without any schedule imports every EC連携設定 directly and reports the result', async () => {
+    expect(item('今すぐ取込').enabled).toBe(true);
+    item('今すぐ取込').click!();
+    await expect.poll(() => FakeNotification.shown.length).toBe(1);
+    expect(FakeNotification.shown[0]!.options).toMatchObject({ title: '今すぐ取込: 失敗しました', body: expect.stringContaining('EC連携設定が登録されていない') });
+    expect(item('今すぐ取込').enabled).toBe(true);
+  });
+
   it('スケジュール一時停止 pauses (nothing fires), スケジュール再開 tells what was skipped', async () => {
     await call('schedules:create', JOB);
     item('スケジュール一時停止').click!();
