@@ -4,6 +4,8 @@
  * watch list, cancelled orders and all-or-nothing on one bad order.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { createRun } from '../../../src-main/core/import/import-log';
+import { writeImportPlan } from '../../../src-main/core/import/write-import-plan';
 import { bookCounts, booksSnapshot } from './import-fixture';
 import { startImportHarness, type ImportHarness } from './import-harness';
 
@@ -159,5 +161,21 @@ describe('出荷取込処理 against the simulator', () => {
     const r = await h.run();
     expect(r.counts.shipments).toBe(p.counts.shipments);
     expect(r.counts.amount).toBe(p.counts.amount);
+  });
+
+  it('a constraint violation inside the write transaction rolls back every row of the plan', async () => {
+    h = await startImportHarness({ ...shop, orders: 20, fromDate: '2025-04-26' });
+    const p = await h.run({ dryRun: true });
+    const plan = p.plan!;
+    expect(plan.shipments.length).toBeGreaterThan(2);
+    const before = booksSnapshot(h.t.core.db, h.books.settingId);
+    // the last shipment repeats the first one's logistics id, as a concurrent import would have inserted it
+    const broken = { ...plan, shipments: [...plan.shipments, { ...plan.shipments[0]!, lines: [] }] };
+    const runId = createRun(h.t.core.db, { settingId: h.books.settingId, trigger: 'manual', dryRun: false, windowFrom: null, windowTo: null, startedAt: h.t.core.ctx.now() });
+    expect(() =>
+      writeImportPlan(h!.t.core.db, { settingId: h!.books.settingId, runId, plan: broken, cursor: '2025-05-01', now: h!.t.core.ctx.now(), apiCalls: 0, logs: [] }),
+    ).toThrow(/UNIQUE/);
+    expect(booksSnapshot(h.t.core.db, h.books.settingId)).toBe(before);
+    expect(h.t.core.db.prepare('select status from import_runs where id = ?').get(runId)).toEqual({ status: 'running' });
   });
 });
