@@ -30,14 +30,20 @@ describe('バッチスケジュール (e2e)', () => {
     await sim?.close();
   });
 
-  it('refuses a schedule without weekdays, beside the field', async () => {
+  it('refuses a schedule without weekdays or with a bad time, beside the field', async () => {
     const { page } = e;
     await page.getByRole('link', { name: 'バッチスケジュール' }).click();
     await page.getByRole('button', { name: '新規' }).click();
     for (const d of ['月', '火', '水', '木', '金']) await page.getByRole('group', { name: '実行する曜日' }).getByLabel(d).uncheck();
     await page.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.locator('.field-error').first().textContent()).toContain('実行する曜日を1つ以上選択してください');
-    expect((await e.core.dispatch('schedules:list', {})).ok && (await e.core.dispatch('schedules:list', {}))).toMatchObject({ value: { rows: [] } });
+    await page.getByRole('group', { name: '実行する曜日' }).getByLabel('土').check();
+    await page.getByLabel('実行時刻 1', { exact: true }).fill('7:3');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.locator('.field-error').first().textContent()).toContain('HH:MM 形式');
+    expect(await e.core.dispatch('schedules:list', {})).toMatchObject({ ok: true, value: { rows: [] } });
+    await page.getByRole('group', { name: '実行する曜日' }).getByLabel('土').uncheck();
+    await page.getByLabel('実行時刻 1', { exact: true }).fill('07:30');
   });
 
   it('creates a schedule, shows its next run, runs it now, shows the result and opens its log', async () => {
