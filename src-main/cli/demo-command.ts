@@ -11,32 +11,15 @@ import { addDays, jstDateOf } from '../../src-shared/domain/jst-date';
 import { openCliTokenStore } from '../core/file-token-store';
 import { runImport, type ImportOutcome } from '../core/import/run-import';
 import { runInitialSetup } from '../core/settings/initial-setup';
-import { startSimulator, type RunningSimulator } from '../simulator';
+import { DEMO_SHOP, startDemoShop } from '../simulator';
 import { parseCliArgs } from './args';
 import { openCliCore } from './cli-core';
 import type { CliCommand } from './cli-types';
 import { importSummary, systemLogLines } from './import-report';
 
-/** Demo shop: size, and the first seed tried (only supported payment methods are generated). */
-export const DEMO_SHOP = { seed: 3, orders: 200, days: 30 } as const;
-/** Seeds tried after the first one. */
-const SEED_ATTEMPTS = 20;
 /** Upper bound of runs (30 days at 7 days per run need 5). */
 const MAX_RUNS = 20;
 
-/**
- * The simulator with the demo shop. The generator rarely lets a member without 貴社独自会員ID pay by
- * 自社掛け払い / 銀行振込 (an order the import rightly refuses); the demo shows the happy path, so
- * it takes the first seed whose shop has no such order.
- */
-export async function startDemoShop(from: string, today: string): Promise<RunningSimulator> {
-  for (let i = 0; ; i++) {
-    const sim = await startSimulator({ seed: DEMO_SHOP.seed + i, orders: DEMO_SHOP.orders, fromDate: from, toDate: today, rateLimit: false, includeUnsupported: false });
-    const unmappable = sim.state.orders.some((o) => (o.order.payment === '自社掛け払い' || o.order.payment === '銀行振込') && o.order.customer_ext_id === '');
-    if (!unmappable || i >= SEED_ATTEMPTS) return sim;
-    await sim.close();
-  }
-}
 
 export const demoCommand: CliCommand = {
   summary: 'デモ: BカートシミュレーターとデモデータでBカート連携の初期設定と出荷取込処理を実行します',

@@ -5,7 +5,7 @@
  */
 import { addDays, jstDateOf } from '../../../src-shared/domain/jst-date';
 import type { CoreContext } from '../core-context';
-import { startSimulator, type RunningSimulator } from '../../simulator';
+import { DEMO_SHOP, startDemoShop, type RunningSimulator } from '../../simulator';
 import { runInitialSetup } from './initial-setup';
 
 export const DEMO_SETTING_NAME = 'デモ (シミュレーター)';
@@ -16,7 +16,9 @@ const running = new WeakMap<CoreContext, Promise<RunningSimulator>>();
 export function demoSimulator(ctx: CoreContext): Promise<RunningSimulator> {
   let sim = running.get(ctx);
   if (!sim) {
-    sim = startSimulator({ seed: 1, orders: 200, rateLimit: false, clock: ctx.clock });
+    // the same shop as `npm run demo`: only orders the import can take, so the first run succeeds
+    const today = jstDateOf(ctx.clock.now());
+    sim = startDemoShop(addDays(today, -DEMO_SHOP.days), today, { clock: ctx.clock });
     // a failed start must not be cached, so the next click tries again
     sim.catch(() => running.delete(ctx));
     running.set(ctx, sim);
@@ -28,7 +30,7 @@ export function demoSimulator(ctx: CoreContext): Promise<RunningSimulator> {
 export async function startDemo(ctx: CoreContext) {
   const sim = await demoSimulator(ctx);
   const today = jstDateOf(ctx.clock.now());
-  const report = await runInitialSetup(ctx, { baseUrl: sim.url, token: sim.token, from: addDays(today, -30), settingName: DEMO_SETTING_NAME });
+  const report = await runInitialSetup(ctx, { baseUrl: sim.url, token: sim.token, from: addDays(today, -DEMO_SHOP.days), settingName: DEMO_SETTING_NAME });
   ctx.logger.child('demo').info('demo shop ready', { url: sim.url, settingId: report.settingId });
   return { url: sim.url, settingId: report.settingId, created: report.created };
 }

@@ -14,6 +14,26 @@ interface Started {
 }
 
 describe('demo:start', () => {
+  it('sets up a shop whose 出荷取込処理 succeeds at once (only orders the import can take)', async () => {
+    const t = await makeTestCore();
+    try {
+      const started = await t.call<Started>('demo:start', {});
+      const finished = new Promise<Record<string, unknown>>((resolve) => {
+        t.core.events.subscribe((event, payload) => {
+          if (event === 'import:finished') resolve(payload as Record<string, unknown>);
+        });
+      });
+      const { runId } = await t.call<{ runId: number }>('import:run', { settingId: started.settingId });
+      const result = await finished;
+      expect(result).toMatchObject({ runId, status: 'succeeded' });
+      const shipments = await t.call<{ total: number }>('shipments:list', {});
+      expect(shipments.total).toBeGreaterThan(0);
+    } finally {
+      await stopDemoSimulator(t.core.ctx);
+      t.close();
+    }
+  }, 60_000);
+
   it('is idempotent within a run and re-points the demo settings after a restart', async () => {
     const tmp = makeTempDir();
     try {
