@@ -18,6 +18,8 @@ import { denyAllPermissions, isAllowedExternalUrl, rendererUrl } from './securit
 import { registerLoginItem } from '../core/scheduler/login-item';
 import { schedulerServiceOf, startScheduler } from '../core/scheduler/scheduler-service';
 import { wireScheduleTray } from './schedule-tray';
+import { APP_USER_MODEL_ID, launchedHidden, loginItemSettingsFor } from './login-launch';
+import { stopBackgroundWork } from './shutdown';
 
 export interface ShellOptions {
   /** folder holding dist/ and drizzle/ (app.getAppPath() in the packaged app) */
@@ -29,6 +31,12 @@ export interface ShellOptions {
   nativeBinding?: string;
   /** true while the window's close button should hide to the tray (default: enabled schedules exist) */
   keepInTray?: (core: Core) => boolean;
+  /** command line of this launch (default process.argv): `--hidden` = started at sign-in */
+  argv?: readonly string[];
+  /** default process.platform */
+  platform?: NodeJS.Platform;
+  /** how long 終了 waits for an aborted run to settle before closing the database (ms) */
+  quitGraceMs?: number;
 }
 
 export interface ShellHandle {
@@ -36,7 +44,8 @@ export interface ShellHandle {
   window: Electron.BrowserWindow;
   tray: Electron.Tray;
   dataDir: string;
-  quit(): void;
+  /** 終了: stops the scheduler and the demo simulator, closes the database, quits (idempotent) */
+  quit(): Promise<void>;
 }
 
 /** Data folder: APP_DATA_DIR overrides Electron's per-user folder (tests, portable installs). */
@@ -46,6 +55,9 @@ export function resolveDataDir(electron: Pick<ElectronApi, 'app'>, env: Record<s
 
 export async function startShell(electron: ElectronApi, opts: ShellOptions): Promise<ShellHandle | null> {
   const { app } = electron;
+  // Windows attributes toasts to the AppUserModelID; it must be set before the first Notification
+  // and equal the installer's appId, or notifications show under a generic name or not at all.
+  if ((opts.platform ?? process.platform) === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return null;
@@ -82,11 +94,14 @@ export async function startShell(electron: ElectronApi, opts: ShellOptions): Pro
   }
 
   let quitting = false;
+  // started at sign-in for the schedules: stay in the tray, 開く shows the window
+  const hidden = launchedHidden(opts.argv ?? process.argv, () => app.getLoginItemSettings());
   const window = createMainWindow(electron, {
     preloadPath: join(opts.appRoot, 'dist', 'main', 'preload.cjs'),
     indexHtml,
     trustedUrl,
     log: (m) => logger.warn(m),
+    showWhenReady: !hidden,
   });
   const unregister = registerIpc(electron.ipcMain, core, trustedUrl, logger);
   const unsubscribe = core.events.subscribe((event, payload) => {
@@ -99,17 +114,36 @@ export async function startShell(electron: ElectronApi, opts: ShellOptions): Pro
     window.focus();
   };
   const schedules = startScheduler(core);
-  registerLoginItem(core.ctx, (openAtLogin) => app.setLoginItemSettings({ openAtLogin }));
+  registerLoginItem(core.ctx, (openAtLogin) => app.setLoginItemSettings(loginItemSettingsFor(openAtLogin)));
   const keepInTray = opts.keepInTray ?? ((c: Core) => schedulerServiceOf(c.ctx).hasEnabledJobs());
-  const quit = () => {
-    quitting = true;
-    scheduleTray.dispose();
-    void schedules.stop(); // clears the timer and aborts running imports synchronously
-    unsubscribe();
-    unregister();
-    core.close();
-    app.quit();
+  let shutdown: Promise<void> | null = null;
+  let closed = false;
+  const quit = (): Promise<void> => {
+    shutdown ??= (async () => {
+      quitting = true;
+      if (!window.isDestroyed()) window.hide(); // feels immediate while runs settle
+      scheduleTray.dispose();
+      unsubscribe();
+      unregister();
+      // before the database closes: a run still writing would otherwise fail half-way
+      await stopBackgroundWork(core, schedules, logger, opts.quitGraceMs);
+      try {
+        core.close();
+      } catch (e) {
+        logger.error('データベースを閉じられませんでした', { error: e instanceof Error ? e.message : String(e) });
+      }
+      closed = true;
+      app.quit();
+    })();
+    return shutdown;
   };
+  // Cmd+Q, the Dock, Windows sign-out: Electron quits without our tray. Hold it until the same
+  // clean shutdown ran (otherwise a close-to-tray window would also cancel the quit).
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void quit();
+  });
   window.on('close', (event) => {
     if (!quitting && keepInTray(core)) {
       event.preventDefault();
@@ -117,11 +151,11 @@ export async function startShell(electron: ElectronApi, opts: ShellOptions): Pro
     }
   });
   window.on('closed', () => {
-    if (!quitting) quit();
+    if (!quitting) void quit();
   });
-  const scheduleTray = wireScheduleTray(electron, { core, service: schedules, window, indexHtml, open, quit, logger });
+  const scheduleTray = wireScheduleTray(electron, { core, service: schedules, window, indexHtml, open, quit: () => void quit(), logger });
   const tray = scheduleTray.tray;
   app.on('second-instance', open);
-  logger.info('shell ready', { dataDir });
+  logger.info('shell ready', { dataDir, hidden });
   return { core, window, tray, dataDir, quit };
 }

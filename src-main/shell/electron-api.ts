@@ -7,7 +7,17 @@ import type * as Electron from 'electron';
 export interface ElectronApi {
   app: Pick<
     Electron.App,
-    'requestSingleInstanceLock' | 'whenReady' | 'on' | 'getPath' | 'quit' | 'getVersion' | 'getAppPath' | 'setLoginItemSettings' | 'isPackaged'
+    | 'requestSingleInstanceLock'
+    | 'whenReady'
+    | 'on'
+    | 'getPath'
+    | 'quit'
+    | 'getVersion'
+    | 'getAppPath'
+    | 'setLoginItemSettings'
+    | 'getLoginItemSettings'
+    | 'setAppUserModelId'
+    | 'isPackaged'
   >;
   BrowserWindow: new (options: Electron.BrowserWindowConstructorOptions) => Electron.BrowserWindow;
   ipcMain: Pick<Electron.IpcMain, 'handle' | 'removeHandler'>;

@@ -8,8 +8,7 @@ import { CHANNELS } from '../../src-shared/ipc/contract';
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/ports';
 import type { ElectronApi } from './electron-api';
-import { isTrustedSender } from './security';
-
+import { isTrustedSender, urlForLog } from './security';
 
 export function registerIpc(ipcMain: ElectronApi['ipcMain'], core: Pick<Core, 'dispatch'>, trustedUrl: string, logger: Logger): () => void {
   const log = logger.child('ipc-main');
@@ -17,7 +16,7 @@ export function registerIpc(ipcMain: ElectronApi['ipcMain'], core: Pick<Core, 'd
     ipcMain.handle(channel, async (event, input: unknown) => {
       const frame = event.senderFrame;
       if (!frame || !isTrustedSender(frame.url, trustedUrl) || frame.parent !== null) {
-        log.warn('rejected IPC from untrusted sender', { channel, url: frame?.url?.slice(0, 100) ?? '(none)' });
+        log.warn('rejected IPC from untrusted sender', { channel, url: urlForLog(frame?.url) });
         return {
           ok: false,
           error: new AppError('FORBIDDEN', 'この画面からの操作は許可されていません。アプリを再起動してください。').toData(),

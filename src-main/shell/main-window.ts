@@ -8,6 +8,8 @@ export interface MainWindowOptions {
   indexHtml: string;
   trustedUrl: string;
   log: (msg: string) => void;
+  /** false when launched at sign-in: the window stays hidden until the tray's 開く (default true) */
+  showWhenReady?: boolean;
 }
 
 export function mainWindowOptions(preloadPath: string): Electron.BrowserWindowConstructorOptions {
@@ -23,10 +25,11 @@ export function mainWindowOptions(preloadPath: string): Electron.BrowserWindowCo
   };
 }
 
+/** Creates the guarded main window and loads the renderer; it shows itself once painted unless told not to. */
 export function createMainWindow(electron: Pick<ElectronApi, 'BrowserWindow'>, opts: MainWindowOptions): Electron.BrowserWindow {
   const win = new electron.BrowserWindow(mainWindowOptions(opts.preloadPath));
   guardWebContents(win.webContents, opts.trustedUrl, opts.log);
-  win.once('ready-to-show', () => win.show());
+  if (opts.showWhenReady !== false) win.once('ready-to-show', () => win.show());
   void win.loadFile(opts.indexHtml);
   return win;
 }

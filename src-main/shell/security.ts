@@ -50,20 +50,40 @@ export function isTrustedSender(frameUrl: string | undefined, trustedUrl: string
   return withoutHash === trustedUrl;
 }
 
+/**
+ * A URL as it may appear in the log: scheme, host and path only. Query strings and fragments carry
+ * OAuth codes and tokens (`?code=`, `#access_token=`), and user:password may sit in the authority,
+ * so they are never written; an unparsable URL is reduced to its scheme.
+ */
+export function urlForLog(raw: string | undefined): string {
+  if (!raw) return '(none)';
+  try {
+    const url = new URL(raw);
+    const origin = url.origin === 'null' ? `${url.protocol}//` : url.origin;
+    const rest = url.search || url.hash ? '?…' : '';
+    return `${origin}${url.pathname}`.slice(0, 120) + rest;
+  } catch {
+    return /^[a-z][a-z0-9+.-]*:/i.exec(raw)?.[0] ?? '(invalid url)';
+  }
+}
+
 /** Guards applied to every window's webContents. */
 export function guardWebContents(contents: Electron.WebContents, trustedUrl: string, log: (msg: string) => void): void {
   contents.on('will-navigate', (event, url) => {
     if (!isTrustedSender(url, trustedUrl)) {
       event.preventDefault();
-      log(`blocked navigation to ${url.slice(0, 100)}`);
+      log(`blocked navigation to ${urlForLog(url)}`);
     }
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isTrustedSender(url, trustedUrl)) event.preventDefault();
+    if (!isTrustedSender(url, trustedUrl)) {
+      event.preventDefault();
+      log(`blocked redirect to ${urlForLog(url)}`);
+    }
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    log(`blocked new window ${url.slice(0, 100)}`);
+    log(`blocked new window ${urlForLog(url)}`);
     return { action: 'deny' };
   });
 }

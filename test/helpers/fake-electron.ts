@@ -95,7 +95,15 @@ export class FakeNotification extends EventEmitter {
 /** Electron's safeStorage backend names (Linux). */
 type StorageBackend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
 
-export function makeFakeElectron(userData: string, opts: { backend?: string; encryption?: boolean; lock?: boolean } = {}) {
+export interface FakeElectronOptions {
+  backend?: string;
+  encryption?: boolean;
+  lock?: boolean;
+  /** what app.getLoginItemSettings() answers (macOS reports a login launch here) */
+  loginItemState?: { openAtLogin?: boolean; wasOpenedAtLogin?: boolean; wasOpenedAsHidden?: boolean };
+}
+
+export function makeFakeElectron(userData: string, opts: FakeElectronOptions = {}) {
   FakeBrowserWindow.instances = [];
   FakeTray.instances = [];
   FakeNotification.shown = [];
@@ -106,7 +114,8 @@ export function makeFakeElectron(userData: string, opts: { backend?: string; enc
     openExternal: [] as string[],
     errorBoxes: [] as string[],
     permissionAnswers: [] as boolean[],
-    loginItem: [] as { openAtLogin?: boolean }[],
+    loginItem: [] as { openAtLogin?: boolean; openAsHidden?: boolean; args?: string[] }[],
+    appUserModelIds: [] as string[],
   };
   const fake = {
     app: {
@@ -119,8 +128,12 @@ export function makeFakeElectron(userData: string, opts: { backend?: string; enc
       },
       getVersion: () => '9.9.9-test',
       getAppPath: () => process.cwd(),
-      setLoginItemSettings: (settings: { openAtLogin?: boolean }) => {
+      setLoginItemSettings: (settings: { openAtLogin?: boolean; openAsHidden?: boolean; args?: string[] }) => {
         calls.loginItem.push(settings);
+      },
+      getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: false, ...opts.loginItemState }),
+      setAppUserModelId: (id: string) => {
+        calls.appUserModelIds.push(id);
       },
       isPackaged: false,
     },

@@ -35,8 +35,8 @@ describe('Electron shell (fake Electron API)', () => {
     });
     shell = handle!;
   });
-  afterEach(() => {
-    shell.quit(); // also stops the scheduler's timer
+  afterEach(async () => {
+    await shell.quit(); // also stops the scheduler's timer
     tmp.cleanup();
   });
 
@@ -93,11 +93,12 @@ describe('Electron shell (fake Electron API)', () => {
     });
   });
 
-  it('has a tray with 開く, 今すぐ取込, 最終結果, 一時停止 and 終了; 終了 quits', () => {
+  it('has a tray with 開く, 今すぐ取込, 最終結果, 一時停止 and 終了; 終了 quits', async () => {
     const tray = FakeTray.instances[0]!;
     const labels = tray.menu.filter((m) => m.label).map((m) => m.label);
     expect(labels).toEqual(['開く', '今すぐ取込', '最終結果: まだ実行していません', 'スケジュール一時停止', '終了']);
     tray.menu.find((m) => m.label === '終了').click();
+    await shell.quit(); // the same shutdown the click started
     expect(fake.calls.quit).toBe(1);
   });
 });
@@ -120,7 +121,7 @@ describe('shell start-up edge cases', () => {
     const r = await startShell(fake.electron as never, { appRoot: ROOT, env: { APP_DATA_DIR: other.dir }, createCore, createLogger: () => createMemoryLogger() });
     expect(r!.dataDir).toBe(other.dir);
     expect(existsSync(join(other.dir, 'bcart-desk.sqlite3'))).toBe(true);
-    r!.quit();
+    await r!.quit();
     tmp.cleanup();
     other.cleanup();
   });

@@ -59,9 +59,9 @@ describe('tray, notifications and close-to-tray (fake Electron)', () => {
     shell = (await startShell(fake.electron as never, { appRoot: ROOT, env: {}, createCore: createWithFakeJob, createLogger: () => createMemoryLogger() }))!;
     svc = schedulerServiceOf(shell.core.ctx);
   });
-  afterEach(() => {
+  afterEach(async () => {
     release?.();
-    shell.quit();
+    await shell.quit();
     tmp.cleanup();
   });
 
@@ -76,6 +76,7 @@ describe('tray, notifications and close-to-tray (fake Electron)', () => {
     expect(win.visible).toBe(true);
     await call('schedules:update', { id, ...JOB, enabled: false });
     expect(win.userClose()).toBe(true);
+    await shell.quit(); // the shutdown the close started (idempotent)
     expect(fake.calls.quit).toBe(1);
   });
 
@@ -175,7 +176,8 @@ describe('tray, notifications and close-to-tray (fake Electron)', () => {
   it('「ログイン時に起動」 is supported in the desktop app and reaches app.setLoginItemSettings', async () => {
     expect(await call('schedules:loginItem')).toEqual({ supported: true, openAtLogin: false });
     expect(await call('schedules:setLoginItem', { openAtLogin: true })).toEqual({ supported: true, openAtLogin: true });
-    expect(fake.calls.loginItem.at(-1)).toEqual({ openAtLogin: true });
+    // hidden at sign-in: macOS openAsHidden, the Windows Run entry passes --hidden
+    expect(fake.calls.loginItem.at(-1)).toEqual({ openAtLogin: true, openAsHidden: true, args: ['--hidden'] });
     expect(await call('schedules:loginItem')).toEqual({ supported: true, openAtLogin: true });
   });
 });
