@@ -60,11 +60,16 @@ describe('出荷取込処理 (e2e)', () => {
     const detail = page.locator('section[aria-label="出荷伝票の詳細"]');
     await expect.poll(() => detail.textContent()).toContain(String(inv.bcartOrderId));
     expect(await detail.textContent()).toContain('Bカート発送ID');
+    // the shared facts: a 出荷伝票 names its 倉庫 beside the 部門, a 請求伝票 only the 部門
+    expect(await detail.locator('dt').allTextContents()).toEqual(expect.arrayContaining(['出荷日', '得意先', '部門 / 倉庫', 'Bカート受注番号', 'Bカート受注ID']));
     await e.screenshot('import-shipment-detail');
 
     await detail.getByRole('button', { name: /請求伝票 #\d+ を開く/ }).click();
     const invDetail = page.locator('section[aria-label="請求伝票の詳細"]');
     await expect.poll(() => invDetail.textContent()).toContain(inv.bcartOrderCode!);
+    const invFacts = await invDetail.locator('dt').allTextContents();
+    expect(invFacts).toEqual(expect.arrayContaining(['請求日', '得意先', '部門', 'Bカート受注ID', '出荷伝票']));
+    expect(invFacts).not.toContain('部門 / 倉庫');
     const totals = page.getByRole('table', { name: '税率別合計' });
     expect(await totals.textContent()).toContain(`¥${inv.total.toLocaleString('ja-JP')}`);
     await e.screenshot('import-invoice-detail');
