@@ -11,7 +11,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { api, ApiError, unwrap } from '../../ipc/api';
 import { CsvProblemTable } from '../csv/CsvProblemTable';
-import { ENCODING_OPTIONS, fileToBase64, saveCsv, type CsvEncodingChoice } from './csv-file';
+import { fileToBase64, saveCsv, type CsvEncodingChoice } from './csv-file';
+import { CsvEncodingSelect } from './CsvEncodingSelect';
 import { useStoreClosed } from './StoreModeButtons';
 import { SubscriptionForm } from './SubscriptionForm';
 import './tax-update.css';
@@ -119,13 +120,7 @@ export function SubscriptionsPage() {
         <button type="button" disabled={importCsv.isPending || closed === true} onClick={() => fileRef.current?.click()} title="取り込むと既存の定期申込はすべて置き換わります">
           {importCsv.isPending ? '取込中…' : 'CSV取込'}
         </button>
-        <select aria-label="CSVの文字コード" value={encoding} onChange={(e) => setEncoding(e.target.value as CsvEncodingChoice)}>
-          {ENCODING_OPTIONS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        <CsvEncodingSelect value={encoding} onChange={setEncoding} />
         <button type="button" disabled={exportCsv.isPending} onClick={() => exportCsv.mutate()}>
           CSV出力
         </button>

@@ -12,7 +12,8 @@ import { TAX_UPDATE_PHASE_LABELS, type TaxUpdatePhase } from '../../../src-share
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { api, unwrap } from '../../ipc/api';
 import { useNavigation } from '../../stores/navigation';
-import { ENCODING_OPTIONS, saveCsv, type CsvEncodingChoice } from './csv-file';
+import { saveCsv, type CsvEncodingChoice } from './csv-file';
+import { CsvEncodingSelect } from './CsvEncodingSelect';
 import { StoreModeButtons, useStoreClosed } from './StoreModeButtons';
 import { TaxUpdateChecklist } from './TaxUpdateChecklist';
 import { TaxUpdatePreview, type PreviewData } from './TaxUpdatePreview';
@@ -120,13 +121,7 @@ export function TaxUpdatePage() {
             <button type="button" disabled={runPreview.isPending} onClick={() => runPreview.mutate()}>
               {runPreview.isPending ? '計算中…' : 'プレビュー'}
             </button>
-            <select aria-label="CSVの文字コード" value={encoding} onChange={(e) => setEncoding(e.target.value as CsvEncodingChoice)}>
-              {ENCODING_OPTIONS.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
+            <CsvEncodingSelect value={encoding} onChange={setEncoding} />
             <button type="button" disabled={preview === null || previewCsv.isPending} onClick={() => previewCsv.mutate()}>
               プレビューをCSV出力
             </button>
