@@ -59,7 +59,9 @@ export function urlForLog(raw: string | undefined): string {
   if (!raw) return '(none)';
   try {
     const url = new URL(raw);
-    const origin = url.origin === 'null' ? `${url.protocol}//` : url.origin;
+    // opaque URLs (javascript:, data:, mailto:) carry their whole content in the "path"
+    if (!['http:', 'https:', 'file:'].includes(url.protocol)) return url.protocol;
+    const origin = url.protocol === 'file:' ? 'file://' : url.origin;
     const rest = url.search || url.hash ? '?…' : '';
     return `${origin}${url.pathname}`.slice(0, 120) + rest;
   } catch {
