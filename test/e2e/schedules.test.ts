@@ -74,15 +74,37 @@ describe('バッチスケジュール (e2e)', () => {
     expect(shot).toMatch(/schedules\.png$/);
 
     const imports = await e.core.dispatch('import:history', {});
-    const importRunId = imports.ok ? (imports.value as { rows: { id: number; trigger: string; status: string }[] }).rows[0]! : null;
+    const importRunId = imports.ok ? (imports.value as { rows: { id: number; settingId: number; trigger: string; status: string }[] }).rows[0]! : null;
     expect(importRunId).toMatchObject({ trigger: 'manual', status: 'succeeded' });
+    // another run's lines (a 取込プレビュー) that the run's システムログ link must leave out
+    const preview = await e.core.dispatch('import:preview', { settingId: importRunId!.settingId });
+    expect(preview.ok).toBe(true);
+    const previewRunId = (preview.value as { runId: number }).runId;
+    await expect.poll(async () => (await e.core.dispatch('import:get', { runId: previewRunId })).value as { run: { status: string } }).toMatchObject({ run: { status: 'succeeded' } });
+
     await row.getByRole('link', { name: 'システムログ' }).click();
     await expect.poll(() => new URL(page.url()).hash).toBe(`#/system-log/${importRunId!.id}`);
-    // the システムログ screen shows the run's lines
+    // the システムログ screen shows the run's lines, and only them
     const detail = await e.core.dispatch('import:get', { runId: importRunId!.id });
-    expect(detail.ok && (detail.value as { logs: { code: string | null }[] }).logs.some((l) => l.code === 'IMPORTED')).toBe(true);
+    const runLogs = detail.ok ? (detail.value as { logs: { code: string | null }[] }).logs : [];
+    expect(runLogs.some((l) => l.code === 'IMPORTED')).toBe(true);
     await expect.poll(() => page.locator('main h1').textContent()).toBe('システムログ');
-    await expect.poll(() => page.locator('main').textContent()).toContain('取り込みました');
+    const logTable = page.getByRole('table', { name: 'システムログ' });
+    await expect.poll(() => logTable.textContent()).toContain('取り込みました');
+    expect(await page.getByLabel('取込No.', { exact: true }).inputValue()).toBe(String(importRunId!.id));
+    expect(await page.locator('main .toolbar .count').textContent()).toBe(`${runLogs.length} 件`);
+    const runCells = await logTable.locator('[role=row][aria-rowindex] [role=cell]:nth-child(3)').allTextContents();
+    expect(runCells.length).toBe(runLogs.length);
+    expect(new Set(runCells)).toEqual(new Set([String(importRunId!.id)]));
+    expect(await logTable.textContent()).not.toContain('まだ何も取り込んでいません');
+    // 絞り込みを解除: every run's lines again, and the route no longer names the run
+    await page.getByRole('button', { name: '絞り込みを解除してすべて表示' }).click();
+    await expect.poll(() => logTable.textContent()).toContain('まだ何も取り込んでいません');
+    expect(new URL(page.url()).hash).toBe('#/system-log');
+    expect(await page.getByLabel('取込No.', { exact: true }).inputValue()).toBe('');
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#/system-log/${importRunId!.id}`);
+    await expect.poll(() => page.locator('main .toolbar .count').textContent()).toBe(`${runLogs.length} 件`);
     await page.goBack();
     await expect.poll(() => new URL(page.url()).hash).toMatch(/^#\/schedules/);
   });

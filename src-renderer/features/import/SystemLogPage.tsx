@@ -1,10 +1,14 @@
-/** システムログ: every entry of the import (and other jobs), filtered by level and by run. */
+/**
+ * システムログ: every entry of the import (and other jobs), filtered by level and by run. The route
+ * `#/system-log/<importRunId>` (the バッチスケジュール screen's links) opens it filtered to that run.
+ */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SystemLogRow } from '../../../src-shared/import/import-run';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { api, unwrap } from '../../ipc/api';
+import { useNavigation } from '../../stores/navigation';
 import { LEVEL_LABELS, when } from './format';
 
 const BADGE: Record<string, string> = { info: 'badge-ok', warn: 'badge-draft', error: 'badge-err' };
@@ -19,8 +23,21 @@ const columns: Column<SystemLogRow>[] = [
 
 export function SystemLogPage() {
   const [level, setLevel] = useState<'' | 'info' | 'warn' | 'error'>('');
-  const [run, setRun] = useState('');
+  const { param, go } = useNavigation();
+  const [run, setRun] = useState(param ?? '');
+  // a new route param (another run's link while this page is open) re-seeds the filter; adjusted
+  // during render rather than in an effect so the first query already asks for that run only
+  const [seededFrom, setSeededFrom] = useState(param);
+  if (param !== seededFrom) {
+    setSeededFrom(param);
+    setRun(param ?? '');
+  }
   const runId = /^\d+$/.test(run) && Number(run) > 0 ? Number(run) : undefined;
+  const clearRun = () => {
+    setRun('');
+    // drop the run from the route too, so reload / back do not bring the filter back
+    if (param !== null) go('system-log');
+  };
   const q = useQuery({
     queryKey: ['import', 'logs', level, runId],
     queryFn: () => unwrap(api().systemLog.list({ ...(level ? { level } : {}), ...(runId ? { runId } : {}), limit: 1000 })),
@@ -41,6 +58,14 @@ export function SystemLogPage() {
         <input id="log-run" type="search" inputMode="numeric" value={run} onChange={(e) => setRun(e.target.value.trim())} placeholder="すべて" />
         <span className="count">{q.data ? `${q.data.total} 件` : ''}</span>
       </div>
+      {runId ? (
+        <div className="notice notice-info" role="status" aria-label="取込No.で絞り込み中">
+          取込No. {runId} のログだけを表示しています。
+          <button type="button" className="link-button" onClick={clearRun}>
+            絞り込みを解除してすべて表示
+          </button>
+        </div>
+      ) : null}
       {q.error ? <ErrorNotice error={q.error} /> : null}
       <VirtualTable label="システムログ" rows={q.data?.rows ?? []} columns={columns} rowKey={(r) => r.id} selectedKey={selected?.id ?? null} onSelect={setSelected} height={460} emptyText="ログはありません。" />
       {selected ? (
