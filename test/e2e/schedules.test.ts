@@ -78,9 +78,9 @@ describe('バッチスケジュール (e2e)', () => {
     expect(importRunId).toMatchObject({ trigger: 'manual', status: 'succeeded' });
     // another run's lines (a 取込プレビュー) that the run's システムログ link must leave out
     const preview = await e.core.dispatch('import:preview', { settingId: importRunId!.settingId });
-    expect(preview.ok).toBe(true);
+    if (!preview.ok) throw new Error(`取込プレビューを開始できません: ${preview.error.message}`);
     const previewRunId = (preview.value as { runId: number }).runId;
-    await expect.poll(async () => (await e.core.dispatch('import:get', { runId: previewRunId })).value as { run: { status: string } }).toMatchObject({ run: { status: 'succeeded' } });
+    await expect.poll(async () => await e.core.dispatch('import:get', { runId: previewRunId })).toMatchObject({ ok: true, value: { run: { status: 'succeeded' } } });
 
     await row.getByRole('link', { name: 'システムログ' }).click();
     await expect.poll(() => new URL(page.url()).hash).toBe(`#/system-log/${importRunId!.id}`);
