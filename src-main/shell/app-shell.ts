@@ -11,7 +11,7 @@ import type { Core, CoreOptions } from '../core/create-core';
 import type { Logger } from '../core/ports';
 import type { ElectronApi } from './electron-api';
 import { PUSH_CHANNEL } from '../../src-shared/ipc/events';
-import { registerIpc } from './ipc-loop';
+import { closeForeignIpc, registerIpc } from './ipc-loop';
 import { createMainWindow } from './main-window';
 import { createSafeTokenStore } from './safe-token-store';
 import { denyAllPermissions, isAllowedExternalUrl, rendererUrl } from './security';
@@ -65,6 +65,7 @@ export async function startShell(electron: ElectronApi, opts: ShellOptions): Pro
   await app.whenReady();
   const dataDir = resolveDataDir(electron, opts.env);
   const logger = opts.createLogger(join(dataDir, 'logs', 'main.log'));
+  closeForeignIpc(electron.ipcMain);
   denyAllPermissions(electron.session.defaultSession);
 
   const indexHtml = join(opts.appRoot, 'dist', 'renderer', 'index.html');

@@ -20,7 +20,7 @@ export interface ElectronApi {
     | 'isPackaged'
   >;
   BrowserWindow: new (options: Electron.BrowserWindowConstructorOptions) => Electron.BrowserWindow;
-  ipcMain: Pick<Electron.IpcMain, 'handle' | 'removeHandler'>;
+  ipcMain: Pick<Electron.IpcMain, 'handle' | 'removeHandler' | 'removeAllListeners'>;
   safeStorage: Pick<Electron.SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
   shell: Pick<Electron.Shell, 'openExternal'>;
   Tray: new (image: Electron.NativeImage | string) => Electron.Tray;

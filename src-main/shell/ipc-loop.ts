@@ -10,6 +10,22 @@ import type { Logger } from '../core/ports';
 import type { ElectronApi } from './electron-api';
 import { isTrustedSender, urlForLog } from './security';
 
+/**
+ * Channels that libraries open on ipcMain at import time without any sender check:
+ * electron-log/main answers `__ELECTRON_LOG__` (send and invoke) so renderers can write log lines.
+ * The app logs from main only, so they are closed: no page can forge or flood the log.
+ */
+export const FOREIGN_IPC_CHANNELS = ['__ELECTRON_LOG__'] as const;
+
+/** Removes the library channels above (call after the logger module is loaded). */
+export function closeForeignIpc(ipcMain: ElectronApi['ipcMain']): void {
+  for (const channel of FOREIGN_IPC_CHANNELS) {
+    ipcMain.removeHandler(channel);
+    ipcMain.removeAllListeners(channel);
+  }
+}
+
+/** Registers one sender-checked handler per contract channel; returns the unregister function. */
 export function registerIpc(ipcMain: ElectronApi['ipcMain'], core: Pick<Core, 'dispatch'>, trustedUrl: string, logger: Logger): () => void {
   const log = logger.child('ipc-main');
   for (const channel of CHANNELS) {

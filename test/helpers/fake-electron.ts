@@ -108,6 +108,8 @@ export function makeFakeElectron(userData: string, opts: FakeElectronOptions = {
   FakeTray.instances = [];
   FakeNotification.shown = [];
   const handlers = new Map<string, (event: any, input: unknown) => Promise<unknown>>();
+  /** ipcMain.on listeners (the app registers none; a library may) */
+  const listeners = new EventEmitter();
   const appEvents = new EventEmitter();
   const calls = {
     quit: 0,
@@ -144,6 +146,8 @@ export function makeFakeElectron(userData: string, opts: FakeElectronOptions = {
         handlers.set(channel, fn);
       },
       removeHandler: (channel: string) => handlers.delete(channel),
+      on: (channel: string, fn: (...a: any[]) => void) => listeners.on(channel, fn),
+      removeAllListeners: (channel?: string) => listeners.removeAllListeners(channel),
     },
     safeStorage: {
       isEncryptionAvailable: () => opts.encryption ?? true,
@@ -175,5 +179,5 @@ export function makeFakeElectron(userData: string, opts: FakeElectronOptions = {
       },
     },
   };
-  return { electron: fake, handlers, appEvents, calls };
+  return { electron: fake, handlers, listeners, appEvents, calls };
 }

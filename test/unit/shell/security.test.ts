@@ -1,7 +1,8 @@
 /**
  * Security checklist items not covered by app-shell.test.ts: URLs in the log never carry their
  * query, fragment or credentials (OAuth codes and tokens travel there), for blocked navigations,
- * redirects, new windows and rejected IPC senders; the renderer page ships a strict CSP.
+ * redirects, new windows and rejected IPC senders; IPC channels a library opens without a sender
+ * check (electron-log) are closed; the renderer page ships a strict CSP.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src-main/core/create-core';
 import { createMemoryLogger, type MemoryLogger } from '../../../src-main/core/logging';
 import { startShell, type ShellHandle } from '../../../src-main/shell/app-shell';
+import { FOREIGN_IPC_CHANNELS } from '../../../src-main/shell/ipc-loop';
 import { urlForLog } from '../../../src-main/shell/security';
+import { CHANNELS } from '../../../src-shared/ipc/contract';
 import { FakeBrowserWindow, makeFakeElectron } from '../../helpers/fake-electron';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -77,6 +80,29 @@ describe('nothing secret in the shell log (fake Electron)', () => {
     const own = pathToFileURL(join(ROOT, 'dist', 'renderer', 'index.html')).toString();
     wc.emit('will-redirect', { preventDefault: () => (prevented = true) }, `${own}?x=1#/schedules/1`);
     expect(prevented).toBe(false);
+  });
+});
+
+describe('IPC opened by libraries', () => {
+  it('electron-log/main opens exactly the channels the shell closes', () => {
+    const src = readFileSync(require.resolve('electron-log/src/main/index.js'), 'utf8');
+    const opened = [...src.matchAll(/onIpc(?:Invoke)?\('([^']+)'/g)].map((m) => m[1]);
+    expect(opened.length).toBeGreaterThan(0);
+    expect([...new Set(opened)].sort()).toEqual([...FOREIGN_IPC_CHANNELS].sort());
+  });
+
+  it('the shell closes them, so only the sender-checked contract channels answer', async () => {
+    const tmp = makeTempDir();
+    const fake = makeFakeElectron(tmp.dir);
+    // what importing electron-log/main does in the real app, before startShell runs
+    fake.electron.ipcMain.handle('__ELECTRON_LOG__', async () => ({ levels: [] }));
+    fake.electron.ipcMain.on('__ELECTRON_LOG__', () => undefined);
+    const shell = (await startShell(fake.electron as never, { appRoot: ROOT, env: {}, createCore, createLogger: () => createMemoryLogger(), argv: [] }))!;
+    expect(fake.handlers.has('__ELECTRON_LOG__')).toBe(false);
+    expect(fake.listeners.listenerCount('__ELECTRON_LOG__')).toBe(0);
+    expect([...fake.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    await shell.quit();
+    tmp.cleanup();
   });
 });
 
