@@ -156,7 +156,10 @@ export async function startShell(electron: ElectronApi, opts: ShellOptions): Pro
   });
   const scheduleTray = wireScheduleTray(electron, { core, service: schedules, window, indexHtml, open, quit: () => void quit(), logger });
   const tray = scheduleTray.tray;
+  // a hidden (sign-in) start is reached again by launching the app a second time or, on macOS,
+  // by clicking its Dock icon
   app.on('second-instance', open);
+  app.on('activate', open);
   logger.info('shell ready', { dataDir, hidden });
   return { core, window, tray, dataDir, quit };
 }

@@ -121,6 +121,17 @@ describe('start hidden when launched at sign-in', () => {
     expect(shell.window).toBe(win as never);
   });
 
+  it('a hidden window is also shown by launching the app again or (macOS) clicking the Dock icon', async () => {
+    for (const event of ['second-instance', 'activate']) {
+      const { fake } = await start({ argv: ['--hidden'] });
+      const win = FakeBrowserWindow.instances[0]!;
+      win.emit('ready-to-show');
+      expect(win.visible).toBe(false);
+      fake.appEvents.emit(event, {}, []);
+      expect(win.visible, event).toBe(true);
+    }
+  });
+
   it('macOS: the login item reports the launch (wasOpenedAsHidden, or wasOpenedAtLogin) and the window stays hidden', async () => {
     await start({}, { loginItemState: { wasOpenedAsHidden: true } });
     FakeBrowserWindow.instances[0]!.emit('ready-to-show');
