@@ -15,7 +15,7 @@ import { isStoreClosed } from '../store-mode';
 import { isJapaneseHoliday } from './holidays';
 import { runImportJob } from './import-job-runner';
 import { createScheduler, type Scheduler, type SchedulerDeps } from './scheduler';
-import type { SchedulerEvent } from './scheduler-types';
+import type { RunNowSource, SchedulerEvent } from './scheduler-types';
 import { createSqliteScheduleStore, type SqliteScheduleStore } from './sqlite-schedule-store';
 
 /** app_state key of the 一時停止 button (survives restarts). */
@@ -40,8 +40,8 @@ export interface SchedulerService {
   resume(): SkippedSlotRow[];
   /** 受付停止 on → pause 'store-closed'; off → resume it and return what was skipped */
   onStoreModeChanged(closed: boolean): SkippedSlotRow[];
-  /** 今すぐ実行 / 今すぐ取込: returns the schedule run id */
-  runNow(jobId: number): number;
+  /** 今すぐ実行 (screen) / 今すぐ取込 (tray: its import runs are recorded with trigger 'tray'): returns the schedule run id */
+  runNow(jobId: number, source?: RunNowSource): number;
   /** after a job was created, edited or deleted */
   jobsChanged(): void;
   hasEnabledJobs(): boolean;
@@ -134,7 +134,7 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
     logger: ctx.logger,
     isHoliday: opts.isHoliday ?? isJapaneseHoliday,
     store,
-    runJob: opts.runJob ?? ((_job, trigger, signal) => runImportJob(ctx, trigger, signal)),
+    runJob: opts.runJob ?? ((_job, trigger, signal, source) => runImportJob(ctx, trigger, signal, source === 'tray' ? 'tray' : undefined)),
     onEvent,
   });
   // restored before start(): a paused or store-closed app must not fire at start-up
@@ -172,9 +172,9 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
       }
       return scheduler.resume('store-closed').map(toSkipped);
     },
-    runNow(jobId) {
+    runNow(jobId, source) {
       syncStoreMode();
-      return scheduler.runNow(jobId);
+      return scheduler.runNow(jobId, source);
     },
     jobsChanged() {
       scheduler.refresh();

@@ -20,6 +20,12 @@ export interface Job {
 /** Why a run started: its scheduled time, a missed time noticed late (sleep / app closed), or 今すぐ取込. */
 export type RunTrigger = 'schedule' | 'catch-up' | 'manual';
 
+/**
+ * Where a 今すぐ実行 ('manual' run) was asked for: the バッチスケジュール screen or the tray's
+ * 今すぐ取込. The schedule history shows both as 今すぐ実行; the job passes it on (import runs record 'tray').
+ */
+export type RunNowSource = 'screen' | 'tray';
+
 /** Result of one run. `summary` is Japanese (shown in 最終結果 and the history). */
 export type JobOutcome =
   { ok: true; summary: string; details?: Record<string, unknown> } | { ok: false; error: AppErrorData; details?: Record<string, unknown> };

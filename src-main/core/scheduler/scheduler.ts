@@ -14,7 +14,7 @@ import { nextRunTimes, slotsBetween, type IsHoliday } from '../../../src-shared/
 import { scheduleRuleSchema } from '../../../src-shared/domain/schedule/schedule-rule';
 import type { Clock, Logger, Timers } from '../ports';
 import { INTERRUPTED_OUTCOME, isJobOutcome, toRunErrorData } from './run-error';
-import type { Job, JobOutcome, PauseReason, RunTrigger, ScheduleStore, SchedulerEvent, SkippedSlot, UpcomingRun } from './scheduler-types';
+import type { Job, JobOutcome, PauseReason, RunNowSource, RunTrigger, ScheduleStore, SchedulerEvent, SkippedSlot, UpcomingRun } from './scheduler-types';
 
 /** Longest single timer; also how soon a wake from sleep is noticed. */
 export const MAX_TIMER_DELAY_MS = 60_000;
@@ -32,8 +32,11 @@ export interface SchedulerDeps {
   logger: Logger;
   isHoliday: IsHoliday;
   store: ScheduleStore;
-  /** Runs the job; should honour `signal` (aborted by stop()). May throw or resolve an error outcome. */
-  runJob: (job: Job, trigger: RunTrigger, signal: AbortSignal) => Promise<JobOutcome>;
+  /**
+   * Runs the job; should honour `signal` (aborted by stop()). May throw or resolve an error outcome.
+   * `source` is set for a runNow run only.
+   */
+  runJob: (job: Job, trigger: RunTrigger, signal: AbortSignal, source?: RunNowSource) => Promise<JobOutcome>;
   onEvent?: (e: SchedulerEvent) => void;
 }
 
@@ -57,8 +60,9 @@ export interface Scheduler {
   /**
    * 今すぐ取込: starts the job now (also when its schedule is disabled) and returns the run id;
    * completion arrives as an event. Throws NOT_FOUND, ALREADY_RUNNING, STORE_CLOSED (受付停止中) or VALIDATION (一時停止中).
+   * `source` (default 'screen') reaches runJob.
    */
-  runNow(jobId: number): number;
+  runNow(jobId: number, source?: RunNowSource): number;
   /** Next scheduled run of an enabled job, or null (disabled, unknown, or no slot). */
   nextRun(jobId: number): UpcomingRun | null;
   /** The next `count` runs over all enabled jobs, soonest first. */
@@ -115,7 +119,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     }));
   }
 
-  function execute(job: Job, trigger: RunTrigger, missedSlots: number): number {
+  function execute(job: Job, trigger: RunTrigger, missedSlots: number, source?: RunNowSource): number {
     const startedAt = clock.now();
     const runId = store.recordRunStart(job.id, trigger, startedAt);
     const controller = new AbortController();
@@ -129,7 +133,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     active.done = (async (): Promise<void> => {
       let outcome: JobOutcome;
       try {
-        const result: unknown = await deps.runJob(job, trigger, controller.signal);
+        const result: unknown = await deps.runJob(job, trigger, controller.signal, source);
         outcome = isJobOutcome(result) ? result : { ok: false, error: toRunErrorData(new Error('runJob returned no outcome'), job.name) };
       } catch (err) {
         log.error('ジョブが例外で終了しました', { ...ref, runId, err: err instanceof Error ? err.stack : String(err) });
@@ -333,7 +337,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     },
     isPausedBy: (reason) => pauseReasons.has(reason),
     pausedBy: () => [...pauseReasons],
-    runNow(jobId) {
+    runNow(jobId, source = 'screen') {
       const job = findJob(jobId);
       if (!job) throw new AppError('NOT_FOUND', '指定されたジョブが見つかりません。画面を更新してから、もう一度お試しください。');
       if (pauseReasons.has('store-closed')) {
@@ -352,7 +356,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       if (running.has(jobId)) {
         throw new AppError('ALREADY_RUNNING', `「${job.name}」は実行中です。終わってから、もう一度お試しください。`, { retryable: true });
       }
-      return execute(job, 'manual', 0);
+      return execute(job, 'manual', 0, source);
     },
     nextRun(jobId) {
       const job = findJob(jobId);

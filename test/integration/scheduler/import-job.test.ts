@@ -58,6 +58,29 @@ describe('EC・売上取込処理 job', () => {
     expect(ran[1]).toMatchObject({ status: 'succeeded', message: expect.stringMatching(/^EC連携設定 2 件の出荷取込処理が完了しました（注文 \d+ 件、出荷伝票 \d+ 件/) });
   });
 
+  it("the tray's 今すぐ取込 of a job records its import runs with trigger 'tray'; the screen's stays 'manual'", async () => {
+    const created = await h.t.call<{ id: number }>('schedules:create', { ...job, name: 'トレイから' });
+    const lastId = async () => Math.max(0, ...(await h.t.call<{ rows: { id: number }[] }>('import:history', {})).rows.map((r) => r.id));
+    const before = await lastId();
+    const svc = schedulerServiceOf(h.t.core.ctx);
+    const runId = svc.runNow(created.id, 'tray');
+    await svc.scheduler.whenIdle();
+    const history = await h.t.call<{ rows: { id: number; trigger: string; status: string }[] }>('import:history', {});
+    const fromTray = history.rows.filter((r) => r.id > before);
+    expect(fromTray.length).toBeGreaterThan(0);
+    expect(fromTray.every((r) => r.trigger === 'tray' && r.status === 'succeeded')).toBe(true);
+    // the schedule's own history still calls it 今すぐ実行 (trigger manual)
+    const runs = await h.t.call<{ rows: { runId: number; trigger: string; importRunIds: number[] }[] }>('schedules:runs', { id: created.id });
+    expect(runs.rows[0]).toMatchObject({ runId, trigger: 'manual', importRunIds: fromTray.map((r) => r.id).sort((x, y) => x - y) });
+
+    const afterTray = await lastId();
+    await h.t.call('schedules:runNow', { id: created.id });
+    await svc.scheduler.whenIdle();
+    const again = (await h.t.call<{ rows: { id: number; trigger: string }[] }>('import:history', {})).rows.filter((r) => r.id > afterTray);
+    expect(again.length).toBeGreaterThan(0);
+    expect(again.every((r) => r.trigger === 'manual')).toBe(true);
+  });
+
   it('fails with a Japanese message when there is no EC連携設定', async () => {
     const t = await makeTestCore();
     const created = await t.call<{ id: number }>('schedules:create', job);

@@ -2,7 +2,7 @@
 import { createScheduler, type Scheduler } from '../../../src-main/core/scheduler/scheduler';
 import { createMemoryScheduleStore, type MemoryScheduleStore } from '../../../src-main/core/scheduler/memory-schedule-store';
 import { isJapaneseHoliday } from '../../../src-main/core/scheduler/holidays';
-import type { Job, JobOutcome, RunTrigger, SchedulerEvent } from '../../../src-main/core/scheduler/scheduler-types';
+import type { Job, JobOutcome, RunNowSource, RunTrigger, SchedulerEvent } from '../../../src-main/core/scheduler/scheduler-types';
 import type { ScheduleRule } from '../../../src-shared/domain/schedule/schedule-rule';
 import { createFakeTime, createMemoryLogger, type FakeTime } from './fake-time';
 
@@ -26,6 +26,8 @@ export interface Call {
   trigger: RunTrigger;
   atMs: number;
   signal: AbortSignal;
+  /** set for runNow runs only */
+  source: RunNowSource | undefined;
 }
 
 export interface Setup {
@@ -59,8 +61,8 @@ export function setup(opts: {
     logger,
     isHoliday: isJapaneseHoliday,
     store,
-    runJob: (j, trigger, signal) => {
-      const call = { jobId: j.id, trigger, atMs: time.clock.now(), signal };
+    runJob: (j, trigger, signal, source) => {
+      const call = { jobId: j.id, trigger, atMs: time.clock.now(), signal, source };
       calls.push(call);
       return behaviour(call, time);
     },

@@ -112,6 +112,22 @@ describe('scheduler: no overlap', () => {
     expect(s.scheduler.runNow(1)).toBe(runId + 1);
     expect(() => s.scheduler.runNow(42)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
+
+  it('runNow tells the job where it was asked for (screen by default, or the tray); scheduled runs carry no source', async () => {
+    const s = use(setup({ startAt: jst('2026-11-30T07:00'), jobs: [job(1)] }));
+    s.scheduler.start();
+    s.scheduler.runNow(1);
+    await s.time.advance(1);
+    s.scheduler.runNow(1, 'tray');
+    await s.time.advance(60 * 60_000); // past 07:30
+    expect(s.calls.map((c) => [c.trigger, c.source])).toEqual([
+      ['manual', 'screen'],
+      ['manual', 'tray'],
+      ['schedule', undefined],
+    ]);
+    // the schedule history does not tell them apart: both are 今すぐ実行
+    expect(s.store.runs().map((r) => r.trigger)).toEqual(['manual', 'manual', 'schedule']);
+  });
 });
 
 describe('scheduler: missed runs', () => {
