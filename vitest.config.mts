@@ -36,6 +36,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // the browser answers within ms on an idle machine; generous polls keep a loaded CI box from flaking
+          expect: { poll: { timeout: 15_000, interval: 50 } },
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 180_000,

@@ -88,7 +88,7 @@ export function wireScheduleTray(electron: Pick<ElectronApi, 'Tray' | 'Menu' | '
     runNow: () => {
       const jobId = trayJobId(service);
       try {
-        if (jobId !== null) fromTray.add(service.runNow(jobId));
+        if (jobId !== null) fromTray.add(service.runNow(jobId, 'tray'));
         else runWithoutJob();
       } catch (e) {
         notify({ title: '今すぐ取込を開始できません', body: e instanceof Error ? e.message : String(e) });
