@@ -2,7 +2,9 @@
  * IPC handlers `csv:import` / `csv:export` for every master. Bytes arrive and leave as base64.
  * 商品 imports are refused while 受付停止 (the tax update reads products).
  */
+import { eq } from 'drizzle-orm';
 import type { CoreContext } from '../core-context';
+import { partners } from '../db/schema';
 import type { Handlers } from '../ipc/handler-types';
 import { assertStoreOpen } from '../store-mode';
 import { masterCsvDef } from './master-csv-columns';
@@ -28,7 +30,11 @@ export function createCsvHandlers(ctx: CoreContext): Pick<Handlers, 'csv:import'
     },
     'csv:export': (input) => {
       const def = masterCsvDef(input.master);
-      const { rows } = ctx.repos[input.master].list(input.query);
+      // 取引先 filtered by 種別 export exactly the rows the filtered list shows (partners:listByKind)
+      const { rows } =
+        input.master === 'partners' && input.kind !== undefined
+          ? ctx.repos.partners.list(input.query, eq(partners.kind, input.kind))
+          : ctx.repos[input.master].list(input.query);
       const codes = ctx.db.prepare('select id, code from tax_classes').all() as { id: number; code: string }[];
       const bytes = exportMasterCsv(def, rows as unknown as Record<string, unknown>[], input.encoding, new Map(codes.map((c) => [c.id, c.code])));
       const suffix = input.encoding === 'cp932' ? '_SJIS' : '';

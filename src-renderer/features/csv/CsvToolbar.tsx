@@ -7,6 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { CSV_IMPORT_RULE, type CsvExportEncoding, type CsvMaster } from '../../../src-shared/csv/master-csv';
 import type { MasterListInput } from '../../../src-shared/masters/fields';
+import { PARTNER_KINDS, type PartnerKind } from '../../../src-shared/masters/partner';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { api, ApiError, unwrap } from '../../ipc/api';
 import { base64ToBytes, bytesToBase64, downloadBytes } from './base64';
@@ -17,9 +18,17 @@ export interface CsvToolbarProps {
   title: string;
   /** the list's current search, so 出力 writes what the clerk sees */
   query: MasterListInput;
+  /** the list's filter select value ('' = all); for 取引先 it is the 取引先種別 出力 is narrowed to */
+  filterValue?: string;
 }
 
-export function CsvToolbar({ master, title, query }: CsvToolbarProps) {
+/** The 取引先種別 to send with 出力, only for 取引先 and only when the filter holds a real kind. */
+function exportKind(master: CsvMaster, filterValue: string | undefined): PartnerKind | undefined {
+  if (master !== 'partners' || !filterValue) return undefined;
+  return (PARTNER_KINDS as readonly string[]).includes(filterValue) ? (filterValue as PartnerKind) : undefined;
+}
+
+export function CsvToolbar({ master, title, query, filterValue }: CsvToolbarProps) {
   const qc = useQueryClient();
   const fileRef = useRef<HTMLInputElement>(null);
   const [encoding, setEncoding] = useState<CsvExportEncoding>('utf8-bom');
@@ -38,7 +47,10 @@ export function CsvToolbar({ master, title, query }: CsvToolbarProps) {
   });
 
   const exportCsv = useMutation({
-    mutationFn: () => unwrap(api().csv.export({ master, encoding, query })),
+    mutationFn: () => {
+      const kind = exportKind(master, filterValue);
+      return unwrap(api().csv.export(kind ? { master, encoding, query, kind } : { master, encoding, query }));
+    },
     onMutate: () => setNotice(null),
     onSuccess: (r) => {
       downloadBytes(base64ToBytes(r.contentBase64), r.fileName);

@@ -100,7 +100,7 @@ export function MasterPage<Row extends { id: number; confirmed: boolean; updated
             {list.data ? `${list.data.total.toLocaleString('ja-JP')}件` : '読み込み中…'}
           </span>
         </div>
-        {csvMaster ? <CsvToolbar master={csvMaster} title={config.title} query={{ query: deferredQuery, sortKey: sort.key, sortDir: sort.dir }} /> : null}
+        {csvMaster ? <CsvToolbar master={csvMaster} title={config.title} query={{ query: deferredQuery, sortKey: sort.key, sortDir: sort.dir }} filterValue={filterValue} /> : null}
         <ErrorNotice error={list.error} />
         <VirtualTable
           label={`${config.title}一覧`}

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CSV_EXPORT_ENCODINGS, CSV_IMPORT_ENCODINGS, CSV_MASTERS } from '../../csv/master-csv';
 import { masterListInput } from '../../masters/fields';
+import { PARTNER_KINDS } from '../../masters/partner';
 import { channel } from '../define';
 
 /** ~75 MB of CSV; the 100,000-row 商品 file is about 10 MB */
@@ -29,8 +30,18 @@ export const csvImportResult = z.object({
 });
 
 export const csvExportInput = z
-  .object({ master: z.enum(CSV_MASTERS), encoding: z.enum(CSV_EXPORT_ENCODINGS), query: masterListInput.optional() })
-  .strict();
+  .object({
+    master: z.enum(CSV_MASTERS),
+    encoding: z.enum(CSV_EXPORT_ENCODINGS),
+    query: masterListInput.optional(),
+    /** 取引先種別 the 取引先 list is filtered by, so 出力 writes what the clerk sees; partners only */
+    kind: z.enum(PARTNER_KINDS).optional(),
+  })
+  .strict()
+  .refine((v) => v.kind === undefined || v.master === 'partners', {
+    path: ['kind'],
+    error: '取引先種別で絞り込めるのは取引先のCSV出力だけです。絞り込みを外して出力してください。',
+  });
 
 export const csvExportResult = z.object({ fileName: z.string(), contentBase64: z.string(), rows: z.number().int() });
 

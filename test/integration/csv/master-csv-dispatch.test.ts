@@ -116,6 +116,24 @@ describe('csv:import / csv:export through dispatch', () => {
     expect(err.fields).toEqual([expect.objectContaining({ row: 3, column: '取引先名', message: expect.stringContaining('🍣') })]);
   });
 
+  it('取引先 export with 取引先種別 倉庫 holds only 倉庫 rows (search still applies); kind is refused for other masters', async () => {
+    await t.call('partners:create', { code: 'C1', name: '得意先A', kind: '得意先', billingType: '個別', taxDisplay: '税込' });
+    await t.call('partners:create', { code: 'S1', name: '仕入先A', kind: '仕入先' });
+    await t.call('partners:create', { code: 'W1', name: '東倉庫', kind: '倉庫' });
+    await t.call('partners:create', { code: 'W2', name: '西倉庫', kind: '倉庫' });
+    const out = await t.call<{ contentBase64: string; rows: number }>('csv:export', { master: 'partners', encoding: 'utf8-bom', kind: '倉庫' });
+    const text = Buffer.from(out.contentBase64, 'base64').subarray(3).toString('utf8');
+    expect(text).toBe('取引先コード,取引先名,取引先種別,請求区分,締日,税表示\r\nW1,東倉庫,倉庫,,,\r\nW2,西倉庫,倉庫,,,\r\n');
+    expect(out.rows).toBe(2);
+    const searched = await t.call<{ contentBase64: string; rows: number }>('csv:export', { master: 'partners', encoding: 'utf8-bom', kind: '倉庫', query: { query: '西' } });
+    expect(searched.rows).toBe(1);
+    expect(Buffer.from(searched.contentBase64, 'base64').toString('utf8')).toContain('W2,西倉庫,倉庫');
+    const all = await t.call<{ rows: number }>('csv:export', { master: 'partners', encoding: 'utf8-bom' });
+    expect(all.rows).toBe(4);
+    const err = await failure(t.call('csv:export', { master: 'products', encoding: 'utf8-bom', kind: '倉庫' }));
+    expect(err.code).toBe('VALIDATION');
+  });
+
   it('CP932 file is detected and read; partners:listByKind filters by kind', async () => {
     const csv = '取引先コード,取引先名,取引先種別,請求区分,締日,税表示\r\nC1,㈱髙島屋～本店,得意先,個別,,税抜\r\nW1,第①倉庫,倉庫,,,\r\n';
     const r = await t.call('csv:import', { master: 'partners', fileName: 's.csv', contentBase64: iconv.encode(csv, 'cp932').toString('base64') });
