@@ -3,14 +3,13 @@
  * id and core, so the OAuth refresh stays single-flight and the rate limiter is shared by every
  * caller (import, stock push, screens). TokenStore keys are `bcart:<settingId>:…`.
  */
-import { BCART_DEFAULT_AUTHORIZE_URL, BCART_DEFAULT_SCOPES, BCART_DEFAULT_TOKEN_URL, createBcartAuth, type BcartAuth } from '../bcart/oauth';
+import { DEFAULT_OAUTH_CLIENT_ID, settingAuth, settingTokenKeyPrefix, type BcartAuth } from '../bcart/oauth';
 import { createBcartClient, type BcartClient } from '../bcart/client';
 import type { CoreContext } from '../core-context';
 import type { EcSetting } from '../../../src-shared/settings/ec-setting';
 import { ecSettingRepository } from './ec-setting-repository';
 
-/** client_id used when the settings leave it empty (a registered app id replaces it). */
-export const DEFAULT_OAUTH_CLIENT_ID = 'bcart-desk';
+export { DEFAULT_OAUTH_CLIENT_ID };
 
 export interface BcartSession {
   setting: EcSetting;
@@ -21,27 +20,12 @@ export interface BcartSession {
 const sessions = new WeakMap<CoreContext, Map<number, { stamp: string; session: BcartSession }>>();
 
 /** TokenStore key prefix of a settings row. */
-export function tokenKeyPrefix(settingId: number): string {
-  return `bcart:${settingId}`;
-}
+export const tokenKeyPrefix = settingTokenKeyPrefix;
 
 /** Builds the session for a settings row without caching (tests, CLI). */
 export function createBcartSession(ctx: CoreContext, setting: EcSetting): BcartSession {
-  const auth = createBcartAuth({
-    settings: {
-      authorizeUrl: setting.oauthAuthorizeUrl ?? BCART_DEFAULT_AUTHORIZE_URL,
-      tokenUrl: setting.oauthTokenUrl ?? BCART_DEFAULT_TOKEN_URL,
-      clientId: setting.oauthClientId ?? DEFAULT_OAUTH_CLIENT_ID,
-      scopes: [...BCART_DEFAULT_SCOPES],
-    },
-    tokenStore: ctx.tokenStore,
-    fetch: ctx.fetch,
-    clock: ctx.clock,
-    timers: ctx.timers,
-    openExternal: ctx.openExternal,
-    logger: ctx.logger,
-    keyPrefix: tokenKeyPrefix(setting.id),
-  });
+  // shared with the import: one refresh at a time per settings row (see settingAuth)
+  const auth = settingAuth(ctx, setting.id, setting);
   const client = createBcartClient({
     baseUrl: setting.apiBaseUrl,
     getAccessToken: () => auth.getAccessToken(),
