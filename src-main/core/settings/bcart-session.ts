@@ -5,6 +5,7 @@
  */
 import { DEFAULT_OAUTH_CLIENT_ID, settingAuth, settingTokenKeyPrefix, type BcartAuth } from '../bcart/oauth';
 import { createBcartClient, type BcartClient } from '../bcart/client';
+import { importLimiter } from '../import/import-limiter';
 import type { CoreContext } from '../core-context';
 import type { EcSetting } from '../../../src-shared/settings/ec-setting';
 import { ecSettingRepository } from './ec-setting-repository';
@@ -34,7 +35,8 @@ export function createBcartSession(ctx: CoreContext, setting: EcSetting): BcartS
     clock: ctx.clock,
     timers: ctx.timers,
     logger: ctx.logger,
-    rateBudget: setting.rateBudget,
+    // the import's limiter of this row: BCart's 300 calls / 300 s budget is one for the whole shop
+    limiter: importLimiter(ctx, setting.id, setting.rateBudget),
   });
   return { setting, auth, client };
 }
