@@ -14,13 +14,17 @@ export type ImportAllResult =
   | { settingId: number; name: string; outcome: ImportOutcome }
   | { settingId: number; name: string; notStarted: { code: string; message: string } };
 
-/** Runs one import per setting; resolves when all are done. */
-export async function importAllSettings(ctx: CoreContext, trigger: ImportTrigger): Promise<ImportAllResult[]> {
+/**
+ * Runs one import per setting; resolves when all are done. `signal` (the scheduler job's, aborted on
+ * app quit) stops the running import and starts no further setting.
+ */
+export async function importAllSettings(ctx: CoreContext, trigger: ImportTrigger, signal?: AbortSignal): Promise<ImportAllResult[]> {
   const service = importService(ctx);
   const results: ImportAllResult[] = [];
   for (const t of listTargets(ctx.db)) {
+    if (signal?.aborted) break;
     try {
-      const { done } = service.start(t.id, { dryRun: false, trigger });
+      const { done } = service.start(t.id, { dryRun: false, trigger, signal });
       results.push({ settingId: t.id, name: t.name, outcome: await done });
     } catch (e) {
       if (!isAppError(e)) throw e;

@@ -9,6 +9,7 @@ type ImportChannels =
   | 'import:targets'
   | 'import:run'
   | 'import:preview'
+  | 'import:cancel'
   | 'import:history'
   | 'import:get'
   | 'systemLog:list'
@@ -24,6 +25,7 @@ export function createImportHandlers(ctx: CoreContext): { [C in ImportChannels]:
     'import:targets': () => ({ rows: listTargets(ctx.db).map((t) => ({ ...t, running: service.isRunning(t.id) })) }),
     'import:run': ({ settingId }) => ({ runId: service.start(settingId, { dryRun: false, trigger: 'manual' }).runId }),
     'import:preview': ({ settingId }) => ({ runId: service.start(settingId, { dryRun: true, trigger: 'manual' }).runId }),
+    'import:cancel': ({ runId }) => ({ cancelled: service.cancel(runId) }),
     'import:history': (q) => ({ rows: listRuns(ctx.db, q) }),
     'import:get': ({ runId }) => ({ run: getRun(ctx.db, runId), logs: runLogs(ctx.db, runId), plan: service.plan(runId) }),
     'systemLog:list': (q) => listLogs(ctx.db, q),

@@ -2,7 +2,8 @@
  * 出荷取込処理 as a long-running job of the core: `start` returns the run id at once, the work goes
  * on in the background and reports through `import:progressed` / `import:finished`. One run at a
  * time per EC連携設定 (ALREADY_RUNNING), none while 受付停止. The plans of recent runs stay in
- * memory so the 取込プレビュー screen can show them.
+ * memory so the 取込プレビュー screen can show them. A run stops on `cancel(runId)` (the 中止 button) or
+ * when the caller's signal aborts (the scheduler's job on app quit): it ends failed with nothing written.
  */
 import type { PlanView } from '../../../src-shared/import/import-run';
 import { AppError } from '../../../src-shared/errors';
@@ -18,7 +19,12 @@ const PLAN_DISPLAY_LIMIT = 5000;
 
 export interface ImportService {
   /** Starts a run; throws ALREADY_RUNNING / STORE_CLOSED / NOT_FOUND / SETTINGS_INVALID before any work. */
-  start(settingId: number, opts: { dryRun: boolean; trigger: ImportTrigger; client?: ImportOptions['client'] }): { runId: number; done: Promise<ImportOutcome> };
+  start(
+    settingId: number,
+    opts: { dryRun: boolean; trigger: ImportTrigger; client?: ImportOptions['client']; signal?: AbortSignal },
+  ): { runId: number; done: Promise<ImportOutcome> };
+  /** Asks a running run to stop; false when it is not running (already finished, or unknown). */
+  cancel(runId: number): boolean;
   isRunning(settingId: number): boolean;
   plan(runId: number): PlanView | null;
 }
@@ -38,8 +44,9 @@ export function importService(ctx: CoreContext): ImportService {
 function createImportService(ctx: CoreContext): ImportService {
   const running = new Set<number>();
   const plans = new Map<number, PlanView>();
+  const controllers = new Map<number, AbortController>();
   return {
-    start(settingId, opts) {
+    start(settingId, { signal, ...opts }) {
       if (running.has(settingId)) {
         throw new AppError('ALREADY_RUNNING', 'このEC連携設定の出荷取込処理（または取込プレビュー）は実行中です。終わるまでお待ちください。', {
           retryable: true,
@@ -48,9 +55,16 @@ function createImportService(ctx: CoreContext): ImportService {
       assertStoreOpen(ctx.db, opts.dryRun ? '取込プレビュー' : '出荷取込処理');
       const runId = startImportRun(ctx, { settingId, ...opts });
       running.add(settingId);
+      // one controller per run: the 中止 button and the caller's signal (scheduler job) both stop it
+      const controller = new AbortController();
+      const onOuterAbort = (): void => controller.abort(signal?.reason);
+      if (signal?.aborted) controller.abort(signal.reason);
+      else signal?.addEventListener('abort', onOuterAbort, { once: true });
+      controllers.set(runId, controller);
       const done = executeImportRun(ctx, runId, {
         settingId,
         ...opts,
+        signal: controller.signal,
         onProgress: (p) => ctx.events.emit('import:progressed', { ...p, settingId }),
       })
         .then((o) => {
@@ -60,7 +74,11 @@ function createImportService(ctx: CoreContext): ImportService {
           }
           return o;
         })
-        .finally(() => running.delete(settingId));
+        .finally(() => {
+          running.delete(settingId);
+          controllers.delete(runId);
+          signal?.removeEventListener('abort', onOuterAbort);
+        });
       void done.then((o) => {
         ctx.events.emit('import:finished', {
           runId,
@@ -76,6 +94,12 @@ function createImportService(ctx: CoreContext): ImportService {
         if (o.committed) ctx.events.emit('data:changed', { domain: 'import' });
       });
       return { runId, done };
+    },
+    cancel(runId) {
+      const c = controllers.get(runId);
+      if (!c || c.signal.aborted) return false;
+      c.abort(new AppError('IMPORT_FAILED', '出荷取込処理を中止しました。', { details: { aborted: true } }));
+      return true;
     },
     isRunning: (settingId) => running.has(settingId),
     plan: (runId) => plans.get(runId) ?? null,

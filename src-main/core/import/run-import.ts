@@ -53,6 +53,12 @@ export interface ImportOptions {
   dryRun: boolean;
   trigger: ImportTrigger;
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * Stops the run (中止 button, app quit): pending BCart calls are cancelled and the run ends failed
+   * with nothing written. Once the write transaction has begun it runs to its end (it is synchronous),
+   * so an abort arriving later leaves a succeeded run.
+   */
+  signal?: AbortSignal;
   /** client overrides (timeouts, backoff, another limiter than the setting's shared one) for tests and the benchmark */
   client?: Partial<Omit<BcartClientOptions, 'baseUrl' | 'getAccessToken' | 'onProgress'>>;
 }
@@ -81,6 +87,8 @@ export interface ImportOutcome {
   counts: { orders: number; shipments: number; invoices: number; lines: number; amount: number; stockEntries: number };
   apiCalls: number;
   message: string;
+  /** true when the run was stopped by its abort signal (中止 / app quit) before writing */
+  aborted?: boolean;
 }
 
 /** Creates the run row (status running) after checking the setting; returns the run id. */
@@ -124,7 +132,13 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
     opts.onProgress?.(progress);
   };
   let stats = (): number => 0;
+  const signal = opts.signal;
+  // between phases: an abort that arrived while a phase did not wait on the network ends the run here
+  const checkAborted = (): void => {
+    if (signal?.aborted) throw new ImportAbortedError();
+  };
   try {
+    checkAborted();
     const setting = loadEcSetting(deps.db, opts.settingId);
     const today = jstDateOf(deps.clock.now());
     outcome.cursorBefore = setting.importStartDate;
@@ -135,7 +149,9 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
     setRunWindow(deps.db, runId, window?.from ?? null, window?.to ?? null);
 
     const auth = importAuth(deps, setting.id, setting.oauth);
-    if ((await auth.state()).status === '未認証') {
+    const authState = await auth.state();
+    checkAborted();
+    if (authState.status === '未認証') {
       throw new AppError('NOT_CONNECTED', `EC連携設定「${setting.name}」はBカートに未認証です。EC連携設定の画面で「ECサイト認証」またはアクセストークンの登録を行ってから、もう一度実行してください。`);
     }
     let basePages = 0;
@@ -158,7 +174,8 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
     stats = () => client.stats().requests;
 
     report({ phase: 'fetching' });
-    const orders: BcartOrder[] = window ? await client.listOrders({ orderedFrom: window.from, orderedTo: window.to }) : [];
+    const orders: BcartOrder[] = window ? await client.listOrders({ orderedFrom: window.from, orderedTo: window.to }, { signal }) : [];
+    checkAborted();
     report({ orders: orders.length });
     basePages += phasePages;
     phasePages = 0;
@@ -175,7 +192,8 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
     const extraLogs: ImportLogEntry[] = [];
     for (let i = 0; i < watched.length; i += WATCH_CHUNK) {
       const chunk = watched.slice(i, i + WATCH_CHUNK);
-      const found = await client.listOrders({ ids: chunk.map((w) => w.id) });
+      const found = await client.listOrders({ ids: chunk.map((w) => w.id) }, { signal });
+      checkAborted();
       basePages += phasePages;
       phasePages = 0;
       const foundIds = new Set(found.map((o) => o.id));
@@ -195,6 +213,7 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
       report({ orders: orders.length });
     }
 
+    checkAborted();
     report({ phase: 'mapping' });
     const masters = loadImportMasters(deps.db, setting.id, {
       orderIds: orders.map((o) => o.id),
@@ -215,6 +234,8 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
     const windowText = window ? `受注日 ${window.from}〜${window.to}` : '新しい受注日なし';
     const planText = `注文 ${sum.orders} 件、出荷伝票 ${sum.shipments} 件（明細 ${sum.lines} 行）、請求伝票 ${sum.invoices} 件、請求額合計 ¥${sum.amount.toLocaleString('en-US')}`;
 
+    // last point of no return: after this check the (synchronous) transaction runs to its end
+    checkAborted();
     if (hasImportErrors(plan.problems)) {
       const message = `${opts.dryRun ? '取込プレビュー' : '出荷取込処理'}（${windowText}）で ${sum.errors} 件のエラーがあったため、何も取り込んでいません（出荷取込開始日は変わりません）。システムログの各注文のメッセージに従って修正し、もう一度実行してください。`;
       logs.push({ runId, level: 'error', orderCode: null, code: 'IMPORT_FAILED', message, createdAt: now });
@@ -248,8 +269,11 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
   } catch (e) {
     outcome.apiCalls = stats();
     outcome.plan = null;
-    const err = toImportError(e);
-    deps.logger.error('import run failed', { runId, code: err.code, error: e instanceof Error ? e.message : String(e) });
+    const aborted = signal?.aborted === true;
+    outcome.aborted = aborted || undefined;
+    const err = aborted ? abortedError() : toImportError(e);
+    if (aborted) deps.logger.info('import run aborted', { runId });
+    else deps.logger.error('import run failed', { runId, code: err.code, error: e instanceof Error ? e.message : String(e) });
     outcome.errors = [...outcome.errors, err];
     outcome.message = err.message;
     try {
@@ -264,7 +288,7 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
         errors: outcome.errors.length,
         warnings: 0,
         message: err.message,
-        logs: [{ runId, level: 'error', orderCode: null, code: err.code, message: err.message, createdAt: deps.now() }],
+        logs: [{ runId, level: aborted ? 'warn' : 'error', orderCode: null, code: err.code, message: err.message, createdAt: deps.now() }],
       });
     } catch (logErr) {
       deps.logger.error('could not record the failed import run', { runId, error: logErr instanceof Error ? logErr.message : String(logErr) });
@@ -300,5 +324,23 @@ function toImportError(e: unknown): ImportError {
     orderCode: null,
     code: 'INTERNAL',
     message: `出荷取込処理を中止しました: 予期しないエラーです（${e instanceof Error ? e.message : String(e)}）。${suffix}アプリのログを添えてサポートに連絡してください。`,
+  };
+}
+
+/** Thrown between phases when the run's signal is aborted (the catch turns it into the 中止 outcome). */
+class ImportAbortedError extends Error {
+  constructor() {
+    super('import aborted');
+    this.name = 'ImportAbortedError';
+  }
+}
+
+/** The 中止 outcome: code IMPORT_FAILED (the run's errors list carries AppErrorCodes or mapping codes), nothing written. */
+function abortedError(): ImportError {
+  return {
+    orderCode: null,
+    code: 'IMPORT_FAILED',
+    message:
+      '出荷取込処理を中止しました（中止の操作またはアプリの終了による）。何も取り込んでいません（出荷取込開始日は変わりません）。必要なときに、もう一度出荷取込処理を実行してください。',
   };
 }

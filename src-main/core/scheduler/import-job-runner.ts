@@ -35,14 +35,15 @@ function summaryOf(c: ImportJobCounts): string {
 
 /**
  * Runs 出荷取込処理 for each EC連携設定 in id order (importAllSettings) and folds the results into
- * one JobOutcome; never rejects for a setting's failure. The abort signal is not passed on: an
- * import is one transaction, and a run cut by quitting is closed as interrupted on the next start.
+ * one JobOutcome; never rejects for a setting's failure. The abort signal (app quit) goes to the
+ * running import, which ends as a clean failed run with nothing written (or, if its synchronous
+ * write transaction already ran, as succeeded); settings not yet started are skipped.
  */
-export async function runImportJob(ctx: CoreContext, trigger: RunTrigger, _signal?: AbortSignal, importTrigger?: ImportTrigger): Promise<JobOutcome> {
+export async function runImportJob(ctx: CoreContext, trigger: RunTrigger, signal?: AbortSignal, importTrigger?: ImportTrigger): Promise<JobOutcome> {
   if (listTargets(ctx.db).length === 0) {
     throw new AppError('SETTINGS_INVALID', 'EC連携設定が登録されていないため、取り込むものがありません。EC連携設定を登録してから、もう一度実行してください。');
   }
-  const results = await importAllSettings(ctx, importTrigger ?? importTriggerOf(trigger));
+  const results = await importAllSettings(ctx, importTrigger ?? importTriggerOf(trigger), signal);
   const counts: ImportJobCounts = { settings: results.length, failedSettings: 0, orders: 0, shipments: 0, invoices: 0, amount: 0 };
   const importRunIds: number[] = [];
   const failures: SettingFailure[] = [];

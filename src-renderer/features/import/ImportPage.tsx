@@ -7,6 +7,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { api, unwrap } from '../../ipc/api';
+import { CancelRunButton } from './CancelRunButton';
 import { PHASE_LABELS } from './format';
 import { ImportHistory } from './ImportHistory';
 import { RunResult } from './RunResult';
@@ -68,6 +69,7 @@ export function ImportPage() {
           <p>
             取得ページ {progress?.pages ?? 0} / 注文 {progress?.orders ?? 0} 件 / API呼出 {progress?.requests ?? 0} 回
           </p>
+          <CancelRunButton key={active} runId={active} />
         </div>
       ) : null}
       {viewed !== null ? <RunResult key={viewed} runId={viewed} /> : null}
