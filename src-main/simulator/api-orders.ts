@@ -7,6 +7,7 @@ import type { StoredOrder } from './order-builder';
 import { pageOf, readIds, readPaging } from './paging';
 import { error, json, type SimResponse } from './sim-response';
 import type { SimulatorState } from './state';
+import type { WireLogistic } from './wire-types';
 import { parseFilterTimestamp } from './wire-time';
 
 /** BCart's cap on embedded rows with complete=1. */
@@ -136,11 +137,22 @@ function logisticJson(state: SimulatorState, id: number, complete: boolean): unk
   };
 }
 
-/** GET /logistics: filters id/ids, status, shipment_date bounds */
+/**
+ * GET /logistics: filters id/ids, order_id, status, shipment_date bounds. `order_id` is an ASSUMPTION
+ * (bcart-api.md §1.6 confirms only `id` for /logistics; not confirmed by public material): it lists one
+ * order's shipments, which the client needs when an order's embedded `logistics` hit the 300 cap.
+ */
 export function listLogistics(state: SimulatorState, q: URLSearchParams): SimResponse {
   const paging = readPaging(q);
   if ('status' in paging) return paging;
-  let rows = state.allLogistics();
+  let rows: WireLogistic[];
+  const orderId = q.get('order_id');
+  if (orderId) {
+    if (!/^\d+$/.test(orderId)) return error(400, 'order_id', 'order_idは数値で指定してください。');
+    rows = [...(state.getOrder(Number(orderId))?.logistics ?? [])].sort((a, b) => a.id - b.id);
+  } else {
+    rows = state.allLogistics();
+  }
   const idsParam = q.get('id') ?? q.get('ids');
   if (idsParam) {
     const ids = readIds(idsParam);

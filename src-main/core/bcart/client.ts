@@ -3,7 +3,7 @@
  * customers and products, and the stock writes the outbox needs. Every response is parsed once by the
  * zod schemas in ./schemas; callers only ever see the model types or an AppError.
  */
-import { AppError, isAppError } from '../../../src-shared/errors';
+import type { AppError } from '../../../src-shared/errors';
 import type { Clock, Fetch, Logger, Timers } from '../ports';
 import { createBcartHttp, type HttpStats, type RequestSpec } from './http';
 import { errorMessages, rejectedError } from './http-errors';
@@ -17,13 +17,16 @@ import type {
   BcartProductSet,
   BcartProductStock,
   ProductSetStockPatch,
+  ProductStockPatch,
   StockValue,
 } from './model';
+import { createProductStockApi } from './product-stock-api';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
 import {
   badResponse,
   customerWire,
   logisticsWire,
+  logisticsWithOrderWire,
   orderProductWire,
   orderWire,
   parseList,
@@ -34,6 +37,7 @@ import {
   type ResourceKey,
 } from './schemas';
 import type { z } from 'zod';
+import { echoOf, withDetails } from './write-details';
 
 /** BCart's page size cap (bcart-api.md §1.5). */
 export const PAGE_LIMIT = 100;
@@ -43,6 +47,8 @@ export const EMBED_CAP = 300;
 const MAX_ROWS = 1_000_000;
 /** Bulk PATCH batch size used by integrators (bcart-api.md §5). */
 export const PATCH_BATCH = 100;
+/** Ids per `GET /orders?ids=…` request: keeps a long watch list's URL short (≈ 700 characters per request). */
+export const IDS_PER_REQUEST = 100;
 
 export interface BcartProgress {
   requests: number;
@@ -123,6 +129,10 @@ export interface BcartClient {
   listProducts(opts?: CallOptions): Promise<BcartProduct[]>;
   patchProductSetStocks(patches: ProductSetStockPatch[], opts?: CallOptions): Promise<BcartProductSet[]>;
   patchProductSetStock(id: number, value: StockValue, opts?: CallOptions): Promise<BcartProductSet>;
+  /** `PATCH /product_stock` by 品番 in batches of ≤ 100; failure details: see ProductStockApi.patchProductStock. */
+  patchProductStock(rows: ProductStockPatch[], opts?: CallOptions): Promise<BcartProductStock[]>;
+  /** `GET /product_stock/{product_no}`; null for an unknown 品番. */
+  getProductStock(productNo: string, opts?: CallOptions): Promise<BcartProductStock | null>;
   ping(opts?: CallOptions): Promise<BcartPing>;
   stats(): BcartClientStats;
 }
@@ -134,18 +144,12 @@ function jstDateOfIso(iso: string): string {
   return iso.slice(0, 10);
 }
 
-function withDetails(err: unknown, extra: Record<string, unknown>): unknown {
-  if (!isAppError(err)) return err;
-  return new AppError(err.code, err.message, { details: { ...(err.details ?? {}), ...extra }, retryable: err.retryable, fields: err.fields });
-}
-
-/** Parses a write's echo; BCart accepted the write, so an unreadable echo means "applied, result unknown". */
-function echoOf<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (err) {
-    throw withDetails(err, { outcome: 'unknown' });
-  }
+/** The embedded rows first, then any paged row not among them, in ascending id order. */
+function mergeById<T extends { id: number }>(embedded: T[], paged: T[]): T[] {
+  const byId = new Map<number, T>();
+  for (const r of embedded) byId.set(r.id, r);
+  for (const r of paged) byId.set(r.id, r);
+  return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 
 /** Creates a client for one BCart shop. */
@@ -206,7 +210,20 @@ export function createBcartClient(opts: BcartClientOptions): BcartClient {
     return lines.filter((l) => l.orderId === orderId || l.orderId === 0).map((l) => (l.orderId === 0 ? { ...l, orderId } : l));
   }
 
-  async function listOrders(filter: OrderFilter, o?: CallOptions): Promise<BcartOrder[]> {
+  /**
+   * Every shipment of one order, for an order whose embedded `logistics` hit the 300 cap.
+   * ASSUMPTION (bcart-api.md §1.6 lists only `id` for /logistics; `order_id` is [G], not confirmed by
+   * public material): `GET /logistics?order_id=<id>&complete=1` lists that order's shipments. BCart
+   * ignores unknown filters, so `complete=1` embeds each row's order and rows of other orders are
+   * dropped here: an ignored filter costs a walk over every shipment, never a wrong slip.
+   */
+  async function listOrderLogistics(orderId: number, o?: CallOptions): Promise<BcartLogistics[]> {
+    const rows = await pageAll('/logistics', 'logistics', logisticsWithOrderWire, { order_id: orderId, complete: 1 }, (r) => r.logistics.id, o?.signal);
+    // a row without an embedded order cannot be checked: trust the server's filter for it
+    return rows.filter((r) => r.orderId === null || r.orderId === orderId).map((r) => r.logistics);
+  }
+
+  function orderQuery(filter: OrderFilter): Query {
     const q: Query = { complete: 1 };
     if (filter.orderedFrom) {
       q['ordered_at__gte'] = `${filter.orderedFrom} 00:00:00`;
@@ -218,11 +235,24 @@ export function createBcartClient(opts: BcartClientOptions): BcartClient {
     }
     if (filter.status !== undefined) q['status'] = filter.status;
     if (filter.code !== undefined) q['code'] = filter.code;
-    if (filter.ids !== undefined) {
-      if (filter.ids.length === 0) return [];
-      q['ids'] = filter.ids.join(',');
+    return q;
+  }
+
+  async function listOrders(filter: OrderFilter, o?: CallOptions): Promise<BcartOrder[]> {
+    const q = orderQuery(filter);
+    let all: BcartOrder[];
+    if (filter.ids === undefined) {
+      all = await pageAll('/orders', 'orders', orderWire, q, (r) => r.id, o?.signal);
+    } else {
+      // a long watch list would make one over-long URL: ask for at most IDS_PER_REQUEST ids at a time
+      const ids = [...new Set(filter.ids)];
+      const byId = new Map<number, BcartOrder>();
+      for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
+        const chunk = { ...q, ids: ids.slice(i, i + IDS_PER_REQUEST).join(',') };
+        for (const r of await pageAll('/orders', 'orders', orderWire, chunk, (r) => r.id, o?.signal)) byId.set(r.id, r);
+      }
+      all = [...byId.values()];
     }
-    const all = await pageAll('/orders', 'orders', orderWire, q, (r) => r.id, o?.signal);
     // BCart silently ignores filters it does not know (bcart-api.md §1.6): apply every filter here too
     const idSet = filter.ids ? new Set(filter.ids) : null;
     const orders = all.filter((r) => {
@@ -235,10 +265,9 @@ export function createBcartClient(opts: BcartClientOptions): BcartClient {
       return true;
     });
     for (const order of orders) {
-      if (order.orderProducts.length >= EMBED_CAP) {
-        // the embedded list is capped: fetch every line of this order
-        order.orderProducts = await listOrderProducts(order.id, o);
-      }
+      // the embedded lists are capped: fetch every line / shipment of this order
+      if (order.orderProducts.length >= EMBED_CAP) order.orderProducts = await listOrderProducts(order.id, o);
+      if (order.logistics.length >= EMBED_CAP) order.logistics = mergeById(order.logistics, await listOrderLogistics(order.id, o));
     }
     return orders.sort((a, b) => a.id - b.id);
   }
@@ -274,6 +303,8 @@ export function createBcartClient(opts: BcartClientOptions): BcartClient {
     }
     return echoed;
   }
+
+  const stockApi = createProductStockApi(http);
 
   return {
     listOrders,
@@ -313,6 +344,8 @@ export function createBcartClient(opts: BcartClientOptions): BcartClient {
       const body = await http.request({ method: 'PATCH', path: `/product_sets/${id}`, resource: 'product_sets', body: { stock: value }, signal: o?.signal });
       return echoOf(() => parseOne(body, 'product_sets', 'product_set', productSetWire));
     },
+    patchProductStock: (rows, o) => stockApi.patchProductStock(rows, o?.signal),
+    getProductStock: (productNo, o) => stockApi.getProductStock(productNo, o?.signal),
     async ping(o) {
       const started = opts.clock.now();
       const body = await http.request({ method: 'GET', path: '/orders', resource: 'orders', query: { limit: 1, offset: 0 }, signal: o?.signal });

@@ -141,3 +141,12 @@ export interface ProductSetStockPatch {
   id: number;
   stock: StockValue;
 }
+
+/** One row of `PATCH /product_stock`, keyed by 品番 (bcart-api.md §5). */
+export interface ProductStockPatch {
+  /** 品番 */
+  productNo: string;
+  stock: StockValue;
+  /** sent only when given (bcart-api.md §5: TB sends 0 alongside) */
+  stockFlag?: number;
+}

@@ -1,7 +1,8 @@
 /** Wire-format schemas of the BCart API, one per resource; each transforms to the types of ../model. */
 export { orderWire } from './order';
 export { orderProductWire } from './order-product';
-export { logisticsWire } from './logistics';
+export { logisticsWire, logisticsWithOrderWire } from './logistics';
+export type { LogisticsWithOrder } from './logistics';
 export { productSetWire } from './product-set';
 export { productStockWire } from './product-stock';
 export { customerWire } from './customer';

@@ -1,7 +1,7 @@
 /** Wire schema of a shipment (`logistics[]`, `logistic`, bcart-api.md §3.3) → BcartLogistics. */
 import { z } from 'zod';
 import type { BcartLogistics } from '../model';
-import { toDate, toId, toText, wId, wStr, type Prefix } from './lenient';
+import { toDate, toId, toText, wId, wRow, wStr, type Prefix } from './lenient';
 
 /** Types only; normalised by normalizeLogistics. */
 export const logisticsShape = z.object({
@@ -26,3 +26,21 @@ export function normalizeLogistics(w: Record<string, unknown>, ctx: z.core.$Refi
 }
 
 export const logisticsWire = logisticsShape.transform((w, ctx) => normalizeLogistics(w, ctx, undefined));
+
+/** A shipment row of `GET /logistics?complete=1` together with the id of its embedded order (null when not embedded). */
+export interface LogisticsWithOrder {
+  logistics: BcartLogistics;
+  orderId: number | null;
+}
+
+/**
+ * A shipment read with `complete=1`: the embedded `order` tells which order the row belongs to, so the
+ * client can drop rows of other orders when BCart ignores an `order_id` filter (bcart-api.md §1.6).
+ */
+export const logisticsWithOrderWire = logisticsShape
+  .extend({ order: z.union([wRow, z.null()]).optional() })
+  .transform((w, ctx): LogisticsWithOrder => {
+    const order = w.order ?? null;
+    const orderId = order !== null && order['id'] !== undefined && order['id'] !== null && order['id'] !== '' ? toId(ctx, 'id', order['id'], ['order']) : null;
+    return { logistics: normalizeLogistics(w, ctx, undefined), orderId };
+  });
