@@ -1,8 +1,9 @@
 /**
  * EC連携設定 end to end in Chromium through the harness: an invalid form shows every problem beside
  * its field and saves nothing; the 初期設定 wizard's 「デモデータで試す」 ends with a valid saved
- * EC連携設定 connected to the built-in simulator; EC連携商品 lists BCart sets with suggestions.
- * Screenshots: settings-detail.png, product-links.png.
+ * EC連携設定 connected to the built-in simulator; EC連携商品 lists BCart sets with suggestions, and a
+ * set is linked to a product found with 商品を検索 (a different 計上単位 is refused).
+ * Screenshots: settings-detail.png, product-links.png, product-links-search.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopDemoSimulator } from '../../src-main/core/settings/demo-service';
@@ -103,5 +104,56 @@ describe('EC連携設定 (e2e)', () => {
     await page.getByRole('button', { name: '取得' }).click();
     await expect.poll(() => sets.getByText('連携済').count()).toBeGreaterThan(50);
     expect(await sets.getByRole('row').nth(1).textContent()).not.toContain('最近の注文');
+  });
+
+  it('EC連携商品: an unlinked set is linked to a product found by search; a different 計上単位 is refused', async () => {
+    const { page } = e;
+    const registered = page.getByRole('table', { name: '登録済みのEC連携商品' });
+    const first = registered.getByRole('row').nth(1).getByRole('cell');
+    const setId = Number(await first.nth(0).textContent());
+    const qty = Number(await first.nth(3).textContent());
+    expect(Number.isInteger(setId) && Number.isInteger(qty) && qty > 0).toBe(true);
+    // unlink it, so the set is 未連携 again
+    await page.getByRole('button', { name: `セット${setId}の連携を削除` }).click();
+    await expect.poll(() => page.getByRole('button', { name: `セット${setId}の連携を削除` }).count(), { timeout: 15_000 }).toBe(0);
+    // two confirmed products no set suggests: one with BCart's 入数 as 計上単位, one without
+    const ids: Record<string, number> = {};
+    for (const [code, unitQuantity] of [['ZLINK-OK', qty], ['ZLINK-NG', qty + 1]] as const) {
+      const created = await e.core.dispatch('products:create', { code, name: `検索で連携${code}`, unitQuantity, inventoryTracked: true, unitPrice: 100 });
+      if (!created.ok) throw new Error(JSON.stringify(created));
+      ids[code] = (created.value as { id: number }).id;
+      expect(await e.core.dispatch('products:confirm', { id: ids[code] })).toMatchObject({ ok: true });
+    }
+
+    await page.getByRole('button', { name: '取得' }).click();
+    const search = page.getByRole('searchbox', { name: `セット${setId}の商品を検索` });
+    await expect.poll(() => search.count(), { timeout: 15_000 }).toBe(1);
+    await search.fill('ZLINK');
+    const results = page.getByRole('list', { name: `セット${setId}の商品検索結果` });
+    await expect.poll(() => results.getByRole('button').count(), { timeout: 15_000 }).toBe(2);
+    expect(await results.getByRole('listitem').filter({ hasText: 'ZLINK-NG' }).textContent()).toContain(`入数 ${qty} と違う`);
+    await e.screenshot('product-links-search');
+
+    // the wrong 計上単位: warned beside the choice, and main refuses the link
+    await results.getByRole('button', { name: /ZLINK-NG/ }).click();
+    const choice = page.getByRole('combobox', { name: `セット${setId}の連携商品` });
+    expect(await choice.inputValue()).toBe(String(ids['ZLINK-NG']));
+    await expect.poll(() => page.getByText(`商品「ZLINK-NG」の計上単位 ${qty + 1} が違うため登録できません`).count()).toBe(1);
+    await page.getByRole('button', { name: /選択したセットを登録/ }).click();
+    const refused = page.getByRole('list', { name: '登録できなかったEC連携商品' });
+    await expect.poll(() => refused.count(), { timeout: 15_000 }).toBe(1);
+    expect(await refused.textContent()).toContain(`Bカートの入数 ${qty} と商品「ZLINK-NG」の計上単位 ${qty + 1} が違います`);
+    expect(await page.getByRole('button', { name: `セット${setId}の連携を削除` }).count()).toBe(0);
+
+    // the right one links
+    await search.fill('ZLINK-OK');
+    await expect.poll(() => results.getByRole('button').count(), { timeout: 15_000 }).toBe(1);
+    await results.getByRole('button', { name: /ZLINK-OK/ }).click();
+    expect(await choice.inputValue()).toBe(String(ids['ZLINK-OK']));
+    await page.getByRole('button', { name: /選択したセットを登録/ }).click();
+    await expect.poll(() => page.getByText('1件のEC連携商品を登録しました。').count(), { timeout: 15_000 }).toBe(1);
+    const row = registered.getByRole('row').filter({ has: page.getByRole('button', { name: `セット${setId}の連携を削除` }) });
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    expect(await row.textContent()).toContain('ZLINK-OK');
   });
 });

@@ -1,13 +1,16 @@
 /**
  * EC連携商品 (used when 商品連携区分 is off): 取得 lists BCart sets (品番, JAN, 入数, name) with
  * suggested local products by code and JAN; sets seen in recent orders without a mapping come
- * first; tick and 登録 in bulk; the saved mappings below can be deleted.
+ * first; tick and 登録 in bulk; a set without a fitting suggestion is linked to any product found
+ * with 商品を検索 (main refuses a product whose 計上単位 differs from BCart's 入数); the saved
+ * mappings below can be deleted.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { BcartSetRow } from '../../../src-shared/settings/product-link';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { api, unwrap } from '../../ipc/api';
+import { api, ApiError, unwrap } from '../../ipc/api';
+import { ProductSearchPicker, type PickedProduct } from './ProductSearchPicker';
 
 export function ProductLinksPage() {
   const qc = useQueryClient();
@@ -20,16 +23,28 @@ export function ProductLinksPage() {
     enabled: settingId !== null,
   });
   const [picks, setPicks] = useState<Record<number, number | null>>({});
+  // products picked by search, per set: shown as an extra choice beside the suggestions
+  const [searched, setSearched] = useState<Record<number, PickedProduct>>({});
   const fetchSets = useMutation({
     mutationFn: () => unwrap(api().productLinks.fetchBcart({ settingId: settingId! })),
-    onSuccess: (r) => setPicks(Object.fromEntries(r.sets.map((s) => [s.setId, s.linkedProductId === null ? (s.suggestions[0]?.productId ?? null) : null]))),
+    onSuccess: (r) => {
+      setSearched({});
+      setPicks(Object.fromEntries(r.sets.map((s) => [s.setId, s.linkedProductId === null ? (s.suggestions[0]?.productId ?? null) : null])));
+    },
   });
   const accept = useMutation({
     mutationFn: (sets: BcartSetRow[]) =>
       unwrap(
         api().productLinks.accept({
           settingId: settingId!,
-          links: sets.map((s) => ({ bcartSetId: s.setId, productId: picks[s.setId]!, bcartProductNo: s.productNo, bcartSetName: s.name, bcartJanCode: s.janCode, bcartQuantity: s.quantity })),
+          links: sets.map((s) => ({
+            bcartSetId: s.setId,
+            productId: picks[s.setId]!,
+            bcartProductNo: s.productNo,
+            bcartSetName: s.name,
+            bcartJanCode: s.janCode,
+            bcartQuantity: s.quantity,
+          })),
         }),
       ),
     onSuccess: () => {
@@ -47,6 +62,22 @@ export function ProductLinksPage() {
     return l ? `${l.productCode} ${l.productName}` : `商品ID ${s.linkedProductId}`;
   };
   const ready = sets.filter((s) => picks[s.setId] != null);
+  // each refused link names its set and why (e.g. 入数 ≠ 計上単位); the notice above only counts them
+  const acceptProblems = accept.error instanceof ApiError ? (accept.error.data.fields ?? []) : [];
+  /** the set's choices: suggestions, then the product found by search (unless already suggested) */
+  const choices = (s: BcartSetRow): PickedProduct[] => {
+    const extra = searched[s.setId];
+    return extra && !s.suggestions.some((g) => g.productId === extra.productId) ? [...s.suggestions, extra] : s.suggestions;
+  };
+  // a new choice makes the last refusal stale, so it is cleared rather than shown beside the new pick
+  const choose = (setId: number, productId: number | null) => {
+    accept.reset();
+    setPicks((m) => ({ ...m, [setId]: productId }));
+  };
+  const pickSearched = (setId: number, p: PickedProduct) => {
+    setSearched((m) => ({ ...m, [setId]: p }));
+    choose(setId, p.productId);
+  };
 
   return (
     <div className="page">
@@ -60,7 +91,16 @@ export function ProductLinksPage() {
             </option>
           ))}
         </select>
-        <button type="button" className="primary" disabled={settingId === null || fetchSets.isPending} onClick={() => fetchSets.mutate()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={settingId === null || fetchSets.isPending}
+          onClick={() => {
+            // a fresh 取得 starts over: the last registration's result no longer describes this list
+            accept.reset();
+            fetchSets.mutate();
+          }}
+        >
           {fetchSets.isPending ? '取得中…' : '取得'}
         </button>
         <button type="button" disabled={ready.length === 0 || accept.isPending} onClick={() => accept.mutate(ready)}>
@@ -69,12 +109,21 @@ export function ProductLinksPage() {
       </div>
       <p className="field-hint">商品連携区分がオフの設定で使います。最近30日の注文にあって未連携のセットを先頭に表示します。</p>
       <ErrorNotice error={settings.error ?? fetchSets.error ?? accept.error ?? remove.error ?? links.error} />
+      {acceptProblems.length > 0 ? (
+        <ul className="field-error" aria-label="登録できなかったEC連携商品">
+          {acceptProblems.map((f) => (
+            <li key={f.path}>{f.message}</li>
+          ))}
+        </ul>
+      ) : null}
       {accept.data ? (
         <div className="notice notice-ok" role="status">
           {accept.data.saved}件のEC連携商品を登録しました。
         </div>
       ) : null}
-      {settings.data && settings.data.rows.length === 0 ? <p className="placeholder">EC連携設定がありません。先にEC連携設定を登録してください。</p> : null}
+      {settings.data && settings.data.rows.length === 0 ? (
+        <p className="placeholder">EC連携設定がありません。先にEC連携設定を登録してください。</p>
+      ) : null}
       {sets.length > 0 ? (
         <table className="data" aria-label="Bカートの商品セット">
           <thead>
@@ -97,26 +146,24 @@ export function ProductLinksPage() {
                 <td>{s.janCode}</td>
                 <td className="num">{s.quantity ?? '—'}</td>
                 <td>
-                  {s.linkedProductId !== null ? <span className="badge badge-ok">連携済</span> : <span className="badge badge-draft">未連携</span>}{' '}
+                  {s.linkedProductId !== null ? (
+                    <span className="badge badge-ok">連携済</span>
+                  ) : (
+                    <span className="badge badge-draft">未連携</span>
+                  )}{' '}
                   {s.inRecentOrders && s.linkedProductId === null ? <span className="badge badge-err">最近の注文</span> : null}
                 </td>
                 <td>
                   {s.linkedProductId !== null ? (
                     <span>{linkedLabel(s)}</span>
-                  ) : s.suggestions.length > 0 ? (
-                    <select
-                      aria-label={`セット${s.setId}の連携商品`}
-                      value={picks[s.setId] ?? ''}
-                      onChange={(e) => setPicks((p) => ({ ...p, [s.setId]: e.target.value === '' ? null : Number(e.target.value) }))}>
-                      <option value="">登録しない</option>
-                      {s.suggestions.map((g) => (
-                        <option key={g.productId} value={g.productId}>
-                          {g.code} {g.name} (計上単位 {g.unitQuantity}・{g.reason === 'code' ? '品番一致' : 'JAN一致'})
-                        </option>
-                      ))}
-                    </select>
                   ) : (
-                    <span className="field-hint">候補なし (商品マスタに品番かJANが同じ商品を登録してください)</span>
+                    <LinkChoice
+                      set={s}
+                      choices={choices(s)}
+                      pick={picks[s.setId] ?? null}
+                      onChange={(id) => choose(s.setId, id)}
+                      onSearchPick={(p) => pickSearched(s.setId, p)}
+                    />
                   )}
                 </td>
               </tr>
@@ -155,6 +202,51 @@ export function ProductLinksPage() {
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+interface LinkChoiceProps {
+  set: BcartSetRow;
+  choices: PickedProduct[];
+  pick: number | null;
+  onChange: (productId: number | null) => void;
+  onSearchPick: (product: PickedProduct) => void;
+}
+
+/** The 連携する商品 cell of an unlinked set: the choice select (if any), a 入数 warning, and the search. */
+function LinkChoice({ set: s, choices, pick, onChange, onSearchPick }: LinkChoiceProps) {
+  const picked = choices.find((c) => c.productId === pick);
+  const mismatch = picked !== undefined && s.quantity !== null && picked.unitQuantity !== s.quantity;
+  const reason = (c: PickedProduct) => {
+    const g = s.suggestions.find((x) => x.productId === c.productId);
+    return g ? (g.reason === 'code' ? '品番一致' : 'JAN一致') : '検索で選択';
+  };
+  return (
+    <div className="link-choice">
+      {choices.length > 0 ? (
+        <select
+          aria-label={`セット${s.setId}の連携商品`}
+          value={pick ?? ''}
+          onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}
+        >
+          <option value="">登録しない</option>
+          {choices.map((g) => (
+            <option key={g.productId} value={g.productId}>
+              {g.code} {g.name} (計上単位 {g.unitQuantity}・{reason(g)})
+            </option>
+          ))}
+        </select>
+      ) : (
+        <span className="field-hint">候補なし (品番かJANが同じ商品がありません。下の検索で商品を選んでください)</span>
+      )}
+      {mismatch ? (
+        <div className="field-error" role="alert">
+          Bカートの入数 {s.quantity} と商品「{picked.code}」の計上単位 {picked.unitQuantity}{' '}
+          が違うため登録できません。入数が同じ商品を選んでください。
+        </div>
+      ) : null}
+      <ProductSearchPicker setId={s.setId} quantity={s.quantity} onPick={onSearchPick} />
     </div>
   );
 }
