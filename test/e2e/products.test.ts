@@ -1,7 +1,7 @@
 /**
  * 商品 end to end in Chromium through the harness: a broken CSV shows its problems as 行/列/内容 and
  * writes nothing; a CP932 CSV is imported through the file button and its rows appear; CSV出力
- * downloads the file; screenshot of the 商品 list. Plus the 取引先 form's customer rules.
+ * downloads the file; screenshot of the 商品 list. Plus the 取引先 form's customer rules and a CSV出力 limited to the 取引先種別 filter.
  */
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
@@ -94,5 +94,13 @@ describe('商品 CSV (e2e)', () => {
     await page.getByLabel('取引先種別で絞り込み').selectOption('倉庫');
     await expect.poll(() => page.getByRole('row', { name: /C001/ }).count()).toBe(0);
     expect(await page.getByRole('row', { name: /W001/ }).count()).toBe(1);
+    // CSV出力 writes what the filtered list shows: only 倉庫 rows
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'CSV出力' }).click();
+    const text = readFileSync((await (await download).path())!).subarray(3).toString('utf8');
+    const lines = text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('取引先コード,取引先名,取引先種別,請求区分,締日,税表示');
+    expect(lines.slice(1)).toEqual(['W001,本社倉庫,倉庫,,,']);
+    expect(text).not.toContain('C001');
   });
 });
