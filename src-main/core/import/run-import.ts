@@ -271,7 +271,7 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
     outcome.plan = null;
     const aborted = signal?.aborted === true;
     outcome.aborted = aborted || undefined;
-    const err = aborted ? abortedError() : toImportError(e);
+    const err = aborted ? abortedError(opts.dryRun) : toImportError(e);
     if (aborted) deps.logger.info('import run aborted', { runId });
     else deps.logger.error('import run failed', { runId, code: err.code, error: e instanceof Error ? e.message : String(e) });
     outcome.errors = [...outcome.errors, err];
@@ -336,11 +336,11 @@ class ImportAbortedError extends Error {
 }
 
 /** The 中止 outcome: code IMPORT_FAILED (the run's errors list carries AppErrorCodes or mapping codes), nothing written. */
-function abortedError(): ImportError {
+function abortedError(dryRun: boolean): ImportError {
+  const what = dryRun ? '取込プレビュー' : '出荷取込処理';
   return {
     orderCode: null,
     code: 'IMPORT_FAILED',
-    message:
-      '出荷取込処理を中止しました（中止の操作またはアプリの終了による）。何も取り込んでいません（出荷取込開始日は変わりません）。必要なときに、もう一度出荷取込処理を実行してください。',
+    message: `${what}を中止しました（中止の操作またはアプリの終了による）。何も取り込んでいません（出荷取込開始日は変わりません）。必要なときに、もう一度${what}を実行してください。`,
   };
 }

@@ -75,7 +75,7 @@ describe('出荷取込処理 中止', () => {
       ac.abort();
       const o = await pending;
       expect(o).toMatchObject({ status: 'failed', committed: false, aborted: true, plan: null });
-      expect(o.errors).toEqual([expect.objectContaining({ code: 'IMPORT_FAILED', message: expect.stringMatching(/^出荷取込処理を中止しました/) })]);
+      expect(o.errors).toEqual([expect.objectContaining({ code: 'IMPORT_FAILED', message: expect.stringMatching(dryRun ? /^取込プレビューを中止しました/ : /^出荷取込処理を中止しました/) })]);
     }
     h.sim.faults.clear();
     expect(count('shipments')).toBe(shipments);
