@@ -88,6 +88,7 @@ export interface BcartOrder {
   status: string;
   /** complete lines (the client pages /order_products when the embedded list hit the 300 cap) */
   orderProducts: BcartOrderProduct[];
+  /** every shipment (the client pages /logistics?order_id when the embedded list hit the 300 cap) */
   logistics: BcartLogistics[];
 }
 
