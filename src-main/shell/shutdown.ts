@@ -1,12 +1,14 @@
 /**
  * What has to end before the database closes when the app quits: the batch scheduler (its timer,
- * and the runs it aborts) and the in-process demo simulator (its port). Every step is bounded and
+ * and the runs it aborts), any other 出荷取込処理 in progress (started from the screen or the tray:
+ * cancelled, so it ends as a clean rolled-back run) and the in-process demo simulator (its port). Every step is bounded and
  * logged rather than thrown, so 終了 always reaches core.close() and app.quit().
  */
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/ports';
 import type { SchedulerService } from '../core/scheduler/scheduler-service';
 import { stopDemoSimulator } from '../core/settings/demo-service';
+import { importService } from '../core/import/import-service';
 
 /** How long a run may take to settle after its abort before the database closes under it. */
 export const DEFAULT_QUIT_GRACE_MS = 5_000;
@@ -25,13 +27,14 @@ async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> 
 }
 
 /**
- * Stops the scheduler (timer cleared, running jobs aborted) and waits up to `graceMs` for them, so
+ * Stops the scheduler (timer cleared, running jobs aborted) and cancels every other running
+ * 出荷取込処理, and waits up to `graceMs` for them, so
  * a run that ends in time records its own result instead of being closed as interrupted at the
  * next start; then closes the demo simulator's server.
  */
 export async function stopBackgroundWork(core: Pick<Core, 'ctx'>, schedules: SchedulerService, logger: Logger, graceMs = DEFAULT_QUIT_GRACE_MS): Promise<void> {
   const running = schedules.scheduler.runningJobIds();
-  const settled = await settlesWithin(schedules.stop(), graceMs);
+  const settled = await settlesWithin(Promise.all([schedules.stop(), importService(core.ctx).cancelAll()]), graceMs);
   if (!settled) logger.warn('終了時に実行中の取込が時間内に終わりませんでした。次回起動時に中断として記録されます。', { jobIds: running });
   const demo = stopDemoSimulator(core.ctx).catch((e: unknown) => {
     logger.warn('デモ用シミュレーターを停止できませんでした', { error: e instanceof Error ? e.message : String(e) });

@@ -25,6 +25,8 @@ export interface ImportService {
   ): { runId: number; done: Promise<ImportOutcome> };
   /** Asks a running run to stop; false when it is not running (already finished, or unknown). */
   cancel(runId: number): boolean;
+  /** Stops every running run (app quit, whoever started it) and resolves when all have settled. */
+  cancelAll(): Promise<void>;
   isRunning(settingId: number): boolean;
   plan(runId: number): PlanView | null;
 }
@@ -45,6 +47,7 @@ function createImportService(ctx: CoreContext): ImportService {
   const running = new Set<number>();
   const plans = new Map<number, PlanView>();
   const controllers = new Map<number, AbortController>();
+  const pending = new Map<number, Promise<unknown>>();
   return {
     start(settingId, { signal, ...opts }) {
       if (running.has(settingId)) {
@@ -77,8 +80,10 @@ function createImportService(ctx: CoreContext): ImportService {
         .finally(() => {
           running.delete(settingId);
           controllers.delete(runId);
+          pending.delete(runId);
           signal?.removeEventListener('abort', onOuterAbort);
         });
+      pending.set(runId, done);
       void done.then((o) => {
         ctx.events.emit('import:finished', {
           runId,
@@ -98,10 +103,19 @@ function createImportService(ctx: CoreContext): ImportService {
     cancel(runId) {
       const c = controllers.get(runId);
       if (!c || c.signal.aborted) return false;
-      c.abort(new AppError('IMPORT_FAILED', '出荷取込処理を中止しました。', { details: { aborted: true } }));
+      c.abort(abortReason());
       return true;
+    },
+    async cancelAll() {
+      for (const c of controllers.values()) if (!c.signal.aborted) c.abort(abortReason());
+      await Promise.allSettled([...pending.values()]);
     },
     isRunning: (settingId) => running.has(settingId),
     plan: (runId) => plans.get(runId) ?? null,
   };
+}
+
+/** The reason a cancelled run's signal carries (the run's own message is written by run-import). */
+function abortReason(): AppError {
+  return new AppError('IMPORT_FAILED', '出荷取込処理を中止しました。', { details: { aborted: true } });
 }

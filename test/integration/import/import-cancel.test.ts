@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importService } from '../../../src-main/core/import/import-service';
 import type { ImportProgress } from '../../../src-main/core/import/run-import';
+import { schedulerServiceOf } from '../../../src-main/core/scheduler/scheduler-service';
+import { stopBackgroundWork } from '../../../src-main/shell/shutdown';
 import { startImportHarness, type ImportHarness } from './import-harness';
 
 let h: ImportHarness;
@@ -107,6 +109,27 @@ describe('出荷取込処理 中止', () => {
     expect(o.status).toBe('succeeded');
     expect(o.committed).toBe(true);
     expect(o.aborted).toBeUndefined();
+  });
+
+  it("quitting (the shell's stopBackgroundWork) ends a run started from the screen as a clean rolled-back run", async () => {
+    const shipments = count('shipments');
+    const cursor = h.cursor();
+    h.sim.faults.set([{ kind: 'latency', delayMs: 4_000, count: -1 }]);
+    const before = h.sim.requestCount();
+    const started = await h.t.call<{ runId: number }>('import:run', { settingId: h.books.settingId });
+    await untilRequests(before + 1);
+    const warnings: string[] = [];
+    const logger = { ...h.t.core.ctx.logger, warn: (m: string) => void warnings.push(m) };
+    const t0 = Date.now();
+    await stopBackgroundWork(h.t.core, schedulerServiceOf(h.t.core.ctx), logger, 3_000);
+    expect(Date.now() - t0).toBeLessThan(2_500);
+    h.sim.faults.clear();
+    expect(warnings).toEqual([]);
+    expect(importService(h.t.core.ctx).isRunning(h.books.settingId)).toBe(false);
+    const detail = await h.t.call<{ run: { status: string; message: string } }>('import:get', { runId: started.runId });
+    expect(detail.run).toMatchObject({ status: 'failed', message: expect.stringMatching(/^出荷取込処理を中止しました/) });
+    expect(count('shipments')).toBe(shipments);
+    expect(h.cursor()).toBe(cursor);
   });
 
   it('import:cancel of a run that is not running answers cancelled=false', async () => {
