@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname, join, normalize, sep } from 'node:path';
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/ports';
+import { readBody } from '../core/http/read-body';
 import { bridgeScript } from './bridge-script';
 
 export interface HarnessOptions {
@@ -57,23 +58,6 @@ function cookieToken(req: IncomingMessage): string {
   return '';
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.writeHead(status, {
@@ -137,7 +121,7 @@ export async function startHarness(opts: HarnessOptions): Promise<RunningHarness
       const channel = decodeURIComponent(url.pathname.slice('/__ipc/'.length));
       let input: unknown = undefined;
       try {
-        const body = await readBody(req);
+        const body = await readBody(req, MAX_BODY);
         const parsed = body ? (JSON.parse(body) as { input?: unknown }) : {};
         input = parsed.input === null ? undefined : parsed.input;
       } catch {

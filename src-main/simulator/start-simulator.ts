@@ -15,6 +15,7 @@ import { FaultSwitches, type FaultAction } from './faults';
 import { authorize, parseTokenBody, token as tokenEndpoint } from './oauth-routes';
 import { error, html, MAINTENANCE_PAGE, type SimResponse } from './sim-response';
 import { SimulatorState } from './state';
+import { readBody } from '../core/http/read-body';
 
 export interface SimulatorOptions {
   /** default 0 (ephemeral) */
@@ -63,21 +64,7 @@ export interface RunningSimulator {
 
 const BODY_LIMIT = 10 * 1024 * 1024;
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > BODY_LIMIT) {
-        reject(new Error('body too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
+
 
 function write(res: ServerResponse, r: SimResponse): void {
   const body = Buffer.from(r.body, 'utf8');
@@ -171,7 +158,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       write(res, injected);
       return;
     }
-    const rawBody = await readBody(req);
+    const rawBody = await readBody(req, BODY_LIMIT);
     const route = routeApi(method, url.pathname.slice('/api/v1'.length));
     let response: SimResponse;
     if ('status' in route) {
@@ -231,7 +218,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
         if (fault?.kind === 'latency') await sleep(fault.delayMs ?? 1000);
         const injected = fault ? faultResponse(fault) : null;
         if (injected) return write(res, injected);
-        const raw = await readBody(req);
+        const raw = await readBody(req, BODY_LIMIT);
         if (path === '/oauth/authorize' && req.method === 'GET') return write(res, authorize(state.auth, url.searchParams));
         if (path === '/oauth/token' && req.method === 'POST') {
           return write(res, tokenEndpoint(state.auth, req.headers, parseTokenBody(req.headers['content-type'], raw)));
@@ -239,7 +226,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
         return write(res, error(404, 'path', '指定されたURLは存在しません。'));
       }
       if (path.startsWith('/__admin/')) {
-        const raw = await readBody(req);
+        const raw = await readBody(req, BODY_LIMIT);
         if (!state.auth.isPrimary(req.headers.authorization)) return write(res, error(401, 'token', '管理用トークンが正しくありません。'));
         let body: unknown;
         try {
