@@ -66,3 +66,28 @@ describe('MasterForm', () => {
     expect(create).not.toHaveBeenCalled();
   });
 });
+
+describe('withHiddenEmptied', () => {
+  it('empties fields whose condition is not met, following chains in field order', async () => {
+    const { withHiddenEmptied } = await import('../../src-renderer/features/masters/MasterForm');
+    const fields = [
+      { name: 'kind', label: '種別', type: 'select' as const },
+      { name: 'billingType', label: '請求区分', type: 'select' as const, showWhen: { field: 'kind', values: ['得意先'] } },
+      { name: 'closingDay', label: '締日', type: 'number' as const, showWhen: { field: 'billingType', values: ['締'] } },
+      { name: 'taxDisplay', label: '税表示', type: 'select' as const, showWhen: { field: 'kind', values: ['得意先'] } },
+    ];
+    expect(withHiddenEmptied({ kind: '倉庫', billingType: '締', closingDay: 31, taxDisplay: '税込' }, fields)).toEqual({
+      kind: '倉庫',
+      billingType: '',
+      closingDay: '',
+      taxDisplay: '',
+    });
+    expect(withHiddenEmptied({ kind: '得意先', billingType: '締', closingDay: 31, taxDisplay: '税込' }, fields)).toEqual({
+      kind: '得意先',
+      billingType: '締',
+      closingDay: 31,
+      taxDisplay: '税込',
+    });
+    expect(withHiddenEmptied({ kind: '得意先', billingType: '個別', closingDay: 20, taxDisplay: '税抜' }, fields).closingDay).toBe('');
+  });
+});

@@ -35,13 +35,28 @@ export interface MasterFormProps<Row extends { id: number; confirmed: boolean; u
   onSaved: (row: Row) => void;
 }
 
+/**
+ * The values with every field that does not apply (its showWhen not met) emptied, in field order so
+ * chains resolve (締日 ← 請求区分 ← 取引先種別). Validation and saving use this, so a value left in a
+ * hidden field can never block the save invisibly — even when the user clicks 保存 before the effect
+ * that clears hidden fields has run (seen on a loaded machine).
+ */
+export function withHiddenEmptied(values: FieldValues, fields: readonly MasterFieldConfig[]): FieldValues {
+  const out: FieldValues = { ...values };
+  for (const f of fields) {
+    if (f.showWhen && !f.showWhen.values.includes(String(out[f.showWhen.field] ?? ''))) out[f.name] = '';
+  }
+  return out;
+}
+
 export function MasterForm<Row extends { id: number; confirmed: boolean; updatedAt: string }>(props: MasterFormProps<Row>) {
   const qc = useQueryClient();
   const masters = masterApi<Row>(props.prefix);
   const [serverError, setServerError] = useState<unknown>(null);
   const locked = props.row?.confirmed ?? false;
+  const schemaResolver = zodResolver(props.schema as never) as unknown as Resolver<FieldValues>;
   const form = useForm<FieldValues>({
-    resolver: zodResolver(props.schema as never) as unknown as Resolver<FieldValues>,
+    resolver: (values, context, options) => schemaResolver(withHiddenEmptied(values, props.fields), context, options),
     defaultValues: props.row ? props.toValues(props.row) : props.empty,
     mode: 'onSubmit',
   });
