@@ -2,13 +2,12 @@
  * CSV export of one master, for Excel: CRLF line ends, UTF-8 with BOM or Shift_JIS (CP932).
  * Text cells starting with = + - @ (or tab/CR) get a leading ' so a spreadsheet never runs them as
  * formulas; numeric columns holding numbers stay numbers. A character CP932 cannot hold is an
- * error naming its row and column — never a silent '?' (see cp932-variants.ts for 〜).
+ * error naming its row and column — never a silent '?' (〜 is written as ～: see cp932-variants.ts).
  */
 import { AppError, type FieldProblem } from '../../../src-shared/errors';
 import type { CsvExportEncoding } from '../../../src-shared/csv/master-csv';
 import { codePointLabel, encodeCsv, firstUnencodableCp932 } from './csv-encoding';
 import { capProblems, cellProblem, formatCsvRows, guardFormula } from './csv-records';
-import { toCp932Variants } from './cp932-variants';
 import type { MasterCsvColumn, MasterCsvDef } from './master-csv-columns';
 
 /** One value of a row → its cell text. */
@@ -42,14 +41,14 @@ export function exportMasterCsv(
     const cells = def.columns.map((c) => {
       const text = cellText(c, r[c.field], taxClassCodes);
       if (encoding !== 'cp932') return text;
-      const cp932 = toCp932Variants(text);
-      const bad = firstUnencodableCp932(cp932);
+      // 〜 and the other JIS variants are fine: encodeCsv writes their CP932 twins
+      const bad = firstUnencodableCp932(text);
       if (bad !== null) {
         problems.push(
           cellProblem(i + 2, c.header, `「${bad}」(${codePointLabel(bad)})はShift_JISで保存できない文字です。UTF-8で出力するか、この文字を別の文字に直してください。`),
         );
       }
-      return cp932;
+      return text;
     });
     table.push(cells);
   });

@@ -1,6 +1,7 @@
 /**
  * Writes typed rows as CSV bytes. Text cells get the formula guard and, for CP932, a check that
- * every character can be written (an error naming row and column instead of a silent '?');
+ * every character can be written (an error naming row and column instead of a silent '?'; 〜 and
+ * the other JIS variants are written as their CP932 twins, see ../csv/cp932-variants.ts);
  * number cells are written as plain integers, so −100 stays a number a spreadsheet can sum.
  */
 import type { FieldProblem } from '../../../src-shared/errors';
@@ -69,7 +70,7 @@ export function writeCsv<C extends string>(
               cellProblem(
                 rowNo,
                 column,
-                `文字「${bad}」(${codePointLabel(bad)})は Shift_JIS で保存できません。別の文字(例: 「〜」は「～」)に置き換えるか、UTF-8 で出力してください。`,
+                `文字「${bad}」(${codePointLabel(bad)})は Shift_JIS で保存できません。別の文字に置き換えるか、UTF-8 で出力してください。`,
               ),
             );
           }

@@ -45,8 +45,12 @@ describe('serialisePlanChangesCsv', () => {
   });
 
   it('refuses a character Shift_JIS cannot hold, by row and column', () => {
-    const plan = planTaxUpdate([{ ...app, code: 'S〜1' }], PRESET_2019, () => '軽減', 'floor');
+    const plan = planTaxUpdate([{ ...app, code: 'S😀1' }], PRESET_2019, () => '軽減', 'floor');
     const r = serialisePlanChangesCsv(plan, { encoding: 'cp932' });
     expect(!r.ok && r.errors.map((e) => `${e.row}:${e.column}`)).toEqual(['2:申込コード', '3:申込コード']);
+    // the wave dash is not refused: like every CSV of the app, CP932 gets its twin ～ (0x8160)
+    const wave = serialisePlanChangesCsv(planTaxUpdate([{ ...app, code: 'S〜1' }], PRESET_2019, () => '軽減', 'floor'), { encoding: 'cp932' });
+    if (!wave.ok) throw new Error(JSON.stringify(wave.errors));
+    expect(iconv.decode(Buffer.from(wave.bytes), 'cp932').split('\r\n')[1]).toMatch(/^S～1,/);
   });
 });

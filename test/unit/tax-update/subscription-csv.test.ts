@@ -141,17 +141,32 @@ describe('subscription CSV — round trip', () => {
     const apps = structuredClone(sample);
     const it0 = apps[0]?.items[0];
     if (!it0 || !it0.options[0]) throw new Error('fixture');
-    it0.name = '波〜ダッシュ';
+    it0.name = '𠮷野家';
     it0.options[0].name = '絵文字😀';
     const r = serialiseSubscriptionCsv(apps, { encoding: 'cp932' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(where(r.errors)).toEqual(['2:商品名', '3:オプション名']);
-    expect(r.errors[0]?.message).toContain('〜');
-    expect(r.errors[0]?.message).toContain('U+301C');
+    expect(r.errors[0]?.message).toContain('𠮷');
+    expect(r.errors[0]?.message).toContain('U+20BB7');
     expect(r.errors[1]?.message).toContain('U+1F600');
     // the same data is fine in UTF-8
     expect(serialiseSubscriptionCsv(apps, { encoding: 'utf-8' }).ok).toBe(true);
+  });
+
+  it('CP932 export writes the wave dash 〜 (U+301C) as 0x8160, which reads back as ～ (U+FF5E), never "?"', () => {
+    const apps = structuredClone(sample);
+    const it0 = apps[0]?.items[0];
+    if (!it0) throw new Error('fixture');
+    it0.name = '波〜ダッシュ';
+    const r = serialiseSubscriptionCsv(apps, { encoding: 'cp932' });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(Buffer.from(r.bytes).toString('hex')).toContain(Buffer.from(iconv.encode('波～ダッシュ', 'cp932')).toString('hex'));
+    expect(Buffer.from(r.bytes).includes(0x3f)).toBe(false);
+    expect(parseOk(r.bytes)[0]?.items[0]?.name).toBe('波～ダッシュ');
+    // UTF-8 keeps the character as typed
+    const u = serialiseSubscriptionCsv(apps, { encoding: 'utf-8' });
+    expect(u.ok && parseOk(u.bytes)[0]?.items[0]?.name).toBe('波〜ダッシュ');
   });
 
   it('an application without items cannot be exported (it would vanish)', () => {
