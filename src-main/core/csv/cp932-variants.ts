@@ -3,7 +3,8 @@
  * (Mac, Linux, JIS-based converters) and Microsoft's CP932 map some Shift_JIS bytes differently.
  * iconv-lite implements CP932 as Microsoft does: 0x8160 ⇄ U+FF5E FULLWIDTH TILDE「～」, and it
  * writes '?' for the JIS variant U+301C WAVE DASH「〜」. Text typed on a Mac or pasted from the web
- * often holds the JIS variant, so before a CP932 export we write each JIS variant as the CP932 byte
+ * often holds the JIS variant, so every CP932 export of the app (master CSV and the tax-update
+ * subscription/product/plan CSV, all through csv-encoding.ts) writes each JIS variant as the CP932 byte
  * sequence Excel on Windows shows with the same glyph. Read back, the file therefore yields the
  * Microsoft variant (「〜」 → 「～」): documented, visible-identical, and never a silent '?'.
  * Anything else CP932 cannot hold (emoji, 𠮷 …) is an error naming the row and column.
