@@ -36,7 +36,7 @@ const yen = (n: number): string => `¥${n.toLocaleString('en-US')}`;
 export function importSummary(o: ImportOutcome): string[] {
   const head = o.dryRun ? '取込プレビュー' : '出荷取込処理';
   const win = o.window ? `受注日 ${o.window.from}〜${o.window.to}` : '新しい受注日なし（出荷待ちの注文のみ確認）';
-  const lines = [`${head} #${o.runId}（${win}）: ${o.status === 'succeeded' ? (o.committed ? '取込完了' : '成功（書き込みなし）') : '失敗（何も取り込んでいません）'}`];
+  const lines = [`${head} #${o.runId}（${win}）: ${o.status === 'succeeded' ? (o.committed ? '取込完了' : '成功（書き込みなし）') : o.status === 'cancelled' ? '中止（何も取り込んでいません）' : '失敗（何も取り込んでいません）'}`];
   lines.push(
     `  注文 ${o.counts.orders} 件 / 出荷伝票 ${o.counts.shipments} 件（明細 ${o.counts.lines} 行） / 請求伝票 ${o.counts.invoices} 件 / 請求額 ${yen(o.counts.amount)} / API呼出 ${o.apiCalls} 回`,
   );

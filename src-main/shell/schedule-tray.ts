@@ -7,7 +7,7 @@
 import type * as Electron from 'electron';
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/ports';
-import { runImportJob } from '../core/scheduler/import-job-runner';
+import { isCancelledOutcome, runImportJob } from '../core/scheduler/import-job-runner';
 import type { SchedulerService } from '../core/scheduler/scheduler-service';
 import type { SchedulerEvent } from '../core/scheduler/scheduler-types';
 import type { ElectronApi } from './electron-api';
@@ -60,7 +60,7 @@ function trayJobId(service: SchedulerService): number | null {
 /** Title and body of the completion notification. */
 export function notificationFor(e: SchedulerEvent): { title: string; body: string } | null {
   if (e.type === 'finished') return { title: `${e.jobName}: 完了しました`, body: e.outcome.summary };
-  if (e.type === 'failed') return { title: `${e.jobName}: 失敗しました`, body: e.outcome.error.message };
+  if (e.type === 'failed') return { title: `${e.jobName}: ${isCancelledOutcome(e.outcome) ? '中止しました' : '失敗しました'}`, body: e.outcome.error.message };
   return null;
 }
 
@@ -119,7 +119,8 @@ export function wireScheduleTray(electron: Pick<ElectronApi, 'Tray' | 'Menu' | '
       .catch((e: unknown) => ({ ok: false as const, error: { code: 'INTERNAL' as const, message: e instanceof Error ? e.message : String(e), retryable: true } }))
       .then((o) => {
         directRun = false;
-        notify(o.ok ? { title: '今すぐ取込: 完了しました', body: o.summary } : { title: '今すぐ取込: 失敗しました', body: o.error.message }, () => opts.open());
+        const title = o.ok ? '今すぐ取込: 完了しました' : isCancelledOutcome(o) ? '今すぐ取込: 中止しました' : '今すぐ取込: 失敗しました';
+        notify({ title, body: o.ok ? o.summary : o.error.message }, () => opts.open());
         refresh();
       });
   }

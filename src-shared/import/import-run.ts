@@ -22,7 +22,8 @@ export const importRun = z.object({
   dryRun: z.boolean(),
   windowFrom: z.string().nullable(),
   windowTo: z.string().nullable(),
-  status: z.enum(['running', 'succeeded', 'failed']),
+  /** 'cancelled' = 中止 (stopped by the user or app quit; nothing written) */
+  status: z.enum(['running', 'succeeded', 'failed', 'cancelled']),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   ordersFetched: z.number().int(),
@@ -136,7 +137,7 @@ export const importEventDefs = {
     runId: id,
     settingId: id,
     dryRun: z.boolean(),
-    status: z.enum(['succeeded', 'failed']),
+    status: z.enum(['succeeded', 'failed', 'cancelled']),
     committed: z.boolean(),
     counts: importCounts,
     errors: z.array(problem),

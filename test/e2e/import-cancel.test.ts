@@ -1,7 +1,7 @@
 /**
  * 中止 of a running 出荷取込処理 in Chromium: the simulator answers slowly, the page shows the run in
- * progress with a 中止 button, pressing it ends the run at once as failed with the 中止 message;
- * nothing is imported and the 出荷取込開始日 stays. Screenshot in test-output/screenshots/.
+ * progress with a 中止 button, pressing it ends the run at once as 中止 (neutral, not 失敗) with the
+ * 中止 message, in the result heading and the 取込履歴; nothing is imported and the 出荷取込開始日 stays. Screenshot in test-output/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../src-main/simulator';
@@ -24,7 +24,7 @@ describe('出荷取込処理 中止 (e2e)', () => {
     await sim?.close();
   });
 
-  it('中止 stops a slow run: failed with the 中止 message, nothing imported', async () => {
+  it('中止 stops a slow run: shown as 中止 (not 失敗) with the 中止 message, nothing imported', async () => {
     const { page } = e;
     // every BCart answer takes 30 s: only 中止 can end the run within the test
     sim.faults.set([{ kind: 'latency', delayMs: 30_000, count: -1 }]);
@@ -40,7 +40,17 @@ describe('出荷取込処理 中止 (e2e)', () => {
 
     const result = page.locator('section[aria-label="取込結果"]');
     await expect.poll(() => result.textContent(), { timeout: 10_000 }).toContain('出荷取込処理を中止しました');
-    expect(await result.textContent()).toContain('失敗（何も取り込んでいません）');
+    // the heading says 中止 with a neutral badge in a neutral notice, never 失敗 / the error style
+    const heading = result.locator('[role="status"] strong');
+    expect(await heading.textContent()).toMatch(/^出荷取込処理 #\d+: 中止（何も取り込んでいません）$/);
+    expect(await heading.locator('.badge.badge-neutral').textContent()).toBe('中止');
+    expect(await result.locator('.notice-info[role="status"]').count()).toBe(1);
+    expect(await result.locator('.notice-error').count()).toBe(0);
+    expect(await result.textContent()).not.toContain('失敗');
+    // 取込履歴 shows the run as 中止 with the same neutral badge
+    const history = page.getByRole('table', { name: '取込履歴' });
+    await expect.poll(() => history.locator('.badge-neutral').allTextContents(), { timeout: 10_000 }).toEqual(['中止']);
+    expect(await history.locator('.badge-err').count()).toBe(0);
     expect(await cancel.count()).toBe(0);
     await e.screenshot('import-cancelled');
 

@@ -63,12 +63,12 @@ export function setRunWindow(db: SqliteDb, runId: number, from: string | null, t
   db.prepare('update import_runs set window_from = ?, window_to = ? where id = ?').run(from, to, runId);
 }
 
-/** Closes a run that wrote nothing (failure or 取込プレビュー), with its log lines, atomically. */
+/** Closes a run that wrote nothing (failure, 中止 or 取込プレビュー), with its log lines, atomically. */
 export function closeRunWithoutWrites(
   db: SqliteDb,
   runId: number,
   r: {
-    status: 'succeeded' | 'failed';
+    status: 'succeeded' | 'failed' | 'cancelled';
     now: string;
     orders: number;
     shipments: number;

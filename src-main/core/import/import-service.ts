@@ -3,7 +3,7 @@
  * on in the background and reports through `import:progressed` / `import:finished`. One run at a
  * time per EC連携設定 (ALREADY_RUNNING), none while 受付停止. The plans of recent runs stay in
  * memory so the 取込プレビュー screen can show them. A run stops on `cancel(runId)` (the 中止 button) or
- * when the caller's signal aborts (the scheduler's job on app quit): it ends failed with nothing written.
+ * when the caller's signal aborts (the scheduler's job on app quit): it ends cancelled (中止) with nothing written.
  */
 import type { PlanView } from '../../../src-shared/import/import-run';
 import { AppError } from '../../../src-shared/errors';

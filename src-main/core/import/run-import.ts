@@ -72,7 +72,8 @@ export interface ImportError {
 
 export interface ImportOutcome {
   runId: number;
-  status: 'succeeded' | 'failed';
+  /** 'cancelled' = 中止 (stopped by its abort signal before writing; nothing written) */
+  status: 'succeeded' | 'failed' | 'cancelled';
   dryRun: boolean;
   /** true when the plan was written (never for a preview) */
   committed: boolean;
@@ -271,6 +272,8 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
     outcome.plan = null;
     const aborted = signal?.aborted === true;
     outcome.aborted = aborted || undefined;
+    // 中止 is the user's (or app quit's) choice, not a failure: recorded and reported as 'cancelled'
+    if (aborted) outcome.status = 'cancelled';
     const err = aborted ? abortedError(opts.dryRun) : toImportError(e);
     if (aborted) deps.logger.info('import run aborted', { runId });
     else deps.logger.error('import run failed', { runId, code: err.code, error: e instanceof Error ? e.message : String(e) });
@@ -278,15 +281,16 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
     outcome.message = err.message;
     try {
       closeRunWithoutWrites(deps.db, runId, {
-        status: 'failed',
+        status: aborted ? 'cancelled' : 'failed',
         now: deps.now(),
         orders: outcome.counts.orders,
         shipments: 0,
         invoices: 0,
         amount: 0,
         apiCalls: outcome.apiCalls,
-        errors: outcome.errors.length,
-        warnings: 0,
+        // the 中止 line is logged as 注意 (warn), so it counts as a warning, not an error
+        errors: aborted ? outcome.errors.length - 1 : outcome.errors.length,
+        warnings: aborted ? 1 : 0,
         message: err.message,
         logs: [{ runId, level: aborted ? 'warn' : 'error', orderCode: null, code: err.code, message: err.message, createdAt: deps.now() }],
       });

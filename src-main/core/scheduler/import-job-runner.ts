@@ -2,7 +2,9 @@
  * The job 「EC・売上取込処理」: 出荷取込処理 for every EC連携設定, one after another, through the
  * import service's importAllSettings (so a run started from the screen and a scheduled one never
  * overlap for a setting). One setting failing does not stop the others; the job fails when any setting failed,
- * and its message is the first problem, which is what the notification shows.
+ * and its message is the first problem, which is what the notification shows. A job whose imports
+ * were 中止 (app quit) and none failed ends not ok with a 中止 message and `details.cancelled: true`
+ * (schedule_runs has no cancelled status; the message and the notification say 中止).
  */
 import { APP_ERROR_CODES, AppError, type AppErrorCode } from '../../../src-shared/errors';
 import type { CoreContext } from '../core-context';
@@ -47,6 +49,7 @@ export async function runImportJob(ctx: CoreContext, trigger: RunTrigger, signal
   const counts: ImportJobCounts = { settings: results.length, failedSettings: 0, orders: 0, shipments: 0, invoices: 0, amount: 0 };
   const importRunIds: number[] = [];
   const failures: SettingFailure[] = [];
+  const cancelled: string[] = [];
   for (const r of results) {
     if ('notStarted' in r) {
       // could not even start (ALREADY_RUNNING, STORE_CLOSED, SETTINGS_INVALID): reported, the others ran
@@ -59,6 +62,7 @@ export async function runImportJob(ctx: CoreContext, trigger: RunTrigger, signal
     counts.shipments += o.counts.shipments;
     counts.invoices += o.counts.invoices;
     counts.amount += o.counts.amount;
+    if (o.status === 'cancelled') cancelled.push(r.name);
     if (o.status === 'failed') {
       const first = o.errors[0];
       failures.push({ name: r.name, code: isKnownCode(first?.code) ? first.code : 'IMPORT_FAILED', message: first?.message ?? o.message });
@@ -67,6 +71,7 @@ export async function runImportJob(ctx: CoreContext, trigger: RunTrigger, signal
   counts.failedSettings = failures.length;
   const details = { importRunIds, counts };
   const first = failures[0];
+  if (!first && cancelled.length > 0) return cancelledOutcome(cancelled, { ...details, cancelled: true });
   if (!first) return { ok: true, summary: summaryOf(counts), details };
   const more = failures.length > 1 ? `（ほか ${failures.length - 1} 件の設定でも失敗しています）` : '';
   return {
@@ -78,6 +83,25 @@ export async function runImportJob(ctx: CoreContext, trigger: RunTrigger, signal
     },
     details,
   };
+}
+
+/** 中止 (app quit or 中止 of the running import): nothing of the cancelled settings was written. */
+function cancelledOutcome(names: string[], details: Record<string, unknown>): JobOutcome {
+  const which = names.map((n) => `「${n}」`).join('、');
+  return {
+    ok: false,
+    error: {
+      code: 'IMPORT_FAILED',
+      message: `EC連携設定${which}の出荷取込処理を中止しました（中止の操作またはアプリの終了による）。中止した設定は何も取り込んでいません。必要なときに、もう一度実行してください。`,
+      retryable: true,
+    },
+    details,
+  };
+}
+
+/** True when a job outcome is a 中止 (see runImportJob), for the notification and tray texts. */
+export function isCancelledOutcome(o: JobOutcome): boolean {
+  return !o.ok && o.details?.cancelled === true;
 }
 
 const KNOWN: ReadonlySet<string> = new Set(APP_ERROR_CODES);

@@ -10,6 +10,7 @@ const STATUS: Record<ImportRunRow['status'], { label: string; badge: string }> =
   running: { label: '実行中', badge: 'badge-draft' },
   succeeded: { label: '成功', badge: 'badge-ok' },
   failed: { label: '失敗', badge: 'badge-err' },
+  cancelled: { label: '中止', badge: 'badge-neutral' },
 };
 
 const columns: Column<ImportRunRow>[] = [

@@ -13,11 +13,22 @@ export function RunResult({ runId }: { runId: number }) {
   if (run.status === 'running') return null;
   const problems = logs.filter((l) => l.level !== 'info');
   const ok = run.status === 'succeeded';
+  // 中止 is the user's choice, not an error: a neutral notice and badge instead of the red ones
+  const cancelled = run.status === 'cancelled';
   return (
     <section aria-label="取込結果" className="import-result">
-      <div className={`notice ${ok ? 'notice-ok' : 'notice-error'}`} role="status">
+      <div className={`notice ${ok ? 'notice-ok' : cancelled ? 'notice-info' : 'notice-error'}`} role="status">
         <strong>
-          {run.dryRun ? '取込プレビュー' : '出荷取込処理'} #{run.id}: {ok ? (run.dryRun ? '成功（まだ何も取り込んでいません）' : '取込完了') : '失敗（何も取り込んでいません）'}
+          {run.dryRun ? '取込プレビュー' : '出荷取込処理'} #{run.id}:{' '}
+          {ok ? (
+            run.dryRun ? '成功（まだ何も取り込んでいません）' : '取込完了'
+          ) : cancelled ? (
+            <>
+              <span className="badge badge-neutral">中止</span>（何も取り込んでいません）
+            </>
+          ) : (
+            '失敗（何も取り込んでいません）'
+          )}
         </strong>
         <p>{run.message}</p>
       </div>

@@ -20,7 +20,7 @@ export const importChannelDefs = {
   'import:run': channel(importStartInput, runStarted),
   /** starts 取込プレビュー (same pipeline, nothing written) */
   'import:preview': channel(importStartInput, runStarted),
-  /** asks a running 出荷取込処理 / 取込プレビュー to stop (中止); it ends failed with nothing written. cancelled=false: it was no longer running */
+  /** asks a running 出荷取込処理 / 取込プレビュー to stop (中止); it ends cancelled (中止) with nothing written. cancelled=false: it was no longer running */
   'import:cancel': channel(z.object({ runId: z.number().int().positive() }).strict(), z.object({ cancelled: z.boolean() })),
   /** import history, newest first */
   'import:history': channel(importHistoryInput, z.object({ rows: z.array(importRun) })),

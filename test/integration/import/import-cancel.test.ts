@@ -1,7 +1,7 @@
 /**
  * 中止 of a running 出荷取込処理: with the simulator answering slowly, import:cancel (and a caller's
- * abort signal) stops the pending BCart call at once; the run ends failed with the 中止 message and
- * its system log, nothing is written and the cursor stays; the next run imports normally. An abort
+ * abort signal) stops the pending BCart call at once; the run ends cancelled (中止, not failed) with
+ * the 中止 message and its 注意 system log line (import:finished says cancelled too), nothing is written and the cursor stays; the next run imports normally. An abort
  * that arrives once the write transaction has begun leaves a succeeded run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,8 +30,12 @@ async function untilRequests(n: number): Promise<void> {
 }
 
 describe('出荷取込処理 中止', () => {
-  it('import:cancel mid-fetch: failed run with the 中止 message, nothing written, cursor unchanged; the next run succeeds', async () => {
+  it('import:cancel mid-fetch: cancelled run with the 中止 message, nothing written, cursor unchanged; the next run succeeds', async () => {
     const cursor = h.cursor();
+    const finished: Record<string, unknown>[] = [];
+    const off = h.t.core.events.subscribe((event, payload) => {
+      if (event === 'import:finished') finished.push(payload as Record<string, unknown>);
+    });
     h.sim.faults.set([{ kind: 'latency', delayMs: 4_000, count: -1 }]);
     const before = h.sim.requestCount();
     const started = await h.t.call<{ runId: number }>('import:run', { settingId: h.books.settingId });
@@ -46,12 +50,21 @@ describe('出荷取込処理 中止', () => {
     expect(Date.now() - t0).toBeLessThan(3_000);
     h.sim.faults.clear();
 
-    const detail = await h.t.call<{ run: { status: string; message: string; shipmentsCreated: number }; logs: { code: string | null; message: string }[] }>('import:get', {
-      runId: started.runId,
-    });
-    expect(detail.run.status).toBe('failed');
+    const detail = await h.t.call<{ run: { status: string; message: string; shipmentsCreated: number; errorCount: number; warningCount: number }; logs: { level: string; code: string | null; message: string }[] }>(
+      'import:get',
+      { runId: started.runId },
+    );
+    expect(detail.run.status).toBe('cancelled');
+    // the system log line stays at 注意 level (warn), not エラー
+    expect(detail.logs.map((l) => l.level)).toEqual(['warn']);
+    await expect.poll(() => finished.length).toBe(1);
+    off();
+    expect(finished[0]).toMatchObject({ runId: started.runId, status: 'cancelled', committed: false });
+    const history = await h.t.call<{ rows: { id: number; status: string }[] }>('import:history', { settingId: h.books.settingId });
+    expect(history.rows.find((r) => r.id === started.runId)?.status).toBe('cancelled');
     expect(detail.run.message).toMatch(/^出荷取込処理を中止しました.*何も取り込んでいません（出荷取込開始日は変わりません）。.*もう一度/);
     expect(detail.run.shipmentsCreated).toBe(0);
+    expect(detail.run).toMatchObject({ errorCount: 0, warningCount: 1 });
     expect(detail.logs.map((l) => l.code)).toEqual(['IMPORT_FAILED']);
     expect(count('shipments')).toBe(0);
     expect(count('invoices')).toBe(0);
@@ -76,7 +89,7 @@ describe('出荷取込処理 中止', () => {
       await untilRequests(before + 1);
       ac.abort();
       const o = await pending;
-      expect(o).toMatchObject({ status: 'failed', committed: false, aborted: true, plan: null });
+      expect(o).toMatchObject({ status: 'cancelled', committed: false, aborted: true, plan: null });
       expect(o.errors).toEqual([expect.objectContaining({ code: 'IMPORT_FAILED', message: expect.stringMatching(dryRun ? /^取込プレビューを中止しました/ : /^出荷取込処理を中止しました/) })]);
     }
     h.sim.faults.clear();
@@ -89,7 +102,7 @@ describe('出荷取込処理 中止', () => {
     ac.abort();
     const before = h.sim.requestCount();
     const o = await h.run({ signal: ac.signal });
-    expect(o).toMatchObject({ status: 'failed', aborted: true, apiCalls: 0 });
+    expect(o).toMatchObject({ status: 'cancelled', aborted: true, apiCalls: 0 });
     expect(h.sim.requestCount()).toBe(before);
   });
 
@@ -127,7 +140,7 @@ describe('出荷取込処理 中止', () => {
     expect(warnings).toEqual([]);
     expect(importService(h.t.core.ctx).isRunning(h.books.settingId)).toBe(false);
     const detail = await h.t.call<{ run: { status: string; message: string } }>('import:get', { runId: started.runId });
-    expect(detail.run).toMatchObject({ status: 'failed', message: expect.stringMatching(/^出荷取込処理を中止しました/) });
+    expect(detail.run).toMatchObject({ status: 'cancelled', message: expect.stringMatching(/^出荷取込処理を中止しました/) });
     expect(count('shipments')).toBe(shipments);
     expect(h.cursor()).toBe(cursor);
   });

@@ -50,13 +50,19 @@ describe('EC・売上取込処理 job aborted by quitting', () => {
 
     const history = await h.t.call<{ rows: { id: number; settingId: number; status: string; message: string }[] }>('import:history', {});
     expect(history.rows).toHaveLength(1);
-    expect(history.rows[0]).toMatchObject({ settingId: h.books.settingId, status: 'failed', message: expect.stringMatching(/^出荷取込処理を中止しました/) });
+    expect(history.rows[0]).toMatchObject({ settingId: h.books.settingId, status: 'cancelled', message: expect.stringMatching(/^出荷取込処理を中止しました/) });
     expect(count('shipments')).toBe(0);
     expect(count('invoices')).toBe(0);
     expect(h.cursor()).toBe(cursor);
 
     const runs = await h.t.call<{ rows: { status: string; message: string; importRunIds: number[] }[] }>('schedules:runs', { id: created.id });
-    expect(runs.rows[0]).toMatchObject({ status: 'failed', importRunIds: [history.rows[0]!.id], message: expect.stringContaining('中止しました') });
+    // schedule_runs keeps 'failed' (it has no cancelled status); its message says 中止 and names the setting
+    expect(runs.rows[0]).toMatchObject({
+      status: 'failed',
+      importRunIds: [history.rows[0]!.id],
+      message: expect.stringMatching(/^EC連携設定「[^」]+」の出荷取込処理を中止しました/),
+    });
+    expect(runs.rows[0]!.message).not.toContain('失敗');
 
     // the next run (after restart) imports normally
     const next = await h.run();

@@ -118,6 +118,16 @@ describe('tray, notifications and close-to-tray (fake Electron)', () => {
     expect(item('最終結果').label).toBe('最終結果: 失敗 12/01 07:30'); // finished at once, at the slot
   });
 
+  it('a job whose import was 中止 (app quit) notifies 中止しました, not 失敗しました', async () => {
+    const message = 'EC連携設定「本店」の出荷取込処理を中止しました（中止の操作またはアプリの終了による）。';
+    outcome = { ok: false, error: { code: 'IMPORT_FAILED', message, retryable: true }, details: { cancelled: true } };
+    release = () => undefined;
+    await call('schedules:create', JOB);
+    await time.advance(31 * 60_000);
+    await svc.scheduler.whenIdle();
+    expect(FakeNotification.shown.map((n) => [n.options.title, n.options.body])).toEqual([['平日の取込: 中止しました', message]]);
+  });
+
   it('今すぐ取込 from the tray runs the job and notifies; a run from the screen does not', async () => {
     release = () => undefined;
     const { id } = await call<{ id: number }>('schedules:create', JOB);

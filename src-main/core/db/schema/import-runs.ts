@@ -15,7 +15,7 @@ export const importRuns = sqliteTable(
     dryRun: integer('dry_run', { mode: 'boolean' }).notNull().default(false),
     windowFrom: text('window_from'),
     windowTo: text('window_to'),
-    status: text('status', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
+    status: text('status', { enum: ['running', 'succeeded', 'failed', 'cancelled'] }).notNull(),
     startedAt: text('started_at').notNull(),
     finishedAt: text('finished_at'),
     ordersFetched: integer('orders_fetched').notNull().default(0),
