@@ -33,12 +33,12 @@ export interface ScheduleTray extends TrayHandle {
 const shortTime = (iso: string): string => `${iso.slice(5, 7)}/${iso.slice(8, 10)} ${iso.slice(11, 16)}`;
 
 /** The latest finished run over all jobs (最終結果). */
-function lastFinishedRun(service: SchedulerService): { jobId: number; ok: boolean; finishedAt: string; message: string } | null {
-  let best: { runId: number; jobId: number; ok: boolean; finishedAt: string; message: string } | null = null;
+function lastFinishedRun(service: SchedulerService): { jobId: number; ok: boolean; cancelled: boolean; finishedAt: string; message: string } | null {
+  let best: { runId: number; jobId: number; ok: boolean; cancelled: boolean; finishedAt: string; message: string } | null = null;
   for (const job of service.store.listJobs()) {
-    const r = service.store.listRuns(job.id, 5).find((x) => x.status === 'succeeded' || x.status === 'failed');
+    const r = service.store.listRuns(job.id, 5).find((x) => x.status === 'succeeded' || x.status === 'failed' || x.status === 'cancelled');
     if (r && r.finishedAt && (!best || r.runId > best.runId)) {
-      best = { runId: r.runId, jobId: job.id, ok: r.status === 'succeeded', finishedAt: r.finishedAt, message: r.message ?? '' };
+      best = { runId: r.runId, jobId: job.id, ok: r.status === 'succeeded', cancelled: r.status === 'cancelled', finishedAt: r.finishedAt, message: r.message ?? '' };
     }
   }
   return best;
@@ -133,7 +133,7 @@ export function wireScheduleTray(electron: Pick<ElectronApi, 'Tray' | 'Menu' | '
         running: state.runningJobIds.length > 0 || directRun,
         paused: state.pausedBy.length > 0,
         canRunNow: state.runningJobIds.length === 0 && !directRun && state.pausedBy.length === 0,
-        lastResult: last ? { ok: last.ok, label: `${last.ok ? '成功' : '失敗'} ${shortTime(last.finishedAt)}`, message: last.message } : null,
+        lastResult: last ? { ok: last.ok, label: `${last.ok ? '成功' : last.cancelled ? '中止' : '失敗'} ${shortTime(last.finishedAt)}`, message: last.message } : null,
         nextRunAt: state.nextRuns[0]?.at ?? null,
       };
       handle.update(trayState);

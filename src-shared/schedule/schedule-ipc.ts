@@ -13,7 +13,7 @@ export const JOB_TYPES = ['EC・売上取込処理'] as const;
 
 export const PAUSE_REASONS = ['user', 'store-closed'] as const;
 export const RUN_TRIGGERS = ['schedule', 'catch-up', 'manual'] as const;
-export const RUN_STATUSES = ['running', 'succeeded', 'failed', 'skipped'] as const;
+export const RUN_STATUSES = ['running', 'succeeded', 'failed', 'cancelled', 'skipped'] as const;
 
 /** Form input of 新規 / 編集. */
 export const scheduleJobInput = z
@@ -97,7 +97,7 @@ export const scheduleEventDefs = {
     jobName: z.string(),
     runId: z.number().int().nullable(),
     trigger: z.enum(RUN_TRIGGERS),
-    status: z.enum(['succeeded', 'failed', 'skipped']),
+    status: z.enum(['succeeded', 'failed', 'cancelled', 'skipped']),
     message: z.string(),
     importRunIds: z.array(z.number().int()),
   }),

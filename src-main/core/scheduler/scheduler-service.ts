@@ -90,7 +90,7 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
           jobName: e.jobName,
           runId: e.runId,
           trigger: e.trigger,
-          status: e.type === 'finished' ? 'succeeded' : 'failed',
+          status: e.type === 'finished' ? 'succeeded' : e.outcome.details?.['cancelled'] === true ? 'cancelled' : 'failed',
           message: e.outcome.ok ? e.outcome.summary : e.outcome.error.message,
           importRunIds: Array.isArray(ids) ? ids.filter((x): x is number => Number.isInteger(x)) : [],
         });

@@ -96,10 +96,17 @@ function toRunRow(r: RunRow): ScheduleRunRow {
   };
 }
 
+/** 中止 (an import stopped by 中止, the scheduler's signal or quitting) is kept apart from 失敗. */
+function runStatusOf(outcome: JobOutcome): 'succeeded' | 'failed' | 'cancelled' {
+  if (outcome.ok) return 'succeeded';
+  return outcome.details?.['cancelled'] === true ? 'cancelled' : 'failed';
+}
+
 function toLastRun(r: RunRow): LastRun {
   const row = toRunRow(r);
   let outcome: JobOutcome | null = null;
   if (r.status === 'succeeded') outcome = { ok: true, summary: r.message ?? '' };
+  else if (r.status === 'cancelled') outcome = { ok: false, error: { code: 'IMPORT_FAILED', message: r.message ?? '', retryable: true }, details: { cancelled: true } };
   else if (r.status === 'failed' || r.status === 'skipped') {
     outcome =
       !INTERRUPTED_OUTCOME.ok && r.message === INTERRUPTED_OUTCOME.error.message
@@ -154,7 +161,7 @@ export function createSqliteScheduleStore(db: SqliteDb): SqliteScheduleStore {
       const message = outcome.ok ? outcome.summary : outcome.error.message;
       const r = db
         .prepare('update schedule_runs set status = ?, finished_at = ?, message = ?, import_run_ids = ? where id = ?')
-        .run(outcome.ok ? 'succeeded' : 'failed', toJstIso(atMs), message, JSON.stringify(importRunIdsOf(outcome)), runId);
+        .run(runStatusOf(outcome), toJstIso(atMs), message, JSON.stringify(importRunIdsOf(outcome)), runId);
       if (r.changes === 0) throw new Error(`unknown schedule run ${runId}`);
     },
     recordSkipped(jobId, trigger, atMs, message) {

@@ -21,6 +21,7 @@ export const STATUS_LABELS: Record<ScheduleRunRow['status'], { text: string; bad
   running: { text: '実行中', badge: 'badge-draft' },
   succeeded: { text: '成功', badge: 'badge-ok' },
   failed: { text: '失敗', badge: 'badge-err' },
+  cancelled: { text: '中止', badge: 'badge-neutral' },
   skipped: { text: 'スキップ', badge: 'badge-draft' },
 };
 

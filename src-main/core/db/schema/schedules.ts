@@ -27,7 +27,7 @@ export const scheduleRuns = sqliteTable(
       .references(() => scheduleJobs.id, { onDelete: 'cascade' }),
     /** schedule / catch-up / manual */
     trigger: text('trigger').notNull(),
-    status: text('status', { enum: ['running', 'succeeded', 'failed', 'skipped'] }).notNull(),
+    status: text('status', { enum: ['running', 'succeeded', 'failed', 'cancelled', 'skipped'] }).notNull(),
     startedAt: text('started_at').notNull(),
     finishedAt: text('finished_at'),
     /** JSON array of import_runs ids */
