@@ -36,6 +36,20 @@ type OptionRow = [number, number, string, number, number, string];
  * Every application with items and options, ordered by id (items and options by line).
  * Raw arrays keep the 1,000,000-row load of the benchmark fast.
  */
+/** A subscription_applications row with its items as the stored application. */
+function applicationFromRow(r: AppRow, items: StoredItem[]): StoredApplication {
+  return {
+    id: r.id,
+    code: r.code,
+    customerCode: r.customer_code,
+    status: r.status,
+    orderProcessed: r.order_processed === 1,
+    standardRate: r.standard_rate,
+    reducedRate: r.reduced_rate,
+    items,
+  };
+}
+
 export function loadAllApplications(db: SqliteDb): StoredApplication[] {
   const apps = db
     .prepare('select id, code, customer_code, status, order_processed, standard_rate, reduced_rate from subscription_applications order by id')
@@ -43,16 +57,7 @@ export function loadAllApplications(db: SqliteDb): StoredApplication[] {
   const byId = new Map<number, StoredApplication>();
   const out: StoredApplication[] = [];
   for (const r of apps) {
-    const a: StoredApplication = {
-      id: r.id,
-      code: r.code,
-      customerCode: r.customer_code,
-      status: r.status,
-      orderProcessed: r.order_processed === 1,
-      standardRate: r.standard_rate,
-      reducedRate: r.reduced_rate,
-      items: [],
-    };
+    const a = applicationFromRow(r, []);
     byId.set(r.id, a);
     out.push(a);
   }
@@ -205,16 +210,7 @@ function loadApplicationsByIds(db: SqliteDb, ids: number[]): StoredApplication[]
         ).map((o) => ({ id: o[0], name: o[2], price: o[3], taxIncluded: o[4] === 1, taxRateType: o[5] as StoredOption['taxRateType'] })),
       }),
     );
-    out.push({
-      id: r.id,
-      code: r.code,
-      customerCode: r.customer_code,
-      status: r.status,
-      orderProcessed: r.order_processed === 1,
-      standardRate: r.standard_rate,
-      reducedRate: r.reduced_rate,
-      items,
-    });
+    out.push(applicationFromRow(r, items));
   }
   return out;
 }
