@@ -65,7 +65,7 @@ export interface TokenResponse {
 export type OAuthResult = { ok: true; body: TokenResponse } | { ok: false; status: number; error: string; description: string };
 
 function newToken(): string {
-  return randomBytes(24).toString('base64url');
+  return `sim_${randomBytes(24).toString('base64url')}`; // never starts with '-'
 }
 
 /** base64url(SHA-256(verifier)), RFC 7636 §4.6 */

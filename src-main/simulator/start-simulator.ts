@@ -98,7 +98,8 @@ function faultResponse(f: FaultAction): SimResponse | null {
 /** Starts a simulator on 127.0.0.1. */
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
   const clock = opts.clock ?? { now: () => Date.now() };
-  const token = opts.token ?? randomBytes(24).toString('base64url');
+  // prefixed so a token never starts with '-' (a CLI option parser would take it for an option)
+  const token = opts.token ?? `sim_${randomBytes(24).toString('base64url')}`;
   const toDate = opts.toDate ?? jstDateOf(clock.now());
   const fromDate = opts.fromDate ?? addDays(toDate, -30);
   const state = new SimulatorState({
