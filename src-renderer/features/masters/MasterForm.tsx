@@ -49,6 +49,11 @@ export function withHiddenEmptied(values: FieldValues, fields: readonly MasterFi
   return out;
 }
 
+/**
+ * Mount it with a `key` per record (MasterPage does): its values are set once, at mount, and never
+ * reset from an effect, because a reset that runs after the inputs are on screen erases what a fast
+ * typist already entered.
+ */
 export function MasterForm<Row extends { id: number; confirmed: boolean; updatedAt: string }>(props: MasterFormProps<Row>) {
   const qc = useQueryClient();
   const masters = masterApi<Row>(props.prefix);
@@ -60,12 +65,6 @@ export function MasterForm<Row extends { id: number; confirmed: boolean; updated
     defaultValues: props.row ? props.toValues(props.row) : props.empty,
     mode: 'onSubmit',
   });
-
-  useEffect(() => {
-    form.reset(props.row ? props.toValues(props.row) : props.empty);
-    setServerError(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.row?.id, props.row?.updatedAt]);
 
   const save = useMutation({
     mutationFn: (values: FieldValues) =>

@@ -118,6 +118,10 @@ export function MasterPage<Row extends { id: number; confirmed: boolean; updated
       <section className="master-detail">
         {creating || selected ? (
           <MasterForm<Row>
+            // One form instance per record (and per saved version): the values are the form's
+            // defaults at mount, so nothing resets the inputs after they are shown — typing that
+            // lands right after 新規 or after switching records is never wiped (docs/reliability.md).
+            key={creating ? 'new' : `${selected!.id}@${selected!.updatedAt}`}
             prefix={config.prefix}
             title={config.title}
             fields={config.fields}
