@@ -7,8 +7,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { divRound } from '../src-shared/domain/rounding';
-import { planTaxUpdate } from '../src-shared/domain/tax-update/plan';
-import { PRESET_2019, type ProductTaxLookup, type SubscriptionApplication } from '../src-shared/domain/tax-update/types';
+import { planTaxUpdate } from '../src-shared/tax-update/plan';
+import { PRESET_2019, type ProductTaxLookup, type SubscriptionApplication } from '../src-shared/tax-update/types';
 
 const APPS = Number(process.argv[2] ?? 100_000);
 

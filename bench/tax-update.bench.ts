@@ -13,11 +13,11 @@ import { join } from 'node:path';
 import { createCore } from '../src-main/core/create-core';
 import { createMemoryLogger } from '../src-main/core/logging';
 import { createMemoryTokenStore } from '../src-main/core/memory-token-store';
-import { setStoreClosed } from '../src-main/core/store-mode';
-import { replaceAllApplications } from '../src-main/core/tax-update/subscription-repository';
+import { setStoreClosed } from '../src-main/core/store-mode/store-mode';
+import { replaceAllApplications } from '../src-main/core/subscriptions/subscription-repository';
 import { computePlan, createTaxUpdateService } from '../src-main/core/tax-update/tax-update-service';
-import type { SubscriptionApplication } from '../src-shared/domain/tax-update/types';
-import { PRESET_2019 } from '../src-shared/domain/tax-update/types';
+import type { SubscriptionApplication } from '../src-shared/tax-update/types';
+import { PRESET_2019 } from '../src-shared/tax-update/types';
 import { TAX_UPDATE_CHECKLIST_IDS } from '../src-shared/tax-update/checklist';
 
 const APPS = Number(process.argv[2] ?? 100_000);

@@ -4,8 +4,8 @@
 import type { ComponentType } from 'react';
 import { HomePage } from './features/home/HomePage';
 import { ImportPage } from './features/import/ImportPage';
-import { InvoicesPage } from './features/import/InvoicesPage';
-import { ShipmentsPage } from './features/import/ShipmentsPage';
+import { InvoicesPage } from './features/slips/InvoicesPage';
+import { ShipmentsPage } from './features/slips/ShipmentsPage';
 import { SystemLogPage } from './features/import/SystemLogPage';
 import { BankAccountPage } from './features/masters/bank-account-page';
 import { DepartmentPage } from './features/masters/department-page';
@@ -14,10 +14,10 @@ import { ProductPage } from './features/masters/product-page';
 import { TaxClassPage } from './features/masters/tax-class-page';
 import { WorkflowPage } from './features/masters/workflow-page';
 import { SchedulePage } from './features/schedules/SchedulePage';
-import { EcSettingsPage } from './features/settings/EcSettingsPage';
-import { ProductLinksPage } from './features/settings/ProductLinksPage';
-import { SetupWizard } from './features/settings/SetupWizard';
-import { SubscriptionsPage } from './features/tax-update/SubscriptionsPage';
+import { EcSettingsPage } from './features/ec-settings/EcSettingsPage';
+import { ProductLinksPage } from './features/ec-settings/ProductLinksPage';
+import { SetupWizard } from './features/setup/SetupWizard';
+import { SubscriptionsPage } from './features/subscriptions/SubscriptionsPage';
 import { TaxUpdateHistoryPage } from './features/tax-update/TaxUpdateHistoryPage';
 import { TaxUpdatePage } from './features/tax-update/TaxUpdatePage';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { addDays, jstDateOf } from '../../src-shared/domain/jst-date';
 import { openCliTokenStore } from '../core/file-token-store';
 import { runImport, type ImportOutcome } from '../core/import/run-import';
-import { runInitialSetup } from '../core/settings/initial-setup';
+import { runInitialSetup } from '../core/setup/initial-setup';
 import { DEMO_SHOP, startDemoShop } from '../simulator';
 import { parseCliArgs } from './args';
 import { openCliCore } from './cli-core';

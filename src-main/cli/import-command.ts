@@ -6,7 +6,7 @@
 import { AppError } from '../../src-shared/errors';
 import { openCliTokenStore } from '../core/file-token-store';
 import { runImport } from '../core/import/run-import';
-import { assertStoreOpen } from '../core/store-mode';
+import { assertStoreOpen } from '../core/store-mode/store-mode';
 import { parseCliArgs, required } from './args';
 import { openCliCore } from './cli-core';
 import type { CliCommand } from './cli-types';

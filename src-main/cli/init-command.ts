@@ -5,9 +5,9 @@
  */
 import { isIsoDate } from '../../src-shared/domain/jst-date';
 import { isAppError } from '../../src-shared/errors';
-import { isAllowedApiUrl } from '../../src-shared/settings/validate-ec-setting';
+import { isAllowedApiUrl } from '../../src-shared/ec-settings/validate-ec-setting';
 import { openCliTokenStore } from '../core/file-token-store';
-import { runInitialSetup } from '../core/settings/initial-setup';
+import { runInitialSetup } from '../core/setup/initial-setup';
 import { CliUsageError, parseCliArgs, required } from './args';
 import { openCliCore } from './cli-core';
 import type { CliCommand } from './cli-types';

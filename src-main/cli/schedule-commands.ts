@@ -3,12 +3,12 @@
  * headlessly (same store and rule arithmetic as the app). Invalid input exits 2 with a Japanese
  * message; times are printed as ISO-8601 with +09:00.
  */
-import { describeScheduleRule } from '../../src-shared/domain/schedule/describe-rule';
-import { formatJst } from '../../src-shared/domain/schedule/format-jst';
-import { nextRunTimes } from '../../src-shared/domain/schedule/next-run-times';
-import { scheduleRuleSchema, type ScheduleRule } from '../../src-shared/domain/schedule/schedule-rule';
-import { isJapaneseHoliday } from '../core/scheduler/holidays';
-import { createSqliteScheduleStore } from '../core/scheduler/sqlite-schedule-store';
+import { describeScheduleRule } from '../../src-shared/schedules/describe-rule';
+import { formatJst } from '../../src-shared/schedules/format-jst';
+import { nextRunTimes } from '../../src-shared/schedules/next-run-times';
+import { scheduleRuleSchema, type ScheduleRule } from '../../src-shared/schedules/schedule-rule';
+import { isJapaneseHoliday } from '../core/schedules/holidays';
+import { createSqliteScheduleStore } from '../core/schedules/sqlite-schedule-store';
 import { CliUsageError, parseCliArgs, required } from './args';
 import { openCliCore } from './cli-core';
 import type { CliCommand } from './cli-types';

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { createCore } from '../core/create-core';
 import { createConsoleLogger } from '../core/logging';
 import { createMemoryTokenStore } from '../core/memory-token-store';
-import { startScheduler } from '../core/scheduler/scheduler-service';
+import { startScheduler } from '../core/schedules/scheduler-service';
 import { startHarness } from './server';
 
 async function main(): Promise<void> {

@@ -7,9 +7,9 @@
 import type * as Electron from 'electron';
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/ports';
-import { isCancelledOutcome, runImportJob } from '../core/scheduler/import-job-runner';
-import type { SchedulerService } from '../core/scheduler/scheduler-service';
-import type { SchedulerEvent } from '../core/scheduler/scheduler-types';
+import { isCancelledOutcome, runImportJob } from '../core/schedules/import-job-runner';
+import type { SchedulerService } from '../core/schedules/scheduler-service';
+import type { SchedulerEvent } from '../core/schedules/scheduler-types';
 import type { ElectronApi } from './electron-api';
 import { createTrayHandle, type TrayHandle, type TrayState } from './tray';
 

@@ -6,8 +6,8 @@
  */
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/ports';
-import type { SchedulerService } from '../core/scheduler/scheduler-service';
-import { stopDemoSimulator } from '../core/settings/demo-service';
+import type { SchedulerService } from '../core/schedules/scheduler-service';
+import { stopDemoSimulator } from '../core/setup/demo-service';
 import { importService } from '../core/import/import-service';
 
 /** How long a run may take to settle after its abort before the database closes under it. */

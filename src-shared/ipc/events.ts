@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { importEventDefs } from '../import/import-run';
-import { connectionChanged } from '../settings/connection';
-import { scheduleEventDefs } from '../schedule/schedule-ipc';
+import { connectionChanged } from '../ec-settings/connection';
+import { scheduleEventDefs } from '../schedules/schedule-ipc';
 import { taxUpdateEventDefs } from '../tax-update/tax-update-events';
 
 export const events = {

@@ -5,7 +5,7 @@
  * 一時停止 / 再開. Screenshot: schedules.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startScheduler, type SchedulerService } from '../../src-main/core/scheduler/scheduler-service';
+import { startScheduler, type SchedulerService } from '../../src-main/core/schedules/scheduler-service';
 import { startSimulator, type RunningSimulator } from '../../src-main/simulator';
 import { seedImportBooks } from '../integration/import/import-fixture';
 import { startE2E, type E2E } from './helpers/harness';

@@ -6,7 +6,7 @@
  * Screenshots: settings-detail.png, product-links.png, product-links-search.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stopDemoSimulator } from '../../src-main/core/settings/demo-service';
+import { stopDemoSimulator } from '../../src-main/core/setup/demo-service';
 import { startE2E, type E2E } from './helpers/harness';
 
 describe('EC連携設定 (e2e)', () => {

@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SubscriptionApplication } from '../../src-shared/domain/tax-update/types';
-import { serialiseSubscriptionCsv } from '../../src-main/core/tax-update/subscription-csv';
+import type { SubscriptionApplication } from '../../src-shared/tax-update/types';
+import { serialiseSubscriptionCsv } from '../../src-main/core/subscriptions/subscription-csv';
 import { TAX_UPDATE_CHECKLIST, FINISHED_TEXT, UNDERSTOOD_TEXT } from '../../src-shared/tax-update/checklist';
 import { insertProducts, makeDataset } from '../integration/tax-update/tax-update-fixture';
 import { SCREENSHOT_DIR, startE2E, type E2E } from './helpers/harness';

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { CoreContext } from '../core-context';
 import { partners } from '../db/schema';
 import type { Handlers } from '../ipc/handler-types';
-import { assertStoreOpen } from '../store-mode';
+import { assertStoreOpen } from '../store-mode/store-mode';
 import { masterCsvDef } from './master-csv-columns';
 import { exportMasterCsv } from './master-csv-export';
 import { importMasterCsv } from './master-csv-import';

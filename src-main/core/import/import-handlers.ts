@@ -3,7 +3,7 @@ import type { CoreContext } from '../core-context';
 import type { Handler } from '../ipc/handler-types';
 import { getRun, listLogs, listRuns, listTargets, runLogs } from './import-queries';
 import { importService } from './import-service';
-import { getInvoice, getShipment, listInvoices, listShipments } from './slip-queries';
+import { getInvoice, getShipment, listInvoices, listShipments } from '../slips/slip-queries';
 
 type ImportChannels =
   | 'import:targets'

@@ -8,7 +8,7 @@
 import type { PlanView } from '../../../src-shared/import/import-run';
 import { AppError } from '../../../src-shared/errors';
 import type { CoreContext } from '../core-context';
-import { assertStoreOpen } from '../store-mode';
+import { assertStoreOpen } from '../store-mode/store-mode';
 import { executeImportRun, startImportRun, type ImportOptions, type ImportOutcome, type ImportTrigger } from './run-import';
 import { planView } from './plan-view';
 

@@ -7,9 +7,9 @@ import { createCsvHandlers } from '../csv/csv-handlers';
 import { masterHandlers } from '../masters/master-handlers';
 import { createImportHandlers } from '../import/import-handlers';
 import { createPartnerHandlers } from '../masters/partner-handlers';
-import { assertStoreOpen, isStoreClosed } from '../store-mode';
-import { createSettingsHandlers } from '../settings/settings-handlers';
-import { createScheduleHandlers } from '../scheduler/schedule-handlers';
+import { assertStoreOpen, isStoreClosed } from '../store-mode/store-mode';
+import { createSettingsHandlers } from '../ec-settings/ec-setting-handlers';
+import { createScheduleHandlers } from '../schedules/schedule-handlers';
 import { createTaxUpdateHandlers } from '../tax-update/tax-update-handlers';
 import type { Handlers } from './handler-types';
 

@@ -2,8 +2,8 @@
  * The preview (プレビュー) as CSV: one row per change, old → new, so the user can keep or check the
  * list before the irreversible run. Same encodings and guards as the subscription CSV.
  */
-import { PLAN_FIELD_LABELS } from '../../../src-shared/domain/tax-update/labels';
-import type { TaxUpdatePlan } from '../../../src-shared/domain/tax-update/types';
+import { PLAN_FIELD_LABELS } from '../../../src-shared/tax-update/labels';
+import type { TaxUpdatePlan } from '../../../src-shared/tax-update/types';
 import { writeCsv, type CsvSerialiseResult, type CsvWriteOptions } from './csv-writer';
 
 export const PLAN_CSV_HEADERS = ['申込コード', '商品番号', '枝番', '項目', 'オプション名', '変更前', '変更後'] as const;

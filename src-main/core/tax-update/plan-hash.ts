@@ -3,7 +3,7 @@
  * fingerprint differs from the preview the user saw (the data changed in between).
  */
 import { createHash } from 'node:crypto';
-import type { TaxUpdatePlan } from '../../../src-shared/domain/tax-update/types';
+import type { TaxUpdatePlan } from '../../../src-shared/tax-update/types';
 
 /** sha256 over the event, mode, counts and every change (in plan order). */
 export function planHash(plan: TaxUpdatePlan): string {

@@ -4,9 +4,9 @@
  * a full product export can be used as is.
  */
 import type { FieldProblem } from '../../../src-shared/errors';
-import type { ProductTaxRow } from '../../../src-shared/domain/tax-update/product-lookup';
-import { productKey } from '../../../src-shared/domain/tax-update/product-lookup';
-import type { TaxRateType } from '../../../src-shared/domain/tax-update/types';
+import type { ProductTaxRow } from '../../../src-shared/tax-update/product-lookup';
+import { productKey } from '../../../src-shared/tax-update/product-lookup';
+import type { TaxRateType } from '../../../src-shared/tax-update/types';
 import type { CsvEncoding } from './csv-encoding';
 import { readCsvRows } from './csv-table';
 

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../../src-shared/errors';
 import type { SqliteDb } from '../db/open';
-import { assertStoreOpen } from '../store-mode';
+import { assertStoreOpen } from '../store-mode/store-mode';
 import { parseProductTaxCsv } from './product-tax-csv';
 
 export interface ProductImportCounts {

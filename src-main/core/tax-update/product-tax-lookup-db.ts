@@ -4,8 +4,8 @@
  * A product whose 税区分 is 非課税 or unset has no 標準/軽減 to follow, so it also keeps the
  * application's setting (null) rather than being guessed.
  */
-import { productKey } from '../../../src-shared/domain/tax-update/product-lookup';
-import type { ProductTaxLookup, TaxRateType } from '../../../src-shared/domain/tax-update/types';
+import { productKey } from '../../../src-shared/tax-update/product-lookup';
+import type { ProductTaxLookup, TaxRateType } from '../../../src-shared/tax-update/types';
 import type { SqliteDb } from '../db/open';
 
 /** Reads every product once; the lookup is then a Map access. */

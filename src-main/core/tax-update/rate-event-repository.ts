@@ -2,8 +2,8 @@
  * Rate-change events as data (rates are never constants in the update code). The 2019 preset is
  * written on first use; a later change is added as a new event with its own one-time run.
  */
-import { validateRateChangeEvent } from '../../../src-shared/domain/tax-update/rate-change-event';
-import { PRESET_2019, type RateChangeEvent } from '../../../src-shared/domain/tax-update/types';
+import { validateRateChangeEvent } from '../../../src-shared/tax-update/rate-change-event';
+import { PRESET_2019, type RateChangeEvent } from '../../../src-shared/tax-update/types';
 import { AppError } from '../../../src-shared/errors';
 import type { SqliteDb } from '../db/open';
 

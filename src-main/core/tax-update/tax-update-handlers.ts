@@ -2,19 +2,19 @@
  * IPC handlers of 定期申込 and the 消費税自動更新. Edits and imports of applications are refused
  * while 受付停止 (STORE_CLOSED); the update itself needs it (STORE_NOT_CLOSED).
  */
-import { isTaxUpdateTarget } from '../../../src-shared/domain/tax-update/rate-change-event';
+import { isTaxUpdateTarget } from '../../../src-shared/tax-update/rate-change-event';
 import { AppError } from '../../../src-shared/errors';
 import type { CoreContext } from '../core-context';
 import type { Handlers } from '../ipc/handler-types';
-import { assertStoreOpen } from '../store-mode';
+import { assertStoreOpen } from '../store-mode/store-mode';
 import { listAdminLogs } from './admin-log';
 import type { CsvEncoding } from './csv-encoding';
 import type { CsvSerialiseResult } from './csv-writer';
 import { serialisePlanChangesCsv } from './plan-csv';
 import { addRateEvent, getRateEvent, listRateEvents } from './rate-event-repository';
-import { parseSubscriptionCsv, serialiseSubscriptionCsv } from './subscription-csv';
-import { getApplication, listApplications, loadAllApplications, replaceAllApplications, saveApplication, toPlainApplication } from './subscription-repository';
-import { createStoreHandlers } from './store-handlers';
+import { parseSubscriptionCsv, serialiseSubscriptionCsv } from '../subscriptions/subscription-csv';
+import { getApplication, listApplications, loadAllApplications, replaceAllApplications, saveApplication, toPlainApplication } from '../subscriptions/subscription-repository';
+import { createStoreHandlers } from '../store-mode/store-mode-handlers';
 import { getRun, listRunChanges, listRuns, restoreRun } from './tax-update-history';
 import { createTaxUpdateService } from './tax-update-service';
 

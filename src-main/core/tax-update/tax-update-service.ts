@@ -9,21 +9,21 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { planTaxUpdate } from '../../../src-shared/domain/tax-update/plan';
-import type { TaxUpdatePlan } from '../../../src-shared/domain/tax-update/types';
+import { planTaxUpdate } from '../../../src-shared/tax-update/plan';
+import type { TaxUpdatePlan } from '../../../src-shared/tax-update/types';
 import { ROUNDING_LABELS, type RoundingMode } from '../../../src-shared/domain/rounding';
 import { AppError } from '../../../src-shared/errors';
 import { missingChecklistIds } from '../../../src-shared/tax-update/checklist';
 import type { TaxUpdatePhase } from '../../../src-shared/tax-update/tax-update-events';
 import { backupDatabase } from '../db/migrate';
 import type { SqliteDb } from '../db/open';
-import { isStoreClosed } from '../store-mode';
+import { isStoreClosed } from '../store-mode/store-mode';
 import { writeAdminLog } from './admin-log';
 import { createBatcher, placeholders } from './batched-writes';
 import { planHash } from './plan-hash';
 import { productTaxLookupFromDb } from './product-tax-lookup-db';
 import { getRateEvent } from './rate-event-repository';
-import { loadAllApplications, type StoredApplication, type StoredItem } from './subscription-repository';
+import { loadAllApplications, type StoredApplication, type StoredItem } from '../subscriptions/subscription-repository';
 import { getRun, type RunSummary } from './tax-update-history';
 
 /** What the service needs from the core (a subset of CoreContext, so the CLI and tests can pass it). */

@@ -1,5 +1,5 @@
 /** 最終結果 of a job: status, when, the message, and links to the システムログ of its import runs. */
-import type { ScheduleRunRow } from '../../../src-shared/schedule/schedule-ipc';
+import type { ScheduleRunRow } from '../../../src-shared/schedules/schedule-ipc';
 import { jstDisplay, STATUS_LABELS, TRIGGER_LABELS } from './schedule-format';
 
 export function LastRunCell({ run, onOpenLog }: { run: ScheduleRunRow | null; onOpenLog(importRunId: number): void }) {

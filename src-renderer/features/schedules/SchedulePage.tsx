@@ -5,7 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { ScheduleJobRow, SkippedSlotRow } from '../../../src-shared/schedule/schedule-ipc';
+import type { ScheduleJobRow, SkippedSlotRow } from '../../../src-shared/schedules/schedule-ipc';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { api, unwrap } from '../../ipc/api';
 import { useNavigation } from '../../stores/navigation';

@@ -1,5 +1,5 @@
 /** Display helpers of バッチスケジュール: JST times as the office reads them, run results in Japanese. */
-import type { ScheduleRunRow } from '../../../src-shared/schedule/schedule-ipc';
+import type { ScheduleRunRow } from '../../../src-shared/schedules/schedule-ipc';
 
 const WEEKDAY_JA = ['日', '月', '火', '水', '木', '金', '土'];
 

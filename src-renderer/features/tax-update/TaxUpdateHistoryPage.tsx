@@ -4,14 +4,14 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { PLAN_FIELD_LABELS } from '../../../src-shared/domain/tax-update/labels';
-import type { PlanChangeField } from '../../../src-shared/domain/tax-update/types';
+import { PLAN_FIELD_LABELS } from '../../../src-shared/tax-update/labels';
+import type { PlanChangeField } from '../../../src-shared/tax-update/types';
 import { ROUNDING_LABELS } from '../../../src-shared/domain/rounding';
 import type { ChannelOutput } from '../../../src-shared/ipc/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { api, unwrap } from '../../ipc/api';
-import { StoreModeButtons } from './StoreModeButtons';
+import { StoreModeButtons } from '../store-mode/StoreModeButtons';
 import './tax-update.css';
 
 type Run = ChannelOutput<'taxUpdate:history'>['runs'][number];

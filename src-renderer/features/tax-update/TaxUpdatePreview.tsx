@@ -2,8 +2,8 @@
  * The preview of the 消費税自動更新: counts, sale-price totals before → after, every change
  * (old → new, grouped by application in plan order) and the sale prices per application.
  */
-import { PLAN_FIELD_LABELS } from '../../../src-shared/domain/tax-update/labels';
-import type { PlanChangeField } from '../../../src-shared/domain/tax-update/types';
+import { PLAN_FIELD_LABELS } from '../../../src-shared/tax-update/labels';
+import type { PlanChangeField } from '../../../src-shared/tax-update/types';
 import type { ChannelOutput } from '../../../src-shared/ipc/contract';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 

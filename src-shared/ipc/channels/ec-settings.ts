@@ -3,11 +3,11 @@
  * (paymentRules), EC連携商品 (productLinks), onboarding from BCart and the demo shop.
  */
 import { z } from 'zod';
-import { connectionState, connectionTestResult, loginStarted, savePersonalTokenInput } from '../../settings/connection';
-import { ecSetting, ecSettingInput, ecSettingUpdate, settingIdInput } from '../../settings/ec-setting';
-import { customerPreview, demoStarted, onboardingCreateInput, onboardingResult, productPreview } from '../../settings/onboarding';
-import { createMissingCustomersResult, paymentRule, paymentRulesCheck, paymentRulesUpdate } from '../../settings/payment-rule';
-import { fetchBcartSetsResult, productLink, productLinkAccept, productLinkDelete } from '../../settings/product-link';
+import { connectionState, connectionTestResult, loginStarted, savePersonalTokenInput } from '../../ec-settings/connection';
+import { ecSetting, ecSettingInput, ecSettingUpdate, settingIdInput } from '../../ec-settings/ec-setting';
+import { customerPreview, demoStarted, onboardingCreateInput, onboardingResult, productPreview } from '../../setup/onboarding';
+import { createMissingCustomersResult, paymentRule, paymentRulesCheck, paymentRulesUpdate } from '../../ec-settings/payment-rule';
+import { fetchBcartSetsResult, productLink, productLinkAccept, productLinkDelete } from '../../ec-settings/product-link';
 import { channel, noInput } from '../define';
 
 const idInput = z.object({ id: z.number().int().positive() }).strict();

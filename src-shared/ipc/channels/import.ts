@@ -10,7 +10,7 @@ import {
   systemLog,
   systemLogListInput,
 } from '../../import/import-run';
-import { invoiceDetail, invoiceList, shipmentDetail, shipmentList, slipIdInput, slipListInput } from '../../import/slips';
+import { invoiceDetail, invoiceList, shipmentDetail, shipmentList, slipIdInput, slipListInput } from '../../slips/slips';
 import { channel, noInput } from '../define';
 
 export const importChannelDefs = {

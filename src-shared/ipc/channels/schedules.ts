@@ -10,7 +10,7 @@ import {
   schedulerState,
   scheduleRun,
   scheduleUpdateInput,
-} from '../../schedule/schedule-ipc';
+} from '../../schedules/schedule-ipc';
 import { channel, noInput } from '../define';
 
 export const scheduleChannelDefs = {

@@ -3,7 +3,7 @@
  * File bytes travel as base64 strings (plain data across IPC).
  */
 import { z } from 'zod';
-import { subscriptionApplicationSchema, subscriptionListInput, subscriptionListRow } from '../../tax-update/subscription-schema';
+import { subscriptionApplicationSchema, subscriptionListInput, subscriptionListRow } from '../../subscriptions/subscription-schema';
 import { channel, noInput } from '../define';
 
 const MAX_BASE64 = 100_000_000;

@@ -5,7 +5,7 @@
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FieldProblem } from '../../../src-shared/errors';
-import { setStoreClosed } from '../../../src-main/core/store-mode';
+import { setStoreClosed } from '../../../src-main/core/store-mode/store-mode';
 import { makeTestCore, type TestCore } from '../../helpers/core';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importService } from '../../../src-main/core/import/import-service';
 import type { ImportProgress } from '../../../src-main/core/import/run-import';
-import { schedulerServiceOf } from '../../../src-main/core/scheduler/scheduler-service';
+import { schedulerServiceOf } from '../../../src-main/core/schedules/scheduler-service';
 import { stopBackgroundWork } from '../../../src-main/shell/shutdown';
 import { startImportHarness, type ImportHarness } from './import-harness';
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAllSettings } from '../../../src-main/core/import/import-all';
-import { setStoreClosed } from '../../../src-main/core/store-mode';
+import { setStoreClosed } from '../../../src-main/core/store-mode/store-mode';
 import type { EventName } from '../../../src-shared/ipc/events';
 import { startImportHarness, type ImportHarness } from './import-harness';
 

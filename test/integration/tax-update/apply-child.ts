@@ -8,7 +8,7 @@ import { createCore } from '../../../src-main/core/create-core';
 import { createMemoryLogger } from '../../../src-main/core/logging';
 import { createMemoryTokenStore } from '../../../src-main/core/memory-token-store';
 import { createTaxUpdateService } from '../../../src-main/core/tax-update/tax-update-service';
-import { PRESET_2019 } from '../../../src-shared/domain/tax-update/types';
+import { PRESET_2019 } from '../../../src-shared/tax-update/types';
 import { TAX_UPDATE_CHECKLIST_IDS } from '../../../src-shared/tax-update/checklist';
 
 async function main(): Promise<void> {

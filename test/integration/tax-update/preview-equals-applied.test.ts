@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { replaceAllApplications, loadAllApplications, toPlainApplication } from '../../../src-main/core/tax-update/subscription-repository';
-import { setStoreClosed } from '../../../src-main/core/store-mode';
-import { PRESET_2019 } from '../../../src-shared/domain/tax-update/types';
+import { replaceAllApplications, loadAllApplications, toPlainApplication } from '../../../src-main/core/subscriptions/subscription-repository';
+import { setStoreClosed } from '../../../src-main/core/store-mode/store-mode';
+import { PRESET_2019 } from '../../../src-shared/tax-update/types';
 import { TAX_UPDATE_CHECKLIST_IDS } from '../../../src-shared/tax-update/checklist';
 import { makeTestCore } from '../../helpers/core';
 import { insertProducts, makeDataset } from './tax-update-fixture';

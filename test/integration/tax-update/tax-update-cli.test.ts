@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli';
 import { openCliCore } from '../../../src-main/cli/cli-core';
-import { serialiseSubscriptionCsv } from '../../../src-main/core/tax-update/subscription-csv';
-import { loadAllApplications, toPlainApplication } from '../../../src-main/core/tax-update/subscription-repository';
+import { serialiseSubscriptionCsv } from '../../../src-main/core/subscriptions/subscription-csv';
+import { loadAllApplications, toPlainApplication } from '../../../src-main/core/subscriptions/subscription-repository';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { makeDataset } from './tax-update-fixture';
 

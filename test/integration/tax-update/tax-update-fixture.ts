@@ -3,7 +3,7 @@
  * 税込/税抜, negative options, deleted products), a 商品 master for them, and table dumps that
  * compare two databases exactly (ids and values, timestamps left out).
  */
-import type { SubscriptionApplication, SubscriptionItem, TaxRateType } from '../../../src-shared/domain/tax-update/types';
+import type { SubscriptionApplication, SubscriptionItem, TaxRateType } from '../../../src-shared/tax-update/types';
 import type { SqliteDb } from '../../../src-main/core/db/open';
 
 /** Small deterministic PRNG (mulberry32), so a failing seed can be replayed. */

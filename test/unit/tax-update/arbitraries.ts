@@ -5,7 +5,7 @@ import type {
   SubscriptionItem,
   SubscriptionOption,
   TaxRateType,
-} from '../../../src-shared/domain/tax-update/types';
+} from '../../../src-shared/tax-update/types';
 
 export const rateTypeArb: fc.Arbitrary<TaxRateType> = fc.constantFrom('標準', '軽減');
 

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { planTaxUpdate } from '../../../src-shared/domain/tax-update/plan';
-import { PRESET_2019, type SubscriptionApplication } from '../../../src-shared/domain/tax-update/types';
+import { planTaxUpdate } from '../../../src-shared/tax-update/plan';
+import { PRESET_2019, type SubscriptionApplication } from '../../../src-shared/tax-update/types';
 import { serialisePlanChangesCsv } from '../../../src-main/core/tax-update/plan-csv';
 
 const app: SubscriptionApplication = {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../src-shared/errors';
-import { planTaxUpdate } from '../../../src-shared/domain/tax-update/plan';
-import { productTaxLookupFrom } from '../../../src-shared/domain/tax-update/product-lookup';
-import { isTaxUpdateTarget, validateRateChangeEvent } from '../../../src-shared/domain/tax-update/rate-change-event';
-import { applicationSalePrices, itemSalePrices } from '../../../src-shared/domain/tax-update/sale-price';
+import { planTaxUpdate } from '../../../src-shared/tax-update/plan';
+import { productTaxLookupFrom } from '../../../src-shared/tax-update/product-lookup';
+import { isTaxUpdateTarget, validateRateChangeEvent } from '../../../src-shared/tax-update/rate-change-event';
+import { applicationSalePrices, itemSalePrices } from '../../../src-shared/tax-update/sale-price';
 import {
   PRESET_2019,
   type ProductTaxLookup,
@@ -12,7 +12,7 @@ import {
   type SubscriptionApplication,
   type SubscriptionItem,
   type TaxRateType,
-} from '../../../src-shared/domain/tax-update/types';
+} from '../../../src-shared/tax-update/types';
 import { applicationsArb, rateTypeArb } from './arbitraries';
 
 function item(over: Partial<SubscriptionItem> = {}): SubscriptionItem {

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { productTaxLookupFrom } from '../../../src-shared/domain/tax-update/product-lookup';
+import { productTaxLookupFrom } from '../../../src-shared/tax-update/product-lookup';
 import { parseProductTaxCsv } from '../../../src-main/core/tax-update/product-tax-csv';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RoundingMode } from '../../../src-shared/domain/rounding';
-import { priceIncludingTax, rerateTaxIncluded, taxOn } from '../../../src-shared/domain/tax-update/rerate';
+import { priceIncludingTax, rerateTaxIncluded, taxOn } from '../../../src-shared/tax-update/rerate';
 
 // Independent exact reference: Decimal at 80 significant digits. For |price| < 2^53 and
 // denominators ≤ 200 the quotient is either exact or at least 1/200 away from any integer or half,

@@ -2,14 +2,14 @@ import iconv from 'iconv-lite';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FieldProblem } from '../../../src-shared/errors';
-import type { SubscriptionApplication } from '../../../src-shared/domain/tax-update/types';
+import type { SubscriptionApplication } from '../../../src-shared/tax-update/types';
 import { tokenizeCsv } from '../../../src-main/core/tax-update/csv-text';
 import {
   parseProductTaxCsv,
   parseSubscriptionCsv,
   serialiseSubscriptionCsv,
   SUBSCRIPTION_CSV_HEADERS,
-} from '../../../src-main/core/tax-update/subscription-csv';
+} from '../../../src-main/core/subscriptions/subscription-csv';
 import { applicationsArb } from './arbitraries';
 
 const HEADER = SUBSCRIPTION_CSV_HEADERS.join(',');

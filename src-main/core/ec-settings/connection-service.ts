@@ -1,0 +1,62 @@
+/**
+ * ECサイト認証 (issue 3 item 5): state, browser login (returns a run id at once; completion is the
+ * `connection:changed` push event), pasted personal token, logout and 接続テスト. Nothing here ever
+ * returns or logs a token.
+ */
+import { randomUUID } from 'node:crypto';
+import { isAppError } from '../../../src-shared/errors';
+import type { ConnectionState } from '../../../src-shared/ec-settings/connection';
+import type { AuthState } from '../bcart/oauth';
+import type { CoreContext } from '../core-context';
+import { getBcartSession } from './bcart-session';
+
+const toState = (settingId: number, s: AuthState): ConnectionState => ({ settingId, status: s.status, expiresAt: s.expiresAt, scopes: s.scopes, method: s.method });
+
+/** The connection service of a core. */
+export function connectionService(ctx: CoreContext) {
+  const log = ctx.logger.child('connection');
+  const session = (id: number) => getBcartSession(ctx, id);
+  const announce = (settingId: number, runId: string | null, state: ConnectionState) =>
+    ctx.events.emit('connection:changed', { settingId, runId, ok: true, state, error: null });
+
+  return {
+    async state(settingId: number): Promise<ConnectionState> {
+      return toState(settingId, await session(settingId).auth.state());
+    },
+    /** Starts the login in the background; the result arrives as `connection:changed`. */
+    login(settingId: number): { runId: string } {
+      const s = session(settingId);
+      const runId = randomUUID();
+      log.info('bcart login started', { settingId, runId });
+      void s.auth.login().then(
+        (st) => announce(settingId, runId, toState(settingId, st)),
+        (err: unknown) => {
+          const error = isAppError(err)
+            ? { code: err.code, message: err.message }
+            : { code: 'OAUTH_FAILED', message: 'Bカートへのログインに失敗しました。もう一度「ECサイト認証」を実行してください。' };
+          log.warn('bcart login failed', { settingId, runId, code: error.code });
+          ctx.events.emit('connection:changed', { settingId, runId, ok: false, state: null, error });
+        },
+      );
+      return { runId };
+    },
+    async savePersonalToken(settingId: number, token: string): Promise<ConnectionState> {
+      const st = toState(settingId, await session(settingId).auth.savePersonalToken(token));
+      announce(settingId, null, st);
+      return st;
+    },
+    async logout(settingId: number): Promise<ConnectionState> {
+      const s = session(settingId);
+      await s.auth.logout();
+      const st = toState(settingId, await s.auth.state());
+      announce(settingId, null, st);
+      return st;
+    },
+    /** One API call (GET /orders?limit=1) that proves URL, token and scope. */
+    async test(settingId: number) {
+      const r = await session(settingId).client.ping();
+      log.info('bcart connection test ok', { settingId, latencyMs: r.latencyMs });
+      return { ok: true as const, latencyMs: r.latencyMs, ordersTotal: r.ordersTotal, scopes: r.scopes };
+    },
+  };
+}

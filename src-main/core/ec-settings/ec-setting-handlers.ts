@@ -1,0 +1,57 @@
+/**
+ * IPC handlers of EC連携設定 and its satellites (connection, paymentRules, productLinks,
+ * onboarding, demo). Writes announce `data:changed` so the screens refresh.
+ */
+import type { CoreContext } from '../core-context';
+import type { Handlers } from '../ipc/handler-types';
+import { connectionService } from './connection-service';
+import { startDemo } from '../setup/demo-service';
+import { ecSettingService } from './ec-setting-service';
+import { onboardingService } from '../setup/onboarding-service';
+import { paymentRuleService } from './payment-rule-service';
+import { productLinkService } from './product-link-service';
+
+type SettingsChannels =
+  | `settings:${'list' | 'get' | 'create' | 'update'}`
+  | `connection:${'state' | 'login' | 'savePersonalToken' | 'logout' | 'test'}`
+  | `paymentRules:${'list' | 'update' | 'check' | 'createMissingCustomers'}`
+  | `productLinks:${'fetchBcart' | 'list' | 'accept' | 'delete'}`
+  | `onboarding:${'previewProducts' | 'createProducts' | 'previewCustomers' | 'createCustomers'}`
+  | 'demo:start';
+
+/** Builds the handlers once per core. */
+export function createSettingsHandlers(ctx: CoreContext): Pick<Handlers, SettingsChannels> {
+  const settings = ecSettingService(ctx);
+  const connection = connectionService(ctx);
+  const rules = paymentRuleService(ctx);
+  const links = productLinkService(ctx);
+  const onboarding = onboardingService(ctx);
+  const changed = <T>(domain: string, value: T): T => {
+    ctx.events.emit('data:changed', { domain });
+    return value;
+  };
+  return {
+    'settings:list': () => ({ rows: settings.list() }),
+    'settings:get': ({ id }) => settings.get(id),
+    'settings:create': (v) => changed('settings', settings.create(v)),
+    'settings:update': ({ id, values }) => changed('settings', settings.update(id, values)),
+    'connection:state': ({ settingId }) => connection.state(settingId),
+    'connection:login': ({ settingId }) => connection.login(settingId),
+    'connection:savePersonalToken': ({ settingId, token }) => connection.savePersonalToken(settingId, token),
+    'connection:logout': ({ settingId }) => connection.logout(settingId),
+    'connection:test': ({ settingId }) => connection.test(settingId),
+    'paymentRules:list': ({ settingId }) => ({ rows: rules.list(settingId) }),
+    'paymentRules:update': ({ settingId, rules: rows }) => changed('paymentRules', { rows: rules.update(settingId, rows) }),
+    'paymentRules:check': ({ settingId }) => rules.check(settingId),
+    'paymentRules:createMissingCustomers': ({ settingId }) => changed('partners', rules.createMissingCustomers(settingId)),
+    'productLinks:fetchBcart': ({ settingId }) => links.fetchBcart(settingId),
+    'productLinks:list': ({ settingId }) => ({ rows: links.list(settingId) }),
+    'productLinks:accept': (input) => changed('productLinks', links.accept(input)),
+    'productLinks:delete': ({ settingId, ids }) => changed('productLinks', links.delete(settingId, ids)),
+    'onboarding:previewProducts': ({ settingId }) => onboarding.previewProducts(settingId),
+    'onboarding:createProducts': async ({ settingId, codes }) => changed('products', await onboarding.createProducts(settingId, codes)),
+    'onboarding:previewCustomers': ({ settingId }) => onboarding.previewCustomers(settingId),
+    'onboarding:createCustomers': async ({ settingId, codes }) => changed('partners', await onboarding.createCustomers(settingId, codes)),
+    'demo:start': async () => changed('settings', await startDemo(ctx)),
+  };
+}

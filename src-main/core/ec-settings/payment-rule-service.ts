@@ -1,0 +1,132 @@
+/**
+ * 決済方法ごとの得意先: the editable table of a settings row, the check of the customers an import
+ * will need, and 「不足している得意先を作成」 (all in one transaction).
+ */
+import { asc, eq, inArray } from 'drizzle-orm';
+import { AppError, type FieldProblem } from '../../../src-shared/errors';
+import type { CustomerStatus, PaymentRule, PaymentRuleInput } from '../../../src-shared/ec-settings/payment-rule';
+import type { CoreContext } from '../core-context';
+import { partners, paymentRules } from '../db/schema';
+import { ecSettingRepository } from './ec-setting-repository';
+
+const CODE_RE = /^[A-Za-z0-9_.-]{1,30}$/;
+
+/** A customer name for a BC_* code, from the payment names that use it. */
+export function customerNameFor(code: string, paymentNames: string[]): string {
+  const base = paymentNames.length > 0 ? `Bカート ${paymentNames.join('・')}` : `Bカート ${code}`;
+  return base.length > 100 ? `${base.slice(0, 99)}…` : base;
+}
+
+/** Checks a whole table; every problem with its row path (rules.N.field). */
+export function validatePaymentRules(rules: PaymentRuleInput[]): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const seen = new Map<string, number>();
+  rules.forEach((r, i) => {
+    const name = r.paymentName.trim();
+    if (name === '') problems.push({ path: `rules.${i}.paymentName`, message: `${i + 1}行目: 決済方法名を入力してください。` });
+    else if (seen.has(name)) problems.push({ path: `rules.${i}.paymentName`, message: `${i + 1}行目: 決済方法「${name}」は${seen.get(name)! + 1}行目と重複しています。1行にまとめてください。` });
+    else seen.set(name, i);
+    const code = r.customerCode?.trim() ?? '';
+    if (r.ruleKind === 'customer' && !CODE_RE.test(code)) {
+      problems.push({ path: `rules.${i}.customerCode`, message: `${i + 1}行目: 得意先コードを半角英数字と「_」「-」「.」の30文字以内で入力してください。` });
+    }
+  });
+  return problems;
+}
+
+/** The payment-rule service of a core. */
+export function paymentRuleService(ctx: CoreContext) {
+  const db = ctx.orm;
+  const settings = ecSettingRepository(ctx);
+
+  function customersByCode(codes: string[]) {
+    if (codes.length === 0) return new Map<string, { id: number; code: string; name: string; kind: string; confirmed: boolean }>();
+    const rows = db
+      .select({ id: partners.id, code: partners.code, name: partners.name, kind: partners.kind, confirmed: partners.confirmed })
+      .from(partners)
+      .where(inArray(partners.code, codes))
+      .all();
+    return new Map(rows.map((r) => [r.code, r]));
+  }
+
+  function list(settingId: number): PaymentRule[] {
+    settings.get(settingId);
+    const rows = db.select().from(paymentRules).where(eq(paymentRules.ecSettingId, settingId)).orderBy(asc(paymentRules.id)).all();
+    const customers = customersByCode(rows.flatMap((r) => (r.customerCode ? [r.customerCode] : [])));
+    return rows.map((r) => {
+      let status: CustomerStatus | null = null;
+      const c = r.ruleKind === 'customer' && r.customerCode ? customers.get(r.customerCode) : undefined;
+      if (r.ruleKind === 'customer') status = !c ? 'missing' : c.kind !== '得意先' ? 'wrong-kind' : !c.confirmed ? 'unconfirmed' : 'ok';
+      return { id: r.id, paymentName: r.paymentName, ruleKind: r.ruleKind, customerCode: r.customerCode, customerStatus: status, customerName: c?.name ?? null };
+    });
+  }
+
+  /** Fixed customer codes of the table that are not usable, with the payment names needing them. */
+  function check(settingId: number) {
+    const byCode = new Map<string, { status: Exclude<CustomerStatus, 'ok'>; paymentNames: string[] }>();
+    for (const r of list(settingId)) {
+      if (r.customerStatus === null || r.customerStatus === 'ok' || !r.customerCode) continue;
+      const e = byCode.get(r.customerCode) ?? { status: r.customerStatus, paymentNames: [] };
+      e.paymentNames.push(r.paymentName);
+      byCode.set(r.customerCode, e);
+    }
+    const problems = [...byCode].map(([code, e]) => ({ code, ...e }));
+    return { ok: problems.length === 0, problems };
+  }
+
+  return {
+    list,
+    check,
+    update(settingId: number, rules: PaymentRuleInput[]): PaymentRule[] {
+      settings.get(settingId);
+      const problems = validatePaymentRules(rules);
+      if (problems.length > 0) {
+        throw new AppError('VALIDATION', `決済方法ごとの得意先に${problems.length}件の誤りがあります。各行のメッセージを確認して修正してください。`, { fields: problems });
+      }
+      const now = ctx.now();
+      ctx.db.transaction(() => {
+        db.delete(paymentRules).where(eq(paymentRules.ecSettingId, settingId)).run();
+        if (rules.length > 0) {
+          db.insert(paymentRules)
+            .values(
+              rules.map((r) => ({
+                ecSettingId: settingId,
+                paymentName: r.paymentName.trim(),
+                ruleKind: r.ruleKind,
+                customerCode: r.ruleKind === 'customer' ? (r.customerCode?.trim() ?? null) : null,
+                createdAt: now,
+                updatedAt: now,
+              })),
+            )
+            .run();
+        }
+      })();
+      return list(settingId);
+    },
+    /** Creates missing customers and confirms unconfirmed 得意先, in one transaction. */
+    createMissingCustomers(settingId: number) {
+      const { problems } = check(settingId);
+      const created: string[] = [];
+      const confirmed: string[] = [];
+      const skipped: { code: string; reason: string }[] = [];
+      const now = ctx.now();
+      ctx.db.transaction(() => {
+        for (const p of problems) {
+          if (p.status === 'missing') {
+            db.insert(partners)
+              .values({ code: p.code, name: customerNameFor(p.code, p.paymentNames), kind: '得意先', billingType: '個別', taxDisplay: '税込', confirmed: true, createdAt: now, updatedAt: now })
+              .run();
+            created.push(p.code);
+          } else if (p.status === 'unconfirmed') {
+            db.update(partners).set({ confirmed: true, updatedAt: now }).where(eq(partners.code, p.code)).run();
+            confirmed.push(p.code);
+          } else {
+            skipped.push({ code: p.code, reason: `コード「${p.code}」は得意先以外の取引先で使われています。取引先マスタでコードを変更するか、決済方法の得意先コードを変えてください。` });
+          }
+        }
+      })();
+      if (created.length + confirmed.length > 0) ctx.logger.child('settings').info('payment-rule customers created', { settingId, created, confirmed });
+      return { created, confirmed, skipped };
+    },
+  };
+}

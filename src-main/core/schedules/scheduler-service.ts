@@ -1,0 +1,241 @@
+/**
+ * The app's バッチスケジュール service: the scheduler over the SQLite store, running
+ * 「EC・売上取込処理」 through the import service, with its pause state tied to 受付停止 and to the
+ * persisted 一時停止 button. One per core (WeakMap on the CoreContext).
+ *
+ * Only the shell and the harness call startScheduler: the CLI and the tests get a service that is
+ * never started (no timers), so list / create work and 今すぐ実行 runs the job directly with the
+ * same no-overlap and pause rules.
+ */
+import { formatJst } from '../../../src-shared/schedules/format-jst';
+import type { IsHoliday } from '../../../src-shared/schedules/next-run-times';
+import type { SchedulerStateView, SkippedSlotRow } from '../../../src-shared/schedules/schedule-ipc';
+import type { CoreContext } from '../core-context';
+import { isStoreClosed } from '../store-mode/store-mode';
+import { isJapaneseHoliday } from './holidays';
+import { runImportJob } from './import-job-runner';
+import { createScheduler, type Scheduler, type SchedulerDeps } from './scheduler';
+import type { RunNowSource, SchedulerEvent } from './scheduler-types';
+import { createSqliteScheduleStore, type SqliteScheduleStore } from './sqlite-schedule-store';
+
+/** app_state key of the 一時停止 button (survives restarts). */
+const PAUSED_KEY = 'schedule.paused';
+const NEXT_RUNS_SHOWN = 3;
+
+export interface SchedulerServiceOptions {
+  /** replaces 出荷取込処理 (tests) */
+  runJob?: SchedulerDeps['runJob'];
+  isHoliday?: IsHoliday;
+}
+
+export interface SchedulerService {
+  readonly store: SqliteScheduleStore;
+  readonly scheduler: Scheduler;
+  /** true once startScheduler ran (schedules fire by themselves) */
+  isActive(): boolean;
+  state(): SchedulerStateView;
+  /** 一時停止 (user) */
+  pause(): SchedulerStateView;
+  /** 再開 (user): the slots that did not run while paused */
+  resume(): SkippedSlotRow[];
+  /** 受付停止 on → pause 'store-closed'; off → resume it and return what was skipped */
+  onStoreModeChanged(closed: boolean): SkippedSlotRow[];
+  /** 今すぐ実行 (screen) / 今すぐ取込 (tray: its import runs are recorded with trigger 'tray'): returns the schedule run id */
+  runNow(jobId: number, source?: RunNowSource): number;
+  /** after a job was created, edited or deleted */
+  jobsChanged(): void;
+  hasEnabledJobs(): boolean;
+  /** every scheduler event (tray, notifications) */
+  subscribe(listener: (e: SchedulerEvent) => void): () => void;
+  /** stops timers, aborts running jobs and waits for them */
+  stop(): Promise<void>;
+}
+
+const services = new WeakMap<CoreContext, SchedulerService>();
+
+/** Plain copy of a skipped slot (the scheduler hands out its own objects). */
+function toSkipped(s: SkippedSlotRow): SkippedSlotRow {
+  return { jobId: s.jobId, jobName: s.jobName, atMs: s.atMs, at: s.at };
+}
+const active = new WeakSet<SchedulerService>();
+
+function readPaused(ctx: CoreContext): boolean {
+  const r = ctx.db.prepare('select value from app_state where key = ?').get(PAUSED_KEY) as { value: string } | undefined;
+  return r?.value === '1';
+}
+
+function writePaused(ctx: CoreContext, paused: boolean): void {
+  ctx.db
+    .prepare('insert into app_state (key, value, updated_at) values (?, ?, ?) on conflict(key) do update set value = excluded.value, updated_at = excluded.updated_at')
+    .run(PAUSED_KEY, paused ? '1' : '0', ctx.now());
+}
+
+function createService(ctx: CoreContext, opts: SchedulerServiceOptions): SchedulerService {
+  const store = createSqliteScheduleStore(ctx.db);
+  const listeners = new Set<(e: SchedulerEvent) => void>();
+  const log = ctx.logger.child('schedule');
+  const changed = (reason: string): void => ctx.events.emit('schedule:changed', { reason });
+  let lastResume: SchedulerStateView['lastResume'] = null;
+
+  function onEvent(e: SchedulerEvent): void {
+    switch (e.type) {
+      case 'started':
+        changed('started');
+        break;
+      case 'finished':
+      case 'failed': {
+        const ids = e.outcome.details?.importRunIds;
+        ctx.events.emit('schedule:ran', {
+          jobId: e.jobId,
+          jobName: e.jobName,
+          runId: e.runId,
+          trigger: e.trigger,
+          status: e.type === 'finished' ? 'succeeded' : e.outcome.details?.['cancelled'] === true ? 'cancelled' : 'failed',
+          message: e.outcome.ok ? e.outcome.summary : e.outcome.error.message,
+          importRunIds: Array.isArray(ids) ? ids.filter((x): x is number => Number.isInteger(x)) : [],
+        });
+        changed(e.type);
+        break;
+      }
+      case 'skipped':
+        if (e.reason === 'already-running') {
+          // kept in the history so the clerk sees why a time was passed over
+          const message = `${formatJst(e.slotMs).slice(0, 16).replace('T', ' ')} の予定は、前回の実行が終わっていなかったためスキップしました。`;
+          let runId: number | null = null;
+          try {
+            runId = store.recordSkipped(e.jobId, e.trigger, e.atMs, message);
+          } catch (err) {
+            log.error('スキップを記録できませんでした', { jobId: e.jobId, err: String(err) });
+          }
+          ctx.events.emit('schedule:ran', { jobId: e.jobId, jobName: e.jobName, runId, trigger: e.trigger, status: 'skipped', message, importRunIds: [] });
+        }
+        break;
+      case 'resumed':
+        // shown on the screen (受付再開 happens elsewhere: the list must still reach the clerk)
+        if (e.stillPausedBy.length === 0) lastResume = { reason: e.reason, at: formatJst(e.atMs), skipped: e.skipped.map(toSkipped) };
+        changed(e.type);
+        break;
+      case 'paused':
+        changed(e.type);
+        break;
+    }
+    for (const l of listeners) {
+      try {
+        l(e);
+      } catch (err) {
+        log.error('スケジュールの通知先でエラーが発生しました', { err: String(err) });
+      }
+    }
+  }
+
+  const scheduler = createScheduler({
+    clock: ctx.clock,
+    timers: ctx.timers,
+    logger: ctx.logger,
+    isHoliday: opts.isHoliday ?? isJapaneseHoliday,
+    store,
+    runJob: opts.runJob ?? ((_job, trigger, signal, source) => runImportJob(ctx, trigger, signal, source === 'tray' ? 'tray' : undefined)),
+    onEvent,
+  });
+  // restored before start(): a paused or store-closed app must not fire at start-up
+  if (readPaused(ctx)) scheduler.pause('user');
+
+  const service: SchedulerService = {
+    store,
+    scheduler,
+    isActive: () => active.has(service),
+    state() {
+      syncStoreMode();
+      return {
+        active: active.has(service),
+        pausedBy: scheduler.pausedBy(),
+        runningJobIds: scheduler.runningJobIds(),
+        nextRuns: scheduler.nextRuns(NEXT_RUNS_SHOWN).map((r) => ({ jobId: r.jobId, jobName: r.jobName, at: r.at })),
+        lastResume,
+      };
+    },
+    pause() {
+      writePaused(ctx, true);
+      scheduler.pause('user');
+      return service.state();
+    },
+    resume() {
+      writePaused(ctx, false);
+      // Imports are cursor-based: the next run picks up every order of the missed times, so the
+      // missed slots are shown, not replayed.
+      return scheduler.resume('user').map(toSkipped);
+    },
+    onStoreModeChanged(closed) {
+      if (closed) {
+        scheduler.pause('store-closed');
+        return [];
+      }
+      return scheduler.resume('store-closed').map(toSkipped);
+    },
+    runNow(jobId, source) {
+      syncStoreMode();
+      return scheduler.runNow(jobId, source);
+    },
+    jobsChanged() {
+      scheduler.refresh();
+      changed('jobs');
+      ctx.events.emit('data:changed', { domain: 'schedules' });
+    },
+    hasEnabledJobs: () => store.listJobs().some((j) => j.enabled),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async stop() {
+      active.delete(service);
+      scheduler.stop();
+      await scheduler.whenIdle();
+    },
+  };
+
+  /** 受付停止 may be switched by code that does not call the hook; the database is the truth. */
+  function syncStoreMode(): void {
+    const closed = isStoreClosed(ctx.db);
+    if (closed !== scheduler.isPausedBy('store-closed')) service.onStoreModeChanged(closed);
+  }
+  if (isStoreClosed(ctx.db)) scheduler.pause('store-closed');
+  // 受付停止 / 受付再開 (store:close / store:open) announce themselves as data:changed {app}
+  ctx.events.subscribe((event, payload) => {
+    if (event === 'data:changed' && (payload as { domain?: unknown }).domain === 'app') syncStoreMode();
+  });
+  return service;
+}
+
+/** The core's scheduler service, created (not started) on first use. */
+export function schedulerServiceOf(ctx: CoreContext, opts: SchedulerServiceOptions = {}): SchedulerService {
+  let s = services.get(ctx);
+  if (!s) {
+    s = createService(ctx, opts);
+    services.set(ctx, s);
+  }
+  return s;
+}
+
+/**
+ * Starts the batch scheduler of a core (shell and harness only): closes runs a crash left open,
+ * runs at most one catch-up per job, then fires on schedule. `opts` apply only when the service
+ * does not exist yet. Calling it twice returns the running service.
+ */
+export function startScheduler(core: { ctx: CoreContext }, opts: SchedulerServiceOptions = {}): SchedulerService {
+  const s = schedulerServiceOf(core.ctx, opts);
+  if (!active.has(s)) {
+    active.add(s);
+    s.scheduler.start();
+    core.ctx.events.emit('schedule:changed', { reason: 'started' });
+  }
+  return s;
+}
+
+/**
+ * Hook for 受付停止 / 受付再開 (tax update): pauses or resumes the schedules and returns the slots
+ * that were skipped while the store was closed (empty when closing, or when no service exists).
+ */
+export function onStoreModeChanged(ctx: CoreContext, closed: boolean): SkippedSlotRow[] {
+  const s = services.get(ctx);
+  return s ? s.onStoreModeChanged(closed) : [];
+}

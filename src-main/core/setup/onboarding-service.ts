@@ -1,0 +1,62 @@
+/**
+ * Onboarding from BCart through a settings row's connection: preview, then create in one
+ * transaction. The create step fetches again and re-plans against the database, so it is idempotent
+ * (existing codes are skipped and reported) even when the preview is stale.
+ */
+import type { OnboardingResult } from '../../../src-shared/setup/onboarding';
+import type { CoreContext } from '../core-context';
+import { assertStoreOpen } from '../store-mode/store-mode';
+import { getBcartSession } from '../ec-settings/bcart-session';
+import { existingPartnerKinds, existingProductCodes, insertCustomers, insertProducts, taxClassIdOf } from './master-writes';
+import { planCustomersFromMembers, planProductsFromSets } from './onboarding-plan';
+
+function result<T extends { code: string; status: string; reason: string | null }>(plan: T[], codes: string[] | undefined): { create: T[]; out: OnboardingResult } {
+  const wanted = codes ? new Set(codes) : null;
+  const create = plan.filter((r) => r.status === 'new' && (!wanted || wanted.has(r.code)));
+  const skipped = plan.filter((r) => r.status !== 'new' && (!wanted || wanted.has(r.code))).map((r) => ({ code: r.code, reason: r.reason ?? '' }));
+  return { create, out: { created: create.map((r) => r.code), skipped } };
+}
+
+/** The onboarding service of a core. */
+export function onboardingService(ctx: CoreContext) {
+  const log = ctx.logger.child('onboarding');
+
+  async function productPlan(settingId: number) {
+    const { client, setting } = getBcartSession(ctx, settingId);
+    const [sets, bcartProducts] = await Promise.all([client.listProductSets(), client.listProducts()]);
+    return { setting, rows: planProductsFromSets(sets, bcartProducts, existingProductCodes(ctx)) };
+  }
+
+  async function customerPlan(settingId: number) {
+    const { client } = getBcartSession(ctx, settingId);
+    const members = await client.listCustomers();
+    return planCustomersFromMembers(members, existingPartnerKinds(ctx));
+  }
+
+  return {
+    previewProducts: async (settingId: number) => ({ rows: (await productPlan(settingId)).rows }),
+    async createProducts(settingId: number, codes?: string[]): Promise<OnboardingResult> {
+      // 受付停止 (tax update) freezes the product master
+      assertStoreOpen(ctx.db, '商品の登録');
+      const { setting, rows } = await productPlan(settingId);
+      const { create, out } = result(rows, codes);
+      const taxIds = {
+        標準: setting.standardTaxClassId ?? taxClassIdOf(ctx, '標準'),
+        軽減: setting.reducedTaxClassId ?? taxClassIdOf(ctx, '軽減'),
+      };
+      ctx.db.transaction(() => {
+        assertStoreOpen(ctx.db, '商品の登録');
+        insertProducts(ctx, create, taxIds);
+      })();
+      log.info('products created from BCart sets', { settingId, created: out.created.length, skipped: out.skipped.length });
+      return out;
+    },
+    previewCustomers: async (settingId: number) => ({ rows: await customerPlan(settingId) }),
+    async createCustomers(settingId: number, codes?: string[]): Promise<OnboardingResult> {
+      const { create, out } = result(await customerPlan(settingId), codes);
+      ctx.db.transaction(() => insertCustomers(ctx, create))();
+      log.info('customers created from BCart members', { settingId, created: out.created.length, skipped: out.skipped.length });
+      return out;
+    },
+  };
+}

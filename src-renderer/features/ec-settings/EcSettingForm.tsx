@@ -1,0 +1,100 @@
+/**
+ * EC連携設定 detail form: every field of the manual's table. Main checks all rules and references
+ * at once; every problem it returns is shown beside its field.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { jstDateOf } from '../../../src-shared/domain/jst-date';
+import { emptyEcSetting, type EcSetting } from '../../../src-shared/ec-settings/ec-setting';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { FormField } from '../../components/FormField';
+import { ApiError, api, unwrap } from '../../ipc/api';
+import { SETTING_FIELDS, toFormValues, toInput, type FormValues } from './ec-setting-fields';
+import { useSettingOptions } from './master-options';
+
+export function EcSettingForm(props: { setting: EcSetting | null; onSaved: (s: EcSetting) => void }) {
+  const qc = useQueryClient();
+  const options = useSettingOptions();
+  const [serverError, setServerError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const initial = () => toFormValues(props.setting ?? emptyEcSetting(jstDateOf(Date.now())));
+  const form = useForm<FormValues>({ defaultValues: initial() });
+
+  useEffect(() => {
+    form.reset(initial());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.setting?.id, props.setting?.updatedAt]);
+  // a save changes updatedAt; the 保存しました notice stays until another record is opened
+  useEffect(() => {
+    setServerError(null);
+    setSaved(false);
+  }, [props.setting?.id]);
+
+  const save = useMutation({
+    mutationFn: (v: FormValues) => {
+      const input = toInput(v);
+      return unwrap(props.setting ? api().settings.update({ id: props.setting.id, values: input }) : api().settings.create(input));
+    },
+    onMutate: () => {
+      form.clearErrors();
+      setSaved(false);
+    },
+    onSuccess: (s) => {
+      setServerError(null);
+      setSaved(true);
+      void qc.invalidateQueries({ queryKey: ['settings'] });
+      props.onSaved(s);
+    },
+    onError: (e) => {
+      setServerError(e);
+      if (e instanceof ApiError) for (const f of e.data.fields ?? []) form.setError(f.path.replace(/^values\./, ''), { message: f.message });
+    },
+  });
+
+  const idOf = (n: string) => `ec-${n}`;
+  // selects are bound to the form state: their options may arrive (or be refetched) after the values
+  const values = form.watch();
+  if (options.loading) return <p className="placeholder">マスタを読み込み中…</p>;
+  return (
+    <form className="master-form" aria-label={props.setting ? 'EC連携設定の編集' : 'EC連携設定の新規登録'} noValidate onSubmit={form.handleSubmit((v) => save.mutate(v))}>
+      <h2>{props.setting ? `EC連携設定「${props.setting.name}」` : 'EC連携設定の新規登録'}</h2>
+      <ErrorNotice error={serverError ?? options.error} />
+      {saved ? (
+        <div className="notice notice-ok" role="status">
+          保存しました。
+        </div>
+      ) : null}
+      <fieldset disabled={save.isPending}>
+        {SETTING_FIELDS.map((f) => {
+          const message = form.formState.errors[f.name]?.message;
+          const err = typeof message === 'string' ? message : undefined;
+          const common = { id: idOf(f.name), 'aria-invalid': err ? true : undefined, 'aria-describedby': err ? `${idOf(f.name)}-error` : undefined };
+          return (
+            <FormField key={f.name} id={idOf(f.name)} label={f.label} error={err} required={f.required} hint={f.hint}>
+              {f.type === 'select' ? (
+                <select {...common} {...form.register(f.name)} value={String(values[f.name] ?? '')}>
+                  {f.name !== 'platform' && f.name !== 'taxRounding' ? <option value="">選択してください</option> : null}
+                  {f.options?.(options).map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              ) : f.type === 'checkbox' ? (
+                <input type="checkbox" {...common} {...form.register(f.name)} />
+              ) : (
+                <input type={f.type} autoComplete="off" inputMode={f.type === 'number' ? 'numeric' : undefined} {...common} {...form.register(f.name)} />
+              )}
+            </FormField>
+          );
+        })}
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={save.isPending || options.loading}>
+          {save.isPending ? '保存中…' : '保存'}
+        </button>
+      </div>
+    </form>
+  );
+}
