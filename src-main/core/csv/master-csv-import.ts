@@ -43,6 +43,8 @@ function cellValue(column: MasterCsvColumn, cell: string, taxClassIds: Map<strin
       return /^-?\d{1,15}$/.test(v) ? Number(v) : v;
     }
     case 'bool': {
+      // an optional bool column left empty takes the schema's default
+      if (text === '' && !column.required) return null;
       if (text === column.labels?.true || TRUE_WORDS.includes(text)) return true;
       if (text === column.labels?.false || FALSE_WORDS.includes(text)) return false;
       const words = column.labels ? `「${column.labels.true}」か「${column.labels.false}」` : '「1」か「0」';

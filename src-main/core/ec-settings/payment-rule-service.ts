@@ -2,6 +2,7 @@
  * 決済方法ごとの得意先: the editable table of a settings row, the check of the customers an import
  * will need, and 「不足している得意先を作成」 (all in one transaction).
  */
+import { newCustomerBillingTerms } from '../../../src-shared/masters/partner-billing';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { AppError, type FieldProblem } from '../../../src-shared/errors';
 import type { CustomerStatus, PaymentRule, PaymentRuleInput } from '../../../src-shared/ec-settings/payment-rule';
@@ -114,7 +115,7 @@ export function paymentRuleService(ctx: CoreContext) {
         for (const p of problems) {
           if (p.status === 'missing') {
             db.insert(partners)
-              .values({ code: p.code, name: customerNameFor(p.code, p.paymentNames), kind: '得意先', billingType: '個別', taxDisplay: '税込', confirmed: true, createdAt: now, updatedAt: now })
+              .values({ code: p.code, name: customerNameFor(p.code, p.paymentNames), kind: '得意先', billingType: '個別', taxDisplay: '税込', ...newCustomerBillingTerms(p.code), confirmed: true, createdAt: now, updatedAt: now })
               .run();
             created.push(p.code);
           } else if (p.status === 'unconfirmed') {

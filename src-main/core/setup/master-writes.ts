@@ -3,6 +3,7 @@
  * (partners, products), for use inside one transaction. Until the partner/product repositories land
  * these go straight to the tables with the same column rules.
  */
+import { newCustomerBillingTerms } from '../../../src-shared/masters/partner-billing';
 import { and, eq } from 'drizzle-orm';
 import type { CustomerCandidate, ProductCandidate } from '../../../src-shared/setup/onboarding';
 import type { CoreContext } from '../core-context';
@@ -61,7 +62,7 @@ export function insertCustomers(ctx: Ctx, rows: Pick<CustomerCandidate, 'code' |
   for (const r of rows) {
     ctx.orm
       .insert(partners)
-      .values({ code: r.code, name: r.name, kind: '得意先', billingType: '個別', taxDisplay: '税込', confirmed: true, createdAt: now, updatedAt: now })
+      .values({ code: r.code, name: r.name, kind: '得意先', billingType: '個別', taxDisplay: '税込', ...newCustomerBillingTerms(r.code), confirmed: true, createdAt: now, updatedAt: now })
       .run();
   }
 }
