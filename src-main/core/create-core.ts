@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { z } from 'zod';
-import { toJstIso } from '../../src-shared/domain/jst-date';
+import { jstDateOf, toJstIso } from '../../src-shared/domain/jst-date';
 import { AppError } from '../../src-shared/errors';
 import type { CoreContext } from './core-context';
 import { migrateDatabase, type MigrationReport } from './db/migrate';
@@ -17,6 +17,9 @@ import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { buildHandlers } from './ipc/handlers';
 import { createMasterRepositories, type MasterRepositories } from './masters/master-registry';
 import { seedFirstRun } from './masters/seed';
+import { applyBillingTermDefaults } from './receivables/billing-terms-upgrade';
+import { createReceivablesService, type ReceivablesService } from './receivables/receivables-service';
+import { isJapaneseHoliday } from './schedules/holidays';
 import { systemClock, systemTimers, type Clock, type Fetch, type Logger, type OpenExternal, type Timers, type TokenStore } from './ports';
 
 export interface CoreOptions {
@@ -42,6 +45,7 @@ export interface Core {
   events: EventBus;
   db: SqliteDb;
   repos: MasterRepositories;
+  receivables: ReceivablesService;
   migration: MigrationReport;
   options: CoreOptions;
   close(): void;
@@ -67,6 +71,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     seedFirstRun(db, now());
     const orm = drizzle(db, { schema });
     const repos = createMasterRepositories(orm, now);
+    applyBillingTermDefaults(db, orm, now());
+    const today = () => jstDateOf(clock.now());
+    const receivables = createReceivablesService({ db, orm, now, today, logger: opts.logger.child('receivables'), isPublicHoliday: isJapaneseHoliday });
     const events = createEventBus();
     const ctx: CoreContext = {
       db,
@@ -92,7 +99,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       },
       now,
     };
-    const handlers = buildHandlers(ctx);
+    const handlers = buildHandlers(ctx, { receivables });
     const dispatch = createDispatch(handlers, opts.logger);
     opts.logger.info('core started', { dataDir: opts.dataDir, schemaVersion: migration.schemaVersion, applied: migration.applied });
     return {
@@ -101,6 +108,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       events,
       db,
       repos,
+      receivables,
       migration,
       options: opts,
       close: () => db.close(),

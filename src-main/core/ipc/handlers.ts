@@ -11,9 +11,17 @@ import { assertStoreOpen, isStoreClosed } from '../store-mode/store-mode';
 import { createSettingsHandlers } from '../ec-settings/ec-setting-handlers';
 import { createScheduleHandlers } from '../schedules/schedule-handlers';
 import { createTaxUpdateHandlers } from '../tax-update/tax-update-handlers';
+import { jstDateOf } from '../../../src-shared/domain/jst-date';
+import { createReceivablesHandlers } from '../receivables/receivables-handlers';
+import type { ReceivablesService } from '../receivables/receivables-service';
 import type { Handlers } from './handler-types';
 
-export function buildHandlers(ctx: CoreContext): Handlers {
+/** Feature services built by create-core (explicit dependencies, not the whole context). */
+export interface FeatureServices {
+  receivables: ReceivablesService;
+}
+
+export function buildHandlers(ctx: CoreContext, features: FeatureServices): Handlers {
   const changed = (domain: string) => ctx.events.emit('data:changed', { domain });
   return {
     'app:info': () => ({ ...ctx.info, storeClosed: isStoreClosed(ctx.db) }),
@@ -21,7 +29,7 @@ export function buildHandlers(ctx: CoreContext): Handlers {
     ...masterHandlers('departments', ctx.repos.departments, changed),
     ...masterHandlers('taxClasses', ctx.repos.taxClasses, changed),
     ...masterHandlers('workflows', ctx.repos.workflows, changed),
-    ...masterHandlers('partners', ctx.repos.partners, changed),
+    ...masterHandlers('partners', ctx.repos.partners, changed, { beforeUpdate: features.receivables.guardPartnerUpdate }),
     ...createPartnerHandlers(ctx),
     ...masterHandlers('products', ctx.repos.products, changed, { beforeWrite: () => assertStoreOpen(ctx.db, '商品の編集') }),
     ...masterHandlers('bankAccounts', ctx.repos.bankAccounts, changed),
@@ -29,5 +37,6 @@ export function buildHandlers(ctx: CoreContext): Handlers {
     ...createSettingsHandlers(ctx),
     ...createScheduleHandlers(ctx),
     ...createTaxUpdateHandlers(ctx),
+    ...createReceivablesHandlers({ service: features.receivables, events: ctx.events, logger: ctx.logger, today: () => jstDateOf(ctx.clock.now()) }),
   };
 }

@@ -1,0 +1,37 @@
+/**
+ * The 売掛管理 feature assembled from its repositories and services (docs/receivables-rules.md).
+ * create-core builds it once; the IPC handlers and the CLI use the same object.
+ */
+import { createBillingService } from './billing-service';
+import { createCompanyRepository } from './company-repository';
+import { createCustomerTermsReader } from './customer-terms';
+import { createLedgerRepository } from './ledger-repository';
+import { createLedgerService } from './ledger-service';
+import { createPartnerGuard } from './partner-guard';
+import { createPaymentRepository } from './payment-repository';
+import { createPaymentService } from './payment-service';
+import { createStatementPdfService } from './pdf/statement-pdf-service';
+import type { ReceivablesDeps } from './receivables-deps';
+import { createStatementRepository } from './statement-repository';
+
+export function createReceivablesService(deps: ReceivablesDeps) {
+  const customers = createCustomerTermsReader(deps.orm);
+  const statements = createStatementRepository(deps);
+  const ledgerRepo = createLedgerRepository(deps);
+  const paymentRepo = createPaymentRepository(deps);
+  const company = createCompanyRepository(deps);
+  const ledger = createLedgerService(deps, { customers, statements, ledger: ledgerRepo });
+  const billing = createBillingService(deps, { customers, statements }, ledger);
+  return {
+    company,
+    customers,
+    statements,
+    ledger,
+    billing,
+    pdf: createStatementPdfService({ billing, company, customers, statements }),
+    payments: createPaymentService(deps, { customers, statements, payments: paymentRepo, ledger: ledgerRepo }, ledger),
+    /** refuses partner edits that would rewrite billed history (wired into the 取引先 master) */
+    guardPartnerUpdate: createPartnerGuard(deps.orm, statements, ledgerRepo),
+  };
+}
+export type ReceivablesService = ReturnType<typeof createReceivablesService>;
