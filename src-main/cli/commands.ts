@@ -16,4 +16,13 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   'tax-update:apply': async () => (await import('./tax-update-commands')).taxUpdateApplyCommand,
   'store:close': async () => (await import('./tax-update-commands')).storeCloseCommand,
   'store:open': async () => (await import('./tax-update-commands')).storeOpenCommand,
+  'company:set': async () => (await import('./receivables-commands')).companySetCommand,
+  'partner:billing': async () => (await import('./receivables-commands')).partnerBillingCommand,
+  'payment:record': async () => (await import('./receivables-commands')).paymentRecordCommand,
+  'billing:close': async () => (await import('./receivables-commands')).billingCloseCommand,
+  'billing:issue': async () => (await import('./receivables-commands')).billingIssueCommand,
+  'billing:undo': async () => (await import('./receivables-commands')).billingUndoCommand,
+  'billing:pdf': async () => (await import('./receivables-commands')).billingPdfCommand,
+  'receivables:list': async () => (await import('./receivables-commands')).receivablesListCommand,
+  'receivables:schedule': async () => (await import('./receivables-commands')).receivablesScheduleCommand,
 };

@@ -266,10 +266,21 @@ export function createStatementRepository({ orm }: Pick<ReceivablesDeps, 'orm'>)
     return out;
   }
 
+  /** The invoice of a customer known by this name (受注番号, or "#id"); undefined when none. */
+  function invoiceByName(customerId: number, name: string): { id: number; name: string } | undefined {
+    const hash = /^#(\d+)$/.exec(name.trim());
+    return orm
+      .select({ id: invoices.id, name: invoiceName })
+      .from(invoices)
+      .where(and(eq(invoices.customerId, customerId), hash ? eq(invoices.id, Number(hash[1])) : eq(invoices.bcartOrderCode, name.trim())))
+      .orderBy(asc(invoices.id))
+      .get();
+  }
+
   function countFor(customerId: number): number {
     return orm.select({ n: sql<number>`count(*)` }).from(statements).where(eq(statements.customerId, customerId)).get()?.n ?? 0;
   }
 
-  return { lastClosing, unbilledInvoices, unbilledPayments, insert, remove, find, list, taxRows, billedInvoices, includedPayments, billedDueDates, dueDates, closedThroughAll, linesOf, countFor };
+  return { lastClosing, unbilledInvoices, unbilledPayments, insert, remove, find, list, taxRows, billedInvoices, includedPayments, billedDueDates, dueDates, closedThroughAll, linesOf, invoiceByName, countFor };
 }
 export type StatementRepository = ReturnType<typeof createStatementRepository>;

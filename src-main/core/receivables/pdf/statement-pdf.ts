@@ -31,12 +31,12 @@ const FILL = '#eef1f5';
 /** Detail table columns (x offsets from the left margin, widths, alignment). */
 const COLS = [
   { key: 'date', title: '日付', w: 72, align: 'left' },
-  { key: 'slip', title: '伝票番号', w: 72, align: 'left' },
-  { key: 'name', title: '品名', w: 158, align: 'left' },
+  { key: 'slip', title: '伝票番号', w: 84, align: 'left' },
+  { key: 'name', title: '品名', w: 150, align: 'left' },
   { key: 'quantity', title: '数量', w: 45, align: 'right' },
   { key: 'unitPrice', title: '単価', w: 62, align: 'right' },
-  { key: 'amount', title: '金額', w: 70, align: 'right' },
-  { key: 'rate', title: '税率', w: CONTENT - 72 - 72 - 158 - 45 - 62 - 70, align: 'center' },
+  { key: 'amount', title: '金額', w: 66, align: 'right' },
+  { key: 'rate', title: '税率', w: CONTENT - 72 - 84 - 150 - 45 - 62 - 66, align: 'center' },
 ] as const;
 
 type Doc = PDFKit.PDFDocument;
