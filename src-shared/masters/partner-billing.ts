@@ -110,7 +110,7 @@ export const partnerBillingFields = {
 
 type BillingParsed = { [K in keyof typeof partnerBillingFields]: z.output<(typeof partnerBillingFields)[K]> };
 
-/** Stored billing terms of a partner (nulls only for non-customers). */
+/** Stored billing terms of a partner (all null for non-customers). */
 export interface PartnerBillingValues {
   postalCode: string | null;
   address1: string | null;
@@ -123,8 +123,8 @@ export interface PartnerBillingValues {
   holidayShift: HolidayShift | null;
   taxUnit: TaxUnit | null;
   taxRounding: TaxRounding | null;
-  noStatement: boolean;
-  openingBalance: number;
+  noStatement: boolean | null;
+  openingBalance: number | null;
 }
 
 const BILLING_ONLY = ['collectMonths', 'collectDay', 'holidayShift', 'taxUnit', 'taxRounding', 'noStatement', 'openingBalance'] as const;
@@ -156,7 +156,7 @@ export function withBillingDefaults(kind: string, code: string, v: BillingParsed
     registrationNumber: v.registrationNumber,
   };
   if (kind !== '得意先') {
-    return { ...address, collectMonths: null, collectDay: null, holidayShift: null, taxUnit: null, taxRounding: null, noStatement: false, openingBalance: 0 };
+    return { ...address, collectMonths: null, collectDay: null, holidayShift: null, taxUnit: null, taxRounding: null, noStatement: null, openingBalance: null };
   }
   return {
     ...address,
@@ -183,8 +183,8 @@ export const partnerBillingRow = {
   holidayShift: z.enum(HOLIDAY_SHIFTS).nullable(),
   taxUnit: z.enum(TAX_UNITS).nullable(),
   taxRounding: z.enum(TAX_ROUNDINGS).nullable(),
-  noStatement: z.boolean(),
-  openingBalance: z.number().int(),
+  noStatement: z.boolean().nullable(),
+  openingBalance: z.number().int().nullable(),
 };
 
 /** 「回収サイト」 as words: 翌月末, 翌々月10日, 当月25日 … */

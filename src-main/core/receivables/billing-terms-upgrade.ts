@@ -23,6 +23,8 @@ export function applyBillingTermDefaults(db: SqliteDb, orm: Orm, now: string): b
     orm.update(partners).set({ holidayShift: BILLING_DEFAULTS.holidayShift }).where(and(customers, isNull(partners.holidayShift))).run();
     orm.update(partners).set({ taxUnit: BILLING_DEFAULTS.taxUnit }).where(and(customers, isNull(partners.taxUnit))).run();
     orm.update(partners).set({ taxRounding: BILLING_DEFAULTS.taxRounding }).where(and(customers, isNull(partners.taxRounding))).run();
+    orm.update(partners).set({ openingBalance: BILLING_DEFAULTS.openingBalance }).where(and(customers, isNull(partners.openingBalance))).run();
+    orm.update(partners).set({ noStatement: false }).where(and(customers, isNull(partners.noStatement))).run();
     orm
       .update(partners)
       .set({ noStatement: true })

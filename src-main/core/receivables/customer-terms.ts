@@ -5,6 +5,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { AppError } from '../../../src-shared/errors';
 import { BILLING_DEFAULTS, type HolidayShift, type TaxRounding, type TaxUnit } from '../../../src-shared/masters/partner-billing';
+import { isPaymentServiceCustomer } from '../../../src-shared/receivables/payment-service-customers';
 import { partners } from '../db/schema';
 import type { Orm } from './receivables-deps';
 import type { CollectionTerms } from './rules/due-date';
@@ -45,8 +46,8 @@ function toTerms(r: PartnerRow): CustomerTerms {
     },
     taxUnit: r.taxUnit ?? BILLING_DEFAULTS.taxUnit,
     taxRounding: r.taxRounding ?? BILLING_DEFAULTS.taxRounding,
-    noStatement: r.noStatement,
-    openingBalance: r.openingBalance,
+    noStatement: r.noStatement ?? isPaymentServiceCustomer(r.code),
+    openingBalance: r.openingBalance ?? 0,
     postalCode: r.postalCode,
     address1: r.address1,
     address2: r.address2,

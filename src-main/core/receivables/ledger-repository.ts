@@ -36,7 +36,7 @@ export function createLedgerRepository({ orm }: Pick<ReceivablesDeps, 'orm'>) {
       .from(partners)
       .where(and(eq(partners.kind, '得意先'), ne(partners.openingBalance, 0), of(partners.id)))
       .all()) {
-      out.push({ customerId: p.id, kind: 'opening', id: p.id, date: '', name: '期首残高', amount: p.amount });
+      out.push({ customerId: p.id, kind: 'opening', id: p.id, date: '', name: '期首残高', amount: p.amount ?? 0 });
     }
     for (const r of orm
       .select({ customerId: invoices.customerId, id: invoices.id, date: invoices.date, name: invoiceName, amount: invoices.total })

@@ -28,7 +28,8 @@ export function CompanyPage() {
       <h1>自社情報</h1>
       <p className="field-hint">請求書の発行元として印刷されます。</p>
       <ErrorNotice error={company.error} />
-      {company.data ? <CompanyForm key={company.data.updatedAt ?? 'new'} company={company.data} /> : <p className="placeholder">読み込み中…</p>}
+      {/* mounted once with the loaded values: a refetch after 保存 must not reset the form or its notice */}
+      {company.data ? <CompanyForm company={company.data} /> : <p className="placeholder">読み込み中…</p>}
     </div>
   );
 }

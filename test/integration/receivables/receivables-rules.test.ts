@@ -234,3 +234,13 @@ describe('自社情報', () => {
     expect((await failure('company:save', { name: 'X', bankAccountIds: [9999] })).fields?.[0]?.path).toBe('bankAccountIds');
   });
 });
+
+describe('the first 請求書', () => {
+  it('bills everything dated before it and shows the period from the oldest slip', async () => {
+    const c = await b.customer('F1', { openingBalance: 1_000 });
+    b.invoice(c, 'OLD', '2024-11-20', [{ product: 'std', amount: 1_000 }]);
+    b.invoice(c, 'NEW', '2025-01-05', [{ product: 'std', amount: 2_000 }]);
+    const [s] = (await close('2025-01-31')).statements;
+    expect(s).toMatchObject({ periodFrom: '2024-11-20', previous: 1_000, salesTotal: 3_300, total: 4_300, needsReview: false });
+  });
+});

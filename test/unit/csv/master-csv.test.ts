@@ -20,7 +20,7 @@ const TAX_CODES = new Map([...TAX_IDS].map(([c, id]) => [id, c]));
 /** what a non-customer stores for the 取引先 billing terms */
 const WAREHOUSE_BILLING = {
   postalCode: null, address1: null, address2: null, phone: null, contactName: null, registrationNumber: null,
-  collectMonths: null, collectDay: null, holidayShift: null, taxUnit: null, taxRounding: null, noStatement: false, openingBalance: 0,
+  collectMonths: null, collectDay: null, holidayShift: null, taxUnit: null, taxRounding: null, noStatement: null, openingBalance: null,
 };
 
 /** one valid record (schema output shape) per master, with the awkward characters in a text field */

@@ -7,7 +7,7 @@ const customer = { code: 'C001', name: '株式会社テスト', kind: '得意先
 const warehouse = { code: 'W1', name: '本社倉庫', kind: '倉庫' };
 const ADDRESS = { postalCode: null, address1: null, address2: null, phone: null, contactName: null, registrationNumber: null };
 const CUSTOMER_DEFAULTS = { ...ADDRESS, collectMonths: 1, collectDay: 31, holidayShift: '前営業日', taxUnit: '伝票単位', taxRounding: '切り捨て', noStatement: false, openingBalance: 0 };
-const NO_BILLING = { ...ADDRESS, collectMonths: null, collectDay: null, holidayShift: null, taxUnit: null, taxRounding: null, noStatement: false, openingBalance: 0 };
+const NO_BILLING = { ...ADDRESS, collectMonths: null, collectDay: null, holidayShift: null, taxUnit: null, taxRounding: null, noStatement: null, openingBalance: null };
 
 describe('partnerInput', () => {
   it('accepts a 締 customer, an 個別 customer and a warehouse; blanks become null', () => {

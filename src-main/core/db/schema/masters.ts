@@ -71,9 +71,9 @@ export const partners = sqliteTable(
     taxUnit: text('tax_unit', { enum: ['伝票単位', '請求単位'] }),
     taxRounding: text('tax_rounding', { enum: ['切り捨て', '切り上げ', '四捨五入'] }),
     /** 請求書を発行しない (入金管理のみ): payment-service customers get 入金予定 and 消込, no statement */
-    noStatement: integer('no_statement', { mode: 'boolean' }).notNull().default(false),
+    noStatement: integer('no_statement', { mode: 'boolean' }),
     /** 期首売掛金残高, integer yen: the first statement's 前回請求額 */
-    openingBalance: integer('opening_balance').notNull().default(0),
+    openingBalance: integer('opening_balance'),
     confirmed: confirmedColumn(),
     ...timestamps,
   },

@@ -5,7 +5,6 @@
  * 次頁へ繰越 and the next starts with 前頁より繰越 (the running sum of the 金額 column), and every
  * page carries "n / N" of its statement. Several statements make one file, each from a new page.
  */
-import PDFDocument from 'pdfkit';
 import { loadPdfFonts } from './pdf-font';
 import {
   longDate,
@@ -266,7 +265,10 @@ function drawStatement(doc: Doc, d: StatementDocument, first: boolean): number {
 }
 
 /** Renders statements into one PDF (each statement numbered "n / N" on its own pages). */
-export function renderStatementsPdf(documents: readonly StatementDocument[], createdAt: Date, title: string): Promise<RenderedPdf> {
+export async function renderStatementsPdf(documents: readonly StatementDocument[], createdAt: Date, title: string): Promise<RenderedPdf> {
+  // loaded on first use: PDFKit and its font engine are large, and every CLI command, test and
+  // app start builds the core without needing them
+  const { default: PDFDocument } = await import('pdfkit');
   const fonts = loadPdfFonts();
   const doc = new PDFDocument({
     size: [A4.width, A4.height],
@@ -302,5 +304,5 @@ export function renderStatementsPdf(documents: readonly StatementDocument[], cre
   }
   const total = doc.bufferedPageRange().count;
   doc.end();
-  return done.then((bytes) => ({ bytes, pages: total }));
+  return { bytes: await done, pages: total };
 }

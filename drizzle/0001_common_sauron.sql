@@ -117,5 +117,5 @@ ALTER TABLE `partners` ADD `collect_day` integer;--> statement-breakpoint
 ALTER TABLE `partners` ADD `holiday_shift` text;--> statement-breakpoint
 ALTER TABLE `partners` ADD `tax_unit` text;--> statement-breakpoint
 ALTER TABLE `partners` ADD `tax_rounding` text;--> statement-breakpoint
-ALTER TABLE `partners` ADD `no_statement` integer DEFAULT false NOT NULL;--> statement-breakpoint
-ALTER TABLE `partners` ADD `opening_balance` integer DEFAULT 0 NOT NULL;
+ALTER TABLE `partners` ADD `no_statement` integer;--> statement-breakpoint
+ALTER TABLE `partners` ADD `opening_balance` integer;
