@@ -5,6 +5,7 @@
  * The files are read once per process; PDFKit embeds only the glyphs used.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 export interface PdfFonts {
   regular: Buffer;
@@ -15,9 +16,11 @@ let cached: PdfFonts | null = null;
 
 /** Paths of the two TTF files inside the package. */
 export function pdfFontFiles(): { regular: string; bold: string } {
+  // resolved in node_modules at run time (bundles of the core do not carry the 9 MB of TTF)
+  const { resolve } = createRequire(__filename);
   return {
-    regular: require.resolve('@expo-google-fonts/biz-udpgothic/400Regular/BIZUDPGothic_400Regular.ttf'),
-    bold: require.resolve('@expo-google-fonts/biz-udpgothic/700Bold/BIZUDPGothic_700Bold.ttf'),
+    regular: resolve('@expo-google-fonts/biz-udpgothic/400Regular/BIZUDPGothic_400Regular.ttf'),
+    bold: resolve('@expo-google-fonts/biz-udpgothic/700Bold/BIZUDPGothic_700Bold.ttf'),
   };
 }
 
