@@ -1,5 +1,5 @@
 // ESLint flat config. Besides the usual rules it enforces the process boundaries of
-// architecture.md; test/fixtures/lint/ holds one file per rule that must fail (test/unit/lint).
+// docs/architecture.md#what-may-import-what; test/fixtures/lint/ holds one file per rule that must fail (test/unit/lint).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';

@@ -1,5 +1,5 @@
 /**
- * Benchmark of the 商品 master at 100,000 rows (issue 4):
+ * Benchmark of the 商品 master at 100,000 rows (docs/reliability.md#the-screens):
  *  1. CSV import rate: the core's `csv:import` (decode, parse, validate every row with the form's
  *     zod schema, one transaction) beside a bare csv-parse of the same file, in the same run.
  *  2. In Chromium through the harness (in a child process, like Electron's main): time from clicking

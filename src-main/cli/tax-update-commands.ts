@@ -1,5 +1,5 @@
 /**
- * CLI of the one-time 消費税自動更新 (requirements §7.6): products:import, subscriptions:import,
+ * CLI of the one-time 消費税自動更新 (docs/tax-rules.md#targets-and-once-only): products:import, subscriptions:import,
  * tax-update:preview and tax-update:apply, over the same core and service as the app.
  * `tax-update:apply --confirm` stands for the screen's checklist and 「上記を理解の上、実行します。」.
  */

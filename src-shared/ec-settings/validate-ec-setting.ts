@@ -1,5 +1,5 @@
 /**
- * Every rule of an EC連携設定 save (requirements §2), as one pure function: it returns ALL problems
+ * Every rule of an EC連携設定 save (docs/glossary.md#settings-and-the-bcart-connection), as one pure function: it returns ALL problems
  * with the field they belong to, so the clerk fixes everything in one pass. Main looks up the
  * referenced masters and hands them over as plain data.
  */

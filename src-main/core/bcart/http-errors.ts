@@ -1,6 +1,6 @@
 /**
  * Turns BCart HTTP failures into AppErrors with Japanese messages that say what happened and what to
- * do (requirements §8). Details carry method, path and status for the log — never a token or header.
+ * do (docs/reliability.md#errors-the-user-meets). Details carry method, path and status for the log — never a token or header.
  */
 import { AppError } from '../../../src-shared/errors';
 import { RESOURCE_LABELS, type ResourceKey } from './schemas/envelope';
@@ -94,7 +94,7 @@ export function timeoutError(call: CallInfo, timeoutMs: number, outcome: Outcome
 }
 
 /**
- * Reads BCart's `errors` envelope defensively (bcart-api.md §1.8): an array of strings, an array of
+ * Reads BCart's `errors` envelope defensively (docs/bcart-api.md#errors): an array of strings, an array of
  * field→message maps, or one map. Returns "field: message" strings (empty when there is no envelope).
  */
 export function errorMessages(body: unknown): string[] {

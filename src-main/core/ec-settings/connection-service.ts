@@ -1,5 +1,5 @@
 /**
- * ECサイト認証 (issue 3 item 5): state, browser login (returns a run id at once; completion is the
+ * ECサイト認証 (docs/bcart-api.md#authentication-and-scopes): state, browser login (returns a run id at once; completion is the
  * `connection:changed` push event), pasted personal token, logout and 接続テスト. Nothing here ever
  * returns or logs a token.
  */

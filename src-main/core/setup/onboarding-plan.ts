@@ -1,7 +1,8 @@
 /**
- * Pure plans of the onboarding from BCart (issue 4 item 6): which products to create from BCart
- * sets (code = 品番, 計上単位 = 入数, tax class from tax_type_id) and which 得意先 from members with a
- * 貴社独自会員ID (code = ext_id). Existing codes are skipped and reported, so a re-run creates nothing.
+ * Pure plans of the onboarding from BCart (初期設定, docs/glossary.md#settings-and-the-bcart-connection):
+ * which products to create from BCart sets (code = 品番, 計上単位 = 入数, tax class from tax_type_id)
+ * and which 得意先 from members with a 貴社独自会員ID (code = ext_id). Existing codes are skipped and
+ * reported, so a re-run creates nothing.
  */
 import Decimal from 'decimal.js';
 import type { CustomerCandidate, ProductCandidate } from '../../../src-shared/setup/onboarding';

@@ -1,5 +1,5 @@
 /**
- * 出荷取込処理 (requirements §3): pick the EC連携設定, run 取込プレビュー (nothing written) or
+ * 出荷取込処理 (docs/import-rules.md): pick the EC連携設定, run 取込プレビュー (nothing written) or
  * 出荷取込処理; progress (pages, orders) arrives live; the result lists counts, amounts and every
  * problem with its 受注番号 and fix; the history below keeps every run.
  */

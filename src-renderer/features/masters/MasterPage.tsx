@@ -120,7 +120,7 @@ export function MasterPage<Row extends { id: number; confirmed: boolean; updated
           <MasterForm<Row>
             // One form instance per record (and per saved version): the values are the form's
             // defaults at mount, so nothing resets the inputs after they are shown — typing that
-            // lands right after 新規 or after switching records is never wiped (docs/reliability.md).
+            // lands right after 新規 or after switching records is never wiped (docs/reliability.md#the-screens).
             key={creating ? 'new' : `${selected!.id}@${selected!.updatedAt}`}
             prefix={config.prefix}
             title={config.title}

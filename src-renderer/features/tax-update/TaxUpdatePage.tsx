@@ -1,7 +1,7 @@
 /**
- * 消費税自動更新 (seed 004): 税率改定 and 算出設定 → プレビュー (CSV出力) → 申込データのダウンロード
- * (required) → 確認事項 one by one → 「上記を理解の上、実行します。」 → 処理を実行する (only in
- * 受付停止) → 「消費税額自動更新処理が終了しました。」 with the reminder to 受付再開.
+ * 消費税自動更新 (docs/tax-rules.md#re-rating-in-the-tax-update): 税率改定 and 算出設定 → プレビュー
+ * (CSV出力) → 申込データのダウンロード (required) → 確認事項 one by one → 「上記を理解の上、実行します。」
+ * → 処理を実行する (only in 受付停止) → 「消費税額自動更新処理が終了しました。」 with the reminder to 受付再開.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';

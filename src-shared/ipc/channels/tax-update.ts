@@ -1,5 +1,5 @@
 /**
- * 定期申込 and the one-time 消費税自動更新 (requirements §7, seed 004), plus 受付停止 / 受付再開.
+ * 定期申込 and the one-time 消費税自動更新 (docs/tax-rules.md#re-rating-in-the-tax-update), plus 受付停止 / 受付再開.
  * File bytes travel as base64 strings (plain data across IPC).
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * IMP-faults (reliability.md): 出荷取込処理 against the simulator under seeded random faults
+ * IMP-faults (docs/reliability.md#import-all-or-nothing-once): 出荷取込処理 against the simulator under seeded random faults
  * (timeouts, hangs, resets, 5xx, 429, malformed / truncated JSON, HTML maintenance pages, 401
  * mid-run, pages shifting between requests). For every schedule:
  * - each run ends fully committed (cursor moved, the whole plan written) or fully rolled back

@@ -234,7 +234,7 @@ export function createBcartAuth(opts: BcartAuthOptions): BcartAuth {
           fields: [{ path: 'token', message: 'トークンを貼り付けてください。' }],
         });
       }
-      // a PAT's exp claim is not enforced by BCart (bcart-api.md §7.2), so no expiry is tracked
+      // a PAT's exp claim is not enforced by BCart (docs/bcart-api.md#authentication-and-scopes), so no expiry is tracked
       await save({ access: t, refresh: null, meta: { method: 'personal_token', expiresAt: null, scopes: scopesFromJwt(t) ?? [], needsReauth: false } });
       log.info('bcart personal access token saved');
       return state();

@@ -1,5 +1,5 @@
 /**
- * The OAuth 2.0 token endpoint (RFC 6749 §4.1.3 / §6): form-urlencoded POSTs that exchange an
+ * The OAuth 2.0 token endpoint (RFC 6749 §4.1.3 and RFC 6749 §6): form-urlencoded POSTs that exchange an
  * authorization code (with the PKCE verifier) or a refresh token for tokens. `invalid_grant` means the
  * refresh token is dead: the caller must log in again (REAUTH_REQUIRED), never retry in a loop.
  * Tokens appear in request bodies only — never in URLs, logs or error details.
@@ -96,5 +96,5 @@ export async function refreshTokens(opts: TokenEndpointOptions & { refreshToken:
   return { ...t, refreshToken: t.refreshToken ?? opts.refreshToken };
 }
 
-/** Alias named as in the design brief (issue 3). */
+/** The same function under the shorter name the OAuth callers use. */
 export const refresh = refreshTokens;

@@ -1,5 +1,5 @@
 /**
- * Lenient field handling for BCart's wire format (bcart-api.md §7.1): any number may arrive as a JSON
+ * Lenient field handling for BCart's wire format (docs/bcart-api.md#numbers-and-timestamps): any number may arrive as a JSON
  * number, a numeric string or "" (meaning "no value"); timestamps carry no offset and are JST.
  *
  * Shape: zod checks the primitive types of every field (plain schemas, which zod compiles to a fast
