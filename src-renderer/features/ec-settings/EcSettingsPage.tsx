@@ -1,7 +1,7 @@
 /** EC連携設定: list with 新規, and the detail (form, ECサイト認証, 決済方法ごとの得意先). */
 import { useQuery } from '@tanstack/react-query';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { api, unwrap } from '../../ipc/api';
+import { ecSettingQueries } from '../../queries/ec-settings';
 import { useNavigation } from '../../stores/navigation';
 import { ConnectionSection } from './ConnectionSection';
 import { EcSettingForm } from './EcSettingForm';
@@ -9,7 +9,7 @@ import { PaymentRulesSection } from './PaymentRulesSection';
 
 export function EcSettingsPage() {
   const { param, go, page } = useNavigation();
-  const list = useQuery({ queryKey: ['settings', 'list'], queryFn: () => unwrap(api().settings.list({})) });
+  const list = useQuery(ecSettingQueries.list());
   const creating = param === 'new';
   const selected = list.data?.rows.find((r) => String(r.id) === param) ?? null;
   return (

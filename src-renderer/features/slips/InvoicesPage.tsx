@@ -1,34 +1,19 @@
 /** 請求伝票: list and detail (lines incl. 送料・手数料 / ポイント, per-rate totals, the 出荷伝票 with BCart ids). */
 import type { InvoiceDetailView, InvoiceRowView } from '../../../src-shared/slips/slips';
-import type { Column } from '../../components/VirtualTable';
-import { api, unwrap } from '../../ipc/api';
+import { formatYen } from '../../format/number';
+import { slipQueries } from '../../queries/slips';
 import { useNavigation } from '../../stores/navigation';
-import { LINE_KIND_LABELS, yen } from '../import/format';
-import { customerColumn, dateColumn, orderColumn } from './slip-columns';
+import { slipColumns } from './slip-columns';
 import { SlipBrowser } from './SlipBrowser';
 import { SlipLineCells, SlipLineHeaders } from './SlipLineCells';
 
-const columns: Column<InvoiceRowView>[] = [
-  dateColumn('請求日'),
-  orderColumn(),
-  customerColumn(),
-  { key: 'total', header: '請求額', width: 120, align: 'right', render: (r) => yen(r.total) },
-];
+const columns = slipColumns<InvoiceRowView>('請求日', [], { header: '請求額', of: (r) => r.total });
+
+const LINE_KIND_LABELS: Record<string, string> = { product: '商品', shipping: '送料', 'payment-fee': '決済手数料', point: 'ポイント値引' };
 
 export function InvoicesPage() {
-  return (
-    <SlipBrowser
-      page="invoices"
-      title="請求伝票"
-      dateLabel="請求日"
-      columns={columns}
-      emptyText="請求伝票はありません。注文の全ての発送が済むと出荷取込処理で作成されます。"
-      list={(input) => unwrap(api().invoices.list(input))}
-      get={(id) => unwrap(api().invoices.get({ id }))}
-      renderFacts={(inv) => <InvoiceShipments inv={inv} />}
-      renderTables={(inv) => <InvoiceTables inv={inv} />}
-    />
-  );
+  const renderDetail = (inv: InvoiceDetailView) => ({ facts: <InvoiceShipments inv={inv} />, tables: <InvoiceTables inv={inv} /> });
+  return <SlipBrowser kind="invoices" columns={columns} list={slipQueries.invoices} detail={slipQueries.invoice} renderDetail={renderDetail} />;
 }
 
 /** The 出荷伝票 of the invoice's order, each a link with its BCart logistics id. */
@@ -88,11 +73,11 @@ function InvoiceTables({ inv }: { inv: InvoiceDetailView }) {
           {inv.taxTotals.map((t) => (
             <tr key={t.rate}>
               <td>{t.rate}%</td>
-              <td className="num">{yen(t.net)}</td>
-              <td className="num">{yen(t.tax)}</td>
-              <td className="num">{yen(t.gross)}</td>
+              <td className="num">{formatYen(t.net)}</td>
+              <td className="num">{formatYen(t.tax)}</td>
+              <td className="num">{formatYen(t.gross)}</td>
               <td className="num">
-                {yen(t.appTax)}
+                {formatYen(t.appTax)}
                 {t.appTax !== t.tax ? ' (差異あり)' : ''}
               </td>
             </tr>
@@ -102,7 +87,7 @@ function InvoiceTables({ inv }: { inv: InvoiceDetailView }) {
           <tr>
             <td>請求額</td>
             <td colSpan={2} />
-            <td className="num">{yen(inv.total)}</td>
+            <td className="num">{formatYen(inv.total)}</td>
             <td />
           </tr>
         </tfoot>

@@ -1,35 +1,18 @@
 /** 出荷伝票: list and detail (lines, 部門/倉庫/ワークフロー, the BCart order id / code / logistics id). */
 import type { ShipmentDetailView, ShipmentRowView } from '../../../src-shared/slips/slips';
-import type { Column } from '../../components/VirtualTable';
-import { api, unwrap } from '../../ipc/api';
+import { formatYen } from '../../format/number';
+import { slipQueries } from '../../queries/slips';
 import { useNavigation } from '../../stores/navigation';
-import { yen } from '../import/format';
-import { customerColumn, dateColumn, orderColumn } from './slip-columns';
+import { slipColumns } from './slip-columns';
 import { SlipBrowser } from './SlipBrowser';
 import { SlipLineCells, SlipLineHeaders } from './SlipLineCells';
 
-const columns: Column<ShipmentRowView>[] = [
-  dateColumn('出荷日'),
-  orderColumn(),
-  { key: 'logistics', header: '発送ID', width: 90, align: 'right', render: (r) => r.bcartLogisticsId ?? '' },
-  customerColumn(),
-  { key: 'amount', header: '金額', width: 120, align: 'right', render: (r) => yen(r.amount) },
-];
+const logisticsColumn = { key: 'logistics', header: '発送ID', width: 90, align: 'right', render: (r: ShipmentRowView) => r.bcartLogisticsId ?? '' } as const;
+const columns = slipColumns<ShipmentRowView>('出荷日', [logisticsColumn], { header: '金額', of: (r) => r.amount });
 
 export function ShipmentsPage() {
-  return (
-    <SlipBrowser
-      page="shipments"
-      title="出荷伝票"
-      dateLabel="出荷日"
-      columns={columns}
-      emptyText="出荷伝票はありません。出荷取込処理で取り込まれます。"
-      list={(input) => unwrap(api().shipments.list(input))}
-      get={(id) => unwrap(api().shipments.get({ id }))}
-      renderFacts={(s) => <ShipmentFacts s={s} />}
-      renderTables={(s) => <ShipmentLines s={s} />}
-    />
-  );
+  const renderDetail = (s: ShipmentDetailView) => ({ facts: <ShipmentFacts s={s} />, tables: <ShipmentLines s={s} /> });
+  return <SlipBrowser kind="shipments" columns={columns} list={slipQueries.shipments} detail={slipQueries.shipment} renderDetail={renderDetail} />;
 }
 
 /** The BCart logistics id and the link to the order's 請求伝票. */
@@ -78,7 +61,7 @@ function ShipmentLines({ s }: { s: ShipmentDetailView }) {
       <tfoot>
         <tr>
           <td colSpan={4}>合計</td>
-          <td className="num">{yen(s.amount)}</td>
+          <td className="num">{formatYen(s.amount)}</td>
           <td />
         </tr>
       </tfoot>

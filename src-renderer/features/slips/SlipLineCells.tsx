@@ -1,5 +1,5 @@
 /** The cells every 出荷明細 / 請求明細 row has (商品, 数量, 単価, 金額), so both slips lay out lines alike. */
-import { yen } from '../import/format';
+import { formatYen } from '../../format/number';
 
 /** Header cells matching SlipLineCells. */
 export function SlipLineHeaders() {
@@ -25,8 +25,8 @@ export function SlipLineCells({
         {line.productCode} {line.productName}
       </td>
       <td className="num">{line.quantity}</td>
-      <td className="num">{yen(line.unitPrice)}</td>
-      <td className="num">{yen(line.amount)}</td>
+      <td className="num">{formatYen(line.unitPrice)}</td>
+      <td className="num">{formatYen(line.amount)}</td>
     </>
   );
 }
