@@ -12,19 +12,11 @@ export const ecSettingQueries = {
 export const paymentRuleQueries = {
   /** the rules with each 得意先's status, so a change to 取引先 refreshes them too */
   list: (settingId: number) =>
-    queryOptions({
-      queryKey: ['paymentRules', settingId] as const,
-      queryFn: () => unwrap(api().paymentRules.list({ settingId })),
-      meta: { reads: ['partners'] },
-    }),
+    queryOptions({ queryKey: ['paymentRules', settingId] as const, queryFn: () => unwrap(api().paymentRules.list({ settingId })), meta: { reads: ['partners'] } }),
 };
 
 export const productLinkQueries = {
   /** saved links with their 商品's code and name, so a change to 商品 refreshes them too */
   list: (settingId: number) =>
-    queryOptions({
-      queryKey: ['productLinks', settingId] as const,
-      queryFn: () => unwrap(api().productLinks.list({ settingId })),
-      meta: { reads: ['products'] },
-    }),
+    queryOptions({ queryKey: ['productLinks', settingId] as const, queryFn: () => unwrap(api().productLinks.list({ settingId })), meta: { reads: ['products'] } }),
 };

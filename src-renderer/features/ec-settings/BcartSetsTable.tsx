@@ -2,6 +2,7 @@
 import type { BcartSetRow } from '../../../src-shared/ec-settings/product-link';
 import { LinkChoice } from './LinkChoice';
 import type { useSetPicks } from './use-set-picks';
+import { TableHead } from '../../components/TableHead';
 
 export interface BcartSetsTableProps {
   sets: readonly BcartSetRow[];
@@ -13,17 +14,7 @@ export interface BcartSetsTableProps {
 export function BcartSetsTable({ sets, picks, linkedLabel }: BcartSetsTableProps) {
   return (
     <table className="data" aria-label="Bカートの商品セット">
-      <thead>
-        <tr>
-          <th>セットID</th>
-          <th>品番</th>
-          <th>商品名・セット名</th>
-          <th>JAN</th>
-          <th>入数</th>
-          <th>状態</th>
-          <th>連携する商品</th>
-        </tr>
-      </thead>
+      <TableHead headings={['セットID', '品番', '商品名・セット名', 'JAN', '入数', '状態', '連携する商品']} />
       <tbody>
         {sets.map((s) => (
           <tr key={s.setId}>

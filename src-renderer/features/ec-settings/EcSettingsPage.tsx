@@ -6,6 +6,7 @@ import { useNavigation } from '../../stores/navigation';
 import { ConnectionSection } from './ConnectionSection';
 import { EcSettingForm } from './EcSettingForm';
 import { PaymentRulesSection } from './PaymentRulesSection';
+import { TableHead } from '../../components/TableHead';
 
 export function EcSettingsPage() {
   const { param, go, page } = useNavigation();
@@ -23,14 +24,7 @@ export function EcSettingsPage() {
         </div>
         <ErrorNotice error={list.error} />
         <table className="data" aria-label="EC連携設定の一覧">
-          <thead>
-            <tr>
-              <th>設定名</th>
-              <th>EC連携先</th>
-              <th>出荷取込開始日</th>
-              <th>商品連携区分</th>
-            </tr>
-          </thead>
+          <TableHead headings={['設定名', 'EC連携先', '出荷取込開始日', '商品連携区分']} />
           <tbody>
             {(list.data?.rows ?? []).map((r) => (
               <tr key={r.id} aria-selected={r.id === selected?.id} onClick={() => go(page, String(r.id))} style={{ cursor: 'pointer' }}>

@@ -1,5 +1,6 @@
 /** 登録済みのEC連携商品 of a setting, each deletable. */
 import type { ChannelOutput } from '../../../src-shared/ipc/contract';
+import { TableHead } from '../../components/TableHead';
 
 type SavedLink = ChannelOutput<'productLinks:list'>['rows'][number];
 
@@ -8,16 +9,7 @@ export function SavedLinksTable({ links, onDelete }: { links: readonly SavedLink
     <>
       <h2 style={{ marginTop: 20 }}>登録済みのEC連携商品 ({links.length}件)</h2>
       <table className="data" aria-label="登録済みのEC連携商品">
-        <thead>
-          <tr>
-            <th>セットID</th>
-            <th>品番</th>
-            <th>セット名</th>
-            <th>入数</th>
-            <th>商品</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead headings={['セットID', '品番', 'セット名', '入数', '商品', '']} />
         <tbody>
           {links.map((l) => (
             <tr key={l.id}>

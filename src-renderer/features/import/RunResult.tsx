@@ -6,6 +6,7 @@ import { formatYen } from '../../format/number';
 import { importQueries } from '../../queries/import';
 import { LEVEL_LABELS } from './import-labels';
 import { PlanTables } from './PlanTables';
+import { TableHead } from '../../components/TableHead';
 
 export function RunResult({ runId }: { runId: number }) {
   const q = useQuery(importQueries.run(runId));
@@ -48,13 +49,7 @@ export function RunResult({ runId }: { runId: number }) {
       </dl>
       {problems.length > 0 ? (
         <table className="data problems" aria-label="エラーと注意">
-          <thead>
-            <tr>
-              <th>区分</th>
-              <th>受注番号</th>
-              <th>内容と対処</th>
-            </tr>
-          </thead>
+          <TableHead headings={['区分', '受注番号', '内容と対処']} />
           <tbody>
             {problems.map((p) => (
               <tr key={p.id}>

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { scheduleQueries } from '../../queries/schedules';
 import { formatScheduleTime, STATUS_LABELS, TRIGGER_LABELS } from './schedule-labels';
 import { SystemLogLink } from './SystemLogLink';
+import { TableHead } from '../../components/TableHead';
 
 export function RunHistory({ jobId, onOpenLog }: { jobId: number; onOpenLog(importRunId: number): void }) {
   const q = useQuery(scheduleQueries.runs(jobId));
@@ -16,14 +17,7 @@ export function RunHistory({ jobId, onOpenLog }: { jobId: number; onOpenLog(impo
         <p className="placeholder">{q.isLoading ? '読み込み中…' : 'まだ実行していません。'}</p>
       ) : (
         <table className="data">
-          <thead>
-            <tr>
-              <th>開始</th>
-              <th>種類</th>
-              <th>結果</th>
-              <th>内容</th>
-            </tr>
-          </thead>
+          <TableHead headings={['開始', '種類', '結果', '内容']} />
           <tbody>
             {rows.map((r) => (
               <tr key={r.runId} data-run-id={r.runId}>

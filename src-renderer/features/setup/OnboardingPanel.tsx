@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Notice } from '../../components/Notice';
 import { api, unwrap } from '../../ipc/api';
+import { TableHead } from '../../components/TableHead';
 
 const STATUS = { new: '新規', exists: '登録済', invalid: '登録不可' } as const;
 
@@ -37,14 +38,7 @@ export function OnboardingPanel({ settingId, kind }: { settingId: number; kind: 
       ) : null}
       {rows.length > 0 ? (
         <table className="data" aria-label={`${label}のプレビュー`}>
-          <thead>
-            <tr>
-              <th>コード</th>
-              <th>名称</th>
-              <th>状態</th>
-              <th>理由</th>
-            </tr>
-          </thead>
+          <TableHead headings={['コード', '名称', '状態', '理由']} />
           <tbody>
             {rows.slice(0, 500).map((r, i) => (
               <tr key={`${r.code}-${i}`}>

@@ -5,7 +5,8 @@ import { slipQueries } from '../../queries/slips';
 import { useNavigation } from '../../stores/navigation';
 import { slipColumns } from './slip-columns';
 import { SlipBrowser } from './SlipBrowser';
-import { SlipLineCells, SlipLineHeaders } from './SlipLineCells';
+import { SlipLinesTable } from './SlipLinesTable';
+import { TableHead } from '../../components/TableHead';
 
 const columns = slipColumns<InvoiceRowView>('請求日', [], { header: '請求額', of: (r) => r.total });
 
@@ -33,42 +34,17 @@ function InvoiceShipments({ inv }: { inv: InvoiceDetailView }) {
   );
 }
 
+type InvoiceLine = InvoiceDetailView['lines'][number];
+const LINE_KIND = { header: '区分', cell: (l: InvoiceLine) => LINE_KIND_LABELS[l.kind] ?? l.kind };
+const LINE_TAX = { header: '税率', cell: (l: InvoiceLine) => `${l.taxRate}%${l.taxIncluded ? '（税込）' : ''}` };
+
 /** 請求明細 and the per-rate totals (BCart's tax beside the app's own). */
 function InvoiceTables({ inv }: { inv: InvoiceDetailView }) {
   return (
     <>
-      <table className="data" aria-label="請求明細">
-        <thead>
-          <tr>
-            <th>No.</th>
-            <th>区分</th>
-            <SlipLineHeaders />
-            <th>税率</th>
-          </tr>
-        </thead>
-        <tbody>
-          {inv.lines.map((l) => (
-            <tr key={l.lineNo}>
-              <td>{l.lineNo}</td>
-              <td>{LINE_KIND_LABELS[l.kind] ?? l.kind}</td>
-              <SlipLineCells line={l} />
-              <td>
-                {l.taxRate}%{l.taxIncluded ? '（税込）' : ''}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SlipLinesTable label="請求明細" lines={inv.lines} kind={LINE_KIND} tax={LINE_TAX} />
       <table className="data" aria-label="税率別合計">
-        <thead>
-          <tr>
-            <th>税率</th>
-            <th>税抜</th>
-            <th>消費税</th>
-            <th>税込</th>
-            <th>アプリ計算の消費税</th>
-          </tr>
-        </thead>
+        <TableHead headings={['税率', '税抜', '消費税', '税込', 'アプリ計算の消費税']} />
         <tbody>
           {inv.taxTotals.map((t) => (
             <tr key={t.rate}>

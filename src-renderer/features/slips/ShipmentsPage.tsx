@@ -1,11 +1,10 @@
 /** 出荷伝票: list and detail (lines, 部門/倉庫/ワークフロー, the BCart order id / code / logistics id). */
 import type { ShipmentDetailView, ShipmentRowView } from '../../../src-shared/slips/slips';
-import { formatYen } from '../../format/number';
 import { slipQueries } from '../../queries/slips';
 import { useNavigation } from '../../stores/navigation';
 import { slipColumns } from './slip-columns';
 import { SlipBrowser } from './SlipBrowser';
-import { SlipLineCells, SlipLineHeaders } from './SlipLineCells';
+import { SlipLinesTable } from './SlipLinesTable';
 
 const logisticsColumn = { key: 'logistics', header: '発送ID', width: 90, align: 'right', render: (r: ShipmentRowView) => r.bcartLogisticsId ?? '' } as const;
 const columns = slipColumns<ShipmentRowView>('出荷日', [logisticsColumn], { header: '金額', of: (r) => r.amount });
@@ -36,35 +35,10 @@ function ShipmentFacts({ s }: { s: ShipmentDetailView }) {
   );
 }
 
+type ShipmentLine = ShipmentDetailView['lines'][number];
+
 /** 出荷明細 with the total. */
 function ShipmentLines({ s }: { s: ShipmentDetailView }) {
-  return (
-    <table className="data" aria-label="出荷明細">
-      <thead>
-        <tr>
-          <th>No.</th>
-          <SlipLineHeaders />
-          <th>税区分</th>
-        </tr>
-      </thead>
-      <tbody>
-        {s.lines.map((l) => (
-          <tr key={l.lineNo}>
-            <td>{l.lineNo}</td>
-            <SlipLineCells line={l} />
-            <td>
-              {l.taxClassName} ({l.taxRate}%{l.taxIncluded ? '・税込' : ''})
-            </td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <td colSpan={4}>合計</td>
-          <td className="num">{formatYen(s.amount)}</td>
-          <td />
-        </tr>
-      </tfoot>
-    </table>
-  );
+  const tax = { header: '税区分', cell: (l: ShipmentLine) => `${l.taxClassName} (${l.taxRate}%${l.taxIncluded ? '・税込' : ''})` };
+  return <SlipLinesTable label="出荷明細" lines={s.lines} tax={tax} total={s.amount} />;
 }

@@ -13,6 +13,7 @@ import { taxUpdateQueries } from '../../queries/tax-update';
 import { StoreModeButtons } from '../store-mode/StoreModeButtons';
 import { TaxUpdateRunDetail, type TaxUpdateRun } from './TaxUpdateRunDetail';
 import './tax-update.css';
+import { TableHead } from '../../components/TableHead';
 
 const RUN_COLUMNS: Column<TaxUpdateRun>[] = [
   { key: 'id', header: 'No.', width: 50, align: 'right', render: (r) => r.id },
@@ -52,12 +53,7 @@ export function TaxUpdateHistoryPage() {
       {run ? <TaxUpdateRunDetail run={run} /> : null}
       <h3>管理者ログ</h3>
       <table className="data" aria-label="管理者ログ">
-        <thead>
-          <tr>
-            <th>日時</th>
-            <th>内容</th>
-          </tr>
-        </thead>
+        <TableHead headings={['日時', '内容']} />
         <tbody>
           {(history.data?.adminLogs ?? []).map((l) => (
             <tr key={l.id}>
