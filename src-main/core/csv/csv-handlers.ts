@@ -4,6 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { CoreContext } from '../core-context';
+import { emitDataChanged } from '../event-bus';
 import { partners } from '../db/schema';
 import type { Handlers } from '../ipc/handler-types';
 import { assertStoreOpen } from '../store-mode/store-mode';
@@ -25,7 +26,7 @@ export function createCsvHandlers(ctx: CoreContext): Pick<Handlers, 'csv:import'
       const bytes = Buffer.from(input.contentBase64, 'base64');
       const result = importMasterCsv(ctx.db, def, bytes, input.encoding ?? 'auto', ctx.now());
       ctx.logger.child('csv').info('imported', { master: input.master, file: input.fileName.slice(0, 120), ...result });
-      if (result.created + result.updated > 0) ctx.events.emit('data:changed', { domain: input.master });
+      if (result.created + result.updated > 0) emitDataChanged(ctx.events, input.master);
       return result;
     },
     'csv:export': (input) => {

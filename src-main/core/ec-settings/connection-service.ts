@@ -8,6 +8,7 @@ import { isAppError } from '../../../src-shared/errors';
 import type { ConnectionState } from '../../../src-shared/ec-settings/connection';
 import type { AuthState } from '../bcart/oauth';
 import type { CoreContext } from '../core-context';
+import { emitDataChanged } from '../event-bus';
 import { getBcartSession } from './bcart-session';
 
 const toState = (settingId: number, s: AuthState): ConnectionState => ({ settingId, status: s.status, expiresAt: s.expiresAt, scopes: s.scopes, method: s.method });
@@ -16,8 +17,11 @@ const toState = (settingId: number, s: AuthState): ConnectionState => ({ setting
 export function connectionService(ctx: CoreContext) {
   const log = ctx.logger.child('connection');
   const session = (id: number) => getBcartSession(ctx, id);
-  const announce = (settingId: number, runId: string | null, state: ConnectionState) =>
+  // the ECサイト認証 state is part of the ecSettings root: every screen showing it refreshes
+  const announce = (settingId: number, runId: string | null, state: ConnectionState) => {
     ctx.events.emit('connection:changed', { settingId, runId, ok: true, state, error: null });
+    emitDataChanged(ctx.events, 'ecSettings');
+  };
 
   return {
     async state(settingId: number): Promise<ConnectionState> {

@@ -3,6 +3,7 @@
  * per contract channel. Adding a domain = one spread line here.
  */
 import type { CoreContext } from '../core-context';
+import { emitDataChanged } from '../event-bus';
 import { createCsvHandlers } from '../csv/csv-handlers';
 import { masterHandlers } from '../masters/master-handlers';
 import { createImportHandlers } from '../import/import-handlers';
@@ -11,10 +12,11 @@ import { assertStoreOpen, isStoreClosed } from '../store-mode/store-mode';
 import { createSettingsHandlers } from '../ec-settings/ec-setting-handlers';
 import { createScheduleHandlers } from '../schedules/schedule-handlers';
 import { createTaxUpdateHandlers } from '../tax-update/tax-update-handlers';
+import type { DataRoot } from '../../../src-shared/ipc/data-roots';
 import type { Handlers } from './handler-types';
 
 export function buildHandlers(ctx: CoreContext): Handlers {
-  const changed = (domain: string) => ctx.events.emit('data:changed', { domain });
+  const changed = (root: DataRoot) => emitDataChanged(ctx.events, root);
   return {
     'app:info': () => ({ ...ctx.info, storeClosed: isStoreClosed(ctx.db) }),
     ...createImportHandlers(ctx),

@@ -4,7 +4,9 @@
  */
 import { isTaxUpdateTarget } from '../../../src-shared/tax-update/rate-change-event';
 import { AppError } from '../../../src-shared/errors';
+import type { DataRoot } from '../../../src-shared/ipc/data-roots';
 import type { CoreContext } from '../core-context';
+import { emitDataChanged } from '../event-bus';
 import type { Handlers } from '../ipc/handler-types';
 import { assertStoreOpen } from '../store-mode/store-mode';
 import { listAdminLogs } from './admin-log';
@@ -60,7 +62,7 @@ export function createTaxUpdateHandlers(ctx: CoreContext): Pick<Handlers, Channe
     nowMs: () => ctx.clock.now(),
     onPhase: (eventId, phase) => ctx.events.emit('taxUpdate:progressed', { eventId, phase }),
   });
-  const changed = (domain: string) => ctx.events.emit('data:changed', { domain });
+  const changed = (...roots: [DataRoot, ...DataRoot[]]) => emitDataChanged(ctx.events, ...roots);
 
   return {
     ...createStoreHandlers(ctx),
@@ -135,8 +137,7 @@ export function createTaxUpdateHandlers(ctx: CoreContext): Pick<Handlers, Channe
     },
     'taxUpdate:apply': async (input) => {
       const run = await service.apply(input);
-      changed('subscriptions');
-      changed('taxUpdate');
+      changed('subscriptions', 'taxUpdate');
       return run;
     },
     'taxUpdate:history': () => ({ runs: listRuns(db), adminLogs: listAdminLogs(db) }),
@@ -144,8 +145,7 @@ export function createTaxUpdateHandlers(ctx: CoreContext): Pick<Handlers, Channe
     'taxUpdate:restore': (input) => {
       getRun(db, input.runId);
       const run = restoreRun(db, input.runId, ctx.now());
-      changed('subscriptions');
-      changed('taxUpdate');
+      changed('subscriptions', 'taxUpdate');
       return run;
     },
   };

@@ -3,12 +3,13 @@
  * base64; main validates the whole file and answers counts or the problems by row and column.
  * Export asks main for the bytes (UTF-8 BOM or Shift_JIS) and saves them with a download link.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { CSV_IMPORT_RULE, type CsvExportEncoding, type CsvMaster } from '../../../src-shared/csv/master-csv';
 import type { MasterListInput } from '../../../src-shared/masters/fields';
 import { PARTNER_KINDS, type PartnerKind } from '../../../src-shared/masters/partner';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Notice } from '../../components/Notice';
 import { api, ApiError, unwrap } from '../../ipc/api';
 import { base64ToBytes, bytesToBase64, downloadBytes } from './base64';
 import { CsvProblemTable } from './CsvProblemTable';
@@ -29,7 +30,6 @@ function exportKind(master: CsvMaster, filterValue: string | undefined): Partner
 }
 
 export function CsvToolbar({ master, title, query, filterValue }: CsvToolbarProps) {
-  const qc = useQueryClient();
   const fileRef = useRef<HTMLInputElement>(null);
   const [encoding, setEncoding] = useState<CsvExportEncoding>('utf8-bom');
   const [notice, setNotice] = useState<string | null>(null);
@@ -39,11 +39,9 @@ export function CsvToolbar({ master, title, query, filterValue }: CsvToolbarProp
       const contentBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
       return unwrap(api().csv.import({ master, fileName: file.name, contentBase64, encoding: 'auto' }));
     },
+    meta: { changes: [master] },
     onMutate: () => setNotice(null),
-    onSuccess: (r) => {
-      setNotice(`CSVを取り込みました(${r.encoding === 'cp932' ? 'Shift_JIS' : 'UTF-8'}): 新規 ${r.created}件、更新 ${r.updated}件、変更なし ${r.unchanged}件。`);
-      void qc.invalidateQueries({ queryKey: [master] });
-    },
+    onSuccess: (r) => setNotice(`CSVを取り込みました(${r.encoding === 'cp932' ? 'Shift_JIS' : 'UTF-8'}): 新規 ${r.created}件、更新 ${r.updated}件、変更なし ${r.unchanged}件。`),
   });
 
   const exportCsv = useMutation({
@@ -92,11 +90,7 @@ export function CsvToolbar({ master, title, query, filterValue }: CsvToolbarProp
           <p>{CSV_IMPORT_RULE}</p>
         </details>
       </div>
-      {notice ? (
-        <div className="notice notice-ok" role="status">
-          {notice}
-        </div>
-      ) : null}
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
       <ErrorNotice error={error} />
       {problems.length > 0 ? <CsvProblemTable problems={problems} /> : null}
     </div>

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../ipc/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { appQueries } from '../../queries/app';
 
 export function HomePage() {
-  const info = useQuery({ queryKey: ['app', 'info'], queryFn: () => unwrap(api().app.info()) });
+  const info = useQuery(appQueries.info());
   return (
     <div className="page">
       <h1>BCart Desk</h1>
