@@ -3,6 +3,7 @@
  * its progress and completion arrive here.
  */
 import { z } from 'zod';
+import { csvEventDefs } from '../csv/csv-job';
 import { importEventDefs } from '../import/import-run';
 import { connectionChanged } from '../ec-settings/connection';
 import { scheduleEventDefs } from '../schedules/schedule-ipc';
@@ -14,6 +15,7 @@ export const events = {
   ...importEventDefs,
   ...scheduleEventDefs,
   ...taxUpdateEventDefs,
+  ...csvEventDefs,
   /** ECサイト認証: a login finished or failed, a token was saved or removed (never the token) */
   'connection:changed': connectionChanged,
 };

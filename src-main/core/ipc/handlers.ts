@@ -4,6 +4,7 @@
  */
 import type { CoreContext } from '../core-context';
 import { createCsvHandlers } from '../csv/csv-handlers';
+import { createCsvJobs } from '../csv/csv-jobs';
 import { masterHandlers } from '../masters/master-handlers';
 import { createImportHandlers } from '../import/import-handlers';
 import { createPartnerHandlers } from '../masters/partner-handlers';
@@ -15,6 +16,8 @@ import type { Handlers } from './handler-types';
 
 export function buildHandlers(ctx: CoreContext): Handlers {
   const changed = (domain: string) => ctx.events.emit('data:changed', { domain });
+  // CSV取込 in progress (progress events, 中止), shared by the master and the 定期申込 imports
+  const csvJobs = createCsvJobs(ctx.events);
   return {
     'app:info': () => ({ ...ctx.info, storeClosed: isStoreClosed(ctx.db) }),
     ...createImportHandlers(ctx),
@@ -25,9 +28,9 @@ export function buildHandlers(ctx: CoreContext): Handlers {
     ...createPartnerHandlers(ctx),
     ...masterHandlers('products', ctx.repos.products, changed, { beforeWrite: () => assertStoreOpen(ctx.db, '商品の編集') }),
     ...masterHandlers('bankAccounts', ctx.repos.bankAccounts, changed),
-    ...createCsvHandlers(ctx),
+    ...createCsvHandlers(ctx, csvJobs),
     ...createSettingsHandlers(ctx),
     ...createScheduleHandlers(ctx),
-    ...createTaxUpdateHandlers(ctx),
+    ...createTaxUpdateHandlers(ctx, csvJobs),
   };
 }

@@ -4,15 +4,18 @@
  * CSV出力 in UTF-8 or Shift_JIS, and the detail / edit form of the selected application.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { CSV_ENCODING_NAMES, type CsvEncoding } from '../../../src-shared/csv/csv-encoding';
 import type { SubscriptionApplication } from '../../../src-shared/tax-update/types';
 import type { SubscriptionListInput, SubscriptionListRow } from '../../../src-shared/subscriptions/subscription-schema';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { api, ApiError, unwrap } from '../../ipc/api';
-import { CsvProblemTable } from '../csv/CsvProblemTable';
-import { fileToBase64, saveCsv, type CsvEncodingChoice } from '../csv/csv-file';
+import { api, unwrap } from '../../ipc/api';
 import { CsvEncodingSelect } from '../csv/CsvEncodingSelect';
+import { CsvImportButton } from '../csv/CsvImportButton';
+import { CsvProblemTable } from '../csv/CsvProblemTable';
+import { saveCsv } from '../csv/csv-file';
+import { useCsvImport } from '../csv/use-csv-import';
 import { useStoreClosed } from '../store-mode/StoreModeButtons';
 import { SubscriptionForm } from './SubscriptionForm';
 import '../tax-update/tax-update.css';
@@ -51,9 +54,8 @@ export function SubscriptionsPage() {
   const [filters, setFilters] = useState<SubscriptionListInput>({});
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const [encoding, setEncoding] = useState<CsvEncodingChoice>('utf-8');
+  const [encoding, setEncoding] = useState<CsvEncoding>('utf-8');
   const [notice, setNotice] = useState<string | null>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
 
   const list = useQuery({ queryKey: ['subscriptions', 'list', filters], queryFn: () => unwrap(api().subscriptions.list({ ...filters, limit: 200_000 })) });
   const detail = useQuery({
@@ -61,11 +63,11 @@ export function SubscriptionsPage() {
     queryFn: () => unwrap(api().subscriptions.get({ code: selected! })),
     enabled: selected !== null && !creating,
   });
-  const importCsv = useMutation({
-    mutationFn: async (file: File) => unwrap(api().subscriptions.import({ fileName: file.name, contentBase64: await fileToBase64(file) })),
-    onMutate: () => setNotice(null),
+  const importer = useCsvImport({
+    send: (upload) => api().subscriptions.import(upload),
+    onStart: () => setNotice(null),
     onSuccess: (r) => {
-      setNotice(`定期申込CSVを取り込みました(${r.encoding === 'cp932' ? 'Shift_JIS' : 'UTF-8'}): 申込 ${r.applications}件、商品 ${r.items}件、オプション ${r.options}件。`);
+      setNotice(`定期申込CSVを取り込みました(${CSV_ENCODING_NAMES[r.encoding]}): 申込 ${r.applications}件、商品 ${r.items}件、オプション ${r.options}件。`);
       setSelected(null);
       void qc.invalidateQueries({ queryKey: ['subscriptions'] });
     },
@@ -78,8 +80,7 @@ export function SubscriptionsPage() {
       setNotice(`${r.rows}件の定期申込をCSVに出力しました(${r.fileName})。`);
     },
   });
-  const csvError = importCsv.error ?? exportCsv.error;
-  const problems = csvError instanceof ApiError ? (csvError.data.fields ?? []).filter((f) => f.row !== undefined) : [];
+  const csvError = importer.error ?? exportCsv.error;
 
   return (
     <div className="page">
@@ -105,21 +106,7 @@ export function SubscriptionsPage() {
         <span className="count">{list.data ? `${list.data.total.toLocaleString()}件` : ''}</span>
       </div>
       <div className="toolbar">
-        <input
-          ref={fileRef}
-          type="file"
-          accept=".csv,text/csv"
-          aria-label="定期申込のCSVファイルを選ぶ"
-          hidden
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) importCsv.mutate(file);
-          }}
-        />
-        <button type="button" disabled={importCsv.isPending || closed === true} onClick={() => fileRef.current?.click()} title="取り込むと既存の定期申込はすべて置き換わります">
-          {importCsv.isPending ? '取込中…' : 'CSV取込'}
-        </button>
+        <CsvImportButton label="定期申込" importer={importer} disabled={closed === true} title="取り込むと既存の定期申込はすべて置き換わります" />
         <CsvEncodingSelect value={encoding} onChange={setEncoding} />
         <button type="button" disabled={exportCsv.isPending} onClick={() => exportCsv.mutate()}>
           CSV出力
@@ -141,7 +128,7 @@ export function SubscriptionsPage() {
         </div>
       ) : null}
       <ErrorNotice error={csvError ?? list.error} />
-      {problems.length > 0 ? <CsvProblemTable problems={problems} /> : null}
+      <CsvProblemTable error={csvError} />
       <div className="master-page">
         <VirtualTable
           label="定期申込一覧"

@@ -6,13 +6,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ROUNDING_LABELS, ROUNDING_MODES, type RoundingMode } from '../../../src-shared/domain/rounding';
+import type { CsvEncoding } from '../../../src-shared/csv/csv-encoding';
 import { PRESET_2019 } from '../../../src-shared/tax-update/types';
 import { FINISHED_TEXT, missingChecklistIds } from '../../../src-shared/tax-update/checklist';
 import { TAX_UPDATE_PHASE_LABELS, type TaxUpdatePhase } from '../../../src-shared/tax-update/tax-update-events';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { api, unwrap } from '../../ipc/api';
 import { useNavigation } from '../../stores/navigation';
-import { saveCsv, type CsvEncodingChoice } from '../csv/csv-file';
+import { saveCsv } from '../csv/csv-file';
 import { CsvEncodingSelect } from '../csv/CsvEncodingSelect';
 import { StoreModeButtons, useStoreClosed } from '../store-mode/StoreModeButtons';
 import { TaxUpdateChecklist } from './TaxUpdateChecklist';
@@ -26,7 +27,7 @@ export function TaxUpdatePage() {
   const events = useQuery({ queryKey: ['taxUpdate', 'events'], queryFn: () => unwrap(api().taxUpdate.events()) });
   const [eventId, setEventId] = useState(PRESET_2019.id);
   const [rounding, setRounding] = useState<RoundingMode>('floor');
-  const [encoding, setEncoding] = useState<CsvEncodingChoice>('utf-8');
+  const [encoding, setEncoding] = useState<CsvEncoding>('utf-8');
   const [preview, setPreview] = useState<PreviewData | null>(null);
   const [downloaded, setDownloaded] = useState<string | null>(null);
   const [checked, setChecked] = useState<Set<string>>(new Set());
