@@ -29,7 +29,7 @@ export interface CsvScanControl {
 }
 
 /** Characters fed to the parser between two turns of the event loop (a few milliseconds of work). */
-const PIECE_CHARS = 1 << 16;
+const PIECE_CHARS = 1 << 14;
 
 /**
  * csv-parse bounds the characters of a row's cells; the separators between them it does not count,
