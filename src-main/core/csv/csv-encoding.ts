@@ -5,9 +5,12 @@
  * CP932 output never holds '?': JIS variants such as 〜 U+301C are written as their CP932 twins
  * (see cp932-variants.ts), and writers check firstUnencodableCp932 and report anything else by cell.
  */
+import { isUtf8 } from 'node:buffer';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import iconv from 'iconv-lite';
 import type { CsvEncoding, CsvReadEncoding } from '../../../src-shared/csv/csv-encoding';
 import { toCp932Variants } from './cp932-variants';
+import { csvCancelled } from './csv-problems';
 
 export interface DecodedCsv {
   text: string;
@@ -16,27 +19,74 @@ export interface DecodedCsv {
   invalid: boolean;
 }
 
-const BOM = [0xef, 0xbb, 0xbf] as const;
+export interface DecodedCsvPieces {
+  /** the text, piece by piece (about 1 MB of the file each) */
+  pieces: string[];
+  encoding: CsvEncoding;
+  invalid: boolean;
+}
 
-function decodeUtf8(bytes: Uint8Array): { text: string; invalid: boolean } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), invalid: false };
-  } catch {
-    return { text: new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes), invalid: true };
+const BOM = [0xef, 0xbb, 0xbf] as const;
+/** Bytes decoded at a time: a 75 MB file takes seconds to decode, and must not take them in one go. */
+const DECODE_PIECE_BYTES = 1 << 20;
+
+/** Which encoding a file is read in, and whether its bytes are valid in it (UTF-8: known before decoding). */
+function chooseEncoding(body: Uint8Array, bom: boolean, encoding: CsvReadEncoding): { encoding: CsvEncoding; utf8Valid: boolean } {
+  if (encoding === 'cp932') return { encoding, utf8Valid: false };
+  const utf8Valid = isUtf8(body);
+  return { encoding: encoding === 'utf-8' || bom || utf8Valid ? 'utf-8' : 'cp932', utf8Valid };
+}
+
+/** Decodes piece by piece; streaming decoders keep a character split between two pieces whole. */
+function* decodePieces(bytes: Uint8Array, requested: CsvReadEncoding): Generator<string, { encoding: CsvEncoding; invalid: boolean }> {
+  const bom = bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2];
+  const body = bom ? bytes.subarray(3) : bytes;
+  const { encoding, utf8Valid } = chooseEncoding(body, bom, requested);
+  if (encoding === 'utf-8') {
+    const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+    for (let at = 0; at < body.length; at += DECODE_PIECE_BYTES) yield decoder.decode(body.subarray(at, at + DECODE_PIECE_BYTES), { stream: true });
+    yield decoder.decode();
+    return { encoding, invalid: !utf8Valid };
   }
+  // CP932 maps no byte sequence to U+FFFD: one in the text always marks an unreadable byte
+  const decoder = iconv.getDecoder('cp932');
+  let invalid = false;
+  const take = (text: string): string => {
+    invalid ||= text.includes('\uFFFD');
+    return text;
+  };
+  for (let at = 0; at < body.length; at += DECODE_PIECE_BYTES) {
+    const piece = body.subarray(at, at + DECODE_PIECE_BYTES);
+    yield take(decoder.write(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength)));
+  }
+  yield take(decoder.end() ?? '');
+  return { encoding, invalid };
 }
 
 /** Bytes → text; `auto` detects as described above. Never throws. */
 export function decodeCsv(bytes: Uint8Array, encoding: CsvReadEncoding = 'auto'): DecodedCsv {
-  const bom = bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2];
-  const body = bom ? bytes.subarray(3) : bytes;
-  if (encoding === 'utf-8' || (encoding === 'auto' && bom)) return { ...decodeUtf8(body), encoding: 'utf-8' };
-  if (encoding === 'auto') {
-    const utf8 = decodeUtf8(body);
-    if (!utf8.invalid) return { ...utf8, encoding: 'utf-8' };
+  const pieces: string[] = [];
+  const gen = decodePieces(bytes, encoding);
+  for (let r = gen.next(); ; r = gen.next()) {
+    if (r.done) return { text: pieces.join(''), ...r.value };
+    pieces.push(r.value);
   }
-  const text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'cp932');
-  return { text, encoding: 'cp932', invalid: text.includes('\uFFFD') };
+}
+
+/**
+ * Bytes → text pieces, with a turn of the event loop after each piece so other work (IPC, 中止)
+ * runs while a large file is decoded. Same result as decodeCsv.
+ * @throws CSV_CANCELLED when the signal aborts
+ */
+export async function decodeCsvInPieces(bytes: Uint8Array, encoding: CsvReadEncoding, signal?: AbortSignal): Promise<DecodedCsvPieces> {
+  const pieces: string[] = [];
+  const gen = decodePieces(bytes, encoding);
+  for (let r = gen.next(); ; r = gen.next()) {
+    if (r.done) return { pieces, ...r.value };
+    pieces.push(r.value);
+    await nextTurn();
+    if (signal?.aborted) throw csvCancelled();
+  }
 }
 
 const cp932Ok = new Map<string, boolean>();

@@ -13,7 +13,7 @@
 import type { CsvEncoding, CsvReadEncoding } from '../../../src-shared/csv/csv-encoding';
 import { csvFileTooLargeMessage, MAX_CSV_FILE_BYTES } from '../../../src-shared/csv/csv-limits';
 import { AppError, type FieldProblem } from '../../../src-shared/errors';
-import { decodeCsv } from './csv-encoding';
+import { decodeCsvInPieces } from './csv-encoding';
 import { cellProblem, CsvProblemList, rowProblem } from './csv-problems';
 import { scanCsvText, type CsvRecord, type CsvScanControl } from './csv-records';
 import { RowReader } from './csv-row-reader';
@@ -97,7 +97,7 @@ function fitsHeader(cells: readonly string[], count: number, rule: CsvLayout['ce
 }
 
 /** Names every cell holding U+FFFD (bytes the encoding could not read); the header's cells by position. */
-async function undecodableCells(text: string, encoding: CsvEncoding, problems: CsvProblemList, control: CsvScanControl): Promise<void> {
+async function undecodableCells(text: readonly string[], encoding: CsvEncoding, problems: CsvProblemList, control: CsvScanControl): Promise<void> {
   const label = encoding === 'utf-8' ? 'UTF-8' : 'Shift_JIS';
   const message = `文字コード(${label})として読めない文字があります。UTF-8 または Shift_JIS で保存し直してください。`;
   let name: ((i: number) => string) | undefined;
@@ -126,21 +126,21 @@ const HEADER_FAILED: FieldProblem = { path: 'header', message: '' };
  */
 export async function readCsv(bytes: Uint8Array, layout: CsvLayout, visitor: CsvVisitor, opts: CsvReadOptions = {}): Promise<CsvReadResult> {
   assertCsvSize(bytes.length);
-  const decoded = decodeCsv(bytes, opts.encoding ?? 'auto');
+  const decoded = await decodeCsvInPieces(bytes, opts.encoding ?? 'auto', opts.signal);
   const problems = new CsvProblemList();
   const control: CsvScanControl = {
     signal: opts.signal,
     onPiece: (share, rows) => opts.onProgress?.({ bytesRead: Math.round(share * bytes.length), bytesTotal: bytes.length, rows }),
   };
   if (decoded.invalid) {
-    await undecodableCells(decoded.text, decoded.encoding, problems, control);
+    await undecodableCells(decoded.pieces, decoded.encoding, problems, control);
     return { ok: false, problems: problems.toArray() };
   }
   const report = (p: FieldProblem): void => problems.add(p);
   let columns: Map<string, number> | null | undefined;
   let width = 0;
   const stop = await scanCsvText(
-    decoded.text,
+    decoded.pieces,
     (record) => {
       if (columns === undefined) {
         columns = checkHeader(record, layout, report);

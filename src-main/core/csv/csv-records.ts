@@ -63,12 +63,12 @@ function parseProblem(e: unknown): FieldProblem {
 }
 
 /**
- * Calls onRecord for each non-blank record, in order; onRecord may return a problem to stop.
+ * Calls onRecord for each non-blank record of the text (whole, or the pieces of decodeCsvInPieces), in order; onRecord may return a problem to stop.
  * Resolves with the problem that stopped reading, or null when the whole text was read.
  * @throws CSV_CANCELLED when control.signal aborts
  */
 export async function scanCsvText(
-  text: string,
+  text: string | readonly string[],
   onRecord: (record: CsvRecord) => FieldProblem | undefined,
   control: CsvScanControl = {},
 ): Promise<FieldProblem | null> {
@@ -90,14 +90,17 @@ export async function scanCsvText(
     if (stop !== null) parser.destroy();
   };
   let quietBytes = 0; // bytes read since a row last ended
-  for (let at = 0; at < text.length; at += PIECE_CHARS) {
+  const total = typeof text === 'string' ? text.length : text.reduce((n, t) => n + t.length, 0);
+  let fed = 0;
+  for (const bit of bits(text)) {
     const before = { rows: row, bytes: parser.info.bytes };
-    parser.write(text.slice(at, at + PIECE_CHARS));
+    parser.write(bit);
+    fed += bit.length;
     take();
     quietBytes = row === before.rows ? quietBytes + parser.info.bytes - before.bytes : 0;
     if (stop === null && failure === undefined && quietBytes > MAX_ROW_BYTES) stop = rowProblem(row + 1, TOO_LONG);
     if (stop !== null || failure !== undefined) break;
-    control.onPiece?.(Math.min(1, (at + PIECE_CHARS) / text.length), row);
+    control.onPiece?.(fed / total, row);
     await nextTurn();
     if (control.signal?.aborted) {
       parser.destroy();
@@ -108,6 +111,13 @@ export async function scanCsvText(
   else parser.destroy();
   if (stop !== null) return stop;
   return failure === undefined ? null : parseProblem(failure);
+}
+
+/** The text in bits of PIECE_CHARS (the decoder's pieces are larger). */
+function* bits(text: string | readonly string[]): Generator<string> {
+  for (const piece of typeof text === 'string' ? [text] : text) {
+    for (let at = 0; at < piece.length; at += PIECE_CHARS) yield piece.slice(at, at + PIECE_CHARS);
+  }
 }
 
 /** Ends the input and takes the last records (a row without a final line end, or the parser's verdict). */
