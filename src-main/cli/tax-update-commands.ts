@@ -66,40 +66,48 @@ function serviceOf(core: Core) {
   return createTaxUpdateService({ db: core.db, dataDir: core.ctx.dataDir, now: () => core.ctx.now(), nowMs: () => core.ctx.clock.now() });
 }
 
-export const productsImportCommand: CliCommand = {
-  summary: '商品CSV(商品コード・枝番横・枝番縦・商品名・税率区分)を商品マスタに取り込みます(確定済みで登録・更新)',
-  usage: 'products:import --data-dir DIR --file F.csv',
-  async run(argv, io) {
-    const args = parseCliArgs(argv, { 'data-dir': { type: 'string' }, file: { type: 'string' } });
-    const bytes = readCsvFile(required(args, 'file'));
-    return withCore(required(args, 'data-dir'), async (core) => {
-      try {
-        const r = await importProductTaxCsv(core.db, bytes, core.ctx.now());
-        io.out(`商品を取り込みました(${CSV_ENCODING_NAMES[r.encoding]}): 新規 ${r.created}件、更新 ${r.updated}件。`);
-        return 0;
-      } catch (e) {
-        printProblems(io, e);
-      }
-    });
-  },
-};
+/** A command importing the CSV file of --file into the data folder of --data-dir; a refused file prints its problems. */
+function csvImportCommand(summary: string, usage: string, importFile: (core: Core, bytes: Uint8Array, io: CliIo) => Promise<void>): CliCommand {
+  return {
+    summary,
+    usage,
+    async run(argv, io) {
+      const args = parseCliArgs(argv, { 'data-dir': { type: 'string' }, file: { type: 'string' } });
+      const bytes = readCsvFile(required(args, 'file'));
+      return withCore(required(args, 'data-dir'), async (core) => {
+        try {
+          await importFile(core, bytes, io);
+          return 0;
+        } catch (e) {
+          printProblems(io, e);
+        }
+      });
+    },
+  };
+}
 
-export const subscriptionsImportCommand: CliCommand = {
-  summary: '定期申込CSVを取り込みます(既存の定期申込はすべて置き換え。誤りがあれば何も取り込みません)',
-  usage: 'subscriptions:import --data-dir DIR --file F.csv',
-  async run(argv, io) {
-    const args = parseCliArgs(argv, { 'data-dir': { type: 'string' }, file: { type: 'string' } });
-    const bytes = readCsvFile(required(args, 'file'));
-    return withCore(required(args, 'data-dir'), async (core) => {
-      assertStoreOpen(core.db, '定期申込のCSV取込');
-      const parsed = await parseSubscriptionCsv(bytes);
-      if (!parsed.ok) printProblems(io, csvInvalid('定期申込', parsed.problems));
-      const c = replaceAllApplications(core.db, parsed.applications, core.ctx.now());
-      io.out(`定期申込を取り込みました(${CSV_ENCODING_NAMES[parsed.encoding]}): 申込 ${c.applications}件、商品 ${c.items}件、オプション ${c.options}件。`);
-      return 0;
-    });
+export const productsImportCommand = csvImportCommand(
+  '商品CSV(商品コード・枝番横・枝番縦・商品名・税率区分)を商品マスタに取り込みます(確定済みで登録・更新)',
+  'products:import --data-dir DIR --file F.csv',
+  async (core, bytes, io) => {
+    const r = await importProductTaxCsv(core.db, bytes, core.ctx.now());
+    io.out(`商品を取り込みました(${CSV_ENCODING_NAMES[r.encoding]}): 新規 ${r.created}件、更新 ${r.updated}件。`);
   },
-};
+);
+
+export const subscriptionsImportCommand = csvImportCommand(
+  '定期申込CSVを取り込みます(既存の定期申込はすべて置き換え。誤りがあれば何も取り込みません)',
+  'subscriptions:import --data-dir DIR --file F.csv',
+  async (core, bytes, io) => {
+    assertStoreOpen(core.db, '定期申込のCSV取込');
+    const parsed = await parseSubscriptionCsv(bytes);
+    if (!parsed.ok) throw csvInvalid('定期申込', parsed.problems);
+    // reading let other work run: the store may have closed meanwhile
+    assertStoreOpen(core.db, '定期申込のCSV取込');
+    const c = replaceAllApplications(core.db, parsed.applications, core.ctx.now());
+    io.out(`定期申込を取り込みました(${CSV_ENCODING_NAMES[parsed.encoding]}): 申込 ${c.applications}件、商品 ${c.items}件、オプション ${c.options}件。`);
+  },
+);
 
 export const taxUpdatePreviewCommand: CliCommand = {
   summary: '消費税自動更新のプレビュー(変更される価格の一覧と合計)を表示します (--json: JSONで出力)',

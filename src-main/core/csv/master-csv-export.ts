@@ -38,13 +38,8 @@ export function writeMasterCsv(
  * Rows → CSV bytes.
  * @throws CSV_UNENCODABLE listing every cell CP932 cannot hold
  */
-export function exportMasterCsv(
-  def: MasterCsvDef,
-  rows: readonly Record<string, unknown>[],
-  encoding: CsvEncoding,
-  taxClassCodes: ReadonlyMap<number, string>,
-): Uint8Array {
-  const file = writeMasterCsv(def, rows, encoding, taxClassCodes);
+export function exportMasterCsv(...args: Parameters<typeof writeMasterCsv>): Uint8Array {
+  const file = writeMasterCsv(...args);
   if (!file.ok) throw csvUnencodable(file.problems);
   return file.bytes;
 }

@@ -9,11 +9,10 @@ import { CSV_ENCODING_NAMES, type CsvEncoding } from '../../../src-shared/csv/cs
 import { CSV_IMPORT_RULE, type CsvMaster } from '../../../src-shared/csv/master-csv';
 import type { MasterListInput } from '../../../src-shared/masters/fields';
 import { PARTNER_KINDS, type PartnerKind } from '../../../src-shared/masters/partner';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { api, unwrap } from '../../ipc/api';
 import { CsvEncodingSelect } from './CsvEncodingSelect';
 import { CsvImportButton } from './CsvImportButton';
-import { CsvProblemTable } from './CsvProblemTable';
+import { CsvOutcome } from './CsvOutcome';
 import { saveCsv } from './csv-file';
 import { useCsvImport } from './use-csv-import';
 
@@ -58,8 +57,6 @@ export function CsvToolbar({ master, title, query, filterValue }: CsvToolbarProp
     },
   });
 
-  const error = importer.error ?? exportCsv.error;
-
   return (
     <div className="csv-toolbar">
       <div className="toolbar">
@@ -73,13 +70,7 @@ export function CsvToolbar({ master, title, query, filterValue }: CsvToolbarProp
           <p>{CSV_IMPORT_RULE}</p>
         </details>
       </div>
-      {notice ? (
-        <div className="notice notice-ok" role="status">
-          {notice}
-        </div>
-      ) : null}
-      <ErrorNotice error={error} />
-      <CsvProblemTable error={error} />
+      <CsvOutcome notice={notice} error={importer.error ?? exportCsv.error} />
     </div>
   );
 }

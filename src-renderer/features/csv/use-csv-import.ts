@@ -31,13 +31,6 @@ export interface CsvImportOptions<R> {
 export function useCsvImport<R>({ send, onStart, onSuccess }: CsvImportOptions<R>): CsvImport {
   const [progress, setProgress] = useState<CsvProgress | null>(null);
   const job = useRef<string | null>(null);
-  useEffect(
-    () =>
-      api().on('csv:progressed', (p) => {
-        if (p.jobId === job.current) setProgress(p);
-      }),
-    [],
-  );
   const mutation = useMutation({
     mutationFn: async (file: File) => {
       const upload = await readCsvFile(file);
@@ -55,8 +48,16 @@ export function useCsvImport<R>({ send, onStart, onSuccess }: CsvImportOptions<R
       setProgress(null);
     },
   });
+  const pending = mutation.isPending;
+  // listens only while an import runs (the file is read before it is sent, so no event is missed)
+  useEffect(() => {
+    if (!pending) return undefined;
+    return api().on('csv:progressed', (p) => {
+      if (p.jobId === job.current) setProgress(p);
+    });
+  }, [pending]);
   const cancel = useCallback(() => {
     if (job.current !== null) void api().csv.cancel({ jobId: job.current });
   }, []);
-  return { importFile: mutation.mutate, pending: mutation.isPending, error: mutation.error, progress, cancel };
+  return { importFile: mutation.mutate, pending, error: mutation.error, progress, cancel };
 }

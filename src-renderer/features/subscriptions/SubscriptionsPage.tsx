@@ -13,7 +13,7 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { api, unwrap } from '../../ipc/api';
 import { CsvEncodingSelect } from '../csv/CsvEncodingSelect';
 import { CsvImportButton } from '../csv/CsvImportButton';
-import { CsvProblemTable } from '../csv/CsvProblemTable';
+import { CsvOutcome } from '../csv/CsvOutcome';
 import { saveCsv } from '../csv/csv-file';
 import { useCsvImport } from '../csv/use-csv-import';
 import { useStoreClosed } from '../store-mode/StoreModeButtons';
@@ -80,7 +80,6 @@ export function SubscriptionsPage() {
       setNotice(`${r.rows}件の定期申込をCSVに出力しました(${r.fileName})。`);
     },
   });
-  const csvError = importer.error ?? exportCsv.error;
 
   return (
     <div className="page">
@@ -122,13 +121,7 @@ export function SubscriptionsPage() {
           新規
         </button>
       </div>
-      {notice ? (
-        <div className="notice notice-ok" role="status">
-          {notice}
-        </div>
-      ) : null}
-      <ErrorNotice error={csvError ?? list.error} />
-      <CsvProblemTable error={csvError} />
+      <CsvOutcome notice={notice} error={importer.error ?? exportCsv.error ?? list.error} />
       <div className="master-page">
         <VirtualTable
           label="定期申込一覧"

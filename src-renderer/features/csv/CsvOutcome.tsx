@@ -1,0 +1,20 @@
+/**
+ * What the last CSV取込 / CSV出力 of a screen did: its success line, or its error with the
+ * problems of a refused file by row and column.
+ */
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { CsvProblemTable } from './CsvProblemTable';
+
+export function CsvOutcome({ notice, error }: { notice: string | null; error: unknown }) {
+  return (
+    <>
+      {notice ? (
+        <div className="notice notice-ok" role="status">
+          {notice}
+        </div>
+      ) : null}
+      <ErrorNotice error={error} />
+      <CsvProblemTable error={error} />
+    </>
+  );
+}
