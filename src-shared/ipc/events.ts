@@ -3,6 +3,7 @@
  * its progress and completion arrive here.
  */
 import type { z } from 'zod';
+import { csvEventDefs } from '../csv/csv-job';
 import { importEventDefs } from '../import/import-run';
 import { connectionChanged } from '../ec-settings/connection';
 import { dataChanged } from './data-roots';
@@ -15,6 +16,7 @@ export const events = {
   ...importEventDefs,
   ...scheduleEventDefs,
   ...taxUpdateEventDefs,
+  ...csvEventDefs,
   /** ECサイト認証: a login finished or failed, a token was saved or removed (never the token) */
   'connection:changed': connectionChanged,
 };

@@ -5,6 +5,7 @@
 import type { CoreContext } from '../core-context';
 import { emitDataChanged } from '../event-bus';
 import { createCsvHandlers } from '../csv/csv-handlers';
+import { createCsvJobs } from '../csv/csv-jobs';
 import { masterHandlers } from '../masters/master-handlers';
 import { createImportHandlers } from '../import/import-handlers';
 import { createPartnerHandlers } from '../masters/partner-handlers';
@@ -17,6 +18,8 @@ import type { Handlers } from './handler-types';
 
 export function buildHandlers(ctx: CoreContext): Handlers {
   const changed = (root: DataRoot) => emitDataChanged(ctx.events, root);
+  // CSV取込 in progress (progress events, 中止), shared by the master and the 定期申込 imports
+  const csvJobs = createCsvJobs(ctx.events);
   return {
     'app:info': () => ({ ...ctx.info, storeClosed: isStoreClosed(ctx.db) }),
     ...createImportHandlers(ctx),
@@ -27,9 +30,9 @@ export function buildHandlers(ctx: CoreContext): Handlers {
     ...createPartnerHandlers(ctx),
     ...masterHandlers('products', ctx.repos.products, changed, { beforeWrite: () => assertStoreOpen(ctx.db, '商品の編集') }),
     ...masterHandlers('bankAccounts', ctx.repos.bankAccounts, changed),
-    ...createCsvHandlers(ctx),
+    ...createCsvHandlers(ctx, csvJobs),
     ...createSettingsHandlers(ctx),
     ...createScheduleHandlers(ctx),
-    ...createTaxUpdateHandlers(ctx),
+    ...createTaxUpdateHandlers(ctx, csvJobs),
   };
 }

@@ -1,15 +1,17 @@
 /**
  * CSV取込 (replaces every application; an invalid file writes nothing and the problems show by row
- * and column) and CSV出力 in UTF-8 or Shift_JIS of the 定期申込 screen.
+ * and column; progress and 中止 while a large file is read) and CSV出力 in UTF-8 or Shift_JIS of the
+ * 定期申込 screen.
  */
 import { useMutation } from '@tanstack/react-query';
-import { useRef, useState, type ReactNode } from 'react';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { Notice } from '../../components/Notice';
-import { api, ApiError, unwrap } from '../../ipc/api';
-import { CsvProblemTable } from '../csv/CsvProblemTable';
-import { fileToBase64, saveCsv, type CsvEncodingChoice } from '../csv/csv-file';
+import { useState, type ReactNode } from 'react';
+import { CSV_ENCODING_NAMES, type CsvEncoding } from '../../../src-shared/csv/csv-encoding';
+import { api, unwrap } from '../../ipc/api';
 import { CsvEncodingSelect } from '../csv/CsvEncodingSelect';
+import { CsvImportButton } from '../csv/CsvImportButton';
+import { CsvOutcome } from '../csv/CsvOutcome';
+import { saveCsv } from '../csv/csv-file';
+import { useCsvImport } from '../csv/use-csv-import';
 
 export interface SubscriptionCsvToolbarProps {
   /** 受付停止: CSV取込 is refused (it replaces applications) */
@@ -20,15 +22,14 @@ export interface SubscriptionCsvToolbarProps {
 }
 
 export function SubscriptionCsvToolbar({ closed, onImported, children }: SubscriptionCsvToolbarProps) {
-  const [encoding, setEncoding] = useState<CsvEncodingChoice>('utf-8');
+  const [encoding, setEncoding] = useState<CsvEncoding>('utf-8');
   const [notice, setNotice] = useState<string | null>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
-  const importCsv = useMutation({
-    mutationFn: async (file: File) => unwrap(api().subscriptions.import({ fileName: file.name, contentBase64: await fileToBase64(file) })),
-    meta: { changes: ['subscriptions'] },
-    onMutate: () => setNotice(null),
+  const importer = useCsvImport({
+    send: (upload) => api().subscriptions.import(upload),
+    changes: ['subscriptions'],
+    onStart: () => setNotice(null),
     onSuccess: (r) => {
-      setNotice(`定期申込CSVを取り込みました(${r.encoding === 'cp932' ? 'Shift_JIS' : 'UTF-8'}): 申込 ${r.applications}件、商品 ${r.items}件、オプション ${r.options}件。`);
+      setNotice(`定期申込CSVを取り込みました(${CSV_ENCODING_NAMES[r.encoding]}): 申込 ${r.applications}件、商品 ${r.items}件、オプション ${r.options}件。`);
       onImported();
     },
   });
@@ -40,35 +41,17 @@ export function SubscriptionCsvToolbar({ closed, onImported, children }: Subscri
       setNotice(`${r.rows}件の定期申込をCSVに出力しました(${r.fileName})。`);
     },
   });
-  const csvError = importCsv.error ?? exportCsv.error;
-  const problems = csvError instanceof ApiError ? (csvError.data.fields ?? []).filter((f) => f.row !== undefined) : [];
   return (
     <>
       <div className="toolbar">
-        <input
-          ref={fileRef}
-          type="file"
-          accept=".csv,text/csv"
-          aria-label="定期申込のCSVファイルを選ぶ"
-          hidden
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) importCsv.mutate(file);
-          }}
-        />
-        <button type="button" disabled={importCsv.isPending || closed} onClick={() => fileRef.current?.click()} title="取り込むと既存の定期申込はすべて置き換わります">
-          {importCsv.isPending ? '取込中…' : 'CSV取込'}
-        </button>
+        <CsvImportButton label="定期申込" importer={importer} disabled={closed} title="取り込むと既存の定期申込はすべて置き換わります" />
         <CsvEncodingSelect value={encoding} onChange={setEncoding} />
         <button type="button" disabled={exportCsv.isPending} onClick={() => exportCsv.mutate()}>
           CSV出力
         </button>
         {children}
       </div>
-      {notice ? <Notice kind="success">{notice}</Notice> : null}
-      <ErrorNotice error={csvError} />
-      {problems.length > 0 ? <CsvProblemTable problems={problems} /> : null}
+      <CsvOutcome notice={notice} error={importer.error ?? exportCsv.error} />
     </>
   );
 }

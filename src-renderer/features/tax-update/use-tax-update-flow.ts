@@ -11,7 +11,8 @@ import type { TaxUpdatePhase } from '../../../src-shared/tax-update/tax-update-e
 import { PRESET_2019 } from '../../../src-shared/tax-update/types';
 import { api, unwrap } from '../../ipc/api';
 import { taxUpdateQueries } from '../../queries/tax-update';
-import { saveCsv, type CsvEncodingChoice } from '../csv/csv-file';
+import type { CsvEncoding } from '../../../src-shared/csv/csv-encoding';
+import { saveCsv } from '../csv/csv-file';
 import { useStoreClosed } from '../store-mode/StoreModeButtons';
 import type { PreviewData } from './TaxUpdatePreview';
 
@@ -23,7 +24,7 @@ export function useTaxUpdateFlow() {
   const events = useQuery(taxUpdateQueries.events());
   const [eventId, setEventId] = useState(PRESET_2019.id);
   const [rounding, setRounding] = useState<RoundingMode>('floor');
-  const [encoding, setEncoding] = useState<CsvEncodingChoice>('utf-8');
+  const [encoding, setEncoding] = useState<CsvEncoding>('utf-8');
   const [preview, setPreview] = useState<PreviewData | null>(null);
   const [downloaded, setDownloaded] = useState<string | null>(null);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
