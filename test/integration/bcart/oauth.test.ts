@@ -27,7 +27,7 @@ function setup() {
   const lines: string[] = [];
   const opened: string[] = [];
   const auth = createBcartAuth({
-    settings: { authorizeUrl: `${sim.origin}/oauth/authorize`, tokenUrl: `${sim.origin}/oauth/token`, clientId: 'bcart-desk', clientSecret: 'sek', scopes: ['orders-read', 'product_sets-read', 'product_sets-write'] },
+    settings: { apiBaseUrl: sim.url, authorizeUrl: `${sim.origin}/oauth/authorize`, tokenUrl: `${sim.origin}/oauth/token`, clientId: 'bcart-desk', clientSecret: 'sek', scopes: ['orders-read', 'product_sets-read', 'product_sets-write'] },
     tokenStore: store,
     fetch: (u, i) => fetch(u, i),
     clock: t.clock,

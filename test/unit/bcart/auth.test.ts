@@ -30,7 +30,7 @@ function auth(over: Partial<BcartAuthOptions> = {}) {
   const store = memoryStore();
   const lines: string[] = [];
   const a = createBcartAuth({
-    settings: { authorizeUrl: `${stub.origin}/oauth/authorize`, tokenUrl: `${stub.origin}/oauth/token`, clientId: 'desk', scopes: ['orders-read'] },
+    settings: { apiBaseUrl: stub.url, authorizeUrl: `${stub.origin}/oauth/authorize`, tokenUrl: `${stub.origin}/oauth/token`, clientId: 'desk', scopes: ['orders-read'] },
     tokenStore: store,
     fetch: (u, i) => fetch(u, i),
     clock: t.clock,
