@@ -19,7 +19,8 @@ describe('harness address bar (e2e)', () => {
     const { page } = e;
     await expect.poll(() => page.getByRole('link', { name: '部門' }).count()).toBeGreaterThan(0);
     expect(page.url()).toBe(`${e.harness.origin}/`);
-    expect(await page.evaluate(() => location.href + document.referrer)).not.toContain(e.harness.token);
+    // evaluated in the page (a string: the test's own type scope has no DOM)
+    expect(await page.evaluate('location.href + document.referrer')).not.toContain(e.harness.token);
     await page.reload();
     await expect.poll(() => page.getByRole('link', { name: '部門' }).count()).toBeGreaterThan(0);
     expect(page.url()).not.toContain('t=');
