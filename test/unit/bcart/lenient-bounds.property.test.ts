@@ -1,5 +1,5 @@
 /**
- * Lenient numbers are bounded (docs/reliability.md): whatever BCart sends, a value the schemas accept
+ * Lenient numbers are bounded (docs/bcart-api.md#numbers-and-timestamps): whatever BCart sends, a value the schemas accept
  * is a safe integer or a decimal of at most 15 integer and 10 fractional digits, so money and
  * quantities never become Infinity downstream and a hostile exponent never makes the main process
  * build a huge string. The oracle is decimal.js on the original text, not the code under test.
