@@ -120,11 +120,15 @@ function reauthRequired(meta?: AuthMeta): AppError {
   );
 }
 
-function urlRefused(label: string, url: string): AppError {
+/** The settings fields a URL comes from, with their screen labels. */
+const URL_FIELDS = { apiBaseUrl: 'APIのURL', oauthAuthorizeUrl: '認証URL', oauthTokenUrl: 'トークンURL' } as const;
+
+function urlRefused(path: keyof typeof URL_FIELDS, url: string): AppError {
+  const label = URL_FIELDS[path];
   return new AppError(
     'SETTINGS_INVALID',
     `EC連携設定の${label} (${urlOrigin(url) ?? url.slice(0, 80)}) はBカートのURLではないため、認証情報を送信しませんでした。EC連携設定で${label}を https://api.bcart.jp で始まるURLに直して保存してください。`,
-    { fields: [{ path: label === 'APIのURL' ? 'apiBaseUrl' : label === '認証URL' ? 'oauthAuthorizeUrl' : 'oauthTokenUrl', message: `${label}はBカート (bcart.jp) のURLにしてください。` }], retryable: false },
+    { fields: [{ path, message: `${label}はBカート (bcart.jp) のURLにしてください。` }], retryable: false },
   );
 }
 
@@ -173,7 +177,7 @@ export function createBcartAuth(opts: BcartAuthOptions): BcartAuth {
     await opts.tokenStore.delete(keys.refresh);
     const meta: AuthMeta = { method: old.method, expiresAt: null, scopes: [], needsReauth: true, reauthReason: 'origin_changed', ...bound };
     await opts.tokenStore.set(keys.meta, JSON.stringify(meta));
-    log.warn('bcart tokens deleted: settings point to another server', { from: old.apiOrigin, to: bound.apiOrigin, tokenFrom: old.tokenOrigin, tokenTo: bound.tokenOrigin });
+    log.warn('bcart tokens deleted: settings point to another server', { apiFrom: old.apiOrigin, apiTo: bound.apiOrigin, endpointFrom: old.tokenOrigin, endpointTo: bound.tokenOrigin });
     return { meta, access: null, refresh: null };
   }
 
@@ -201,8 +205,8 @@ export function createBcartAuth(opts: BcartAuthOptions): BcartAuth {
     });
   }
 
-  function assertAllowed(label: 'APIのURL' | '認証URL' | 'トークンURL', url: string): void {
-    if (!isAllowedApiUrl(url, extraHosts)) throw urlRefused(label, url);
+  function assertAllowed(path: keyof typeof URL_FIELDS, url: string): void {
+    if (!isAllowedApiUrl(url, extraHosts)) throw urlRefused(path, url);
   }
 
   const endpoint = () => ({
@@ -223,7 +227,7 @@ export function createBcartAuth(opts: BcartAuthOptions): BcartAuth {
         await markReauth(cur);
         throw reauthRequired();
       }
-      assertAllowed('トークンURL', opts.settings.tokenUrl);
+      assertAllowed('oauthTokenUrl', opts.settings.tokenUrl);
       try {
         const t = await refreshTokens({ ...endpoint(), refreshToken: cur.refresh, scopes: cur.meta.scopes });
         await saveTokens(t);
@@ -258,8 +262,8 @@ export function createBcartAuth(opts: BcartAuthOptions): BcartAuth {
   return {
     async login() {
       const s = opts.settings;
-      assertAllowed('認証URL', s.authorizeUrl);
-      assertAllowed('トークンURL', s.tokenUrl);
+      assertAllowed('oauthAuthorizeUrl', s.authorizeUrl);
+      assertAllowed('oauthTokenUrl', s.tokenUrl);
       const pkce = createPkcePair();
       const expectedState = createState();
       const listener = await startLoopbackListener({
@@ -311,7 +315,7 @@ export function createBcartAuth(opts: BcartAuthOptions): BcartAuth {
       const cur = await load();
       if (!cur) throw notConnected();
       if (cur.meta.needsReauth || cur.access === null) throw reauthRequired(cur.meta);
-      assertAllowed('APIのURL', opts.settings.apiBaseUrl);
+      assertAllowed('apiBaseUrl', opts.settings.apiBaseUrl);
       if (cur.meta.method === 'personal_token') return cur.access;
       if (cur.meta.expiresAt !== null && cur.meta.expiresAt - opts.clock.now() <= OAUTH_REFRESH_SKEW_MS) return refreshOnce();
       return cur.access;
