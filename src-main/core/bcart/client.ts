@@ -79,6 +79,8 @@ export interface BcartClientOptions {
   onProgress?: (p: BcartProgress) => void;
   /** refresh the token once and retry; false/throw = give up with BCART_UNAUTHORIZED */
   onUnauthorized?: () => Promise<boolean>;
+  /** largest response body read (default 50 MB, core/http/bounded-response.ts) */
+  maxBodyBytes?: number;
 }
 
 export interface OrderFilter {

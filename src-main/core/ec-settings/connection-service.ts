@@ -56,6 +56,19 @@ export function connectionService(ctx: CoreContext) {
       announce(settingId, null, st);
       return st;
     },
+    /**
+     * Applies the token binding (bcart/oauth/auth.ts) now by reading the state: tokens stored before
+     * they were bound are bound to the row's current URLs; tokens of a row whose URLs moved to
+     * another origin are deleted (要再認証). Called around a settings save, so the screen shows the
+     * change at once; a token store that cannot be read (no keyring) must not block the save.
+     */
+    async bindTokens(settingId: number): Promise<void> {
+      try {
+        await session(settingId).auth.state();
+      } catch (e) {
+        log.warn('bcart token binding check failed', { settingId, code: isAppError(e) ? e.code : 'INTERNAL' });
+      }
+    },
     /** One API call (GET /orders?limit=1) that proves URL, token and scope. */
     async test(settingId: number) {
       const r = await session(settingId).client.ping();

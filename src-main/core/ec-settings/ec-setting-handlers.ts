@@ -37,7 +37,14 @@ export function createSettingsHandlers(ctx: CoreContext): Pick<Handlers, Setting
     'settings:list': () => ({ rows: settings.list() }),
     'settings:get': ({ id }) => settings.get(id),
     'settings:create': (v) => changed(['ecSettings'], settings.create(v)),
-    'settings:update': ({ id, values }) => changed(['ecSettings'], settings.update(id, values)),
+    'settings:update': async ({ id, values }) => {
+      // bind tokens saved before binding existed to the URLs they were used with, then apply the
+      // new URLs: another origin deletes the tokens (要再認証) before anything could send them there
+      await connection.bindTokens(id);
+      const row = settings.update(id, values);
+      await connection.bindTokens(id);
+      return changed(['ecSettings'], row);
+    },
     'connection:state': ({ settingId }) => connection.state(settingId),
     'connection:login': ({ settingId }) => connection.login(settingId),
     'connection:savePersonalToken': ({ settingId, token }) => connection.savePersonalToken(settingId, token),

@@ -31,6 +31,8 @@ export interface ImportDeps {
   timers: Timers;
   logger: Logger;
   tokenStore: TokenStore;
+  /** developer setting: https hosts besides bcart.jp (api-url-policy.ts) */
+  extraApiHosts?: readonly string[];
   /** ISO-8601 +09:00 of the clock */
   now(): string;
 }

@@ -17,11 +17,11 @@ export function setQuantity(q: string | null): number | null {
   return d.isInteger() && d.gt(0) && d.lte(1_000_000) ? d.toNumber() : null;
 }
 
-/** Per-set price in whole yen (BCart prices per piece), or null when not a whole yen. */
+/** Per-set price in whole yen (BCart prices per piece), or null when not a whole, safe-integer yen. */
 export function setPrice(unitPrice: string | null, quantity: number | null): number | null {
   if (unitPrice === null || unitPrice.trim() === '' || quantity === null) return null;
   const total = new Decimal(unitPrice).mul(quantity);
-  return total.isInteger() ? total.toNumber() : null;
+  return total.isInteger() && Number.isSafeInteger(total.toNumber()) ? total.toNumber() : null;
 }
 
 /** Candidates for products, one per BCart set, in BCart's order. */
