@@ -22,7 +22,7 @@ export const importCommand: CliCommand = {
     try {
       const first = core.db.prepare('select id from ec_settings order by id limit 1').get() as { id: number } | undefined;
       if (!first) {
-        throw new AppError('NOT_FOUND', 'EC連携設定がありません。先に npm run cli -- init --data-dir DIR --base-url URL --token T で初期設定を行ってください。');
+        throw new AppError('NOT_FOUND', 'EC連携設定がありません。先に npm run cli -- init --data-dir DIR --base-url URL --token-file F で初期設定を行ってください。');
       }
       const dryRun = args['dry-run'] === true;
       assertStoreOpen(core.db, dryRun ? '取込プレビュー' : '出荷取込処理');

@@ -28,6 +28,8 @@ export interface CoreContext {
   tokenStore: TokenStore;
   openExternal: OpenExternal;
   dataDir: string;
+  /** developer setting: https hosts besides bcart.jp allowed for EC連携設定 URLs (api-url-policy.ts) */
+  extraApiHosts: readonly string[];
   info: AppInfo;
   /** ISO-8601 with +09:00 of the clock's now */
   now(): string;

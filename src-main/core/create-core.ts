@@ -37,6 +37,11 @@ export interface CoreOptions {
   nativeBinding?: string;
   appVersion?: string;
   demoMode?: boolean;
+  /**
+   * Developer setting: https hosts besides bcart.jp that EC連携設定 may point to and BCart
+   * credentials may be sent to (BCART_EXTERNAL_HOSTS; src-shared/ec-settings/api-url-policy.ts).
+   */
+  extraApiHosts?: readonly string[];
 }
 
 export interface Core {
@@ -91,6 +96,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
           throw new AppError('FORBIDDEN', 'この環境ではブラウザを開けません。');
         }),
       dataDir: opts.dataDir,
+      extraApiHosts: opts.extraApiHosts ?? [],
       info: {
         version: opts.appVersion ?? '0.0.0',
         dataDir: opts.dataDir,

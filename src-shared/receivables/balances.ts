@@ -1,6 +1,6 @@
 /** 売掛金残高一覧, aging and 入金予定 across IPC (docs/receivables-rules.md). */
 import { z } from 'zod';
-import { CSV_EXPORT_ENCODINGS } from '../csv/master-csv';
+import { csvEncodingSchema } from '../csv/csv-encoding';
 import { dateField } from './statements';
 
 export const agingBuckets = z.object({
@@ -46,5 +46,4 @@ export const scheduleInput = z.object({ asOf: dateField('基準日').optional() 
 export const scheduleResult = z.object({ asOf: z.string(), rows: z.array(scheduleRow) });
 export type ScheduleResult = z.infer<typeof scheduleResult>;
 
-export const balancesCsvInput = z.object({ asOf: dateField('基準日').optional(), encoding: z.enum(CSV_EXPORT_ENCODINGS) }).strict();
-export const csvFile = z.object({ fileName: z.string(), contentBase64: z.string(), rows: z.number().int() });
+export const balancesCsvInput = z.object({ asOf: dateField('基準日').optional(), encoding: csvEncodingSchema }).strict();

@@ -10,14 +10,17 @@
 import { isAppError, type AppError } from '../../../src-shared/errors';
 import type { Clock, Fetch, Logger, Timers } from '../ports';
 import { backoffDelay } from './backoff';
+import { BodyTooLargeError, formatBytes, jsonNestingExceeds, MAX_ERROR_JSON_DEPTH, MAX_RESPONSE_BYTES, readCappedText } from '../http/bounded-response';
 import {
   badJsonError,
   errorMessages,
   missingScopeError,
   networkError,
   notFoundError,
+  redirectRefusedError,
   rejectedError,
   timeoutError,
+  tooLargeError,
   unauthorizedError,
   unavailableError,
   type CallInfo,
@@ -44,6 +47,8 @@ export interface HttpOptions {
   random?: () => number;
   /** refresh the token once after a 401; true = retry with the new token */
   onUnauthorized?: () => Promise<boolean>;
+  /** largest response body read (default 50 MB) */
+  maxBodyBytes?: number;
 }
 
 export interface RequestSpec {
@@ -101,6 +106,12 @@ function neverSent(err: unknown): boolean {
   return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
 }
 
+/** fetch with redirect: 'error' rejects with "unexpected redirect" as the cause (undici). */
+function redirectRefused(err: unknown): boolean {
+  const cause = (err as { cause?: { message?: unknown } } | null)?.cause;
+  return typeof cause?.message === 'string' && /redirect/i.test(cause.message);
+}
+
 function reasonOf(err: unknown): string {
   const cause = (err as { cause?: { code?: string; message?: string } } | null)?.cause;
   return cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
@@ -111,6 +122,7 @@ export function createBcartHttp(opts: HttpOptions): BcartHttp {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const maxRetries = opts.maxRetries ?? 4;
   const maxRateLimitRetries = opts.maxRateLimitRetries ?? 3;
+  const maxBodyBytes = opts.maxBodyBytes ?? MAX_RESPONSE_BYTES;
   const { clock, timers, limiter } = opts;
   const log = opts.logger;
   const stats: HttpStats = { requests: 0, retries: 0, rateLimited: 0, refreshes: 0 };
@@ -137,13 +149,18 @@ export function createBcartHttp(opts: HttpOptions): BcartHttp {
         headers,
         body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
         signal: ac.signal,
+        // a redirect would carry the Bearer token (and a PATCH body) to wherever it points
+        redirect: 'error',
       });
       status = res.status;
       contentType = res.headers.get('content-type') ?? '';
       retryAfter = res.headers.get('retry-after');
-      text = await res.text();
+      text = await readCappedText(res, maxBodyBytes);
     } catch (err) {
       if (spec.signal?.aborted) throw spec.signal.reason;
+      // both are answers, not transport hiccups: asking again gets the same answer
+      if (err instanceof BodyTooLargeError) return { kind: 'fail', error: tooLargeError(call, err.limitBytes, formatBytes(err.limitBytes), 'unknown') };
+      if (redirectRefused(err)) return { kind: 'fail', error: redirectRefusedError(call, 'unknown') };
       if (ac.signal.aborted && ac.signal.reason === timeoutReason) {
         const e = timeoutError(call, timeoutMs, 'unknown');
         return write ? { kind: 'fail', error: e } : { kind: 'retry', error: e };
@@ -168,6 +185,7 @@ export function createBcartHttp(opts: HttpOptions): BcartHttp {
       return transient && !write ? { kind: 'retry', error: e } : { kind: 'fail', error: e };
     }
     let body: unknown = null;
+    if (status >= 400 && jsonNestingExceeds(text, MAX_ERROR_JSON_DEPTH)) return { kind: 'fail', error: rejectedError(call, status, []) };
     if (text.length > 0 && /\S/.test(text)) {
       try {
         body = JSON.parse(text);

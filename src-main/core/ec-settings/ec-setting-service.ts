@@ -14,9 +14,9 @@ import { loadEcSettingRefs } from './ec-setting-refs';
 import { ecSettingRepository, normaliseValues } from './ec-setting-repository';
 
 /** Throws SETTINGS_INVALID listing every problem, or returns the normalised values. */
-export function checkEcSetting(ctx: Pick<CoreContext, 'orm' | 'clock'>, values: EcSettingValues): EcSettingValues {
+export function checkEcSetting(ctx: Pick<CoreContext, 'orm' | 'clock' | 'extraApiHosts'>, values: EcSettingValues): EcSettingValues {
   const v = normaliseValues(values);
-  const problems = validateEcSetting(v, loadEcSettingRefs(ctx, v), jstDateOf(ctx.clock.now()));
+  const problems = validateEcSetting(v, loadEcSettingRefs(ctx, v), jstDateOf(ctx.clock.now()), ctx.extraApiHosts);
   if (problems.length > 0) {
     throw new AppError('SETTINGS_INVALID', `EC連携設定に${problems.length}件の不備があります。各項目のメッセージを確認して修正してから保存してください。`, {
       fields: problems,

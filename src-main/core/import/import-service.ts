@@ -8,6 +8,7 @@
 import type { PlanView } from '../../../src-shared/import/import-run';
 import { AppError } from '../../../src-shared/errors';
 import type { CoreContext } from '../core-context';
+import { emitDataChanged } from '../event-bus';
 import { assertStoreOpen } from '../store-mode/store-mode';
 import { executeImportRun, startImportRun, type ImportOptions, type ImportOutcome, type ImportTrigger } from './run-import';
 import { planView } from './plan-view';
@@ -57,6 +58,8 @@ function createImportService(ctx: CoreContext): ImportService {
       }
       assertStoreOpen(ctx.db, opts.dryRun ? '取込プレビュー' : '出荷取込処理');
       const runId = startImportRun(ctx, { settingId, ...opts });
+      // the history shows the new run (実行中) on every screen, whoever started it (scheduler, tray)
+      emitDataChanged(ctx.events, 'import');
       running.add(settingId);
       // one controller per run: the 中止 button and the caller's signal (scheduler job) both stop it
       const controller = new AbortController();
@@ -96,7 +99,10 @@ function createImportService(ctx: CoreContext): ImportService {
           warnings: o.warnings.length,
           message: o.message,
         });
-        if (o.committed) ctx.events.emit('data:changed', { domain: 'import' });
+        // a run always adds history and システムログ lines; a committed one also 出荷伝票 / 請求伝票,
+        // so open slip lists refresh after a scheduled import too
+        if (o.committed) emitDataChanged(ctx.events, 'import', 'systemLog', 'slips');
+        else emitDataChanged(ctx.events, 'import', 'systemLog');
       });
       return { runId, done };
     },

@@ -15,7 +15,8 @@ export interface EcSettingRow {
   apiBaseUrl: string;
   rateBudget: number;
   importStartDate: string | null;
-  oauth: { oauthAuthorizeUrl: string | null; oauthTokenUrl: string | null; oauthClientId: string | null };
+  /** what the credentials are bound to (token-key.ts) */
+  oauth: { apiBaseUrl: string; oauthAuthorizeUrl: string | null; oauthTokenUrl: string | null; oauthClientId: string | null };
   settings: ImportSettings;
 }
 
@@ -68,6 +69,7 @@ export function loadEcSetting(db: SqliteDb, settingId: number): EcSettingRow {
     rateBudget: num('rate_budget'),
     importStartDate: row['import_start_date'] as string | null,
     oauth: {
+      apiBaseUrl: String(row['api_base_url']),
       oauthAuthorizeUrl: (row['oauth_authorize_url'] as string | null) || null,
       oauthTokenUrl: (row['oauth_token_url'] as string | null) || null,
       oauthClientId: (row['oauth_client_id'] as string | null) || null,

@@ -1,5 +1,5 @@
 /**
- * The 出荷取込処理 pipeline (requirements §3): window → fetch (async, through the BCart client) →
+ * The 出荷取込処理 pipeline (docs/import-rules.md): window → fetch (async, through the BCart client) →
  * pure mapping → either nothing but the run record and its log (any error, or 取込プレビュー) or
  * ONE synchronous transaction with everything (writeImportPlan). Used by the IPC service, the CLI,
  * the demo, the scheduler, tests and the benchmark alike.
@@ -31,6 +31,8 @@ export interface ImportDeps {
   timers: Timers;
   logger: Logger;
   tokenStore: TokenStore;
+  /** developer setting: https hosts besides bcart.jp (api-url-policy.ts) */
+  extraApiHosts?: readonly string[];
   /** ISO-8601 +09:00 of the clock */
   now(): string;
 }
@@ -181,7 +183,7 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
     basePages += phasePages;
     phasePages = 0;
 
-    // orders of earlier windows that were not fully shipped (requirements §3.3)
+    // orders of earlier windows that were not fully shipped (docs/import-rules.md#watch-list)
     report({ phase: 'watching' });
     const have = new Set(orders.map((o) => o.id));
     const watched = (

@@ -19,7 +19,16 @@ export function importAuth(deps: ImportAuthDeps, settingId: number, s: ImportAut
   return settingAuth({ ...deps, openExternal: undefined }, settingId, s);
 }
 
-/** Stores a personal access token for a setting (CLI, demo, tests). */
-export async function savePersonalToken(deps: ImportAuthDeps, settingId: number, token: string): Promise<void> {
-  await importAuth(deps, settingId, { oauthAuthorizeUrl: null, oauthTokenUrl: null, oauthClientId: null }).savePersonalToken(token);
+/**
+ * Stores a personal access token for a setting (CLI, demo, tests), bound to the setting's API URL
+ * (and OAuth URLs, default when omitted): the token is only ever released for those origins.
+ */
+export async function savePersonalToken(
+  deps: ImportAuthDeps,
+  settingId: number,
+  token: string,
+  setting: Pick<ImportAuthSettings, 'apiBaseUrl'> & Partial<ImportAuthSettings>,
+): Promise<void> {
+  const fields: ImportAuthSettings = { oauthAuthorizeUrl: null, oauthTokenUrl: null, oauthClientId: null, ...setting };
+  await importAuth(deps, settingId, fields).savePersonalToken(token);
 }

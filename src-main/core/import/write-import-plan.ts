@@ -1,6 +1,6 @@
 /**
  * The write step of 出荷取込処理: the whole plan in ONE synchronous better-sqlite3 transaction
- * (requirements §3.7): 出荷伝票 + lines, stock-out of inventory-tracked products in the 連携倉庫,
+ * (docs/import-rules.md#all-or-nothing): 出荷伝票 + lines, stock-out of inventory-tracked products in the 連携倉庫,
  * 請求伝票 + lines + per-rate totals, the watch list, the cursor, the run record and its log.
  * Any exception rolls everything back; UNIQUE constraints on the BCart ids turn a double import
  * into a rollback instead of a duplicate.

@@ -3,7 +3,9 @@
  * per contract channel. Adding a domain = one spread line here.
  */
 import type { CoreContext } from '../core-context';
+import { emitDataChanged } from '../event-bus';
 import { createCsvHandlers } from '../csv/csv-handlers';
+import { createCsvJobs } from '../csv/csv-jobs';
 import { masterHandlers } from '../masters/master-handlers';
 import { createImportHandlers } from '../import/import-handlers';
 import { createPartnerHandlers } from '../masters/partner-handlers';
@@ -11,7 +13,7 @@ import { assertStoreOpen, isStoreClosed } from '../store-mode/store-mode';
 import { createSettingsHandlers } from '../ec-settings/ec-setting-handlers';
 import { createScheduleHandlers } from '../schedules/schedule-handlers';
 import { createTaxUpdateHandlers } from '../tax-update/tax-update-handlers';
-import { jstDateOf } from '../../../src-shared/domain/jst-date';
+import type { DataRoot } from '../../../src-shared/ipc/data-roots';
 import { createReceivablesHandlers } from '../receivables/receivables-handlers';
 import type { ReceivablesService } from '../receivables/receivables-service';
 import type { Handlers } from './handler-types';
@@ -22,7 +24,9 @@ export interface FeatureServices {
 }
 
 export function buildHandlers(ctx: CoreContext, features: FeatureServices): Handlers {
-  const changed = (domain: string) => ctx.events.emit('data:changed', { domain });
+  const changed = (root: DataRoot) => emitDataChanged(ctx.events, root);
+  // CSV取込 in progress (progress events, 中止), shared by the master and the 定期申込 imports
+  const csvJobs = createCsvJobs(ctx.events);
   return {
     'app:info': () => ({ ...ctx.info, storeClosed: isStoreClosed(ctx.db) }),
     ...createImportHandlers(ctx),
@@ -33,10 +37,10 @@ export function buildHandlers(ctx: CoreContext, features: FeatureServices): Hand
     ...createPartnerHandlers(ctx),
     ...masterHandlers('products', ctx.repos.products, changed, { beforeWrite: () => assertStoreOpen(ctx.db, '商品の編集') }),
     ...masterHandlers('bankAccounts', ctx.repos.bankAccounts, changed),
-    ...createCsvHandlers(ctx),
+    ...createCsvHandlers(ctx, csvJobs),
     ...createSettingsHandlers(ctx),
     ...createScheduleHandlers(ctx),
-    ...createTaxUpdateHandlers(ctx),
-    ...createReceivablesHandlers({ service: features.receivables, events: ctx.events, logger: ctx.logger, today: () => jstDateOf(ctx.clock.now()) }),
+    ...createTaxUpdateHandlers(ctx, csvJobs),
+    ...createReceivablesHandlers({ service: features.receivables, events: ctx.events, logger: ctx.logger }),
   };
 }

@@ -1,8 +1,9 @@
 /**
  * IPC handlers of 売掛管理. Takes the feature's service and the event bus — not the whole core
- * context — and announces changes as `data:changed` { domain: 'receivables' }.
+ * context — and announces its writes as the data roots 'company' (自社情報) and 'receivables'
+ * (請求書, 入金伝票 and everything computed from them).
  */
-import type { EventBus } from '../event-bus';
+import { emitDataChanged, type EventBus } from '../event-bus';
 import type { Handlers } from '../ipc/handler-types';
 import type { Logger } from '../ports';
 import { balancesCsv } from './balances-csv';
@@ -35,19 +36,21 @@ export interface ReceivablesHandlerDeps {
   service: ReceivablesService;
   events: EventBus;
   logger: Logger;
-  /** today's JST date, for file names */
-  today(): string;
 }
 
-export function createReceivablesHandlers({ service, events, logger, today }: ReceivablesHandlerDeps): Pick<Handlers, ReceivablesChannel> {
+export function createReceivablesHandlers({ service, events, logger }: ReceivablesHandlerDeps): Pick<Handlers, ReceivablesChannel> {
   const changed = <T>(value: T): T => {
-    events.emit('data:changed', { domain: 'receivables' });
+    emitDataChanged(events, 'receivables');
     return value;
   };
   const log = logger.child('receivables');
   return {
     'company:get': () => service.company.get(),
-    'company:save': (input) => changed(service.company.save(input)),
+    'company:save': (input) => {
+      const saved = service.company.save(input);
+      emitDataChanged(events, 'company');
+      return saved;
+    },
     'billing:preview': ({ date, customer }) => service.billing.preview(date, customer),
     'billing:close': ({ date, customer }) => changed(service.billing.close(date, customer)),
     'billing:issue': ({ date, customer }) => changed(service.billing.issue(date, customer)),
@@ -80,11 +83,6 @@ export function createReceivablesHandlers({ service, events, logger, today }: Re
     'receivables:openItems': ({ customerId }) => service.ledger.openItems(customerId),
     'receivables:balances': (input) => service.ledger.balances(input?.asOf),
     'receivables:schedule': (input) => service.ledger.schedule(input?.asOf),
-    'receivables:exportCsv': ({ asOf, encoding }) => {
-      const result = service.ledger.balances(asOf);
-      const bytes = balancesCsv(result, encoding);
-      const suffix = encoding === 'cp932' ? '_SJIS' : '';
-      return { fileName: `売掛金残高一覧_${(asOf ?? today()).replace(/-/g, '')}${suffix}.csv`, contentBase64: Buffer.from(bytes).toString('base64'), rows: result.rows.length };
-    },
+    'receivables:exportCsv': ({ asOf, encoding }) => balancesCsv(service.ledger.balances(asOf), encoding),
   };
 }

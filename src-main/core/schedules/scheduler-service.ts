@@ -10,7 +10,9 @@
 import { formatJst } from '../../../src-shared/schedules/format-jst';
 import type { IsHoliday } from '../../../src-shared/schedules/next-run-times';
 import type { SchedulerStateView, SkippedSlotRow } from '../../../src-shared/schedules/schedule-ipc';
+import type { DataChanged } from '../../../src-shared/ipc/data-roots';
 import type { CoreContext } from '../core-context';
+import { emitDataChanged } from '../event-bus';
 import { isStoreClosed } from '../store-mode/store-mode';
 import { isJapaneseHoliday } from './holidays';
 import { runImportJob } from './import-job-runner';
@@ -74,7 +76,10 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
   const store = createSqliteScheduleStore(ctx.db);
   const listeners = new Set<(e: SchedulerEvent) => void>();
   const log = ctx.logger.child('schedule');
-  const changed = (reason: string): void => ctx.events.emit('schedule:changed', { reason });
+  const changed = (reason: string): void => {
+    ctx.events.emit('schedule:changed', { reason });
+    emitDataChanged(ctx.events, 'schedules');
+  };
   let lastResume: SchedulerStateView['lastResume'] = null;
 
   function onEvent(e: SchedulerEvent): void {
@@ -108,6 +113,7 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
             log.error('スキップを記録できませんでした', { jobId: e.jobId, err: String(err) });
           }
           ctx.events.emit('schedule:ran', { jobId: e.jobId, jobName: e.jobName, runId, trigger: e.trigger, status: 'skipped', message, importRunIds: [] });
+          emitDataChanged(ctx.events, 'schedules');
         }
         break;
       case 'resumed':
@@ -179,7 +185,6 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
     jobsChanged() {
       scheduler.refresh();
       changed('jobs');
-      ctx.events.emit('data:changed', { domain: 'schedules' });
     },
     hasEnabledJobs: () => store.listJobs().some((j) => j.enabled),
     subscribe(listener) {
@@ -199,9 +204,9 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
     if (closed !== scheduler.isPausedBy('store-closed')) service.onStoreModeChanged(closed);
   }
   if (isStoreClosed(ctx.db)) scheduler.pause('store-closed');
-  // 受付停止 / 受付再開 (store:close / store:open) announce themselves as data:changed {app}
+  // 受付停止 / 受付再開 (store:close / store:open) announce the root app
   ctx.events.subscribe((event, payload) => {
-    if (event === 'data:changed' && (payload as { domain?: unknown }).domain === 'app') syncStoreMode();
+    if (event === 'data:changed' && (payload as DataChanged).roots.includes('app')) syncStoreMode();
   });
   return service;
 }

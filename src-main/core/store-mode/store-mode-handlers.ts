@@ -1,8 +1,9 @@
 /**
- * 受付停止 / 受付再開 over IPC. Each switch writes the 管理者ログ and emits data:changed {app} so the
- * banner (driven by app:info.storeClosed) refreshes at once.
+ * 受付停止 / 受付再開 over IPC. Each switch writes the 管理者ログ and announces the roots app (the
+ * banner, driven by app:info.storeClosed) and taxUpdate (the 管理者ログ) so both refresh at once.
  */
 import type { CoreContext } from '../core-context';
+import { emitDataChanged } from '../event-bus';
 import type { Handlers } from '../ipc/handler-types';
 import { isStoreClosed, setStoreClosed } from './store-mode';
 import { writeAdminLog } from '../tax-update/admin-log';
@@ -27,7 +28,7 @@ export function switchStoreMode(ctx: Pick<CoreContext, 'db' | 'now'>, closed: bo
 export function createStoreHandlers(ctx: CoreContext): Pick<Handlers, 'store:close' | 'store:open'> {
   const set = (closed: boolean) => {
     const storeClosed = switchStoreMode(ctx, closed);
-    ctx.events.emit('data:changed', { domain: 'app' });
+    emitDataChanged(ctx.events, 'app', 'taxUpdate');
     return { storeClosed };
   };
   return {

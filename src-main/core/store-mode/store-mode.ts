@@ -1,5 +1,5 @@
 /**
- * 受付停止 mode (requirements §7): while on, imports, schedules and edits of products and
+ * 受付停止 mode (docs/glossary.md#schedules-app-state-and-logs): while on, imports, schedules and edits of products and
  * subscription applications are refused. Kept in app_state so it survives restarts.
  */
 import { AppError } from '../../../src-shared/errors';

@@ -4,12 +4,15 @@
  */
 import { isTaxUpdateTarget } from '../../../src-shared/tax-update/rate-change-event';
 import { AppError } from '../../../src-shared/errors';
+import type { DataRoot } from '../../../src-shared/ipc/data-roots';
 import type { CoreContext } from '../core-context';
+import { emitDataChanged } from '../event-bus';
 import type { Handlers } from '../ipc/handler-types';
 import { assertStoreOpen } from '../store-mode/store-mode';
 import { listAdminLogs } from './admin-log';
-import type { CsvEncoding } from './csv-encoding';
-import type { CsvSerialiseResult } from './csv-writer';
+import type { CsvJobs } from '../csv/csv-jobs';
+import { csvInvalid } from '../csv/csv-problems';
+import { csvDownloadOf } from '../csv/csv-write';
 import { serialisePlanChangesCsv } from './plan-csv';
 import { addRateEvent, getRateEvent, listRateEvents } from './rate-event-repository';
 import { parseSubscriptionCsv, serialiseSubscriptionCsv } from '../subscriptions/subscription-csv';
@@ -35,23 +38,7 @@ type Channels =
   | 'taxUpdate:changes'
   | 'taxUpdate:restore';
 
-/** "20261125" (JST) for file names */
-function stamp(iso: string): string {
-  return iso.slice(0, 10).replace(/-/g, '');
-}
-
-function csvFile(result: CsvSerialiseResult, fileName: string, rows: number) {
-  if (!result.ok) {
-    throw new AppError('CSV_UNENCODABLE', 'CSVに出力できない文字や値があります。各行のメッセージを確認して修正するか、UTF-8で出力してください。', {
-      fields: result.errors,
-    });
-  }
-  return { fileName, contentBase64: Buffer.from(result.bytes).toString('base64'), rows };
-}
-
-const suffix = (e: CsvEncoding) => (e === 'cp932' ? '_SJIS' : '');
-
-export function createTaxUpdateHandlers(ctx: CoreContext): Pick<Handlers, Channels> {
+export function createTaxUpdateHandlers(ctx: CoreContext, csvJobs: CsvJobs): Pick<Handlers, Channels> {
   const { db } = ctx;
   const service = createTaxUpdateService({
     db,
@@ -60,7 +47,7 @@ export function createTaxUpdateHandlers(ctx: CoreContext): Pick<Handlers, Channe
     nowMs: () => ctx.clock.now(),
     onPhase: (eventId, phase) => ctx.events.emit('taxUpdate:progressed', { eventId, phase }),
   });
-  const changed = (domain: string) => ctx.events.emit('data:changed', { domain });
+  const changed = (...roots: [DataRoot, ...DataRoot[]]) => emitDataChanged(ctx.events, ...roots);
 
   return {
     ...createStoreHandlers(ctx),
@@ -76,19 +63,20 @@ export function createTaxUpdateHandlers(ctx: CoreContext): Pick<Handlers, Channe
       changed('subscriptions');
       return getApplication(db, input.application.code)!;
     },
-    'subscriptions:import': (input) => {
-      assertStoreOpen(db, '定期申込のCSV取込');
-      const parsed = parseSubscriptionCsv(Buffer.from(input.contentBase64, 'base64'), input.encoding ? { encoding: input.encoding } : {});
-      if (!parsed.ok) {
-        throw new AppError('CSV_INVALID', 'CSVファイルに誤りがあるため、何も取り込んでいません。各行のメッセージを確認して修正してから、もう一度取り込んでください。', {
-          fields: parsed.errors,
-        });
-      }
-      const counts = replaceAllApplications(db, parsed.applications, ctx.now());
-      ctx.logger.child('subscriptions').info('imported', { file: input.fileName.slice(0, 120), ...counts });
-      changed('subscriptions');
-      return { ...counts, encoding: parsed.encoding };
-    },
+    'subscriptions:import': (input) =>
+      csvJobs.run(input.jobId, async (job) => {
+        assertStoreOpen(db, '定期申込のCSV取込');
+        const bytes = Buffer.from(input.contentBase64, 'base64');
+        const parsed = await parseSubscriptionCsv(bytes, { encoding: input.encoding, signal: job.signal, onProgress: job.onProgress });
+        if (!parsed.ok) throw csvInvalid('定期申込', parsed.problems);
+        await job.beginWrite();
+        // reading let other calls run: the store may have closed (tax update) meanwhile
+        assertStoreOpen(db, '定期申込のCSV取込');
+        const counts = replaceAllApplications(db, parsed.applications, ctx.now());
+        ctx.logger.child('subscriptions').info('imported', { file: input.fileName.slice(0, 120), ...counts });
+        changed('subscriptions');
+        return { ...counts, encoding: parsed.encoding };
+      }),
     'subscriptions:export': (input) => {
       let apps = loadAllApplications(db);
       let name = '定期申込';
@@ -98,7 +86,7 @@ export function createTaxUpdateHandlers(ctx: CoreContext): Pick<Handlers, Channe
         name = `定期申込_自動更新対象_${event.id}`;
       }
       const plain = apps.map(toPlainApplication);
-      return csvFile(serialiseSubscriptionCsv(plain, { encoding: input.encoding }), `${name}_${stamp(ctx.now())}${suffix(input.encoding)}.csv`, plain.length);
+      return csvDownloadOf(serialiseSubscriptionCsv(plain, { encoding: input.encoding }), name, ctx.now(), input.encoding, plain.length);
     },
     'taxUpdate:events': () => listRateEvents(db, ctx.now()),
     'taxUpdate:addEvent': (input) => {
@@ -127,16 +115,12 @@ export function createTaxUpdateHandlers(ctx: CoreContext): Pick<Handlers, Channe
     },
     'taxUpdate:previewCsv': (input) => {
       const { plan } = service.preview(input.eventId, input.rounding);
-      return csvFile(
-        serialisePlanChangesCsv(plan, { encoding: input.encoding }),
-        `消費税自動更新プレビュー_${plan.eventId}_${stamp(ctx.now())}${suffix(input.encoding)}.csv`,
-        plan.changes.length,
-      );
+      const file = serialisePlanChangesCsv(plan, { encoding: input.encoding });
+      return csvDownloadOf(file, `消費税自動更新プレビュー_${plan.eventId}`, ctx.now(), input.encoding, plan.changes.length);
     },
     'taxUpdate:apply': async (input) => {
       const run = await service.apply(input);
-      changed('subscriptions');
-      changed('taxUpdate');
+      changed('subscriptions', 'taxUpdate');
       return run;
     },
     'taxUpdate:history': () => ({ runs: listRuns(db), adminLogs: listAdminLogs(db) }),
@@ -144,8 +128,7 @@ export function createTaxUpdateHandlers(ctx: CoreContext): Pick<Handlers, Channe
     'taxUpdate:restore': (input) => {
       getRun(db, input.runId);
       const run = restoreRun(db, input.runId, ctx.now());
-      changed('subscriptions');
-      changed('taxUpdate');
+      changed('subscriptions', 'taxUpdate');
       return run;
     },
   };

@@ -2,7 +2,7 @@
  * 処理履歴 of the one-time update: runs with counts and their automatic backup, the change list,
  * and restore. Restore copies the 定期申込 tables back from the backup taken just before the run
  * (ATTACH + one transaction on the live connection, so the app keeps running), and marks the run
- * restored. The run record stays: the event still counts as applied (seed 004: once only), so a
+ * restored. The run record stays: the event still counts as applied (once only: docs/tax-rules.md#targets-and-once-only), so a
  * restore can never lead to a silent second automatic run.
  */
 import { existsSync } from 'node:fs';

@@ -1,15 +1,4 @@
-/**
- * Bytes ⇄ base64 in the renderer, without Node's Buffer: files cross IPC as base64 strings.
- * Chunked so a 10 MB file does not overflow String.fromCharCode's argument limit.
- */
-const CHUNK = 0x8000;
-
-/** Uint8Array → base64. */
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  return btoa(binary);
-}
+/** base64 → bytes and bytes → a saved file in the renderer, without Node's Buffer. */
 
 /** base64 → Uint8Array. */
 export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
@@ -20,8 +9,8 @@ export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
 }
 
 /** Saves bytes as a file through a temporary <a download> (no Node APIs in the renderer). */
-export function downloadBytes(bytes: Uint8Array<ArrayBuffer>, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'text/csv' }));
+export function downloadBytes(bytes: Uint8Array<ArrayBuffer>, fileName: string, type = 'text/csv'): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -1,50 +1,60 @@
-import { BILLING_TYPES, closingDayLabel, PARTNER_KINDS, partnerInput, TAX_DISPLAYS, type Partner } from '../../../src-shared/masters/partner';
+import { BILLING_TYPES, closingDayLabel, PARTNER_KINDS, partnerInput, TAX_DISPLAYS } from '../../../src-shared/masters/partner';
 import { collectionLabel, HOLIDAY_SHIFTS, TAX_ROUNDINGS, TAX_UNITS } from '../../../src-shared/masters/partner-billing';
 import { api } from '../../ipc/api';
-import { confirmedColumn, MasterPage, type MasterPageConfig } from './MasterPage';
+import { choices, codeAttribute, nameAttribute } from './master-attributes';
+import { masterPage } from './MasterPage';
 
-const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
-
-const config: MasterPageConfig<Partner> = {
+/** 取引先 (得意先 / 仕入先 / 納入先 / 倉庫) list and form, with a 種別 filter. */
+export const PartnerPage = masterPage({
   prefix: 'partners',
   title: '取引先',
-  defaultSort: 'code',
-  columns: [
-    { key: 'code', header: '取引先コード', width: 150, sortable: true, render: (r) => r.code },
-    { key: 'name', header: '取引先名', sortable: true, render: (r) => r.name },
-    { key: 'kind', header: '種別', width: 80, sortable: true, render: (r) => r.kind },
-    { key: 'billing', header: '請求', width: 100, render: (r) => (r.billingType === '締' ? `締 ${closingDayLabel(r.closingDay)}` : (r.billingType ?? '')) },
-    { key: 'taxDisplay', header: '税表示', width: 70, render: (r) => r.taxDisplay ?? '' },
-    { key: 'collection', header: '回収', width: 100, render: (r) => (r.noStatement ? `${collectionLabel(r.collectMonths, r.collectDay)}(入金管理のみ)` : collectionLabel(r.collectMonths, r.collectDay)) },
-    confirmedColumn(),
-  ],
-  fields: [
-    { name: 'code', label: '取引先コード', type: 'text', required: true, hint: '半角英数字(例: C0001、BC_CreditCard)' },
-    { name: 'name', label: '取引先名', type: 'text', required: true },
-    { name: 'kind', label: '取引先種別', type: 'select', required: true, options: options(PARTNER_KINDS) },
+  attributes: [
+    codeAttribute('取引先コード', 150, '半角英数字(例: C0001、BC_CreditCard)'),
+    nameAttribute('取引先名'),
+    { name: 'kind', label: '取引先種別', type: 'select', required: true, options: choices(PARTNER_KINDS), column: { header: '種別', width: 80, sortable: true } },
     {
       name: 'billingType',
       label: '請求区分',
       type: 'select',
       required: true,
-      options: options(BILLING_TYPES),
+      options: choices(BILLING_TYPES),
       hint: '個別: 出荷ごとに請求 / 締: 締日ごとにまとめて請求',
       showWhen: { field: 'kind', values: ['得意先'] },
+      column: { header: '請求', width: 100, render: (r) => (r.billingType === '締' ? `締 ${closingDayLabel(r.closingDay)}` : (r.billingType ?? '')) },
     },
     { name: 'closingDay', label: '締日', type: 'number', required: true, hint: '1〜28、末日は31。変更は次の締め期間から有効です', showWhen: { field: 'billingType', values: ['締'] } },
-    { name: 'taxDisplay', label: '税表示', type: 'select', required: true, options: options(TAX_DISPLAYS), showWhen: { field: 'kind', values: ['得意先'] } },
-    { name: 'collectMonths', label: '回収月', type: 'number', hint: '0: 当月、1: 翌月、2: 翌々月(空欄は翌月)', showWhen: { field: 'kind', values: ['得意先'] } },
+    {
+      name: 'taxDisplay',
+      label: '税表示',
+      type: 'select',
+      required: true,
+      options: choices(TAX_DISPLAYS),
+      showWhen: { field: 'kind', values: ['得意先'] },
+      column: { width: 70 },
+    },
+    {
+      name: 'collectMonths',
+      label: '回収月',
+      type: 'number',
+      hint: '0: 当月、1: 翌月、2: 翌々月(空欄は翌月)',
+      showWhen: { field: 'kind', values: ['得意先'] },
+      column: {
+        header: '回収',
+        width: 100,
+        render: (r) => (r.noStatement ? `${collectionLabel(r.collectMonths, r.collectDay)}(入金管理のみ)` : collectionLabel(r.collectMonths, r.collectDay)),
+      },
+    },
     { name: 'collectDay', label: '回収日', type: 'number', hint: '1〜28、末日は31(空欄は末日)', showWhen: { field: 'kind', values: ['得意先'] } },
-    { name: 'holidayShift', label: '入金日が休日の場合', type: 'select', options: options(HOLIDAY_SHIFTS), hint: '土日・祝日・年末年始(12/31〜1/3)の入金予定日をずらす向き', showWhen: { field: 'kind', values: ['得意先'] } },
+    { name: 'holidayShift', label: '入金日が休日の場合', type: 'select', options: choices(HOLIDAY_SHIFTS), hint: '土日・祝日・年末年始(12/31〜1/3)の入金予定日をずらす向き', showWhen: { field: 'kind', values: ['得意先'] } },
     {
       name: 'taxUnit',
       label: '消費税計算単位',
       type: 'select',
-      options: options(TAX_UNITS),
+      options: choices(TAX_UNITS),
       hint: '伝票単位: 請求伝票の消費税のまま(標準) / 請求単位: 請求書で税率ごとに計算し直します',
       showWhen: { field: 'kind', values: ['得意先'] },
     },
-    { name: 'taxRounding', label: '消費税端数処理', type: 'select', options: options(TAX_ROUNDINGS), showWhen: { field: 'taxUnit', values: ['請求単位'] } },
+    { name: 'taxRounding', label: '消費税端数処理', type: 'select', options: choices(TAX_ROUNDINGS), showWhen: { field: 'taxUnit', values: ['請求単位'] } },
     { name: 'noStatement', label: '請求書を発行しない', type: 'checkbox', hint: '入金管理のみ(決済サービスが請求する得意先: BC_CreditCard など)。入金予定と消込だけを行います', showWhen: { field: 'kind', values: ['得意先'] } },
     { name: 'openingBalance', label: '期首売掛金残高', type: 'number', hint: '円。最初の請求書の前回請求額になります', showWhen: { field: 'kind', values: ['得意先'] } },
     { name: 'postalCode', label: '郵便番号', type: 'text', hint: '例: 100-0001(請求書の宛先)' },
@@ -76,35 +86,9 @@ const config: MasterPageConfig<Partner> = {
     contactName: '',
     registrationNumber: '',
   },
-  toValues: (r) => ({
-    code: r.code,
-    name: r.name,
-    kind: r.kind,
-    billingType: r.billingType ?? '',
-    closingDay: r.closingDay ?? '',
-    taxDisplay: r.taxDisplay ?? '',
-    collectMonths: r.collectMonths ?? '',
-    collectDay: r.collectDay ?? '',
-    holidayShift: r.holidayShift ?? '',
-    taxUnit: r.taxUnit ?? '',
-    taxRounding: r.taxRounding ?? '',
-    noStatement: r.noStatement ?? false,
-    openingBalance: r.openingBalance ?? '',
-    postalCode: r.postalCode ?? '',
-    address1: r.address1 ?? '',
-    address2: r.address2 ?? '',
-    phone: r.phone ?? '',
-    contactName: r.contactName ?? '',
-    registrationNumber: r.registrationNumber ?? '',
-  }),
   filter: {
     label: '取引先種別',
     options: PARTNER_KINDS,
-    list: (input, kind) => api().partners.listByKind({ ...input, kind: kind as Partner['kind'] }),
+    list: (input, kind) => api().partners.listByKind({ ...input, kind }),
   },
-};
-
-/** 取引先 (得意先 / 仕入先 / 納入先 / 倉庫) list and form, with a 種別 filter. */
-export function PartnerPage() {
-  return <MasterPage config={config} />;
-}
+});

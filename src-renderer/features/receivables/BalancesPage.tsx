@@ -4,17 +4,21 @@
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { CsvExportEncoding } from '../../../src-shared/csv/master-csv';
+import type { CsvEncoding } from '../../../src-shared/csv/csv-encoding';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Notice } from '../../components/Notice';
+import { formatCount, formatYen } from '../../format/number';
 import { api, unwrap } from '../../ipc/api';
-import { balancesQuery } from '../../queries/receivables';
-import { AGING_HEADERS, saveBase64, todayJst, yen } from './receivables-format';
+import { receivablesQueries } from '../../queries/receivables';
+import { CsvEncodingSelect } from '../csv/CsvEncodingSelect';
+import { saveCsv } from '../csv/csv-file';
+import { AGING_HEADERS, todayJst } from './receivables-format';
 
 export function BalancesPage() {
   const [asOf, setAsOf] = useState(todayJst);
-  const [encoding, setEncoding] = useState<CsvExportEncoding>('utf8-bom');
-  const q = useQuery(balancesQuery(asOf));
-  const csv = useMutation({ mutationFn: () => unwrap(api().receivables.exportCsv({ asOf, encoding })), onSuccess: (f) => saveBase64(f, 'text/csv') });
+  const [encoding, setEncoding] = useState<CsvEncoding>('utf-8');
+  const q = useQuery(receivablesQueries.balances(asOf));
+  const csv = useMutation({ mutationFn: () => unwrap(api().receivables.exportCsv({ asOf, encoding })), onSuccess: saveCsv });
   const rows = q.data?.rows ?? [];
   const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + pick(r), 0);
   return (
@@ -23,10 +27,7 @@ export function BalancesPage() {
         <h1>売掛金残高一覧</h1>
         <label htmlFor="balances-as-of">基準日</label>
         <input id="balances-as-of" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
-        <select aria-label="CSVの文字コード" value={encoding} onChange={(e) => setEncoding(e.target.value as CsvExportEncoding)}>
-          <option value="utf8-bom">UTF-8(BOM付き)</option>
-          <option value="cp932">Shift_JIS(Excel向け)</option>
-        </select>
+        <CsvEncodingSelect value={encoding} onChange={setEncoding} />
         <button type="button" disabled={csv.isPending} onClick={() => csv.mutate()}>
           CSV出力
         </button>
@@ -34,9 +35,9 @@ export function BalancesPage() {
       <p className="field-hint">請求額累計は期首残高・請求伝票・消費税調整の合計、入金額累計は入金伝票の合計(未消込の入金も含みます)。年齢は入金予定日からの経過日数です。</p>
       <ErrorNotice error={q.error ?? csv.error} />
       {csv.isSuccess ? (
-        <div className="notice notice-ok" role="status">
-          {csv.data.rows}件をCSVに出力しました（{csv.data.fileName}）。
-        </div>
+        <Notice kind="success">
+          {formatCount(csv.data.rows)}件をCSVに出力しました（{csv.data.fileName}）。
+        </Notice>
       ) : null}
       <table className="data" aria-label="売掛金残高">
         <thead>
@@ -57,15 +58,15 @@ export function BalancesPage() {
               <td>
                 {r.customer} {r.customerName}
               </td>
-              <td className="num">{yen(r.invoiced)}</td>
-              <td className="num">{yen(r.received)}</td>
+              <td className="num">{formatYen(r.invoiced)}</td>
+              <td className="num">{formatYen(r.received)}</td>
               <td className="num">
-                <strong>{yen(r.balance)}</strong>
+                <strong>{formatYen(r.balance)}</strong>
               </td>
-              <td className="num">{r.unallocated === 0 ? '' : yen(r.unallocated)}</td>
+              <td className="num">{r.unallocated === 0 ? '' : formatYen(r.unallocated)}</td>
               {AGING_HEADERS.map((h) => (
                 <td key={h.key} className={`num${h.key !== 'current' && r.aging[h.key] > 0 ? ' overdue-cell' : ''}`}>
-                  {r.aging[h.key] === 0 ? '' : yen(r.aging[h.key])}
+                  {r.aging[h.key] === 0 ? '' : formatYen(r.aging[h.key])}
                 </td>
               ))}
             </tr>
@@ -79,13 +80,13 @@ export function BalancesPage() {
           ) : (
             <tr className="total-row">
               <td>合計</td>
-              <td className="num">{yen(sum((r) => r.invoiced))}</td>
-              <td className="num">{yen(sum((r) => r.received))}</td>
-              <td className="num">{yen(sum((r) => r.balance))}</td>
-              <td className="num">{yen(sum((r) => r.unallocated))}</td>
+              <td className="num">{formatYen(sum((r) => r.invoiced))}</td>
+              <td className="num">{formatYen(sum((r) => r.received))}</td>
+              <td className="num">{formatYen(sum((r) => r.balance))}</td>
+              <td className="num">{formatYen(sum((r) => r.unallocated))}</td>
               {AGING_HEADERS.map((h) => (
                 <td key={h.key} className="num">
-                  {yen(sum((r) => r.aging[h.key]))}
+                  {formatYen(sum((r) => r.aging[h.key]))}
                 </td>
               ))}
             </tr>

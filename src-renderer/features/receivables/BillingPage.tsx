@@ -3,40 +3,38 @@
  * issue the 個別請求 請求書, save every 請求書 of the date as one PDF, and browse the 請求書 with
  * their detail, PDF and 締め取消.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ClosingResult } from '../../../src-shared/receivables/statements';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Notice } from '../../components/Notice';
+import { formatYen } from '../../format/number';
 import { api, unwrap } from '../../ipc/api';
-import { receivablesKeys, statementsQuery } from '../../queries/receivables';
+import { receivablesQueries } from '../../queries/receivables';
 import { useNavigation } from '../../stores/navigation';
 import { ClosingResultTable } from './ClosingResultTable';
-import { previousMonthEnd, saveBase64, todayJst, yen } from './receivables-format';
+import { previousMonthEnd, savePdf, todayJst } from './receivables-format';
 import { StatementPanel } from './StatementPanel';
 
+const CHANGES = { changes: ['receivables'] } as const;
+
 export function BillingPage() {
-  const qc = useQueryClient();
   const { param, go, page } = useNavigation();
   const [date, setDate] = useState(() => previousMonthEnd(todayJst()));
   const [result, setResult] = useState<{ label: string; value: ClosingResult } | null>(null);
-  const list = useQuery(statementsQuery({}));
-  const refresh = () => void qc.invalidateQueries({ queryKey: receivablesKeys.all });
+  const list = useQuery(receivablesQueries.statements({}));
   const preview = useMutation({ mutationFn: () => unwrap(api().billing.preview({ date })), onSuccess: (v) => setResult({ label: '締め対象(まだ締めていません)', value: v }) });
   const close = useMutation({
     mutationFn: () => unwrap(api().billing.close({ date })),
-    onSuccess: (v) => {
-      setResult({ label: '請求締めの結果', value: v });
-      refresh();
-    },
+    meta: CHANGES,
+    onSuccess: (v) => setResult({ label: '請求締めの結果', value: v }),
   });
   const issue = useMutation({
     mutationFn: () => unwrap(api().billing.issue({ date })),
-    onSuccess: (v) => {
-      setResult({ label: '個別請求書の発行結果', value: v });
-      refresh();
-    },
+    meta: CHANGES,
+    onSuccess: (v) => setResult({ label: '個別請求書の発行結果', value: v }),
   });
-  const batch = useMutation({ mutationFn: () => unwrap(api().billing.pdfBatch({ closingDate: date })), onSuccess: (f) => saveBase64(f, 'application/pdf') });
+  const batch = useMutation({ mutationFn: () => unwrap(api().billing.pdfBatch({ closingDate: date })), onSuccess: (f) => savePdf(f) });
   const busy = preview.isPending || close.isPending || issue.isPending || batch.isPending;
   const selectedId = param ? Number(param) : null;
   const rows = list.data?.rows ?? [];
@@ -70,9 +68,9 @@ export function BillingPage() {
       <p className="field-hint">締請求の得意先は締日ごとに1枚、個別請求の得意先は請求伝票ごとに1枚の請求書を作ります。請求書を発行しない得意先(入金管理のみ)は対象外です。</p>
       <ErrorNotice error={preview.error ?? close.error ?? issue.error ?? batch.error} />
       {batch.isSuccess ? (
-        <div className="notice notice-ok" role="status">
+        <Notice kind="success">
           PDFを保存しました（{batch.data.fileName}、{batch.data.pages}ページ）。
-        </div>
+        </Notice>
       ) : null}
       {result ? (
         <>
@@ -109,7 +107,7 @@ export function BillingPage() {
                   <td>
                     {r.customer} {r.customerName}
                   </td>
-                  <td className="num">{yen(r.total)}</td>
+                  <td className="num">{formatYen(r.total)}</td>
                   <td>{r.dueDate}</td>
                 </tr>
               ))}

@@ -1,6 +1,6 @@
 /** What a 請求締め made (or would make): one row per 請求書, and the customers left out with why. */
 import type { ClosingResult } from '../../../src-shared/receivables/statements';
-import { yen } from './receivables-format';
+import { formatYen } from '../../format/number';
 
 export function ClosingResultTable({ result, label }: { result: ClosingResult; label: string }) {
   return (
@@ -28,13 +28,13 @@ export function ClosingResultTable({ result, label }: { result: ClosingResult; l
                   {s.customer} {s.customerName} {s.kind === '個別' ? <span className="badge badge-neutral">個別</span> : null}
                   {s.needsReview ? <span className="badge badge-draft">要確認</span> : null}
                 </td>
-                <td className="num">{yen(s.previous)}</td>
-                <td className="num">{yen(s.received)}</td>
-                <td className="num">{yen(s.carriedOver)}</td>
-                <td className="num">{yen(s.salesTotal)}</td>
-                <td className="num">{s.taxAdjustment === 0 ? '' : yen(s.taxAdjustment)}</td>
+                <td className="num">{formatYen(s.previous)}</td>
+                <td className="num">{formatYen(s.received)}</td>
+                <td className="num">{formatYen(s.carriedOver)}</td>
+                <td className="num">{formatYen(s.salesTotal)}</td>
+                <td className="num">{s.taxAdjustment === 0 ? '' : formatYen(s.taxAdjustment)}</td>
                 <td className="num">
-                  <strong>{yen(s.total)}</strong>
+                  <strong>{formatYen(s.total)}</strong>
                 </td>
                 <td>{s.dueDate}</td>
               </tr>

@@ -2,13 +2,15 @@
  * システム設定 › 自社情報: the issuer of every 請求書 (会社名, 住所, 電話, 登録番号) and the 請求口座
  * printed as 振込先. Main validates the 登録番号's check digit; problems show beside their field.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Company } from '../../../src-shared/company/company';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormField } from '../../components/FormField';
+import { Notice } from '../../components/Notice';
 import { api, ApiError, unwrap } from '../../ipc/api';
-import { bankAccountsQuery, companyQuery, receivablesKeys } from '../../queries/receivables';
+import { masterQueries } from '../../queries/masters';
+import { companyQueries } from '../../queries/receivables';
 
 type TextField = 'name' | 'postalCode' | 'address1' | 'address2' | 'phone' | 'registrationNumber';
 
@@ -22,7 +24,7 @@ const FIELDS: { name: TextField; label: string; required?: boolean; hint?: strin
 ];
 
 export function CompanyPage() {
-  const company = useQuery(companyQuery());
+  const company = useQuery(companyQueries.detail());
   return (
     <div className="page">
       <h1>自社情報</h1>
@@ -35,8 +37,7 @@ export function CompanyPage() {
 }
 
 function CompanyForm({ company }: { company: Company }) {
-  const qc = useQueryClient();
-  const accounts = useQuery(bankAccountsQuery());
+  const accounts = useQuery(masterQueries('bankAccounts').options(500));
   const [values, setValues] = useState<Record<TextField, string>>({
     name: company.name,
     postalCode: company.postalCode ?? '',
@@ -50,10 +51,8 @@ function CompanyForm({ company }: { company: Company }) {
   const save = useMutation({
     mutationFn: () => unwrap(api().company.save({ ...values, bankAccountIds: bankIds })),
     onMutate: () => setSaved(false),
-    onSuccess: () => {
-      setSaved(true);
-      void qc.invalidateQueries({ queryKey: receivablesKeys.company() });
-    },
+    meta: { changes: ['company'] },
+    onSuccess: () => setSaved(true),
   });
   const fieldErrors = new Map((save.error instanceof ApiError ? (save.error.data.fields ?? []) : []).map((f) => [f.path, f.message]));
 
@@ -69,9 +68,9 @@ function CompanyForm({ company }: { company: Company }) {
     >
       <ErrorNotice error={save.error} />
       {saved ? (
-        <div className="notice notice-ok" role="status">
+        <Notice kind="success">
           自社情報を保存しました。{values.registrationNumber.trim() === '' ? '登録番号がないため、請求書は適格請求書になりません。' : ''}
-        </div>
+        </Notice>
       ) : null}
       <fieldset disabled={save.isPending}>
         {FIELDS.map((f) => (

@@ -5,12 +5,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { scheduleQuery } from '../../queries/receivables';
-import { todayJst, yen } from './receivables-format';
+import { formatYen } from '../../format/number';
+import { receivablesQueries } from '../../queries/receivables';
+import { todayJst } from './receivables-format';
 
 export function ExpectedReceiptsPage() {
   const [asOf, setAsOf] = useState(todayJst);
-  const q = useQuery(scheduleQuery(asOf));
+  const q = useQuery(receivablesQueries.schedule(asOf));
   const rows = q.data?.rows ?? [];
   const total = rows.reduce((s, r) => s + r.amount, 0);
   const overdue = rows.filter((r) => r.overdue).reduce((s, r) => s + r.amount, 0);
@@ -21,7 +22,7 @@ export function ExpectedReceiptsPage() {
         <label htmlFor="schedule-as-of">基準日</label>
         <input id="schedule-as-of" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
         <span className="count" aria-live="polite">
-          合計 {yen(total)}（うち期日超過 {yen(overdue)}）
+          合計 {formatYen(total)}（うち期日超過 {formatYen(overdue)}）
         </span>
       </div>
       <ErrorNotice error={q.error} />
@@ -42,7 +43,7 @@ export function ExpectedReceiptsPage() {
               <td>
                 {r.customer} {r.customerName}
               </td>
-              <td className="num">{yen(r.amount)}</td>
+              <td className="num">{formatYen(r.amount)}</td>
               <td>{r.basis}</td>
               <td>{r.overdue ? <span className="badge badge-err">期日超過</span> : null}</td>
             </tr>
@@ -57,7 +58,7 @@ export function ExpectedReceiptsPage() {
             <tr className="total-row">
               <td>合計</td>
               <td />
-              <td className="num">{yen(total)}</td>
+              <td className="num">{formatYen(total)}</td>
               <td />
               <td />
             </tr>

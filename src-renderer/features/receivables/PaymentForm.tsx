@@ -4,14 +4,17 @@
  * a card company's deposit: one 振込 line for the deposit, one 手数料 line for the fee, and every
  * invoice it pays ticked.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PAYMENT_KINDS, type PaymentKind } from '../../../src-shared/receivables/payment-kinds';
 import type { OpenItem, PaymentRecordResult } from '../../../src-shared/receivables/payments';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Notice } from '../../components/Notice';
+import { formatYen } from '../../format/number';
 import { api, unwrap } from '../../ipc/api';
-import { customersQuery, openItemsQuery, receivablesKeys } from '../../queries/receivables';
-import { todayJst, yen } from './receivables-format';
+import { partnerQueries } from '../../queries/masters';
+import { receivablesQueries } from '../../queries/receivables';
+import { todayJst } from './receivables-format';
 
 interface Line {
   kind: PaymentKind;
@@ -22,9 +25,8 @@ const keyOf = (i: Pick<OpenItem, 'debitKind' | 'debitId'>) => `${i.debitKind}:${
 const toYen = (s: string) => (/^\d{1,12}$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
 
 export function PaymentForm({ customerId, onCustomer }: { customerId: number | null; onCustomer: (id: number | null) => void }) {
-  const qc = useQueryClient();
-  const customers = useQuery(customersQuery());
-  const open = useQuery({ ...openItemsQuery(customerId ?? 0), enabled: customerId !== null });
+  const customers = useQuery(partnerQueries.optionsOfKind('得意先', 5000));
+  const open = useQuery(receivablesQueries.openItems(customerId));
   const [date, setDate] = useState(todayJst);
   const [lines, setLines] = useState<Line[]>([{ kind: '振込', amount: '' }]);
   const [mode, setMode] = useState<'auto' | 'manual'>('auto');
@@ -51,12 +53,12 @@ export function PaymentForm({ customerId, onCustomer }: { customerId: number | n
             : {}),
         }),
       ),
+    meta: { changes: ['receivables'] },
     onMutate: () => setDone(null),
     onSuccess: (r) => {
       setDone(r);
       setLines([{ kind: '振込', amount: '' }]);
       setPicked({});
-      void qc.invalidateQueries({ queryKey: receivablesKeys.all });
     },
   });
 
@@ -128,7 +130,7 @@ export function PaymentForm({ customerId, onCustomer }: { customerId: number | n
         <button type="button" disabled={lines.length >= 10} onClick={() => setLines((ls) => [...ls, { kind: '手数料', amount: '' }])}>
           明細を追加
         </button>
-        <span>入金額合計 {yen(total)}</span>
+        <span>入金額合計 {formatYen(total)}</span>
       </div>
       <fieldset className="radio-row">
         <legend>消込</legend>
@@ -176,7 +178,7 @@ export function PaymentForm({ customerId, onCustomer }: { customerId: number | n
                   <td>{i.date}</td>
                   <td>{i.name}</td>
                   <td>{i.dueDate}</td>
-                  <td className="num">{yen(i.open)}</td>
+                  <td className="num">{formatYen(i.open)}</td>
                   {mode === 'manual' ? (
                     <td>
                       {picked[k] !== undefined ? (
@@ -190,7 +192,7 @@ export function PaymentForm({ customerId, onCustomer }: { customerId: number | n
             {items.length === 0 ? (
               <tr>
                 <td colSpan={6} className="placeholder">
-                  未入金の請求はありません。{open.data && open.data.unallocated > 0 ? `未消込の入金 ${yen(open.data.unallocated)} があります。` : ''}
+                  未入金の請求はありません。{open.data && open.data.unallocated > 0 ? `未消込の入金 ${formatYen(open.data.unallocated)} があります。` : ''}
                 </td>
               </tr>
             ) : null}
@@ -199,17 +201,17 @@ export function PaymentForm({ customerId, onCustomer }: { customerId: number | n
       ) : null}
       {mode === 'manual' ? (
         <p className={allocated > total ? 'field-error' : 'field-hint'}>
-          消込金額合計 {yen(allocated)} / 入金額合計 {yen(total)}
-          {allocated < total ? `（未消込 ${yen(total - allocated)} は後で充当できます）` : ''}
+          消込金額合計 {formatYen(allocated)} / 入金額合計 {formatYen(total)}
+          {allocated < total ? `（未消込 ${formatYen(total - allocated)} は後で充当できます）` : ''}
         </p>
       ) : null}
       <ErrorNotice error={record.error ?? open.error} />
       {done ? (
-        <div className="notice notice-ok" role="status">
+        <Notice kind="success">
           入金伝票 No.{done.paymentId} を登録しました。
-          {done.allocations.length > 0 ? `消込: ${done.allocations.map((a) => `${a.name} ${yen(a.amount)}`).join('、')}。` : '消込はありません。'}
-          {done.unallocated > 0 ? `未消込 ${yen(done.unallocated)}。` : ''}
-        </div>
+          {done.allocations.length > 0 ? `消込: ${done.allocations.map((a) => `${a.name} ${formatYen(a.amount)}`).join('、')}。` : '消込はありません。'}
+          {done.unallocated > 0 ? `未消込 ${formatYen(done.unallocated)}。` : ''}
+        </Notice>
       ) : null}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={record.isPending || customerId === null || total <= 0}>

@@ -2,23 +2,24 @@
  * 業務処理 › 入金処理: record a 入金伝票 (left) and the 入金伝票 of the chosen customer (or all), with
  * 確定取消 (its 消込 are removed and the invoices reopen), 確定, 削除 and 「未消込の入金を充当」.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Notice } from '../../components/Notice';
+import { formatYen } from '../../format/number';
 import { api, unwrap } from '../../ipc/api';
-import { paymentsQuery, receivablesKeys } from '../../queries/receivables';
+import { receivablesQueries } from '../../queries/receivables';
 import { PaymentForm } from './PaymentForm';
-import { yen } from './receivables-format';
+
+const CHANGES = { changes: ['receivables'] } as const;
 
 export function PaymentsPage() {
-  const qc = useQueryClient();
   const [customerId, setCustomerId] = useState<number | null>(null);
-  const list = useQuery(paymentsQuery(customerId));
-  const refresh = () => void qc.invalidateQueries({ queryKey: receivablesKeys.all });
-  const unconfirm = useMutation({ mutationFn: (id: number) => unwrap(api().payments.unconfirm({ id })), onSuccess: refresh });
-  const confirm = useMutation({ mutationFn: (id: number) => unwrap(api().payments.confirm({ id })), onSuccess: refresh });
-  const remove = useMutation({ mutationFn: (id: number) => unwrap(api().payments.delete({ id })), onSuccess: refresh });
-  const apply = useMutation({ mutationFn: (id: number) => unwrap(api().payments.applyCredits({ customerId: id })), onSuccess: refresh });
+  const list = useQuery(receivablesQueries.payments(customerId));
+  const unconfirm = useMutation({ mutationFn: (id: number) => unwrap(api().payments.unconfirm({ id })), meta: CHANGES });
+  const confirm = useMutation({ mutationFn: (id: number) => unwrap(api().payments.confirm({ id })), meta: CHANGES });
+  const remove = useMutation({ mutationFn: (id: number) => unwrap(api().payments.delete({ id })), meta: CHANGES });
+  const apply = useMutation({ mutationFn: (id: number) => unwrap(api().payments.applyCredits({ customerId: id })), meta: CHANGES });
   const rows = list.data?.rows ?? [];
   const unallocated = rows.reduce((s, r) => s + r.unallocated, 0);
 
@@ -34,14 +35,14 @@ export function PaymentsPage() {
             <h2>入金伝票{customerId === null ? '(すべての得意先)' : ''}</h2>
             {customerId !== null && unallocated > 0 ? (
               <button type="button" disabled={apply.isPending} onClick={() => apply.mutate(customerId)}>
-                未消込の入金を充当({yen(unallocated)})
+                未消込の入金を充当({formatYen(unallocated)})
               </button>
             ) : null}
           </div>
           {apply.isSuccess ? (
-            <div className="notice notice-ok" role="status">
-              {apply.data.amount > 0 ? `${yen(apply.data.amount)} を古い請求から順に充当しました。` : '充当できる未入金の請求はありませんでした。'}
-            </div>
+            <Notice kind="success">
+              {apply.data.amount > 0 ? `${formatYen(apply.data.amount)} を古い請求から順に充当しました。` : '充当できる未入金の請求はありませんでした。'}
+            </Notice>
           ) : null}
           <ErrorNotice error={list.error ?? unconfirm.error ?? confirm.error ?? remove.error ?? apply.error} />
           <table className="data" aria-label="入金伝票">
@@ -65,9 +66,9 @@ export function PaymentsPage() {
                   <td>
                     {r.customer} {r.customerName}
                   </td>
-                  <td>{r.lines.map((l) => `${l.kind} ${yen(l.amount)}`).join('・')}</td>
-                  <td className="num">{yen(r.total)}</td>
-                  <td className="num">{r.confirmed ? yen(r.unallocated) : ''}</td>
+                  <td>{r.lines.map((l) => `${l.kind} ${formatYen(l.amount)}`).join('・')}</td>
+                  <td className="num">{formatYen(r.total)}</td>
+                  <td className="num">{r.confirmed ? formatYen(r.unallocated) : ''}</td>
                   <td>
                     <span className={`badge ${r.confirmed ? 'badge-ok' : 'badge-draft'}`}>{r.confirmed ? '確定' : '未確定'}</span>
                     {r.statementId !== null ? <span className="badge badge-neutral">請求書 No.{r.statementId}</span> : null}

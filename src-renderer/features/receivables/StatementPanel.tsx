@@ -2,25 +2,24 @@
  * One 請求書: its figures, 今回売上 per rate (with the invoices' own tax beside it), the invoices it
  * bills (要確認 on late ones), the receipts it includes, 「PDFを保存」 and 「締め取消」.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Notice } from '../../components/Notice';
+import { formatYen } from '../../format/number';
 import { api, unwrap } from '../../ipc/api';
-import { receivablesKeys, statementQuery } from '../../queries/receivables';
-import { saveBase64, yen } from './receivables-format';
+import { receivablesQueries } from '../../queries/receivables';
+import { savePdf } from './receivables-format';
 
 export function StatementPanel({ id, onUndone }: { id: number; onUndone: () => void }) {
-  const qc = useQueryClient();
-  const detail = useQuery(statementQuery(id));
+  const detail = useQuery(receivablesQueries.statement(id));
   const pdf = useMutation({
     mutationFn: () => unwrap(api().billing.pdf({ id })),
-    onSuccess: (f) => saveBase64(f, 'application/pdf'),
+    onSuccess: (f) => savePdf(f),
   });
   const undo = useMutation({
     mutationFn: () => unwrap(api().billing.undo({ id })),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: receivablesKeys.all });
-      onUndone();
-    },
+    meta: { changes: ['receivables'] },
+    onSuccess: onUndone,
   });
   const s = detail.data;
   if (!s) return <ErrorNotice error={detail.error} />;
@@ -41,25 +40,25 @@ export function StatementPanel({ id, onUndone }: { id: number; onUndone: () => v
           {s.periodFrom} 〜 {s.closingDate}
         </dd>
         <dt>前回請求額</dt>
-        <dd>{yen(s.previous)}</dd>
+        <dd>{formatYen(s.previous)}</dd>
         <dt>今回入金額</dt>
-        <dd>{yen(s.received)}</dd>
+        <dd>{formatYen(s.received)}</dd>
         <dt>繰越金額</dt>
-        <dd>{yen(s.carriedOver)}</dd>
+        <dd>{formatYen(s.carriedOver)}</dd>
         <dt>今回売上(税込)</dt>
         <dd>
-          {yen(s.salesTotal)}（税抜 {yen(s.salesNet)}・消費税 {yen(s.salesTax)}）
+          {formatYen(s.salesTotal)}（税抜 {formatYen(s.salesNet)}・消費税 {formatYen(s.salesTax)}）
         </dd>
         <dt>今回請求額</dt>
         <dd>
-          <strong>{yen(s.total)}</strong>
+          <strong>{formatYen(s.total)}</strong>
         </dd>
         <dt>入金予定日</dt>
         <dd>{s.dueDate}</dd>
         <dt>消費税計算単位</dt>
         <dd>
           {s.taxUnit}
-          {s.taxUnit === '請求単位' ? `（${s.taxRounding}、消費税調整 ${yen(s.taxAdjustment)}）` : ''}
+          {s.taxUnit === '請求単位' ? `（${s.taxRounding}、消費税調整 ${formatYen(s.taxAdjustment)}）` : ''}
         </dd>
       </dl>
       <div className="form-actions">
@@ -78,9 +77,9 @@ export function StatementPanel({ id, onUndone }: { id: number; onUndone: () => v
         </button>
       </div>
       {pdf.isSuccess ? (
-        <div className="notice notice-ok" role="status">
+        <Notice kind="success">
           PDFを保存しました（{pdf.data.fileName}、{pdf.data.pages}ページ）。
-        </div>
+        </Notice>
       ) : null}
       <ErrorNotice error={pdf.error ?? undo.error} />
       <table className="data" aria-label="税率別の今回売上">
@@ -96,9 +95,9 @@ export function StatementPanel({ id, onUndone }: { id: number; onUndone: () => v
           {s.salesByRate.map((r) => (
             <tr key={r.rate}>
               <td>{rateLabel(r.rate)}</td>
-              <td className="num">{yen(r.net)}</td>
-              <td className="num">{yen(r.tax)}</td>
-              <td className="num">{yen(r.invoiceTax)}</td>
+              <td className="num">{formatYen(r.net)}</td>
+              <td className="num">{formatYen(r.tax)}</td>
+              <td className="num">{formatYen(r.invoiceTax)}</td>
             </tr>
           ))}
         </tbody>
@@ -118,7 +117,7 @@ export function StatementPanel({ id, onUndone }: { id: number; onUndone: () => v
             <tr key={i.invoiceId}>
               <td>{i.date}</td>
               <td>{i.name}</td>
-              <td className="num">{yen(i.total)}</td>
+              <td className="num">{formatYen(i.total)}</td>
               <td>{i.late ? <span className="badge badge-draft" title="締め済みの期間の日付で後から取り込まれた伝票です">要確認</span> : null}</td>
             </tr>
           ))}
@@ -134,7 +133,7 @@ export function StatementPanel({ id, onUndone }: { id: number; onUndone: () => v
                   <td>入金伝票 No.{p.paymentId}</td>
                   <td>{p.date}</td>
                   <td>{p.kinds}</td>
-                  <td className="num">{yen(p.total)}</td>
+                  <td className="num">{formatYen(p.total)}</td>
                 </tr>
               ))}
             </tbody>

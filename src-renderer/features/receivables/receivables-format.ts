@@ -1,7 +1,6 @@
-/** Display helpers of the 売掛管理 screens (yen from the import helpers; JST dates). */
+/** Helpers of the 売掛管理 screens: JST dates, the aging headings and saving a PDF main produced. */
 import { jstDateOf } from '../../../src-shared/domain/jst-date';
-
-export { yen } from '../import/format';
+import { base64ToBytes, downloadBytes } from '../csv/base64';
 
 /** Today's JST date. */
 export function todayJst(): string {
@@ -22,19 +21,7 @@ export const AGING_HEADERS = [
   { key: 'over90', label: '91日以上' },
 ] as const;
 
-/** Saves bytes the main process produced (PDF / CSV) through a download link. */
-export function saveBase64(file: { fileName: string; contentBase64: string }, type: string): void {
-  const binary = atob(file.contentBase64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // the download has started from the click; release the blob afterwards
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+/** Saves a PDF main produced (請求書) through a download. */
+export function savePdf(file: { fileName: string; contentBase64: string }): void {
+  downloadBytes(base64ToBytes(file.contentBase64), file.fileName, 'application/pdf');
 }

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { company, companyInput } from '../../company/company';
-import { balancesCsvInput, balancesInput, balancesResult, csvFile, scheduleInput, scheduleResult } from '../../receivables/balances';
+import { csvDownload } from '../../csv/csv-file';
+import { balancesCsvInput, balancesInput, balancesResult, scheduleInput, scheduleResult } from '../../receivables/balances';
 import {
   applyCreditsResult,
   customerIdInput,
@@ -56,5 +57,5 @@ export const receivablesChannelDefs = {
   /** 入金予定 per customer and due date */
   'receivables:schedule': channel(scheduleInput, scheduleResult),
   /** 売掛金残高一覧 (with aging) as CSV */
-  'receivables:exportCsv': channel(balancesCsvInput, csvFile),
+  'receivables:exportCsv': channel(balancesCsvInput, csvDownload),
 };

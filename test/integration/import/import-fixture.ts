@@ -68,7 +68,7 @@ export async function seedImportBooks(
     );
     return { settingId, warehouseId: wh };
   })();
-  await savePersonalToken(deps, ids.settingId, sim.token);
+  await savePersonalToken(deps, ids.settingId, sim.token, { apiBaseUrl: sim.url });
   return ids;
 }
 

@@ -203,7 +203,7 @@ describe('balances, aging and 入金予定', () => {
   it('CSV export of the balance list (UTF-8 BOM and Shift_JIS)', async () => {
     const c = await b.customer('CSV1', { name: '①㈱髙島屋～' });
     b.invoice(c, 'Q1', '2025-01-10', [{ product: 'std', amount: 1_000 }]);
-    const utf = await b.t.call<{ fileName: string; contentBase64: string; rows: number }>('receivables:exportCsv', { asOf: '2025-01-31', encoding: 'utf8-bom' });
+    const utf = await b.t.call<{ fileName: string; contentBase64: string; rows: number }>('receivables:exportCsv', { asOf: '2025-01-31', encoding: 'utf-8' });
     const text = Buffer.from(utf.contentBase64, 'base64').toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toContain('基準日,得意先コード,得意先名,請求額累計,入金額累計,売掛金残高,未消込入金,期日前,1〜30日,31〜60日,61〜90日,91日以上\r\n');

@@ -10,7 +10,7 @@ import { createMemoryLogger } from '../../../src-main/core/logging';
 import { createMemoryTokenStore } from '../../../src-main/core/memory-token-store';
 import { systemClock, systemTimers } from '../../../src-main/core/ports';
 
-const fields = { oauthAuthorizeUrl: null, oauthTokenUrl: null, oauthClientId: null };
+const fields = { apiBaseUrl: 'https://api.bcart.jp/api/v1', oauthAuthorizeUrl: null, oauthTokenUrl: null, oauthClientId: null };
 
 function deps(tokenStore = createMemoryTokenStore()) {
   return { tokenStore, fetch: fetch, clock: systemClock, timers: systemTimers, logger: createMemoryLogger() };

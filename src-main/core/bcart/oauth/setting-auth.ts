@@ -24,10 +24,14 @@ export interface SettingAuthDeps {
   logger: Logger;
   /** only callers that may start a browser login pass one (the import never does) */
   openExternal?: OpenExternal;
+  /** developer setting: https hosts besides bcart.jp (a CoreContext carries it) */
+  extraApiHosts?: readonly string[];
 }
 
-/** OAuth fields of an ec_settings row (null = the documented default). */
+/** Connection fields of an ec_settings row (null = the documented default). */
 export interface SettingOAuthFields {
+  /** the tokens are bound to this URL's origin (auth.ts) */
+  apiBaseUrl: string;
   oauthAuthorizeUrl: string | null;
   oauthTokenUrl: string | null;
   oauthClientId: string | null;
@@ -48,7 +52,7 @@ export function settingAuth(deps: SettingAuthDeps, settingId: number, fields: Se
     perStore = new Map();
     cache.set(deps.tokenStore, perStore);
   }
-  const stamp = JSON.stringify([fields.oauthAuthorizeUrl, fields.oauthTokenUrl, fields.oauthClientId]);
+  const stamp = JSON.stringify([fields.apiBaseUrl, fields.oauthAuthorizeUrl, fields.oauthTokenUrl, fields.oauthClientId]);
   const cached = perStore.get(settingId);
   if (cached && cached.stamp === stamp) {
     if (deps.openExternal) cached.openExternal = deps.openExternal;
@@ -57,6 +61,7 @@ export function settingAuth(deps: SettingAuthDeps, settingId: number, fields: Se
   const entry: Entry = { stamp, auth: null as unknown as BcartAuth, openExternal: deps.openExternal ?? null };
   entry.auth = createBcartAuth({
     settings: {
+      apiBaseUrl: fields.apiBaseUrl,
       authorizeUrl: fields.oauthAuthorizeUrl ?? BCART_DEFAULT_AUTHORIZE_URL,
       tokenUrl: fields.oauthTokenUrl ?? BCART_DEFAULT_TOKEN_URL,
       clientId: fields.oauthClientId ?? DEFAULT_OAUTH_CLIENT_ID,
@@ -72,6 +77,7 @@ export function settingAuth(deps: SettingAuthDeps, settingId: number, fields: Se
       await entry.openExternal(url);
     },
     keyPrefix: settingTokenKeyPrefix(settingId),
+    extraApiHosts: deps.extraApiHosts ?? [],
   });
   perStore.set(settingId, entry);
   return entry.auth;
