@@ -2,12 +2,15 @@
  * 売掛管理 end to end in Chromium through the harness: 自社情報 (a wrong 登録番号 check digit shown
  * beside the field), 請求締め of a month, the 請求書 PDF downloaded and read back with pdftotext,
  * a receipt recorded oldest first and a card deposit with its fee by hand, and the balance and
- * aging changing on 売掛金残高; 入金予定 with the overdue row. Screenshots receivables-*.png.
+ * aging changing on 売掛金残高; 入金予定 with the overdue row. Screenshots receivables-*.png (the
+ * downloaded PDF's page 1 as receivables-billing-pdf.png).
  */
 import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertInvoice, seedInvoiceMasters } from '../helpers/receivable-invoices';
-import { startE2E, type E2E } from './helpers/harness';
+import { SCREENSHOT_DIR, startE2E, type E2E } from './helpers/harness';
 
 describe('売掛管理 (e2e)', () => {
   let e: E2E;
@@ -85,6 +88,10 @@ describe('売掛管理 (e2e)', () => {
     expect(text).toContain('T9234567890123');
     expect(text).toContain('¥38,400');
     expect(text).toMatch(/8%対象\(※軽減税率\)\s+税抜 ¥5,000\s+消費税 ¥400/);
+    // the downloaded file as a picture of its first page, beside the screen it came from
+    const picture = join(SCREENSHOT_DIR, 'receivables-billing-pdf');
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', (await file.path())!, picture]);
+    expect(statSync(`${picture}.png`).size).toBeGreaterThan(10_000);
   });
 
   it('a receipt and a card deposit with its fee change the balance and the aging', async () => {
