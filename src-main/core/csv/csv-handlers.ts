@@ -5,6 +5,7 @@
  * other calls run in between.
  */
 import { eq } from 'drizzle-orm';
+import type { CsvMaster } from '../../../src-shared/csv/master-csv';
 import type { CoreContext } from '../core-context';
 import { emitDataChanged } from '../event-bus';
 import { partners } from '../db/schema';
@@ -17,7 +18,10 @@ import { writeMasterCsv } from './master-csv-export';
 import { importMasterCsv } from './master-csv-import';
 
 /** Builds the CSV handlers over the core's database and repositories and the core's CSV jobs. */
-export function createCsvHandlers(ctx: CoreContext, jobs: CsvJobs): Pick<Handlers, 'csv:import' | 'csv:export' | 'csv:cancel'> {
+/** Per master, the check an update of an existing record must pass (the one its form update uses). */
+export type CsvUpdateGuards = Partial<Record<CsvMaster, (id: number, values: Record<string, unknown>) => void>>;
+
+export function createCsvHandlers(ctx: CoreContext, jobs: CsvJobs, updateGuards: CsvUpdateGuards = {}): Pick<Handlers, 'csv:import' | 'csv:export' | 'csv:cancel'> {
   return {
     'csv:import': (input) =>
       jobs.run(input.jobId, async (job) => {
@@ -30,6 +34,7 @@ export function createCsvHandlers(ctx: CoreContext, jobs: CsvJobs): Pick<Handler
         const result = await importMasterCsv(ctx.db, def, bytes, input.encoding ?? 'auto', ctx.now(), {
           signal: job.signal,
           onProgress: job.onProgress,
+          beforeUpdate: updateGuards[input.master],
           beforeWrite: async () => {
             await job.beginWrite();
             storeOpen();

@@ -7,7 +7,7 @@
  * another product) roll the whole transaction back.
  */
 import type { CsvEncoding, CsvReadEncoding } from '../../../src-shared/csv/csv-encoding';
-import type { FieldProblem } from '../../../src-shared/errors';
+import { AppError, type FieldProblem } from '../../../src-shared/errors';
 import type { SqliteDb } from '../db/open';
 import { unguardFormula } from './csv-formula';
 import { cellProblem, csvInvalid, rowProblem } from './csv-problems';
@@ -31,6 +31,12 @@ interface ParsedRow {
 export interface MasterCsvImportControl extends Omit<CsvReadOptions, 'encoding'> {
   /** runs after the whole file is valid, right before the transaction (e.g. a last 受付停止 check) */
   beforeWrite?: () => void | Promise<void>;
+  /**
+   * runs inside the transaction before an existing record is updated; throws (an AppError with
+   * fields) when this change is not allowed — the same guard the master's form update uses, e.g.
+   * the billed history of a 得意先
+   */
+  beforeUpdate?: (id: number, values: Record<string, unknown>) => void;
 }
 
 /** Cell → the value the schema expects; undefined leaves the schema's own "required" message. */
@@ -147,7 +153,7 @@ export async function importMasterCsv(
   now: string,
   control: MasterCsvImportControl = {},
 ): Promise<MasterCsvImportResult> {
-  const { beforeWrite, ...read } = control;
+  const { beforeWrite, beforeUpdate, ...read } = control;
   const parsed = await parseMasterCsv(def, bytes, encoding, taxClassIdsByCode(db), read);
   if (!parsed.ok) throw csvInvalid(def.label, parsed.problems);
   await beforeWrite?.();
@@ -174,6 +180,11 @@ export async function importMasterCsv(
         } else if (current.confirmed === 1) {
           problems.push(cellProblem(row, firstColumn, `この${def.label}は確定済みのため更新できません。画面で「確定取消」してから取り込むか、この行を元の内容に戻してください。`));
         } else {
+          const refused = refusedUpdate(def, row, beforeUpdate, current.id as number, values);
+          if (refused.length > 0) {
+            problems.push(...refused);
+            continue;
+          }
           update.run(...params, now, current.id);
           result.updated++;
         }
@@ -186,6 +197,20 @@ export async function importMasterCsv(
   });
   write();
   return result;
+}
+
+/** The guard's refusal of one row's update as problems on its cells (none: allowed). */
+function refusedUpdate(def: MasterCsvDef, row: number, guard: MasterCsvImportControl['beforeUpdate'], id: number, values: Record<string, unknown>): FieldProblem[] {
+  if (!guard) return [];
+  try {
+    guard(id, values);
+    return [];
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    const fields = e.fields ?? [];
+    if (fields.length === 0) return [cellProblem(row, def.columns[0]!.header, e.message)];
+    return fields.map((f) => cellProblem(row, def.columns.find((c) => c.field === f.path)?.header ?? def.columns[0]!.header, f.message));
+  }
 }
 
 function constraintText(e: unknown): string {

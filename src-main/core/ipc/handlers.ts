@@ -37,7 +37,8 @@ export function buildHandlers(ctx: CoreContext, features: FeatureServices): Hand
     ...createPartnerHandlers(ctx),
     ...masterHandlers('products', ctx.repos.products, changed, { beforeWrite: () => assertStoreOpen(ctx.db, '商品の編集') }),
     ...masterHandlers('bankAccounts', ctx.repos.bankAccounts, changed),
-    ...createCsvHandlers(ctx, csvJobs),
+    // a CSV row updating a 得意先 passes the same billed-history guard as the form
+    ...createCsvHandlers(ctx, csvJobs, { partners: features.receivables.guardPartnerUpdate }),
     ...createSettingsHandlers(ctx),
     ...createScheduleHandlers(ctx),
     ...createTaxUpdateHandlers(ctx, csvJobs),

@@ -5,14 +5,14 @@
  */
 import { eq } from 'drizzle-orm';
 import { AppError, type FieldProblem } from '../../../src-shared/errors';
-import type { PartnerValues } from '../../../src-shared/masters/partner';
 import { partners } from '../db/schema';
 import type { LedgerRepository } from './ledger-repository';
 import type { Orm } from './receivables-deps';
 import type { StatementRepository } from './statement-repository';
 
 export function createPartnerGuard(orm: Orm, statements: StatementRepository, ledger: LedgerRepository) {
-  return (id: number, next: PartnerValues): void => {
+  // the fields it checks, from the 取引先 form or a CSV row (both are partnerInput's output)
+  return (id: number, next: Readonly<Partial<Record<'kind' | 'billingType' | 'openingBalance', unknown>>>): void => {
     const current = orm.select().from(partners).where(eq(partners.id, id)).get();
     if (!current || current.kind !== '得意先') return;
     const billed = statements.countFor(id) > 0;

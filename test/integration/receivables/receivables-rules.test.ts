@@ -1,7 +1,7 @@
 /**
  * 売掛管理 rules through the IPC handlers on a real SQLite file: late imports billed with 要確認,
  * the closed-period refusals, 確定取消 of a receipt reopening its invoices, 個別請求, a change of 締日
- * from the next period, partner edits refused once billed, aging / 入金予定 as of a date, the CSV
+ * from the next period, partner edits refused once billed (form and CSV取込), aging / 入金予定 as of a date, the CSV
  * export, and the once-only billing-term defaults of existing customers.
  */
 import Database from 'better-sqlite3';
@@ -142,6 +142,40 @@ describe('billing terms', () => {
     expect(e.fields?.[0]?.message).toContain('締め取消');
     // other fields still save
     await b.t.call('partners:update', { id: c, values: { ...values, name: 'G1 商事 本店', postalCode: '100-0001' } });
+  });
+
+  it('a 取引先 CSV取込 is held to the same rule: the billed 得意先 row is refused on its cells and nothing is written', async () => {
+    const c = await b.customer('G2', { openingBalance: 5_000 });
+    await b.customer('G3');
+    await close('2025-01-31');
+    await b.t.call('partners:unconfirm', { id: c });
+    // the app's own export, edited the way a clerk would: G2 becomes 個別 with no 期首残高, G3 gets a new name
+    const exported = await b.t.call<{ contentBase64: string }>('csv:export', { master: 'partners', encoding: 'utf-8' });
+    const text = Buffer.from(exported.contentBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '');
+    const [header, ...rows] = text.split('\r\n').filter((l) => l !== '');
+    const cols = header!.split(',');
+    const edit = (row: string, changes: Record<string, string>) => {
+      const cells = row.split(',');
+      for (const [h, v] of Object.entries(changes)) cells[cols.indexOf(h)] = v;
+      return cells.join(',');
+    };
+    const edited = rows.map((r) =>
+      r.startsWith('G2,') ? edit(r, { 請求区分: '個別', 締日: '', 期首売掛金残高: '0' }) : r.startsWith('G3,') ? edit(r, { 取引先名: 'G3 商事 本店' }) : r,
+    );
+    const csv = Buffer.from(`${header}\r\n${edited.join('\r\n')}\r\n`).toString('base64');
+    await b.t.call('partners:unconfirm', { id: (await b.t.call<{ rows: { id: number; code: string }[] }>('partners:list', {})).rows.find((p) => p.code === 'G3')!.id });
+    const e = await failure('csv:import', { master: 'partners', fileName: 'partners.csv', contentBase64: csv });
+    expect(e.code).toBe('CSV_INVALID');
+    const g2Row = rows.findIndex((r) => r.startsWith('G2,')) + 2;
+    expect(e.fields?.map((f) => [f.row, f.column]).sort()).toEqual([
+      [g2Row, '期首売掛金残高'],
+      [g2Row, '請求区分'],
+    ]);
+    expect(e.fields?.[0]?.message).toContain('締め取消');
+    // all or nothing: G3's new name was not written either, and G2 is as billed
+    const after = (await b.t.call<{ rows: { code: string; name: string; billingType: string; openingBalance: number }[] }>('partners:list', {})).rows;
+    expect(after.find((p) => p.code === 'G3')?.name).toBe('G3 商事');
+    expect(after.find((p) => p.code === 'G2')).toMatchObject({ billingType: '締', openingBalance: 5_000 });
   });
 
   it('payment-service customers that existed before the terms get 入金管理のみ once; a later choice is kept', async () => {
