@@ -89,6 +89,8 @@ describe('請求書 PDF', () => {
     expect(t).not.toContain('適格請求書ではありません');
     const fonts = execFileSync('pdffonts', [pdf.file], { encoding: 'utf8' });
     expect(fonts).toMatch(/\+BIZUDPGothic-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    // A4: 210 × 297 mm = 595.28 × 841.89 pt
+    expect(execFileSync('pdfinfo', [pdf.file], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
 
     const again = await pdfOf(s!.statementId);
     expect(again.bytes.equals(pdf.bytes)).toBe(true);
