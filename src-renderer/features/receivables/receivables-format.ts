@@ -1,5 +1,5 @@
 /** Helpers of the 売掛管理 screens: JST dates, the aging headings and saving a PDF main produced. */
-import { jstDateOf } from '../../../src-shared/domain/jst-date';
+import { addDays, jstDateOf } from '../../../src-shared/domain/jst-date';
 import { base64ToBytes, downloadBytes } from '../csv/base64';
 
 /** Today's JST date. */
@@ -9,8 +9,7 @@ export function todayJst(): string {
 
 /** The last day of the month before `date` (the usual 末日 closing to run). */
 export function previousMonthEnd(date: string): string {
-  const first = new Date(`${date.slice(0, 7)}-01T00:00:00Z`);
-  return new Date(first.getTime() - 86_400_000).toISOString().slice(0, 10);
+  return addDays(`${date.slice(0, 7)}-01`, -1);
 }
 
 export const AGING_HEADERS = [
