@@ -5,11 +5,14 @@
  * Any exception rolls everything back; UNIQUE constraints on the BCart ids turn a double import
  * into a rollback instead of a duplicate.
  */
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { SqliteDb } from '../db/open';
+import * as schema from '../db/schema';
 import type { ImportPlan } from './mapping';
 import type { ImportLogEntry } from './import-log';
 import { insertLogs } from './import-log';
-import { lateInvoices } from '../receivables/closed-period-query';
+import { lateInvoices } from '../receivables/closed-period-check';
+import { createStatementRepository } from '../receivables/statement-repository';
 
 /** What the transaction needs besides the plan. */
 export interface WriteInput {
@@ -111,7 +114,7 @@ export function writeImportPlan(db: SqliteDb, input: WriteInput): WriteResult {
       runId,
     );
     // invoices dated inside a closed 請求締め period are billed on the next 請求書 (要確認): say so in the log
-    const late = lateInvoices(db, plan.invoices).map((l) => ({ runId, level: 'warn' as const, orderCode: l.orderCode, code: 'CLOSED_PERIOD', message: l.message, createdAt: now }));
+    const late = lateInvoices(createStatementRepository({ orm: drizzle(db, { schema }) }), plan.invoices).map((l) => ({ runId, level: 'warn' as const, orderCode: l.orderCode, code: 'CLOSED_PERIOD', message: l.message, createdAt: now }));
     insertLogs(db, [...input.logs, ...late]);
     return { shipments: plan.shipments.length, invoices: plan.invoices.length, stockEntries };
   });

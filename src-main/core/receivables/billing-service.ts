@@ -10,7 +10,7 @@
 import { AppError } from '../../../src-shared/errors';
 import type { ClosingResult, ClosingSkip, StatementDetail, StatementRow, StatementSummary } from '../../../src-shared/receivables/statements';
 import { closingDayLabel } from '../../../src-shared/masters/partner';
-import type { CustomerTerms, CustomerTermsReader } from './customer-terms';
+import type { CustomerTerms, CustomerTermsRepository } from './customer-terms-repository';
 import type { LedgerService } from './ledger-service';
 import type { ReceivablesDeps } from './receivables-deps';
 import { checkClosing, type ClosingCheck } from './rules/closing-calendar';
@@ -19,7 +19,7 @@ import { invoiceRatesMatchTotal, statementFigures } from './rules/statement-figu
 import type { StatementRepository, StatementWrite } from './statement-repository';
 
 export interface BillingRepos {
-  customers: CustomerTermsReader;
+  customers: CustomerTermsRepository;
   statements: StatementRepository;
 }
 

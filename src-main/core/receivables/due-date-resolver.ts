@@ -4,7 +4,7 @@
  * project (the closing that will bill it + 回収サイト, or the invoice date + 回収サイト for 個別請求 and
  * 入金管理のみ customers); the 期首残高 is due with the first 請求書, or as an invoice dated today.
  */
-import type { CustomerTerms } from './customer-terms';
+import type { CustomerTerms } from './customer-terms-repository';
 import type { StatementRepository } from './statement-repository';
 import { projectedClosingDate, type LastClosing } from './rules/closing-calendar';
 import { dueDate } from './rules/due-date';

@@ -6,7 +6,7 @@
  */
 import type { BalancesResult, ScheduleResult } from '../../../src-shared/receivables/balances';
 import type { OpenItemsResult } from '../../../src-shared/receivables/payments';
-import type { CustomerTermsReader } from './customer-terms';
+import type { CustomerTermsRepository } from './customer-terms-repository';
 import { createDueDateResolver } from './due-date-resolver';
 import type { LedgerEntry, LedgerRepository } from './ledger-repository';
 import type { ReceivablesDeps } from './receivables-deps';
@@ -16,7 +16,7 @@ import { ledgerState, ledgerTotals } from './rules/ledger-state';
 import type { StatementRepository } from './statement-repository';
 
 export interface LedgerServiceRepos {
-  customers: CustomerTermsReader;
+  customers: CustomerTermsRepository;
   statements: StatementRepository;
   ledger: LedgerRepository;
 }

@@ -3,17 +3,15 @@
  * once a customer has a 請求書, its 取引先種別, 請求区分 and 期首売掛金残高 stay as they were (and the
  * 期首残高 also once a receipt was applied to it). 締日 may change: it takes effect from the next period.
  */
-import { eq } from 'drizzle-orm';
 import { AppError, type FieldProblem } from '../../../src-shared/errors';
-import { partners } from '../db/schema';
+import type { CustomerTermsRepository } from './customer-terms-repository';
 import type { LedgerRepository } from './ledger-repository';
-import type { Orm } from './receivables-deps';
 import type { StatementRepository } from './statement-repository';
 
-export function createPartnerGuard(orm: Orm, statements: StatementRepository, ledger: LedgerRepository) {
+export function createPartnerGuard(customers: Pick<CustomerTermsRepository, 'billedFields'>, statements: Pick<StatementRepository, 'countFor'>, ledger: Pick<LedgerRepository, 'openingUsed'>) {
   // the fields it checks, from the 取引先 form or a CSV row (both are partnerInput's output)
   return (id: number, next: Readonly<Partial<Record<'kind' | 'billingType' | 'openingBalance', unknown>>>): void => {
-    const current = orm.select().from(partners).where(eq(partners.id, id)).get();
+    const current = customers.billedFields(id);
     if (!current || current.kind !== '得意先') return;
     const billed = statements.countFor(id) > 0;
     const problems: FieldProblem[] = [];

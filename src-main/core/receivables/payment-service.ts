@@ -7,7 +7,7 @@
  */
 import { AppError } from '../../../src-shared/errors';
 import type { PaymentDetail, PaymentRecordInput, PaymentRecordResult, PaymentRow } from '../../../src-shared/receivables/payments';
-import type { CustomerTermsReader } from './customer-terms';
+import type { CustomerTermsRepository } from './customer-terms-repository';
 import type { LedgerRepository } from './ledger-repository';
 import type { LedgerService } from './ledger-service';
 import type { PaymentRepository } from './payment-repository';
@@ -18,7 +18,7 @@ import { ledgerState } from './rules/ledger-state';
 import type { StatementRepository } from './statement-repository';
 
 export interface PaymentRepos {
-  customers: CustomerTermsReader;
+  customers: CustomerTermsRepository;
   statements: StatementRepository;
   payments: PaymentRepository;
   ledger: LedgerRepository;

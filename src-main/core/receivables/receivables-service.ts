@@ -4,7 +4,7 @@
  */
 import { createBillingService } from './billing-service';
 import { createCompanyRepository } from './company-repository';
-import { createCustomerTermsReader } from './customer-terms';
+import { createCustomerTermsRepository } from './customer-terms-repository';
 import { createLedgerRepository } from './ledger-repository';
 import { createLedgerService } from './ledger-service';
 import { createPartnerGuard } from './partner-guard';
@@ -15,7 +15,7 @@ import type { ReceivablesDeps } from './receivables-deps';
 import { createStatementRepository } from './statement-repository';
 
 export function createReceivablesService(deps: ReceivablesDeps) {
-  const customers = createCustomerTermsReader(deps.orm);
+  const customers = createCustomerTermsRepository(deps.orm);
   const statements = createStatementRepository(deps);
   const ledgerRepo = createLedgerRepository(deps);
   const paymentRepo = createPaymentRepository(deps);
@@ -31,7 +31,7 @@ export function createReceivablesService(deps: ReceivablesDeps) {
     pdf: createStatementPdfService({ billing, company, customers, statements }),
     payments: createPaymentService(deps, { customers, statements, payments: paymentRepo, ledger: ledgerRepo }, ledger),
     /** refuses partner edits that would rewrite billed history (wired into the 取引先 master) */
-    guardPartnerUpdate: createPartnerGuard(deps.orm, statements, ledgerRepo),
+    guardPartnerUpdate: createPartnerGuard(customers, statements, ledgerRepo),
   };
 }
 export type ReceivablesService = ReturnType<typeof createReceivablesService>;

@@ -7,7 +7,7 @@
  */
 import type { Company } from '../../../../src-shared/company/company';
 import type { StatementDetail } from '../../../../src-shared/receivables/statements';
-import type { CustomerTerms } from '../customer-terms';
+import type { CustomerTerms } from '../customer-terms-repository';
 
 export interface InvoiceLineData {
   invoiceId: number;

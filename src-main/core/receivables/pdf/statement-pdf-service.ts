@@ -6,7 +6,7 @@
 import { AppError } from '../../../../src-shared/errors';
 import type { BillingService } from '../billing-service';
 import type { CompanyRepository } from '../company-repository';
-import type { CustomerTermsReader } from '../customer-terms';
+import type { CustomerTermsRepository } from '../customer-terms-repository';
 import type { StatementRepository } from '../statement-repository';
 import { buildStatementDocument, type StatementDocument } from './statement-document';
 import { renderStatementsPdf, type RenderedPdf } from './statement-pdf';
@@ -15,7 +15,7 @@ export interface StatementPdf extends RenderedPdf {
   fileName: string;
 }
 
-export function createStatementPdfService(repos: { billing: BillingService; company: CompanyRepository; customers: CustomerTermsReader; statements: StatementRepository }) {
+export function createStatementPdfService(repos: { billing: BillingService; company: CompanyRepository; customers: CustomerTermsRepository; statements: StatementRepository }) {
   function documentOf(id: number): { doc: StatementDocument; createdAt: string; customer: string } {
     const detail = repos.billing.get(id);
     const company = repos.company.get();

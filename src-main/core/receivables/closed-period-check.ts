@@ -2,32 +2,20 @@
  * The closed-period check other features call (docs/receivables-rules.md): the import asks which of
  * the invoices it writes are dated inside a customer's closed period, so it can say that they will
  * be billed on the next 請求書 with a 要確認 note; a manual slip edit asks whether it is allowed.
+ * A customer's books are closed through its latest 締 請求書 (the statement repository knows it).
  */
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { and, desc, eq } from 'drizzle-orm';
 import { AppError } from '../../../src-shared/errors';
-import type { SqliteDb } from '../db/open';
-import { statements } from '../db/schema';
 import { closedPeriodMessage, isInClosedPeriod } from './rules/closed-period';
+import type { StatementRepository } from './statement-repository';
 
-/** The date a customer's books are closed through (its latest 締 請求書), or null. */
-export function closedThrough(db: SqliteDb, customerId: number): string | null {
-  const r = drizzle(db)
-    .select({ closingDate: statements.closingDate })
-    .from(statements)
-    .where(and(eq(statements.customerId, customerId), eq(statements.kind, '締')))
-    .orderBy(desc(statements.closingDate))
-    .limit(1)
-    .get();
-  return r?.closingDate ?? null;
-}
+export type ClosedPeriods = Pick<StatementRepository, 'lastClosing'>;
 
 /** Invoices dated inside their customer's closed period, with the note the import logs for each. */
-export function lateInvoices(db: SqliteDb, list: readonly { customerId: number; date: string; bcartOrderCode: string }[]): { orderCode: string; message: string }[] {
+export function lateInvoices(statements: ClosedPeriods, list: readonly { customerId: number; date: string; bcartOrderCode: string }[]): { orderCode: string; message: string }[] {
   const cache = new Map<number, string | null>();
   const out: { orderCode: string; message: string }[] = [];
   for (const inv of list) {
-    if (!cache.has(inv.customerId)) cache.set(inv.customerId, closedThrough(db, inv.customerId));
+    if (!cache.has(inv.customerId)) cache.set(inv.customerId, statements.lastClosing(inv.customerId)?.closingDate ?? null);
     const closed = cache.get(inv.customerId) ?? null;
     if (isInClosedPeriod(inv.date, closed)) {
       out.push({
@@ -40,7 +28,7 @@ export function lateInvoices(db: SqliteDb, list: readonly { customerId: number; 
 }
 
 /** Throws when a slip of the customer dated `date` may not be edited by hand (closed period). */
-export function assertSlipEditable(db: SqliteDb, customerId: number, date: string, what = '伝票を変更'): void {
-  const closed = closedThrough(db, customerId);
+export function assertSlipEditable(statements: ClosedPeriods, customerId: number, date: string, what = '伝票を変更'): void {
+  const closed = statements.lastClosing(customerId)?.closingDate ?? null;
   if (isInClosedPeriod(date, closed)) throw new AppError('CONFIRMED_LOCKED', closedPeriodMessage(what, date, closed!));
 }

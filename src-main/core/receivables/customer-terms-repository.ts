@@ -1,6 +1,7 @@
 /**
  * The 得意先 as 売掛管理 reads them: code, name, recipient address and billing terms, with the
- * defaults filled in for rows written before the terms existed. Read-only (the masters own partners).
+ * defaults filled in for rows written before the terms existed. Read-only: the masters' repository
+ * is the one that writes partners.
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { AppError } from '../../../src-shared/errors';
@@ -57,7 +58,7 @@ function toTerms(r: PartnerRow): CustomerTerms {
   };
 }
 
-export function createCustomerTermsReader(orm: Orm) {
+export function createCustomerTermsRepository(orm: Orm) {
   return {
     /** every 得意先, by code */
     all(): CustomerTerms[] {
@@ -68,6 +69,10 @@ export function createCustomerTermsReader(orm: Orm) {
       if (!r) throw new AppError('NOT_FOUND', `得意先 (ID ${id}) が見つかりません。取引先マスタで得意先を確認してください。`);
       return toTerms(r);
     },
+    /** What the billed-history guard compares of any 取引先 (undefined: no such record). */
+    billedFields(id: number): { kind: string; billingType: string | null; openingBalance: number | null } | undefined {
+      return orm.select({ kind: partners.kind, billingType: partners.billingType, openingBalance: partners.openingBalance }).from(partners).where(eq(partners.id, id)).get();
+    },
     byCode(code: string): CustomerTerms {
       const r = orm.select().from(partners).where(eq(partners.code, code.trim())).get();
       if (!r) throw new AppError('NOT_FOUND', `取引先コード「${code}」の得意先がありません。取引先マスタでコードを確認してください。`);
@@ -76,4 +81,4 @@ export function createCustomerTermsReader(orm: Orm) {
     },
   };
 }
-export type CustomerTermsReader = ReturnType<typeof createCustomerTermsReader>;
+export type CustomerTermsRepository = ReturnType<typeof createCustomerTermsRepository>;
