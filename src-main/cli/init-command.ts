@@ -4,8 +4,8 @@
  * it created. A second run creates nothing and says so. The token goes to <DIR>/tokens.json (0600).
  */
 import { isIsoDate } from '../../src-shared/domain/jst-date';
-import { isAppError } from '../../src-shared/errors';
 import { isAllowedApiUrl } from '../../src-shared/ec-settings/validate-ec-setting';
+import { classifyError, isUnexpected } from '../core/errors/classify-error';
 import { openCliTokenStore } from '../core/file-token-store';
 import { runInitialSetup } from '../core/setup/initial-setup';
 import { CliUsageError, parseCliArgs, required } from './args';
@@ -45,12 +45,12 @@ export const initCommand: CliCommand = {
       io.out(`EC連携設定ID: ${report.settingId}`);
       return 0;
     } catch (e) {
-      if (isAppError(e)) {
-        io.err(`初期設定を中止しました (データは変更していません): ${e.message}`);
-        for (const f of e.fields ?? []) io.err(`  ${f.path}: ${f.message}`);
-        return 1;
-      }
-      throw e;
+      // a program error goes to the top-level handler with its detail; the rest is explained here
+      if (isUnexpected(e)) throw e;
+      const err = classifyError(e);
+      io.err(`初期設定を中止しました (データは変更していません): ${err.message}`);
+      for (const f of err.fields ?? []) io.err(`  ${f.path}: ${f.message}`);
+      return 1;
     } finally {
       core.close();
     }

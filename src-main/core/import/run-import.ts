@@ -9,11 +9,11 @@
  * constraint) leaves the books exactly as they were and is logged in Japanese.
  */
 import { jstDateOf } from '../../../src-shared/domain/jst-date';
-import { AppError, isAppError } from '../../../src-shared/errors';
+import { AppError } from '../../../src-shared/errors';
+import { classifyError } from '../errors/classify-error';
 import { createBcartClient, type BcartClientOptions, type BcartProgress } from '../bcart/client';
 import type { BcartOrder } from '../bcart/model';
 import type { SqliteDb } from '../db/open';
-import { isSqliteConstraint } from './sqlite-constraint';
 import type { Clock, Fetch, Logger, Timers, TokenStore } from '../ports';
 import { closeRunWithoutWrites, createRun, failInterruptedRuns, problemLogs, setRunWindow, type ImportLogEntry } from './import-log';
 import { importWindow, isCaughtUp, nextCursor, type ImportWindow } from './import-window';
@@ -313,22 +313,17 @@ function runCounts(plan: ImportPlan, apiCalls: number) {
   return { orders: s.orders, shipments: s.shipments, invoices: s.invoices, amount: s.amount, apiCalls, errors: s.errors, warnings: s.warnings };
 }
 
-/** A thrown failure as a logged problem, in Japanese with what to do. */
+const NOTHING_IMPORTED = '何も取り込んでいません（出荷取込開始日は変わりません）。';
+
+/** A thrown failure as a logged problem, in Japanese with what to do (classifyError gives the code). */
 function toImportError(e: unknown): ImportError {
-  const suffix = '何も取り込んでいません（出荷取込開始日は変わりません）。';
-  if (isAppError(e)) return { orderCode: null, code: e.code, message: `出荷取込処理を中止しました: ${e.message} ${suffix}` };
-  if (isSqliteConstraint(e)) {
-    return {
-      orderCode: null,
-      code: 'IMPORT_FAILED',
-      message: `出荷取込処理を中止しました: 同じ出荷・注文が別の取込で同時に取り込まれました。${suffix}もう一度実行すると残りが取り込まれます。`,
-    };
-  }
-  return {
-    orderCode: null,
-    code: 'INTERNAL',
-    message: `出荷取込処理を中止しました: 予期しないエラーです（${e instanceof Error ? e.message : String(e)}）。${suffix}アプリのログを添えてサポートに連絡してください。`,
-  };
+  const err = classifyError(e, {
+    // UNIQUE on the BCart ids: a concurrent import of the same orders won
+    conflict: `同じ出荷・注文が別の取込で同時に取り込まれました。${NOTHING_IMPORTED}もう一度実行すると残りが取り込まれます。`,
+    internal: `予期しないエラーです（${e instanceof Error ? e.message : String(e)}）。${NOTHING_IMPORTED}アプリのログを添えてサポートに連絡してください。`,
+  });
+  const message = err.message.includes(NOTHING_IMPORTED) ? err.message : `${err.message} ${NOTHING_IMPORTED}`;
+  return { orderCode: null, code: err.code, message: `出荷取込処理を中止しました: ${message}` };
 }
 
 /** Thrown between phases when the run's signal is aborted (the catch turns it into the 中止 outcome). */

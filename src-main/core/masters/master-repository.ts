@@ -8,7 +8,7 @@ import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../../../src-shared/errors';
 import type { MasterListInput } from '../../../src-shared/masters/fields';
-import { mapConstraintError, type UniqueFieldMessage } from '../db/sqlite-errors';
+import { classifyError, type UniqueFieldMessage } from '../errors/classify-error';
 
 /** The columns every master table has. */
 export type MasterTable = SQLiteTable & {
@@ -110,7 +110,7 @@ export function createMasterRepository<Row extends { id: number; confirmed: bool
         .returning()
         .get() as Row;
     } catch (e) {
-      return mapConstraintError(e, cfg.uniqueFields);
+      throw classifyError(e, { uniqueFields: cfg.uniqueFields });
     }
   }
 
@@ -122,7 +122,7 @@ export function createMasterRepository<Row extends { id: number; confirmed: bool
     try {
       return anyDb.update(t).set({ ...values, updatedAt: now() }).where(eq(t.id, id)).returning().get() as Row;
     } catch (e) {
-      return mapConstraintError(e, cfg.uniqueFields);
+      throw classifyError(e, { uniqueFields: cfg.uniqueFields });
     }
   }
 

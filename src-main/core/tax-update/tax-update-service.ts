@@ -16,6 +16,7 @@ import { AppError } from '../../../src-shared/errors';
 import { missingChecklistIds } from '../../../src-shared/tax-update/checklist';
 import type { TaxUpdatePhase } from '../../../src-shared/tax-update/tax-update-events';
 import { backupDatabase } from '../db/migrate';
+import { classifyError, failureKind } from '../errors/classify-error';
 import type { SqliteDb } from '../db/open';
 import { isStoreClosed } from '../store-mode/store-mode';
 import { writeAdminLog } from './admin-log';
@@ -123,10 +124,6 @@ function insertChanges(db: SqliteDb, runId: number, plan: TaxUpdatePlan): void {
   rows.flush();
 }
 
-function isUniqueViolation(e: unknown): boolean {
-  return (e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
 function alreadyApplied(label: string, executedAt: string): AppError {
   return new AppError(
     'ALREADY_APPLIED',
@@ -185,11 +182,9 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
         try {
           backupFile = await backupDatabase(db, join(deps.dataDir, 'backups'), `tax-update-${event.id}`, deps.nowMs());
         } catch (e) {
-          throw new AppError(
-            'INTERNAL',
-            '実行前の自動バックアップを作成できなかったため、何も更新していません。データフォルダの空き容量と書き込み権限を確認してから、もう一度実行してください。',
-            { cause: e },
-          );
+          throw classifyError(e, {
+            internal: '実行前の自動バックアップを作成できなかったため、何も更新していません。データフォルダの空き容量と書き込み権限を確認してから、もう一度実行してください。',
+          });
         }
         const now = deps.now();
         phase('updating');
@@ -218,7 +213,7 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
                 .run(event.id, req.rounding, plan.targets, plan.totals.changedApplications, plan.totals.changedPrices, backupFile, now).lastInsertRowid,
             );
           } catch (e) {
-            if (isUniqueViolation(e)) throw alreadyApplied(event.label, getRateEvent(db, event.id, now).run?.executedAt ?? now);
+            if (failureKind(e) === 'constraint-unique') throw alreadyApplied(event.label, getRateEvent(db, event.id, now).run?.executedAt ?? now);
             throw e;
           }
           writePlan(db, computed, now);
