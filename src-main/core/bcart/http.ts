@@ -8,6 +8,7 @@
  * carries details.outcome = 'unknown' and the stock outbox reads the set back instead.
  */
 import { isAppError, type AppError } from '../../../src-shared/errors';
+import { fetchFailureReason } from '../errors/classify-error';
 import type { Clock, Fetch, Logger, Timers } from '../ports';
 import { backoffDelay } from './backoff';
 import {
@@ -101,11 +102,6 @@ function neverSent(err: unknown): boolean {
   return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
 }
 
-function reasonOf(err: unknown): string {
-  const cause = (err as { cause?: { code?: string; message?: string } } | null)?.cause;
-  return cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
-}
-
 /** Creates the request engine shared by every client method. */
 export function createBcartHttp(opts: HttpOptions): BcartHttp {
   const timeoutMs = opts.timeoutMs ?? 30_000;
@@ -149,7 +145,7 @@ export function createBcartHttp(opts: HttpOptions): BcartHttp {
         return write ? { kind: 'fail', error: e } : { kind: 'retry', error: e };
       }
       const safe = neverSent(err);
-      const e = networkError(call, reasonOf(err), safe ? 'not_applied' : 'unknown');
+      const e = networkError(call, fetchFailureReason(err), safe ? 'not_applied' : 'unknown');
       return write && !safe ? { kind: 'fail', error: e } : { kind: 'retry', error: e };
     } finally {
       timers.clearTimeout(timer);

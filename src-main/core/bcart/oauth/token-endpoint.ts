@@ -5,6 +5,7 @@
  * Tokens appear in request bodies only — never in URLs, logs or error details.
  */
 import { AppError } from '../../../../src-shared/errors';
+import { failureKind } from '../../errors/classify-error';
 import type { Clock, Fetch } from '../../ports';
 
 export interface TokenEndpointOptions {
@@ -38,7 +39,7 @@ async function post(opts: TokenEndpointOptions, params: Record<string, string>, 
     });
     text = await res.text();
   } catch (err) {
-    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+    const timedOut = failureKind(err) === 'timeout' || (err instanceof Error && err.name === 'AbortError');
     throw new AppError(
       timedOut ? 'TIMEOUT' : 'NETWORK',
       timedOut
