@@ -7,7 +7,6 @@ import { isIsoDate } from '../../src-shared/domain/jst-date';
 import { isAllowedApiUrl } from '../../src-shared/ec-settings/validate-ec-setting';
 import { classifyError, isUnexpected } from '../core/errors/classify-error';
 import { openCliTokenStore } from '../core/file-token-store';
-import { runInitialSetup } from '../core/setup/initial-setup';
 import { CliUsageError, parseCliArgs, required } from './args';
 import { openCliCore } from './cli-core';
 import type { CliCommand } from './cli-types';
@@ -29,7 +28,7 @@ export const initCommand: CliCommand = {
     if (args.from !== undefined && !isIsoDate(args.from)) throw new CliUsageError('--from は YYYY-MM-DD 形式の実在する日付で指定してください。');
     const core = await openCliCore(dataDir, { tokenStore: openCliTokenStore(dataDir) });
     try {
-      const report = await runInitialSetup(core.ctx, { baseUrl, token, ...(args.from ? { from: args.from } : {}) });
+      const report = await core.services.initialSetup.run({ baseUrl, token, ...(args.from ? { from: args.from } : {}) });
       const lines = Object.entries(report.created).filter(([, codes]) => codes.length > 0);
       if (lines.length === 0 && !report.tokenSaved && !report.urlUpdated) {
         io.out('作成したものはありません。初期設定はすでに完了しています。');

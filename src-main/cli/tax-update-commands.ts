@@ -10,16 +10,10 @@ import { PLAN_FIELD_LABELS } from '../../src-shared/tax-update/labels';
 import { PRESET_2019 } from '../../src-shared/tax-update/types';
 import { AppError, type FieldProblem } from '../../src-shared/errors';
 import { FINISHED_TEXT, TAX_UPDATE_CHECKLIST_IDS } from '../../src-shared/tax-update/checklist';
-import type { Core } from '../core/create-core';
-import { isStoreClosed } from '../core/store-mode/store-mode';
 import { importProductTaxCsv } from '../core/tax-update/product-tax-import';
-import { switchStoreMode } from '../core/store-mode/store-mode-handlers';
 import { parseSubscriptionCsv } from '../core/subscriptions/subscription-csv';
-import { replaceAllApplications } from '../core/subscriptions/subscription-repository';
-import { createTaxUpdateService } from '../core/tax-update/tax-update-service';
-import { assertStoreOpen } from '../core/store-mode/store-mode';
 import { CliUsageError, parseCliArgs, required } from './args';
-import { openCliCore } from './cli-core';
+import { withCliCore as withCore } from './cli-core';
 import type { CliCommand, CliIo } from './cli-types';
 
 function rounding(values: Record<string, unknown>): RoundingMode {
@@ -42,19 +36,6 @@ function printProblems(io: CliIo, e: unknown): never {
   throw e;
 }
 
-async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T> | T): Promise<T> {
-  const core = await openCliCore(dataDir);
-  try {
-    return await fn(core);
-  } finally {
-    core.close();
-  }
-}
-
-function serviceOf(core: Core) {
-  return createTaxUpdateService({ db: core.db, dataDir: core.ctx.dataDir, now: () => core.ctx.now(), nowMs: () => core.ctx.clock.now() });
-}
-
 export const productsImportCommand: CliCommand = {
   summary: '商品CSV(商品コード・枝番横・枝番縦・商品名・税率区分)を商品マスタに取り込みます(確定済みで登録・更新)',
   usage: 'products:import --data-dir DIR --file F.csv',
@@ -63,7 +44,7 @@ export const productsImportCommand: CliCommand = {
     const bytes = readFile(required(args, 'file'));
     return withCore(required(args, 'data-dir'), (core) => {
       try {
-        const r = importProductTaxCsv(core.db, bytes, core.ctx.now());
+        const r = importProductTaxCsv(core.services, bytes);
         io.out(`商品を取り込みました(${r.encoding === 'cp932' ? 'Shift_JIS' : 'UTF-8'}): 新規 ${r.created}件、更新 ${r.updated}件。`);
         return 0;
       } catch (e) {
@@ -80,7 +61,7 @@ export const subscriptionsImportCommand: CliCommand = {
     const args = parseCliArgs(argv, { 'data-dir': { type: 'string' }, file: { type: 'string' } });
     const bytes = readFile(required(args, 'file'));
     return withCore(required(args, 'data-dir'), (core) => {
-      assertStoreOpen(core.db, '定期申込のCSV取込');
+      core.services.storeMode.assertOpen('定期申込のCSV取込');
       const parsed = parseSubscriptionCsv(bytes);
       if (!parsed.ok) {
         printProblems(
@@ -90,7 +71,7 @@ export const subscriptionsImportCommand: CliCommand = {
           }),
         );
       }
-      const c = replaceAllApplications(core.db, parsed.applications, core.ctx.now());
+      const c = core.services.repos.subscriptions.replaceAll(parsed.applications, core.services.ports.now());
       io.out(`定期申込を取り込みました(${parsed.encoding === 'cp932' ? 'Shift_JIS' : 'UTF-8'}): 申込 ${c.applications}件、商品 ${c.items}件、オプション ${c.options}件。`);
       return 0;
     });
@@ -105,7 +86,7 @@ export const taxUpdatePreviewCommand: CliCommand = {
     const mode = rounding(args);
     const eventId = typeof args.event === 'string' ? args.event : PRESET_2019.id;
     return withCore(required(args, 'data-dir'), (core) => {
-      const { plan } = serviceOf(core).preview(eventId, mode);
+      const { plan } = core.services.taxUpdate.preview(eventId, mode);
       if (args.json === true) {
         io.out(
           JSON.stringify({
@@ -157,11 +138,11 @@ export const taxUpdateApplyCommand: CliCommand = {
     }
     const eventId = typeof args.event === 'string' ? args.event : PRESET_2019.id;
     return withCore(dataDir, async (core) => {
-      if (args['close-store'] === true && !isStoreClosed(core.db)) {
-        switchStoreMode(core.ctx, true);
+      if (args['close-store'] === true && !core.services.storeMode.isClosed()) {
+        core.services.storeMode.switch(true);
         io.err('受付停止にしました。処理の後で「受付再開」を忘れずに行ってください。');
       }
-      const service = serviceOf(core);
+      const service = core.services.taxUpdate;
       const { hash } = service.preview(eventId, mode);
       const run = await service.apply({ eventId, rounding: mode, checked: TAX_UPDATE_CHECKLIST_IDS, understood: true, planHash: hash });
       if (args.json === true) io.out(JSON.stringify(run));
@@ -182,7 +163,7 @@ function storeCommand(closed: boolean): CliCommand {
     async run(argv, io) {
       const args = parseCliArgs(argv, { 'data-dir': { type: 'string' } });
       return withCore(required(args, 'data-dir'), (core) => {
-        switchStoreMode(core.ctx, closed);
+        core.services.storeMode.switch(closed);
         io.out(closed ? '受付停止にしました。' : '受付再開しました。');
         return 0;
       });

@@ -11,26 +11,23 @@
 import { jstDateOf } from '../../../src-shared/domain/jst-date';
 import { AppError } from '../../../src-shared/errors';
 import { classifyError } from '../errors/classify-error';
-import { createBcartClient, type BcartClientOptions, type BcartProgress } from '../bcart/client';
+import type { BcartProgress } from '../bcart/client';
 import type { BcartOrder } from '../bcart/model';
-import type { SqliteDb } from '../db/open';
-import type { Clock, Fetch, Logger, Timers, TokenStore } from '../ports';
-import { closeRunWithoutWrites, createRun, failInterruptedRuns, problemLogs, setRunWindow, type ImportLogEntry } from './import-log';
+import type { BcartSessions, ClientOverrides } from '../ec-settings/bcart-sessions';
+import type { Clock, Logger } from '../ports';
+import type { Repositories } from '../repositories';
+import type { ImportLogEntry } from './import-run-repository';
 import { importWindow, isCaughtUp, nextCursor, type ImportWindow } from './import-window';
 import { loadEcSetting, loadImportMasters } from './load-import-masters';
-import { hasImportErrors, mapOrdersForImport, type ImportPlan } from './mapping';
-import { importAuth } from './token-key';
-import { importLimiter } from './import-limiter';
+import { hasImportErrors, mapOrdersForImport, type ImportPlan, type ImportProblem } from './mapping';
 import { writeImportPlan } from './write-import-plan';
 
-/** The ports the pipeline uses (a CoreContext satisfies it). */
+/** What the pipeline uses: the repositories it reads and writes, the shop's connection, the clock. */
 export interface ImportDeps {
-  db: SqliteDb;
-  fetch: Fetch;
+  repos: Pick<Repositories, 'ecSettings' | 'importRuns' | 'slips' | 'partners' | 'products' | 'transaction'>;
+  bcart: Pick<BcartSessions, 'auth' | 'client'>;
   clock: Clock;
-  timers: Timers;
   logger: Logger;
-  tokenStore: TokenStore;
   /** ISO-8601 +09:00 of the clock */
   now(): string;
 }
@@ -60,7 +57,7 @@ export interface ImportOptions {
    */
   signal?: AbortSignal;
   /** client overrides (timeouts, backoff, another limiter than the setting's shared one) for tests and the benchmark */
-  client?: Partial<Omit<BcartClientOptions, 'baseUrl' | 'getAccessToken' | 'onProgress'>>;
+  client?: Omit<ClientOverrides, 'onProgress'>;
 }
 
 /** One problem of the run as the CLI / UI show it. */
@@ -94,9 +91,9 @@ export interface ImportOutcome {
 
 /** Creates the run row (status running) after checking the setting; returns the run id. */
 export function startImportRun(deps: ImportDeps, opts: Pick<ImportOptions, 'settingId' | 'dryRun' | 'trigger'>): number {
-  const setting = loadEcSetting(deps.db, opts.settingId);
-  failInterruptedRuns(deps.db, setting.id, deps.now());
-  return createRun(deps.db, {
+  const setting = loadEcSetting(deps.repos, opts.settingId);
+  deps.repos.importRuns.failInterrupted(setting.id, deps.now());
+  return deps.repos.importRuns.createRun({
     settingId: setting.id,
     trigger: opts.trigger,
     dryRun: opts.dryRun,
@@ -140,16 +137,17 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
   };
   try {
     checkAborted();
-    const setting = loadEcSetting(deps.db, opts.settingId);
+    const setting = loadEcSetting(deps.repos, opts.settingId);
     const today = jstDateOf(deps.clock.now());
     outcome.cursorBefore = setting.importStartDate;
     outcome.cursorAfter = setting.importStartDate;
     const window = setting.importStartDate ? importWindow(setting.importStartDate, today) : null;
     outcome.window = window;
     outcome.caughtUp = isCaughtUp(window, today);
-    setRunWindow(deps.db, runId, window?.from ?? null, window?.to ?? null);
+    deps.repos.importRuns.setWindow(runId, window?.from ?? null, window?.to ?? null);
 
-    const auth = importAuth(deps, setting.id, setting.oauth);
+    const connection = { id: setting.id, apiBaseUrl: setting.apiBaseUrl, rateBudget: setting.rateBudget, ...setting.oauth };
+    const auth = deps.bcart.auth(connection);
     const authState = await auth.state();
     checkAborted();
     if (authState.status === '未認証') {
@@ -157,16 +155,8 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
     }
     let basePages = 0;
     let phasePages = 0;
-    const client = createBcartClient({
-      fetch: deps.fetch,
-      clock: deps.clock,
-      timers: deps.timers,
-      logger: deps.logger,
-      limiter: importLimiter(deps, setting.id, setting.rateBudget),
+    const client = deps.bcart.client(connection, {
       ...opts.client,
-      baseUrl: setting.apiBaseUrl,
-      getAccessToken: () => auth.getAccessToken(),
-      onUnauthorized: () => auth.refreshNow(),
       onProgress: (p: BcartProgress) => {
         phasePages = p.pagesFetched;
         report({ pages: basePages + p.pagesFetched, requests: p.requests });
@@ -184,12 +174,7 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
     // orders of earlier windows that were not fully shipped (requirements §3.3)
     report({ phase: 'watching' });
     const have = new Set(orders.map((o) => o.id));
-    const watched = (
-      deps.db.prepare('select bcart_order_id as id, bcart_order_code as code from import_watch where ec_setting_id = ? order by bcart_order_id').all(setting.id) as {
-        id: number;
-        code: string;
-      }[]
-    ).filter((w) => !have.has(w.id));
+    const watched = deps.repos.importRuns.watched(setting.id).filter((w) => !have.has(w.id));
     const extraLogs: ImportLogEntry[] = [];
     for (let i = 0; i < watched.length; i += WATCH_CHUNK) {
       const chunk = watched.slice(i, i + WATCH_CHUNK);
@@ -216,7 +201,7 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
 
     checkAborted();
     report({ phase: 'mapping' });
-    const masters = loadImportMasters(deps.db, setting.id, {
+    const masters = loadImportMasters(deps.repos, setting.id, {
       orderIds: orders.map((o) => o.id),
       logisticsIds: orders.flatMap((o) => o.logistics.map((l) => l.id)),
     });
@@ -240,7 +225,7 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
     if (hasImportErrors(plan.problems)) {
       const message = `${opts.dryRun ? '取込プレビュー' : '出荷取込処理'}（${windowText}）で ${sum.errors} 件のエラーがあったため、何も取り込んでいません（出荷取込開始日は変わりません）。システムログの各注文のメッセージに従って修正し、もう一度実行してください。`;
       logs.push({ runId, level: 'error', orderCode: null, code: 'IMPORT_FAILED', message, createdAt: now });
-      closeRunWithoutWrites(deps.db, runId, { status: 'failed', now, ...runCounts(plan, outcome.apiCalls), message, logs });
+      deps.repos.importRuns.closeWithoutWrites(runId, { status: 'failed', now, ...runCounts(plan, outcome.apiCalls), message, logs });
       outcome.message = message;
       report({ phase: 'done' });
       return outcome;
@@ -248,7 +233,7 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
     if (opts.dryRun) {
       const message = `取込プレビュー（${windowText}）: ${planText}。まだ何も取り込んでいません。`;
       logs.push({ runId, level: 'info', orderCode: null, code: 'PREVIEW', message, createdAt: now });
-      closeRunWithoutWrites(deps.db, runId, { status: 'succeeded', now, ...runCounts(plan, outcome.apiCalls), message, logs });
+      deps.repos.importRuns.closeWithoutWrites(runId, { status: 'succeeded', now, ...runCounts(plan, outcome.apiCalls), message, logs });
       outcome.status = 'succeeded';
       outcome.message = message;
       report({ phase: 'done' });
@@ -259,7 +244,7 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
     const cursor = window ? nextCursor(window, today) : null;
     const message = `出荷取込処理（${windowText}）: ${planText}を取り込みました。${cursor ? `次回の出荷取込開始日は ${cursor} です。` : ''}`;
     logs.push({ runId, level: 'info', orderCode: null, code: 'IMPORTED', message, createdAt: now });
-    const written = writeImportPlan(deps.db, { settingId: setting.id, runId, plan, cursor, now, apiCalls: outcome.apiCalls, logs });
+    const written = writeImportPlan(deps.repos, { settingId: setting.id, runId, plan, cursor, now, apiCalls: outcome.apiCalls, logs });
     outcome.counts.stockEntries = written.stockEntries;
     outcome.committed = true;
     outcome.status = 'succeeded';
@@ -280,7 +265,7 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
     outcome.errors = [...outcome.errors, err];
     outcome.message = err.message;
     try {
-      closeRunWithoutWrites(deps.db, runId, {
+      deps.repos.importRuns.closeWithoutWrites(runId, {
         status: aborted ? 'cancelled' : 'failed',
         now: deps.now(),
         orders: outcome.counts.orders,
@@ -306,6 +291,11 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
 export async function runImport(deps: ImportDeps, opts: ImportOptions): Promise<ImportOutcome> {
   const runId = startImportRun(deps, opts);
   return executeImportRun(deps, runId, opts);
+}
+
+/** Log lines of the mapping's problems. */
+function problemLogs(runId: number, problems: readonly ImportProblem[], now: string): ImportLogEntry[] {
+  return problems.map((p) => ({ runId, level: p.level === 'error' ? 'error' : 'warn', orderCode: p.orderCode, code: p.code, message: p.message, createdAt: now }));
 }
 
 function runCounts(plan: ImportPlan, apiCalls: number) {

@@ -4,23 +4,22 @@
  */
 import { isTaxUpdateTarget } from '../../../src-shared/tax-update/rate-change-event';
 import { AppError } from '../../../src-shared/errors';
-import type { CoreContext } from '../core-context';
+import { validateRateChangeEvent } from '../../../src-shared/tax-update/rate-change-event';
+import type { RateChangeEvent } from '../../../src-shared/tax-update/types';
+import type { EventBus } from '../event-bus';
 import type { Handlers } from '../ipc/handler-types';
-import { assertStoreOpen } from '../store-mode/store-mode';
-import { listAdminLogs } from './admin-log';
+import type { CorePorts } from '../ports';
+import type { Repositories } from '../repositories';
+import type { StoreMode } from '../store-mode/store-mode';
+import { parseSubscriptionCsv, serialiseSubscriptionCsv } from '../subscriptions/subscription-csv';
+import { toPlainApplication } from '../subscriptions/subscription-repository';
 import type { CsvEncoding } from './csv-encoding';
 import type { CsvSerialiseResult } from './csv-writer';
 import { serialisePlanChangesCsv } from './plan-csv';
-import { addRateEvent, getRateEvent, listRateEvents } from './rate-event-repository';
-import { parseSubscriptionCsv, serialiseSubscriptionCsv } from '../subscriptions/subscription-csv';
-import { getApplication, listApplications, loadAllApplications, replaceAllApplications, saveApplication, toPlainApplication } from '../subscriptions/subscription-repository';
-import { createStoreHandlers } from '../store-mode/store-mode-handlers';
-import { getRun, listRunChanges, listRuns, restoreRun } from './tax-update-history';
-import { createTaxUpdateService } from './tax-update-service';
+import type { RateChangeEventRow } from './tax-update-repository';
+import type { TaxUpdateService } from './tax-update-service';
 
 type Channels =
-  | 'store:close'
-  | 'store:open'
   | 'subscriptions:list'
   | 'subscriptions:get'
   | 'subscriptions:save'
@@ -51,58 +50,72 @@ function csvFile(result: CsvSerialiseResult, fileName: string, rows: number) {
 
 const suffix = (e: CsvEncoding) => (e === 'cp932' ? '_SJIS' : '');
 
-export function createTaxUpdateHandlers(ctx: CoreContext): Pick<Handlers, Channels> {
-  const { db } = ctx;
-  const service = createTaxUpdateService({
-    db,
-    dataDir: ctx.dataDir,
-    now: () => ctx.now(),
-    nowMs: () => ctx.clock.now(),
-    onPhase: (eventId, phase) => ctx.events.emit('taxUpdate:progressed', { eventId, phase }),
-  });
-  const changed = (domain: string) => ctx.events.emit('data:changed', { domain });
+/** Adds a later event after validateRateChangeEvent; CONFLICT when the id is taken. */
+function addRateEvent(repos: Pick<Repositories, 'taxUpdate'>, event: RateChangeEvent, now: string): RateChangeEventRow {
+  const problems = validateRateChangeEvent(event);
+  if (problems.length > 0) {
+    throw new AppError('VALIDATION', '税率改定の設定に誤りがあります。各項目のメッセージを確認して修正してください。', { fields: problems });
+  }
+  if (repos.taxUpdate.eventExists(event.id, now)) {
+    const message = `ID「${event.id}」の税率改定はすでに登録されています。別のIDを入力してください。`;
+    throw new AppError('CONFLICT', message, { fields: [{ path: 'id', message }] });
+  }
+  repos.taxUpdate.insertEvent(event, now);
+  return repos.taxUpdate.getEvent(event.id, now);
+}
+
+export interface TaxUpdateHandlerDeps {
+  taxUpdate: TaxUpdateService;
+  repos: Pick<Repositories, 'subscriptions' | 'taxUpdate' | 'adminLogs'>;
+  storeMode: StoreMode;
+  events: EventBus;
+  ports: Pick<CorePorts, 'logger' | 'now'>;
+}
+
+export function createTaxUpdateHandlers({ taxUpdate: service, repos, storeMode, events, ports }: TaxUpdateHandlerDeps): Pick<Handlers, Channels> {
+  const subscriptions = repos.subscriptions;
+  const changed = (domain: string) => events.emit('data:changed', { domain });
 
   return {
-    ...createStoreHandlers(ctx),
-    'subscriptions:list': (input) => listApplications(db, input),
+    'subscriptions:list': (input) => subscriptions.list(input),
     'subscriptions:get': (input) => {
-      const app = getApplication(db, input.code);
+      const app = subscriptions.get(input.code);
       if (!app) throw new AppError('NOT_FOUND', `申込コード「${input.code}」の定期申込が見つかりません。一覧を更新してから、もう一度お試しください。`);
       return app;
     },
     'subscriptions:save': (input) => {
-      assertStoreOpen(db, '定期申込の編集');
-      saveApplication(db, input.application, input.create, ctx.now());
+      storeMode.assertOpen('定期申込の編集');
+      subscriptions.save(input.application, input.create, ports.now());
       changed('subscriptions');
-      return getApplication(db, input.application.code)!;
+      return subscriptions.get(input.application.code)!;
     },
     'subscriptions:import': (input) => {
-      assertStoreOpen(db, '定期申込のCSV取込');
+      storeMode.assertOpen('定期申込のCSV取込');
       const parsed = parseSubscriptionCsv(Buffer.from(input.contentBase64, 'base64'), input.encoding ? { encoding: input.encoding } : {});
       if (!parsed.ok) {
         throw new AppError('CSV_INVALID', 'CSVファイルに誤りがあるため、何も取り込んでいません。各行のメッセージを確認して修正してから、もう一度取り込んでください。', {
           fields: parsed.errors,
         });
       }
-      const counts = replaceAllApplications(db, parsed.applications, ctx.now());
-      ctx.logger.child('subscriptions').info('imported', { file: input.fileName.slice(0, 120), ...counts });
+      const counts = subscriptions.replaceAll(parsed.applications, ports.now());
+      ports.logger.child('subscriptions').info('imported', { file: input.fileName.slice(0, 120), ...counts });
       changed('subscriptions');
       return { ...counts, encoding: parsed.encoding };
     },
     'subscriptions:export': (input) => {
-      let apps = loadAllApplications(db);
+      let apps = subscriptions.loadAll();
       let name = '定期申込';
       if (input.targetsOf !== undefined) {
-        const event = getRateEvent(db, input.targetsOf, ctx.now());
+        const event = repos.taxUpdate.getEvent(input.targetsOf, ports.now());
         apps = apps.filter((a) => isTaxUpdateTarget(a, event));
         name = `定期申込_自動更新対象_${event.id}`;
       }
       const plain = apps.map(toPlainApplication);
-      return csvFile(serialiseSubscriptionCsv(plain, { encoding: input.encoding }), `${name}_${stamp(ctx.now())}${suffix(input.encoding)}.csv`, plain.length);
+      return csvFile(serialiseSubscriptionCsv(plain, { encoding: input.encoding }), `${name}_${stamp(ports.now())}${suffix(input.encoding)}.csv`, plain.length);
     },
-    'taxUpdate:events': () => listRateEvents(db, ctx.now()),
+    'taxUpdate:events': () => repos.taxUpdate.listEvents(ports.now()),
     'taxUpdate:addEvent': (input) => {
-      const row = addRateEvent(db, input, ctx.now());
+      const row = addRateEvent(repos, input, ports.now());
       changed('taxUpdate');
       return row;
     },
@@ -129,7 +142,7 @@ export function createTaxUpdateHandlers(ctx: CoreContext): Pick<Handlers, Channe
       const { plan } = service.preview(input.eventId, input.rounding);
       return csvFile(
         serialisePlanChangesCsv(plan, { encoding: input.encoding }),
-        `消費税自動更新プレビュー_${plan.eventId}_${stamp(ctx.now())}${suffix(input.encoding)}.csv`,
+        `消費税自動更新プレビュー_${plan.eventId}_${stamp(ports.now())}${suffix(input.encoding)}.csv`,
         plan.changes.length,
       );
     },
@@ -139,11 +152,10 @@ export function createTaxUpdateHandlers(ctx: CoreContext): Pick<Handlers, Channe
       changed('taxUpdate');
       return run;
     },
-    'taxUpdate:history': () => ({ runs: listRuns(db), adminLogs: listAdminLogs(db) }),
-    'taxUpdate:changes': (input) => listRunChanges(db, input.runId, input.offset ?? 0, input.limit ?? 1000),
+    'taxUpdate:history': () => ({ runs: repos.taxUpdate.listRuns(), adminLogs: repos.adminLogs.list() }),
+    'taxUpdate:changes': (input) => repos.taxUpdate.listChanges(input.runId, input.offset ?? 0, input.limit ?? 1000),
     'taxUpdate:restore': (input) => {
-      getRun(db, input.runId);
-      const run = restoreRun(db, input.runId, ctx.now());
+      const run = service.restore(input.runId);
       changed('subscriptions');
       changed('taxUpdate');
       return run;

@@ -13,7 +13,6 @@ import { jstDateOf } from '../../../src-shared/domain/jst-date';
 import { DB_FILE_NAME } from '../../../src-main/core/create-core';
 import { createMemoryLogger } from '../../../src-main/core/logging';
 import type { Fetch } from '../../../src-main/core/ports';
-import { runImport } from '../../../src-main/core/import/run-import';
 import { startSimulator, type RunningSimulator } from '../../../src-main/simulator';
 import { makeTestCore, type TestCore } from '../../helpers/core';
 import { bookCounts, seedImportBooks } from './import-fixture';
@@ -94,10 +93,10 @@ describe('出荷取込処理 when another connection holds the database past the
     };
     t = await makeTestCore({ clock, fetch: fetchWithLock, logger });
     dataDir = t.dataDir;
-    const books = await seedImportBooks(t.core.db, t.core.ctx, sim, '2025-04-24');
+    const books = await seedImportBooks(t.core.db, t.core.services.bcart, sim, '2025-04-24');
     const cursorBefore = t.core.db.prepare('select import_start_date as d from ec_settings').get();
 
-    const o = await runImport(t.core.ctx, { settingId: books.settingId, dryRun: false, trigger: 'manual' });
+    const o = await t.core.services.imports.run({ settingId: books.settingId, dryRun: false, trigger: 'manual' });
     await locker!.released;
 
     expect(o.status).toBe('failed');
