@@ -33,7 +33,7 @@ export interface Repositories extends MasterRepositories {
 
 export function createRepositories(db: Db, now: () => string): Repositories {
   return {
-    ...createMasterRepositories(db.orm, now),
+    ...createMasterRepositories(db, now),
     appState: createAppStateRepository(db),
     ecSettings: createEcSettingRepository(db, now),
     importRuns: createImportRunRepository(db),

@@ -6,7 +6,6 @@
  */
 import { and, asc, eq, getTableName, inArray, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { BankAccount } from '../../../src-shared/masters/bank-account';
 import type { Department } from '../../../src-shared/masters/department';
 import type { Partner } from '../../../src-shared/masters/partner';
@@ -16,10 +15,10 @@ import type { Workflow } from '../../../src-shared/masters/workflow';
 import type { MasterListInput } from '../../../src-shared/masters/fields';
 import type { CustomerCandidate, ProductCandidate } from '../../../src-shared/setup/onboarding';
 import type { LocalCustomer, LocalProduct } from '../import/mapping';
+import type { Db } from '../db/db-handle';
 import { bankAccounts, departments, partners, products, taxClasses, workflows } from '../db/schema';
 import { createMasterRepository, type MasterRepository, type MasterRepositoryConfig, type MasterTable } from './master-repository';
 
-type Db = BetterSQLite3Database<Record<string, unknown>>;
 type Values<R> = Omit<R, 'id' | 'confirmed' | 'createdAt' | 'updatedAt'>;
 type TaxKind = '標準' | '軽減' | '非課税';
 /** the seeded rate of each 税区分 kind */
@@ -61,6 +60,7 @@ function codeNamed(label: string, codeLabel: string, table: MasterTable, search:
 }
 
 export function createMasterRepositories(db: Db, now: () => string): MasterRepositories {
+  // one handle for all: the generic repository's bulk upsert uses its raw connection
   return {
     departments: createMasterRepository(db, codeNamed('部門', '部門コード', departments, [departments.name], { name: departments.name, updatedAt: departments.updatedAt }), now),
     taxClasses: createTaxClassRepository(db, now),
@@ -79,8 +79,9 @@ export function createMasterRepositories(db: Db, now: () => string): MasterRepos
   };
 }
 
-function createTaxClassRepository(db: Db, now: () => string) {
-  const base = createMasterRepository<TaxClass, Values<TaxClass>>(db, codeNamed('税区分', '税区分コード', taxClasses, [taxClasses.name], { name: taxClasses.name, rate: taxClasses.rate }), now);
+function createTaxClassRepository(handle: Db, now: () => string) {
+  const db = handle.orm;
+  const base = createMasterRepository<TaxClass, Values<TaxClass>>(handle, codeNamed('税区分', '税区分コード', taxClasses, [taxClasses.name], { name: taxClasses.name, rate: taxClasses.rate }), now);
   const codes = () => db.select({ id: taxClasses.id, code: taxClasses.code }).from(taxClasses).all();
   return {
     ...base,
@@ -115,9 +116,10 @@ function createTaxClassRepository(db: Db, now: () => string) {
   };
 }
 
-function createWorkflowRepository(db: Db, now: () => string) {
+function createWorkflowRepository(handle: Db, now: () => string) {
+  const db = handle.orm;
   const base = createMasterRepository<Workflow, Values<Workflow>>(
-    db,
+    handle,
     codeNamed('ワークフロー', 'ワークフローコード', workflows, [workflows.name], { name: workflows.name, kind: workflows.kind }),
     now,
   );
@@ -133,9 +135,10 @@ function createWorkflowRepository(db: Db, now: () => string) {
   };
 }
 
-function createPartnerRepository(db: Db, now: () => string) {
+function createPartnerRepository(handle: Db, now: () => string) {
+  const db = handle.orm;
   const base = createMasterRepository<Partner, Values<Partner>>(
-    db,
+    handle,
     codeNamed('取引先', '取引先コード', partners, [partners.name], { name: partners.name, kind: partners.kind, updatedAt: partners.updatedAt }),
     now,
   );
@@ -177,9 +180,10 @@ function createPartnerRepository(db: Db, now: () => string) {
   };
 }
 
-function createProductRepository(db: Db, now: () => string) {
+function createProductRepository(handle: Db, now: () => string) {
+  const db = handle.orm;
   const base = createMasterRepository<Product, Values<Product>>(
-    db,
+    handle,
     {
       label: '商品',
       table: products,
