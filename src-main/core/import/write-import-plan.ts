@@ -7,7 +7,11 @@
  */
 import type { Repositories } from '../repositories';
 import type { ImportLogEntry } from './import-run-repository';
+import { nextCursor, type ImportWindow } from './import-window';
 import type { ImportPlan } from './mapping';
+import type { PlannedRun } from './plan-import';
+import type { ImportOutcome } from './run-import';
+import type { RunState } from './run-state';
 
 /** The repositories the write step goes through. */
 export type ImportWriteRepositories = Pick<Repositories, 'slips' | 'importRuns' | 'ecSettings' | 'transaction'>;
@@ -58,4 +62,24 @@ export function writeImportPlan(repos: ImportWriteRepositories, input: WriteInpu
     },
     { immediate: true },
   );
+}
+
+/**
+ * The write step of a run: the next 出荷取込開始日, the closing システムログ line, and the plan in
+ * one transaction (writeImportPlan); the outcome becomes succeeded and committed.
+ */
+export function writeImport(run: RunState, setting: { id: number; importStartDate: string | null }, window: ImportWindow | null, today: string, planned: PlannedRun): ImportOutcome {
+  const { outcome } = run;
+  run.report({ phase: 'writing' });
+  const cursor = window ? nextCursor(window, today) : null;
+  const message = `出荷取込処理（${planned.windowText}）: ${planned.planText}を取り込みました。${cursor ? `次回の出荷取込開始日は ${cursor} です。` : ''}`;
+  const logs = [...planned.logs, { runId: run.runId, level: 'info' as const, orderCode: null, code: 'IMPORTED', message, createdAt: planned.now }];
+  const written = writeImportPlan(run.deps.repos, { settingId: setting.id, runId: run.runId, plan: planned.plan, cursor, now: planned.now, apiCalls: outcome.apiCalls, logs });
+  outcome.counts.stockEntries = written.stockEntries;
+  outcome.committed = true;
+  outcome.status = 'succeeded';
+  outcome.cursorAfter = cursor ?? setting.importStartDate;
+  outcome.message = message;
+  run.report({ phase: 'done' });
+  return outcome;
 }

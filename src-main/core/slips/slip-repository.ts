@@ -3,11 +3,12 @@
  * per-rate tax totals): the lists and details the screens show, and the bulk insert of an import
  * plan. The only code that writes these tables.
  */
-import { and, count, desc, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../../../src-shared/errors';
 import type { InvoiceDetailView, InvoiceRowView, ShipmentDetailView, ShipmentRowView } from '../../../src-shared/slips/slips';
 import { containsText } from '../db/contains-text';
+import { inIds } from '../db/in-ids';
 import type { Db } from '../db/db-handle';
 import { departments, invoiceLines, invoices, invoiceTaxTotals, partners, products, shipmentLines, shipments, taxClasses, workflows } from '../db/schema';
 import type { InvoiceDraft, ShipmentDraft } from '../import/mapping';
@@ -166,13 +167,13 @@ export function createSlipRepository(db: Db) {
     /** BCart logistics ids among `ids` that already became 出荷伝票 (all of them when ids is null). */
     importedLogisticsIds(ids: readonly number[] | null): number[] {
       const col = shipments.bcartLogisticsId;
-      return inChunks(ids, (chunk) => orm.select({ v: col }).from(shipments).where(chunk ? inArray(col, chunk) : isNotNull(col)).all()).map((r) => r.v!);
+      return orm.select({ v: col }).from(shipments).where(ids ? inIds(col, ids) : isNotNull(col)).all().map((r) => r.v!);
     },
 
     /** BCart order ids among `ids` that already have a 請求伝票 (all of them when ids is null). */
     invoicedOrderIds(ids: readonly number[] | null): number[] {
       const col = invoices.bcartOrderId;
-      return inChunks(ids, (chunk) => orm.select({ v: col }).from(invoices).where(chunk ? inArray(col, chunk) : isNotNull(col)).all()).map((r) => r.v!);
+      return orm.select({ v: col }).from(invoices).where(ids ? inIds(col, ids) : isNotNull(col)).all().map((r) => r.v!);
     },
 
     /**
@@ -234,14 +235,6 @@ export function createSlipRepository(db: Db) {
       return { stockEntries };
     },
   };
-}
-
-/** Runs a query per chunk of ids (SQLite's variable limit), or once with null for "all". */
-function inChunks<T>(ids: readonly number[] | null, query: (chunk: number[] | null) => T[]): T[] {
-  if (ids === null) return query(null);
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += 500) out.push(...query(ids.slice(i, i + 500)));
-  return out;
 }
 
 export type SlipRepository = ReturnType<typeof createSlipRepository>;
