@@ -1,5 +1,5 @@
 // ESLint flat config. Besides the usual rules it enforces the process boundaries of
-// architecture.md; test/fixtures/lint/ holds one file per rule that must fail (test/unit/lint).
+// docs/architecture.md#what-may-import-what; test/fixtures/lint/ holds one file per rule that must fail (test/unit/lint).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -95,6 +95,34 @@ export const boundaryRules = {
   noRawIpc: { 'no-restricted-syntax': ['error', ...NO_RAW_IPC] },
 };
 
+/**
+ * The renderer's one way for each thing (see src-renderer/queries/data-changed.ts): query keys and
+ * cache refreshes live in src-renderer/queries/, number and time formatting in src-renderer/format/,
+ * and no double cast hides a type error. Each group is lifted for its own folder only.
+ */
+const queryLayerSelectors = [
+  { selector: "Property[key.name='queryKey']", message: 'Query keys live in src-renderer/queries/<feature>.ts (key factory + queryOptions): use those here.' },
+  {
+    selector: "CallExpression[callee.property.name=/^(invalidateQueries|refetchQueries|resetQueries|removeQueries|setQueryData)$/]",
+    message: "Data is refreshed by main's data:changed or by a mutation's meta.changes (src-renderer/queries/data-changed.ts), not by hand.",
+  },
+];
+const formatSelectors = [
+  { selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]", message: 'Format with src-renderer/format/ (formatYen, formatCount, formatJstDateTime).' },
+  { selector: "MemberExpression[object.name='Intl']", message: 'Format with src-renderer/format/ (formatYen, formatCount, formatJstDateTime).' },
+];
+const doubleCastSelectors = [
+  {
+    selector: "TSAsExpression > TSAsExpression.expression > TSUnknownKeyword.typeAnnotation",
+    message: "'as unknown as' hides a type error: type the value instead (e.g. src-renderer/ipc/master-api.ts).",
+  },
+];
+export const rendererRules = {
+  everywhere: { 'no-restricted-syntax': ['error', ...NO_RAW_IPC, ...queryLayerSelectors, ...formatSelectors, ...doubleCastSelectors] },
+  queries: { 'no-restricted-syntax': ['error', ...NO_RAW_IPC, ...formatSelectors, ...doubleCastSelectors] },
+  format: { 'no-restricted-syntax': ['error', ...NO_RAW_IPC, ...queryLayerSelectors, ...doubleCastSelectors] },
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'drizzle/**', 'test-output/**', 'release/**', 'build/**', '.data/**', 'test/fixtures/lint/**'] },
   js.configs.recommended,
@@ -118,8 +146,10 @@ export default tseslint.config(
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...boundaryRules.renderer, ...boundaryRules.noRawIpc, 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+    rules: { ...boundaryRules.renderer, ...rendererRules.everywhere, 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
+  { files: ['src-renderer/queries/**/*.ts'], rules: rendererRules.queries },
+  { files: ['src-renderer/format/**/*.ts'], rules: rendererRules.format },
   {
     files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts'],
     rules: {

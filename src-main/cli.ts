@@ -42,6 +42,8 @@ if (require.main === module) {
   runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(`${t}\n`),
     err: (t) => process.stderr.write(`${t}\n`),
+    env: process.env,
+    stdin: process.stdin,
   }).then(
     (code) => {
       process.exitCode = code;

@@ -40,6 +40,8 @@ export const APP_ERROR_CODES = [
   'CHECKLIST_INCOMPLETE',
   'CSV_INVALID',
   'CSV_UNENCODABLE',
+  'CSV_TOO_LARGE', // a file above the size limit, refused before it is read
+  'CSV_CANCELLED', // 中止 of a CSV取込 while its file was read; nothing written
   'INTERNAL',
 ] as const;
 

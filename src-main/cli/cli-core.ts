@@ -1,5 +1,6 @@
 /** Opens the core for a CLI command on a data folder, with console logging and no UI. */
 import { join, resolve } from 'node:path';
+import { parseHostList } from '../../src-shared/ec-settings/api-url-policy';
 import { createCore, type Core, type CoreOptions } from '../core/create-core';
 import { createConsoleLogger } from '../core/logging';
 import { createMemoryTokenStore } from '../core/memory-token-store';
@@ -23,6 +24,8 @@ export function openCliCore(dataDir: string, overrides: Partial<CoreOptions> = {
     logger: createConsoleLogger('cli', process.env.BCART_DESK_DEBUG ? 'debug' : 'error'),
     tokenStore: createMemoryTokenStore(),
     appVersion: process.env.npm_package_version ?? '0.0.0',
+    // developer setting: https hosts besides bcart.jp (src-shared/ec-settings/api-url-policy.ts)
+    extraApiHosts: parseHostList(process.env.BCART_EXTERNAL_HOSTS),
     ...overrides,
   });
 }

@@ -20,7 +20,7 @@ export const importCommand: CliCommand = {
     try {
       const first = core.services.repos.ecSettings.targets()[0];
       if (!first) {
-        throw new AppError('NOT_FOUND', 'EC連携設定がありません。先に npm run cli -- init --data-dir DIR --base-url URL --token T で初期設定を行ってください。');
+        throw new AppError('NOT_FOUND', 'EC連携設定がありません。先に npm run cli -- init --data-dir DIR --base-url URL --token-file F で初期設定を行ってください。');
       }
       const dryRun = args['dry-run'] === true;
       core.services.storeMode.assertOpen(dryRun ? '取込プレビュー' : '出荷取込処理');

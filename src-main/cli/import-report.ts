@@ -2,7 +2,7 @@
 import type { ImportRunRepository } from '../core/import/import-run-repository';
 import type { ImportOutcome } from '../core/import/run-import';
 
-/** The `--json` object (documented in the README / issue 5). */
+/** The `--json` object. Its field names are a contract: tools outside the repo read them, so keep them exactly. */
 export function importJson(o: ImportOutcome): Record<string, unknown> {
   return {
     runId: o.runId,

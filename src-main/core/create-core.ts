@@ -13,6 +13,7 @@ import { AppError } from '../../src-shared/errors';
 import { dbHandle, type Db } from './db/db-handle';
 import { migrateDatabase, type MigrationReport } from './db/migrate';
 import { openDatabase, type SqliteDb } from './db/open';
+import { createCsvJobs } from './csv/csv-jobs';
 import { createBcartSessions } from './ec-settings/bcart-sessions';
 import { createConnectionService } from './ec-settings/connection-service';
 import { createEcSettingService } from './ec-settings/ec-setting-service';
@@ -68,6 +69,11 @@ export interface CoreOptions {
   nativeBinding?: string;
   appVersion?: string;
   demoMode?: boolean;
+  /**
+   * Developer setting: https hosts besides bcart.jp that EC連携設定 may point to and BCart
+   * credentials may be sent to (BCART_EXTERNAL_HOSTS; src-shared/ec-settings/api-url-policy.ts).
+   */
+  extraApiHosts?: readonly string[];
 }
 
 export interface Core {
@@ -133,8 +139,9 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
   seedFirstRun(repos, ports.now());
   const events = createEventBus();
   const storeMode = createStoreMode(repos, ports.now);
-  const bcart = createBcartSessions(ports, repos.ecSettings);
-  const ecSettings = createEcSettingService(repos, ports.clock);
+  const extraApiHosts = opts.extraApiHosts ?? [];
+  const bcart = createBcartSessions({ ...ports, extraApiHosts }, repos.ecSettings);
+  const ecSettings = createEcSettingService(repos, ports.clock, extraApiHosts);
   const setupDeps = { repos, ecSettings, bcart, storeMode, ports };
   const imports = createImportService({ repos, bcart, storeMode, events, clock: ports.clock, logger: ports.logger, now: ports.now });
   const loginItem = createLoginItem(repos.appState, opts.loginItem, ports.now);
@@ -166,6 +173,7 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
       },
       opts.scheduler,
     ),
+    csvJobs: createCsvJobs(events),
     loginItem,
     taxUpdate: createTaxUpdateService({
       repos,

@@ -4,6 +4,7 @@
  * own state (the import's running-set, the schedules' timers, the BCart sessions and rate limiters
  * per EC連携設定, the demo shop) here, never in module-level singletons.
  */
+import type { CsvJobs } from './csv/csv-jobs';
 import type { BcartSessions } from './ec-settings/bcart-sessions';
 import type { ConnectionService } from './ec-settings/connection-service';
 import type { EcSettingService } from './ec-settings/ec-setting-service';
@@ -53,6 +54,8 @@ export interface Services {
   imports: ImportService;
   /** バッチスケジュール (started by the shell and the harness only) */
   schedules: SchedulerService;
+  /** CSV取込 in progress by job id (progress events, 中止), shared by the master and 定期申込 imports */
+  csvJobs: CsvJobs;
   /** 「ログイン時に起動」 over the shell's port */
   loginItem: LoginItem;
   /** the one-time 消費税自動更新 */

@@ -3,6 +3,7 @@
  * Data lives in APP_DATA_DIR, or .data/harness in the project folder.
  */
 import { join, resolve } from 'node:path';
+import { parseHostList } from '../../src-shared/ec-settings/api-url-policy';
 import { createCore } from '../core/create-core';
 import { createConsoleLogger } from '../core/logging';
 import { createMemoryTokenStore } from '../core/memory-token-store';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     tokenStore: createMemoryTokenStore(),
     appVersion: process.env.npm_package_version ?? '0.0.0',
     demoShop: demoShopPort,
+    extraApiHosts: parseHostList(process.env.BCART_EXTERNAL_HOSTS),
   });
   const schedules = core.services.schedules.start();
   const port = process.env.HARNESS_PORT ? Number(process.env.HARNESS_PORT) : 0;

@@ -7,6 +7,7 @@
 import type * as Electron from 'electron';
 import { join } from 'node:path';
 import { AppError } from '../../src-shared/errors';
+import { parseHostList } from '../../src-shared/ec-settings/api-url-policy';
 import type { Core, CoreOptions } from '../core/create-core';
 import type { Logger } from '../core/ports';
 import type { ElectronApi } from './electron-api';
@@ -79,6 +80,8 @@ export async function startShell(electron: ElectronApi, opts: ShellOptions): Pro
       appVersion: app.getVersion(),
       demoShop: demoShopPort,
       loginItem: (openAtLogin) => app.setLoginItemSettings(loginItemSettingsFor(openAtLogin)),
+      // developer setting: https hosts besides bcart.jp that EC連携設定 may point to
+      extraApiHosts: parseHostList(opts.env.BCART_EXTERNAL_HOSTS),
       openExternal: async (url) => {
         if (!isAllowedExternalUrl(url, (opts.env.BCART_EXTERNAL_HOSTS ?? '').split(',').filter(Boolean))) {
           throw new AppError('FORBIDDEN', '許可されていないURLは開けません。EC連携設定の認証URLを確認してください。');

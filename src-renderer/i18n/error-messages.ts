@@ -41,6 +41,8 @@ export const ERROR_TITLES: Record<AppErrorCode, string> = {
   CHECKLIST_INCOMPLETE: '確認事項が残っています',
   CSV_INVALID: 'CSVファイルに誤りがあります',
   CSV_UNENCODABLE: 'CSVに書き出せない文字があります',
+  CSV_TOO_LARGE: 'CSVファイルが大きすぎます',
+  CSV_CANCELLED: 'CSV取込を中止しました',
   INTERNAL: '予期しないエラー',
 };
 

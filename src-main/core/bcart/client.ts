@@ -39,13 +39,13 @@ import {
 import type { z } from 'zod';
 import { echoOf, withDetails } from './write-details';
 
-/** BCart's page size cap (bcart-api.md §1.5). */
+/** BCart's page size cap (docs/bcart-api.md#paging-and-embedded-lists). */
 export const PAGE_LIMIT = 100;
-/** `complete=1` embeds at most this many lines per order (bcart-api.md §1.5). */
+/** `complete=1` embeds at most this many lines per order (docs/bcart-api.md#paging-and-embedded-lists). */
 export const EMBED_CAP = 300;
 /** Safety stop for offset paging (a shop with more rows than this in one list is not expected). */
 const MAX_ROWS = 1_000_000;
-/** Bulk PATCH batch size used by integrators (bcart-api.md §5). */
+/** Bulk PATCH batch size used by integrators (docs/bcart-api.md#stock-writes). */
 export const PATCH_BATCH = 100;
 /** Ids per `GET /orders?ids=…` request: keeps a long watch list's URL short (≈ 700 characters per request). */
 export const IDS_PER_REQUEST = 100;
@@ -79,6 +79,8 @@ export interface BcartClientOptions {
   onProgress?: (p: BcartProgress) => void;
   /** refresh the token once and retry; false/throw = give up with BCART_UNAUTHORIZED */
   onUnauthorized?: () => Promise<boolean>;
+  /** largest response body read (default 50 MB, core/http/bounded-response.ts) */
+  maxBodyBytes?: number;
 }
 
 export interface OrderFilter {
@@ -212,8 +214,8 @@ export function createBcartClient(opts: BcartClientOptions): BcartClient {
 
   /**
    * Every shipment of one order, for an order whose embedded `logistics` hit the 300 cap.
-   * ASSUMPTION (bcart-api.md §1.6 lists only `id` for /logistics; `order_id` is [G], not confirmed by
-   * public material): `GET /logistics?order_id=<id>&complete=1` lists that order's shipments. BCart
+   * ASSUMPTION (docs/bcart-api.md#paging-and-embedded-lists: only `id` is known to filter /logistics;
+   * `order_id` is a guess): `GET /logistics?order_id=<id>&complete=1` lists that order's shipments. BCart
    * ignores unknown filters, so `complete=1` embeds each row's order and rows of other orders are
    * dropped here: an ignored filter costs a walk over every shipment, never a wrong slip.
    */
@@ -253,7 +255,7 @@ export function createBcartClient(opts: BcartClientOptions): BcartClient {
       }
       all = [...byId.values()];
     }
-    // BCart silently ignores filters it does not know (bcart-api.md §1.6): apply every filter here too
+    // BCart silently ignores filters it does not know (docs/bcart-api.md#filters): apply every filter here too
     const idSet = filter.ids ? new Set(filter.ids) : null;
     const orders = all.filter((r) => {
       const d = jstDateOfIso(r.orderedAt);

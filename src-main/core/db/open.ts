@@ -1,6 +1,6 @@
 /**
  * Opens the app's SQLite file with the pragmas that make committed data durable
- * (reliability.md): WAL, synchronous=FULL, foreign keys on, a busy timeout. Failures become
+ * (docs/reliability.md#the-database-file): WAL, synchronous=FULL, foreign keys on, a busy timeout. Failures become
  * AppErrors with Japanese messages; nothing is written to a file we cannot trust.
  */
 import Database from 'better-sqlite3';

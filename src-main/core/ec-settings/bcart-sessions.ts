@@ -7,7 +7,7 @@
  */
 import type { EcSetting } from '../../../src-shared/ec-settings/ec-setting';
 import { createBcartClient, type BcartClient, type BcartClientOptions } from '../bcart/client';
-import { createSettingAuths, type BcartAuth, type SettingOAuthFields } from '../bcart/oauth';
+import { BCART_DEFAULT_API_BASE_URL, createSettingAuths, type BcartAuth, type SettingOAuthFields } from '../bcart/oauth';
 import { createRateLimiter, type RateLimiter } from '../bcart/rate-limiter';
 import type { CorePorts } from '../ports';
 import type { EcSettingRepository } from './ec-setting-repository';
@@ -21,7 +21,6 @@ export interface BcartSession {
 /** The connection fields of a settings row (what a session is built from). */
 export interface BcartConnection extends SettingOAuthFields {
   id: number;
-  apiBaseUrl: string;
   rateBudget: number;
 }
 
@@ -32,16 +31,22 @@ export interface BcartSessions {
   /** the session of a settings row; rebuilt when its connection fields changed, so an edit takes effect at once */
   session(settingId: number): BcartSession;
   /** the shared credential manager of a settings row */
-  auth(connection: Pick<BcartConnection, 'id' | 'oauthAuthorizeUrl' | 'oauthTokenUrl' | 'oauthClientId'>): BcartAuth;
+  auth(connection: Pick<BcartConnection, 'id' | 'apiBaseUrl' | 'oauthAuthorizeUrl' | 'oauthTokenUrl' | 'oauthClientId'>): BcartAuth;
   /** the shared rate limiter of a settings row; rebuilt when the budget changed */
   limiter(settingId: number, budget: number): RateLimiter;
   /** a client over the shared auth and limiter with per-call options (the import's progress) */
   client(connection: BcartConnection, overrides?: ClientOverrides): BcartClient;
-  /** stores a personal access token for a settings row (CLI init, demo, tests) */
-  savePersonalToken(settingId: number, token: string): Promise<void>;
+  /**
+   * Stores a personal access token for a settings row (CLI init, demo, tests), bound to the row's
+   * URLs; `apiBaseUrl` binds it when the row does not exist (yet).
+   */
+  savePersonalToken(settingId: number, token: string, apiBaseUrl?: string): Promise<void>;
 }
 
-export function createBcartSessions(ports: CorePorts, ecSettings: Pick<EcSettingRepository, 'get' | 'find'>): BcartSessions {
+export function createBcartSessions(
+  ports: CorePorts & { extraApiHosts: readonly string[] },
+  ecSettings: Pick<EcSettingRepository, 'get' | 'find'>,
+): BcartSessions {
   const auths = createSettingAuths(ports);
   const limiters = new Map<number, { budget: number; limiter: RateLimiter }>();
   const sessions = new Map<number, { stamp: string; session: BcartSession }>();
@@ -84,9 +89,9 @@ export function createBcartSessions(ports: CorePorts, ecSettings: Pick<EcSetting
     auth,
     limiter,
     client,
-    async savePersonalToken(settingId, token) {
+    async savePersonalToken(settingId, token, apiBaseUrl = BCART_DEFAULT_API_BASE_URL) {
       // the row's own credential manager when it exists, so a running refresh is not raced
-      const row = ecSettings.find(settingId) ?? { id: settingId, oauthAuthorizeUrl: null, oauthTokenUrl: null, oauthClientId: null };
+      const row = ecSettings.find(settingId) ?? { id: settingId, apiBaseUrl, oauthAuthorizeUrl: null, oauthTokenUrl: null, oauthClientId: null };
       await auth(row).savePersonalToken(token);
     },
   };

@@ -1,5 +1,5 @@
 /**
- * ECサイト認証 (issue 3 item 5): state, browser login (returns a run id at once; completion is the
+ * ECサイト認証 (docs/bcart-api.md#authentication-and-scopes): state, browser login (returns a run id at once; completion is the
  * `connection:changed` push event), pasted personal token, logout and 接続テスト. Nothing here ever
  * returns or logs a token.
  */
@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { isAppError } from '../../../src-shared/errors';
 import type { ConnectionState } from '../../../src-shared/ec-settings/connection';
 import type { AuthState } from '../bcart/oauth';
-import type { EventBus } from '../event-bus';
+import { emitDataChanged, type EventBus } from '../event-bus';
 import type { Logger } from '../ports';
 import type { BcartSessions } from './bcart-sessions';
 
@@ -17,8 +17,11 @@ const toState = (settingId: number, s: AuthState): ConnectionState => ({ setting
 export function createConnectionService(bcart: BcartSessions, events: EventBus, logger: Logger) {
   const log = logger.child('connection');
   const session = (id: number) => bcart.session(id);
-  const announce = (settingId: number, runId: string | null, state: ConnectionState) =>
+  // the ECサイト認証 state is part of the ecSettings root: every screen showing it refreshes
+  const announce = (settingId: number, runId: string | null, state: ConnectionState) => {
     events.emit('connection:changed', { settingId, runId, ok: true, state, error: null });
+    emitDataChanged(events, 'ecSettings');
+  };
 
   return {
     async state(settingId: number): Promise<ConnectionState> {
@@ -52,6 +55,19 @@ export function createConnectionService(bcart: BcartSessions, events: EventBus, 
       const st = toState(settingId, await s.auth.state());
       announce(settingId, null, st);
       return st;
+    },
+    /**
+     * Applies the token binding (bcart/oauth/auth.ts) now by reading the state: tokens stored before
+     * they were bound are bound to the row's current URLs; tokens of a row whose URLs moved to
+     * another origin are deleted (要再認証). Called around a settings save, so the screen shows the
+     * change at once; a token store that cannot be read (no keyring) must not block the save.
+     */
+    async bindTokens(settingId: number): Promise<void> {
+      try {
+        await session(settingId).auth.state();
+      } catch (e) {
+        log.warn('bcart token binding check failed', { settingId, code: isAppError(e) ? e.code : 'INTERNAL' });
+      }
     },
     /** One API call (GET /orders?limit=1) that proves URL, token and scope. */
     async test(settingId: number) {

@@ -14,13 +14,13 @@ import { loadEcSettingRefs } from './ec-setting-refs';
 import { normaliseValues } from './ec-setting-repository';
 
 /** The service used by the IPC handlers, the CLI init and the demo. */
-export function createEcSettingService(repos: Repositories, clock: Clock) {
+export function createEcSettingService(repos: Repositories, clock: Clock, extraApiHosts: readonly string[]) {
   const settings = repos.ecSettings;
 
   /** Throws SETTINGS_INVALID listing every problem, or returns the normalised values. */
   function check(values: EcSettingValues): EcSettingValues {
     const v = normaliseValues(values);
-    const problems = validateEcSetting(v, loadEcSettingRefs(repos, v), jstDateOf(clock.now()));
+    const problems = validateEcSetting(v, loadEcSettingRefs(repos, v), jstDateOf(clock.now()), extraApiHosts);
     if (problems.length > 0) {
       throw new AppError('SETTINGS_INVALID', `EC連携設定に${problems.length}件の不備があります。各項目のメッセージを確認して修正してから保存してください。`, {
         fields: problems,

@@ -100,6 +100,15 @@ export function fetchFailureReason(e: unknown): string {
   return cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
 }
 
+/**
+ * A fetch made with `redirect: 'error'` that met a redirect: undici rejects with "unexpected
+ * redirect" as the cause. Callers refuse it outright — the token or body would have followed it.
+ */
+export function isRedirectRefused(e: unknown): boolean {
+  const cause = (e as { cause?: { message?: unknown } } | null)?.cause;
+  return typeof cause?.message === 'string' && /redirect/i.test(cause.message);
+}
+
 /** zod issues → field problems with dotted paths. */
 export function zodToFields(error: z.ZodError): FieldProblem[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));

@@ -7,7 +7,7 @@
  */
 import type { PlanView } from '../../../src-shared/import/import-run';
 import { AppError } from '../../../src-shared/errors';
-import type { EventBus } from '../event-bus';
+import { emitDataChanged, type EventBus } from '../event-bus';
 import type { StoreMode } from '../store-mode/store-mode';
 import { executeImportRun, runImport, startImportRun, type ImportDeps, type ImportOptions, type ImportOutcome, type ImportTrigger } from './run-import';
 import { planView } from './plan-view';
@@ -57,6 +57,8 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
       }
       deps.storeMode.assertOpen(opts.dryRun ? '取込プレビュー' : '出荷取込処理');
       const runId = startImportRun(deps, { settingId, ...opts });
+      // the history shows the new run (実行中) on every screen, whoever started it (scheduler, tray)
+      emitDataChanged(events, 'import');
       running.add(settingId);
       // one controller per run: the 中止 button and the caller's signal (scheduler job) both stop it
       const controller = new AbortController();
@@ -96,7 +98,10 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
           warnings: o.warnings.length,
           message: o.message,
         });
-        if (o.committed) events.emit('data:changed', { domain: 'import' });
+        // a run always adds history and システムログ lines; a committed one also 出荷伝票 / 請求伝票,
+        // so open slip lists refresh after a scheduled import too
+        if (o.committed) emitDataChanged(events, 'import', 'systemLog', 'slips');
+        else emitDataChanged(events, 'import', 'systemLog');
       });
       return { runId, done };
     },

@@ -18,7 +18,8 @@ export interface EcSettingRow {
   apiBaseUrl: string;
   rateBudget: number;
   importStartDate: string | null;
-  oauth: { oauthAuthorizeUrl: string | null; oauthTokenUrl: string | null; oauthClientId: string | null };
+  /** what the credentials are bound to (token-key.ts) */
+  oauth: { apiBaseUrl: string; oauthAuthorizeUrl: string | null; oauthTokenUrl: string | null; oauthClientId: string | null };
   settings: ImportSettings;
 }
 
@@ -68,6 +69,7 @@ export function loadEcSetting(repos: Pick<ImportMastersRepositories, 'ecSettings
     rateBudget: row.rateBudget,
     importStartDate: row.importStartDate,
     oauth: {
+      apiBaseUrl: row.apiBaseUrl,
       oauthAuthorizeUrl: row.oauthAuthorizeUrl || null,
       oauthTokenUrl: row.oauthTokenUrl || null,
       oauthClientId: row.oauthClientId || null,

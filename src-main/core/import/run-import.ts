@@ -2,8 +2,9 @@
  * The 出荷取込処理 pipeline (docs/import-rules.md), one step per file: window → fetch
  * (fetch-orders.ts, async through the BCart client) → plan (plan-import.ts, the pure mapping) →
  * either finish without writing the books (finish-import.ts: any error, 取込プレビュー, 中止) or
- * write ONE synchronous transaction with everything (write-import-plan.ts). Used by the import
- * service, the CLI, the demo, the scheduler, tests and the benchmark alike.
+ * write ONE synchronous transaction with everything (write-import-plan.ts,
+ * docs/import-rules.md#all-or-nothing). Used by the import service, the CLI, the demo, the
+ * scheduler, tests and the benchmark alike.
  *
  * Invariants: nothing is written before every order of the run is fetched and validated; the
  * cursor moves only inside the write transaction; a failure of any kind (network, bad data, a

@@ -2,8 +2,9 @@
  * The write step of 出荷取込処理: the whole plan in ONE synchronous transaction (BEGIN IMMEDIATE, so
  * a lock held elsewhere fails it before anything is written): 出荷伝票 + lines, stock-out of
  * inventory-tracked products in the 連携倉庫, 請求伝票 + lines + per-rate totals, the watch list,
- * the cursor, the run record and its log. Any exception rolls everything back; UNIQUE constraints
- * on the BCart ids turn a double import into a rollback instead of a duplicate.
+ * the cursor, the run record and its log (docs/import-rules.md#all-or-nothing). Any exception
+ * rolls everything back; UNIQUE constraints on the BCart ids turn a double import into a rollback
+ * instead of a duplicate.
  */
 import type { Repositories } from '../repositories';
 import type { ImportLogEntry } from './import-run-repository';

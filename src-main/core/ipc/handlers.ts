@@ -3,8 +3,10 @@
  * repositories it uses, nothing more. `Handlers` makes the compiler demand one per contract
  * channel. Adding a feature = one spread line here.
  */
+import type { DataRoot } from '../../../src-shared/ipc/data-roots';
 import { createCsvHandlers } from '../csv/csv-handlers';
 import { createSettingsHandlers } from '../ec-settings/ec-setting-handlers';
+import { emitDataChanged } from '../event-bus';
 import { createImportHandlers } from '../import/import-handlers';
 import { masterHandlers } from '../masters/master-handlers';
 import { createPartnerHandlers } from '../masters/partner-handlers';
@@ -16,7 +18,7 @@ import type { Handlers } from './handler-types';
 
 export function buildHandlers(s: Services): Handlers {
   const { repos, events, storeMode, ports } = s;
-  const changed = (domain: string) => events.emit('data:changed', { domain });
+  const changed = (root: DataRoot) => emitDataChanged(events, root);
   return {
     'app:info': () => ({ ...s.info, storeClosed: storeMode.isClosed() }),
     ...createImportHandlers(s.imports, repos),
@@ -27,7 +29,7 @@ export function buildHandlers(s: Services): Handlers {
     ...createPartnerHandlers(repos.partners),
     ...masterHandlers('products', repos.products, changed, { beforeWrite: () => storeMode.assertOpen('商品の編集') }),
     ...masterHandlers('bankAccounts', repos.bankAccounts, changed),
-    ...createCsvHandlers({ repos, storeMode, events, ports }),
+    ...createCsvHandlers({ repos, storeMode, events, csvJobs: s.csvJobs, ports }),
     ...createSettingsHandlers({
       ecSettings: s.ecSettings,
       connection: s.connection,
@@ -39,6 +41,6 @@ export function buildHandlers(s: Services): Handlers {
     }),
     ...createScheduleHandlers(s.schedules, s.loginItem, ports.clock),
     ...createStoreHandlers({ storeMode, events }),
-    ...createTaxUpdateHandlers({ taxUpdate: s.taxUpdate, repos, storeMode, events, ports }),
+    ...createTaxUpdateHandlers({ taxUpdate: s.taxUpdate, repos, storeMode, events, csvJobs: s.csvJobs, ports }),
   };
 }

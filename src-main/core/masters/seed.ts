@@ -1,7 +1,7 @@
 /**
- * First-run data: the standard tax classes 標準10% / 軽減8% / 非課税0% and the workflows 出荷管理 and
- * 請求管理(繰越なし), all confirmed so EC連携設定 can use them at once. Runs in one transaction and
- * only once (app_state 'seed.v1').
+ * First-run data (docs/glossary.md#masters): the standard tax classes 標準10% / 軽減8% / 非課税0% and the
+ * workflows 出荷管理 and 請求管理(繰越なし), all confirmed so EC連携設定 can use them at once.
+ * Runs in one transaction and only once (app_state 'seed.v1').
  */
 import type { Repositories } from '../repositories';
 

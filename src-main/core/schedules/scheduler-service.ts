@@ -10,7 +10,8 @@
 import { formatJst } from '../../../src-shared/schedules/format-jst';
 import type { IsHoliday } from '../../../src-shared/schedules/next-run-times';
 import type { SchedulerStateView, SkippedSlotRow } from '../../../src-shared/schedules/schedule-ipc';
-import type { EventBus } from '../event-bus';
+import type { DataChanged } from '../../../src-shared/ipc/data-roots';
+import { emitDataChanged, type EventBus } from '../event-bus';
 import type { CorePorts } from '../ports';
 import type { Repositories } from '../repositories';
 import type { StoreMode } from '../store-mode/store-mode';
@@ -74,7 +75,10 @@ export function createSchedulerService(deps: SchedulerServiceDeps, opts: Schedul
   const appState = deps.repos.appState;
   const listeners = new Set<(e: SchedulerEvent) => void>();
   const log = ports.logger.child('schedule');
-  const changed = (reason: string): void => events.emit('schedule:changed', { reason });
+  const changed = (reason: string): void => {
+    events.emit('schedule:changed', { reason });
+    emitDataChanged(events, 'schedules');
+  };
   let active = false;
   let lastResume: SchedulerStateView['lastResume'] = null;
 
@@ -109,6 +113,7 @@ export function createSchedulerService(deps: SchedulerServiceDeps, opts: Schedul
             log.error('スキップを記録できませんでした', { jobId: e.jobId, err: String(err) });
           }
           events.emit('schedule:ran', { jobId: e.jobId, jobName: e.jobName, runId, trigger: e.trigger, status: 'skipped', message, importRunIds: [] });
+          emitDataChanged(events, 'schedules');
         }
         break;
       case 'resumed':
@@ -188,7 +193,6 @@ export function createSchedulerService(deps: SchedulerServiceDeps, opts: Schedul
     jobsChanged() {
       scheduler.refresh();
       changed('jobs');
-      events.emit('data:changed', { domain: 'schedules' });
     },
     hasEnabledJobs: () => store.listJobs().some((j) => j.enabled),
     subscribe(listener) {
@@ -208,9 +212,9 @@ export function createSchedulerService(deps: SchedulerServiceDeps, opts: Schedul
     if (closed !== scheduler.isPausedBy('store-closed')) service.onStoreModeChanged(closed);
   }
   if (deps.storeMode.isClosed()) scheduler.pause('store-closed');
-  // 受付停止 / 受付再開 (store:close / store:open) announce themselves as data:changed {app}
+  // 受付停止 / 受付再開 (store:close / store:open) announce the root app
   events.subscribe((event, payload) => {
-    if (event === 'data:changed' && (payload as { domain?: unknown }).domain === 'app') syncStoreMode();
+    if (event === 'data:changed' && (payload as DataChanged).roots.includes('app')) syncStoreMode();
   });
   return service;
 }

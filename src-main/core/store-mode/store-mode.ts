@@ -1,6 +1,7 @@
 /**
- * 受付停止 mode: while on, imports, schedules and edits of products and subscription applications
- * are refused. Kept in app_state so it survives restarts; every switch writes the 管理者ログ.
+ * 受付停止 mode (docs/glossary.md#schedules-app-state-and-logs): while on, imports, schedules and
+ * edits of products and subscription applications are refused. Kept in app_state so it survives
+ * restarts; every switch writes the 管理者ログ.
  */
 import { AppError } from '../../../src-shared/errors';
 import type { Repositories } from '../repositories';

@@ -3,7 +3,9 @@
  * products CSV, with the 税区分 whose kind matches the row's 税率区分. One transaction; refused
  * while 受付停止 like every product edit.
  */
+import type { CsvEncoding } from '../../../src-shared/csv/csv-encoding';
 import { AppError } from '../../../src-shared/errors';
+import { csvInvalid } from '../csv/csv-problems';
 import type { Repositories } from '../repositories';
 import type { StoreMode } from '../store-mode/store-mode';
 import { parseProductTaxCsv } from './product-tax-csv';
@@ -11,22 +13,20 @@ import { parseProductTaxCsv } from './product-tax-csv';
 export interface ProductImportCounts {
   created: number;
   updated: number;
-  encoding: 'utf-8' | 'cp932';
+  encoding: CsvEncoding;
 }
 
 /** Parses and writes the file; CSV_INVALID (nothing written) when any row is wrong. */
-export function importProductTaxCsv(
+export async function importProductTaxCsv(
   deps: { repos: Pick<Repositories, 'products' | 'taxClasses' | 'transaction'>; storeMode: StoreMode },
   bytes: Uint8Array,
-): ProductImportCounts {
+): Promise<ProductImportCounts> {
   const { repos } = deps;
   deps.storeMode.assertOpen('商品のCSV取込');
-  const parsed = parseProductTaxCsv(bytes);
-  if (!parsed.ok) {
-    throw new AppError('CSV_INVALID', '商品CSVに誤りがあるため、何も取り込んでいません。各行のメッセージを確認して修正してから、もう一度取り込んでください。', {
-      fields: parsed.errors,
-    });
-  }
+  const parsed = await parseProductTaxCsv(bytes);
+  if (!parsed.ok) throw csvInvalid('商品', parsed.problems);
+  // reading let other work run: the store may have closed meanwhile
+  deps.storeMode.assertOpen('商品のCSV取込');
   // the lowest-id confirmed 税区分 of each kind (first-run seed: STD10 / RED08)
   const classId = repos.taxClasses.firstConfirmedIdByKind();
   for (const kind of ['標準', '軽減']) {

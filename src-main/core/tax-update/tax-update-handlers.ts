@@ -4,17 +4,19 @@
  */
 import { isTaxUpdateTarget } from '../../../src-shared/tax-update/rate-change-event';
 import { AppError } from '../../../src-shared/errors';
+import type { DataRoot } from '../../../src-shared/ipc/data-roots';
 import { validateRateChangeEvent } from '../../../src-shared/tax-update/rate-change-event';
 import type { RateChangeEvent } from '../../../src-shared/tax-update/types';
-import type { EventBus } from '../event-bus';
+import type { CsvJobs } from '../csv/csv-jobs';
+import { csvInvalid } from '../csv/csv-problems';
+import { csvDownloadOf } from '../csv/csv-write';
+import { emitDataChanged, type EventBus } from '../event-bus';
 import type { Handlers } from '../ipc/handler-types';
 import type { CorePorts } from '../ports';
 import type { Repositories } from '../repositories';
 import type { StoreMode } from '../store-mode/store-mode';
 import { parseSubscriptionCsv, serialiseSubscriptionCsv } from '../subscriptions/subscription-csv';
 import { toPlainApplication } from '../subscriptions/subscription-repository';
-import type { CsvEncoding } from './csv-encoding';
-import type { CsvSerialiseResult } from './csv-writer';
 import { serialisePlanChangesCsv } from './plan-csv';
 import type { RateChangeEventRow } from './tax-update-repository';
 import type { TaxUpdateService } from './tax-update-service';
@@ -33,22 +35,6 @@ type Channels =
   | 'taxUpdate:history'
   | 'taxUpdate:changes'
   | 'taxUpdate:restore';
-
-/** "20261125" (JST) for file names */
-function stamp(iso: string): string {
-  return iso.slice(0, 10).replace(/-/g, '');
-}
-
-function csvFile(result: CsvSerialiseResult, fileName: string, rows: number) {
-  if (!result.ok) {
-    throw new AppError('CSV_UNENCODABLE', 'CSVに出力できない文字や値があります。各行のメッセージを確認して修正するか、UTF-8で出力してください。', {
-      fields: result.errors,
-    });
-  }
-  return { fileName, contentBase64: Buffer.from(result.bytes).toString('base64'), rows };
-}
-
-const suffix = (e: CsvEncoding) => (e === 'cp932' ? '_SJIS' : '');
 
 /** Adds a later event after validateRateChangeEvent; CONFLICT when the id is taken. */
 function addRateEvent(repos: Pick<Repositories, 'taxUpdate'>, event: RateChangeEvent, now: string): RateChangeEventRow {
@@ -69,12 +55,14 @@ export interface TaxUpdateHandlerDeps {
   repos: Pick<Repositories, 'subscriptions' | 'taxUpdate' | 'adminLogs'>;
   storeMode: StoreMode;
   events: EventBus;
+  /** CSV取込 in progress (progress events, 中止), shared with the master imports */
+  csvJobs: CsvJobs;
   ports: Pick<CorePorts, 'logger' | 'now'>;
 }
 
-export function createTaxUpdateHandlers({ taxUpdate: service, repos, storeMode, events, ports }: TaxUpdateHandlerDeps): Pick<Handlers, Channels> {
+export function createTaxUpdateHandlers({ taxUpdate: service, repos, storeMode, events, csvJobs, ports }: TaxUpdateHandlerDeps): Pick<Handlers, Channels> {
   const subscriptions = repos.subscriptions;
-  const changed = (domain: string) => events.emit('data:changed', { domain });
+  const changed = (...roots: [DataRoot, ...DataRoot[]]) => emitDataChanged(events, ...roots);
 
   return {
     'subscriptions:list': (input) => subscriptions.list(input),
@@ -89,19 +77,20 @@ export function createTaxUpdateHandlers({ taxUpdate: service, repos, storeMode, 
       changed('subscriptions');
       return subscriptions.get(input.application.code)!;
     },
-    'subscriptions:import': (input) => {
-      storeMode.assertOpen('定期申込のCSV取込');
-      const parsed = parseSubscriptionCsv(Buffer.from(input.contentBase64, 'base64'), input.encoding ? { encoding: input.encoding } : {});
-      if (!parsed.ok) {
-        throw new AppError('CSV_INVALID', 'CSVファイルに誤りがあるため、何も取り込んでいません。各行のメッセージを確認して修正してから、もう一度取り込んでください。', {
-          fields: parsed.errors,
-        });
-      }
-      const counts = subscriptions.replaceAll(parsed.applications, ports.now());
-      ports.logger.child('subscriptions').info('imported', { file: input.fileName.slice(0, 120), ...counts });
-      changed('subscriptions');
-      return { ...counts, encoding: parsed.encoding };
-    },
+    'subscriptions:import': (input) =>
+      csvJobs.run(input.jobId, async (job) => {
+        storeMode.assertOpen('定期申込のCSV取込');
+        const bytes = Buffer.from(input.contentBase64, 'base64');
+        const parsed = await parseSubscriptionCsv(bytes, { encoding: input.encoding, signal: job.signal, onProgress: job.onProgress });
+        if (!parsed.ok) throw csvInvalid('定期申込', parsed.problems);
+        await job.beginWrite();
+        // reading let other calls run: the store may have closed (tax update) meanwhile
+        storeMode.assertOpen('定期申込のCSV取込');
+        const counts = subscriptions.replaceAll(parsed.applications, ports.now());
+        ports.logger.child('subscriptions').info('imported', { file: input.fileName.slice(0, 120), ...counts });
+        changed('subscriptions');
+        return { ...counts, encoding: parsed.encoding };
+      }),
     'subscriptions:export': (input) => {
       let apps = subscriptions.loadAll();
       let name = '定期申込';
@@ -111,7 +100,7 @@ export function createTaxUpdateHandlers({ taxUpdate: service, repos, storeMode, 
         name = `定期申込_自動更新対象_${event.id}`;
       }
       const plain = apps.map(toPlainApplication);
-      return csvFile(serialiseSubscriptionCsv(plain, { encoding: input.encoding }), `${name}_${stamp(ports.now())}${suffix(input.encoding)}.csv`, plain.length);
+      return csvDownloadOf(serialiseSubscriptionCsv(plain, { encoding: input.encoding }), name, ports.now(), input.encoding, plain.length);
     },
     'taxUpdate:events': () => repos.taxUpdate.listEvents(ports.now()),
     'taxUpdate:addEvent': (input) => {
@@ -140,24 +129,19 @@ export function createTaxUpdateHandlers({ taxUpdate: service, repos, storeMode, 
     },
     'taxUpdate:previewCsv': (input) => {
       const { plan } = service.preview(input.eventId, input.rounding);
-      return csvFile(
-        serialisePlanChangesCsv(plan, { encoding: input.encoding }),
-        `消費税自動更新プレビュー_${plan.eventId}_${stamp(ports.now())}${suffix(input.encoding)}.csv`,
-        plan.changes.length,
-      );
+      const file = serialisePlanChangesCsv(plan, { encoding: input.encoding });
+      return csvDownloadOf(file, `消費税自動更新プレビュー_${plan.eventId}`, ports.now(), input.encoding, plan.changes.length);
     },
     'taxUpdate:apply': async (input) => {
       const run = await service.apply(input);
-      changed('subscriptions');
-      changed('taxUpdate');
+      changed('subscriptions', 'taxUpdate');
       return run;
     },
     'taxUpdate:history': () => ({ runs: repos.taxUpdate.listRuns(), adminLogs: repos.adminLogs.list() }),
     'taxUpdate:changes': (input) => repos.taxUpdate.listChanges(input.runId, input.offset ?? 0, input.limit ?? 1000),
     'taxUpdate:restore': (input) => {
       const run = service.restore(input.runId);
-      changed('subscriptions');
-      changed('taxUpdate');
+      changed('subscriptions', 'taxUpdate');
       return run;
     },
   };

@@ -1,6 +1,6 @@
 /**
- * The one-time 消費税自動更新 over the database (seed 004): preview = planTaxUpdate over the stored
- * applications and the 商品 master; apply = automatic database backup, then ONE synchronous
+ * The one-time 消費税自動更新 over the database (docs/tax-rules.md#re-rating-in-the-tax-update):
+ * preview = planTaxUpdate over the stored applications and the 商品 master; apply = automatic database backup, then ONE synchronous
  * transaction that takes the plan of the data it is about to write — the cached preview when the
  * database was not written since (SQLite total_changes + data_version unchanged), else a fresh
  * plan — checks it is the plan the user previewed (planHash), and writes exactly that plan, the

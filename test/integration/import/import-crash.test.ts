@@ -1,5 +1,5 @@
 /**
- * DB-kill (reliability.md): a child process (tsx) runs 出荷取込処理 on a copy of a prepared data
+ * DB-kill (docs/reliability.md#import-all-or-nothing-once): a child process (tsx) runs 出荷取込処理 on a copy of a prepared data
  * folder and is killed with SIGKILL at random moments — during the fetch or inside the write
  * transaction. After each kill: `PRAGMA integrity_check` = ok, the books equal exactly the state
  * before the run or the state of an uninterrupted run, and the next run converges to the latter.

@@ -68,7 +68,7 @@ export async function seedImportBooks(
     );
     return { settingId, warehouseId: wh };
   })();
-  await bcart.savePersonalToken(ids.settingId, sim.token);
+  await bcart.savePersonalToken(ids.settingId, sim.token, sim.url);
   return ids;
 }
 

@@ -70,7 +70,7 @@ describe('出荷取込処理 against the simulator', () => {
   });
 
   it('imports a partial shipment over two runs (second logistics shipped through the simulator admin between runs)', async () => {
-    h = await startImportHarness({ ...shop, orders: 5, fromDate: '2025-04-28' });
+    h = await startImportHarness({ ...shop, mode: 'test', orders: 5, fromDate: '2025-04-28' });
     const order = h.sim.state.addOrder({
       orderedAt: '2025-05-01 09:00:00',
       payment: 'Bカート掛け払い',

@@ -29,7 +29,7 @@ describe('EC・売上取込処理 job aborted by quitting', () => {
          from ec_settings where id = ?`,
       )
       .run(h.books.settingId);
-    await h.t.core.services.bcart.savePersonalToken(h.books.settingId + 1, h.sim.token);
+    await h.t.core.services.bcart.savePersonalToken(h.books.settingId + 1, h.sim.token, h.sim.url);
     const cursor = h.cursor();
     h.sim.faults.set([{ kind: 'latency', delayMs: 5_000, count: -1 }]);
     const created = await h.t.call<{ id: number }>('schedules:create', job);

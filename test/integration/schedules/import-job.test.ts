@@ -50,7 +50,7 @@ describe('EC・売上取込処理 job', () => {
     expect(list.rows[0]!.lastRun).toMatchObject({ status: 'failed', importRunIds: bySetting.map((r) => r.id) });
 
     // once the second shop has its token the job succeeds, with the counts in its summary
-    await h.t.core.services.bcart.savePersonalToken(h.books.settingId + 1, h.sim.token);
+    await h.t.core.services.bcart.savePersonalToken(h.books.settingId + 1, h.sim.token, h.sim.url);
     await h.t.call('schedules:runNow', { id: created.id });
     await h.t.core.services.schedules.scheduler.whenIdle();
     expect(ran[1]).toMatchObject({ status: 'succeeded', message: expect.stringMatching(/^EC連携設定 2 件の出荷取込処理が完了しました（注文 \d+ 件、出荷伝票 \d+ 件/) });

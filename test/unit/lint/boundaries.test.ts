@@ -38,6 +38,13 @@ describe('lint enforces the process boundaries', () => {
     ['src-main/core/prepares-sql.ts', 'src-main/cli/x.ts', /Only repositories/],
     ['src-main/core/imports-schema.ts', 'src-main/harness/x.ts', /Only repositories/],
     ['src-main/core/prepares-sql.ts', 'src-main/shell/x.ts', /Only repositories/],
+    ['src-renderer/ad-hoc-query-key.ts', 'src-renderer/features/x.ts', /Query keys live in src-renderer\/queries/],
+    ['src-renderer/invalidates-by-hand.ts', 'src-renderer/features/x.ts', /data:changed/],
+    ['src-renderer/invalidates-by-hand.ts', 'src-renderer/format/x.ts', /data:changed/],
+    ['src-renderer/formats-locale.ts', 'src-renderer/features/x.ts', /src-renderer\/format/],
+    ['src-renderer/formats-locale.ts', 'src-renderer/queries/x.ts', /src-renderer\/format/],
+    ['src-renderer/double-cast.ts', 'src-renderer/features/x.ts', /as unknown as/],
+    ['src-renderer/double-cast.ts', 'src-renderer/queries/x.ts', /as unknown as/],
   ];
   for (const [fixture, pretend, message] of cases) {
     it(`${fixture} is rejected`, async () => {
@@ -46,6 +53,17 @@ describe('lint enforces the process boundaries', () => {
       expect(problems.map((p) => p.message).join('\n')).toMatch(message);
     }, 60_000);
   }
+
+  it('finds every formatting call of the fixture (toLocaleString and Intl)', async () => {
+    const problems = await lintAs('src-renderer/formats-locale.ts', 'src-renderer/features/x.ts');
+    expect(problems.map((p) => p.line)).toEqual([2, 3]);
+  }, 60_000);
+
+  it('query keys and cache refreshes are allowed in src-renderer/queries, formatting in src-renderer/format', async () => {
+    expect(await lintAs('src-renderer/ad-hoc-query-key.ts', 'src-renderer/queries/x.ts')).toEqual([]);
+    expect(await lintAs('src-renderer/invalidates-by-hand.ts', 'src-renderer/queries/x.ts')).toEqual([]);
+    expect(await lintAs('src-renderer/formats-locale.ts', 'src-renderer/format/x.ts')).toEqual([]);
+  }, 60_000);
 
   it('the same electron import is allowed in src-main/shell', async () => {
     const problems = await lintAs('src-main/core/imports-electron.ts', 'src-main/shell/x.ts');

@@ -25,10 +25,14 @@ export interface SettingAuthDeps {
   logger: Logger;
   /** opens the browser for 「ECサイト認証」 (only login() uses it; the import never logs in) */
   openExternal: OpenExternal;
+  /** developer setting: https hosts besides bcart.jp tokens may be sent to (api-url-policy.ts) */
+  extraApiHosts: readonly string[];
 }
 
-/** OAuth fields of an ec_settings row (null = the documented default). */
+/** Connection fields of an ec_settings row (null = the documented default). */
 export interface SettingOAuthFields {
+  /** the tokens are bound to this URL's origin (auth.ts) */
+  apiBaseUrl: string;
   oauthAuthorizeUrl: string | null;
   oauthTokenUrl: string | null;
   oauthClientId: string | null;
@@ -36,7 +40,7 @@ export interface SettingOAuthFields {
 
 /** The shared credential managers of a core. */
 export interface SettingAuths {
-  /** the BcartAuth of a settings row; rebuilt only when its OAuth fields change */
+  /** the BcartAuth of a settings row; rebuilt only when its URLs or client id change */
   get(settingId: number, fields: SettingOAuthFields): BcartAuth;
 }
 
@@ -44,11 +48,12 @@ export function createSettingAuths(deps: SettingAuthDeps): SettingAuths {
   const cache = new Map<number, { stamp: string; auth: BcartAuth }>();
   return {
     get(settingId, fields) {
-      const stamp = JSON.stringify([fields.oauthAuthorizeUrl, fields.oauthTokenUrl, fields.oauthClientId]);
+      const stamp = JSON.stringify([fields.apiBaseUrl, fields.oauthAuthorizeUrl, fields.oauthTokenUrl, fields.oauthClientId]);
       const cached = cache.get(settingId);
       if (cached && cached.stamp === stamp) return cached.auth;
       const auth = createBcartAuth({
         settings: {
+          apiBaseUrl: fields.apiBaseUrl,
           authorizeUrl: fields.oauthAuthorizeUrl ?? BCART_DEFAULT_AUTHORIZE_URL,
           tokenUrl: fields.oauthTokenUrl ?? BCART_DEFAULT_TOKEN_URL,
           clientId: fields.oauthClientId ?? DEFAULT_OAUTH_CLIENT_ID,
@@ -61,6 +66,7 @@ export function createSettingAuths(deps: SettingAuthDeps): SettingAuths {
         logger: deps.logger,
         openExternal: deps.openExternal,
         keyPrefix: settingTokenKeyPrefix(settingId),
+        extraApiHosts: deps.extraApiHosts,
       });
       cache.set(settingId, { stamp, auth });
       return auth;

@@ -1,15 +1,6 @@
-/** Display helpers of バッチスケジュール: JST times as the office reads them, run results in Japanese. */
+/** Japanese labels of バッチスケジュール: why a run happened, its result, why schedules are paused, its times. */
 import type { ScheduleRunRow } from '../../../src-shared/schedules/schedule-ipc';
-
-const WEEKDAY_JA = ['日', '月', '火', '水', '木', '金', '土'];
-
-/** '2026-11-26T07:30:00+09:00' → '2026/11/26(木) 07:30' (the string is already JST wall time). */
-export function jstDisplay(iso: string | null): string {
-  if (!iso) return '—';
-  const date = iso.slice(0, 10);
-  const weekday = WEEKDAY_JA[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? '';
-  return `${date.replaceAll('-', '/')}(${weekday}) ${iso.slice(11, 16)}`;
-}
+import { formatJstDateTime } from '../../format/datetime';
 
 export const TRIGGER_LABELS: Record<ScheduleRunRow['trigger'], string> = {
   schedule: '予定どおり',
@@ -29,3 +20,8 @@ export const PAUSE_LABELS: Record<'user' | 'store-closed', string> = {
   user: '一時停止中',
   'store-closed': '受付停止中',
 };
+
+/** A schedule's times carry the weekday, as its rules are per weekday: '2026/11/26(木) 07:30'; null → '—'. */
+export function formatScheduleTime(iso: string | null): string {
+  return formatJstDateTime(iso, { weekday: true });
+}
