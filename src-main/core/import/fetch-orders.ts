@@ -24,7 +24,7 @@ export interface FetchedOrders {
 export async function fetchOrders(run: RunState, setting: EcSettingRow, window: ImportWindow | null): Promise<FetchedOrders> {
   const { deps, runId } = run;
   const signal = run.opts.signal;
-  const connection = { id: setting.id, apiBaseUrl: setting.apiBaseUrl, rateBudget: setting.rateBudget, ...setting.oauth };
+  const connection = { id: setting.id, rateBudget: setting.rateBudget, ...setting.oauth };
   const auth = deps.bcart.auth(connection);
   const authState = await auth.state();
   run.checkAborted();

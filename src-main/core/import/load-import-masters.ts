@@ -18,7 +18,7 @@ export interface EcSettingRow {
   apiBaseUrl: string;
   rateBudget: number;
   importStartDate: string | null;
-  /** what the credentials are bound to (token-key.ts) */
+  /** what the credentials are bound to (bcart/oauth/auth.ts): the shared BcartAuth of the row */
   oauth: { apiBaseUrl: string; oauthAuthorizeUrl: string | null; oauthTokenUrl: string | null; oauthClientId: string | null };
   settings: ImportSettings;
 }

@@ -182,7 +182,8 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
      * Puts every 定期申込 back as it was in the run's automatic backup (applications, items,
      * options — the only tables the update writes) and marks the run restored, in one transaction.
      * Edits made after the run are lost; the screen says so before asking. The run record stays:
-     * the event still counts as applied (once only), so a restore never leads to a silent second run.
+     * the event still counts as applied (once only: docs/tax-rules.md#targets-and-once-only), so a
+     * restore never leads to a silent second run.
      */
     restore(runId: number): RunSummary {
       const run = repos.taxUpdate.getRun(runId);

@@ -20,7 +20,8 @@ async function coreWithSettings(n: number): Promise<{ t: TestCore; ids: number[]
   return { t, ids };
 }
 
-const connection = (id: number) => ({ id, oauthAuthorizeUrl: null, oauthTokenUrl: null, oauthClientId: null });
+// the row's own URLs (emptyEcSetting's defaults): the credentials are bound to them
+const connection = (id: number) => ({ id, apiBaseUrl: emptyEcSetting('2026-01-01').apiBaseUrl, oauthAuthorizeUrl: null, oauthTokenUrl: null, oauthClientId: null });
 
 describe('BCart sessions of a core', () => {
   it('gives the import and the screens the same credential manager and limiter for one settings row', async () => {
