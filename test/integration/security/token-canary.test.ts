@@ -58,7 +58,7 @@ function readInputs(settingId: number, runId: number, ids: Record<string, number
   const out: Partial<Record<Channel, unknown>> = {
     'app:info': {},
     'connection:state': s,
-    'csv:export': { master: 'products', encoding: 'utf8-bom' },
+    'csv:export': { master: 'products', encoding: 'utf-8' },
     'import:get': { runId },
     'import:history': s,
     'import:preview': s,
