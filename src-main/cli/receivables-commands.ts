@@ -13,17 +13,8 @@ import { END_OF_MONTH_DAY } from '../../src-shared/masters/partner-billing';
 import type { ClosingResult, StatementSummary } from '../../src-shared/receivables/statements';
 import type { Core } from '../core/create-core';
 import { CliUsageError, parseCliArgs, required } from './args';
-import { openCliCore } from './cli-core';
+import { withCliCore } from './cli-core';
 import type { CliCommand, CliIo } from './cli-types';
-
-async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T> | T): Promise<T> {
-  const core = await openCliCore(dataDir);
-  try {
-    return await fn(core);
-  } finally {
-    core.close();
-  }
-}
 
 function date(values: Record<string, unknown>, name: string): string {
   const v = required(values, name);
@@ -112,8 +103,8 @@ export const companySetCommand: CliCommand = {
     });
     const name = required(args, 'name');
     const registrationNumber = typeof args['registration-number'] === 'string' ? args['registration-number'] : '';
-    return withCore(required(args, 'data-dir'), async (core) => {
-      const current = core.receivables.company.get();
+    return withCliCore(required(args, 'data-dir'), async (core) => {
+      const current = core.services.receivables.company.get();
       const saved = await call(core, 'company:save', {
         name,
         registrationNumber,
@@ -171,8 +162,8 @@ export const partnerBillingCommand: CliCommand = {
     if (rounding !== undefined && !['floor', 'ceil', 'round'].includes(rounding)) throw new CliUsageError('--rounding は floor(切り捨て)、ceil(切り上げ)、round(四捨五入)のいずれかを指定してください。');
     const holiday = str('holiday');
     if (holiday !== undefined && !['before', 'after'].includes(holiday)) throw new CliUsageError('--holiday は before(前営業日)か after(翌営業日)を指定してください。');
-    return withCore(required(args, 'data-dir'), async (core) => {
-      const found = core.repos.partners.list({ query: code, limit: 1000 }).rows.find((p) => p.code === code);
+    return withCliCore(required(args, 'data-dir'), async (core) => {
+      const found = core.services.repos.partners.list({ query: code, limit: 1000 }).rows.find((p) => p.code === code);
       if (!found) throw new AppError('NOT_FOUND', `取引先コード「${code}」がありません。取引先マスタでコードを確認してください。`);
       if (found.kind !== '得意先') throw new AppError('VALIDATION', `取引先「${code}」は${found.kind}です。請求条件は得意先にだけ設定できます。`);
       const { id, confirmed, createdAt: _c, updatedAt: _u, ...current } = found;
@@ -195,13 +186,14 @@ export const partnerBillingCommand: CliCommand = {
       if (!parsed.success) throw new AppError('VALIDATION', parsed.error.issues.map((i) => i.message).join(' '));
       const values: PartnerValues = parsed.data;
       // a confirmed 取引先 is edited as the screen would: 確定取消 → 保存 → 確定, here in one transaction
-      core.db.transaction(() => {
-        core.receivables.guardPartnerUpdate(id, values);
-        if (confirmed) core.repos.partners.setConfirmed(id, false);
-        core.repos.partners.update(id, values);
-        if (confirmed) core.repos.partners.setConfirmed(id, true);
-      })();
-      const p = core.receivables.customers.byId(id);
+      const { repos, receivables } = core.services;
+      repos.transaction(() => {
+        receivables.guardPartnerUpdate(id, values);
+        if (confirmed) repos.partners.setConfirmed(id, false);
+        repos.partners.update(id, values);
+        if (confirmed) repos.partners.setConfirmed(id, true);
+      });
+      const p = core.services.receivables.customers.byId(id);
       io.out(
         `${p.code} ${p.name}: ${p.billingType === '締' ? `締請求 (締日 ${p.closingDay === END_OF_MONTH_DAY ? '末日' : `${p.closingDay}日`})` : '個別請求'}・回収 ${p.collection.months}か月後の${p.collection.day === END_OF_MONTH_DAY ? '末日' : `${p.collection.day}日`}(休日は${p.collection.holidayShift})・消費税 ${p.taxUnit}${p.taxUnit === '請求単位' ? `(${p.taxRounding})` : ''}${p.noStatement ? '・請求書を発行しない(入金管理のみ)' : ''}`,
       );
@@ -235,10 +227,10 @@ export const paymentRecordCommand: CliCommand = {
       if (at <= 0) throw new CliUsageError(`--invoice は「受注番号:金額」の形で指定してください（指定値: ${spec}）。`);
       return { name: spec.slice(0, at), amount: integer(spec.slice(at + 1), 'invoice', 1, 99_999_999_999) };
     });
-    return withCore(required(args, 'data-dir'), async (core) => {
-      const terms = core.receivables.customers.byCode(customer);
+    return withCliCore(required(args, 'data-dir'), async (core) => {
+      const terms = core.services.receivables.customers.byCode(customer);
       const allocations = wanted.map((w) => {
-        const inv = core.receivables.statements.invoiceByName(terms.id, w.name);
+        const inv = core.services.receivables.statements.invoiceByName(terms.id, w.name);
         if (!inv) throw new AppError('NOT_FOUND', `得意先「${customer}」の請求伝票「${w.name}」がありません。受注番号を確認してください。`);
         return { debitKind: 'invoice', debitId: inv.id, amount: w.amount };
       });
@@ -272,7 +264,7 @@ function closingCommand(verb: 'close' | 'issue'): CliCommand {
     async run(argv, io) {
       const args = parseCliArgs(argv, { 'data-dir': { type: 'string' }, date: { type: 'string' }, customer: { type: 'string' }, json: { type: 'boolean' } });
       const on = date(args, 'date');
-      return withCore(required(args, 'data-dir'), async (core) => {
+      return withCliCore(required(args, 'data-dir'), async (core) => {
         const input = typeof args.customer === 'string' ? { date: on, customer: args.customer } : { date: on };
         const result = (await call(core, `billing:${verb}`, input)) as ClosingResult;
         printClosing(io, result, args.json === true);
@@ -291,7 +283,7 @@ export const billingUndoCommand: CliCommand = {
   async run(argv, io) {
     const args = parseCliArgs(argv, { 'data-dir': { type: 'string' }, statement: { type: 'string' } });
     const id = integer(required(args, 'statement'), 'statement', 1, Number.MAX_SAFE_INTEGER);
-    return withCore(required(args, 'data-dir'), async (core) => {
+    return withCliCore(required(args, 'data-dir'), async (core) => {
       await call(core, 'billing:undo', { id });
       io.out(`請求書 No.${id} を締め取消しました。`);
       return 0;
@@ -307,11 +299,11 @@ export const billingPdfCommand: CliCommand = {
     const out = resolve(required(args, 'out'));
     const closingDate = optionalDate(args, 'date');
     if (closingDate === undefined && typeof args.statement !== 'string') throw new CliUsageError('--statement(請求書番号)か --date(締日)を指定してください。');
-    return withCore(required(args, 'data-dir'), async (core) => {
+    return withCliCore(required(args, 'data-dir'), async (core) => {
       const pdf =
         closingDate !== undefined
-          ? await core.receivables.pdf.batch(closingDate)
-          : await core.receivables.pdf.statement(integer(args.statement as string, 'statement', 1, Number.MAX_SAFE_INTEGER));
+          ? await core.services.receivables.pdf.batch(closingDate)
+          : await core.services.receivables.pdf.statement(integer(args.statement as string, 'statement', 1, Number.MAX_SAFE_INTEGER));
       try {
         writeFileSync(out, pdf.bytes);
       } catch (e) {
@@ -329,8 +321,8 @@ export const receivablesListCommand: CliCommand = {
   async run(argv, io) {
     const args = parseCliArgs(argv, { 'data-dir': { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } });
     const asOf = optionalDate(args, 'as-of');
-    return withCore(required(args, 'data-dir'), (core) => {
-      const r = core.receivables.ledger.balances(asOf);
+    return withCliCore(required(args, 'data-dir'), (core) => {
+      const r = core.services.receivables.ledger.balances(asOf);
       if (args.json === true) io.out(JSON.stringify(r.rows.map((x) => ({ customer: x.customer, invoiced: x.invoiced, received: x.received, balance: x.balance }))));
       else {
         io.out(`売掛金残高一覧 (${r.asOf} 時点)`);
@@ -349,8 +341,8 @@ export const receivablesScheduleCommand: CliCommand = {
   async run(argv, io) {
     const args = parseCliArgs(argv, { 'data-dir': { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } });
     const asOf = optionalDate(args, 'as-of');
-    return withCore(required(args, 'data-dir'), (core) => {
-      const r = core.receivables.ledger.schedule(asOf);
+    return withCliCore(required(args, 'data-dir'), (core) => {
+      const r = core.services.receivables.ledger.schedule(asOf);
       if (args.json === true) io.out(JSON.stringify(r.rows.map((x) => ({ customer: x.customer, dueDate: x.dueDate, amount: x.amount }))));
       else {
         io.out(`入金予定 (${r.asOf} 時点)`);

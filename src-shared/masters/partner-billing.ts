@@ -127,6 +127,23 @@ export interface PartnerBillingValues {
   openingBalance: number | null;
 }
 
+/** What a 取引先 that is not a 得意先 (倉庫, 仕入先, 納入先) stores for the recipient and billing terms. */
+export const NO_BILLING_TERMS: PartnerBillingValues = {
+  postalCode: null,
+  address1: null,
+  address2: null,
+  phone: null,
+  contactName: null,
+  registrationNumber: null,
+  collectMonths: null,
+  collectDay: null,
+  holidayShift: null,
+  taxUnit: null,
+  taxRounding: null,
+  noStatement: null,
+  openingBalance: null,
+};
+
 const BILLING_ONLY = ['collectMonths', 'collectDay', 'holidayShift', 'taxUnit', 'taxRounding', 'noStatement', 'openingBalance'] as const;
 const LABELS: Record<(typeof BILLING_ONLY)[number], string> = {
   collectMonths: '回収月',

@@ -150,11 +150,11 @@ export function createBillingService(deps: ReceivablesDeps, repos: BillingRepos,
 
   function write(plans: Plan[]): StatementSummary[] {
     const now = deps.now();
-    const result = deps.db.transaction(() => {
+    const result = deps.repos.transaction(() => {
       const out = plans.map((p) => summary(p.terms, repos.statements.insert(p.write, now), p.write));
       for (const customerId of new Set(plans.map((p) => p.terms.id))) ledger.applyCredits(customerId, now);
       return out;
-    })();
+    }, { immediate: true });
     if (result.length > 0) log.info('statements created', { count: result.length, ids: result.map((r) => r.statementId) });
     return result;
   }
@@ -185,7 +185,7 @@ export function createBillingService(deps: ReceivablesDeps, repos: BillingRepos,
           throw new AppError('CONFLICT', `請求書 No.${id} より後の締め(${last.closingDate})があるため、締め取消できません。後の締めから順に取り消してください。`);
         }
       }
-      deps.db.transaction(() => repos.statements.remove(id, deps.now()))();
+      deps.repos.transaction(() => repos.statements.remove(id, deps.now()));
       log.info('statement undone', { id, customerId: found.s.customerId, closingDate: found.s.closingDate });
     },
     list(filter: Parameters<StatementRepository['list']>[0]): StatementRow[] {

@@ -3,9 +3,10 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Company, CompanyValues } from '../../../src-shared/company/company';
 import { validationError } from '../../../src-shared/errors';
 import { bankAccounts, companyBankAccounts, companyInfo } from '../db/schema';
-import type { ReceivablesDeps } from './receivables-deps';
+import { inTransaction, type Db } from '../db/db-handle';
 
-export function createCompanyRepository({ db, orm, now }: Pick<ReceivablesDeps, 'db' | 'orm' | 'now'>) {
+export function createCompanyRepository(db: Db, now: () => string) {
+  const { orm } = db;
   function get(): Company {
     const row = orm.select().from(companyInfo).where(eq(companyInfo.id, 1)).get();
     const accounts = orm
@@ -44,7 +45,7 @@ export function createCompanyRepository({ db, orm, now }: Pick<ReceivablesDeps, 
       }
     }
     const stamp = now();
-    db.transaction(() => {
+    inTransaction(db, () => {
       const fields = {
         name: values.name,
         postalCode: values.postalCode,
@@ -61,7 +62,7 @@ export function createCompanyRepository({ db, orm, now }: Pick<ReceivablesDeps, 
         .run();
       orm.delete(companyBankAccounts).run();
       ids.forEach((id, i) => orm.insert(companyBankAccounts).values({ bankAccountId: id, sortOrder: i + 1 }).run());
-    })();
+    });
     return get();
   }
 

@@ -8,7 +8,7 @@ import { AppError } from '../../../src-shared/errors';
 import { BILLING_DEFAULTS, type HolidayShift, type TaxRounding, type TaxUnit } from '../../../src-shared/masters/partner-billing';
 import { isPaymentServiceCustomer } from '../../../src-shared/receivables/payment-service-customers';
 import { partners } from '../db/schema';
-import type { Orm } from './receivables-deps';
+import type { Db } from '../db/db-handle';
 import type { CollectionTerms } from './rules/due-date';
 
 export interface CustomerTerms {
@@ -58,7 +58,7 @@ function toTerms(r: PartnerRow): CustomerTerms {
   };
 }
 
-export function createCustomerTermsRepository(orm: Orm) {
+export function createCustomerTermsRepository({ orm }: Db) {
   return {
     /** every 得意先, by code */
     all(): CustomerTerms[] {

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { allocations, invoices, partners, payments, statements } from '../db/schema';
-import type { ReceivablesDeps } from './receivables-deps';
+import type { Db } from '../db/db-handle';
 import type { Allocation, CreditKind } from './rules/allocation';
 import { invoiceName } from './statement-repository';
 
@@ -26,7 +26,7 @@ export interface AllocationPair extends Allocation {
   customerId: number;
 }
 
-export function createLedgerRepository({ orm }: Pick<ReceivablesDeps, 'orm'>) {
+export function createLedgerRepository({ orm }: Db) {
   /** Every ledger entry of one customer, or of all customers. */
   function entries(customerId?: number): LedgerEntry[] {
     const of = (col: Parameters<typeof eq>[0]) => (customerId === undefined ? undefined : eq(col, customerId));

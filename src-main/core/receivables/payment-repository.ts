@@ -1,7 +1,7 @@
 /** 入金伝票: the only writer of payments / payment_lines (apart from statement links, see statement-repository). */
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { partners, paymentLines, payments } from '../db/schema';
-import type { ReceivablesDeps } from './receivables-deps';
+import type { Db } from '../db/db-handle';
 
 export interface PaymentWrite {
   customerId: number;
@@ -12,7 +12,7 @@ export interface PaymentWrite {
 
 const allocatedSum = sql<number>`coalesce((select sum(a.amount) from allocations a where a.credit_kind = 'payment' and a.credit_id = ${payments.id}), 0)`;
 
-export function createPaymentRepository({ orm }: Pick<ReceivablesDeps, 'orm'>) {
+export function createPaymentRepository({ orm }: Db) {
   /** Inserts a confirmed 入金伝票 (call inside a transaction). */
   function insert(w: PaymentWrite, now: string): number {
     const total = w.lines.reduce((s, l) => s + l.amount, 0);

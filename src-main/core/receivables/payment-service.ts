@@ -82,11 +82,11 @@ export function createPaymentService(deps: ReceivablesDeps, repos: PaymentRepos,
       assertOpenPeriod(terms.id, input.date, '入金を登録');
       const total = input.lines.reduce((s, l) => s + l.amount, 0);
       const now = deps.now();
-      const id = deps.db.transaction(() => {
+      const id = deps.repos.transaction(() => {
         const paymentId = repos.payments.insert({ customerId: terms.id, date: input.date, lines: input.lines, memo: input.memo ?? null }, now);
         apply(terms.id, paymentId, total, input.allocations, now);
         return paymentId;
-      })();
+      }, { immediate: true });
       log.info('payment recorded', { id, customer: terms.code, total });
       return result(id, terms.id, total);
     },
@@ -98,10 +98,10 @@ export function createPaymentService(deps: ReceivablesDeps, repos: PaymentRepos,
       if (p.statementId !== null) {
         throw new AppError('CONFIRMED_LOCKED', `入金伝票 No.${id} は請求書 No.${p.statementId} の今回入金額に含まれているため、確定取消できません。先にその請求書を「締め取消」してください。`);
       }
-      deps.db.transaction(() => {
+      deps.repos.transaction(() => {
         repos.ledger.removeFromCredit('payment', id);
         repos.payments.setConfirmed(id, false, deps.now());
-      })();
+      });
       log.info('payment unconfirmed', { id });
       return repos.payments.find(id)!;
     },
@@ -112,10 +112,10 @@ export function createPaymentService(deps: ReceivablesDeps, repos: PaymentRepos,
       if (!p.confirmed) {
         assertOpenPeriod(p.customerId, p.date, '入金を確定');
         const now = deps.now();
-        deps.db.transaction(() => {
+        deps.repos.transaction(() => {
           repos.payments.setConfirmed(id, true, now);
           ledger.applyCredits(p.customerId, now);
-        })();
+        }, { immediate: true });
       }
       return result(id, p.customerId, p.total);
     },
@@ -124,12 +124,12 @@ export function createPaymentService(deps: ReceivablesDeps, repos: PaymentRepos,
       const p = repos.payments.find(id);
       if (!p) throw new AppError('NOT_FOUND', `入金伝票 No.${id} が見つかりません。一覧を更新してください。`);
       if (p.confirmed) throw new AppError('CONFIRMED_LOCKED', `入金伝票 No.${id} は確定済みのため削除できません。先に「確定取消」をしてください。`);
-      deps.db.transaction(() => repos.payments.remove(id))();
+      deps.repos.transaction(() => repos.payments.remove(id));
     },
     /** 未消込の入金を充当: applies every unallocated amount of the customer, oldest first. */
     applyCredits(customerId: number): { allocations: number; amount: number } {
       repos.customers.byId(customerId);
-      const made = deps.db.transaction(() => ledger.applyCredits(customerId, deps.now()))();
+      const made = deps.repos.transaction(() => ledger.applyCredits(customerId, deps.now()));
       return { allocations: made.length, amount: made.reduce((s, a) => s + a.amount, 0) };
     },
     list(filter: Parameters<PaymentRepository['list']>[0]): PaymentRow[] {

@@ -1,15 +1,12 @@
-/** What the 売掛管理 feature needs from the composition root: no CoreContext, only these. */
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import type { SqliteDb } from '../db/open';
-import type * as schema from '../db/schema';
+/** What the 売掛管理 services need from the composition root: their repositories and a few ports. */
 import type { Logger } from '../ports';
+import type { Repositories } from '../repositories';
 
-export type Orm = BetterSQLite3Database<typeof schema>;
+/** The repositories 売掛管理 reads and writes through (and their shared transaction). */
+export type ReceivablesRepos = Pick<Repositories, 'company' | 'customerTerms' | 'statements' | 'payments' | 'receivablesLedger' | 'transaction'>;
 
 export interface ReceivablesDeps {
-  /** the connection, for synchronous transactions */
-  db: SqliteDb;
-  orm: Orm;
+  repos: ReceivablesRepos;
   /** ISO-8601 +09:00 of the clock's now */
   now(): string;
   /** today's JST date "YYYY-MM-DD" */

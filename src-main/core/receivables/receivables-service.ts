@@ -3,23 +3,14 @@
  * create-core builds it once; the IPC handlers and the CLI use the same object.
  */
 import { createBillingService } from './billing-service';
-import { createCompanyRepository } from './company-repository';
-import { createCustomerTermsRepository } from './customer-terms-repository';
-import { createLedgerRepository } from './ledger-repository';
 import { createLedgerService } from './ledger-service';
 import { createPartnerGuard } from './partner-guard';
-import { createPaymentRepository } from './payment-repository';
 import { createPaymentService } from './payment-service';
 import { createStatementPdfService } from './pdf/statement-pdf-service';
 import type { ReceivablesDeps } from './receivables-deps';
-import { createStatementRepository } from './statement-repository';
 
 export function createReceivablesService(deps: ReceivablesDeps) {
-  const customers = createCustomerTermsRepository(deps.orm);
-  const statements = createStatementRepository(deps);
-  const ledgerRepo = createLedgerRepository(deps);
-  const paymentRepo = createPaymentRepository(deps);
-  const company = createCompanyRepository(deps);
+  const { company, customerTerms: customers, statements, payments: paymentRepo, receivablesLedger: ledgerRepo } = deps.repos;
   const ledger = createLedgerService(deps, { customers, statements, ledger: ledgerRepo });
   const billing = createBillingService(deps, { customers, statements }, ledger);
   return {

@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { RateFigures as StatementSale } from './rules/statement-figures';
 import { allocations, invoiceLines, invoices, invoiceTaxTotals, partners, payments, products, statementInvoices, statements, statementTaxRows, taxClasses } from '../db/schema';
-import type { ReceivablesDeps } from './receivables-deps';
+import type { Db } from '../db/db-handle';
 import type { LastClosing } from './rules/closing-calendar';
 import type { StatementFigures } from './rules/statement-figures';
 
@@ -37,7 +37,7 @@ export interface StatementWrite {
 /** The name an invoice is known by: its 受注番号, or the app's slip number. */
 export const invoiceName = sql<string>`coalesce(${invoices.bcartOrderCode}, '#' || ${invoices.id})`;
 
-export function createStatementRepository({ orm }: Pick<ReceivablesDeps, 'orm'>) {
+export function createStatementRepository({ orm }: Db) {
   function lastClosing(customerId: number): (LastClosing & { id: number }) | null {
     const r = orm
       .select({ id: statements.id, closingDate: statements.closingDate, closingDay: statements.closingDay })

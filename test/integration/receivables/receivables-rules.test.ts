@@ -36,7 +36,7 @@ describe('closed periods', () => {
     await close('2025-01-31');
     const late = b.invoice(c, 'LATE', '2025-01-28', [{ product: 'std', amount: 2_000 }]); // arrives after the closing
     // what the import logs for it, inside its write
-    expect(lateInvoices(b.t.core.receivables.statements, [{ customerId: c, date: '2025-01-28', bcartOrderCode: 'LATE' }, { customerId: c, date: '2025-02-01', bcartOrderCode: 'NEW' }])).toEqual([
+    expect(lateInvoices(b.t.core.services.receivables.statements, [{ customerId: c, date: '2025-01-28', bcartOrderCode: 'LATE' }, { customerId: c, date: '2025-02-01', bcartOrderCode: 'NEW' }])).toEqual([
       { orderCode: 'LATE', message: expect.stringContaining('次回の請求書に「要確認」として載ります') },
     ]);
     b.invoice(c, 'B1', '2025-02-10', [{ product: 'std', amount: 3_000 }]);
@@ -59,8 +59,8 @@ describe('closed periods', () => {
     expect(e.message).toContain('請求締め済みの期間(2025-01-31まで)');
     expect(e.fields?.[0]?.path).toBe('date');
     await b.t.call('payments:record', { customerId: c, date: '2025-02-01', lines: [{ kind: '振込', amount: 100 }] });
-    expect(() => assertSlipEditable(b.t.core.receivables.statements, c, '2025-01-15')).toThrow(/締め取消/);
-    expect(() => assertSlipEditable(b.t.core.receivables.statements, c, '2025-02-15')).not.toThrow();
+    expect(() => assertSlipEditable(b.t.core.services.receivables.statements, c, '2025-01-15')).toThrow(/締め取消/);
+    expect(() => assertSlipEditable(b.t.core.services.receivables.statements, c, '2025-02-15')).not.toThrow();
   });
 
   it('確定取消 of a receipt reopens its invoices; one on a 請求書 is locked until 締め取消', async () => {
