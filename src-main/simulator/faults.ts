@@ -22,6 +22,13 @@
  * - hang             no response at all, ever (close() still ends the connection)
  * - shift            before answering, an order is inserted in front of every other one
  *                    (dated at the request's ordered_at lower bound) so offset pages move by one
+ * - apply-then-reset the request is processed (a stock write IS applied), then the socket is
+ *                    destroyed without a response: the client cannot know it was applied
+ * - apply-then-error processed, then answered with `status` (default 503) HTML, as a gateway that
+ *                    failed after the application server wrote
+ * - apply-then-hang  processed, then never answered (the client times out)
+ * - buyer-order      before the request is processed, a buyer orders 1–3 of one set the request
+ *                    names (a stock write's first set, or a random managed set): a concurrent order
  */
 import { createRng, type Rng } from './prng';
 
@@ -35,7 +42,11 @@ export type FaultKind =
   | 'unauthorized'
   | 'reset'
   | 'hang'
-  | 'shift';
+  | 'shift'
+  | 'apply-then-reset'
+  | 'apply-then-error'
+  | 'apply-then-hang'
+  | 'buyer-order';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   'latency',
@@ -48,6 +59,10 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'reset',
   'hang',
   'shift',
+  'apply-then-reset',
+  'apply-then-error',
+  'apply-then-hang',
+  'buyer-order',
 ];
 
 /** Kinds random mode uses unless told otherwise (no hang/latency: those need client timeouts). */
@@ -153,7 +168,7 @@ export class FaultSwitches {
       if (rng.next() < opts.rate) {
         const kind = rng.pick(opts.kinds && opts.kinds.length > 0 ? opts.kinds : DEFAULT_RANDOM_KINDS);
         chosen = { kind };
-        if (kind === 'http-error') chosen.status = rng.pick([500, 502, 503, 504]);
+        if (kind === 'http-error' || kind === 'apply-then-error') chosen.status = rng.pick([500, 502, 503, 504]);
         if (kind === 'html-maintenance') chosen.status = rng.pick([200, 503]);
         if (kind === 'rate-limit') chosen.retryAfter = rng.int(1, 300);
         if (kind === 'latency') chosen.delayMs = opts.delayMs ?? rng.int(50, 500);
@@ -167,7 +182,7 @@ export class FaultSwitches {
 function actionOf(rule: FaultRule): FaultAction {
   const a: FaultAction = { kind: rule.kind };
   if (rule.kind === 'latency') a.delayMs = rule.delayMs ?? 1000;
-  if (rule.kind === 'http-error') a.status = rule.status ?? 503;
+  if (rule.kind === 'http-error' || rule.kind === 'apply-then-error') a.status = rule.status ?? 503;
   if (rule.kind === 'html-maintenance') a.status = rule.status ?? 503;
   if (rule.kind === 'rate-limit') a.retryAfter = rule.retryAfter ?? 300;
   return a;
