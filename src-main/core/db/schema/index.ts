@@ -7,3 +7,5 @@ export * from './slips';
 export * from './import-runs';
 export * from './schedules';
 export * from './subscriptions';
+export * from './stock';
+export * from './leases';
