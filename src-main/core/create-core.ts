@@ -16,8 +16,11 @@ import { createEventBus, type EventBus } from './event-bus';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { buildHandlers } from './ipc/handlers';
 import { createMasterRepositories, type MasterRepositories } from './masters/master-registry';
-import { seedFirstRun } from './masters/seed';
+import { seedFirstRun, seedStockWorkflows } from './masters/seed';
 import { systemClock, systemTimers, type Clock, type Fetch, type Logger, type OpenExternal, type Timers, type TokenStore } from './ports';
+import { getBcartSession, type ClientTiming } from './ec-settings/bcart-session';
+import { createStockFeature, type StockFeature } from './stock/stock-feature';
+import type { StockPusher, StockPusherOptions } from './stock/stock-pusher';
 
 export interface CoreOptions {
   /** folder holding bcart-desk.sqlite3, backups/ and logs */
@@ -34,6 +37,10 @@ export interface CoreOptions {
   nativeBinding?: string;
   appVersion?: string;
   demoMode?: boolean;
+  /** 在庫反映 pusher timing (tests) */
+  stockPusher?: Partial<StockPusherOptions>;
+  /** timeouts / retries of the BCart clients the stock feature uses (tests) */
+  stockClientTiming?: ClientTiming;
 }
 
 export interface Core {
@@ -44,6 +51,9 @@ export interface Core {
   repos: MasterRepositories;
   migration: MigrationReport;
   options: CoreOptions;
+  /** 在庫: slips, ledger, outbox; its pusher is started by the shell and the harness (the CLI pushes explicitly) */
+  stock: StockFeature;
+  stockPusher: StockPusher;
   close(): void;
 }
 
@@ -65,6 +75,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     });
     const now = () => toJstIso(clock.now());
     seedFirstRun(db, now());
+    seedStockWorkflows(db, now());
     const orm = drizzle(db, { schema });
     const repos = createMasterRepositories(orm, now);
     const events = createEventBus();
@@ -92,7 +103,17 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       },
       now,
     };
-    const handlers = buildHandlers(ctx);
+    const stock = createStockFeature({
+      orm,
+      clock,
+      timers,
+      logger: opts.logger,
+      now,
+      emit: events.emit,
+      clientOf: (settingId) => getBcartSession(ctx, settingId, opts.stockClientTiming).client,
+      ...(opts.stockPusher ? { pusherOptions: opts.stockPusher } : {}),
+    });
+    const handlers = buildHandlers(ctx, { stock });
     const dispatch = createDispatch(handlers, opts.logger);
     opts.logger.info('core started', { dataDir: opts.dataDir, schemaVersion: migration.schemaVersion, applied: migration.applied });
     return {
@@ -103,7 +124,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       repos,
       migration,
       options: opts,
-      close: () => db.close(),
+      stock,
+      stockPusher: stock.pusher,
+      close: () => {
+        // a push in flight is aborted; its rows stay `sending` and are read back at the next start
+        void stock.pusher.stop();
+        db.close();
+      },
     };
   } catch (e) {
     db.close();

@@ -21,11 +21,12 @@ async function main(): Promise<void> {
     appVersion: process.env.npm_package_version ?? '0.0.0',
   });
   const schedules = startScheduler(core);
+  core.stockPusher.start();
   const port = process.env.HARNESS_PORT ? Number(process.env.HARNESS_PORT) : 0;
   const harness = await startHarness({ core, rendererDir: join(root, 'dist', 'renderer'), logger, port });
   process.stdout.write(`BCart Desk (ハーネス) を起動しました。ブラウザで開いてください:\n${harness.url}\nデータフォルダ: ${dataDir}\n終了するには Ctrl+C を押してください。\n`);
   const stop = () => {
-    void Promise.all([schedules.stop(), harness.close()]).then(() => {
+    void Promise.all([schedules.stop(), core.stockPusher.stop(), harness.close()]).then(() => {
       core.close();
       process.exit(0);
     });

@@ -115,6 +115,7 @@ export async function startShell(electron: ElectronApi, opts: ShellOptions): Pro
     window.focus();
   };
   const schedules = startScheduler(core);
+  core.stockPusher.start();
   registerLoginItem(core.ctx, (openAtLogin) => app.setLoginItemSettings(loginItemSettingsFor(openAtLogin)));
   const keepInTray = opts.keepInTray ?? ((c: Core) => schedulerServiceOf(c.ctx).hasEnabledJobs());
   let shutdown: Promise<void> | null = null;

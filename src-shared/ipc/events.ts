@@ -7,6 +7,7 @@ import { importEventDefs } from '../import/import-run';
 import { connectionChanged } from '../ec-settings/connection';
 import { scheduleEventDefs } from '../schedules/schedule-ipc';
 import { taxUpdateEventDefs } from '../tax-update/tax-update-events';
+import { stockEventDefs } from '../stock/stock-push';
 
 export const events = {
   /** a master or setting changed: renderer invalidates the matching queries */
@@ -14,6 +15,7 @@ export const events = {
   ...importEventDefs,
   ...scheduleEventDefs,
   ...taxUpdateEventDefs,
+  ...stockEventDefs,
   /** ECサイト認証: a login finished or failed, a token was saved or removed (never the token) */
   'connection:changed': connectionChanged,
 };

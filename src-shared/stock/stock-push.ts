@@ -87,3 +87,8 @@ export const stockOptionsUpdate = stockOptions.strict();
 
 /** Push event payload: the counts changed (tray, dashboard, screens). */
 export const pushChanged = pushCounts;
+
+export const stockEventDefs = {
+  /** 在庫反映: the outbox counts changed after a push round (tray, dashboard, 在庫反映状況) */
+  'stock:pushChanged': pushChanged,
+};

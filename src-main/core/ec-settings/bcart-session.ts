@@ -4,7 +4,7 @@
  * caller (import, stock push, screens). TokenStore keys are `bcart:<settingId>:…`.
  */
 import { DEFAULT_OAUTH_CLIENT_ID, settingAuth, settingTokenKeyPrefix, type BcartAuth } from '../bcart/oauth';
-import { createBcartClient, type BcartClient } from '../bcart/client';
+import { createBcartClient, type BcartClient, type BcartClientOptions } from '../bcart/client';
 import { importLimiter } from '../import/import-limiter';
 import type { CoreContext } from '../core-context';
 import type { EcSetting } from '../../../src-shared/ec-settings/ec-setting';
@@ -23,8 +23,11 @@ const sessions = new WeakMap<CoreContext, Map<number, { stamp: string; session: 
 /** TokenStore key prefix of a settings row. */
 export const tokenKeyPrefix = settingTokenKeyPrefix;
 
+/** Client timing a core may override (tests: short timeouts and backoff). */
+export type ClientTiming = Partial<Pick<BcartClientOptions, 'timeoutMs' | 'maxRetries' | 'backoffBaseMs' | 'backoffCapMs' | 'random'>>;
+
 /** Builds the session for a settings row without caching (tests, CLI). */
-export function createBcartSession(ctx: CoreContext, setting: EcSetting): BcartSession {
+export function createBcartSession(ctx: CoreContext, setting: EcSetting, timing: ClientTiming = {}): BcartSession {
   // shared with the import: one refresh at a time per settings row (see settingAuth)
   const auth = settingAuth(ctx, setting.id, setting);
   const client = createBcartClient({
@@ -37,6 +40,7 @@ export function createBcartSession(ctx: CoreContext, setting: EcSetting): BcartS
     logger: ctx.logger,
     // the import's limiter of this row: BCart's 300 calls / 300 s budget is one for the whole shop
     limiter: importLimiter(ctx, setting.id, setting.rateBudget),
+    ...timing,
   });
   return { setting, auth, client };
 }
@@ -45,7 +49,7 @@ export function createBcartSession(ctx: CoreContext, setting: EcSetting): BcartS
  * The shared session of a settings row; rebuilt when its connection fields changed (URLs, client id, budget),
  * so an edit takes effect at once.
  */
-export function getBcartSession(ctx: CoreContext, settingId: number): BcartSession {
+export function getBcartSession(ctx: CoreContext, settingId: number, timing: ClientTiming = {}): BcartSession {
   const setting = ecSettingRepository(ctx).get(settingId);
   let map = sessions.get(ctx);
   if (!map) {
@@ -56,7 +60,7 @@ export function getBcartSession(ctx: CoreContext, settingId: number): BcartSessi
   const stamp = JSON.stringify([setting.apiBaseUrl, setting.oauthAuthorizeUrl, setting.oauthTokenUrl, setting.oauthClientId, setting.rateBudget]);
   const cached = map.get(settingId);
   if (cached && cached.stamp === stamp) return cached.session;
-  const session = createBcartSession(ctx, setting);
+  const session = createBcartSession(ctx, setting, timing);
   map.set(settingId, { stamp, session });
   return session;
 }

@@ -12,8 +12,10 @@ import { createSettingsHandlers } from '../ec-settings/ec-setting-handlers';
 import { createScheduleHandlers } from '../schedules/schedule-handlers';
 import { createTaxUpdateHandlers } from '../tax-update/tax-update-handlers';
 import type { Handlers } from './handler-types';
+import { createStockHandlers } from '../stock/stock-handlers';
+import type { StockFeature } from '../stock/stock-feature';
 
-export function buildHandlers(ctx: CoreContext): Handlers {
+export function buildHandlers(ctx: CoreContext, services: { stock: StockFeature }): Handlers {
   const changed = (domain: string) => ctx.events.emit('data:changed', { domain });
   return {
     'app:info': () => ({ ...ctx.info, storeClosed: isStoreClosed(ctx.db) }),
@@ -29,5 +31,6 @@ export function buildHandlers(ctx: CoreContext): Handlers {
     ...createSettingsHandlers(ctx),
     ...createScheduleHandlers(ctx),
     ...createTaxUpdateHandlers(ctx),
+    ...createStockHandlers({ stock: services.stock, now: ctx.now, logger: ctx.logger, changed: () => changed('stock') }),
   };
 }

@@ -24,3 +24,23 @@ export function seedFirstRun(db: SqliteDb, now: string): boolean {
   })();
   return true;
 }
+
+/**
+ * The 入荷 and 在庫移動 workflows stock slips are stamped with (入荷管理 / 在庫移動管理), confirmed.
+ * Idempotent and run at every start, so databases created before stock slips existed get them too;
+ * a kind that already has a workflow (the clerk made one) gets none.
+ */
+export function seedStockWorkflows(db: SqliteDb, now: string): number {
+  let added = 0;
+  db.transaction(() => {
+    const has = db.prepare('select 1 from workflows where kind = ? limit 1');
+    const insert = db.prepare('insert or ignore into workflows (code, name, kind, confirmed, created_at, updated_at) values (?, ?, ?, 1, ?, ?)');
+    for (const [code, name, kind] of [
+      ['RECEIPT', '入荷管理', '入荷'],
+      ['TRANSFER', '在庫移動管理', '在庫移動'],
+    ] as const) {
+      if (!has.get(kind)) added += insert.run(code, name, kind, now, now).changes;
+    }
+  })();
+  return added;
+}
