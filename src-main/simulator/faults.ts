@@ -2,11 +2,12 @@
  * Fault switches: a per-request schedule of misbehaviour, for the client's and the import's
  * failure tests (reliability.md IMP-faults).
  *
- * Rules: `faults.set([{ kind, afterRequests?, count?, path? }])`. Each rule counts the requests whose
+ * Rules: `faults.set([{ kind, afterRequests?, count?, path?, method? }])`. Each rule counts the requests whose
  * path starts with its prefix (default "/api/v1"; a prefix like "/orders" is taken as
- * "/api/v1/orders"), skips the first `afterRequests` (default 0) and then hits the next `count`
+ * "/api/v1/orders") and, when given, whose method is `method`, skips the first `afterRequests` (default 0) and then hits the next `count`
  * (default 1; a negative number or Infinity = every following request). When several rules hit
- * one request the first in the list wins (all of them still count it). Random mode
+ * one request the first in the list wins (all of them still count it), except that a buyer-order
+ * hit also happens beside the winning fault (a buyer orders, then the request fails). Random mode
  * (`faults.random({ seed, rate, kinds? })`) hits each matching request with probability `rate`
  * when no rule did, with a seeded generator, so a failing schedule can be replayed from its seed.
  *
@@ -79,6 +80,8 @@ export const DEFAULT_RANDOM_KINDS: readonly FaultKind[] = [
 
 export interface FaultRule {
   kind: FaultKind;
+  /** only requests of this method (GET / PATCH / POST) count */
+  method?: string;
   afterRequests?: number;
   count?: number;
   path?: string;
@@ -99,6 +102,8 @@ export interface RandomFaultOptions {
 /** The fault chosen for one request. */
 export interface FaultAction {
   kind: FaultKind;
+  /** a buyer-order rule hit the same request: a buyer orders before the fault happens */
+  buyerOrder?: boolean;
   status?: number;
   delayMs?: number;
   retryAfter?: number;
@@ -152,17 +157,22 @@ export class FaultSwitches {
   }
 
   /** Decides the fault of one request (called by the server for every non-admin request). */
-  decide(path: string): FaultAction | null {
+  decide(path: string, method = 'GET'): FaultAction | null {
     this.seenTotal++;
     let chosen: FaultAction | null = null;
+    let buyer = false;
     for (const r of this.rules) {
       if (!path.startsWith(r.prefix)) continue;
+      if (r.rule.method !== undefined && r.rule.method.toUpperCase() !== method.toUpperCase()) continue;
       const idx = r.seen++;
       const after = r.rule.afterRequests ?? 0;
       const count = r.rule.count ?? 1;
       const unlimited = count < 0 || !Number.isFinite(count);
-      if (chosen === null && idx >= after && (unlimited || idx < after + count)) chosen = actionOf(r.rule);
+      if (!(idx >= after && (unlimited || idx < after + count))) continue;
+      if (r.rule.kind === 'buyer-order') buyer = true;
+      else if (chosen === null) chosen = actionOf(r.rule);
     }
+    if (buyer) chosen = chosen === null ? { kind: 'buyer-order' } : { ...chosen, buyerOrder: true };
     if (chosen === null && this.randomMode && path.startsWith(this.randomMode.prefix)) {
       const { rng, opts } = this.randomMode;
       if (rng.next() < opts.rate) {

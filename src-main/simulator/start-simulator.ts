@@ -171,7 +171,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     const method = req.method ?? 'GET';
     const log = (status: number, fault?: string): void =>
       state.logRequest({ at: clock.now(), method, path: url.pathname, query: url.search, status, ...(fault ? { fault } : {}) });
-    const fault = faults.decide(url.pathname);
+    const fault = faults.decide(url.pathname, method);
+    const rawBody = await readBody(req, BODY_LIMIT);
+    if (fault?.kind === 'buyer-order' || fault?.buyerOrder) buyerOrderFor(state, url, rawBody);
     if (fault?.kind === 'reset') {
       log(0, 'reset');
       req.socket.destroy();
@@ -193,8 +195,6 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       write(res, injected);
       return;
     }
-    const rawBody = await readBody(req, BODY_LIMIT);
-    if (fault?.kind === 'buyer-order') buyerOrderFor(state, url, rawBody);
     const route = routeApi(method, url.pathname.slice('/api/v1'.length));
     let response: SimResponse;
     if ('status' in route) {
