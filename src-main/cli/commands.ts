@@ -16,4 +16,13 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   'tax-update:apply': async () => (await import('./tax-update-commands')).taxUpdateApplyCommand,
   'store:close': async () => (await import('./tax-update-commands')).storeCloseCommand,
   'store:open': async () => (await import('./tax-update-commands')).storeOpenCommand,
+  'warehouse:add': async () => (await import('./stock-commands')).warehouseAddCommand,
+  'receipt:create': async () => (await import('./stock-commands')).receiptCreateCommand,
+  'transfer:create': async () => (await import('./stock-commands')).transferCreateCommand,
+  'stock-slip:confirm': async () => (await import('./stock-commands')).stockSlipConfirmCommand,
+  'stock-slip:unconfirm': async () => (await import('./stock-commands')).stockSlipUnconfirmCommand,
+  'stock:push': async () => (await import('./stock-commands')).stockPushCommand,
+  'stock:list': async () => (await import('./stock-commands')).stockListCommand,
+  'stock:reconcile': async () => (await import('./stock-commands')).stockReconcileCommand,
+  'stock:migrate': async () => (await import('./stock-commands')).stockMigrateCommand,
 };

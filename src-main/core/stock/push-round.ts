@@ -40,6 +40,8 @@ export interface PushRoundDeps {
   orderWindowMs: number;
   backoff: { baseMs: number; capMs: number; random?: () => number };
   signal?: AbortSignal;
+  /** send pending rows even while their backoff runs (an explicit 今すぐ送信 / CLI push / 在庫照合) */
+  ignoreBackoff?: boolean;
 }
 
 export interface RoundResult {
@@ -93,11 +95,13 @@ export async function pushRound(d: PushRoundDeps, settingId: number): Promise<Ro
     await resolveUnknown(unknown);
   }
 
-  // 2–4
+  // 2–4; a row is sent at most once per round (a retry waits for the next round)
+  const tried = new Set<number>();
   for (;;) {
     if (d.signal?.aborted) break;
-    const due = d.outbox.due(settingId, d.now());
+    const due = d.outbox.due(settingId, d.ignoreBackoff ? '9999-12-31T23:59:59+09:00' : d.now()).filter((r) => !tried.has(r.id));
     if (due.length === 0) break;
+    for (const r of due) tried.add(r.id);
     const merged = mergePending(due, SETS_PER_REQUEST);
     const zero = merged.filter((m) => m.delta === 0);
     if (zero.length > 0) d.outbox.set(zero.flatMap((m) => m.rowIds), 'resolved', { reason: '増減が相殺されたため、送信しませんでした。' }, d.now());

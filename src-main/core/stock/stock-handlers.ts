@@ -52,7 +52,7 @@ export function createStockHandlers(d: StockHandlerDeps): Pick<Handlers, StockCh
     'stock:export': ({ query, encoding }) => stockListCsv(repos.ledger.list(query ?? {}).rows, encoding, d.now()),
     'stock:outbox': (q) => ({ rows: repos.outbox.list(q) }),
     'stock:counts': (q) => repos.outbox.counts(q?.settingId),
-    'stock:push': (q) => writeAsync(() => pusher.pushNow(q?.settingId)),
+    'stock:push': (q) => writeAsync(() => pusher.pushNow(q?.settingId === undefined ? undefined : d.stock.defaultSetting(q.settingId))),
     'stock:retry': async ({ ids }) => {
       const updated = repos.outbox.retry(ids, d.now());
       d.changed();

@@ -58,7 +58,10 @@ export interface StockPusher {
   stop(): Promise<void>;
   /** pushes these settings soon (no-op until started) */
   kick(settingIds: readonly number[]): void;
-  /** runs a round for the setting (or every setting with work) and waits; `busy` lists settings another process pushes */
+  /**
+   * Runs a round for the setting (or every setting with pending rows) now, backoff or not, and waits;
+   * `busy` lists settings another process pushes.
+   */
   pushNow(settingId?: number): Promise<PushNowResult>;
   counts(settingId?: number): PushCounts;
 }
@@ -86,8 +89,8 @@ export function createStockPusher(d: StockPusherDeps): StockPusher {
     }
   };
 
-  function launch(settingId: number): Promise<'done' | 'busy'> {
-    const p = runOnce(settingId).finally(() => {
+  function launch(settingId: number, ignoreBackoff: boolean): Promise<'done' | 'busy'> {
+    const p = runOnce(settingId, ignoreBackoff).finally(() => {
       if (running.get(settingId) === p) running.delete(settingId);
     });
     running.set(settingId, p);
@@ -95,21 +98,21 @@ export function createStockPusher(d: StockPusherDeps): StockPusher {
   }
 
   /** One run per setting at a time; asks while one runs share a single follow-up run. */
-  function run(settingId: number): Promise<'done' | 'busy'> {
+  function run(settingId: number, ignoreBackoff = false): Promise<'done' | 'busy'> {
     const current = running.get(settingId);
-    if (!current) return launch(settingId);
+    if (!current) return launch(settingId, ignoreBackoff);
     let next = queued.get(settingId);
     if (!next) {
       next = current.then(() => {
         queued.delete(settingId);
-        return launch(settingId);
+        return launch(settingId, ignoreBackoff);
       });
       queued.set(settingId, next);
     }
     return next;
   }
 
-  async function runOnce(settingId: number): Promise<'done' | 'busy'> {
+  async function runOnce(settingId: number, ignoreBackoff = false): Promise<'done' | 'busy'> {
     if (stopping) return 'done';
     const lease = holdLease(d.leases, leaseName(settingId), d.holder, { ttlMs: opts.leaseTtlMs, timers: d.timers, logger: log });
     if (!lease) return 'busy';
@@ -129,6 +132,7 @@ export function createStockPusher(d: StockPusherDeps): StockPusher {
           orderWindowMs: opts.orderWindowMs,
           backoff: opts.backoff,
           signal,
+          ignoreBackoff,
         },
         settingId,
       );
@@ -185,9 +189,9 @@ export function createStockPusher(d: StockPusherDeps): StockPusher {
       for (const id of settingIds) void run(id);
     },
     async pushNow(settingId) {
-      const ids = settingId !== undefined ? [settingId] : d.outbox.settingsWithWork(d.now());
+      const ids = settingId !== undefined ? [settingId] : d.outbox.settingsWithWork('9999-12-31T23:59:59+09:00');
       const busy: number[] = [];
-      for (const id of ids) if ((await run(id)) === 'busy') busy.push(id);
+      for (const id of ids) if ((await run(id, true)) === 'busy') busy.push(id);
       return { ...counts(settingId), busy };
     },
     counts,
