@@ -97,6 +97,10 @@ export interface RandomFaultOptions {
   kinds?: FaultKind[];
   path?: string;
   delayMs?: number;
+  /** largest Retry-After (s) of a random 429, default 300 */
+  retryAfterMax?: number;
+  /** only requests of this method */
+  method?: string;
 }
 
 /** The fault chosen for one request. */
@@ -173,14 +177,15 @@ export class FaultSwitches {
       else if (chosen === null) chosen = actionOf(r.rule);
     }
     if (buyer) chosen = chosen === null ? { kind: 'buyer-order' } : { ...chosen, buyerOrder: true };
-    if (chosen === null && this.randomMode && path.startsWith(this.randomMode.prefix)) {
-      const { rng, opts } = this.randomMode;
+    const rm = this.randomMode;
+    if (chosen === null && rm && path.startsWith(rm.prefix) && (rm.opts.method === undefined || rm.opts.method.toUpperCase() === method.toUpperCase())) {
+      const { rng, opts } = rm;
       if (rng.next() < opts.rate) {
         const kind = rng.pick(opts.kinds && opts.kinds.length > 0 ? opts.kinds : DEFAULT_RANDOM_KINDS);
         chosen = { kind };
         if (kind === 'http-error' || kind === 'apply-then-error') chosen.status = rng.pick([500, 502, 503, 504]);
         if (kind === 'html-maintenance') chosen.status = rng.pick([200, 503]);
-        if (kind === 'rate-limit') chosen.retryAfter = rng.int(1, 300);
+        if (kind === 'rate-limit') chosen.retryAfter = opts.retryAfterMax === undefined ? rng.int(1, 300) : rng.int(0, opts.retryAfterMax);
         if (kind === 'latency') chosen.delayMs = opts.delayMs ?? rng.int(50, 500);
       }
     }

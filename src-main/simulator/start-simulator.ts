@@ -169,8 +169,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const handleApi = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     apiRequests++;
     const method = req.method ?? 'GET';
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' ? header.slice(0, 200) : undefined;
     const log = (status: number, fault?: string): void =>
-      state.logRequest({ at: clock.now(), method, path: url.pathname, query: url.search, status, ...(fault ? { fault } : {}) });
+      state.logRequest({ at: clock.now(), method, path: url.pathname, query: url.search, status, ...(fault ? { fault } : {}), ...(requestId ? { requestId } : {}) });
     const fault = faults.decide(url.pathname, method);
     const rawBody = await readBody(req, BODY_LIMIT);
     if (fault?.kind === 'buyer-order' || fault?.buyerOrder) buyerOrderFor(state, url, rawBody);
@@ -222,8 +224,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
             bad = true;
           }
         }
-        const requestId = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 200) : null;
-        response = bad ? error(400, 'body', 'リクエスト本文のJSONが不正です。') : route.run(state, url.searchParams, body, { requestId });
+        response = bad ? error(400, 'body', 'リクエスト本文のJSONが不正です。') : route.run(state, url.searchParams, body, { requestId: requestId ?? null });
       }
     }
     // the write happened; only the answer goes wrong

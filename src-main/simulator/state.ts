@@ -56,6 +56,8 @@ export interface RequestLogEntry {
   query: string;
   status: number;
   fault?: string;
+  /** X-Request-Id header, when the client sent one */
+  requestId?: string;
 }
 
 export interface StateOptions {
