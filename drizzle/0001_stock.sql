@@ -32,6 +32,7 @@ CREATE TABLE `stock_outbox` (
 );
 --> statement-breakpoint
 CREATE INDEX `stock_outbox_setting_status` ON `stock_outbox` (`ec_setting_id`,`status`,`id`);--> statement-breakpoint
+CREATE INDEX `stock_outbox_setting_product` ON `stock_outbox` (`ec_setting_id`,`product_id`,`status`);--> statement-breakpoint
 CREATE INDEX `stock_outbox_claim` ON `stock_outbox` (`claim_id`);--> statement-breakpoint
 CREATE TABLE `stock_settings` (
 	`ec_setting_id` integer PRIMARY KEY NOT NULL,

@@ -73,8 +73,11 @@ export async function pushRound(d: PushRoundDeps, settingId: number): Promise<Ro
   const route = d.settings.pushRoute(settingId);
 
   const backoffAt = (attempts: number) => toJstIso(d.clock.now() + backoffDelay(Math.max(0, attempts - 1), d.backoff));
+  /** rows put back to pending in this round */
+  const backAgain = new Set<number>();
   const toPending = (groups: Group[], attempts: number) => {
     const ids = groups.flatMap((g) => g.rowIds);
+    for (const id of ids) backAgain.add(id);
     d.outbox.set(ids, 'pending', { nextAttemptAt: backoffAt(attempts) }, d.now());
     res.retried += ids.length;
   };
@@ -95,13 +98,11 @@ export async function pushRound(d: PushRoundDeps, settingId: number): Promise<Ro
     await resolveUnknown(unknown);
   }
 
-  // 2–4; a row is sent at most once per round (a retry waits for the next round)
-  const tried = new Set<number>();
+  // 2–4; a row is sent at most once per round (one put back to pending waits for the next round)
   for (;;) {
     if (d.signal?.aborted) break;
-    const due = d.outbox.due(settingId, d.ignoreBackoff ? '9999-12-31T23:59:59+09:00' : d.now()).filter((r) => !tried.has(r.id));
+    const due = d.outbox.due(settingId, d.ignoreBackoff ? '9999-12-31T23:59:59+09:00' : d.now(), SETS_PER_REQUEST, [...backAgain]);
     if (due.length === 0) break;
-    for (const r of due) tried.add(r.id);
     const merged = mergePending(due, SETS_PER_REQUEST);
     const zero = merged.filter((m) => m.delta === 0);
     if (zero.length > 0) d.outbox.set(zero.flatMap((m) => m.rowIds), 'resolved', { reason: '増減が相殺されたため、送信しませんでした。' }, d.now());
@@ -162,7 +163,7 @@ export async function pushRound(d: PushRoundDeps, settingId: number): Promise<Ro
       d.transaction(() => {
         for (const g of groups) {
           const a = after.get(`id:${g.setId}`) ?? after.get(`no:${g.productNo}`) ?? null;
-          d.outbox.set(g.rowIds, 'sent', { stockAfter: a, sentAt: d.now(), reason: null }, d.now());
+          d.outbox.markSent(g.rowIds, a, null, d.now());
         }
       });
       res.sent += groups.reduce((s, g) => s + g.rowIds.length, 0);
@@ -219,6 +220,7 @@ export async function pushRound(d: PushRoundDeps, settingId: number): Promise<Ro
           res.sent += g.rowIds.length;
         } else if (decision === 'not-applied') {
           d.outbox.set(g.rowIds, 'pending', { nextAttemptAt: backoffAt(1), reason: '応答が届かず、Bカートの在庫を読み直して未反映を確認しました。再送します。' }, d.now());
+          for (const id of g.rowIds) backAgain.add(id);
           res.retried += g.rowIds.length;
         } else {
           const reason = ambiguousReason(readBack);

@@ -11,7 +11,7 @@ import { receipt, stockHarness, type StockHarness } from './stock-fixture';
 
 let h: StockHarness;
 beforeAll(async () => {
-  h = await stockHarness({ sim: { seed: 17 } });
+  h = await stockHarness({ sim: { seed: 17, bulkSets: 150 } });
 });
 afterAll(() => h.close());
 beforeEach(() => h.sim.faults.clear());
@@ -137,6 +137,19 @@ describe('refusals and exclusions', () => {
     expect(r!.reason).toContain('対象外');
     expect(h.sim.state.requests.filter((x) => x.method === 'PATCH').length).toBe(patches);
     expect(h.stockOf(u.id)).toBeNull();
+  });
+});
+
+describe('volume', () => {
+  it('one slip of 150 sets: two bulk requests (100 + 50), every set updated once', async () => {
+    const bulk = h.sim.state.productSets.filter((s) => s.product_no.startsWith('BULK-'));
+    const before = bulk.map((s) => s.stock!);
+    const patches = h.sim.state.requests.filter((x) => x.method === 'PATCH').length;
+    await confirmReceipt(bulk.map((s) => [h.product(s.product_no), 2] as [number, number]));
+    const r = await h.call<{ pending: number }>('stock:push', {});
+    expect(r.pending).toBe(0);
+    expect(h.sim.state.requests.filter((x) => x.method === 'PATCH').length - patches).toBe(2);
+    expect(bulk.map((s) => s.stock)).toEqual(before.map((b) => b + 2));
   });
 });
 

@@ -97,7 +97,12 @@ export const stockOutbox = sqliteTable(
     sentAt: text('sent_at'),
     ...timestamps,
   },
-  (t) => [index('stock_outbox_setting_status').on(t.ecSettingId, t.status, t.id), index('stock_outbox_claim').on(t.claimId)],
+  (t) => [
+    index('stock_outbox_setting_status').on(t.ecSettingId, t.status, t.id),
+    // enqueue finds the product's waiting row per change
+    index('stock_outbox_setting_product').on(t.ecSettingId, t.productId, t.status),
+    index('stock_outbox_claim').on(t.claimId),
+  ],
 );
 
 /** Stock options of an EC連携設定. */
