@@ -24,6 +24,10 @@ const queryClient = new QueryClient({
 window.api.on('data:changed', ({ domain }) => {
   void queryClient.invalidateQueries({ queryKey: [domain] });
 });
+// 在庫反映 rounds change the outbox counts and states: every stock query refreshes
+window.api.on('stock:pushChanged', () => {
+  void queryClient.invalidateQueries({ queryKey: ['stock'] });
+});
 listenToHash();
 
 createRoot(document.getElementById('root')!).render(

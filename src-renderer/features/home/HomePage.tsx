@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../ipc/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { StockPushSummary } from '../stock/StockPushSummary';
 
 export function HomePage() {
   const info = useQuery({ queryKey: ['app', 'info'], queryFn: () => unwrap(api().app.info()) });
@@ -19,6 +20,7 @@ export function HomePage() {
           <dd>v{info.data.schemaVersion}</dd>
         </dl>
       ) : null}
+      <StockPushSummary />
     </div>
   );
 }
