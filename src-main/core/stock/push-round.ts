@@ -133,9 +133,12 @@ export async function pushRound(d: PushRoundDeps, settingId: number): Promise<Ro
     d.transaction(() => {
       for (const g of groups) {
         const set = g.setId !== null ? sets.get(g.setId) : byNo.get(g.productNo);
-        if (!set) {
-          const what = g.setId !== null ? `EC連携商品のセットID ${g.setId}（品番「${g.productNo}」）` : `品番「${g.productNo}」のセット`;
-          fail([g], `Bカートに${what}が見つかりません。EC連携商品または商品のSKUコードを確認し、直してから再送してください。`);
+        if (!set && g.setId === null) {
+          // 商品連携区分 on: a product BCart does not sell has no set of its 品番 — not an error
+          d.outbox.set(g.rowIds, 'excluded', { reason: `Bカートに品番「${g.productNo}」のセットがないため対象外です（Bカートで販売していない商品）。販売を始めたら再送してください。` }, d.now());
+          res.excluded += g.rowIds.length;
+        } else if (!set) {
+          fail([g], `Bカートに EC連携商品のセットID ${g.setId}（品番「${g.productNo}」）が見つかりません。セットが削除されていないか確認し、EC連携商品を直してから再送してください。`);
         } else if (!isManaged(set)) {
           d.outbox.set(g.rowIds, 'excluded', { setId: set.id, reason: 'Bカートでこのセットの在庫を管理していない（在庫なし・在庫フラグ1）ため、対象外です。' }, d.now());
           res.excluded += g.rowIds.length;

@@ -197,6 +197,19 @@ describe('routes, links, crashes, leases', () => {
     expect((await h.call<{ pending: number }>('stock:push', { settingId: h.settingId })).pending).toBe(0);
   });
 
+  it('商品連携区分 on: a product BCart does not sell (no set of its 品番) is 対象外, not a failure', async () => {
+    const db = h.t.core.db;
+    const id = Number(
+      db.prepare("insert into products (code, name, unit_quantity, inventory_tracked, confirmed, created_at, updated_at) values ('LOCAL-ONLY', '店頭限定品', 1, 1, 1, ?, ?)").run('2025-01-01T00:00:00+09:00', '2025-01-01T00:00:00+09:00')
+        .lastInsertRowid,
+    );
+    await confirmReceipt([[id, 5]]);
+    await h.call('stock:push', {});
+    const [r] = last(1);
+    expect(r).toMatchObject({ p: id, status: 'excluded' });
+    expect(r!.reason).toContain('LOCAL-ONLY');
+  });
+
   it('EC連携商品 links (商品連携区分 off): only linked products are queued, sent by set id', async () => {
     const [linked, other] = h.managed().slice(15, 17);
     h.mapping([linked!]);
@@ -210,5 +223,11 @@ describe('routes, links, crashes, leases', () => {
     await h.call('stock:push', {});
     expect(h.stockOf(linked!.id)).toBe(before + 2);
     expect(h.stockOf(other!.id)).toBe(otherBefore);
+    // a link to a set deleted in BCart is a failure the clerk must fix
+    h.t.core.db.prepare('update product_links set bcart_set_id = 999999 where ec_setting_id = ?').run(h.settingId);
+    await confirmReceipt([[h.product(linked!.product_no), 1]]);
+    await h.call('stock:push', {});
+    expect(last(1)[0]!.status).toBe('failed');
+    expect(last(1)[0]!.reason).toContain('999999');
   });
 });
