@@ -29,14 +29,23 @@ const median = (xs: number[]) => {
 async function main(): Promise<void> {
   const sim = await startSimulator({ seed: 1, orders: 0, rateLimit: false, bulkSets: SETS });
   const tmp = makeTempDir('bcart-bench-stock-');
-  const core = await createCore({ dataDir: tmp.dir, migrationsDir: join(__dirname, '..', 'drizzle'), logger: silent, tokenStore: createMemoryTokenStore() });
+  const core = await createCore({
+    dataDir: tmp.dir,
+    migrationsDir: join(__dirname, '..', 'drizzle'),
+    logger: silent,
+    tokenStore: createMemoryTokenStore(),
+  });
   const db = core.db;
   const now = '2025-01-01T00:00:00+09:00';
   const bulk = sim.state.productSets.filter((s) => s.product_no.startsWith('BULK-'));
   // books: the 連携倉庫, one product per bulk set linked through EC連携商品 (set ids known), the setting
   const { wh, settingId, products } = db.transaction(() => {
     const ins = (sql: string, ...a: unknown[]) => Number(db.prepare(sql).run(...a).lastInsertRowid);
-    const wh = ins(`insert into partners (code, name, kind, confirmed, created_at, updated_at) values ('WH-EC', '連携倉庫', '倉庫', 1, ?, ?)`, now, now);
+    const wh = ins(
+      `insert into partners (code, name, kind, confirmed, created_at, updated_at) values ('WH-EC', '連携倉庫', '倉庫', 1, ?, ?)`,
+      now,
+      now,
+    );
     const settingId = ins(
       `insert into ec_settings (name, warehouse_id, import_start_date, product_link_same_code, api_base_url, rate_budget, created_at, updated_at) values ('bench', ?, ?, 0, ?, 100000, ?, ?)`,
       wh,
@@ -46,7 +55,13 @@ async function main(): Promise<void> {
       now,
     );
     const products = bulk.map((s) => {
-      const p = ins(`insert into products (code, name, unit_quantity, inventory_tracked, confirmed, created_at, updated_at) values (?, ?, 1, 1, 1, ?, ?)`, s.product_no, s.product_no, now, now);
+      const p = ins(
+        `insert into products (code, name, unit_quantity, inventory_tracked, confirmed, created_at, updated_at) values (?, ?, 1, 1, 1, ?, ?)`,
+        s.product_no,
+        s.product_no,
+        now,
+        now,
+      );
       ins(
         `insert into product_links (ec_setting_id, bcart_set_id, bcart_product_no, product_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?)`,
         settingId,
@@ -66,7 +81,12 @@ async function main(): Promise<void> {
   const slipsOf = () => sim.state.requests.filter((r) => r.method === 'PATCH').length;
 
   const viaPusher = async (): Promise<{ ms: number; writes: number; reads: number }> => {
-    const slip = core.stock.slips.create({ kind: 'receipt', date: '2025-05-01', warehouseId: wh, lines: products.map((productId) => ({ productId, quantity: 1 })) });
+    const slip = core.stock.slips.create({
+      kind: 'receipt',
+      date: '2025-05-01',
+      warehouseId: wh,
+      lines: products.map((productId) => ({ productId, quantity: 1 })),
+    });
     const before = bulk.map((s) => s.stock!);
     const w0 = slipsOf();
     const r0 = sim.state.requests.length;
@@ -77,7 +97,10 @@ async function main(): Promise<void> {
     const c2 = process.cpuUsage(c0);
     cpu.push((c2.user + c2.system) / 1000);
     const ms = performance.now() - t0;
-    if (r.pending !== 0 || bulk.some((s, i) => s.stock !== before[i]! + 1)) throw new Error(`stock push did not update every set: ${JSON.stringify(r)} ${JSON.stringify(db.prepare('select status, reason, count(*) n from stock_outbox group by 1, 2').all())}`);
+    if (r.pending !== 0 || bulk.some((s, i) => s.stock !== before[i]! + 1))
+      throw new Error(
+        `stock push did not update every set: ${JSON.stringify(r)} ${JSON.stringify(db.prepare('select status, reason, count(*) n from stock_outbox group by 1, 2').all())}`,
+      );
     const writes = slipsOf() - w0;
     return { ms, writes, reads: sim.state.requests.length - r0 - writes };
   };
@@ -112,7 +135,9 @@ async function main(): Promise<void> {
   const pm = median(p);
   const bm = median(b);
   console.log(`sets changed by one 入荷伝票: ${SETS}`);
-  console.log(`write requests per slip: ${writes} (target ${SETS / 100}); reads before sending: ${reads} (the stock read before a relative write decides an unknown outcome)`);
+  console.log(
+    `write requests per slip: ${writes} (target ${SETS / 100}); reads before sending: ${reads} (the stock read before a relative write decides an unknown outcome)`,
+  );
   console.log(`CPU per 確定 → updated (median, this process incl. the simulator): ${median(cpu.slice(1)).toFixed(0)} ms`);
   console.log(`確定 → BCart updated (median of ${REPS}): ${pm.toFixed(1)} ms`);
   console.log(`bare PATCH loop, same ${SETS / 100} requests (median): ${bm.toFixed(1)} ms`);

@@ -5,5 +5,9 @@
 import { spawnSync } from 'node:child_process';
 
 const env = { ...process.env, OUT_MODEL_SEEDS: process.env.OUT_MODEL_SEEDS ?? '500', OUT_MODEL_LANES: process.env.OUT_MODEL_LANES ?? '2' };
-const run = spawnSync(process.execPath, ['scripts/run-tests.mjs', '--project', 'integration', 'test/integration/stock/outbox-model.test.ts'], { stdio: 'inherit', env });
+const run = spawnSync(
+  process.execPath,
+  ['scripts/run-tests.mjs', '--project', 'integration', 'test/integration/stock/outbox-model.test.ts'],
+  { stdio: 'inherit', env },
+);
 process.exit(run.status ?? 1);

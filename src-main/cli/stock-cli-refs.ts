@@ -28,7 +28,10 @@ export function resolveProduct(core: Core, code: string): number {
     .all();
   if (byCode.length === 1) return byCode[0]!.id;
   if (byCode.length > 1) {
-    throw new AppError('VALIDATION', `商品コード「${code}」の商品が枝番違いで${byCode.length}件あります。商品にSKUコードを付けて、SKUコードで指定してください。`);
+    throw new AppError(
+      'VALIDATION',
+      `商品コード「${code}」の商品が枝番違いで${byCode.length}件あります。商品にSKUコードを付けて、SKUコードで指定してください。`,
+    );
   }
   throw new AppError('NOT_FOUND', `SKUコードまたは商品コード「${code}」の商品が見つかりません。商品マスタを確認してください。`);
 }
@@ -36,7 +39,8 @@ export function resolveProduct(core: Core, code: string): number {
 /** The 取引先 of kind 倉庫 with this code. */
 export function resolveWarehouse(core: Core, code: string): number {
   const p = core.ctx.orm.select({ id: partners.id, kind: partners.kind }).from(partners).where(eq(partners.code, code)).get();
-  if (!p) throw new AppError('NOT_FOUND', `倉庫コード「${code}」の取引先が見つかりません。npm run cli -- warehouse:add で登録してください。`);
+  if (!p)
+    throw new AppError('NOT_FOUND', `倉庫コード「${code}」の取引先が見つかりません。npm run cli -- warehouse:add で登録してください。`);
   if (p.kind !== '倉庫') throw new AppError('VALIDATION', `取引先「${code}」は取引先種別が${p.kind}です。倉庫のコードを指定してください。`);
   return p.id;
 }

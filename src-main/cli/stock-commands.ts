@@ -36,18 +36,24 @@ async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T>): Pro
 /** A contract call through the core's dispatch (validated like the app's); AppError when refused. */
 async function call<T>(core: Core, channel: string, input?: unknown): Promise<T> {
   const r = await core.dispatch(channel, input, { via: 'cli' });
-  if (!r.ok) throw new AppError(r.error.code, r.error.message, { ...(r.error.fields ? { fields: r.error.fields } : {}), ...(r.error.details ? { details: r.error.details } : {}) });
+  if (!r.ok)
+    throw new AppError(r.error.code, r.error.message, {
+      ...(r.error.fields ? { fields: r.error.fields } : {}),
+      ...(r.error.details ? { details: r.error.details } : {}),
+    });
   return r.value as T;
 }
 
 function settingArg(v: unknown): number | undefined {
   if (v === undefined) return undefined;
-  if (typeof v !== 'string' || !/^\d+$/.test(v) || Number(v) < 1) throw new CliUsageError('--setting はEC連携設定のID（正の整数）で指定してください。');
+  if (typeof v !== 'string' || !/^\d+$/.test(v) || Number(v) < 1)
+    throw new CliUsageError('--setting はEC連携設定のID（正の整数）で指定してください。');
   return Number(v);
 }
 
 function idArg(v: unknown): number {
-  if (typeof v !== 'string' || !/^\d+$/.test(v) || Number(v) < 1) throw new CliUsageError('--id は伝票番号（正の整数）で指定してください。');
+  if (typeof v !== 'string' || !/^\d+$/.test(v) || Number(v) < 1)
+    throw new CliUsageError('--id は伝票番号（正の整数）で指定してください。');
   return Number(v);
 }
 
@@ -83,7 +89,14 @@ export const warehouseAddCommand: CliCommand = {
     settingArg(args.setting);
     return withCore(dataDir, async (core) => {
       try {
-        const p = await call<{ id: number; code: string; name: string }>(core, 'partners:create', { code, name, kind: '倉庫', billingType: null, closingDay: null, taxDisplay: null });
+        const p = await call<{ id: number; code: string; name: string }>(core, 'partners:create', {
+          code,
+          name,
+          kind: '倉庫',
+          billingType: null,
+          closingDay: null,
+          taxDisplay: null,
+        });
         await call(core, 'partners:confirm', { id: p.id });
         if (args.json) io.out(JSON.stringify({ id: p.id, code: p.code, name: p.name, kind: '倉庫', confirmed: true }));
         else io.out(`倉庫「${p.code} ${p.name}」を登録して確定しました（ID ${p.id}）。`);
@@ -154,14 +167,27 @@ interface SlipJson {
   pushLeftPending: boolean;
 }
 
-async function confirmAndPush(core: Core, id: number, confirm: boolean, settingId: number | undefined, verb: 'confirm' | 'unconfirm' = 'confirm'): Promise<SlipJson> {
+async function confirmAndPush(
+  core: Core,
+  id: number,
+  confirm: boolean,
+  settingId: number | undefined,
+  verb: 'confirm' | 'unconfirm' = 'confirm',
+): Promise<SlipJson> {
   if (!confirm) {
     const d = await call<{ kind: string; confirmed: boolean }>(core, 'stockSlips:get', { id });
     return { slipId: id, kind: d.kind, confirmed: d.confirmed, queued: 0, push: null, pushLeftPending: false };
   }
   const r = await call<{ queued: number; slip: { kind: string; confirmed: boolean } }>(core, `stockSlips:${verb}`, { id });
   const push = await call<PushJson>(core, 'stock:push', settingId !== undefined ? { settingId } : {});
-  return { slipId: id, kind: r.slip.kind, confirmed: r.slip.confirmed, queued: r.queued, push, pushLeftPending: push.pending > 0 || push.busy.length > 0 };
+  return {
+    slipId: id,
+    kind: r.slip.kind,
+    confirmed: r.slip.confirmed,
+    queued: r.queued,
+    push,
+    pushLeftPending: push.pending > 0 || push.busy.length > 0,
+  };
 }
 
 function emit(io: CliIo, json: boolean, o: SlipJson, label: string): void {
@@ -169,7 +195,10 @@ function emit(io: CliIo, json: boolean, o: SlipJson, label: string): void {
   io.out(`${label} ${o.slipId} を${o.confirmed ? '確定しました' : '保存しました（未確定）'}。`);
   if (o.push) {
     io.out(`在庫反映: 送信待ち ${o.push.pending} 件、失敗 ${o.push.failed} 件、要確認 ${o.push.ambiguous} 件。`);
-    if (o.pushLeftPending) io.out('送信できなかった変更は残っています。Bカートに接続できる状態で npm run cli -- stock:push を実行するか、アプリで送信してください。');
+    if (o.pushLeftPending)
+      io.out(
+        '送信できなかった変更は残っています。Bカートに接続できる状態で npm run cli -- stock:push を実行するか、アプリで送信してください。',
+      );
   }
 }
 
@@ -206,7 +235,9 @@ export const stockPushCommand: CliCommand = {
       const r = await call<PushJson>(core, 'stock:push', settingId !== undefined ? { settingId } : {});
       if (args.json) io.out(JSON.stringify(r));
       else {
-        io.out(`在庫反映: 送信待ち ${r.pending} 件、失敗 ${r.failed} 件、要確認 ${r.ambiguous} 件、対象外 ${r.excluded} 件、送信済 ${r.sent} 件。`);
+        io.out(
+          `在庫反映: 送信待ち ${r.pending} 件、失敗 ${r.failed} 件、要確認 ${r.ambiguous} 件、対象外 ${r.excluded} 件、送信済 ${r.sent} 件。`,
+        );
         if (r.busy.length > 0) io.out(`EC連携設定 ${r.busy.join(', ')} は別のプロセス（アプリなど）が送信中のため、そちらに任せました。`);
       }
       return 0;
@@ -222,8 +253,16 @@ export const stockListCommand: CliCommand = {
     settingArg(args.setting);
     return withCore(required(args, 'data-dir'), async (core) => {
       const warehouseId = args.warehouse !== undefined ? resolveWarehouse(core, args.warehouse) : undefined;
-      const r = await call<{ rows: { warehouseCode: string; productCode: string; skuCode: string | null; quantity: number }[] }>(core, 'stock:list', warehouseId !== undefined ? { warehouseId } : {});
-      const rows = r.rows.map((x) => ({ warehouse: x.warehouseCode, product: x.skuCode && x.skuCode.trim() !== '' ? x.skuCode : x.productCode, quantity: x.quantity }));
+      const r = await call<{ rows: { warehouseCode: string; productCode: string; skuCode: string | null; quantity: number }[] }>(
+        core,
+        'stock:list',
+        warehouseId !== undefined ? { warehouseId } : {},
+      );
+      const rows = r.rows.map((x) => ({
+        warehouse: x.warehouseCode,
+        product: x.skuCode && x.skuCode.trim() !== '' ? x.skuCode : x.productCode,
+        quantity: x.quantity,
+      }));
       if (args.json) io.out(JSON.stringify(rows));
       else for (const x of rows) io.out(`${x.warehouse}\t${x.product}\t${x.quantity}`);
       return 0;
@@ -238,16 +277,35 @@ export const stockReconcileCommand: CliCommand = {
     const args = parseCliArgs(argv, base);
     const settingId = settingArg(args.setting);
     return withCore(required(args, 'data-dir'), async (core) => {
-      const r = await call<{ rows: { productCode: string; productNo: string; setId: number; local: number; unimported: number; expected: number; bcart: number | null; drift: number | null }[] }>(
-        core,
-        'stock:reconcile',
-        settingId !== undefined ? { settingId } : {},
-      );
+      const r = await call<{
+        rows: {
+          productCode: string;
+          productNo: string;
+          setId: number;
+          local: number;
+          unimported: number;
+          expected: number;
+          bcart: number | null;
+          drift: number | null;
+        }[];
+      }>(core, 'stock:reconcile', settingId !== undefined ? { settingId } : {});
       const rows = r.rows
         .filter((x) => x.bcart !== null)
-        .map((x) => ({ product: x.productNo || x.productCode, setId: x.setId, local: x.local, unimported: x.unimported, expected: x.expected, bcart: x.bcart, drift: x.drift }));
+        .map((x) => ({
+          product: x.productNo || x.productCode,
+          setId: x.setId,
+          local: x.local,
+          unimported: x.unimported,
+          expected: x.expected,
+          bcart: x.bcart,
+          drift: x.drift,
+        }));
       if (args.json) io.out(JSON.stringify(rows));
-      else for (const x of rows) io.out(`${x.product}\tセット${x.setId}\t自社 ${x.local}\t未取込 ${x.unimported}\t予定 ${x.expected}\tBカート ${x.bcart}\t差異 ${x.drift}`);
+      else
+        for (const x of rows)
+          io.out(
+            `${x.product}\tセット${x.setId}\t自社 ${x.local}\t未取込 ${x.unimported}\t予定 ${x.expected}\tBカート ${x.bcart}\t差異 ${x.drift}`,
+          );
       return 0;
     });
   },
@@ -262,18 +320,43 @@ export const stockMigrateCommand: CliCommand = {
     return withCore(required(args, 'data-dir'), async (core) => {
       try {
         const settingId = core.stock.defaultSetting(settingArgValue);
-        const preview = await call<{ rows: { productNo: string; setId: number; bcart: number; unimported: number; target: number; current: number; opening: number }[]; appliedAt: string | null }>(
-          core,
-          'stock:migrationPreview',
-          { settingId },
-        );
-        const rows = preview.rows.map((r) => ({ product: r.productNo, setId: r.setId, bcart: r.bcart, unimported: r.unimported, target: r.target, current: r.current, opening: r.opening }));
+        const preview = await call<{
+          rows: { productNo: string; setId: number; bcart: number; unimported: number; target: number; current: number; opening: number }[];
+          appliedAt: string | null;
+        }>(core, 'stock:migrationPreview', { settingId });
+        const rows = preview.rows.map((r) => ({
+          product: r.productNo,
+          setId: r.setId,
+          bcart: r.bcart,
+          unimported: r.unimported,
+          target: r.target,
+          current: r.current,
+          opening: r.opening,
+        }));
         let applied: { rows: number; appliedAt: string } | null = null;
         if (args.apply) applied = await call<{ rows: number; appliedAt: string }>(core, 'stock:migrationApply', { settingId });
-        if (args.json) io.out(JSON.stringify({ settingId, applied: applied !== null, appliedAt: applied?.appliedAt ?? preview.appliedAt, ledgerRows: applied?.rows ?? 0, rows }));
+        if (args.json)
+          io.out(
+            JSON.stringify({
+              settingId,
+              applied: applied !== null,
+              appliedAt: applied?.appliedAt ?? preview.appliedAt,
+              ledgerRows: applied?.rows ?? 0,
+              rows,
+            }),
+          );
         else {
-          for (const r of rows) io.out(`${r.product}\tセット${r.setId}\tBカート ${r.bcart}\t未取込 ${r.unimported}\t移行後 ${r.target}\t現在 ${r.current}\t移行数 ${r.opening}`);
-          io.out(applied ? `在庫移行を実行しました（元帳 ${applied.rows} 行）。` : preview.appliedAt ? `在庫移行は実行済みです（${preview.appliedAt}）。` : 'プレビューです。実行するには --apply を付けてください。');
+          for (const r of rows)
+            io.out(
+              `${r.product}\tセット${r.setId}\tBカート ${r.bcart}\t未取込 ${r.unimported}\t移行後 ${r.target}\t現在 ${r.current}\t移行数 ${r.opening}`,
+            );
+          io.out(
+            applied
+              ? `在庫移行を実行しました（元帳 ${applied.rows} 行）。`
+              : preview.appliedAt
+                ? `在庫移行は実行済みです（${preview.appliedAt}）。`
+                : 'プレビューです。実行するには --apply を付けてください。',
+          );
         }
         return 0;
       } catch (e) {

@@ -52,7 +52,10 @@ export class StockBook {
   ) {}
 
   /** Applies the rows of one write request atomically; BCart's 422 errors when any row is invalid. */
-  write(rows: StockWriteRow[], requestId: string | null): { ok: true; sets: WireProductSet[] } | { ok: false; errors: Record<string, string>[] } {
+  write(
+    rows: StockWriteRow[],
+    requestId: string | null,
+  ): { ok: true; sets: WireProductSet[] } | { ok: false; errors: Record<string, string>[] } {
     const errors: Record<string, string>[] = [];
     const plan: Array<{ set: WireProductSet; op: StockOp; flag?: number }> = [];
     for (const row of rows) {

@@ -31,7 +31,10 @@ export const stockList = z.object({
   rows: z.array(stockRow),
   total: z.number().int(),
   /** Σ quantity of the rows shown, per warehouse and overall */
-  totals: z.object({ quantity: z.number().int(), byWarehouse: z.array(z.object({ warehouseId: id, warehouseCode: z.string(), quantity: z.number().int() })) }),
+  totals: z.object({
+    quantity: z.number().int(),
+    byWarehouse: z.array(z.object({ warehouseId: id, warehouseCode: z.string(), quantity: z.number().int() })),
+  }),
 });
 
 export const MOVEMENT_SOURCES = ['shipment', 'receipt', 'transfer', 'opening', 'adjustment'] as const;

@@ -26,7 +26,11 @@ export const stockSlipLineInput = z
   .object({
     productId: id,
     /** receipt / transfer: units moved (≥ 1); adjustment: units counted (≥ 0), in 計上単位 */
-    quantity: z.number({ error: '数量は整数で入力してください。' }).int({ error: '数量は整数で入力してください。' }).min(0, { error: '数量は0以上で入力してください。' }).max(MAX_LINE_QUANTITY, { error: '数量が大きすぎます。' }),
+    quantity: z
+      .number({ error: '数量は整数で入力してください。' })
+      .int({ error: '数量は整数で入力してください。' })
+      .min(0, { error: '数量は0以上で入力してください。' })
+      .max(MAX_LINE_QUANTITY, { error: '数量が大きすぎます。' }),
   })
   .strict();
 
@@ -44,7 +48,10 @@ export const stockSlipInput = z
     departmentId: id.nullable().optional(),
     workflowId: id.nullable().optional(),
     memo: z.string().max(500, { error: '備考は500文字以内で入力してください。' }).optional(),
-    lines: z.array(stockSlipLineInput).min(1, { error: '明細を1行以上入力してください。' }).max(MAX_SLIP_LINES, { error: `明細は${MAX_SLIP_LINES}行までです。` }),
+    lines: z
+      .array(stockSlipLineInput)
+      .min(1, { error: '明細を1行以上入力してください。' })
+      .max(MAX_SLIP_LINES, { error: `明細は${MAX_SLIP_LINES}行までです。` }),
   })
   .strict();
 export type StockSlipInput = z.infer<typeof stockSlipInput>;

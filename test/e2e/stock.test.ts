@@ -45,7 +45,10 @@ describe('在庫 (e2e)', () => {
     await form.getByLabel('入荷日').fill(today);
     await form.getByLabel('入荷先倉庫').selectOption({ label: 'WH-EC Bカート連携倉庫' });
     await form.getByLabel('1行目の商品', { exact: true }).fill(set.product_no);
-    await form.getByRole('list', { name: '1行目の商品の候補' }).getByRole('button', { name: new RegExp(`^${set.product_no} `) }).click();
+    await form
+      .getByRole('list', { name: '1行目の商品の候補' })
+      .getByRole('button', { name: new RegExp(`^${set.product_no} `) })
+      .click();
     await form.getByLabel('1行目の数量').fill('12');
     await e.screenshot('stock-receipt-form');
     await form.getByRole('button', { name: '保存' }).click();
@@ -71,7 +74,12 @@ describe('在庫 (e2e)', () => {
     const set = managed()[1]!;
     const before = set.stock!;
     sim.state.stock.refused.add(set.id);
-    const slip = await call<{ id: number }>('stockSlips:create', { kind: 'receipt', date: today, warehouseId: e.core.db.prepare("select id from partners where code = 'WH-EC'").pluck().get(), lines: [{ productId: productId(set.product_no), quantity: 4 }] });
+    const slip = await call<{ id: number }>('stockSlips:create', {
+      kind: 'receipt',
+      date: today,
+      warehouseId: e.core.db.prepare("select id from partners where code = 'WH-EC'").pluck().get(),
+      lines: [{ productId: productId(set.product_no), quantity: 4 }],
+    });
     await call('stockSlips:confirm', { id: slip.id });
     await expect.poll(async () => (await call<{ failed: number }>('stock:counts', {})).failed).toBe(1);
 
@@ -142,8 +150,18 @@ describe('在庫 (e2e)', () => {
     const set = managed()[1]!;
     await page.getByRole('link', { name: '在庫一覧' }).click();
     await page.getByRole('searchbox', { name: '商品コード・名称で検索' }).fill(set.product_no);
-    const row = page.getByRole('table', { name: '在庫一覧' }).getByRole('row').filter({ has: page.getByRole('cell', { name: set.product_no, exact: true }) });
-    const expected = (e.core.db.prepare("select sum(quantity) from stock_ledger l join partners w on w.id = l.warehouse_id where w.code = 'WH-EC' and l.product_id = ?").pluck().get(productId(set.product_no)) as number).toLocaleString('ja-JP');
+    const row = page
+      .getByRole('table', { name: '在庫一覧' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: set.product_no, exact: true }) });
+    const expected = (
+      e.core.db
+        .prepare(
+          "select sum(quantity) from stock_ledger l join partners w on w.id = l.warehouse_id where w.code = 'WH-EC' and l.product_id = ?",
+        )
+        .pluck()
+        .get(productId(set.product_no)) as number
+    ).toLocaleString('ja-JP');
     await expect.poll(() => row.textContent()).toContain(expected);
     await row.click();
     const moves = page.getByRole('table', { name: '入出庫明細の一覧' });

@@ -23,16 +23,26 @@ export function exportCsvTable(header: readonly string[], rows: readonly (readon
         const text = guardFormula(v);
         const bad = encoding === 'cp932' ? firstUnencodableCp932(text) : null;
         if (bad !== null) {
-          problems.push(cellProblem(i + 2, header[c] ?? '', `「${bad}」(${codePointLabel(bad)})はShift_JISで保存できない文字です。UTF-8で出力するか、この文字を別の文字に直してください。`));
+          problems.push(
+            cellProblem(
+              i + 2,
+              header[c] ?? '',
+              `「${bad}」(${codePointLabel(bad)})はShift_JISで保存できない文字です。UTF-8で出力するか、この文字を別の文字に直してください。`,
+            ),
+          );
         }
         return text;
       }),
     );
   });
   if (problems.length > 0) {
-    throw new AppError('CSV_UNENCODABLE', `Shift_JISで保存できない文字が${problems.length}か所あるため、ファイルを作成していません。UTF-8で出力するか、該当の文字を直してください。`, {
-      fields: capProblems(problems),
-    });
+    throw new AppError(
+      'CSV_UNENCODABLE',
+      `Shift_JISで保存できない文字が${problems.length}か所あるため、ファイルを作成していません。UTF-8で出力するか、該当の文字を直してください。`,
+      {
+        fields: capProblems(problems),
+      },
+    );
   }
   return encodeCsv(formatCsvRows(table), encoding);
 }

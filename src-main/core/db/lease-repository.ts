@@ -45,8 +45,15 @@ export function createLeaseRepository(db: Db, clock: Clock): LeaseRepository {
           const row = tx.select().from(leases).where(eq(leases.name, name)).get();
           if (row && row.holder !== holder && Date.parse(row.expiresAt) > now) return false;
           const values = { holder, expiresAt: iso(now + ttlMs), heartbeatAt: iso(now) };
-          if (!row) tx.insert(leases).values({ name, ...values, acquiredAt: iso(now) }).run();
-          else tx.update(leases).set(row.holder === holder ? values : { ...values, acquiredAt: iso(now) }).where(eq(leases.name, name)).run();
+          if (!row)
+            tx.insert(leases)
+              .values({ name, ...values, acquiredAt: iso(now) })
+              .run();
+          else
+            tx.update(leases)
+              .set(row.holder === holder ? values : { ...values, acquiredAt: iso(now) })
+              .where(eq(leases.name, name))
+              .run();
           return true;
         },
         { behavior: 'immediate' },
@@ -67,7 +74,9 @@ export function createLeaseRepository(db: Db, clock: Clock): LeaseRepository {
       );
     },
     release(name, holder) {
-      db.delete(leases).where(and(eq(leases.name, name), eq(leases.holder, holder))).run();
+      db.delete(leases)
+        .where(and(eq(leases.name, name), eq(leases.holder, holder)))
+        .run();
     },
     get,
   };

@@ -20,7 +20,17 @@ export function createLedgerRepository(orm: StockOrm) {
       if (movements.length === 0) return 0;
       orm
         .insert(stockLedger)
-        .values(movements.map((m) => ({ warehouseId: m.warehouseId, productId: m.productId, quantity: m.quantity, sourceType: source, sourceId, date, createdAt: now })))
+        .values(
+          movements.map((m) => ({
+            warehouseId: m.warehouseId,
+            productId: m.productId,
+            quantity: m.quantity,
+            sourceType: source,
+            sourceId,
+            date,
+            createdAt: now,
+          })),
+        )
         .run();
       return movements.length;
     },
@@ -36,7 +46,10 @@ export function createLedgerRepository(orm: StockOrm) {
     },
 
     remove(source: LedgerSource, sourceId: number): void {
-      orm.delete(stockLedger).where(and(eq(stockLedger.sourceType, source), eq(stockLedger.sourceId, sourceId))).run();
+      orm
+        .delete(stockLedger)
+        .where(and(eq(stockLedger.sourceType, source), eq(stockLedger.sourceId, sourceId)))
+        .run();
     },
 
     /** Book stock of products in one warehouse (0 for products without movements). */
@@ -57,7 +70,12 @@ export function createLedgerRepository(orm: StockOrm) {
 
     /** Stock of every product with movements in one warehouse. */
     warehouseBalances(warehouseId: number): Map<number, number> {
-      const rows = orm.select({ productId: stockLedger.productId, quantity: qty }).from(stockLedger).where(eq(stockLedger.warehouseId, warehouseId)).groupBy(stockLedger.productId).all();
+      const rows = orm
+        .select({ productId: stockLedger.productId, quantity: qty })
+        .from(stockLedger)
+        .where(eq(stockLedger.warehouseId, warehouseId))
+        .groupBy(stockLedger.productId)
+        .all();
       return new Map(rows.map((r) => [r.productId, r.quantity]));
     },
 
@@ -68,7 +86,9 @@ export function createLedgerRepository(orm: StockOrm) {
       const q = input.search?.trim();
       if (q) {
         const p = escapeLike(q);
-        filters.push(sql`(${or(sql`${like(products.code, p)} escape '\\'`, sql`${like(products.name, p)} escape '\\'`, sql`${like(products.skuCode, p)} escape '\\'`)})`);
+        filters.push(
+          sql`(${or(sql`${like(products.code, p)} escape '\\'`, sql`${like(products.name, p)} escape '\\'`, sql`${like(products.skuCode, p)} escape '\\'`)})`,
+        );
       }
       const base = orm
         .select({
@@ -95,7 +115,13 @@ export function createLedgerRepository(orm: StockOrm) {
     /** Movements of one warehouse × product with the running balance, newest first. */
     movements(warehouseId: number, productId: number, limit = 5000): { rows: MovementRow[]; quantity: number } {
       const all = orm
-        .select({ id: stockLedger.id, date: stockLedger.date, sourceType: stockLedger.sourceType, sourceId: stockLedger.sourceId, quantity: stockLedger.quantity })
+        .select({
+          id: stockLedger.id,
+          date: stockLedger.date,
+          sourceType: stockLedger.sourceType,
+          sourceId: stockLedger.sourceId,
+          quantity: stockLedger.quantity,
+        })
         .from(stockLedger)
         .where(and(eq(stockLedger.warehouseId, warehouseId), eq(stockLedger.productId, productId)))
         .orderBy(asc(stockLedger.date), asc(stockLedger.id))

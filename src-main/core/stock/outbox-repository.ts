@@ -28,16 +28,32 @@ const parseSources = (s: string): OutboxSource[] => {
 export function createOutboxRepository(orm: StockOrm) {
   const recordReadStmt = orm
     .update(stockOutbox)
-    .set({ setId: sql`${sql.placeholder('setId')}`, stockBefore: sql`${sql.placeholder('stockBefore')}`, readAt: sql`${sql.placeholder('readAt')}`, updatedAt: sql`${sql.placeholder('now')}` })
+    .set({
+      setId: sql`${sql.placeholder('setId')}`,
+      stockBefore: sql`${sql.placeholder('stockBefore')}`,
+      readAt: sql`${sql.placeholder('readAt')}`,
+      updatedAt: sql`${sql.placeholder('now')}`,
+    })
     .where(eq(stockOutbox.id, sql.placeholder('id')))
     .prepare();
   const markSentStmt = orm
     .update(stockOutbox)
-    .set({ status: 'sent', stockAfter: sql`${sql.placeholder('stockAfter')}`, reason: sql`${sql.placeholder('reason')}`, sentAt: sql`${sql.placeholder('now')}`, updatedAt: sql`${sql.placeholder('now')}` })
+    .set({
+      status: 'sent',
+      stockAfter: sql`${sql.placeholder('stockAfter')}`,
+      reason: sql`${sql.placeholder('reason')}`,
+      sentAt: sql`${sql.placeholder('now')}`,
+      updatedAt: sql`${sql.placeholder('now')}`,
+    })
     .where(eq(stockOutbox.id, sql.placeholder('id')))
     .prepare();
   const update = (ids: readonly number[], set: SQLiteUpdateSetSource<typeof stockOutbox>) => {
-    for (let i = 0; i < ids.length; i += 500) orm.update(stockOutbox).set(set).where(inArray(stockOutbox.id, ids.slice(i, i + 500))).run();
+    for (let i = 0; i < ids.length; i += 500)
+      orm
+        .update(stockOutbox)
+        .set(set)
+        .where(inArray(stockOutbox.id, ids.slice(i, i + 500)))
+        .run();
   };
 
   return {
@@ -55,7 +71,13 @@ export function createOutboxRepository(orm: StockOrm) {
           const rows = orm
             .select()
             .from(stockOutbox)
-            .where(and(eq(stockOutbox.ecSettingId, settingId), eq(stockOutbox.status, 'pending'), inArray(stockOutbox.productId, ids.slice(i, i + 500))))
+            .where(
+              and(
+                eq(stockOutbox.ecSettingId, settingId),
+                eq(stockOutbox.status, 'pending'),
+                inArray(stockOutbox.productId, ids.slice(i, i + 500)),
+              ),
+            )
             .orderBy(asc(stockOutbox.id))
             .all();
           for (const r of rows) if (!waiting.has(r.productId)) waiting.set(r.productId, r);
@@ -91,7 +113,9 @@ export function createOutboxRepository(orm: StockOrm) {
               setId: c.setId ?? w.setId,
               sources: JSON.stringify([...parseSources(w.sources), { ...source, delta: c.delta }]),
               // changes that cancel each other out leave nothing to send
-              ...(delta === 0 ? { status: 'resolved' as const, reason: '確定と確定取消などで増減が相殺されたため、送信しませんでした。' } : {}),
+              ...(delta === 0
+                ? { status: 'resolved' as const, reason: '確定と確定取消などで増減が相殺されたため、送信しませんでした。' }
+                : {}),
               nextAttemptAt: null,
               updatedAt: now,
             })
@@ -125,23 +149,50 @@ export function createOutboxRepository(orm: StockOrm) {
       if (first.length === 0) return [];
       const rows: OutboxRow[] = [];
       for (let i = 0; i < first.length; i += 500) {
-        rows.push(...orm.select().from(stockOutbox).where(and(isDue, inArray(stockOutbox.productId, first.slice(i, i + 500)))).all());
+        rows.push(
+          ...orm
+            .select()
+            .from(stockOutbox)
+            .where(and(isDue, inArray(stockOutbox.productId, first.slice(i, i + 500))))
+            .all(),
+        );
       }
       return rows.sort((a, b) => a.id - b.id);
     },
 
     /** Rows left in `sending` (a crash, a lost lease, an unreadable outcome). */
     sending(settingId: number): OutboxRow[] {
-      return orm.select().from(stockOutbox).where(and(eq(stockOutbox.ecSettingId, settingId), eq(stockOutbox.status, 'sending'))).orderBy(asc(stockOutbox.id)).all();
+      return orm
+        .select()
+        .from(stockOutbox)
+        .where(and(eq(stockOutbox.ecSettingId, settingId), eq(stockOutbox.status, 'sending')))
+        .orderBy(asc(stockOutbox.id))
+        .all();
     },
 
     byIds(ids: readonly number[]): OutboxRow[] {
-      return ids.length === 0 ? [] : orm.select().from(stockOutbox).where(inArray(stockOutbox.id, [...ids])).orderBy(asc(stockOutbox.id)).all();
+      return ids.length === 0
+        ? []
+        : orm
+            .select()
+            .from(stockOutbox)
+            .where(inArray(stockOutbox.id, [...ids]))
+            .orderBy(asc(stockOutbox.id))
+            .all();
     },
 
     /** Claims rows for one send: status sending, a new claim id, one more attempt, nothing read yet. */
     claim(ids: readonly number[], claimId: string, now: string): void {
-      update(ids, { status: 'sending', claimId, stockBefore: null, stockAfter: null, readAt: null, reason: null, attempts: sql`${stockOutbox.attempts} + 1`, updatedAt: now });
+      update(ids, {
+        status: 'sending',
+        claimId,
+        stockBefore: null,
+        stockAfter: null,
+        readAt: null,
+        reason: null,
+        attempts: sql`${stockOutbox.attempts} + 1`,
+        updatedAt: now,
+      });
     },
 
     /** Gives rows of a split batch their own claim (request) id before they are sent on their own. */
@@ -159,7 +210,18 @@ export function createOutboxRepository(orm: StockOrm) {
       for (const id of ids) markSentStmt.run({ id, stockAfter, reason, now });
     },
 
-    set(ids: readonly number[], status: OutboxStatus, fields: { reason?: string | null; stockAfter?: number | null; nextAttemptAt?: string | null; setId?: number | null; sentAt?: string | null }, now: string): void {
+    set(
+      ids: readonly number[],
+      status: OutboxStatus,
+      fields: {
+        reason?: string | null;
+        stockAfter?: number | null;
+        nextAttemptAt?: string | null;
+        setId?: number | null;
+        sentAt?: string | null;
+      },
+      now: string,
+    ): void {
       const clearRead = status === 'pending' ? { stockBefore: null, readAt: null } : {};
       update(ids, { status, ...fields, ...clearRead, updatedAt: now });
     },
@@ -169,14 +231,23 @@ export function createOutboxRepository(orm: StockOrm) {
       return orm
         .selectDistinct({ id: stockOutbox.ecSettingId })
         .from(stockOutbox)
-        .where(or(eq(stockOutbox.status, 'sending'), and(eq(stockOutbox.status, 'pending'), or(isNull(stockOutbox.nextAttemptAt), lte(stockOutbox.nextAttemptAt, nowIso)))))
+        .where(
+          or(
+            eq(stockOutbox.status, 'sending'),
+            and(eq(stockOutbox.status, 'pending'), or(isNull(stockOutbox.nextAttemptAt), lte(stockOutbox.nextAttemptAt, nowIso))),
+          ),
+        )
         .all()
         .map((r) => r.id);
     },
 
     /** Earliest backoff end of a pending row (ISO), for the pusher's timer. */
     nextAttemptAt(): string | null {
-      const r = orm.select({ at: sql<string | null>`min(${stockOutbox.nextAttemptAt})` }).from(stockOutbox).where(eq(stockOutbox.status, 'pending')).get();
+      const r = orm
+        .select({ at: sql<string | null>`min(${stockOutbox.nextAttemptAt})` })
+        .from(stockOutbox)
+        .where(eq(stockOutbox.status, 'pending'))
+        .get();
       return r?.at ?? null;
     },
 
@@ -188,7 +259,13 @@ export function createOutboxRepository(orm: StockOrm) {
         .groupBy(stockOutbox.status)
         .all();
       const n = (s: OutboxStatus) => rows.find((r) => r.status === s)?.n ?? 0;
-      return { pending: n('pending') + n('sending'), failed: n('failed'), ambiguous: n('ambiguous'), excluded: n('excluded'), sent: n('sent') };
+      return {
+        pending: n('pending') + n('sending'),
+        failed: n('failed'),
+        ambiguous: n('ambiguous'),
+        excluded: n('excluded'),
+        sent: n('sent'),
+      };
     },
 
     /** Per product of a setting: rows not sent yet (pending/sending) and ambiguous ones. */
@@ -215,7 +292,12 @@ export function createOutboxRepository(orm: StockOrm) {
         .select({ row: stockOutbox, productCode: products.code, productName: products.name })
         .from(stockOutbox)
         .innerJoin(products, eq(products.id, stockOutbox.productId))
-        .where(and(inArray(stockOutbox.status, statuses), input.settingId === undefined ? undefined : eq(stockOutbox.ecSettingId, input.settingId)))
+        .where(
+          and(
+            inArray(stockOutbox.status, statuses),
+            input.settingId === undefined ? undefined : eq(stockOutbox.ecSettingId, input.settingId),
+          ),
+        )
         .orderBy(desc(stockOutbox.updatedAt), desc(stockOutbox.id))
         .limit(input.limit ?? 2000)
         .all()
@@ -243,14 +325,20 @@ export function createOutboxRepository(orm: StockOrm) {
     /** 再送: failed / 対象外 rows back to pending at once; returns how many changed. */
     retry(ids: readonly number[], now: string): number {
       const rows = this.byIds(ids).filter((r) => r.status === 'failed' || r.status === 'excluded');
-      update(rows.map((r) => r.id), { status: 'pending', nextAttemptAt: null, reason: null, stockBefore: null, readAt: null, updatedAt: now });
+      update(
+        rows.map((r) => r.id),
+        { status: 'pending', nextAttemptAt: null, reason: null, stockBefore: null, readAt: null, updatedAt: now },
+      );
       return rows.length;
     },
 
     /** 確認済にする: ambiguous rows the clerk checked in BCart are closed with the reason given. */
     dismiss(ids: readonly number[], reason: string, now: string): number {
       const rows = this.byIds(ids).filter((r) => r.status === 'ambiguous');
-      update(rows.map((r) => r.id), { status: 'resolved', reason, updatedAt: now });
+      update(
+        rows.map((r) => r.id),
+        { status: 'resolved', reason, updatedAt: now },
+      );
       return rows.length;
     },
 
@@ -260,7 +348,13 @@ export function createOutboxRepository(orm: StockOrm) {
       return orm
         .select()
         .from(stockOutbox)
-        .where(and(eq(stockOutbox.ecSettingId, settingId), inArray(stockOutbox.productId, [...productIds]), inArray(stockOutbox.status, statuses)))
+        .where(
+          and(
+            eq(stockOutbox.ecSettingId, settingId),
+            inArray(stockOutbox.productId, [...productIds]),
+            inArray(stockOutbox.status, statuses),
+          ),
+        )
         .all();
     },
   };

@@ -66,7 +66,8 @@ interface Group {
   readAt: string | null;
 }
 
-const isManaged = (s: BcartProductSet | undefined): s is BcartProductSet & { stock: number } => s !== undefined && s.stock !== null && s.stockFlag !== 1;
+const isManaged = (s: BcartProductSet | undefined): s is BcartProductSet & { stock: number } =>
+  s !== undefined && s.stock !== null && s.stockFlag !== 1;
 
 export async function pushRound(d: PushRoundDeps, settingId: number): Promise<RoundResult> {
   const res: RoundResult = { sent: 0, failed: 0, ambiguous: 0, excluded: 0, retried: 0, requests: 0 };
@@ -85,13 +86,25 @@ export async function pushRound(d: PushRoundDeps, settingId: number): Promise<Ro
     const ids = groups.flatMap((g) => g.rowIds);
     d.outbox.set(ids, 'failed', { reason }, d.now());
     res.failed += ids.length;
-    for (const g of groups) d.settings.log('error', 'STOCK_PUSH_FAILED', `在庫反映: 商品 品番「${g.productNo}」の ${signed(g.delta)} を送れませんでした。${reason}`, d.now());
+    for (const g of groups)
+      d.settings.log(
+        'error',
+        'STOCK_PUSH_FAILED',
+        `在庫反映: 商品 品番「${g.productNo}」の ${signed(g.delta)} を送れませんでした。${reason}`,
+        d.now(),
+      );
   };
 
   // 1. recover
   const stale = d.outbox.sending(settingId);
   const neverSent = stale.filter((r) => r.stockBefore === null);
-  if (neverSent.length > 0) d.outbox.set(neverSent.map((r) => r.id), 'pending', { nextAttemptAt: null }, d.now());
+  if (neverSent.length > 0)
+    d.outbox.set(
+      neverSent.map((r) => r.id),
+      'pending',
+      { nextAttemptAt: null },
+      d.now(),
+    );
   const unknown = groupsOf(stale.filter((r) => r.stockBefore !== null));
   if (unknown.length > 0) {
     d.logger.info('stock push: reading back sends left without an outcome', { settingId, sets: unknown.length });
@@ -105,12 +118,22 @@ export async function pushRound(d: PushRoundDeps, settingId: number): Promise<Ro
     if (due.length === 0) break;
     const merged = mergePending(due, SETS_PER_REQUEST);
     const zero = merged.filter((m) => m.delta === 0);
-    if (zero.length > 0) d.outbox.set(zero.flatMap((m) => m.rowIds), 'resolved', { reason: '増減が相殺されたため、送信しませんでした。' }, d.now());
+    if (zero.length > 0)
+      d.outbox.set(
+        zero.flatMap((m) => m.rowIds),
+        'resolved',
+        { reason: '増減が相殺されたため、送信しませんでした。' },
+        d.now(),
+      );
     const groups: Group[] = merged.filter((m) => m.delta !== 0).map((m) => ({ ...m, stockBefore: null, readAt: null }));
     if (groups.length === 0) continue;
     const claimId = d.newClaimId();
     const attempts = Math.max(...due.filter((r) => groups.some((g) => g.rowIds.includes(r.id))).map((r) => r.attempts)) + 1;
-    d.outbox.claim(groups.flatMap((g) => g.rowIds), claimId, d.now());
+    d.outbox.claim(
+      groups.flatMap((g) => g.rowIds),
+      claimId,
+      d.now(),
+    );
     const ready = await readBefore(groups, attempts);
     if (ready === null) break; // BCart unreachable: everything went back to pending with backoff
     if (ready.length > 0) await send(ready, claimId, attempts);
@@ -135,12 +158,27 @@ export async function pushRound(d: PushRoundDeps, settingId: number): Promise<Ro
         const set = g.setId !== null ? sets.get(g.setId) : byNo.get(g.productNo);
         if (!set && g.setId === null) {
           // 商品連携区分 on: a product BCart does not sell has no set of its 品番 — not an error
-          d.outbox.set(g.rowIds, 'excluded', { reason: `Bカートに品番「${g.productNo}」のセットがないため対象外です（Bカートで販売していない商品）。販売を始めたら再送してください。` }, d.now());
+          d.outbox.set(
+            g.rowIds,
+            'excluded',
+            {
+              reason: `Bカートに品番「${g.productNo}」のセットがないため対象外です（Bカートで販売していない商品）。販売を始めたら再送してください。`,
+            },
+            d.now(),
+          );
           res.excluded += g.rowIds.length;
         } else if (!set) {
-          fail([g], `Bカートに EC連携商品のセットID ${g.setId}（品番「${g.productNo}」）が見つかりません。セットが削除されていないか確認し、EC連携商品を直してから再送してください。`);
+          fail(
+            [g],
+            `Bカートに EC連携商品のセットID ${g.setId}（品番「${g.productNo}」）が見つかりません。セットが削除されていないか確認し、EC連携商品を直してから再送してください。`,
+          );
         } else if (!isManaged(set)) {
-          d.outbox.set(g.rowIds, 'excluded', { setId: set.id, reason: 'Bカートでこのセットの在庫を管理していない（在庫なし・在庫フラグ1）ため、対象外です。' }, d.now());
+          d.outbox.set(
+            g.rowIds,
+            'excluded',
+            { setId: set.id, reason: 'Bカートでこのセットの在庫を管理していない（在庫なし・在庫フラグ1）ため、対象外です。' },
+            d.now(),
+          );
           res.excluded += g.rowIds.length;
         } else {
           d.outbox.recordRead(g.rowIds, { setId: set.id, stockBefore: set.stock, readAt }, d.now());
@@ -157,10 +195,16 @@ export async function pushRound(d: PushRoundDeps, settingId: number): Promise<Ro
       res.requests++;
       const after = new Map<string, number | null>();
       if (route === 'product_stock') {
-        const echo = await d.client.patchProductStock(groups.map((g) => ({ productNo: g.productNo, stock: relativeValue(g.delta) })), opts);
+        const echo = await d.client.patchProductStock(
+          groups.map((g) => ({ productNo: g.productNo, stock: relativeValue(g.delta) })),
+          opts,
+        );
         for (const r of echo) after.set(`no:${r.productNo}`, r.stock);
       } else {
-        const echo = await d.client.patchProductSetStocks(groups.map((g) => ({ id: g.setId!, stock: relativeValue(g.delta) })), opts);
+        const echo = await d.client.patchProductSetStocks(
+          groups.map((g) => ({ id: g.setId!, stock: relativeValue(g.delta) })),
+          opts,
+        );
         for (const r of echo) after.set(`id:${r.id}`, r.stock);
       }
       d.transaction(() => {
@@ -174,12 +218,20 @@ export async function pushRound(d: PushRoundDeps, settingId: number): Promise<Ro
     } catch (e) {
       const cls = classifySendError(e);
       if (cls.kind === 'rejected') {
-        if (groups.length === 1) return fail(groups, `Bカートが更新を受け付けませんでした（${cls.messages.slice(0, 5).join(' / ')}）。内容を確認してから再送してください。`);
+        if (groups.length === 1)
+          return fail(
+            groups,
+            `Bカートが更新を受け付けませんでした（${cls.messages.slice(0, 5).join(' / ')}）。内容を確認してから再送してください。`,
+          );
         // isolate the refused set: each half is a new request of its own
         const half = Math.ceil(groups.length / 2);
         for (const [i, part] of [groups.slice(0, half), groups.slice(half)].entries()) {
           const id = `${requestId}.${i + 1}`;
-          d.outbox.reclaim(part.flatMap((g) => g.rowIds), id, d.now());
+          d.outbox.reclaim(
+            part.flatMap((g) => g.rowIds),
+            id,
+            d.now(),
+          );
           await send(part, id, attempts);
         }
         return;
@@ -196,9 +248,19 @@ export async function pushRound(d: PushRoundDeps, settingId: number): Promise<Ro
 
   /** Reads back the sets of sends without an outcome and decides; throws (rows stay sending) when BCart cannot be read. */
   async function resolveUnknown(groups: Group[]): Promise<void> {
-    const sets = new Map((await d.client.getProductSetsByIds(groups.map((g) => g.setId!), d.signal ? { signal: d.signal } : {})).map((s) => [s.id, s]));
+    const sets = new Map(
+      (
+        await d.client.getProductSetsByIds(
+          groups.map((g) => g.setId!),
+          d.signal ? { signal: d.signal } : {},
+        )
+      ).map((s) => [s.id, s]),
+    );
     const since = Math.min(...groups.map((g) => parseJstTimestamp(g.readAt ?? '') ?? d.clock.now())) - d.orderWindowMs;
-    const orders = await d.client.listOrders({ orderedFrom: jstDateOf(since), orderedTo: jstDateOf(d.clock.now()) }, d.signal ? { signal: d.signal } : {});
+    const orders = await d.client.listOrders(
+      { orderedFrom: jstDateOf(since), orderedTo: jstDateOf(d.clock.now()) },
+      d.signal ? { signal: d.signal } : {},
+    );
     const touchedSets = new Set<number>();
     const touchedNos = new Set<string>();
     for (const o of orders) {
@@ -219,10 +281,24 @@ export async function pushRound(d: PushRoundDeps, settingId: number): Promise<Ro
         };
         const decision = decideUnknown(readBack);
         if (decision === 'applied') {
-          d.outbox.set(g.rowIds, 'sent', { stockAfter: readBack.after, sentAt: d.now(), reason: '応答が届きませんでしたが、Bカートの在庫を読み直して反映済みを確認しました。' }, d.now());
+          d.outbox.set(
+            g.rowIds,
+            'sent',
+            {
+              stockAfter: readBack.after,
+              sentAt: d.now(),
+              reason: '応答が届きませんでしたが、Bカートの在庫を読み直して反映済みを確認しました。',
+            },
+            d.now(),
+          );
           res.sent += g.rowIds.length;
         } else if (decision === 'not-applied') {
-          d.outbox.set(g.rowIds, 'pending', { nextAttemptAt: backoffAt(1), reason: '応答が届かず、Bカートの在庫を読み直して未反映を確認しました。再送します。' }, d.now());
+          d.outbox.set(
+            g.rowIds,
+            'pending',
+            { nextAttemptAt: backoffAt(1), reason: '応答が届かず、Bカートの在庫を読み直して未反映を確認しました。再送します。' },
+            d.now(),
+          );
           for (const id of g.rowIds) backAgain.add(id);
           res.retried += g.rowIds.length;
         } else {
@@ -261,7 +337,15 @@ function groupsOf(rows: OutboxRow[]): Group[] {
       g.delta += r.delta;
       g.rowIds.push(r.id);
     } else {
-      by.set(key, { productId: r.productId, productNo: r.productNo, setId: r.setId, delta: r.delta, rowIds: [r.id], stockBefore: r.stockBefore, readAt: r.readAt });
+      by.set(key, {
+        productId: r.productId,
+        productNo: r.productNo,
+        setId: r.setId,
+        delta: r.delta,
+        rowIds: [r.id],
+        stockBefore: r.stockBefore,
+        readAt: r.readAt,
+      });
     }
   }
   return [...by.values()];

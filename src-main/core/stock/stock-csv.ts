@@ -18,7 +18,27 @@ const file = (label: string, now: string, encoding: CsvExportEncoding, bytes: Ui
 });
 
 export function stockSlipsCsv(slips: readonly StockSlipDetail[], encoding: CsvExportEncoding, now: string): CsvFile {
-  const header = ['伝票番号', '伝票種類', '日付', '倉庫コード', '倉庫名', '移動先倉庫コード', '移動先倉庫名', '仕入先', '部門', 'ワークフロー', '確定', '行番号', '商品コード', 'SKUコード', '商品名', '数量', '帳簿在庫', '差異', '備考'];
+  const header = [
+    '伝票番号',
+    '伝票種類',
+    '日付',
+    '倉庫コード',
+    '倉庫名',
+    '移動先倉庫コード',
+    '移動先倉庫名',
+    '仕入先',
+    '部門',
+    'ワークフロー',
+    '確定',
+    '行番号',
+    '商品コード',
+    'SKUコード',
+    '商品名',
+    '数量',
+    '帳簿在庫',
+    '差異',
+    '備考',
+  ];
   const rows = slips.flatMap((s) =>
     s.lines.map((l) => [
       s.id,

@@ -64,19 +64,33 @@ export function createStockFeature(d: StockFeatureDeps) {
       pusher.kick(ids);
     },
   });
-  const reconcile = createReconcileService({ orm: d.orm, ...repos, clientOf: d.clientOf, pusher, clock: d.clock, logger: log, now: d.now, transaction });
+  const reconcile = createReconcileService({
+    orm: d.orm,
+    ...repos,
+    clientOf: d.clientOf,
+    pusher,
+    clock: d.clock,
+    logger: log,
+    now: d.now,
+    transaction,
+  });
   /** The setting a stock command means: the given one, else the only one there is. */
   function defaultSetting(id?: number): number {
     const ids = repos.links.settingIds();
     if (id !== undefined) {
-      if (!ids.includes(id)) throw new AppError('NOT_FOUND', `EC連携設定 (ID ${id}) が見つかりません。EC連携設定の画面で確認してください。`);
+      if (!ids.includes(id))
+        throw new AppError('NOT_FOUND', `EC連携設定 (ID ${id}) が見つかりません。EC連携設定の画面で確認してください。`);
       return id;
     }
     if (ids.length === 1) return ids[0]!;
     if (ids.length === 0) throw new AppError('NOT_FOUND', 'EC連携設定がありません。先にEC連携設定を作成してください。');
-    throw new AppError('VALIDATION', `EC連携設定が${ids.length}件あります。対象のEC連携設定を選んでください（コマンドラインでは --setting ID）。`, {
-      fields: [{ path: 'settingId', message: 'EC連携設定を選んでください。' }],
-    });
+    throw new AppError(
+      'VALIDATION',
+      `EC連携設定が${ids.length}件あります。対象のEC連携設定を選んでください（コマンドラインでは --setting ID）。`,
+      {
+        fields: [{ path: 'settingId', message: 'EC連携設定を選んでください。' }],
+      },
+    );
   }
 
   return { repos, slips, reconcile, pusher, transaction, defaultSetting };

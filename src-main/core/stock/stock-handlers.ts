@@ -36,7 +36,11 @@ export function createStockHandlers(d: StockHandlerDeps): Pick<Handlers, StockCh
     'stockSlips:unconfirm': ({ id }) => write(() => slips.unconfirm(id)),
     'stockSlips:export': ({ query, encoding }) => {
       const { rows } = repos.slips.list({ ...query, limit: query?.limit ?? 100_000 });
-      return stockSlipsCsv(rows.map((r) => repos.slips.detail(r.id)), encoding, d.now());
+      return stockSlipsCsv(
+        rows.map((r) => repos.slips.detail(r.id)),
+        encoding,
+        d.now(),
+      );
     },
     'stock:list': (q) => {
       const { rows, total } = repos.ledger.list(q);

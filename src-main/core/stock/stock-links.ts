@@ -20,7 +20,8 @@ export interface LinkedProduct {
 }
 
 /** The 品番 BCart matches for a product when 商品連携区分 is on. */
-export const sameCodeProductNo = (p: { code: string; skuCode: string | null }): string => (p.skuCode && p.skuCode.trim() !== '' ? p.skuCode.trim() : p.code);
+export const sameCodeProductNo = (p: { code: string; skuCode: string | null }): string =>
+  p.skuCode && p.skuCode.trim() !== '' ? p.skuCode.trim() : p.code;
 
 export function createStockLinks(orm: StockOrm) {
   function pushTargets(): PushTarget[] {
@@ -47,7 +48,14 @@ export function createStockLinks(orm: StockOrm) {
         .map((p) => ({ ...p, productNo: sameCodeProductNo(p), setId: null }));
     }
     return orm
-      .select({ productId: products.id, code: products.code, skuCode: products.skuCode, name: products.name, productNo: productLinks.bcartProductNo, setId: productLinks.bcartSetId })
+      .select({
+        productId: products.id,
+        code: products.code,
+        skuCode: products.skuCode,
+        name: products.name,
+        productNo: productLinks.bcartProductNo,
+        setId: productLinks.bcartSetId,
+      })
       .from(productLinks)
       .innerJoin(products, eq(products.id, productLinks.productId))
       .where(and(eq(productLinks.ecSettingId, settingId), eq(products.inventoryTracked, true)))
@@ -69,7 +77,12 @@ export function createStockLinks(orm: StockOrm) {
   }
 
   function settingIds(): number[] {
-    return orm.select({ id: ecSettings.id }).from(ecSettings).orderBy(asc(ecSettings.id)).all().map((r) => r.id);
+    return orm
+      .select({ id: ecSettings.id })
+      .from(ecSettings)
+      .orderBy(asc(ecSettings.id))
+      .all()
+      .map((r) => r.id);
   }
 
   return { pushTargets, linkedProducts, linkResolver, settingIds };

@@ -10,7 +10,10 @@ import type { StockOrm } from './stock-db';
 export function createStockSettingsRepository(orm: StockOrm) {
   return {
     pushRoute(settingId: number): PushRoute {
-      return orm.select({ r: stockSettings.pushRoute }).from(stockSettings).where(eq(stockSettings.ecSettingId, settingId)).get()?.r ?? 'product_sets';
+      return (
+        orm.select({ r: stockSettings.pushRoute }).from(stockSettings).where(eq(stockSettings.ecSettingId, settingId)).get()?.r ??
+        'product_sets'
+      );
     },
     setPushRoute(settingId: number, route: PushRoute, now: string): void {
       orm
@@ -24,7 +27,11 @@ export function createStockSettingsRepository(orm: StockOrm) {
     },
     /** Records 在庫移行; the UNIQUE index makes a concurrent second apply fail inside its transaction. */
     insertMigration(settingId: number, date: string, rows: number, now: string): number {
-      return orm.insert(stockMigrations).values({ ecSettingId: settingId, date, rows, appliedAt: now }).returning({ id: stockMigrations.id }).get().id;
+      return orm
+        .insert(stockMigrations)
+        .values({ ecSettingId: settingId, date, rows, appliedAt: now })
+        .returning({ id: stockMigrations.id })
+        .get().id;
     },
     log(level: 'info' | 'warn' | 'error', code: string, message: string, now: string): void {
       orm.insert(systemLogs).values({ runId: null, source: 'stock', level, orderCode: null, code, message, createdAt: now }).run();

@@ -62,7 +62,9 @@ export function createStockSlipRepository(orm: StockOrm) {
         .select({ id: stockSlipLines.slipId })
         .from(stockSlipLines)
         .innerJoin(products, eq(products.id, stockSlipLines.productId))
-        .where(sql`(${like(products.code, p)} escape '\\' or ${like(products.name, p)} escape '\\' or ${like(products.skuCode, p)} escape '\\')`);
+        .where(
+          sql`(${like(products.code, p)} escape '\\' or ${like(products.name, p)} escape '\\' or ${like(products.skuCode, p)} escape '\\')`,
+        );
       f.push(
         sql`(${or(
           sql`${like(partners.code, p)} escape '\\'`,
@@ -88,13 +90,21 @@ export function createStockSlipRepository(orm: StockOrm) {
     },
 
     insert(values: SlipValues, slipLines: readonly SlipLineValues[], now: string): number {
-      const r = orm.insert(stockSlips).values({ ...values, confirmed: false, createdAt: now, updatedAt: now }).returning({ id: stockSlips.id }).get();
+      const r = orm
+        .insert(stockSlips)
+        .values({ ...values, confirmed: false, createdAt: now, updatedAt: now })
+        .returning({ id: stockSlips.id })
+        .get();
       insertLines(r.id, slipLines);
       return r.id;
     },
 
     update(id: number, values: SlipValues, slipLines: readonly SlipLineValues[], now: string): void {
-      orm.update(stockSlips).set({ ...values, updatedAt: now }).where(eq(stockSlips.id, id)).run();
+      orm
+        .update(stockSlips)
+        .set({ ...values, updatedAt: now })
+        .where(eq(stockSlips.id, id))
+        .run();
       orm.delete(stockSlipLines).where(eq(stockSlipLines.slipId, id)).run();
       insertLines(id, slipLines);
     },
@@ -104,7 +114,11 @@ export function createStockSlipRepository(orm: StockOrm) {
     },
 
     setConfirmed(id: number, confirmed: boolean, now: string): void {
-      orm.update(stockSlips).set({ confirmed, confirmedAt: confirmed ? now : null, updatedAt: now }).where(eq(stockSlips.id, id)).run();
+      orm
+        .update(stockSlips)
+        .set({ confirmed, confirmedAt: confirmed ? now : null, updatedAt: now })
+        .where(eq(stockSlips.id, id))
+        .run();
     },
 
     /** 棚卸調整: the book stock each line was compared with (null clears it at 確定取消). */
@@ -134,7 +148,10 @@ export function createStockSlipRepository(orm: StockOrm) {
             memo: stockSlips.memo,
             confirmed: stockSlips.confirmed,
             lineCount: sql<number>`(select count(*) from ${stockSlipLines} l where l.slip_id = ${stockSlips.id})`.mapWith(Number),
-            totalQuantity: sql<number>`(select coalesce(sum(l.quantity), 0) from ${stockSlipLines} l where l.slip_id = ${stockSlips.id})`.mapWith(Number),
+            totalQuantity:
+              sql<number>`(select coalesce(sum(l.quantity), 0) from ${stockSlipLines} l where l.slip_id = ${stockSlips.id})`.mapWith(
+                Number,
+              ),
           })
           .from(stockSlips)
           .innerJoin(partners, eq(partners.id, stockSlips.warehouseId))

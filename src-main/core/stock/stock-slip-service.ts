@@ -5,7 +5,12 @@
  * removes the rows and queues the opposite changes the same way. The pusher is told afterwards.
  */
 import { AppError } from '../../../src-shared/errors';
-import { STOCK_SLIP_LABELS, type StockSlipConfirmResult, type StockSlipDetail, type StockSlipInput } from '../../../src-shared/stock/stock-slip';
+import {
+  STOCK_SLIP_LABELS,
+  type StockSlipConfirmResult,
+  type StockSlipDetail,
+  type StockSlipInput,
+} from '../../../src-shared/stock/stock-slip';
 import type { LedgerRepository } from './ledger-repository';
 import type { OutboxRepository } from './outbox-repository';
 import { outboxChanges } from './rules/outbox-changes';
@@ -32,13 +37,21 @@ export function createStockSlipService(d: StockSlipServiceDeps) {
   const assertDraft = (id: number, action: string) => {
     const h = d.slips.get(id);
     if (h.confirmed) {
-      throw new AppError('CONFIRMED_LOCKED', `${STOCK_SLIP_LABELS[h.kind]} ${id} は確定済みのため${action}できません。${action}するには先に「確定取消」を行ってください。`);
+      throw new AppError(
+        'CONFIRMED_LOCKED',
+        `${STOCK_SLIP_LABELS[h.kind]} ${id} は確定済みのため${action}できません。${action}するには先に「確定取消」を行ってください。`,
+      );
     }
     return h;
   };
 
   /** Queues the 連携倉庫 part of movements and returns the settings touched. */
-  function queue(movements: ReturnType<typeof slipMovements>, kind: 'receipt' | 'transfer' | 'adjustment', slipId: number, now: string): { queued: number; settings: number[] } {
+  function queue(
+    movements: ReturnType<typeof slipMovements>,
+    kind: 'receipt' | 'transfer' | 'adjustment',
+    slipId: number,
+    now: string,
+  ): { queued: number; settings: number[] } {
     const changes = outboxChanges(movements, d.links.pushTargets(), d.links.linkResolver());
     d.outbox.enqueue(changes, { kind, slipId }, now);
     return { queued: changes.length, settings: [...new Set(changes.map((c) => c.settingId))] };
@@ -55,7 +68,10 @@ export function createStockSlipService(d: StockSlipServiceDeps) {
       const { values, lines } = checkStockSlip(d.orm, input);
       immediate(() => {
         const h = assertDraft(id, '編集');
-        if (h.kind !== values.kind) throw new AppError('VALIDATION', '伝票の種類は変更できません。新しい伝票を作成してください。', { fields: [{ path: 'kind', message: '伝票の種類は変更できません。' }] });
+        if (h.kind !== values.kind)
+          throw new AppError('VALIDATION', '伝票の種類は変更できません。新しい伝票を作成してください。', {
+            fields: [{ path: 'kind', message: '伝票の種類は変更できません。' }],
+          });
         d.slips.update(id, values, lines, d.now());
       });
       return d.slips.detail(id);
@@ -75,7 +91,13 @@ export function createStockSlipService(d: StockSlipServiceDeps) {
         if (h.confirmed) throw new AppError('CONFIRMED_LOCKED', `${STOCK_SLIP_LABELS[h.kind]} ${id} はすでに確定済みです。`);
         const lines = d.slips.lines(id);
         const now = d.now();
-        const book = h.kind === 'adjustment' ? d.ledger.balances(h.warehouseId, lines.map((l) => l.productId)) : new Map<number, number>();
+        const book =
+          h.kind === 'adjustment'
+            ? d.ledger.balances(
+                h.warehouseId,
+                lines.map((l) => l.productId),
+              )
+            : new Map<number, number>();
         const moves = slipMovements(h, lines, book);
         d.ledger.write(h.kind, id, h.date, moves, now);
         if (h.kind === 'adjustment') d.slips.setBookQuantities(id, book);

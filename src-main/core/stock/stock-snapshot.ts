@@ -41,17 +41,33 @@ export interface StockSetting {
 /** The setting as stock reads it; SETTINGS_INVALID when it has no 連携倉庫 or 出荷取込開始日. */
 export function loadStockSetting(orm: StockOrm, settingId: number): StockSetting {
   const s = orm
-    .select({ id: ecSettings.id, name: ecSettings.name, warehouseId: ecSettings.warehouseId, sameCode: ecSettings.productLinkSameCode, start: ecSettings.importStartDate, cancel: ecSettings.cancelStatuses, code: partners.code })
+    .select({
+      id: ecSettings.id,
+      name: ecSettings.name,
+      warehouseId: ecSettings.warehouseId,
+      sameCode: ecSettings.productLinkSameCode,
+      start: ecSettings.importStartDate,
+      cancel: ecSettings.cancelStatuses,
+      code: partners.code,
+    })
     .from(ecSettings)
     .leftJoin(partners, eq(partners.id, ecSettings.warehouseId))
     .where(eq(ecSettings.id, settingId))
     .get();
   if (!s) throw new AppError('NOT_FOUND', `EC連携設定 (ID ${settingId}) が見つかりません。EC連携設定の画面で確認してください。`);
-  const firstRun = orm.select({ from: min(importRuns.windowFrom) }).from(importRuns).where(and(eq(importRuns.ecSettingId, settingId), isNotNull(importRuns.windowFrom))).get()?.from ?? null;
+  const firstRun =
+    orm
+      .select({ from: min(importRuns.windowFrom) })
+      .from(importRuns)
+      .where(and(eq(importRuns.ecSettingId, settingId), isNotNull(importRuns.windowFrom)))
+      .get()?.from ?? null;
   const since = [firstRun, s.start].filter((x): x is string => typeof x === 'string' && x !== '').sort()[0];
   if (s.warehouseId === null || !s.code || !since) {
     const missing = [s.warehouseId === null ? '連携倉庫' : null, since ? null : '出荷取込開始日'].filter(Boolean).join('・');
-    throw new AppError('SETTINGS_INVALID', `EC連携設定「${s.name}」の ${missing} が未設定のため、在庫の照合・移行はできません。EC連携設定の画面で入力して保存してください。`);
+    throw new AppError(
+      'SETTINGS_INVALID',
+      `EC連携設定「${s.name}」の ${missing} が未設定のため、在庫の照合・移行はできません。EC連携設定の画面で入力して保存してください。`,
+    );
   }
   let cancelStatuses = ['キャンセル'];
   try {
@@ -70,7 +86,10 @@ export async function readStockSnapshot(d: SnapshotDeps, setting: StockSetting, 
   const linked = d.links.linkedProducts(setting.id);
   const sets: BcartProductSet[] = setting.sameCode
     ? await client.listProductSets(o)
-    : await client.getProductSetsByIds(linked.flatMap((p) => (p.setId !== null ? [p.setId] : [])), o);
+    : await client.getProductSetsByIds(
+        linked.flatMap((p) => (p.setId !== null ? [p.setId] : [])),
+        o,
+      );
   const byId = new Map(sets.map((s) => [s.id, s]));
   const byNo = new Map<string, BcartProductSet>();
   for (const s of sets) if (s.productNo.trim() !== '' && !byNo.has(s.productNo.trim())) byNo.set(s.productNo.trim(), s);
@@ -85,7 +104,10 @@ export async function readStockSnapshot(d: SnapshotDeps, setting: StockSetting, 
       .map((r) => r.id!),
   );
   const q = unimportedQuantities(orders, { since: setting.since, cancelStatuses: setting.cancelStatuses, importedLogistics });
-  const local = d.ledger.balances(setting.warehouseId, linked.map((p) => p.productId));
+  const local = d.ledger.balances(
+    setting.warehouseId,
+    linked.map((p) => p.productId),
+  );
   const open = d.outbox.openByProduct(setting.id);
   const rows: ReconcileRow[] = [];
   for (const p of linked) {

@@ -5,7 +5,13 @@ import type { CsvExportEncoding } from '../../../src-shared/csv/master-csv';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { saveCsv } from '../csv/csv-file';
 
-export function CsvExportButton({ label, run }: { label: string; run: (encoding: CsvExportEncoding) => Promise<{ fileName: string; contentBase64: string; rows: number }> }) {
+export function CsvExportButton({
+  label,
+  run,
+}: {
+  label: string;
+  run: (encoding: CsvExportEncoding) => Promise<{ fileName: string; contentBase64: string; rows: number }>;
+}) {
   const [encoding, setEncoding] = useState<CsvExportEncoding>('utf8-bom');
   const m = useMutation({ mutationFn: () => run(encoding), onSuccess: (f) => saveCsv(f) });
   return (

@@ -35,14 +35,20 @@ export function MigrationPage() {
         </button>
       </div>
       {none ? <p className="placeholder">EC連携設定がありません。先にEC連携設定を登録してください。</p> : null}
-      <p className="field-hint">Bカートですでに販売しているショップの在庫を、連携倉庫の開始在庫として一度だけ取り込みます。Bカートへは何も送信しません。</p>
+      <p className="field-hint">
+        Bカートですでに販売しているショップの在庫を、連携倉庫の開始在庫として一度だけ取り込みます。Bカートへは何も送信しません。
+      </p>
       <ErrorNotice error={preview.error ?? apply.error} />
       {apply.data ? (
         <div className="notice notice-ok" role="status">
           在庫移行を実行しました（在庫元帳 {apply.data.rows} 行）。
         </div>
       ) : null}
-      {p?.appliedAt ? <div className="banner banner-warn">このEC連携設定の在庫移行は {when(p.appliedAt)} に実行済みです。差異は在庫照合で補正してください。</div> : null}
+      {p?.appliedAt ? (
+        <div className="banner banner-warn">
+          このEC連携設定の在庫移行は {when(p.appliedAt)} に実行済みです。差異は在庫照合で補正してください。
+        </div>
+      ) : null}
       {p ? (
         <>
           <table className="data" aria-label="在庫移行のプレビュー">
@@ -78,7 +84,8 @@ export function MigrationPage() {
           {p.appliedAt === null ? (
             <div className="form-actions">
               <label>
-                <input type="checkbox" checked={agreed} onChange={(e) => setAgreed(e.target.checked)} /> 在庫移行は一度だけ行えることを理解しました
+                <input type="checkbox" checked={agreed} onChange={(e) => setAgreed(e.target.checked)} />{' '}
+                在庫移行は一度だけ行えることを理解しました
               </label>
               <button type="button" className="primary" disabled={!agreed || apply.isPending} onClick={() => apply.mutate()}>
                 在庫移行を実行する

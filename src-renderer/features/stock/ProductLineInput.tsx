@@ -12,7 +12,15 @@ export interface PickedLineProduct {
   name: string;
 }
 
-export function ProductLineInput({ index, value, onPick }: { index: number; value: PickedLineProduct | null; onPick: (p: PickedLineProduct | null) => void }) {
+export function ProductLineInput({
+  index,
+  value,
+  onPick,
+}: {
+  index: number;
+  value: PickedLineProduct | null;
+  onPick: (p: PickedLineProduct | null) => void;
+}) {
   const [text, setText] = useState('');
   const query = useDeferredValue(text.trim());
   const found = useQuery({
@@ -33,10 +41,21 @@ export function ProductLineInput({ index, value, onPick }: { index: number; valu
   }
   return (
     <div>
-      <input type="search" aria-label={`${index + 1}行目の商品`} placeholder="商品コード・SKU・名称" value={text} onChange={(e) => setText(e.target.value)} />
-      {query !== '' && found.isSuccess && rows.length === 0 ? <div className="field-hint">該当する確定済みの棚卸対象商品がありません。</div> : null}
+      <input
+        type="search"
+        aria-label={`${index + 1}行目の商品`}
+        placeholder="商品コード・SKU・名称"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      {query !== '' && found.isSuccess && rows.length === 0 ? (
+        <div className="field-hint">該当する確定済みの棚卸対象商品がありません。</div>
+      ) : null}
       {rows.length > 0 ? (
-        <ul aria-label={`${index + 1}行目の商品の候補`} style={{ listStyle: 'none', margin: '4px 0', padding: 0, maxHeight: 160, overflow: 'auto' }}>
+        <ul
+          aria-label={`${index + 1}行目の商品の候補`}
+          style={{ listStyle: 'none', margin: '4px 0', padding: 0, maxHeight: 160, overflow: 'auto' }}
+        >
           {rows.map((p) => (
             <li key={p.id}>
               <button

@@ -22,7 +22,8 @@ export function ReconcilePage() {
   const [asking, setAsking] = useState(false);
   const run = useMutation({
     mutationFn: () => unwrap(api().stock.reconcile({ settingId: settingId! })),
-    onSuccess: (r) => setPicked(new Set(r.rows.filter((x) => x.drift !== null && x.drift !== 0 && x.pending === 0).map((x) => x.productId))),
+    onSuccess: (r) =>
+      setPicked(new Set(r.rows.filter((x) => x.drift !== null && x.drift !== 0 && x.pending === 0).map((x) => x.productId))),
   });
   const correct = useMutation({
     mutationFn: () => unwrap(api().stock.correct({ settingId: settingId!, productIds: [...picked] })),
@@ -58,7 +59,8 @@ export function ReconcilePage() {
       </div>
       {none ? <p className="placeholder">EC連携設定がありません。先にEC連携設定を登録してください。</p> : null}
       <p className="field-hint">
-        予定在庫 = 連携倉庫の在庫 − 未取込（出荷伝票として取り込まれていない注文の数量）。差異 = Bカート在庫 − 予定在庫。照合の前に未送信の在庫反映を送信します。
+        予定在庫 = 連携倉庫の在庫 − 未取込（出荷伝票として取り込まれていない注文の数量）。差異 = Bカート在庫 −
+        予定在庫。照合の前に未送信の在庫反映を送信します。
       </p>
       <ErrorNotice error={run.error ?? correct.error} />
       {run.data ? (
@@ -90,7 +92,8 @@ export function ReconcilePage() {
       ) : null}
       {correct.data ? (
         <div className="notice notice-ok" role="status">
-          {correct.data.corrected.length}セットを補正しました。{correct.data.resolved > 0 ? `要確認 ${correct.data.resolved} 件を解決済にしました。` : ''}
+          {correct.data.corrected.length}セットを補正しました。
+          {correct.data.resolved > 0 ? `要確認 ${correct.data.resolved} 件を解決済にしました。` : ''}
           {correct.data.skipped.map((s) => ` 商品ID ${s.productId}: ${s.reason}`).join('')}
         </div>
       ) : null}

@@ -27,14 +27,22 @@ export function StockListPage() {
   const [search, setSearch] = useState('');
   const [nonZero, setNonZero] = useState(false);
   const deferred = useDeferredValue(search.trim());
-  const input: StockListInput = { ...(warehouseId ? { warehouseId } : {}), ...(deferred ? { search: deferred } : {}), ...(nonZero ? { nonZero } : {}) };
+  const input: StockListInput = {
+    ...(warehouseId ? { warehouseId } : {}),
+    ...(deferred ? { search: deferred } : {}),
+    ...(nonZero ? { nonZero } : {}),
+  };
   const list = useQuery(stockListQuery(input));
   const [picked, setPicked] = useState<StockRow | null>(null);
   return (
     <div className="page">
       <h1>在庫一覧</h1>
       <div className="toolbar">
-        <select aria-label="倉庫" value={warehouseId ?? ''} onChange={(e) => setWarehouseId(e.target.value ? Number(e.target.value) : undefined)}>
+        <select
+          aria-label="倉庫"
+          value={warehouseId ?? ''}
+          onChange={(e) => setWarehouseId(e.target.value ? Number(e.target.value) : undefined)}
+        >
           <option value="">すべての倉庫</option>
           {(warehouses.data?.rows ?? []).map((w) => (
             <option key={w.id} value={w.id}>
@@ -42,7 +50,13 @@ export function StockListPage() {
             </option>
           ))}
         </select>
-        <input type="search" aria-label="商品コード・名称で検索" placeholder="商品コード・名称で検索" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          type="search"
+          aria-label="商品コード・名称で検索"
+          placeholder="商品コード・名称で検索"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
         <label>
           <input type="checkbox" checked={nonZero} onChange={(e) => setNonZero(e.target.checked)} /> 在庫0を除く
         </label>
@@ -66,7 +80,9 @@ export function StockListPage() {
           height={520}
           emptyText="在庫の動きがありません。入荷伝票を確定するか、出荷取込処理・在庫移行を行ってください。"
         />
-        <div className="master-detail">{picked ? <Movements row={picked} /> : <p className="placeholder">行を選ぶと入出庫の明細を表示します。</p>}</div>
+        <div className="master-detail">
+          {picked ? <Movements row={picked} /> : <p className="placeholder">行を選ぶと入出庫の明細を表示します。</p>}
+        </div>
       </div>
     </div>
   );

@@ -26,7 +26,10 @@ export function StockPushPage() {
   const push = useMutation({ mutationFn: () => unwrap(api().stock.push(settingId !== null ? { settingId } : {})), onSuccess: refresh });
   const retry = useMutation({ mutationFn: (ids: number[]) => unwrap(api().stock.retry({ ids })), onSuccess: refresh });
   const dismiss = useMutation({ mutationFn: (ids: number[]) => unwrap(api().stock.dismiss({ ids })), onSuccess: refresh });
-  const route = useMutation({ mutationFn: (pushRoute: PushRoute) => unwrap(api().stock.setOptions({ settingId: settingId!, pushRoute })), onSuccess: refresh });
+  const route = useMutation({
+    mutationFn: (pushRoute: PushRoute) => unwrap(api().stock.setOptions({ settingId: settingId!, pushRoute })),
+    onSuccess: refresh,
+  });
   const c = counts.data;
   return (
     <div className="page">
@@ -100,7 +103,11 @@ export function StockPushPage() {
                   </button>
                 ) : null}
                 {r.status === 'ambiguous' ? (
-                  <button type="button" disabled={dismiss.isPending} onClick={() => window.confirm('Bカートの在庫を確認済みとして閉じます。よろしいですか？') && dismiss.mutate([r.id])}>
+                  <button
+                    type="button"
+                    disabled={dismiss.isPending}
+                    onClick={() => window.confirm('Bカートの在庫を確認済みとして閉じます。よろしいですか？') && dismiss.mutate([r.id])}
+                  >
                     確認済にする
                   </button>
                 ) : null}

@@ -15,7 +15,8 @@ export function StockPushSummary() {
       <ErrorNotice error={q.error} />
       {c ? (
         <p>
-          <span className="badge badge-draft">未送信 {c.pending}</span> <span className={`badge ${c.failed > 0 ? 'badge-err' : 'badge-neutral'}`}>失敗 {c.failed}</span>{' '}
+          <span className="badge badge-draft">未送信 {c.pending}</span>{' '}
+          <span className={`badge ${c.failed > 0 ? 'badge-err' : 'badge-neutral'}`}>失敗 {c.failed}</span>{' '}
           <span className={`badge ${c.ambiguous > 0 ? 'badge-err' : 'badge-neutral'}`}>要確認 {c.ambiguous}</span>{' '}
           <button type="button" className="link-button" onClick={() => go('stock-push')}>
             {attention > 0 ? '在庫反映状況で確認する' : '在庫反映状況を開く'}

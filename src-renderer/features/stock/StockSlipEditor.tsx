@@ -38,7 +38,13 @@ export function StockSlipEditor({ kind, slip, today, onSaved, onCancel }: StockS
   const [supplierId, setSupplierId] = useState<number | null>(slip?.supplierId ?? null);
   const [memo, setMemo] = useState(slip?.memo ?? '');
   const [lines, setLines] = useState<Line[]>(
-    slip ? slip.lines.map((l) => ({ key: lineKey++, product: { productId: l.productId, code: l.skuCode || l.productCode, name: l.productName }, quantity: String(l.quantity) })) : [{ key: lineKey++, product: null, quantity: '' }],
+    slip
+      ? slip.lines.map((l) => ({
+          key: lineKey++,
+          product: { productId: l.productId, code: l.skuCode || l.productCode, name: l.productName },
+          quantity: String(l.quantity),
+        }))
+      : [{ key: lineKey++, product: null, quantity: '' }],
   );
   const save = useMutation({
     mutationFn: () => {
@@ -56,7 +62,11 @@ export function StockSlipEditor({ kind, slip, today, onSaved, onCancel }: StockS
     onSuccess: onSaved,
   });
   const fieldErrors = save.error instanceof ApiError ? (save.error.data.fields ?? []) : [];
-  const errorOf = (path: string) => fieldErrors.filter((f) => f.path === path).map((f) => f.message).join(' ') || undefined;
+  const errorOf = (path: string) =>
+    fieldErrors
+      .filter((f) => f.path === path)
+      .map((f) => f.message)
+      .join(' ') || undefined;
   const setLine = (i: number, patch: Partial<Line>) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   const whOptions = (warehouses.data?.rows ?? []).map((w) => (
     <option key={w.id} value={w.id}>
@@ -69,10 +79,20 @@ export function StockSlipEditor({ kind, slip, today, onSaved, onCancel }: StockS
     <section aria-label={title}>
       <h2>{title}</h2>
       <ErrorNotice error={save.error} />
-      <FormField id="ss-date" label={kind === 'receipt' ? '入荷日' : kind === 'transfer' ? '移動日' : '棚卸日'} required error={errorOf('date')}>
+      <FormField
+        id="ss-date"
+        label={kind === 'receipt' ? '入荷日' : kind === 'transfer' ? '移動日' : '棚卸日'}
+        required
+        error={errorOf('date')}
+      >
         <input id="ss-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
       </FormField>
-      <FormField id="ss-wh" label={kind === 'receipt' ? '入荷先倉庫' : kind === 'transfer' ? '移動元倉庫' : '倉庫'} required error={errorOf('warehouseId')}>
+      <FormField
+        id="ss-wh"
+        label={kind === 'receipt' ? '入荷先倉庫' : kind === 'transfer' ? '移動元倉庫' : '倉庫'}
+        required
+        error={errorOf('warehouseId')}
+      >
         <select id="ss-wh" value={warehouseId ?? ''} onChange={(e) => setWarehouseId(e.target.value ? Number(e.target.value) : null)}>
           <option value="">選んでください</option>
           {whOptions}
@@ -119,11 +139,22 @@ export function StockSlipEditor({ kind, slip, today, onSaved, onCancel }: StockS
                 {errorOf(`lines.${i}.productId`) ? <div className="field-error">{errorOf(`lines.${i}.productId`)}</div> : null}
               </td>
               <td>
-                <input aria-label={`${i + 1}行目の${kind === 'adjustment' ? '実在庫数' : '数量'}`} inputMode="numeric" style={{ width: 90 }} value={l.quantity} onChange={(e) => setLine(i, { quantity: e.target.value })} />
+                <input
+                  aria-label={`${i + 1}行目の${kind === 'adjustment' ? '実在庫数' : '数量'}`}
+                  inputMode="numeric"
+                  style={{ width: 90 }}
+                  value={l.quantity}
+                  onChange={(e) => setLine(i, { quantity: e.target.value })}
+                />
                 {errorOf(`lines.${i}.quantity`) ? <div className="field-error">{errorOf(`lines.${i}.quantity`)}</div> : null}
               </td>
               <td>
-                <button type="button" disabled={lines.length === 1} aria-label={`${i + 1}行目を削除`} onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  disabled={lines.length === 1}
+                  aria-label={`${i + 1}行目を削除`}
+                  onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}
+                >
                   削除
                 </button>
               </td>

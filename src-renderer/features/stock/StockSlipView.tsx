@@ -43,7 +43,9 @@ export function StockSlipView({ id, onEdit, onDeleted }: { id: number; onEdit():
       {result ? (
         <div className="notice notice-ok" role="status">
           {result.slip.confirmed ? '確定しました。' : '確定取消しました。'}
-          {result.queued > 0 ? `Bカートへの在庫反映 ${result.queued} 件を送信しています（在庫反映状況で確認できます）。` : '連携倉庫の在庫は変わらないため、Bカートへの在庫反映はありません。'}
+          {result.queued > 0
+            ? `Bカートへの在庫反映 ${result.queued} 件を送信しています（在庫反映状況で確認できます）。`
+            : '連携倉庫の在庫は変わらないため、Bカートへの在庫反映はありません。'}
         </div>
       ) : null}
       <dl className="facts">
@@ -110,7 +112,11 @@ export function StockSlipView({ id, onEdit, onDeleted }: { id: number; onEdit():
             <button type="button" disabled={busy} onClick={onEdit}>
               編集
             </button>
-            <button type="button" disabled={busy} onClick={() => window.confirm(`${label} #${s.id} を削除します。よろしいですか？`) && remove.mutate()}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => window.confirm(`${label} #${s.id} を削除します。よろしいですか？`) && remove.mutate()}
+            >
               削除
             </button>
           </>

@@ -6,7 +6,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { jstDateOf } from '../../../src-shared/domain/jst-date';
-import { STOCK_SLIP_KINDS, STOCK_SLIP_LABELS, type StockSlipKind, type StockSlipListInput, type StockSlipRow } from '../../../src-shared/stock/stock-slip';
+import {
+  STOCK_SLIP_KINDS,
+  STOCK_SLIP_LABELS,
+  type StockSlipKind,
+  type StockSlipListInput,
+  type StockSlipRow,
+} from '../../../src-shared/stock/stock-slip';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { api, unwrap } from '../../ipc/api';
@@ -23,7 +29,12 @@ const columns: Column<StockSlipRow>[] = [
   { key: 'date', header: '日付', width: 110, render: (r) => r.date },
   { key: 'wh', header: '倉庫', render: (r) => (r.kind === 'transfer' ? `${r.warehouseCode} → ${r.toWarehouseCode}` : r.warehouseCode) },
   { key: 'qty', header: '数量計', width: 90, align: 'right', render: (r) => qty(r.totalQuantity) },
-  { key: 'state', header: '状態', width: 80, render: (r) => <span className={`badge ${r.confirmed ? 'badge-ok' : 'badge-draft'}`}>{r.confirmed ? '確定' : '未確定'}</span> },
+  {
+    key: 'state',
+    header: '状態',
+    width: 80,
+    render: (r) => <span className={`badge ${r.confirmed ? 'badge-ok' : 'badge-draft'}`}>{r.confirmed ? '確定' : '未確定'}</span>,
+  },
 ];
 
 type Panel = { mode: 'new'; kind: StockSlipKind } | { mode: 'edit'; id: number } | null;
@@ -36,7 +47,10 @@ export function StockSlipsPage() {
   const selected = param && /^\d+$/.test(param) ? Number(param) : null;
   const editing = useQuery({ ...stockSlipQuery(panel?.mode === 'edit' ? panel.id : 0), enabled: panel?.mode === 'edit' });
   const today = jstDateOf(Date.now());
-  const set = (patch: Partial<StockSlipListInput>) => setFilter((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== undefined && v !== '')) as StockSlipListInput);
+  const set = (patch: Partial<StockSlipListInput>) =>
+    setFilter(
+      (f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v !== undefined && v !== '')) as StockSlipListInput,
+    );
 
   let right;
   if (panel?.mode === 'new' || (panel?.mode === 'edit' && editing.data)) {
@@ -71,7 +85,11 @@ export function StockSlipsPage() {
         ))}
       </div>
       <div className="toolbar">
-        <select aria-label="伝票の種類" value={filter.kind ?? ''} onChange={(e) => set({ kind: (e.target.value || undefined) as StockSlipKind | undefined })}>
+        <select
+          aria-label="伝票の種類"
+          value={filter.kind ?? ''}
+          onChange={(e) => set({ kind: (e.target.value || undefined) as StockSlipKind | undefined })}
+        >
           <option value="">すべての種類</option>
           {STOCK_SLIP_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -79,10 +97,21 @@ export function StockSlipsPage() {
             </option>
           ))}
         </select>
-        <input type="date" aria-label="期間の開始日" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
+        <input
+          type="date"
+          aria-label="期間の開始日"
+          value={filter.from ?? ''}
+          onChange={(e) => set({ from: e.target.value || undefined })}
+        />
         〜
         <input type="date" aria-label="期間の終了日" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
-        <input type="search" aria-label="倉庫・商品・備考で検索" placeholder="倉庫・商品・備考で検索" value={filter.search ?? ''} onChange={(e) => set({ search: e.target.value || undefined })} />
+        <input
+          type="search"
+          aria-label="倉庫・商品・備考で検索"
+          placeholder="倉庫・商品・備考で検索"
+          value={filter.search ?? ''}
+          onChange={(e) => set({ search: e.target.value || undefined })}
+        />
         <span className="count">{list.data ? `${list.data.total}件` : ''}</span>
         <CsvExportButton label="在庫伝票" run={(encoding) => unwrap(api().stockSlips.export({ query: filter, encoding }))} />
       </div>

@@ -4,7 +4,15 @@
  */
 import { z } from 'zod';
 import { CSV_EXPORT_ENCODINGS } from '../../csv/master-csv';
-import { correctInput, correctResult, migrationApplyResult, migrationInput, migrationPreview, reconcileInput, reconcileResult } from '../../stock/reconcile';
+import {
+  correctInput,
+  correctResult,
+  migrationApplyResult,
+  migrationInput,
+  migrationPreview,
+  reconcileInput,
+  reconcileResult,
+} from '../../stock/reconcile';
 import { movementList, movementsInput, stockList, stockListInput } from '../../stock/stock-book';
 import {
   outboxIdsInput,
@@ -18,7 +26,15 @@ import {
   stockOptionsInput,
   stockOptionsUpdate,
 } from '../../stock/stock-push';
-import { stockSlipConfirmResult, stockSlipDetail, stockSlipIdInput, stockSlipInput, stockSlipList, stockSlipListInput, stockSlipUpdate } from '../../stock/stock-slip';
+import {
+  stockSlipConfirmResult,
+  stockSlipDetail,
+  stockSlipIdInput,
+  stockSlipInput,
+  stockSlipList,
+  stockSlipListInput,
+  stockSlipUpdate,
+} from '../../stock/stock-slip';
 import { channel } from '../define';
 
 const csvFile = z.object({ fileName: z.string(), contentBase64: z.string(), rows: z.number().int() });

@@ -50,7 +50,9 @@ describe('stock CLI', () => {
   });
 
   it('warehouse:add registers a confirmed 倉庫', async () => {
-    const r = json<{ code: string; kind: string; confirmed: boolean }>(await cli('warehouse:add', '--data-dir', dir, '--code', 'WH-2', '--name', '第二倉庫', '--json'));
+    const r = json<{ code: string; kind: string; confirmed: boolean }>(
+      await cli('warehouse:add', '--data-dir', dir, '--code', 'WH-2', '--name', '第二倉庫', '--json'),
+    );
     expect(r).toMatchObject({ code: 'WH-2', kind: '倉庫', confirmed: true });
     const again = await cli('warehouse:add', '--data-dir', dir, '--code', 'WH-2', '--name', '重複');
     expect(again.code).toBe(1);
@@ -61,14 +63,28 @@ describe('stock CLI', () => {
     const s = managed()[0]!;
     const before = s.stock!;
     const r = json<{ slipId: number; confirmed: boolean; queued: number; push: { pending: number; failed: number; ambiguous: number } }>(
-      await cli('receipt:create', '--data-dir', dir, '--warehouse', 'WH-EC', '--date', today, '--line', `${s.product_no}:60`, '--confirm', '--json'),
+      await cli(
+        'receipt:create',
+        '--data-dir',
+        dir,
+        '--warehouse',
+        'WH-EC',
+        '--date',
+        today,
+        '--line',
+        `${s.product_no}:60`,
+        '--confirm',
+        '--json',
+      ),
     );
     expect(r).toMatchObject({ confirmed: true, queued: 1, push: { pending: 0, failed: 0, ambiguous: 0 } });
     expect(typeof r.slipId).toBe('number');
     expect(sim.state.getSet(s.id)!.stock).toBe(before + 60);
     const list = json<{ warehouse: string; product: string; quantity: number }[]>(await cli('stock:list', '--data-dir', dir, '--json'));
     expect(list).toContainEqual({ warehouse: 'WH-EC', product: s.product_no, quantity: 60 });
-    const un = json<{ slipId: number; confirmed: boolean }>(await cli('stock-slip:unconfirm', '--data-dir', dir, '--id', String(r.slipId), '--json'));
+    const un = json<{ slipId: number; confirmed: boolean }>(
+      await cli('stock-slip:unconfirm', '--data-dir', dir, '--id', String(r.slipId), '--json'),
+    );
     expect(un).toMatchObject({ slipId: r.slipId, confirmed: false });
     expect(sim.state.getSet(s.id)!.stock).toBe(before);
     const re = json<{ confirmed: boolean }>(await cli('stock-slip:confirm', '--data-dir', dir, '--id', String(r.slipId), '--json'));
@@ -79,7 +95,22 @@ describe('stock CLI', () => {
   it('transfer:create without --confirm saves a draft; confirming it moves stock out of WH-EC in BCart', async () => {
     const s = managed()[0]!;
     const before = s.stock!;
-    const d = json<{ slipId: number; confirmed: boolean; push: null }>(await cli('transfer:create', '--data-dir', dir, '--from', 'WH-EC', '--to', 'WH-2', '--date', today, '--line', `${s.product_no}:10`, '--json'));
+    const d = json<{ slipId: number; confirmed: boolean; push: null }>(
+      await cli(
+        'transfer:create',
+        '--data-dir',
+        dir,
+        '--from',
+        'WH-EC',
+        '--to',
+        'WH-2',
+        '--date',
+        today,
+        '--line',
+        `${s.product_no}:10`,
+        '--json',
+      ),
+    );
     expect(d).toMatchObject({ confirmed: false, push: null });
     expect(sim.state.getSet(s.id)!.stock).toBe(before);
     json(await cli('stock-slip:confirm', '--data-dir', dir, '--id', String(d.slipId), '--json'));
@@ -93,7 +124,21 @@ describe('stock CLI', () => {
     const s = managed()[1]!;
     const before = s.stock!;
     sim.faults.set([{ kind: 'http-error', status: 503, path: '/product_sets', count: -1 }]);
-    const r = json<{ pushLeftPending: boolean; push: { pending: number } }>(await cli('receipt:create', '--data-dir', dir, '--warehouse', 'WH-EC', '--date', today, '--line', `${s.product_no}:5`, '--confirm', '--json'));
+    const r = json<{ pushLeftPending: boolean; push: { pending: number } }>(
+      await cli(
+        'receipt:create',
+        '--data-dir',
+        dir,
+        '--warehouse',
+        'WH-EC',
+        '--date',
+        today,
+        '--line',
+        `${s.product_no}:5`,
+        '--confirm',
+        '--json',
+      ),
+    );
     expect(r.pushLeftPending).toBe(true);
     expect(r.push.pending).toBe(1);
     sim.faults.clear();
@@ -106,7 +151,9 @@ describe('stock CLI', () => {
   it('stock:reconcile lists every managed linked set; a drift made in BCart shows as bcart − expected', async () => {
     const s = managed()[2]!;
     s.stock = s.stock! - 4; // edited by hand in BCart
-    const rows = json<{ product: string; setId: number; local: number; unimported: number; expected: number; bcart: number; drift: number }[]>(await cli('stock:reconcile', '--data-dir', dir, '--json'));
+    const rows = json<
+      { product: string; setId: number; local: number; unimported: number; expected: number; bcart: number; drift: number }[]
+    >(await cli('stock:reconcile', '--data-dir', dir, '--json'));
     expect(rows.length).toBe(managed().length);
     expect(Object.keys(rows[0]!)).toEqual(['product', 'setId', 'local', 'unimported', 'expected', 'bcart', 'drift']);
     const row = rows.find((r) => r.setId === s.id)!;
@@ -115,7 +162,9 @@ describe('stock CLI', () => {
   });
 
   it('stock:migrate previews, --apply writes the opening stock once; then no drift', async () => {
-    const p = json<{ applied: boolean; rows: { product: string; opening: number }[] }>(await cli('stock:migrate', '--data-dir', dir, '--json'));
+    const p = json<{ applied: boolean; rows: { product: string; opening: number }[] }>(
+      await cli('stock:migrate', '--data-dir', dir, '--json'),
+    );
     expect(p.applied).toBe(false);
     expect(p.rows.length).toBe(managed().length);
     const a = json<{ applied: boolean; ledgerRows: number }>(await cli('stock:migrate', '--data-dir', dir, '--apply', '--json'));

@@ -22,7 +22,10 @@ let bundle = '';
 let dbFile = '';
 
 function child(args: string[]): { proc: ChildProcess; lines: string[]; exited: Promise<number | null> } {
-  const proc = spawn(process.execPath, [bundle, dbFile, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') } });
+  const proc = spawn(process.execPath, [bundle, dbFile, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+  });
   const lines: string[] = [];
   let buf = '';
   let err = '';
@@ -53,7 +56,16 @@ const waitFor = async (cond: () => boolean, ms: number) => {
 
 beforeAll(async () => {
   bundle = join(tmp.dir, 'lease-child.cjs');
-  buildSync({ entryPoints: [join(__dirname, 'lease-child.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, external: ['better-sqlite3'], logLevel: 'error' });
+  buildSync({
+    entryPoints: [join(__dirname, 'lease-child.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: bundle,
+    external: ['better-sqlite3'],
+    logLevel: 'error',
+  });
   const t = await makeTestCore({}, join(tmp.dir, 'data'));
   t.core.close();
   dbFile = join(tmp.dir, 'data', DB_FILE_NAME);
@@ -66,7 +78,8 @@ describe('lease across processes', () => {
     const b = child(['cycle', 'contend', '200', '2500']);
     expect(await a.exited).toBe(0);
     expect(await b.exited).toBe(0);
-    const spans = (c: typeof a) => c.lines.filter((l) => l.startsWith('held ')).map((l) => l.split(' ').slice(1).map(Number) as [number, number]);
+    const spans = (c: typeof a) =>
+      c.lines.filter((l) => l.startsWith('held ')).map((l) => l.split(' ').slice(1).map(Number) as [number, number]);
     const sa = spans(a);
     const sb = spans(b);
     console.log(`lease contention: A held ${sa.length}×, B held ${sb.length}×`);

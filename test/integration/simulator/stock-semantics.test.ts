@@ -69,7 +69,15 @@ describe('write semantics', () => {
     const [a] = managed();
     const u = unmanaged()[0]!;
     const before = stockOf(a!.id);
-    const r = await call(sim, '/product_sets', { method: 'PATCH', body: { product_sets: [{ id: a!.id, stock: '+1' }, { id: u.id, stock: '+1' }] } });
+    const r = await call(sim, '/product_sets', {
+      method: 'PATCH',
+      body: {
+        product_sets: [
+          { id: a!.id, stock: '+1' },
+          { id: u.id, stock: '+1' },
+        ],
+      },
+    });
     expect(r.status).toBe(422);
     expect(JSON.stringify(r.body.errors)).toContain('在庫管理をしていないセット');
     expect(stockOf(a!.id)).toBe(before);
@@ -83,7 +91,15 @@ describe('write semantics', () => {
     const [a, b] = managed().slice(2);
     expect((await call(sim, `/__admin/product_sets/${b!.id}`, { method: 'POST', body: { refuse_stock: true } })).status).toBe(200);
     const [sa, sb] = [stockOf(a!.id)!, stockOf(b!.id)!];
-    const both = await call(sim, '/product_sets', { method: 'PATCH', body: { product_sets: [{ id: a!.id, stock: '+2' }, { id: b!.id, stock: '+2' }] } });
+    const both = await call(sim, '/product_sets', {
+      method: 'PATCH',
+      body: {
+        product_sets: [
+          { id: a!.id, stock: '+2' },
+          { id: b!.id, stock: '+2' },
+        ],
+      },
+    });
     expect(both.status).toBe(422);
     expect([stockOf(a!.id), stockOf(b!.id)]).toEqual([sa, sb]);
     expect((await call(sim, '/product_sets', { method: 'PATCH', body: { product_sets: [{ id: a!.id, stock: '+2' }] } })).status).toBe(200);
@@ -132,7 +148,9 @@ describe('write faults', () => {
     const ac = new AbortController();
     const pending = patchWithId([{ id: a.id, stock: '+1' }], 'hang-1');
     setTimeout(() => ac.abort(), 300);
-    await expect(Promise.race([pending, new Promise((_, rej) => ac.signal.addEventListener('abort', () => rej(new Error('timeout'))))])).rejects.toThrow('timeout');
+    await expect(
+      Promise.race([pending, new Promise((_, rej) => ac.signal.addEventListener('abort', () => rej(new Error('timeout'))))]),
+    ).rejects.toThrow('timeout');
     expect(stockOf(a.id)).toBe(before + 1);
     pending.catch(() => undefined);
   });

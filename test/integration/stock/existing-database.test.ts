@@ -25,13 +25,13 @@ describe('an existing first-release database', () => {
     expect(ledger).toBeGreaterThan(0);
     const kinds = (db.prepare('select kind from workflows where confirmed = 1').pluck().all() as string[]).sort();
     expect(kinds).toEqual(expect.arrayContaining(['入荷', '在庫移動', '出荷', '請求']));
-    expect(db.prepare("select count(*) from stock_outbox").pluck().get()).toBe(0);
+    expect(db.prepare('select count(*) from stock_outbox').pluck().get()).toBe(0);
     const list = await t.call<{ rows: { warehouseCode: string; quantity: number }[]; totals: { quantity: number } }>('stock:list', {});
     expect(list.totals.quantity).toBe(db.prepare('select sum(quantity) from stock_ledger').pluck().get());
     t.close();
     // a second start adds no workflow twice
     const again = await makeTestCore({}, tmp.dir);
-    expect((again.core.db.prepare("select count(*) from workflows where kind in ('入荷', '在庫移動')").pluck().get() as number)).toBe(2);
+    expect(again.core.db.prepare("select count(*) from workflows where kind in ('入荷', '在庫移動')").pluck().get() as number).toBe(2);
     expect(again.core.db.prepare('select count(*) from shipments').pluck().get()).toBe(shipments);
     again.close();
   });

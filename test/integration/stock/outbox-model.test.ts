@@ -31,21 +31,54 @@ let bundle = '';
 async function makeLane(i: number): Promise<ModelContext> {
   const sim = await startSimulator({ seed: 41, orders: 0, rateLimit: false, includeUnsupported: false });
   const template = join(tmp.dir, `template-${i}`);
-  const core = await createCore({ dataDir: template, migrationsDir: MIGRATIONS_DIR, logger: createMemoryLogger(), tokenStore: openCliTokenStore(template) });
+  const core = await createCore({
+    dataDir: template,
+    migrationsDir: MIGRATIONS_DIR,
+    logger: createMemoryLogger(),
+    tokenStore: openCliTokenStore(template),
+  });
   const { warehouseId } = await seedImportBooks(core.db, core.ctx, sim, addDays(jstDateOf(Date.now()), -1));
-  const wh2 = Number(core.db.prepare("insert into partners (code, name, kind, confirmed, created_at, updated_at) values ('WH-2', '第二倉庫', '倉庫', 1, '2025-01-01T00:00:00+09:00', '2025-01-01T00:00:00+09:00')").run().lastInsertRowid);
+  const wh2 = Number(
+    core.db
+      .prepare(
+        "insert into partners (code, name, kind, confirmed, created_at, updated_at) values ('WH-2', '第二倉庫', '倉庫', 1, '2025-01-01T00:00:00+09:00', '2025-01-01T00:00:00+09:00')",
+      )
+      .run().lastInsertRowid,
+  );
   core.db.pragma('wal_checkpoint(TRUNCATE)');
   const sets = sim.state.productSets.filter((s) => s.stock !== null && s.stock_flag === 0).slice(0, 4);
-  const productOf = new Map(sets.map((s) => [s.id, (core.db.prepare('select id from products where code = ?').get(s.product_no) as { id: number }).id]));
+  const productOf = new Map(
+    sets.map((s) => [s.id, (core.db.prepare('select id from products where code = ?').get(s.product_no) as { id: number }).id]),
+  );
   core.close();
   const work = join(tmp.dir, `work-${i}`);
   mkdirSync(work, { recursive: true });
-  return { sim, bundle, migrationsDir: MIGRATIONS_DIR, template, work, sets, productOf, whEc: warehouseId, wh2, nodePath: join(ROOT, 'node_modules') };
+  return {
+    sim,
+    bundle,
+    migrationsDir: MIGRATIONS_DIR,
+    template,
+    work,
+    sets,
+    productOf,
+    whEc: warehouseId,
+    wh2,
+    nodePath: join(ROOT, 'node_modules'),
+  };
 }
 
 beforeAll(async () => {
   bundle = join(tmp.dir, 'out-model-child.cjs');
-  buildSync({ entryPoints: [join(__dirname, 'outbox-model', 'child.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, external: ['better-sqlite3'], logLevel: 'error' });
+  buildSync({
+    entryPoints: [join(__dirname, 'outbox-model', 'child.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: bundle,
+    external: ['better-sqlite3'],
+    logLevel: 'error',
+  });
   for (let i = 0; i < LANES; i++) lanes.push(await makeLane(i));
 });
 afterAll(async () => {
@@ -85,21 +118,31 @@ function totals(results: SeedResult[]) {
 }
 
 describe('OUT-model: the stock outbox under kills, faults and concurrent buyers', () => {
-  it(`${SEEDS} seeds: BCart = initial − buyers + Σ confirmed (− ambiguous not applied), 0 double-applied, nothing stuck`, async () => {
-    const results = await runSeeds(1, SEEDS);
-    const t = totals(results);
-    console.log(`OUT-model: ${JSON.stringify(t)}`);
-    const bad = results.filter((r) => r.problems.length > 0).map((r) => `seed ${r.seed}: ${r.problems.join('; ')}`);
-    expect(bad).toEqual([]);
-    expect(t.doubleApplied).toBe(0);
-    // the run really exercised what it claims to
-    expect(t.kills).toBeGreaterThan(0);
-    expect(t.unknownOutcomes).toBeGreaterThan(0);
-  }, 3_600_000 * 4);
+  it(
+    `${SEEDS} seeds: BCart = initial − buyers + Σ confirmed (− ambiguous not applied), 0 double-applied, nothing stuck`,
+    async () => {
+      const results = await runSeeds(1, SEEDS);
+      const t = totals(results);
+      console.log(`OUT-model: ${JSON.stringify(t)}`);
+      const bad = results.filter((r) => r.problems.length > 0).map((r) => `seed ${r.seed}: ${r.problems.join('; ')}`);
+      expect(bad).toEqual([]);
+      expect(t.doubleApplied).toBe(0);
+      // the run really exercised what it claims to
+      expect(t.kills).toBeGreaterThan(0);
+      expect(t.unknownOutcomes).toBeGreaterThan(0);
+    },
+    3_600_000 * 4,
+  );
 
   it('sabotage: a pusher that resends on an unknown outcome is caught', async () => {
     // writes whose answer is lost after they applied: exactly where a blind resend double-applies
-    const results = await runSeeds(1001, SABOTAGE_SEEDS, { sabotage: true, rate: 0.5, kinds: ['apply-then-reset', 'apply-then-error'], method: 'PATCH', killRate: 0.05 });
+    const results = await runSeeds(1001, SABOTAGE_SEEDS, {
+      sabotage: true,
+      rate: 0.5,
+      kinds: ['apply-then-reset', 'apply-then-error'],
+      method: 'PATCH',
+      killRate: 0.05,
+    });
     const t = totals(results);
     console.log(`OUT-model sabotage (resend on unknown outcome): ${JSON.stringify(t)}`);
     expect(t.doubleApplied).toBeGreaterThan(0);

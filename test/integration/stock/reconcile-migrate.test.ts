@@ -38,7 +38,11 @@ describe('在庫移行 then 在庫照合', () => {
     // local stock before the migration: 5 of a
     const r = await receipt(h, h.wh2, [[pa, 1]]);
     await h.call('stockSlips:confirm', { id: r });
-    h.t.core.db.prepare("insert into stock_ledger (warehouse_id, product_id, quantity, source_type, source_id, date, created_at) values (?, ?, 5, 'opening', 0, ?, ?)").run(h.wh, pa, today, today);
+    h.t.core.db
+      .prepare(
+        "insert into stock_ledger (warehouse_id, product_id, quantity, source_type, source_id, date, created_at) values (?, ?, 5, 'opening', 0, ?, ?)",
+      )
+      .run(h.wh, pa, today, today);
     // orders not imported yet: a unshipped ×2, b shipped (not imported) ×3; one cancelled ×4
     h.sim.state.addOrder({ lines: [{ productSetId: a!.id, count: 2 }] });
     const shipped = h.sim.state.addOrder({ lines: [{ productSetId: b!.id, count: 3 }], logistics: [{ status: '発送済' }] });
@@ -46,7 +50,10 @@ describe('在庫移行 then 在庫照合', () => {
     h.sim.state.cancelOrder(cancelled.order.id);
     expect(shipped.logistics[0]!.status).toBe('発送済');
 
-    const preview = await h.call<{ rows: { setId: number; bcart: number; unimported: number; target: number; current: number; opening: number }[]; appliedAt: string | null }>('stock:migrationPreview', { settingId: h.settingId });
+    const preview = await h.call<{
+      rows: { setId: number; bcart: number; unimported: number; target: number; current: number; opening: number }[];
+      appliedAt: string | null;
+    }>('stock:migrationPreview', { settingId: h.settingId });
     expect(preview.appliedAt).toBeNull();
     const pa1 = preview.rows.find((x) => x.setId === a!.id)!;
     expect(pa1).toMatchObject({ bcart: h.stockOf(a!.id), unimported: 2, current: 5 });
@@ -97,7 +104,10 @@ describe('在庫移行 then 在庫照合', () => {
     expect(rowOf(rows, e.id).drift).toBe(0);
     // a buyer orders 2 of d between the screen and the correction's send
     h.sim.faults.set([{ kind: 'buyer-order', path: '/product_sets', method: 'PATCH', count: 1 }]);
-    const res = await h.call<{ corrected: { setId: number; delta: number }[]; skipped: unknown[] }>('stock:correct', { settingId: h.settingId, productIds: [h.product(d.product_no), h.product(e.product_no)] });
+    const res = await h.call<{ corrected: { setId: number; delta: number }[]; skipped: unknown[] }>('stock:correct', {
+      settingId: h.settingId,
+      productIds: [h.product(d.product_no), h.product(e.product_no)],
+    });
     h.sim.faults.clear();
     expect(res.corrected).toEqual([{ productId: h.product(d.product_no), setId: d.id, delta: 6 }]);
     const sends = h.sim.state.stock.journal.filter((x) => x.source === 'api' && x.setId === d.id);
@@ -114,7 +124,10 @@ describe('在庫移行 then 在庫照合', () => {
     const pf = h.product(f.product_no);
     const id = await receipt(h, h.wh, [[pf, 3]]);
     await h.call('stockSlips:confirm', { id });
-    h.sim.faults.set([{ kind: 'apply-then-error', path: '/product_sets', method: 'PATCH', count: 1 }, { kind: 'buyer-order', path: '/product_sets', method: 'PATCH', count: 1 }]);
+    h.sim.faults.set([
+      { kind: 'apply-then-error', path: '/product_sets', method: 'PATCH', count: 1 },
+      { kind: 'buyer-order', path: '/product_sets', method: 'PATCH', count: 1 },
+    ]);
     await h.call('stock:push', {});
     h.sim.faults.clear();
     const amb = (await reconcile()).rows.find((x) => x.productId === pf)!;
@@ -129,7 +142,10 @@ describe('在庫移行 then 在庫照合', () => {
     await h.call('stockSlips:confirm', { id: id2 });
     const lease = h.t.core.stock.repos.leases;
     lease.tryAcquire(`stock-push:${h.settingId}`, 'someone-else', 60_000);
-    const skipped = await h.call<{ skipped: { reason: string }[]; corrected: unknown[] }>('stock:correct', { settingId: h.settingId, productIds: [pg] });
+    const skipped = await h.call<{ skipped: { reason: string }[]; corrected: unknown[] }>('stock:correct', {
+      settingId: h.settingId,
+      productIds: [pg],
+    });
     expect(skipped.corrected).toEqual([]);
     expect(skipped.skipped[0]!.reason).toContain('未送信');
     lease.release(`stock-push:${h.settingId}`, 'someone-else');

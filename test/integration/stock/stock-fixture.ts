@@ -32,7 +32,9 @@ export interface StockHarness {
 export const FAST_CLIENT = { timeoutMs: 400, maxRetries: 2, backoffBaseMs: 1, backoffCapMs: 5 };
 export const FAST_PUSHER = { backoff: { baseMs: 1, capMs: 5 }, intervalMs: 60_000, leaseTtlMs: 5_000 };
 
-export async function stockHarness(opts: { sim?: SimulatorOptions; core?: Partial<CoreOptions>; dataDir?: string } = {}): Promise<StockHarness> {
+export async function stockHarness(
+  opts: { sim?: SimulatorOptions; core?: Partial<CoreOptions>; dataDir?: string } = {},
+): Promise<StockHarness> {
   const today = jstDateOf(Date.now());
   const sim = await startSimulator({ seed: 7, orders: 0, rateLimit: false, includeUnsupported: false, ...opts.sim });
   const t = await makeTestCore({ stockClientTiming: FAST_CLIENT, stockPusher: FAST_PUSHER, ...opts.core }, opts.dataDir);
@@ -40,8 +42,16 @@ export async function stockHarness(opts: { sim?: SimulatorOptions; core?: Partia
   const db = t.core.db;
   const now = '2025-01-01T00:00:00+09:00';
   const ins = (sql: string, ...args: unknown[]) => Number(db.prepare(sql).run(...args).lastInsertRowid);
-  const wh2 = ins(`insert into partners (code, name, kind, confirmed, created_at, updated_at) values ('WH-2', '第二倉庫', '倉庫', 1, ?, ?)`, now, now);
-  const supplier = ins(`insert into partners (code, name, kind, confirmed, created_at, updated_at) values ('SUP-1', '仕入先一', '仕入先', 1, ?, ?)`, now, now);
+  const wh2 = ins(
+    `insert into partners (code, name, kind, confirmed, created_at, updated_at) values ('WH-2', '第二倉庫', '倉庫', 1, ?, ?)`,
+    now,
+    now,
+  );
+  const supplier = ins(
+    `insert into partners (code, name, kind, confirmed, created_at, updated_at) values ('SUP-1', '仕入先一', '仕入先', 1, ?, ?)`,
+    now,
+    now,
+  );
   const product = (no: string) => (db.prepare('select id from products where code = ?').get(no) as { id: number }).id;
   return {
     t,
@@ -73,7 +83,17 @@ export async function stockHarness(opts: { sim?: SimulatorOptions; core?: Partia
 }
 
 /** A receipt into `warehouseId` of the given lines; returns the slip id. */
-export async function receipt(h: StockHarness, warehouseId: number, lines: [productId: number, quantity: number][], date = '2025-05-01'): Promise<number> {
-  const s = await h.call<{ id: number }>('stockSlips:create', { kind: 'receipt', date, warehouseId, lines: lines.map(([productId, quantity]) => ({ productId, quantity })) });
+export async function receipt(
+  h: StockHarness,
+  warehouseId: number,
+  lines: [productId: number, quantity: number][],
+  date = '2025-05-01',
+): Promise<number> {
+  const s = await h.call<{ id: number }>('stockSlips:create', {
+    kind: 'receipt',
+    date,
+    warehouseId,
+    lines: lines.map(([productId, quantity]) => ({ productId, quantity })),
+  });
   return s.id;
 }

@@ -17,7 +17,9 @@ afterAll(() => h.close());
 beforeEach(() => h.sim.faults.clear());
 
 const rows = () =>
-  h.t.core.db.prepare('select id, product_id as p, delta, status, reason, attempts, claim_id as claim from stock_outbox order by id').all() as {
+  h.t.core.db
+    .prepare('select id, product_id as p, delta, status, reason, attempts, claim_id as claim from stock_outbox order by id')
+    .all() as {
     id: number;
     p: number;
     delta: number;
@@ -27,7 +29,8 @@ const rows = () =>
     claim: string | null;
   }[];
 const last = (n: number) => rows().slice(-n);
-const applied = (claim: string) => h.sim.state.stock.journal.filter((e) => e.source === 'api' && e.requestId !== null && e.requestId.startsWith(claim)).length;
+const applied = (claim: string) =>
+  h.sim.state.stock.journal.filter((e) => e.source === 'api' && e.requestId !== null && e.requestId.startsWith(claim)).length;
 
 async function confirmReceipt(lines: [number, number][]) {
   const id = await receipt(h, h.wh, lines);
@@ -177,7 +180,9 @@ describe('routes, links, crashes, leases', () => {
     const now = '2025-05-01T10:00:00+09:00';
     // a: claimed, killed before the read; b: read (stock_before recorded), PATCH applied, killed before recording
     db.prepare("update stock_outbox set status = 'sending', claim_id = 'crash-a' where id = ?").run(ra!.id);
-    db.prepare("update stock_outbox set status = 'sending', claim_id = 'crash-b', set_id = ?, stock_before = ?, read_at = ? where id = ?").run(b!.id, sb, now, rb!.id);
+    db.prepare(
+      "update stock_outbox set status = 'sending', claim_id = 'crash-b', set_id = ?, stock_before = ?, read_at = ? where id = ?",
+    ).run(b!.id, sb, now, rb!.id);
     h.sim.state.applyStock([{ key: { id: b!.id }, stock: '+3' }], 'crash-b');
     await h.call('stock:push', {});
     expect(last(2).map((r) => r.status)).toEqual(['sent', 'sent']);
@@ -200,8 +205,11 @@ describe('routes, links, crashes, leases', () => {
   it('商品連携区分 on: a product BCart does not sell (no set of its 品番) is 対象外, not a failure', async () => {
     const db = h.t.core.db;
     const id = Number(
-      db.prepare("insert into products (code, name, unit_quantity, inventory_tracked, confirmed, created_at, updated_at) values ('LOCAL-ONLY', '店頭限定品', 1, 1, 1, ?, ?)").run('2025-01-01T00:00:00+09:00', '2025-01-01T00:00:00+09:00')
-        .lastInsertRowid,
+      db
+        .prepare(
+          "insert into products (code, name, unit_quantity, inventory_tracked, confirmed, created_at, updated_at) values ('LOCAL-ONLY', '店頭限定品', 1, 1, 1, ?, ?)",
+        )
+        .run('2025-01-01T00:00:00+09:00', '2025-01-01T00:00:00+09:00').lastInsertRowid,
     );
     await confirmReceipt([[id, 5]]);
     await h.call('stock:push', {});

@@ -13,8 +13,17 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const ledger = (sourceType: string, id: number) =>
-  h.t.core.db.prepare('select warehouse_id as w, product_id as p, quantity as q from stock_ledger where source_type = ? and source_id = ? order by id').all(sourceType, id);
-const outbox = () => h.t.core.db.prepare("select product_id as p, delta, status from stock_outbox order by id").all() as { p: number; delta: number; status: string }[];
+  h.t.core.db
+    .prepare(
+      'select warehouse_id as w, product_id as p, quantity as q from stock_ledger where source_type = ? and source_id = ? order by id',
+    )
+    .all(sourceType, id);
+const outbox = () =>
+  h.t.core.db.prepare('select product_id as p, delta, status from stock_outbox order by id').all() as {
+    p: number;
+    delta: number;
+    status: string;
+  }[];
 
 describe('stock slips', () => {
   it('入荷 確定 writes the ledger and queues "+N" for the 連携倉庫, pushed to BCart; 確定取消 sends it back', async () => {
@@ -60,7 +69,12 @@ describe('stock slips', () => {
     expect(ledger('receipt', id)).toEqual([]);
     await h.call('stock:push', {});
     expect([h.stockOf(a!.id), h.stockOf(b!.id)]).toEqual([sa, sb]);
-    expect(h.sim.state.stock.journal.filter((e) => e.source === 'api').slice(-2).map((e) => e.op)).toEqual([
+    expect(
+      h.sim.state.stock.journal
+        .filter((e) => e.source === 'api')
+        .slice(-2)
+        .map((e) => e.op),
+    ).toEqual([
       { kind: 'add', delta: -6 },
       { kind: 'add', delta: -2 },
     ]);
@@ -72,7 +86,13 @@ describe('stock slips', () => {
     const a = h.managed()[2]!;
     const pa = h.product(a.product_no);
     const before = h.stockOf(a.id)!;
-    const t1 = await h.call<{ id: number }>('stockSlips:create', { kind: 'transfer', date: '2025-05-02', warehouseId: h.wh, toWarehouseId: h.wh2, lines: [{ productId: pa, quantity: 3 }] });
+    const t1 = await h.call<{ id: number }>('stockSlips:create', {
+      kind: 'transfer',
+      date: '2025-05-02',
+      warehouseId: h.wh,
+      toWarehouseId: h.wh2,
+      lines: [{ productId: pa, quantity: 3 }],
+    });
     await h.call('stockSlips:confirm', { id: t1.id });
     expect(ledger('transfer', t1.id)).toEqual([
       { w: h.wh, p: pa, q: -3 },
@@ -100,16 +120,26 @@ describe('stock slips', () => {
     await h.call('stockSlips:confirm', { id: r });
     await h.call('stock:push', {});
     const before = h.stockOf(a.id)!;
-    const adj = await h.call<{ id: number }>('stockSlips:create', { kind: 'adjustment', date: '2025-05-03', warehouseId: h.wh, lines: [{ productId: pa, quantity: 7 }] });
+    const adj = await h.call<{ id: number }>('stockSlips:create', {
+      kind: 'adjustment',
+      date: '2025-05-03',
+      warehouseId: h.wh,
+      lines: [{ productId: pa, quantity: 7 }],
+    });
     await h.call('stockSlips:confirm', { id: adj.id });
     const d = await h.call<{ lines: { bookQuantity: number; difference: number }[] }>('stockSlips:get', { id: adj.id });
     expect(d.lines[0]).toMatchObject({ quantity: 7, bookQuantity: 10, difference: -3 });
     expect(ledger('adjustment', adj.id)).toEqual([{ w: h.wh, p: pa, q: -3 }]);
     await h.call('stock:push', {});
     expect(h.stockOf(a.id)).toBe(before - 3);
-    const list = await h.call<{ rows: { productId: number; warehouseCode: string; quantity: number }[] }>('stock:list', { warehouseId: h.wh });
+    const list = await h.call<{ rows: { productId: number; warehouseCode: string; quantity: number }[] }>('stock:list', {
+      warehouseId: h.wh,
+    });
     expect(list.rows.find((x) => x.productId === pa)).toMatchObject({ warehouseCode: 'WH-EC', quantity: 7 });
-    const moves = await h.call<{ rows: { sourceType: string; quantity: number; balance: number }[]; quantity: number }>('stock:movements', { warehouseId: h.wh, productId: pa });
+    const moves = await h.call<{ rows: { sourceType: string; quantity: number; balance: number }[]; quantity: number }>('stock:movements', {
+      warehouseId: h.wh,
+      productId: pa,
+    });
     expect(moves.quantity).toBe(7);
     expect(moves.rows.map((m) => [m.sourceType, m.quantity, m.balance])).toEqual([
       ['adjustment', -3, 7],
@@ -130,11 +160,20 @@ describe('stock slips', () => {
     const fee = (h.t.core.db.prepare("select id from products where code = 'SHIPPING-FEE'").get() as { id: number }).id;
     const before = (await h.call<{ total: number }>('stockSlips:list', {})).total;
     const err = await h
-      .call('stockSlips:create', { kind: 'transfer', date: '2025-02-30', warehouseId: h.supplier, toWarehouseId: h.supplier, supplierId: h.supplier, lines: [{ productId: fee, quantity: 0 }] })
+      .call('stockSlips:create', {
+        kind: 'transfer',
+        date: '2025-02-30',
+        warehouseId: h.supplier,
+        toWarehouseId: h.supplier,
+        supplierId: h.supplier,
+        lines: [{ productId: fee, quantity: 0 }],
+      })
       .catch((e: { data: { code: string; fields: { path: string; message: string }[] } }) => e.data);
     expect(err).toMatchObject({ code: 'VALIDATION' });
     const paths = (err as { fields: { path: string }[] }).fields.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['date', 'warehouseId', 'toWarehouseId', 'supplierId', 'lines.0.productId', 'lines.0.quantity']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['date', 'warehouseId', 'toWarehouseId', 'supplierId', 'lines.0.productId', 'lines.0.quantity']),
+    );
     expect((await h.call<{ total: number }>('stockSlips:list', {})).total).toBe(before);
   });
 
@@ -144,10 +183,15 @@ describe('stock slips', () => {
     expect(text.startsWith('\uFEFF伝票番号,伝票種類,日付')).toBe(true);
     expect(text).toContain('棚卸調整');
     expect(slips.fileName).toMatch(/^在庫伝票_\d{8}\.csv$/);
-    const list = await h.call<{ fileName: string; contentBase64: string; rows: number }>('stock:export', { encoding: 'cp932', query: { warehouseId: h.wh } });
+    const list = await h.call<{ fileName: string; contentBase64: string; rows: number }>('stock:export', {
+      encoding: 'cp932',
+      query: { warehouseId: h.wh },
+    });
     expect(list.fileName).toMatch(/_SJIS\.csv$/);
     expect(list.rows).toBeGreaterThan(0);
     const { decode } = await import('iconv-lite');
-    expect(decode(Buffer.from(list.contentBase64, 'base64'), 'cp932').split('\r\n')[0]).toBe('倉庫コード,倉庫名,商品コード,SKUコード,商品名,在庫数');
+    expect(decode(Buffer.from(list.contentBase64, 'base64'), 'cp932').split('\r\n')[0]).toBe(
+      '倉庫コード,倉庫名,商品コード,SKUコード,商品名,在庫数',
+    );
   });
 });

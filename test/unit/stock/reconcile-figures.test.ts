@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { BcartOrder, BcartOrderProduct } from '../../../src-main/core/bcart/model';
-import { migrationFigures, reconcileFigures, unimportedOf, unimportedQuantities } from '../../../src-main/core/stock/rules/reconcile-figures';
+import {
+  migrationFigures,
+  reconcileFigures,
+  unimportedOf,
+  unimportedQuantities,
+} from '../../../src-main/core/stock/rules/reconcile-figures';
 
 let lineId = 1;
 const line = (setId: number | null, no: string, count: number, logisticsId: number | null, itemType = 'product'): BcartOrderProduct => ({
@@ -23,7 +28,14 @@ const line = (setId: number | null, no: string, count: number, logisticsId: numb
   itemType,
 });
 const order = (orderedAt: string, status: string, lines: BcartOrderProduct[]): BcartOrder =>
-  ({ id: lineId++, code: '', orderedAt: `${orderedAt}T10:00:00+09:00`, status, orderProducts: lines, logistics: [] }) as unknown as BcartOrder;
+  ({
+    id: lineId++,
+    code: '',
+    orderedAt: `${orderedAt}T10:00:00+09:00`,
+    status,
+    orderProducts: lines,
+    logistics: [],
+  }) as unknown as BcartOrder;
 
 describe('not yet imported', () => {
   const orders = [
@@ -33,7 +45,11 @@ describe('not yet imported', () => {
     order('2025-04-09', '新規注文', [line(3010, 'TEA-100', 11, null)]), // before the first 出荷取込開始日
     order('2025-04-12', 'カスタム2', [line(3010, 'TEA-100', 13, null)]), // a renamed cancel status
   ];
-  const q = unimportedQuantities(orders, { since: '2025-04-10', cancelStatuses: ['キャンセル', 'カスタム2'], importedLogistics: new Set([502]) });
+  const q = unimportedQuantities(orders, {
+    since: '2025-04-10',
+    cancelStatuses: ['キャンセル', 'カスタム2'],
+    importedLogistics: new Set([502]),
+  });
 
   it('counts unshipped lines and shipped lines not imported; skips imported shipments, cancelled orders, older orders and non-goods rows', () => {
     expect(unimportedOf(q, { by: 'set', setId: 3010 })).toBe(2);

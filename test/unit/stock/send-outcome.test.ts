@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError, APP_ERROR_CODES } from '../../../src-shared/errors';
 import { ambiguousReason, classifySendError, decideUnknown } from '../../../src-main/core/stock/rules/send-outcome';
 
-const err = (code: (typeof APP_ERROR_CODES)[number], details?: Record<string, unknown>, retryable = false) => new AppError(code, 'x', { ...(details ? { details } : {}), retryable });
+const err = (code: (typeof APP_ERROR_CODES)[number], details?: Record<string, unknown>, retryable = false) =>
+  new AppError(code, 'x', { ...(details ? { details } : {}), retryable });
 
 describe('classifySendError', () => {
   it('an explicit unknown or partial outcome is unknown, whatever the code', () => {
@@ -14,7 +15,9 @@ describe('classifySendError', () => {
   });
 
   it('422 refusals carry BCart’s messages; a rate limit and a refused connection may be retried', () => {
-    expect(classifySendError(err('BCART_REJECTED', { outcome: 'not_applied', messages: ['stock: 在庫は数値で入力してください。'] }))).toEqual({
+    expect(
+      classifySendError(err('BCART_REJECTED', { outcome: 'not_applied', messages: ['stock: 在庫は数値で入力してください。'] })),
+    ).toEqual({
       kind: 'rejected',
       messages: ['stock: 在庫は数値で入力してください。'],
     });
@@ -51,14 +54,21 @@ describe('decideUnknown', () => {
 
   it('property: "applied" and "not-applied" are each only given when they are the one explanation', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -50, max: 50 }), fc.boolean(), fc.boolean(), fc.integer({ min: 0, max: 20 }), (before, delta, applied, touched, orders) => {
-        // what BCart really did: applied or not, and possibly buyers' orders when touched
-        const after = before + (applied ? delta : 0) - (touched ? orders : 0);
-        const d = decideUnknown({ before, after, delta, touched });
-        if (d === 'applied') expect(applied).toBe(true);
-        if (d === 'not-applied') expect(applied).toBe(false);
-        if (!touched && delta !== 0) expect(d).toBe(applied ? 'applied' : 'not-applied');
-      }),
+      fc.property(
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: -50, max: 50 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 20 }),
+        (before, delta, applied, touched, orders) => {
+          // what BCart really did: applied or not, and possibly buyers' orders when touched
+          const after = before + (applied ? delta : 0) - (touched ? orders : 0);
+          const d = decideUnknown({ before, after, delta, touched });
+          if (d === 'applied') expect(applied).toBe(true);
+          if (d === 'not-applied') expect(applied).toBe(false);
+          if (!touched && delta !== 0) expect(d).toBe(applied ? 'applied' : 'not-applied');
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -7,7 +7,13 @@ const WH2 = 2;
 
 describe('slipMovements', () => {
   it('入荷伝票: + into the warehouse, one row per product', () => {
-    expect(slipMovements({ kind: 'receipt', warehouseId: WH, toWarehouseId: null }, [{ productId: 10, quantity: 5 }, { productId: 11, quantity: 2 }, { productId: 10, quantity: 3 }])).toEqual([
+    expect(
+      slipMovements({ kind: 'receipt', warehouseId: WH, toWarehouseId: null }, [
+        { productId: 10, quantity: 5 },
+        { productId: 11, quantity: 2 },
+        { productId: 10, quantity: 3 },
+      ]),
+    ).toEqual([
       { warehouseId: WH, productId: 10, quantity: 8 },
       { warehouseId: WH, productId: 11, quantity: 2 },
     ]);
@@ -18,7 +24,9 @@ describe('slipMovements', () => {
       { warehouseId: WH, productId: 10, quantity: -4 },
       { warehouseId: WH2, productId: 10, quantity: 4 },
     ]);
-    expect(() => slipMovements({ kind: 'transfer', warehouseId: WH, toWarehouseId: null }, [{ productId: 1, quantity: 1 }])).toThrow(RangeError);
+    expect(() => slipMovements({ kind: 'transfer', warehouseId: WH, toWarehouseId: null }, [{ productId: 1, quantity: 1 }])).toThrow(
+      RangeError,
+    );
   });
 
   it('棚卸調整: counted − book, zero differences dropped, a product without book stock counts from 0', () => {
@@ -47,7 +55,10 @@ describe('slipMovements', () => {
   });
 
   it('property: a transfer conserves the total; receipt adds exactly Σ lines; reverse cancels', () => {
-    const lines = fc.array(fc.record({ productId: fc.integer({ min: 1, max: 5 }), quantity: fc.integer({ min: 1, max: 1000 }) }), { minLength: 1, maxLength: 20 });
+    const lines = fc.array(fc.record({ productId: fc.integer({ min: 1, max: 5 }), quantity: fc.integer({ min: 1, max: 1000 }) }), {
+      minLength: 1,
+      maxLength: 20,
+    });
     fc.assert(
       fc.property(lines, (ls) => {
         const t = slipMovements({ kind: 'transfer', warehouseId: WH, toWarehouseId: WH2 }, ls);
@@ -63,7 +74,10 @@ describe('slipMovements', () => {
   it('property: after a 棚卸調整 the book equals the counted quantity for every line', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.record({ productId: fc.integer({ min: 1, max: 30 }), quantity: fc.integer({ min: 0, max: 500 }) }), { selector: (l) => l.productId, maxLength: 15 }),
+        fc.uniqueArray(fc.record({ productId: fc.integer({ min: 1, max: 30 }), quantity: fc.integer({ min: 0, max: 500 }) }), {
+          selector: (l) => l.productId,
+          maxLength: 15,
+        }),
         fc.dictionary(fc.integer({ min: 1, max: 30 }).map(String), fc.integer({ min: -100, max: 500 })),
         (ls, bookObj) => {
           const book = new Map(Object.entries(bookObj).map(([k, v]) => [Number(k), v]));

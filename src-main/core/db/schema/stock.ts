@@ -55,7 +55,11 @@ export const stockSlipLines = sqliteTable(
     /** adjustment only: the book stock when it was confirmed (difference = quantity − bookQuantity) */
     bookQuantity: integer('book_quantity'),
   },
-  (t) => [uniqueIndex('stock_slip_lines_no').on(t.slipId, t.lineNo), index('stock_slip_lines_product').on(t.productId), check('stock_slip_lines_qty', sql`${t.quantity} >= 0`)],
+  (t) => [
+    uniqueIndex('stock_slip_lines_no').on(t.slipId, t.lineNo),
+    index('stock_slip_lines_product').on(t.productId),
+    check('stock_slip_lines_qty', sql`${t.quantity} >= 0`),
+  ],
 );
 
 /**
@@ -111,7 +115,9 @@ export const stockSettings = sqliteTable('stock_settings', {
     .primaryKey()
     .references(() => ecSettings.id),
   /** write route: bulk PATCH /product_sets by set id (default) or PATCH /product_stock by 品番 */
-  pushRoute: text('push_route', { enum: ['product_sets', 'product_stock'] }).notNull().default('product_sets'),
+  pushRoute: text('push_route', { enum: ['product_sets', 'product_stock'] })
+    .notNull()
+    .default('product_sets'),
   updatedAt: text('updated_at').notNull(),
 });
 

@@ -35,7 +35,8 @@ export function outboxChanges(movements: readonly Movement[], targets: readonly 
       const key = `${t.settingId}:${m.productId}`;
       const found = byKey.get(key);
       if (found) found.delta += m.quantity;
-      else byKey.set(key, { settingId: t.settingId, productId: m.productId, productNo: link.productNo, setId: link.setId, delta: m.quantity });
+      else
+        byKey.set(key, { settingId: t.settingId, productId: m.productId, productNo: link.productNo, setId: link.setId, delta: m.quantity });
     }
   }
   return [...byKey.values()].filter((c) => c.delta !== 0);

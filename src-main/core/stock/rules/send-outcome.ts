@@ -20,7 +20,15 @@ export type SendErrorClass =
   | { kind: 'unknown' };
 
 /** Codes that BCart or our own client returns before anything is processed, without an outcome detail. */
-const REFUSED_BEFORE_PROCESSING: ReadonlySet<AppErrorCode> = new Set(['BCART_UNAUTHORIZED', 'BCART_MISSING_SCOPE', 'NOT_FOUND', 'NOT_CONNECTED', 'REAUTH_REQUIRED', 'OAUTH_FAILED', 'TOKEN_STORE_UNAVAILABLE']);
+const REFUSED_BEFORE_PROCESSING: ReadonlySet<AppErrorCode> = new Set([
+  'BCART_UNAUTHORIZED',
+  'BCART_MISSING_SCOPE',
+  'NOT_FOUND',
+  'NOT_CONNECTED',
+  'REAUTH_REQUIRED',
+  'OAUTH_FAILED',
+  'TOKEN_STORE_UNAVAILABLE',
+]);
 
 export function classifySendError(err: unknown): SendErrorClass {
   if (!isAppError(err)) return { kind: 'unknown' };
@@ -60,7 +68,8 @@ export function decideUnknown(r: ReadBack): UnknownDecision {
 /** The Japanese reason stored on an ambiguous item. */
 export function ambiguousReason(r: ReadBack): string {
   const sent = r.delta > 0 ? `+${r.delta}` : String(r.delta);
-  if (r.after === null) return `送信（${sent}）の結果が確認できず、読み直したセットが見つからないか在庫管理の対象外になっていました。Bカートの在庫を確認し、在庫照合で補正してください。`;
+  if (r.after === null)
+    return `送信（${sent}）の結果が確認できず、読み直したセットが見つからないか在庫管理の対象外になっていました。Bカートの在庫を確認し、在庫照合で補正してください。`;
   if (r.touched) {
     return `送信（${sent}）の結果が確認できず、その間にこのセットの注文が入ったため反映の有無を判定できません（送信前 ${r.before}、現在 ${r.after}）。自動では再送しません。在庫照合で確認して補正してください。`;
   }

@@ -55,7 +55,15 @@ async function main(): Promise<void> {
   const out = (v: unknown) => process.stdout.write(`ok ${JSON.stringify(v)}\n`);
   process.stdout.write('ready\n');
   for await (const line of createInterface({ input: process.stdin })) {
-    const cmd = JSON.parse(line) as { op: string; kind?: 'receipt' | 'transfer'; from?: number; to?: number | null; lines?: [number, number][]; id?: number; push?: boolean };
+    const cmd = JSON.parse(line) as {
+      op: string;
+      kind?: 'receipt' | 'transfer';
+      from?: number;
+      to?: number | null;
+      lines?: [number, number][];
+      id?: number;
+      push?: boolean;
+    };
     try {
       if (cmd.op === 'slip') {
         const slip = stock.slips.create({

@@ -55,8 +55,28 @@ export interface SeedResult {
   problems: string[];
 }
 
-const UNKNOWN_FAULTS = new Set(['apply-then-reset', 'apply-then-error', 'apply-then-hang', 'reset', 'hang', 'http-error', 'truncated', 'malformed-json', 'html-maintenance']);
-export const MODEL_FAULTS: FaultKind[] = ['http-error', 'apply-then-reset', 'apply-then-error', 'apply-then-hang', 'reset', 'truncated', 'malformed-json', 'rate-limit', 'buyer-order'];
+const UNKNOWN_FAULTS = new Set([
+  'apply-then-reset',
+  'apply-then-error',
+  'apply-then-hang',
+  'reset',
+  'hang',
+  'http-error',
+  'truncated',
+  'malformed-json',
+  'html-maintenance',
+]);
+export const MODEL_FAULTS: FaultKind[] = [
+  'http-error',
+  'apply-then-reset',
+  'apply-then-error',
+  'apply-then-hang',
+  'reset',
+  'truncated',
+  'malformed-json',
+  'rate-limit',
+  'buyer-order',
+];
 
 function rngOf(seed: number) {
   let a = seed >>> 0 || 1;
@@ -67,7 +87,11 @@ function rngOf(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
+  };
 }
 
 interface Child {
@@ -78,7 +102,9 @@ interface Child {
 }
 
 function startChild(ctx: ModelContext, dir: string, sabotage: boolean): Promise<Child> {
-  const proc = spawn(process.execPath, [ctx.bundle, dir, ctx.migrationsDir, ...(sabotage ? ['--sabotage'] : [])], { env: { ...process.env, NODE_PATH: ctx.nodePath } });
+  const proc = spawn(process.execPath, [ctx.bundle, dir, ctx.migrationsDir, ...(sabotage ? ['--sabotage'] : [])], {
+    env: { ...process.env, NODE_PATH: ctx.nodePath },
+  });
   const child: Child = { proc, lines: [], waiters: [], exited: new Promise((r) => proc.on('exit', () => r())) };
   let buf = '';
   let err = '';
@@ -144,7 +170,18 @@ export interface SeedOptions {
 export async function runSeed(ctx: ModelContext, seed: number, opts: SeedOptions = {}): Promise<SeedResult> {
   const rng = rngOf(seed);
   const { sim } = ctx;
-  const res: SeedResult = { seed, steps: 0, kills: 0, sends: 0, unknown: 0, unknownApplied: 0, unknownNotApplied: 0, ambiguous: 0, doubleApplied: 0, problems: [] };
+  const res: SeedResult = {
+    seed,
+    steps: 0,
+    kills: 0,
+    sends: 0,
+    unknown: 0,
+    unknownApplied: 0,
+    unknownNotApplied: 0,
+    ambiguous: 0,
+    doubleApplied: 0,
+    problems: [],
+  };
   // a fresh shop state for the model's sets
   const initial = new Map<number, number>();
   for (const s of ctx.sets) {
@@ -158,7 +195,14 @@ export async function runSeed(ctx: ModelContext, seed: number, opts: SeedOptions
   mkdirSync(dir, { recursive: true });
   for (const f of [DB_FILE_NAME, 'tokens.json']) copyFileSync(join(ctx.template, f), join(dir, f));
   sim.faults.clear();
-  sim.faults.random({ seed, rate: opts.rate ?? 0.3, kinds: opts.kinds ?? MODEL_FAULTS, retryAfterMax: 0, path: '/', ...(opts.method ? { method: opts.method } : {}) });
+  sim.faults.random({
+    seed,
+    rate: opts.rate ?? 0.3,
+    kinds: opts.kinds ?? MODEL_FAULTS,
+    retryAfterMax: 0,
+    path: '/',
+    ...(opts.method ? { method: opts.method } : {}),
+  });
 
   let child = await startChild(ctx, dir, opts.sabotage === true);
   const known: number[] = [];
@@ -173,13 +217,21 @@ export async function runSeed(ctx: ModelContext, seed: number, opts: SeedOptions
   for (let i = 0; i < steps; i++) {
     res.steps++;
     const r = rng.next();
-    const lines = (): [number, number][] => ctx.sets.filter(() => rng.next() < 0.5).map((s) => [ctx.productOf.get(s.id)!, rng.int(1, 9)] as [number, number]);
+    const lines = (): [number, number][] =>
+      ctx.sets.filter(() => rng.next() < 0.5).map((s) => [ctx.productOf.get(s.id)!, rng.int(1, 9)] as [number, number]);
     let cmd: Record<string, unknown>;
     if (r < 0.4) {
       const ls = lines();
       const transfer = rng.next() < 0.4;
       const out = transfer && rng.next() < 0.5;
-      cmd = { op: 'slip', kind: transfer ? 'transfer' : 'receipt', from: out ? ctx.wh2 : ctx.whEc, to: transfer ? (out ? ctx.whEc : ctx.wh2) : null, lines: ls.length > 0 ? ls : [[ctx.productOf.get(ctx.sets[0]!.id)!, 1]], push: rng.next() < 0.7 };
+      cmd = {
+        op: 'slip',
+        kind: transfer ? 'transfer' : 'receipt',
+        from: out ? ctx.wh2 : ctx.whEc,
+        to: transfer ? (out ? ctx.whEc : ctx.wh2) : null,
+        lines: ls.length > 0 ? ls : [[ctx.productOf.get(ctx.sets[0]!.id)!, 1]],
+        push: rng.next() < 0.7,
+      };
     } else if (r < 0.55 && known.length > 0) {
       cmd = { op: 'unconfirm', id: rng.pick(known), push: rng.next() < 0.5 };
     } else if (r < 0.65 && known.length > 0) {
@@ -216,7 +268,14 @@ export async function runSeed(ctx: ModelContext, seed: number, opts: SeedOptions
 }
 
 /** The oracle: see the module header. */
-function check(ctx: ModelContext, dir: string, res: SeedResult, initial: Map<number, number>, journalStart: number, requestStart: number): void {
+function check(
+  ctx: ModelContext,
+  dir: string,
+  res: SeedResult,
+  initial: Map<number, number>,
+  journalStart: number,
+  requestStart: number,
+): void {
   const { sim } = ctx;
   const journal = sim.state.stock.journal.slice(journalStart);
   const patches = sim.state.requests.slice(requestStart).filter((r) => r.method === 'PATCH');
@@ -238,20 +297,35 @@ function check(ctx: ModelContext, dir: string, res: SeedResult, initial: Map<num
 
   const db = new Database(join(dir, DB_FILE_NAME), { readonly: true });
   try {
-    const slips = db.prepare('select id, kind, warehouse_id as w, to_warehouse_id as t, confirmed from stock_slips').all() as { id: number; kind: string; w: number; t: number | null; confirmed: number }[];
+    const slips = db.prepare('select id, kind, warehouse_id as w, to_warehouse_id as t, confirmed from stock_slips').all() as {
+      id: number;
+      kind: string;
+      w: number;
+      t: number | null;
+      confirmed: number;
+    }[];
     const lineStmt = db.prepare('select product_id as p, quantity as q from stock_slip_lines where slip_id = ?');
     const confirmedDelta = new Map<number, number>();
     for (const s of slips) {
       if (!s.confirmed) continue;
       for (const l of lineStmt.all(s.id) as { p: number; q: number }[]) {
         // the 連携倉庫's side of the slip, computed here from its lines
-        const sign = (s.kind === 'receipt' && s.w === ctx.whEc ? 1 : 0) + (s.kind === 'transfer' && s.w === ctx.whEc ? -1 : 0) + (s.kind === 'transfer' && s.t === ctx.whEc ? 1 : 0);
+        const sign =
+          (s.kind === 'receipt' && s.w === ctx.whEc ? 1 : 0) +
+          (s.kind === 'transfer' && s.w === ctx.whEc ? -1 : 0) +
+          (s.kind === 'transfer' && s.t === ctx.whEc ? 1 : 0);
         confirmedDelta.set(l.p, (confirmedDelta.get(l.p) ?? 0) + sign * l.q);
       }
     }
     const outbox = createOutboxRepository(drizzle(db, { schema }));
     const listed = new Set(outbox.list({}).map((r) => r.id));
-    const rows = db.prepare('select id, product_id as p, delta, status, claim_id as claim from stock_outbox').all() as { id: number; p: number; delta: number; status: string; claim: string | null }[];
+    const rows = db.prepare('select id, product_id as p, delta, status, claim_id as claim from stock_outbox').all() as {
+      id: number;
+      p: number;
+      delta: number;
+      status: string;
+      claim: string | null;
+    }[];
     for (const r of rows) {
       if (r.status === 'pending' || r.status === 'sending' || r.status === 'failed') res.problems.push(`outbox ${r.id}: left ${r.status}`);
       if (r.status === 'ambiguous' && !listed.has(r.id)) res.problems.push(`outbox ${r.id}: ambiguous but not listed`);
@@ -265,11 +339,15 @@ function check(ctx: ModelContext, dir: string, res: SeedResult, initial: Map<num
       for (const r of amb) byClaim.set(r.claim ?? '', (byClaim.get(r.claim ?? '') ?? 0) + r.delta);
       let missing = 0;
       for (const [claim, delta] of byClaim) if (!applied.has(`${claim}|${s.id}`)) missing += delta;
-      const buyers = journal.filter((e) => e.setId === s.id && (e.source === 'order' || e.source === 'cancel')).reduce((sum, e) => sum + (e.op.kind === 'add' ? e.op.delta : 0), 0);
+      const buyers = journal
+        .filter((e) => e.setId === s.id && (e.source === 'order' || e.source === 'cancel'))
+        .reduce((sum, e) => sum + (e.op.kind === 'add' ? e.op.delta : 0), 0);
       const expected = initial.get(s.id)! + buyers + (confirmedDelta.get(p) ?? 0) - missing;
       const final = sim.state.getSet(s.id)!.stock;
       if (final !== expected) {
-        res.problems.push(`set ${s.id}: BCart ${final} ≠ expected ${expected} (initial ${initial.get(s.id)}, buyers ${buyers}, confirmed ${confirmedDelta.get(p) ?? 0}, ambiguous not applied ${missing})`);
+        res.problems.push(
+          `set ${s.id}: BCart ${final} ≠ expected ${expected} (initial ${initial.get(s.id)}, buyers ${buyers}, confirmed ${confirmedDelta.get(p) ?? 0}, ambiguous not applied ${missing})`,
+        );
       }
     }
   } finally {
