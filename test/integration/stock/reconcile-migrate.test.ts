@@ -75,9 +75,16 @@ describe('在庫移行 then 在庫照合', () => {
   });
 
   it('importing the shipped order moves it from "not yet imported" to the ledger: still no drift', async () => {
+    const outboxBefore = h.t.core.db.prepare('select count(*) from stock_outbox').pluck().get();
+    const patches = h.sim.state.requests.filter((x) => x.method === 'PATCH').length;
     const o = await runImport(h.t.core.ctx, { settingId: h.settingId, dryRun: false, trigger: 'cli' });
     expect(o.status).toBe('succeeded');
     expect(o.counts.shipments).toBeGreaterThan(0);
+    expect(o.counts.stockEntries).toBeGreaterThan(0);
+    // imported shipments never push: BCart already took them off at order time
+    expect(h.t.core.db.prepare('select count(*) from stock_outbox').pluck().get()).toBe(outboxBefore);
+    await h.call('stock:push', {});
+    expect(h.sim.state.requests.filter((x) => x.method === 'PATCH').length).toBe(patches);
     const rows = (await reconcile()).rows;
     expect(rows.filter((x) => x.bcart !== null && x.drift !== 0)).toEqual([]);
   });
