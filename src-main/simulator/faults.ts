@@ -49,6 +49,7 @@ export type FaultKind =
   | 'apply-then-hang'
   | 'buyer-order';
 
+/** The kinds that misbehave on any request (transport, server, paging). */
 export const FAULT_KINDS: readonly FaultKind[] = [
   'latency',
   'http-error',
@@ -60,11 +61,10 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'reset',
   'hang',
   'shift',
-  'apply-then-reset',
-  'apply-then-error',
-  'apply-then-hang',
-  'buyer-order',
 ];
+
+/** The kinds about stock writes and the shop changing under them (applied-then-lost, concurrent buyers). */
+export const WRITE_FAULT_KINDS: readonly FaultKind[] = ['apply-then-reset', 'apply-then-error', 'apply-then-hang', 'buyer-order'];
 
 /** Kinds random mode uses unless told otherwise (no hang/latency: those need client timeouts). */
 export const DEFAULT_RANDOM_KINDS: readonly FaultKind[] = [
