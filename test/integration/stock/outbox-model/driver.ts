@@ -1,18 +1,25 @@
 /**
  * OUT-model driver (reliability.md): one seed = a random sequence of 入荷 / 在庫移動 確定, 確定取消,
- * re-確定, pushes and buyers' orders, run by a child process that is SIGKILLed at random moments,
- * against the simulator with seeded faults (5xx before applying, applied-then-lost, applied-then-5xx,
- * timeouts, broken echoes, 429, buyers ordering mid-request). Then the faults stop, one clean push
- * drains the outbox, and an oracle independent of the outbox code checks every set:
+ * re-確定, pushes and buyers' orders, run by a child process that is SIGKILLed between two steps of a
+ * command (at a kill point the seed picks: see child.ts), against the simulator with seeded faults
+ * (5xx before applying, applied-then-lost, applied-then-5xx, timeouts, broken echoes, 429, buyers
+ * ordering mid-request). Then the faults stop, pushes drain the outbox, and an oracle independent
+ * of the outbox code checks every set:
  *
  *   BCart final = initial + buyers' orders + Σ changes of slips confirmed at the end (computed here
  *                 from the slips' lines) − Σ ambiguous sends the simulator's journal shows were not applied,
  *
  * no send applied twice (the simulator journals every applied write with its X-Request-Id), every
  * ambiguous item listed, nothing left pending / sending / failed.
+ *
+ * Nothing depends on when things happen: the steps, faults, kill points and buyers come from the
+ * seed, a restarted child's clock (and the simulator's) moves past the dead holder's lease instead
+ * of waiting for it, and each seed runs an hour after the previous one on the simulator's clock so
+ * an earlier seed's buyers are outside the read-back's order window. A seed run twice makes the same
+ * requests with the same faults and kills at the same points (the suite checks this).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -25,6 +32,8 @@ import type { WireProductSet } from '../../../../src-main/simulator/wire-types';
 
 export interface ModelContext {
   sim: RunningSimulator;
+  /** added to Date.now() by the simulator's clock and the children's */
+  clock: { offset: number };
   /** bundled child.ts */
   bundle: string;
   migrationsDir: string;
@@ -52,8 +61,38 @@ export interface SeedResult {
   /** outbox items the pusher left ambiguous (listed for 在庫照合) */
   ambiguous: number;
   doubleApplied: number;
+  /** kill points where the child was SIGKILLed, in order */
+  killedAt: string[];
+  /** unknown outcomes the read-back decided (applied / not applied) instead of leaving ambiguous */
+  decided: number;
+  /** what the simulator saw (method path fault status) and where kills happened: equal for equal seeds */
+  trace: string[];
   problems: string[];
 }
+
+/**
+ * The step boundaries a child can be killed at (child.ts): the command's own, then the push's —
+ * the write's twice, as the moments that matter most: claimed and read but not sent, applied but
+ * not recorded.
+ */
+const PUSH_POINTS = [
+  'before getProductSetsByIds',
+  'after getProductSetsByIds',
+  'before listProductSets',
+  'after listProductSets',
+  'before listOrders',
+  'after listOrders',
+  'before patchProductSetStocks',
+  'before patchProductSetStocks',
+  'after patchProductSetStocks',
+  'after patchProductSetStocks',
+];
+const OWN_POINTS: Record<string, string[]> = { slip: ['saved', 'confirmed'], confirm: ['confirmed'], unconfirm: ['unconfirmed'], push: [] };
+
+/** The pushers' lease lifetime in the model; a restarted child's clock moves past it. */
+const LEASE_TTL_MS = 5_000;
+/** Simulator time between two seeds: more than the read-back's order window (10 min). */
+const SEED_GAP_MS = 3_600_000;
 
 const UNKNOWN_FAULTS = new Set([
   'apply-then-reset',
@@ -101,8 +140,9 @@ interface Child {
   exited: Promise<void>;
 }
 
-function startChild(ctx: ModelContext, dir: string, sabotage: boolean): Promise<Child> {
-  const proc = spawn(process.execPath, [ctx.bundle, dir, ctx.migrationsDir, ...(sabotage ? ['--sabotage'] : [])], {
+function startChild(ctx: ModelContext, dir: string, sabotage: Sabotage | undefined): Promise<Child> {
+  const flags = [`--clock-offset=${ctx.clock.offset}`, `--lease-ttl=${LEASE_TTL_MS}`, ...(sabotage ? [`--sabotage=${sabotage}`] : [])];
+  const proc = spawn(process.execPath, [ctx.bundle, dir, ctx.migrationsDir, ...flags], {
     env: { ...process.env, NODE_PATH: ctx.nodePath },
   });
   const child: Child = { proc, lines: [], waiters: [], exited: new Promise((r) => proc.on('exit', () => r())) };
@@ -131,15 +171,18 @@ function startChild(ctx: ModelContext, dir: string, sabotage: boolean): Promise<
   });
 }
 
-/** Sends one command and waits for its "ok" line. */
-function command(child: Child, cmd: unknown): Promise<unknown> {
+/** Sends one command and waits for its "ok" line, or for the kill point it was told to stop at. */
+function command(child: Child, cmd: unknown): Promise<{ ok: unknown } | { killPoint: string }> {
   return new Promise((resolve, reject) => {
-    const onExit = () => reject(new Error('child died'));
+    const onExit = () => reject(new Error(`child died: ${child.lines.join(' | ')}`));
     child.proc.once('exit', onExit);
     const wait = (line: string) => {
       if (line.startsWith('ok ')) {
         child.proc.off('exit', onExit);
-        resolve(JSON.parse(line.slice(3)));
+        resolve({ ok: JSON.parse(line.slice(3)) });
+      } else if (line.startsWith('kill-point ')) {
+        child.proc.off('exit', onExit);
+        resolve({ killPoint: line.slice('kill-point '.length) });
       } else child.waiters.push(wait);
     };
     child.waiters.push(wait);
@@ -152,18 +195,18 @@ async function kill(child: Child): Promise<void> {
   await child.exited;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A deliberate bug in the child's client (child.ts): resend an unknown outcome now, or later. */
+export type Sabotage = 'resend' | 'retry-later';
 
-/** Runs one seed; `sabotage` makes the child resend writes whose outcome is unknown. */
 export interface SeedOptions {
-  sabotage?: boolean;
+  sabotage?: Sabotage;
   steps?: number;
   /** fault probability per request (default 0.3) */
   rate?: number;
   kinds?: FaultKind[];
   /** only requests of this method get faults (default all) */
   method?: string;
-  /** SIGKILL probability per step (default 0.2) */
+  /** probability that a step is given a kill point (default 0.3; the step may end before reaching it) */
   killRate?: number;
 }
 
@@ -180,8 +223,12 @@ export async function runSeed(ctx: ModelContext, seed: number, opts: SeedOptions
     unknownNotApplied: 0,
     ambiguous: 0,
     doubleApplied: 0,
+    killedAt: [],
+    decided: 0,
+    trace: [],
     problems: [],
   };
+  ctx.clock.offset += SEED_GAP_MS;
   // a fresh shop state for the model's sets
   const initial = new Map<number, number>();
   for (const s of ctx.sets) {
@@ -191,7 +238,8 @@ export async function runSeed(ctx: ModelContext, seed: number, opts: SeedOptions
   }
   const journalStart = sim.state.stock.journal.length;
   const requestStart = sim.state.requests.length;
-  const dir = join(ctx.work, `seed-${seed}${opts.sabotage ? '-sabotage' : ''}`);
+  const dir = join(ctx.work, `seed-${seed}${opts.sabotage ? `-${opts.sabotage}` : ''}`);
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const f of [DB_FILE_NAME, 'tokens.json']) copyFileSync(join(ctx.template, f), join(dir, f));
   sim.faults.clear();
@@ -204,7 +252,7 @@ export async function runSeed(ctx: ModelContext, seed: number, opts: SeedOptions
     ...(opts.method ? { method: opts.method } : {}),
   });
 
-  let child = await startChild(ctx, dir, opts.sabotage === true);
+  let child = await startChild(ctx, dir, opts.sabotage);
   const known: number[] = [];
   // slip ids the child reported (a killed child may have created one before dying)
   const learn = (c: Child) => {
@@ -240,26 +288,39 @@ export async function runSeed(ctx: ModelContext, seed: number, opts: SeedOptions
       cmd = { op: 'push' };
     }
     if (rng.next() < 0.15) sim.state.buyerOrder(rng.pick(ctx.sets).id, rng.int(1, 3));
-    if (rng.next() < (opts.killRate ?? 0.2)) {
-      // SIGKILL at a random moment of this step (before, during or after its writes and sends)
-      child.proc.stdin.write(`${JSON.stringify(cmd)}\n`);
-      await sleep(rng.int(0, 120));
+    // a kill point: one of the command's step boundaries (the step may end without reaching it)
+    if (rng.next() < (opts.killRate ?? 0.3)) {
+      const op = cmd['op'] as string;
+      const labels = [...OWN_POINTS[op]!, ...(op === 'push' || cmd['push'] === true ? PUSH_POINTS : [])];
+      if (labels.length > 0) cmd['killAt'] = { label: rng.pick(labels), nth: rng.next() < 0.8 ? 1 : 2 };
+    }
+    const r2 = await command(child, cmd);
+    learn(child);
+    if ('killPoint' in r2) {
       await kill(child);
       res.kills++;
-      learn(child);
-      child = await startChild(ctx, dir, opts.sabotage === true);
+      res.killedAt.push(r2.killPoint);
+      res.trace.push(`kill ${i} ${r2.killPoint}`);
+      ctx.clock.offset += LEASE_TTL_MS + 1_000;
+      child = await startChild(ctx, dir, opts.sabotage);
     } else {
-      const out = (await command(child, cmd)) as { id?: number };
+      const out = r2.ok as { id?: number };
       if (typeof out.id === 'number' && !known.includes(out.id)) known.push(out.id);
-      learn(child);
     }
   }
-  // the faults stop; pushes until everything is sent (a killed holder's lease expires first)
+  // the faults stop; pushes until everything is sent (a row put back to pending waits for the next round)
   sim.faults.clear();
-  for (let i = 0; i < 50; i++) {
-    const r = (await command(child, { op: 'push' })) as { pending: number; busy: number[] };
-    if (r.busy.length === 0 && r.pending === 0) break;
-    await sleep(100);
+  for (let i = 0; ; i++) {
+    const r = (await command(child, { op: 'push' })) as { ok: { pending: number; busy: number[] } };
+    if (r.ok.busy.length > 0) {
+      res.problems.push(`the lease of a killed child was not taken over: ${JSON.stringify(r.ok)}`);
+      break;
+    }
+    if (r.ok.pending === 0) break;
+    if (i === 20) {
+      res.problems.push(`the outbox did not drain without faults: ${JSON.stringify(r.ok)}`);
+      break;
+    }
   }
   child.proc.stdin.end();
   await child.exited;
@@ -278,7 +339,9 @@ function check(
 ): void {
   const { sim } = ctx;
   const journal = sim.state.stock.journal.slice(journalStart);
-  const patches = sim.state.requests.slice(requestStart).filter((r) => r.method === 'PATCH');
+  const requests = sim.state.requests.slice(requestStart);
+  for (const r of requests) res.trace.push(`${r.method} ${r.path} ${r.fault ?? '-'} ${r.status}`);
+  const patches = requests.filter((r) => r.method === 'PATCH');
   res.sends = patches.length;
   const applied = new Map<string, number>();
   for (const e of journal) {
@@ -330,6 +393,9 @@ function check(
       if (r.status === 'pending' || r.status === 'sending' || r.status === 'failed') res.problems.push(`outbox ${r.id}: left ${r.status}`);
       if (r.status === 'ambiguous' && !listed.has(r.id)) res.problems.push(`outbox ${r.id}: ambiguous but not listed`);
     }
+    // an unknown outcome the read-back settled leaves no ambiguous row carrying its request id
+    const ambiguousClaims = new Set(rows.filter((r) => r.status === 'ambiguous').map((r) => r.claim));
+    res.decided = patches.filter((p) => p.fault && UNKNOWN_FAULTS.has(p.fault) && !ambiguousClaims.has(p.requestId ?? '')).length;
     for (const s of ctx.sets) {
       const p = ctx.productOf.get(s.id)!;
       const amb = rows.filter((r) => r.p === p && r.status === 'ambiguous');
