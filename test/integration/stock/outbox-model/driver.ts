@@ -71,11 +71,13 @@ export interface SeedResult {
 }
 
 /**
- * The step boundaries a child can be killed at (child.ts): the command's own, then the push's —
+ * The step boundaries a child can be killed at (child.ts): the command's own, then the push's (its
+ * lease and records are transactions too) —
  * the write's twice, as the moments that matter most: claimed and read but not sent, applied but
  * not recorded.
  */
 const PUSH_POINTS = [
+  'in transaction',
   'before getProductSetsByIds',
   'after getProductSetsByIds',
   'before listProductSets',
@@ -87,7 +89,12 @@ const PUSH_POINTS = [
   'after patchProductSetStocks',
   'after patchProductSetStocks',
 ];
-const OWN_POINTS: Record<string, string[]> = { slip: ['saved', 'confirmed'], confirm: ['confirmed'], unconfirm: ['unconfirmed'], push: [] };
+const OWN_POINTS: Record<string, string[]> = {
+  slip: ['saved', 'in transaction', 'confirmed'],
+  confirm: ['in transaction', 'confirmed'],
+  unconfirm: ['in transaction', 'unconfirmed'],
+  push: [],
+};
 
 /** The pushers' lease lifetime in the model; a restarted child's clock moves past it. */
 const LEASE_TTL_MS = 5_000;
