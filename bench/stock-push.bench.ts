@@ -10,7 +10,6 @@
 import { join } from 'node:path';
 import { addDays, jstDateOf } from '../src-shared/domain/jst-date';
 import { createCore } from '../src-main/core/create-core';
-import { savePersonalToken } from '../src-main/core/import/token-key';
 import { createMemoryTokenStore } from '../src-main/core/memory-token-store';
 import type { Logger } from '../src-main/core/ports';
 import { startSimulator } from '../src-main/simulator';
@@ -75,13 +74,13 @@ async function main(): Promise<void> {
     });
     return { wh, settingId, products };
   })();
-  await savePersonalToken(core.ctx, settingId, sim.token);
+  await core.services.bcart.savePersonalToken(settingId, sim.token, sim.url);
   /** CPU ms of this process (pusher + in-process simulator) per 確定 → updated: steadier than wall time on a loaded machine */
   const cpu: number[] = [];
   const slipsOf = () => sim.state.requests.filter((r) => r.method === 'PATCH').length;
 
   const viaPusher = async (): Promise<{ ms: number; writes: number; reads: number }> => {
-    const slip = core.stock.slips.create({
+    const slip = core.services.stock.slips.create({
       kind: 'receipt',
       date: '2025-05-01',
       warehouseId: wh,
@@ -92,8 +91,8 @@ async function main(): Promise<void> {
     const r0 = sim.state.requests.length;
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    core.stock.slips.confirm(slip.id);
-    const r = await core.stockPusher.pushNow(settingId);
+    core.services.stock.slips.confirm(slip.id);
+    const r = await core.services.stock.pusher.pushNow(settingId);
     const c2 = process.cpuUsage(c0);
     cpu.push((c2.user + c2.system) / 1000);
     const ms = performance.now() - t0;
@@ -142,7 +141,7 @@ async function main(): Promise<void> {
   console.log(`確定 → BCart updated (median of ${REPS}): ${pm.toFixed(1)} ms`);
   console.log(`bare PATCH loop, same ${SETS / 100} requests (median): ${bm.toFixed(1)} ms`);
   console.log(`ratio stock push / bare PATCH loop: ${(pm / bm).toFixed(2)}×`);
-  await core.stockPusher.stop();
+  await core.services.stock.pusher.stop();
   core.close();
   await sim.close();
   tmp.cleanup();

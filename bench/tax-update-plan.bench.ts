@@ -1,5 +1,5 @@
 /**
- * Benchmark of the tax-update plan (preview) at the size the requirements expect:
+ * Benchmark of the tax-update plan (preview) at the largest size the app is built for:
  * 100,000 applications × 3 items × 2 options, 2019 preset, 四捨五入.
  * Prints the plan time beside a bare loop doing the same bigint re-rating of the same prices,
  * with peak RSS, so a regression in the plan's overhead (objects, change list, sale prices) shows.

@@ -31,7 +31,7 @@ if (!existsSync(binary) || !existsSync(stamp) || readFileSync(stamp, 'utf8') !==
   mkdirSync(nativeDir, { recursive: true });
   cpSync(join(root, 'node_modules', 'better-sqlite3'), src, { recursive: true });
   rmSync(join(src, 'build'), { recursive: true, force: true });
-  // npm_config_nodedir would silently make node-gyp build for Node's ABI again (toolchain.md).
+  // npm_config_nodedir would silently make node-gyp build for Node's ABI again: a Node binary under an Electron name.
   const env = { ...process.env };
   for (const k of Object.keys(env)) if (k.toLowerCase() === 'npm_config_nodedir') delete env[k];
   const gyp = require.resolve('node-gyp/bin/node-gyp.js');

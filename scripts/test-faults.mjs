@@ -1,4 +1,4 @@
-// The full fault sweeps (reliability.md), too long for `npm test`: the OUT-model suite of the stock
+// The full fault sweeps (docs/reliability.md#stock-push), too long for `npm test`: the OUT-model suite of the stock
 // outbox over OUT_MODEL_SEEDS seeds (default 500) on OUT_MODEL_LANES simulators (default 2), each
 // seed with SIGKILLed child processes and seeded faults. Prints the closing "tests: …" line.
 // Usage: npm run test:faults   (OUT_MODEL_SEEDS=1000 npm run test:faults for more)

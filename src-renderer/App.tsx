@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from './ipc/api';
+import { Notice } from './components/Notice';
 import { MENU_GROUPS, PAGES } from './pages';
+import { appQueries } from './queries/app';
 import { useNavigation } from './stores/navigation';
 
 export function App() {
   const { page, go } = useNavigation();
   const current = PAGES.find((p) => p.id === page) ?? PAGES[0]!;
   const Page = current.component;
-  const info = useQuery({ queryKey: ['app', 'info'], queryFn: () => unwrap(api().app.info()) });
+  const info = useQuery(appQueries.info());
   return (
     <div className="app">
       <nav className="sidebar" aria-label="メインメニュー">
@@ -38,11 +39,7 @@ export function App() {
         })}
       </nav>
       <main className="content">
-        {info.data?.storeClosed ? (
-          <div className="banner banner-warn" role="status">
-            受付停止中です。取込・スケジュール・商品と定期申込の編集は停止しています。
-          </div>
-        ) : null}
+        {info.data?.storeClosed ? <Notice kind="warning">受付停止中です。取込・スケジュール・商品と定期申込の編集は停止しています。</Notice> : null}
         <Page key={current.id} />
       </main>
     </div>

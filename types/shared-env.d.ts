@@ -6,6 +6,7 @@ declare class URL {
   readonly protocol: string;
   readonly hostname: string;
   readonly host: string;
+  readonly origin: string;
   readonly port: string;
   readonly pathname: string;
   readonly search: string;

@@ -2,6 +2,10 @@
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** default process.env (BCART_TOKEN, BCART_EXTERNAL_HOSTS) */
+  env?: Record<string, string | undefined>;
+  /** default process.stdin (--token-stdin) */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export interface CliCommand {

@@ -1,35 +1,39 @@
 /**
- * `init --data-dir DIR --base-url URL --token T [--from YYYY-MM-DD]`: the whole 初期設定 from the
- * command line (standard masters, products and 得意先 from BCart, one EC連携設定), then prints what
- * it created. A second run creates nothing and says so. The token goes to <DIR>/tokens.json (0600).
+ * `init --data-dir DIR --base-url URL [--token-file F | --token-stdin] [--from YYYY-MM-DD]`: the
+ * whole 初期設定 from the command line (standard masters, products and 得意先 from BCart, one
+ * EC連携設定), then prints what it created. A second run creates nothing and says so. The token
+ * (BCART_TOKEN, a file, standard input or — with a warning — --token T; token-source.ts) goes to
+ * <DIR>/tokens.json (0600). The URL is checked before anything is read or sent.
  */
 import { isIsoDate } from '../../src-shared/domain/jst-date';
-import { isAppError } from '../../src-shared/errors';
-import { isAllowedApiUrl } from '../../src-shared/ec-settings/validate-ec-setting';
+import { isAllowedApiUrl, parseHostList } from '../../src-shared/ec-settings/api-url-policy';
+import { classifyError, isUnexpected } from '../core/errors/classify-error';
 import { openCliTokenStore } from '../core/file-token-store';
-import { runInitialSetup } from '../core/setup/initial-setup';
 import { CliUsageError, parseCliArgs, required } from './args';
 import { openCliCore } from './cli-core';
 import type { CliCommand } from './cli-types';
+import { readCliToken, TOKEN_OPTIONS, TOKEN_USAGE } from './token-source';
 
 export const initCommand: CliCommand = {
   summary: 'Bカートから初期設定を行います (部門・倉庫・請求口座・商品・得意先・EC連携設定)',
-  usage: 'init --data-dir DIR --base-url URL --token T [--from YYYY-MM-DD]',
+  usage: `init --data-dir DIR --base-url URL ${TOKEN_USAGE} [--from YYYY-MM-DD]`,
   async run(argv, io) {
     const args = parseCliArgs(argv, {
       'data-dir': { type: 'string' },
       'base-url': { type: 'string' },
-      token: { type: 'string' },
+      ...TOKEN_OPTIONS,
       from: { type: 'string' },
     });
     const dataDir = required(args, 'data-dir');
     const baseUrl = required(args, 'base-url');
-    const token = required(args, 'token');
-    if (!isAllowedApiUrl(baseUrl)) throw new CliUsageError('--base-url は https:// で始まるURL (シミュレーターは http://127.0.0.1) を指定してください。');
+    if (!isAllowedApiUrl(baseUrl, parseHostList((io.env ?? process.env).BCART_EXTERNAL_HOSTS))) {
+      throw new CliUsageError('--base-url は https:// で始まるBカート (bcart.jp) のURL (例: https://api.bcart.jp/api/v1、シミュレーターは http://127.0.0.1) を指定してください。');
+    }
     if (args.from !== undefined && !isIsoDate(args.from)) throw new CliUsageError('--from は YYYY-MM-DD 形式の実在する日付で指定してください。');
+    const token = await readCliToken(args, io);
     const core = await openCliCore(dataDir, { tokenStore: openCliTokenStore(dataDir) });
     try {
-      const report = await runInitialSetup(core.ctx, { baseUrl, token, ...(args.from ? { from: args.from } : {}) });
+      const report = await core.services.initialSetup.run({ baseUrl, token, ...(args.from ? { from: args.from } : {}) });
       const lines = Object.entries(report.created).filter(([, codes]) => codes.length > 0);
       if (lines.length === 0 && !report.tokenSaved && !report.urlUpdated) {
         io.out('作成したものはありません。初期設定はすでに完了しています。');
@@ -45,12 +49,12 @@ export const initCommand: CliCommand = {
       io.out(`EC連携設定ID: ${report.settingId}`);
       return 0;
     } catch (e) {
-      if (isAppError(e)) {
-        io.err(`初期設定を中止しました (データは変更していません): ${e.message}`);
-        for (const f of e.fields ?? []) io.err(`  ${f.path}: ${f.message}`);
-        return 1;
-      }
-      throw e;
+      // a program error goes to the top-level handler with its detail; the rest is explained here
+      if (isUnexpected(e)) throw e;
+      const err = classifyError(e);
+      io.err(`初期設定を中止しました (データは変更していません): ${err.message}`);
+      for (const f of err.fields ?? []) io.err(`  ${f.path}: ${f.message}`);
+      return 1;
     } finally {
       core.close();
     }

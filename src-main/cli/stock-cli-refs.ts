@@ -1,9 +1,9 @@
 /** How the stock commands name things: --line PRODUCT:QTY, products by SKU / product code, warehouses by code. */
-import { and, eq, isNull, or } from 'drizzle-orm';
 import { AppError } from '../../src-shared/errors';
-import type { Core } from '../core/create-core';
-import { partners, products } from '../core/db/schema';
+import type { StockSlipRepository } from '../core/stock/stock-slip-repository';
 import { CliUsageError } from './args';
+
+type Lookup = Pick<StockSlipRepository, 'productIdsByCode' | 'partnerByCode'>;
 
 /** "HT-TEA-20:60" → product "HT-TEA-20", quantity 60; splits on the LAST ':' (codes may hold ':'). */
 export function parseLine(text: string): { product: string; quantity: number } {
@@ -17,16 +17,10 @@ export function parseLine(text: string): { product: string; quantity: number } {
 }
 
 /** The product with this SKU code, else the one product with this code and no SKU. */
-export function resolveProduct(core: Core, code: string): number {
-  const orm = core.ctx.orm;
-  const bySku = orm.select({ id: products.id }).from(products).where(eq(products.skuCode, code)).all();
-  if (bySku.length === 1) return bySku[0]!.id;
-  const byCode = orm
-    .select({ id: products.id })
-    .from(products)
-    .where(and(eq(products.code, code), or(isNull(products.skuCode), eq(products.skuCode, ''))))
-    .all();
-  if (byCode.length === 1) return byCode[0]!.id;
+export function resolveProduct(slips: Lookup, code: string): number {
+  const { bySku, byCode } = slips.productIdsByCode(code);
+  if (bySku.length === 1) return bySku[0]!;
+  if (byCode.length === 1) return byCode[0]!;
   if (byCode.length > 1) {
     throw new AppError(
       'VALIDATION',
@@ -37,8 +31,8 @@ export function resolveProduct(core: Core, code: string): number {
 }
 
 /** The 取引先 of kind 倉庫 with this code. */
-export function resolveWarehouse(core: Core, code: string): number {
-  const p = core.ctx.orm.select({ id: partners.id, kind: partners.kind }).from(partners).where(eq(partners.code, code)).get();
+export function resolveWarehouse(slips: Lookup, code: string): number {
+  const p = slips.partnerByCode(code);
   if (!p)
     throw new AppError('NOT_FOUND', `倉庫コード「${code}」の取引先が見つかりません。npm run cli -- warehouse:add で登録してください。`);
   if (p.kind !== '倉庫') throw new AppError('VALIDATION', `取引先「${code}」は取引先種別が${p.kind}です。倉庫のコードを指定してください。`);

@@ -28,7 +28,7 @@ async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T>): Pro
   try {
     return await fn(core);
   } finally {
-    await core.stockPusher.stop();
+    await core.services.stock.pusher.stop();
     core.close();
   }
 }
@@ -133,15 +133,15 @@ function slipCreateCommand(kind: 'receipt' | 'transfer'): CliCommand {
       if (lines.length === 0) throw new CliUsageError('--line 商品:数量 を1つ以上指定してください。');
       return withCore(dataDir, async (core) => {
         try {
-          if (settingId !== undefined) core.stock.defaultSetting(settingId);
+          if (settingId !== undefined) core.services.stock.defaultSetting(settingId);
           const whCode = kind === 'receipt' ? required(args, 'warehouse') : required(args, 'from');
           const input: Record<string, unknown> = {
             kind,
             date,
-            warehouseId: resolveWarehouse(core, whCode),
-            lines: lines.map((l) => ({ productId: resolveProduct(core, l.product), quantity: l.quantity })),
+            warehouseId: resolveWarehouse(core.services.repos.stock.slips, whCode),
+            lines: lines.map((l) => ({ productId: resolveProduct(core.services.repos.stock.slips, l.product), quantity: l.quantity })),
           };
-          if (kind === 'transfer') input['toWarehouseId'] = resolveWarehouse(core, required(args, 'to'));
+          if (kind === 'transfer') input['toWarehouseId'] = resolveWarehouse(core.services.repos.stock.slips, required(args, 'to'));
           const slip = await call<{ id: number }>(core, 'stockSlips:create', input);
           const out = await confirmAndPush(core, slip.id, args.confirm === true, settingId);
           emit(io, args.json === true, out, label);
@@ -252,7 +252,7 @@ export const stockListCommand: CliCommand = {
     const args = parseCliArgs(argv, { ...base, warehouse: { type: 'string' } });
     settingArg(args.setting);
     return withCore(required(args, 'data-dir'), async (core) => {
-      const warehouseId = args.warehouse !== undefined ? resolveWarehouse(core, args.warehouse) : undefined;
+      const warehouseId = args.warehouse !== undefined ? resolveWarehouse(core.services.repos.stock.slips, args.warehouse) : undefined;
       const r = await call<{ rows: { warehouseCode: string; productCode: string; skuCode: string | null; quantity: number }[] }>(
         core,
         'stock:list',
@@ -319,7 +319,7 @@ export const stockMigrateCommand: CliCommand = {
     const settingArgValue = settingArg(args.setting);
     return withCore(required(args, 'data-dir'), async (core) => {
       try {
-        const settingId = core.stock.defaultSetting(settingArgValue);
+        const settingId = core.services.stock.defaultSetting(settingArgValue);
         const preview = await call<{
           rows: { productNo: string; setId: number; bcart: number; unimported: number; target: number; current: number; opening: number }[];
           appliedAt: string | null;

@@ -1,25 +1,23 @@
 /**
- * CLI of the one-time 消費税自動更新 (requirements §7.6): products:import, subscriptions:import,
+ * CLI of the one-time 消費税自動更新 (docs/tax-rules.md#targets-and-once-only): products:import, subscriptions:import,
  * tax-update:preview and tax-update:apply, over the same core and service as the app.
  * `tax-update:apply --confirm` stands for the screen's checklist and 「上記を理解の上、実行します。」.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROUNDING_LABELS, ROUNDING_MODES, type RoundingMode } from '../../src-shared/domain/rounding';
 import { PLAN_FIELD_LABELS } from '../../src-shared/tax-update/labels';
 import { PRESET_2019 } from '../../src-shared/tax-update/types';
+import { CSV_ENCODING_NAMES } from '../../src-shared/csv/csv-encoding';
 import { AppError, type FieldProblem } from '../../src-shared/errors';
 import { FINISHED_TEXT, TAX_UPDATE_CHECKLIST_IDS } from '../../src-shared/tax-update/checklist';
-import type { Core } from '../core/create-core';
-import { isStoreClosed } from '../core/store-mode/store-mode';
 import { importProductTaxCsv } from '../core/tax-update/product-tax-import';
-import { switchStoreMode } from '../core/store-mode/store-mode-handlers';
 import { parseSubscriptionCsv } from '../core/subscriptions/subscription-csv';
-import { replaceAllApplications } from '../core/subscriptions/subscription-repository';
-import { createTaxUpdateService } from '../core/tax-update/tax-update-service';
-import { assertStoreOpen } from '../core/store-mode/store-mode';
+import { csvInvalid } from '../core/csv/csv-problems';
+import { assertCsvSize } from '../core/csv/csv-read';
 import { CliUsageError, parseCliArgs, required } from './args';
-import { openCliCore } from './cli-core';
+import type { Core } from '../core/create-core';
+import { withCliCore as withCore } from './cli-core';
 import type { CliCommand, CliIo } from './cli-types';
 
 function rounding(values: Record<string, unknown>): RoundingMode {
@@ -28,7 +26,15 @@ function rounding(values: Record<string, unknown>): RoundingMode {
   return v as RoundingMode;
 }
 
-function readFile(path: string): Uint8Array {
+/** Reads a CSV file named on the command line; one above the size limit is refused before reading. */
+function readCsvFile(path: string): Uint8Array {
+  let size: number;
+  try {
+    size = statSync(resolve(path)).size;
+  } catch {
+    throw new AppError('NOT_FOUND', `ファイル「${path}」を読めません。パスを確認してください。`);
+  }
+  assertCsvSize(size, path);
   try {
     return readFileSync(resolve(path));
   } catch {
@@ -42,60 +48,49 @@ function printProblems(io: CliIo, e: unknown): never {
   throw e;
 }
 
-async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T> | T): Promise<T> {
-  const core = await openCliCore(dataDir);
-  try {
-    return await fn(core);
-  } finally {
-    core.close();
-  }
+/** A command importing the CSV file of --file into the data folder of --data-dir; a refused file prints its problems. */
+function csvImportCommand(summary: string, usage: string, importFile: (core: Core, bytes: Uint8Array, io: CliIo) => Promise<void>): CliCommand {
+  return {
+    summary,
+    usage,
+    async run(argv, io) {
+      const args = parseCliArgs(argv, { 'data-dir': { type: 'string' }, file: { type: 'string' } });
+      const bytes = readCsvFile(required(args, 'file'));
+      return withCore(required(args, 'data-dir'), async (core) => {
+        try {
+          await importFile(core, bytes, io);
+          return 0;
+        } catch (e) {
+          printProblems(io, e);
+        }
+      });
+    },
+  };
 }
 
-function serviceOf(core: Core) {
-  return createTaxUpdateService({ db: core.db, dataDir: core.ctx.dataDir, now: () => core.ctx.now(), nowMs: () => core.ctx.clock.now() });
-}
-
-export const productsImportCommand: CliCommand = {
-  summary: '商品CSV(商品コード・枝番横・枝番縦・商品名・税率区分)を商品マスタに取り込みます(確定済みで登録・更新)',
-  usage: 'products:import --data-dir DIR --file F.csv',
-  async run(argv, io) {
-    const args = parseCliArgs(argv, { 'data-dir': { type: 'string' }, file: { type: 'string' } });
-    const bytes = readFile(required(args, 'file'));
-    return withCore(required(args, 'data-dir'), (core) => {
-      try {
-        const r = importProductTaxCsv(core.db, bytes, core.ctx.now());
-        io.out(`商品を取り込みました(${r.encoding === 'cp932' ? 'Shift_JIS' : 'UTF-8'}): 新規 ${r.created}件、更新 ${r.updated}件。`);
-        return 0;
-      } catch (e) {
-        printProblems(io, e);
-      }
-    });
+export const productsImportCommand = csvImportCommand(
+  '商品CSV(商品コード・枝番横・枝番縦・商品名・税率区分)を商品マスタに取り込みます(確定済みで登録・更新)',
+  'products:import --data-dir DIR --file F.csv',
+  async (core, bytes, io) => {
+    const r = await importProductTaxCsv(core.services, bytes);
+    io.out(`商品を取り込みました(${CSV_ENCODING_NAMES[r.encoding]}): 新規 ${r.created}件、更新 ${r.updated}件。`);
   },
-};
+);
 
-export const subscriptionsImportCommand: CliCommand = {
-  summary: '定期申込CSVを取り込みます(既存の定期申込はすべて置き換え。誤りがあれば何も取り込みません)',
-  usage: 'subscriptions:import --data-dir DIR --file F.csv',
-  async run(argv, io) {
-    const args = parseCliArgs(argv, { 'data-dir': { type: 'string' }, file: { type: 'string' } });
-    const bytes = readFile(required(args, 'file'));
-    return withCore(required(args, 'data-dir'), (core) => {
-      assertStoreOpen(core.db, '定期申込のCSV取込');
-      const parsed = parseSubscriptionCsv(bytes);
-      if (!parsed.ok) {
-        printProblems(
-          io,
-          new AppError('CSV_INVALID', '定期申込CSVに誤りがあるため、何も取り込んでいません。各行のメッセージを確認して修正してから、もう一度取り込んでください。', {
-            fields: parsed.errors,
-          }),
-        );
-      }
-      const c = replaceAllApplications(core.db, parsed.applications, core.ctx.now());
-      io.out(`定期申込を取り込みました(${parsed.encoding === 'cp932' ? 'Shift_JIS' : 'UTF-8'}): 申込 ${c.applications}件、商品 ${c.items}件、オプション ${c.options}件。`);
-      return 0;
-    });
+export const subscriptionsImportCommand = csvImportCommand(
+  '定期申込CSVを取り込みます(既存の定期申込はすべて置き換え。誤りがあれば何も取り込みません)',
+  'subscriptions:import --data-dir DIR --file F.csv',
+  async (core, bytes, io) => {
+    const { storeMode, repos, ports } = core.services;
+    storeMode.assertOpen('定期申込のCSV取込');
+    const parsed = await parseSubscriptionCsv(bytes);
+    if (!parsed.ok) throw csvInvalid('定期申込', parsed.problems);
+    // reading let other work run: the store may have closed meanwhile
+    storeMode.assertOpen('定期申込のCSV取込');
+    const c = repos.subscriptions.replaceAll(parsed.applications, ports.now());
+    io.out(`定期申込を取り込みました(${CSV_ENCODING_NAMES[parsed.encoding]}): 申込 ${c.applications}件、商品 ${c.items}件、オプション ${c.options}件。`);
   },
-};
+);
 
 export const taxUpdatePreviewCommand: CliCommand = {
   summary: '消費税自動更新のプレビュー(変更される価格の一覧と合計)を表示します (--json: JSONで出力)',
@@ -105,7 +100,7 @@ export const taxUpdatePreviewCommand: CliCommand = {
     const mode = rounding(args);
     const eventId = typeof args.event === 'string' ? args.event : PRESET_2019.id;
     return withCore(required(args, 'data-dir'), (core) => {
-      const { plan } = serviceOf(core).preview(eventId, mode);
+      const { plan } = core.services.taxUpdate.preview(eventId, mode);
       if (args.json === true) {
         io.out(
           JSON.stringify({
@@ -157,11 +152,11 @@ export const taxUpdateApplyCommand: CliCommand = {
     }
     const eventId = typeof args.event === 'string' ? args.event : PRESET_2019.id;
     return withCore(dataDir, async (core) => {
-      if (args['close-store'] === true && !isStoreClosed(core.db)) {
-        switchStoreMode(core.ctx, true);
+      if (args['close-store'] === true && !core.services.storeMode.isClosed()) {
+        core.services.storeMode.switch(true);
         io.err('受付停止にしました。処理の後で「受付再開」を忘れずに行ってください。');
       }
-      const service = serviceOf(core);
+      const service = core.services.taxUpdate;
       const { hash } = service.preview(eventId, mode);
       const run = await service.apply({ eventId, rounding: mode, checked: TAX_UPDATE_CHECKLIST_IDS, understood: true, planHash: hash });
       if (args.json === true) io.out(JSON.stringify(run));
@@ -182,7 +177,7 @@ function storeCommand(closed: boolean): CliCommand {
     async run(argv, io) {
       const args = parseCliArgs(argv, { 'data-dir': { type: 'string' } });
       return withCore(required(args, 'data-dir'), (core) => {
-        switchStoreMode(core.ctx, closed);
+        core.services.storeMode.switch(closed);
         io.out(closed ? '受付停止にしました。' : '受付再開しました。');
         return 0;
       });

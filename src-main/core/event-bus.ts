@@ -1,4 +1,5 @@
 /** Push events from the core to whichever transport is attached (Electron webContents, harness SSE). */
+import type { DataRoot } from '../../src-shared/ipc/data-roots';
 import type { EventName, EventPayload } from '../../src-shared/ipc/events';
 
 export type EventListener = (event: EventName, payload: unknown) => void;
@@ -25,4 +26,12 @@ export function createEventBus(): EventBus {
       return () => listeners.delete(listener);
     },
   };
+}
+
+/**
+ * Announces that a write changed these data roots; every screen showing them refreshes, whoever
+ * made the change (a screen, the scheduler, the tray). Call it after the write has committed.
+ */
+export function emitDataChanged(events: Pick<EventBus, 'emit'>, ...roots: [DataRoot, ...DataRoot[]]): void {
+  events.emit('data:changed', { roots });
 }

@@ -2,13 +2,19 @@
  * The script the harness page loads before the app: it builds window.api with the very same
  * buildApi() and CHANNELS the preload uses (the function's source is sent as is), carrying each
  * call over HTTP and push events over SSE. The token lives in an HttpOnly cookie, so this script
- * never sees it.
+ * never needs it; the `?t=` the page was opened with is dropped from the address bar at once (by then
+ * the server has set the cookie), so it is not left in the history, a bookmark or a screenshot.
  */
 import { buildApi } from '../../src-shared/ipc/api';
 import { CHANNELS } from '../../src-shared/ipc/contract';
 
 export function bridgeScript(): string {
   return `(() => {
+  const here = new URL(location.href);
+  if (here.searchParams.has('t')) {
+    here.searchParams.delete('t');
+    history.replaceState(history.state, '', here.pathname + here.search + here.hash);
+  }
   const buildApi = ${buildApi.toString()};
   const CHANNELS = ${JSON.stringify(CHANNELS)};
   const invoke = async (channel, input) => {

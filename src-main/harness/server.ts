@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname, join, normalize, sep } from 'node:path';
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/ports';
+import { MAX_CSV_BASE64_CHARS } from '../../src-shared/csv/csv-limits';
 import { readBody } from '../core/http/read-body';
 import { bridgeScript } from './bridge-script';
 
@@ -41,7 +42,8 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 const COOKIE = 'bcd_harness';
-const MAX_BODY = 20 * 1024 * 1024;
+/** the largest CSV file a channel accepts (as base64), plus room for the rest of the call */
+const MAX_BODY = MAX_CSV_BASE64_CHARS + 1024 * 1024;
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);

@@ -3,10 +3,11 @@
  * Data lives in APP_DATA_DIR, or .data/harness in the project folder.
  */
 import { join, resolve } from 'node:path';
+import { parseHostList } from '../../src-shared/ec-settings/api-url-policy';
 import { createCore } from '../core/create-core';
 import { createConsoleLogger } from '../core/logging';
 import { createMemoryTokenStore } from '../core/memory-token-store';
-import { startScheduler } from '../core/schedules/scheduler-service';
+import { demoShopPort } from '../simulator';
 import { startHarness } from './server';
 
 async function main(): Promise<void> {
@@ -19,14 +20,16 @@ async function main(): Promise<void> {
     logger,
     tokenStore: createMemoryTokenStore(),
     appVersion: process.env.npm_package_version ?? '0.0.0',
+    demoShop: demoShopPort,
+    extraApiHosts: parseHostList(process.env.BCART_EXTERNAL_HOSTS),
   });
-  const schedules = startScheduler(core);
-  core.stockPusher.start();
+  const schedules = core.services.schedules.start();
+  core.services.stock.pusher.start();
   const port = process.env.HARNESS_PORT ? Number(process.env.HARNESS_PORT) : 0;
   const harness = await startHarness({ core, rendererDir: join(root, 'dist', 'renderer'), logger, port });
   process.stdout.write(`BCart Desk (ハーネス) を起動しました。ブラウザで開いてください:\n${harness.url}\nデータフォルダ: ${dataDir}\n終了するには Ctrl+C を押してください。\n`);
   const stop = () => {
-    void Promise.all([schedules.stop(), core.stockPusher.stop(), harness.close()]).then(() => {
+    void Promise.all([schedules.stop(), core.services.demo.stop(), core.services.stock.pusher.stop(), harness.close()]).then(() => {
       core.close();
       process.exit(0);
     });

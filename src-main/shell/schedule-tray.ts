@@ -119,7 +119,7 @@ export function wireScheduleTray(electron: Pick<ElectronApi, 'Tray' | 'Menu' | '
   function runWithoutJob(): void {
     if (directRun) return;
     directRun = true;
-    void runImportJob(opts.core.ctx, 'manual', undefined, 'tray')
+    void runImportJob(opts.core.services, 'manual', undefined, 'tray')
       .catch((e: unknown) => ({ ok: false as const, error: { code: 'INTERNAL' as const, message: e instanceof Error ? e.message : String(e), retryable: true } }))
       .then((o) => {
         directRun = false;
@@ -139,7 +139,7 @@ export function wireScheduleTray(electron: Pick<ElectronApi, 'Tray' | 'Menu' | '
         canRunNow: state.runningJobIds.length === 0 && !directRun && state.pausedBy.length === 0,
         lastResult: last ? { ok: last.ok, label: `${last.ok ? '成功' : last.cancelled ? '中止' : '失敗'} ${shortTime(last.finishedAt)}`, message: last.message } : null,
         nextRunAt: state.nextRuns[0]?.at ?? null,
-        stock: opts.core.stock.repos.outbox.counts(),
+        stock: opts.core.services.stock.repos.outbox.counts(),
       };
       handle.update(trayState);
     } catch (e) {

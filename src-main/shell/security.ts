@@ -1,5 +1,5 @@
 /**
- * Electron security checklist (architecture.md, reliability.md): the BrowserWindow options, the
+ * Electron security checklist (docs/reliability.md#security): the BrowserWindow options, the
  * navigation / new-window / permission guards, the allow-list for opening links in the system
  * browser, and the trusted-sender check for IPC.
  */

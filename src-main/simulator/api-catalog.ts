@@ -1,6 +1,6 @@
 /**
  * GET/PATCH /product_sets, GET/PATCH /product_stock, GET /products, GET /customers.
- * Stock writes follow bcart-api.md §5 ("+N" adds, "+-N" subtracts, a number overwrites) and are
+ * Stock writes follow docs/bcart-api.md#stock-writes ("+N" adds, "+-N" subtracts, a number overwrites) and are
  * atomic per request: one invalid row → 422 with the errors envelope and nothing changes
  * (BCart's partial behaviour is unknown; all-or-nothing is the stricter, testable choice).
  */

@@ -1,6 +1,6 @@
 /**
  * GET /orders, /order_products, /logistics (and their /{id}), PATCH /orders/{id} and
- * /logistics/{id}. `complete=1` embeds related rows, capped at 300 each (bcart-api.md §1.5): lines
+ * /logistics/{id}. `complete=1` embeds related rows, capped at 300 each (docs/bcart-api.md#paging-and-embedded-lists): lines
  * beyond the 300th are only reachable through /order_products?order_id=….
  */
 import type { StoredOrder } from './order-builder';
@@ -139,7 +139,7 @@ function logisticJson(state: SimulatorState, id: number, complete: boolean): unk
 
 /**
  * GET /logistics: filters id/ids, order_id, status, shipment_date bounds. `order_id` is an ASSUMPTION
- * (bcart-api.md §1.6 confirms only `id` for /logistics; not confirmed by public material): it lists one
+ * (docs/bcart-api.md#paging-and-embedded-lists: only `id` is known to filter /logistics): it lists one
  * order's shipments, which the client needs when an order's embedded `logistics` hit the 300 cap.
  */
 export function listLogistics(state: SimulatorState, q: URLSearchParams): SimResponse {

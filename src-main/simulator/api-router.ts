@@ -1,7 +1,7 @@
 /**
  * Maps "/api/v1/<resource>[/<key>]" + method to a handler and the scope it needs
  * (`<resource>-read` for GET, `<resource>-write` for PATCH). Unknown query parameters are
- * ignored, as the real API does (bcart-api.md §1.6).
+ * ignored, as the real API does (docs/bcart-api.md#filters).
  */
 import * as catalog from './api-catalog';
 import * as orders from './api-orders';

@@ -8,7 +8,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 
-/** Scopes an app can hold (bcart-api.md §1.3). */
+/** Scopes an app can hold (docs/bcart-api.md#authentication-and-scopes). */
 export const ALL_SCOPES = [
   ...['orders', 'order_products', 'logistics', 'products', 'product_sets', 'product_stock', 'customers'].flatMap((r) => [
     `${r}-read`,

@@ -7,9 +7,12 @@
  */
 import { startSimulator, type SimulatorOptions } from './start-simulator';
 
-/** Parses the simulator command's flags; throws an Error with a Japanese message on bad input. */
+/**
+ * Parses the simulator command's flags; throws an Error with a Japanese message on bad input. The
+ * command is a test tool: it serves the /__admin controls and the instant-approve OAuth endpoints.
+ */
 export function parseSimulatorArgs(argv: string[]): SimulatorOptions {
-  const opts: SimulatorOptions = {};
+  const opts: SimulatorOptions = { mode: 'test' };
   const int = (flag: string, v: string | undefined, min: number): number => {
     if (v === undefined || !/^\d+$/.test(v) || Number(v) < min) {
       throw new Error(`${flag} には ${min} 以上の整数を指定してください。`);

@@ -1,6 +1,6 @@
 /**
  * Fault switches: a per-request schedule of misbehaviour, for the client's and the import's
- * failure tests (reliability.md IMP-faults).
+ * failure tests (IMP-faults in docs/reliability.md#import-all-or-nothing-once).
  *
  * Rules: `faults.set([{ kind, afterRequests?, count?, path?, method? }])`. Each rule counts the requests whose
  * path starts with its prefix (default "/api/v1"; a prefix like "/orders" is taken as

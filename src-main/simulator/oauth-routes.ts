@@ -1,6 +1,6 @@
 /**
  * OAuth 2.0 authorization-code grant with PKCE (RFC 6749, RFC 7636), shaped like a Laravel
- * Passport server (bcart-api.md §1.3 guesses BCart uses one). The "consent screen" approves at
+ * Passport server (docs/bcart-api.md#authentication-and-scopes guesses BCart uses one). The "consent screen" approves at
  * once: GET /oauth/authorize answers 302 to the loopback redirect_uri with code and state.
  * redirect_uri must be http://127.0.0.1:<any port>/… or http://[::1]:<port>/… (RFC 8252 §7.3).
  */

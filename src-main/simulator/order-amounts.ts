@@ -2,7 +2,7 @@
  * Order money exactly as the simulator's BCart computes it (the convention is spelled out at the top
  * of order-generator.ts, which the import reconciles against):
  * - goods lines are tax-excluded; tax is computed ONCE per rate on the per-rate total, floored
- *   (インボイス rule, tax-rules.md), never per line;
+ *   (インボイス rule, docs/tax-rules.md#invoices-from-bcart), never per line;
  * - shipping_cost, COD_cost and use_point are tax-included 10 % amounts; their tax-excluded part
  *   (×10/11) goes into the 10 % bucket (points reduce it), like BCart's インボイス mode;
  * - final_price = Σ order_totals.total_incl_tax.

@@ -1,7 +1,7 @@
 /**
  * Turns a resolved order description into the three wire records BCart keeps for it: the order,
  * its order_products (goods lines, then the shipping / payment_fees / point rows with
- * logistics_id null, like bcart-api.md §8.1) and its logistics (shipments).
+ * logistics_id null, like the samples in docs/bcart-api.md#order-lines) and its logistics (shipments).
  */
 import Decimal from 'decimal.js';
 import { computeOrderAmounts } from './order-amounts';

@@ -12,7 +12,7 @@
  *      8 % : total = Σ 8 % goods;                     tax = floor(total × 8 / 100)
  *      10 %: total = Σ 10 % goods + shipping×10/11 + COD×10/11 − points×10/11;
  *            tax = floor(total × 10 / 100)
- *    total_incl_tax = total + tax. `total` and `tax` are strings, `total_incl_tax` a number (§8.1).
+ *    total_incl_tax = total + tax. `total` and `tax` are strings, `total_incl_tax` a number (docs/bcart-api.md#numbers-and-timestamps).
  *    Tax is computed ONCE per rate (インボイス rule), never per line.
  * 4. `total_price` = Σ goods (tax-excluded); `tax` = goods-only tax = floor(goods8×8%) + floor(goods10×10%);
  *    `final_price` = Σ order_totals.total_incl_tax, which (because of the ×11 amounts in 2) also
@@ -23,7 +23,7 @@
  *
  * Shape of the shop: 1–6 goods lines per order (bigger on request), both rates, partial shipments
  * (two logistics, one 発送済 one not), recent orders still 未発送 / 発送指示, rare キャンセル orders,
- * every payment method of requirements.md §2 (unsupported Paid / カスタム決済(その他) ≈ 1 %).
+ * every payment method of docs/import-rules.md#customer-per-payment-method (unsupported Paid / カスタム決済(その他) ≈ 1 %).
  */
 import { daysBetween } from '../../src-shared/domain/jst-date';
 import type { LineSpec, LogisticSpec, OrderSpecResolved } from './order-builder';
@@ -33,7 +33,7 @@ import type { Rng } from './prng';
 import { toWireTimestamp } from './wire-time';
 import type { WireCustomer, WireProduct, WireProductSet } from './wire-types';
 
-/** Payment methods the import supports (requirements.md §2), with relative frequency. */
+/** Payment methods the import supports (docs/import-rules.md#customer-per-payment-method), with relative frequency. */
 export const SUPPORTED_PAYMENTS: readonly (readonly [string, number])[] = [
   ['銀行振込', 20],
   ['自社掛け払い', 15],

@@ -1,5 +1,5 @@
 /**
- * limit/offset paging as BCart does it (bcart-api.md §1.5). Decisions where BCart is unknown:
+ * limit/offset paging as BCart does it (docs/bcart-api.md#paging-and-embedded-lists). Decisions where BCart is unknown:
  * default limit 20; a limit above 100 is CLAMPED to 100 (not rejected), so a client that asks for
  * more and stops at "fewer rows than asked" is caught by tests; limit < 1, a non-integer limit or a
  * negative offset → 400 with the errors envelope.

@@ -1,5 +1,5 @@
 /**
- * BCart's rate limit (bcart-api.md §1.7): 300 requests per sliding 300 s for the whole shop, shared
+ * BCart's rate limit (docs/bcart-api.md#rate-limit): 300 requests per sliding 300 s for the whole shop, shared
  * by every token. The request that exceeds it is refused with 429 and starts a 300 s lockout during
  * which every request is refused; Retry-After tells the seconds left. Refused requests do not enter
  * the window. Time comes from the injected clock so tests can move it.

@@ -16,7 +16,7 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: JSON.stringify(body) };
 }
 
-/** BCart's error envelope: {"errors":[{"<field>":"<message>"}]} (bcart-api.md §1.8, §8.3). */
+/** BCart's error envelope: {"errors":[{"<field>":"<message>"}]} (docs/bcart-api.md#errors). */
 export function errors(status: number, list: Record<string, string>[], headers: Record<string, string> = {}): SimResponse {
   return json(status, { errors: list }, headers);
 }

@@ -3,6 +3,12 @@
  * fault switches → route → auth/scope → rate limit → handler → (body corruption faults).
  * Everything a request can wait on (latency timers, hanging responses, keep-alive sockets) is
  * tracked so close() always terminates.
+ *
+ * The control surface — /__admin and the OAuth endpoints whose consent screen approves at once — is
+ * served only in test mode (`mode: 'test'`: tests and `npm run cli -- simulator`); the simulator the
+ * app starts for 「デモデータで試す」 serves BCart's API alone. Every request must name this server in
+ * its Host header (127.0.0.1 or localhost with this port): a web page that rebinds its own host name
+ * to 127.0.0.1 cannot reach it.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -18,6 +24,11 @@ import { SimulatorState } from './state';
 import { readBody } from '../core/http/read-body';
 
 export interface SimulatorOptions {
+  /**
+   * 'api' (default): BCart's API only. 'test' (demo/test mode): also the /__admin control routes and
+   * the instant-approve OAuth endpoints (/oauth/authorize, /oauth/token).
+   */
+  mode?: 'api' | 'test';
   /** default 0 (ephemeral) */
   port?: number;
   /** default 1; same seed (and dates) ⇒ identical shop */
@@ -260,11 +271,17 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     write(res, response);
   };
 
+  const testMode = opts.mode === 'test';
+  let allowedHosts: string[] = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
     const run = async (): Promise<void> => {
+      if (!allowedHosts.includes((req.headers.host ?? '').toLowerCase())) {
+        return write(res, error(403, 'host', 'このシミュレーターには http://127.0.0.1:<ポート> でアクセスしてください。'));
+      }
       if (path === '/api/v1' || path.startsWith('/api/v1/')) return handleApi(req, res, url);
+      if (!testMode) return write(res, error(404, 'path', '指定されたURLは存在しません。'));
       if (path.startsWith('/oauth/')) {
         const fault = faults.decide(path);
         if (fault?.kind === 'reset') return void req.socket.destroy();
@@ -311,6 +328,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('simulator: no TCP address');
   const origin = `http://127.0.0.1:${address.port}`;
+  allowedHosts = [`127.0.0.1:${address.port}`, `localhost:${address.port}`];
   let closed: Promise<void> | null = null;
   return {
     url: `${origin}/api/v1`,

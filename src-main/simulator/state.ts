@@ -312,7 +312,7 @@ export class SimulatorState {
 
   /**
    * The largest number of API requests received within any sliding window of `windowMs` (by the
-   * injected clock), for "never more than the budget per 300 s" assertions (reliability.md NET-rate).
+   * injected clock), for "never more than the budget per 300 s" assertions (NET-rate in docs/reliability.md#network-and-rate-limit).
    */
   maxRequestsInWindow(windowMs = 300_000): number {
     let max = 0;

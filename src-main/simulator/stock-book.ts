@@ -1,5 +1,5 @@
 /**
- * The simulated shop's stock, per product set, with BCart's semantics (bcart-api.md §5):
+ * The simulated shop's stock, per product set, with BCart's semantics (docs/bcart-api.md#stock-writes):
  * - a plain number overwrites (洗替), "+N" adds, "+-N" subtracts, on every write route;
  * - a set whose stock BCart does not manage (`stock` null, `stock_flag` 1) refuses a relative value
  *   (there is nothing to add to) unless the same row turns management on with `stock_flag: 0`;

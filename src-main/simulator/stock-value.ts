@@ -1,11 +1,11 @@
 /**
- * BCart's stock write syntax (bcart-api.md §5): a plain number overwrites (洗替), "+N" adds N and
+ * BCart's stock write syntax (docs/bcart-api.md#stock-writes): a plain number overwrites (洗替), "+N" adds N and
  * "+-N" subtracts N. Anything else is rejected with BCart's message.
  */
 
 export type StockOp = { kind: 'set'; value: number } | { kind: 'add'; delta: number };
 
-/** The 422 message for an invalid stock value (bcart-api.md §8.3). */
+/** The 422 message for an invalid stock value (docs/bcart-api.md#errors). */
 export const STOCK_INVALID_MESSAGE = '在庫は数値で入力してください。';
 
 /** Parses a stock value from a PATCH body; null when invalid. */

@@ -1,4 +1,4 @@
-/** BCart's timestamp format: "YYYY-MM-DD HH:MM:SS" in JST, no offset (bcart-api.md §7.1). */
+/** BCart's timestamp format: "YYYY-MM-DD HH:MM:SS" in JST, no offset (docs/bcart-api.md#numbers-and-timestamps). */
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 

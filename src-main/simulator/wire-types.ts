@@ -1,5 +1,5 @@
 /**
- * Wire shapes the simulator serves, exactly as bcart-api.md §3 and §8 describe BCart's JSON:
+ * Wire shapes the simulator serves, exactly as docs/bcart-api.md#resources-the-app-reads describes BCart's JSON:
  * numerics are sometimes strings ("unit_price": "150", "tax_rate": "0.08", order_totals.total),
  * timestamps are "YYYY-MM-DD HH:MM:SS" JST without offset, the COD fee key is upper-case `COD_cost`.
  * These types are the simulator's own; the client parses the wire with its zod schemas.

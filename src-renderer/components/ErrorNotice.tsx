@@ -1,13 +1,13 @@
-/** Shows an error's Japanese heading and message (what happened, what to do). */
+/** The error variant of Notice for a thrown error: its Japanese heading and message (what happened, what to do). */
 import { describeError } from '../i18n/error-messages';
+import { Notice } from './Notice';
 
 export function ErrorNotice({ error }: { error: unknown }) {
   if (!error) return null;
   const { title, message } = describeError(error);
   return (
-    <div className="notice notice-error" role="alert">
-      <strong>{title}</strong>
+    <Notice kind="error" title={title}>
       <p>{message}</p>
-    </div>
+    </Notice>
   );
 }

@@ -14,14 +14,6 @@ export const CSV_MASTER_LABELS: Record<CsvMaster, string> = {
   bankAccounts: '請求口座',
 };
 
-/** Import encodings: auto = BOM → UTF-8; valid UTF-8 → UTF-8; otherwise Shift_JIS (CP932). */
-export const CSV_IMPORT_ENCODINGS = ['auto', 'utf8', 'cp932'] as const;
-export type CsvImportEncoding = (typeof CSV_IMPORT_ENCODINGS)[number];
-
-/** Export encodings: UTF-8 with BOM (Excel opens it as UTF-8) or Shift_JIS (CP932). */
-export const CSV_EXPORT_ENCODINGS = ['utf8-bom', 'cp932'] as const;
-export type CsvExportEncoding = (typeof CSV_EXPORT_ENCODINGS)[number];
-
 /** The rule of an import, shown beside the button so nobody is surprised. */
 export const CSV_IMPORT_RULE =
   'ファイル全体を確認してから取り込みます。1行でも誤りがあれば何も登録されません。' +

@@ -1,5 +1,5 @@
 /**
- * Rounding of exact amounts to whole yen. One rule for the whole app (tax-rules.md):
+ * Rounding of exact amounts to whole yen. One rule for the whole app (docs/tax-rules.md#rounding):
  * amounts are computed exactly (integers or decimal.js) and rounded ONCE, by magnitude, so a
  * negative amount rounds like its positive mirror (切り捨て toward zero, 切り上げ away from zero,
  * 四捨五入 half away from zero). Floats are never used for money.

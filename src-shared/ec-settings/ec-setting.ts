@@ -1,5 +1,5 @@
 /**
- * EC連携設定 (requirements §2) as it crosses IPC. The contract only checks the shape (types), so a
+ * EC連携設定 (docs/glossary.md#settings-and-the-bcart-connection) as it crosses IPC. The contract only checks the shape (types), so a
  * save with many mistakes reaches main, which checks every rule and every reference at once
  * (validate-ec-setting.ts) and answers with all problems beside their fields.
  */
@@ -59,7 +59,7 @@ export type EcSetting = z.infer<typeof ecSetting>;
 export const ecSettingUpdate = z.object({ id: z.number().int().positive(), values: ecSettingInput }).strict();
 export const settingIdInput = z.object({ settingId: z.number().int().positive() }).strict();
 
-/** BCart's documented API base (bcart-api.md §1.1). */
+/** BCart's documented API base (docs/bcart-api.md#base-url-and-versions). */
 export const DEFAULT_API_BASE_URL = 'https://api.bcart.jp/api/v1';
 
 /** Starting values of the 新規 form. */

@@ -1,4 +1,4 @@
-/** 決済方法ごとの得意先 (requirements §2): BCart payment display name → customer rule. */
+/** 決済方法ごとの得意先 (docs/import-rules.md#customer-per-payment-method): BCart payment display name → customer rule. */
 import { z } from 'zod';
 
 export const PAYMENT_RULE_KINDS = ['customer', 'member-ext-id', 'unsupported'] as const;

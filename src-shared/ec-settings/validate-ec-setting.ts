@@ -1,10 +1,11 @@
 /**
- * Every rule of an EC連携設定 save (requirements §2), as one pure function: it returns ALL problems
+ * Every rule of an EC連携設定 save (docs/glossary.md#settings-and-the-bcart-connection), as one pure function: it returns ALL problems
  * with the field they belong to, so the clerk fixes everything in one pass. Main looks up the
  * referenced masters and hands them over as plain data.
  */
 import type { FieldProblem } from '../errors';
 import { isIsoDate } from '../domain/jst-date';
+import { apiUrlProblem, isAllowedApiUrl } from './api-url-policy';
 import type { EcSettingValues } from './ec-setting';
 
 export interface RefConfirmed {
@@ -33,19 +34,13 @@ export interface EcSettingRefs {
   workflows: ReadonlyMap<number, WorkflowRef>;
 }
 
-/** True for https URLs and for the local simulator (http://127.0.0.1:port). */
-export function isAllowedApiUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    if (u.username || u.password) return false;
-    return u.protocol === 'https:' || (u.protocol === 'http:' && u.hostname === '127.0.0.1');
-  } catch {
-    return false;
-  }
-}
+export { isAllowedApiUrl } from './api-url-policy';
 
-/** Checks every field; [] when the settings can be saved. `today` is the JST date. */
-export function validateEcSetting(v: EcSettingValues, refs: EcSettingRefs, today: string): FieldProblem[] {
+/**
+ * Checks every field; [] when the settings can be saved. `today` is the JST date; `extraApiHosts`
+ * is the developer setting of https hosts allowed besides bcart.jp (api-url-policy.ts).
+ */
+export function validateEcSetting(v: EcSettingValues, refs: EcSettingRefs, today: string, extraApiHosts: readonly string[] = []): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
 
@@ -106,15 +101,13 @@ export function validateEcSetting(v: EcSettingValues, refs: EcSettingRefs, today
   else if (!isIsoDate(d)) add('importStartDate', '出荷取込開始日はYYYY-MM-DDの形式で、実在する日付を入力してください。');
   else if (d > today) add('importStartDate', `出荷取込開始日に未来の日付は指定できません。今日 (${today}) 以前の日付を入力してください。`);
 
-  if (!isAllowedApiUrl(v.apiBaseUrl.trim())) {
-    add('apiBaseUrl', 'APIのURLは https:// で始まるURLを入力してください (シミュレーターは http://127.0.0.1 も可)。');
-  }
+  if (!isAllowedApiUrl(v.apiBaseUrl.trim(), extraApiHosts)) add('apiBaseUrl', apiUrlProblem('APIのURL'));
   for (const [path, label] of [
     ['oauthAuthorizeUrl', '認証URL'],
     ['oauthTokenUrl', 'トークンURL'],
   ] as const) {
     const u = v[path];
-    if (u !== null && u.trim() !== '' && !isAllowedApiUrl(u.trim())) add(path, `${label}は https:// で始まるURLを入力してください (シミュレーターは http://127.0.0.1 も可)。`);
+    if (u !== null && u.trim() !== '' && !isAllowedApiUrl(u.trim(), extraApiHosts)) add(path, apiUrlProblem(label));
   }
   if (!Number.isInteger(v.rateBudget) || v.rateBudget < 1 || v.rateBudget > 300) {
     add('rateBudget', 'API呼び出し上限は1〜300の整数で入力してください (Bカートの上限は300回/300秒で、他のアプリと共有します)。');

@@ -2,20 +2,23 @@
  * Push events from main to the renderer (`domain:past-tense`). Long work returns a run id at once;
  * its progress and completion arrive here.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { csvEventDefs } from '../csv/csv-job';
 import { importEventDefs } from '../import/import-run';
 import { connectionChanged } from '../ec-settings/connection';
+import { dataChanged } from './data-roots';
 import { scheduleEventDefs } from '../schedules/schedule-ipc';
 import { taxUpdateEventDefs } from '../tax-update/tax-update-events';
 import { stockEventDefs } from '../stock/stock-push';
 
 export const events = {
-  /** a master or setting changed: renderer invalidates the matching queries */
-  'data:changed': z.object({ domain: z.string() }),
+  /** data changed in main (by any caller): the renderer invalidates the queries under these roots */
+  'data:changed': dataChanged,
   ...importEventDefs,
   ...scheduleEventDefs,
   ...taxUpdateEventDefs,
   ...stockEventDefs,
+  ...csvEventDefs,
   /** ECサイト認証: a login finished or failed, a token was saved or removed (never the token) */
   'connection:changed': connectionChanged,
 };

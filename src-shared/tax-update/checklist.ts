@@ -1,5 +1,5 @@
 /**
- * 実行にあたっての確認事項 of seed 004, worded for this app. Renderer and main share the ids: the
+ * 実行にあたっての確認事項 (docs/tax-rules.md#the-checklist), worded for this app. Renderer and main share the ids: the
  * page sends the ids the user ticked, and main refuses the run (CHECKLIST_INCOMPLETE) unless every
  * id is present, so a changed list can never be skipped by an old screen.
  */
@@ -29,10 +29,10 @@ export const TAX_UPDATE_CHECKLIST: readonly ChecklistItem[] = [
 
 export const TAX_UPDATE_CHECKLIST_IDS: readonly string[] = TAX_UPDATE_CHECKLIST.map((c) => c.id);
 
-/** The confirmation the user selects after the checklist (seed 004). */
+/** The confirmation the user selects after the checklist (docs/tax-rules.md#the-checklist). */
 export const UNDERSTOOD_TEXT = '上記を理解の上、実行します。';
 
-/** Shown when the run finished (seed 004), with the reminder to reopen. */
+/** Shown when the run finished, with the reminder to reopen (docs/tax-rules.md#the-checklist). */
 export const FINISHED_TEXT = '消費税額自動更新処理が終了しました。';
 
 /** Ids of the checklist that are missing from `ticked` (empty = complete). */

@@ -1,7 +1,7 @@
 /**
  * The tax-update plan (= the preview). Pure: the same inputs always give the same plan, and the
- * executed result is exactly `updatedApplications` of the plan the user saw. Seed 004's steps,
- * per target application:
+ * executed result is exactly `updatedApplications` of the plan the user saw. The steps per target
+ * application (docs/tax-rules.md#re-rating-in-the-tax-update):
  *  (1) each item's 税率区分 from the product master (lookup); a deleted product (null) keeps the
  *      application's own setting;
  *  (2) option prices: an option ≥ ¥0 follows its own 税率区分, a negative one its item's (after 1);

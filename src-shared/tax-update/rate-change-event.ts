@@ -40,7 +40,7 @@ export function validateRateChangeEvent(event: RateChangeEvent): FieldProblem[] 
 }
 
 /**
- * Target of the update (seed 004): 継続中, next order not yet processed, standard rate = the
+ * Target of the update (docs/tax-rules.md#targets-and-once-only): 継続中, next order not yet processed, standard rate = the
  * event's old standard rate. When the event keeps the standard rate (e.g. a reduced-rate cut), the
  * standard rate cannot tell updated from not-yet-updated applications, so the reduced rate must
  * also equal the event's old reduced rate; this keeps "run the plan again on its own result"

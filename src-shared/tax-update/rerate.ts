@@ -1,5 +1,5 @@
 /**
- * Re-rating of prices for a tax-rate change (tax-rules.md, "Re-rating a subscription price").
+ * Re-rating of prices for a tax-rate change (docs/tax-rules.md#re-rating-in-the-tax-update).
  * Invariant: every result is computed exactly with bigint and rounded ONCE, by magnitude, with
  * divRound. A tax-inclusive price becomes price × (100+new)/(100+old) — never "round the base
  * first, then add the new tax", which differs by ¥1 in some cases. No floating point anywhere.

@@ -1,5 +1,5 @@
 /**
- * Data of the one-time subscription tax update (定期申込商品消費税自動更新, seed 004).
+ * Data of the one-time subscription tax update (定期申込商品消費税自動更新, docs/tax-rules.md#re-rating-in-the-tax-update).
  * Everything here is plain data so the same values cross IPC, CSV and the database unchanged.
  * Prices are integer yen (safe integers; option prices may be negative). Rates are integer percent,
  * because the 税区分 master stores integer rates too; a rate change is data (RateChangeEvent),

@@ -25,12 +25,12 @@ describe('在庫 (e2e)', () => {
   beforeAll(async () => {
     sim = await startSimulator({ seed: 5, orders: 0, rateLimit: false, includeUnsupported: false });
     e = await startE2E();
-    await seedImportBooks(e.core.db, e.core.ctx, sim, addDays(today, -3));
-    e.core.stockPusher.start();
+    await seedImportBooks(e.core.db, e.core.services.bcart, sim, addDays(today, -3));
+    e.core.services.stock.pusher.start();
     await e.page.reload();
   });
   afterAll(async () => {
-    await e?.core.stockPusher.stop();
+    await e?.core.services.stock.pusher.stop();
     await e?.close();
     await sim?.close();
   });

@@ -53,7 +53,6 @@ describe('MasterForm', () => {
           schema={departmentInput}
           row={null}
           empty={{ code: '', name: '' }}
-          toValues={() => ({})}
           onSaved={() => undefined}
         />
       </QueryClientProvider>,
@@ -69,7 +68,7 @@ describe('MasterForm', () => {
 
 describe('withHiddenEmptied', () => {
   it('empties fields whose condition is not met, following chains in field order', async () => {
-    const { withHiddenEmptied } = await import('../../src-renderer/features/masters/MasterForm');
+    const { withHiddenEmptied } = await import('../../src-renderer/features/masters/master-attributes');
     const fields = [
       { name: 'kind', label: '種別', type: 'select' as const },
       { name: 'billingType', label: '請求区分', type: 'select' as const, showWhen: { field: 'kind', values: ['得意先'] } },

@@ -1,5 +1,5 @@
 /**
- * Capped exponential backoff with jitter (AWS Builders' Library, reliability.md §4): attempt n waits
+ * Capped exponential backoff with jitter (docs/reliability.md#network-and-rate-limit): attempt n waits
  * between half and all of min(cap, base·2ⁿ), so concurrent clients spread out but never retry instantly.
  */
 

@@ -4,8 +4,7 @@
  * zod schemas in ./schemas; callers only ever see the model types or an AppError.
  */
 import type { AppError } from '../../../src-shared/errors';
-import type { Clock, Fetch, Logger, Timers } from '../ports';
-import { createBcartHttp, type HttpStats, type RequestSpec } from './http';
+import { createBcartHttp, type HttpOptions, type HttpStats, type RequestSpec } from './http';
 import { errorMessages, rejectedError } from './http-errors';
 import { scopesFromJwt } from './jwt-scopes';
 import type {
@@ -39,13 +38,13 @@ import {
 import type { z } from 'zod';
 import { echoOf, withDetails } from './write-details';
 
-/** BCart's page size cap (bcart-api.md §1.5). */
+/** BCart's page size cap (docs/bcart-api.md#paging-and-embedded-lists). */
 export const PAGE_LIMIT = 100;
-/** `complete=1` embeds at most this many lines per order (bcart-api.md §1.5). */
+/** `complete=1` embeds at most this many lines per order (docs/bcart-api.md#paging-and-embedded-lists). */
 export const EMBED_CAP = 300;
 /** Safety stop for offset paging (a shop with more rows than this in one list is not expected). */
 const MAX_ROWS = 1_000_000;
-/** Bulk PATCH batch size used by integrators (bcart-api.md §5). */
+/** Bulk PATCH batch size used by integrators (docs/bcart-api.md#stock-writes). */
 export const PATCH_BATCH = 100;
 /** Ids per `GET /orders?ids=…` request: keeps a long watch list's URL short (≈ 700 characters per request). */
 export const IDS_PER_REQUEST = 100;
@@ -57,28 +56,15 @@ export interface BcartProgress {
   total: number | null;
 }
 
-export interface BcartClientOptions {
-  /** e.g. https://api.bcart.jp/api/v1 */
-  baseUrl: string;
-  getAccessToken: () => Promise<string>;
-  fetch: Fetch;
-  clock: Clock;
-  timers: Timers;
-  logger: Logger;
+/** The client takes the HTTP layer's options (one list, core/bcart/http.ts) with its own limiter made optional. */
+export interface BcartClientOptions extends Omit<HttpOptions, 'limiter'> {
   /** requests per sliding 300 s window (default 250); ignored when `limiter` is given */
   rateBudget?: number;
   /** a limiter shared with other clients of the same shop */
   limiter?: RateLimiter;
   /** longest 429 lockout / budget wait accepted before BCART_RATE_LIMITED (default 10 min) */
   maxRateLimitWaitMs?: number;
-  timeoutMs?: number;
-  maxRetries?: number;
-  backoffBaseMs?: number;
-  backoffCapMs?: number;
-  random?: () => number;
   onProgress?: (p: BcartProgress) => void;
-  /** refresh the token once and retry; false/throw = give up with BCART_UNAUTHORIZED */
-  onUnauthorized?: () => Promise<boolean>;
 }
 
 export interface OrderFilter {
@@ -128,7 +114,7 @@ export interface BcartClient {
   getProductSet(id: number, opts?: CallOptions): Promise<BcartProductSet>;
   /**
    * The sets with these ids (any not returned do not exist). Asks with `ids=` 100 at a time; BCart
-   * ignores filters it does not know (bcart-api.md §1.6), so rows are filtered here and an ignored
+   * ignores filters it does not know (docs/bcart-api.md#filters), so rows are filtered here and an ignored
    * filter costs a walk over every set, never a wrong answer.
    */
   getProductSetsByIds(ids: readonly number[], opts?: CallOptions): Promise<BcartProductSet[]>;
@@ -220,8 +206,8 @@ export function createBcartClient(opts: BcartClientOptions): BcartClient {
 
   /**
    * Every shipment of one order, for an order whose embedded `logistics` hit the 300 cap.
-   * ASSUMPTION (bcart-api.md §1.6 lists only `id` for /logistics; `order_id` is [G], not confirmed by
-   * public material): `GET /logistics?order_id=<id>&complete=1` lists that order's shipments. BCart
+   * ASSUMPTION (docs/bcart-api.md#paging-and-embedded-lists: only `id` is known to filter /logistics;
+   * `order_id` is a guess): `GET /logistics?order_id=<id>&complete=1` lists that order's shipments. BCart
    * ignores unknown filters, so `complete=1` embeds each row's order and rows of other orders are
    * dropped here: an ignored filter costs a walk over every shipment, never a wrong slip.
    */
@@ -261,7 +247,7 @@ export function createBcartClient(opts: BcartClientOptions): BcartClient {
       }
       all = [...byId.values()];
     }
-    // BCart silently ignores filters it does not know (bcart-api.md §1.6): apply every filter here too
+    // BCart silently ignores filters it does not know (docs/bcart-api.md#filters): apply every filter here too
     const idSet = filter.ids ? new Set(filter.ids) : null;
     const orders = all.filter((r) => {
       const d = jstDateOfIso(r.orderedAt);

@@ -1,6 +1,6 @@
 /**
  * Turns BCart HTTP failures into AppErrors with Japanese messages that say what happened and what to
- * do (requirements §8). Details carry method, path and status for the log — never a token or header.
+ * do (docs/reliability.md#errors-the-user-meets). Details carry method, path and status for the log — never a token or header.
  */
 import { AppError } from '../../../src-shared/errors';
 import { RESOURCE_LABELS, type ResourceKey } from './schemas/envelope';
@@ -93,22 +93,52 @@ export function timeoutError(call: CallInfo, timeoutMs: number, outcome: Outcome
   );
 }
 
+/** How much of an `errors` envelope is kept: BCart's real ones are a few short lines. */
+const ERROR_ENVELOPE_LIMITS = { depth: 8, messages: 20, chars: 300 } as const;
+
 /**
- * Reads BCart's `errors` envelope defensively (bcart-api.md §1.8): an array of strings, an array of
- * field→message maps, or one map. Returns "field: message" strings (empty when there is no envelope).
+ * Reads BCart's `errors` envelope defensively (docs/bcart-api.md#errors): an array of strings, an array of
+ * field→message maps, or one map. Returns "field: message" strings (empty when there is no envelope),
+ * at most 20 of at most 300 characters, from at most 8 levels: the envelope comes from the network
+ * and is shown to the user and written to the log.
  */
 export function errorMessages(body: unknown): string[] {
   if (typeof body !== 'object' || body === null) return [];
   const errors = (body as Record<string, unknown>)['errors'];
   const out: string[] = [];
-  const add = (v: unknown, field?: string): void => {
-    if (typeof v === 'string') out.push(field ? `${field}: ${v}` : v);
-    else if (Array.isArray(v)) for (const x of v) add(x, field);
-    else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) add(x, field ? `${field}.${k}` : k);
-    else if (typeof v === 'number' || typeof v === 'boolean') out.push(field ? `${field}: ${String(v)}` : String(v));
+  const push = (text: string): void => {
+    out.push(text.length > ERROR_ENVELOPE_LIMITS.chars ? `${text.slice(0, ERROR_ENVELOPE_LIMITS.chars)}…` : text);
   };
-  add(errors);
+  const add = (v: unknown, depth: number, field?: string): void => {
+    if (out.length >= ERROR_ENVELOPE_LIMITS.messages || depth > ERROR_ENVELOPE_LIMITS.depth) return;
+    if (typeof v === 'string') push(field ? `${field}: ${v}` : v);
+    else if (Array.isArray(v)) for (const x of v) add(x, depth + 1, field);
+    else if (typeof v === 'object' && v !== null) {
+      for (const k in v) add((v as Record<string, unknown>)[k], depth + 1, field ? `${field}.${k}` : k);
+    } else if (typeof v === 'number' || typeof v === 'boolean') push(field ? `${field}: ${String(v)}` : String(v));
+  };
+  add(errors, 0);
   return out;
+}
+
+/** The API answered with a redirect: never followed (the token or a PATCH body would go along). */
+export function redirectRefusedError(call: CallInfo, outcome: Outcome): AppError {
+  const write = call.method === 'GET' ? '' : UNKNOWN_WRITE_HINT;
+  return new AppError(
+    'BCART_BAD_RESPONSE',
+    `Bカートの API から別のURLへの転送 (リダイレクト) が返されたため、安全のため中止しました (認証情報は転送先に送っていません)。EC連携設定のAPIのURLが正しいか確認してください。${write}`,
+    { details: base(call, { reason: 'redirect', ...writeOutcome(call, outcome) }), retryable: false },
+  );
+}
+
+/** The answer was larger than the client reads (see core/http/bounded-response.ts). */
+export function tooLargeError(call: CallInfo, limitBytes: number, limitText: string, outcome: Outcome): AppError {
+  const write = call.method === 'GET' ? '' : UNKNOWN_WRITE_HINT;
+  return new AppError(
+    'BCART_BAD_RESPONSE',
+    `Bカートからの応答が大きすぎるため (上限 ${limitText})、読み込みを中止しました。EC連携設定のAPIのURLが正しいか確認し、解決しない場合は取込開始日を近づけて範囲を分けて実行してください。${write}`,
+    { details: base(call, { reason: 'too_large', limitBytes, ...writeOutcome(call, outcome) }), retryable: false },
+  );
 }
 
 export function rejectedError(call: CallInfo, status: number, messages: string[]): AppError {

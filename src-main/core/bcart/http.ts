@@ -8,16 +8,20 @@
  * carries details.outcome = 'unknown' and the stock outbox reads the set back instead.
  */
 import { isAppError, type AppError } from '../../../src-shared/errors';
+import { fetchFailureReason, isRedirectRefused } from '../errors/classify-error';
 import type { Clock, Fetch, Logger, Timers } from '../ports';
 import { backoffDelay } from './backoff';
+import { BodyTooLargeError, formatBytes, jsonNestingExceeds, MAX_ERROR_JSON_DEPTH, MAX_RESPONSE_BYTES, readCappedText } from '../http/bounded-response';
 import {
   badJsonError,
   errorMessages,
   missingScopeError,
   networkError,
   notFoundError,
+  redirectRefusedError,
   rejectedError,
   timeoutError,
+  tooLargeError,
   unauthorizedError,
   unavailableError,
   type CallInfo,
@@ -44,6 +48,8 @@ export interface HttpOptions {
   random?: () => number;
   /** refresh the token once after a 401; true = retry with the new token */
   onUnauthorized?: () => Promise<boolean>;
+  /** largest response body read (default 50 MB) */
+  maxBodyBytes?: number;
 }
 
 export interface RequestSpec {
@@ -103,16 +109,12 @@ function neverSent(err: unknown): boolean {
   return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
 }
 
-function reasonOf(err: unknown): string {
-  const cause = (err as { cause?: { code?: string; message?: string } } | null)?.cause;
-  return cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
-}
-
 /** Creates the request engine shared by every client method. */
 export function createBcartHttp(opts: HttpOptions): BcartHttp {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const maxRetries = opts.maxRetries ?? 4;
   const maxRateLimitRetries = opts.maxRateLimitRetries ?? 3;
+  const maxBodyBytes = opts.maxBodyBytes ?? MAX_RESPONSE_BYTES;
   const { clock, timers, limiter } = opts;
   const log = opts.logger;
   const stats: HttpStats = { requests: 0, retries: 0, rateLimited: 0, refreshes: 0 };
@@ -140,19 +142,24 @@ export function createBcartHttp(opts: HttpOptions): BcartHttp {
         headers,
         body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
         signal: ac.signal,
+        // a redirect would carry the Bearer token (and a PATCH body) to wherever it points
+        redirect: 'error',
       });
       status = res.status;
       contentType = res.headers.get('content-type') ?? '';
       retryAfter = res.headers.get('retry-after');
-      text = await res.text();
+      text = await readCappedText(res, maxBodyBytes);
     } catch (err) {
       if (spec.signal?.aborted) throw spec.signal.reason;
+      // both are answers, not transport hiccups: asking again gets the same answer
+      if (err instanceof BodyTooLargeError) return { kind: 'fail', error: tooLargeError(call, err.limitBytes, formatBytes(err.limitBytes), 'unknown') };
+      if (isRedirectRefused(err)) return { kind: 'fail', error: redirectRefusedError(call, 'unknown') };
       if (ac.signal.aborted && ac.signal.reason === timeoutReason) {
         const e = timeoutError(call, timeoutMs, 'unknown');
         return write ? { kind: 'fail', error: e } : { kind: 'retry', error: e };
       }
       const safe = neverSent(err);
-      const e = networkError(call, reasonOf(err), safe ? 'not_applied' : 'unknown');
+      const e = networkError(call, fetchFailureReason(err), safe ? 'not_applied' : 'unknown');
       return write && !safe ? { kind: 'fail', error: e } : { kind: 'retry', error: e };
     } finally {
       timers.clearTimeout(timer);
@@ -171,6 +178,7 @@ export function createBcartHttp(opts: HttpOptions): BcartHttp {
       return transient && !write ? { kind: 'retry', error: e } : { kind: 'fail', error: e };
     }
     let body: unknown = null;
+    if (status >= 400 && jsonNestingExceeds(text, MAX_ERROR_JSON_DEPTH)) return { kind: 'fail', error: rejectedError(call, status, []) };
     if (text.length > 0 && /\S/.test(text)) {
       try {
         body = JSON.parse(text);

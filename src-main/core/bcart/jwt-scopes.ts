@@ -1,5 +1,5 @@
 /**
- * BCart personal access tokens are JWTs carrying their scopes (bcart-api.md §1.3). Reading the claim
+ * BCart personal access tokens are JWTs carrying their scopes (docs/bcart-api.md#authentication-and-scopes). Reading the claim
  * (without verifying — only BCart can) lets the settings screen show the granted scopes. Returns null
  * when the token is not a JWT or has no scope claim.
  */

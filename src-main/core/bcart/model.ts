@@ -1,6 +1,6 @@
 /**
  * The normalised shapes the BCart client hands to the rest of the app, after its zod schemas
- * have parsed the wire format once at the edge (bcart-api.md §3, §7):
+ * have parsed the wire format once at the edge (docs/bcart-api.md#numbers-and-timestamps):
  * - integers arrive as numbers, numeric strings or "" → number | null here;
  * - decimals (unit prices, tax rates, 入数) are kept exact as canonical decimal strings ("12.5", "0.08");
  * - timestamps without offset are JST and become ISO-8601 strings with +09:00;
@@ -143,11 +143,11 @@ export interface ProductSetStockPatch {
   stock: StockValue;
 }
 
-/** One row of `PATCH /product_stock`, keyed by 品番 (bcart-api.md §5). */
+/** One row of `PATCH /product_stock`, keyed by 品番 (docs/bcart-api.md#stock-writes). */
 export interface ProductStockPatch {
   /** 品番 */
   productNo: string;
   stock: StockValue;
-  /** sent only when given (bcart-api.md §5: TB sends 0 alongside) */
+  /** sent only when given (one integration sends 0 alongside, docs/bcart-api.md#stock-writes) */
   stockFlag?: number;
 }

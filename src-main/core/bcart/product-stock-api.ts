@@ -1,5 +1,5 @@
 /**
- * The 在庫 API keyed by 品番 (bcart-api.md §3.5, §5): `GET /product_stock/{product_no}` and the bulk
+ * The 在庫 API keyed by 品番 (docs/bcart-api.md#stock-view, #stock-writes): `GET /product_stock/{product_no}` and the bulk
  * `PATCH /product_stock`. Writes go in batches of at most PATCH_BATCH rows and are never resent blindly:
  * a relative "+N" applied twice is wrong, so a timeout leaves details.outcome = 'unknown' (set by the
  * HTTP layer) and the caller reads the stock back instead.
@@ -11,7 +11,7 @@ import type { BcartProductStock, ProductStockPatch } from './model';
 import { parseList, productStockWire } from './schemas';
 import { echoOf, withDetails } from './write-details';
 
-/** Rows per PATCH /product_stock request (the integrator practice of batches of 100, bcart-api.md §5). */
+/** Rows per PATCH /product_stock request (the integrator practice of batches of 100, docs/bcart-api.md#stock-writes). */
 export const STOCK_PATCH_BATCH = 100;
 
 export interface ProductStockApi {
@@ -22,7 +22,7 @@ export interface ProductStockApi {
    * `notSentProductNos` (later batches, never sent).
    */
   patchProductStock(rows: ProductStockPatch[], signal?: AbortSignal, requestId?: string): Promise<BcartProductStock[]>;
-  /** Stock of one 品番; null when BCart knows no such 品番 (404 or an empty answer, bcart-api.md §3.5). */
+  /** Stock of one 品番; null when BCart knows no such 品番 (404 or an empty answer, docs/bcart-api.md#stock-view). */
   getProductStock(productNo: string, signal?: AbortSignal): Promise<BcartProductStock | null>;
 }
 
@@ -47,7 +47,7 @@ function invalidRows(rows: ProductStockPatch[]): AppError | null {
 /** Creates the 品番-keyed stock calls on top of the shared HTTP engine. */
 export function createProductStockApi(http: BcartHttp): ProductStockApi {
   async function patchChunk(chunk: ProductStockPatch[], signal?: AbortSignal, requestId?: string): Promise<BcartProductStock[]> {
-    // the {"product_stock":[…]} wrapper follows TB's sample (bcart-api.md §5 [CONFLICT]: BF sends a bare array)
+    // the {"product_stock":[…]} wrapper follows one integration; another sends a bare array (docs/bcart-api.md#stock-writes)
     const body = await http.request({ ...CALL, body: { product_stock: chunk.map(wireRow) }, signal, ...(requestId ? { requestId } : {}) });
     // BF treats 200/204 without a body as success; a bare array echo is read like the wrapped one
     const echoed = body === null ? [] : echoOf(() => parseList(Array.isArray(body) ? { product_stock: body } : body, 'product_stock', productStockWire).items);

@@ -1,6 +1,6 @@
 /**
  * BCart allows 300 requests per 300 s per shop, shared by every app of the shop; going over locks the
- * whole shop out for 300 s (bcart-api.md §1.7). So the client keeps its own sliding-window budget
+ * whole shop out for 300 s (docs/bcart-api.md#rate-limit). So the client keeps its own sliding-window budget
  * (250 by default, leaving room for other apps) and, at the first 429, stops every call until the
  * lockout is over instead of hammering the API. Time comes from the injected Clock/Timers so tests
  * can run a 10,000-order import in simulated time.

@@ -1,61 +1,45 @@
 /**
- * CSV export of one master, for Excel: CRLF line ends, UTF-8 with BOM or Shift_JIS (CP932).
- * Text cells starting with = + - @ (or tab/CR) get a leading ' so a spreadsheet never runs them as
- * formulas; numeric columns holding numbers stay numbers. A character CP932 cannot hold is an
- * error naming its row and column — never a silent '?' (〜 is written as ～: see cp932-variants.ts).
+ * CSV export of one master through the app's one writer (csv-write.ts): the master's Japanese
+ * headers, text cells formula-guarded, numbers as numbers, 対象/対象外 words for flags and the
+ * 税区分コード for the tax class id.
  */
-import { AppError, type FieldProblem } from '../../../src-shared/errors';
-import type { CsvExportEncoding } from '../../../src-shared/csv/master-csv';
-import { codePointLabel, encodeCsv, firstUnencodableCp932 } from './csv-encoding';
-import { capProblems, cellProblem, formatCsvRows, guardFormula } from './csv-records';
+import type { CsvEncoding } from '../../../src-shared/csv/csv-encoding';
+import { csvUnencodable } from './csv-problems';
+import { writeCsv, type CsvCell, type CsvWriteResult } from './csv-write';
 import type { MasterCsvColumn, MasterCsvDef } from './master-csv-columns';
 
-/** One value of a row → its cell text. */
-function cellText(column: MasterCsvColumn, value: unknown, taxClassCodes: Map<number, string>): string {
+/** One value of a row → its cell. */
+function cellOf(column: MasterCsvColumn, value: unknown, taxClassCodes: ReadonlyMap<number, string>): CsvCell {
   if (value === null || value === undefined) return '';
   switch (column.kind) {
     case 'int':
-      return typeof value === 'number' ? String(value) : guardFormula(String(value));
+      return typeof value === 'number' ? value : String(value);
     case 'bool':
       return value ? (column.labels?.true ?? '1') : (column.labels?.false ?? '0');
     case 'taxClassCode':
-      return guardFormula(taxClassCodes.get(Number(value)) ?? '');
+      return taxClassCodes.get(Number(value)) ?? '';
     case 'text':
-      return guardFormula(String(value));
+      return String(value);
   }
 }
 
-/**
- * Rows (as the repository returns them, camelCase) → CSV bytes.
- * @throws CSV_UNENCODABLE listing every cell CP932 cannot hold
- */
-export function exportMasterCsv(
+/** Rows (as the repository returns them, camelCase) → the CSV file, or the cells that cannot be written. */
+export function writeMasterCsv(
   def: MasterCsvDef,
   rows: readonly Record<string, unknown>[],
-  encoding: CsvExportEncoding,
-  taxClassCodes: Map<number, string>,
-): Uint8Array {
-  const table: string[][] = [def.columns.map((c) => c.header)];
-  const problems: FieldProblem[] = [];
-  rows.forEach((r, i) => {
-    const cells = def.columns.map((c) => {
-      const text = cellText(c, r[c.field], taxClassCodes);
-      if (encoding !== 'cp932') return text;
-      // 〜 and the other JIS variants are fine: encodeCsv writes their CP932 twins
-      const bad = firstUnencodableCp932(text);
-      if (bad !== null) {
-        problems.push(
-          cellProblem(i + 2, c.header, `「${bad}」(${codePointLabel(bad)})はShift_JISで保存できない文字です。UTF-8で出力するか、この文字を別の文字に直してください。`),
-        );
-      }
-      return text;
-    });
-    table.push(cells);
-  });
-  if (problems.length > 0) {
-    throw new AppError('CSV_UNENCODABLE', `Shift_JISで保存できない文字が${problems.length}か所あるため、ファイルを作成していません。UTF-8で出力するか、該当の文字を直してください。`, {
-      fields: capProblems(problems),
-    });
-  }
-  return encodeCsv(formatCsvRows(table), encoding);
+  encoding: CsvEncoding,
+  taxClassCodes: ReadonlyMap<number, string>,
+): CsvWriteResult {
+  const columns = def.columns.map((c) => ({ header: c.header, cell: (r: Record<string, unknown>) => cellOf(c, r[c.field], taxClassCodes) }));
+  return writeCsv(columns, rows, { encoding });
+}
+
+/**
+ * Rows → CSV bytes.
+ * @throws CSV_UNENCODABLE listing every cell CP932 cannot hold
+ */
+export function exportMasterCsv(...args: Parameters<typeof writeMasterCsv>): Uint8Array {
+  const file = writeMasterCsv(...args);
+  if (!file.ok) throw csvUnencodable(file.problems);
+  return file.bytes;
 }

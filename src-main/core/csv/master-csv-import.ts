@@ -6,18 +6,25 @@
  * change it, which is a problem of that row. Problems found while writing (e.g. a SKU code taken by
  * another product) roll the whole transaction back.
  */
-import { AppError, type FieldProblem } from '../../../src-shared/errors';
-import type { CsvImportEncoding } from '../../../src-shared/csv/master-csv';
-import type { SqliteDb } from '../db/open';
-import { decodeCsv } from './csv-encoding';
-import { capProblems, cellProblem, readCsvRows, unguardFormula, type CsvRow } from './csv-records';
+import type { CsvEncoding, CsvReadEncoding } from '../../../src-shared/csv/csv-encoding';
+import type { FieldProblem } from '../../../src-shared/errors';
+import { failureKind } from '../errors/classify-error';
+import type { MasterRepository } from '../masters/master-repository';
+import type { Repositories } from '../repositories';
+import { unguardFormula } from './csv-formula';
+import { cellProblem, csvInvalid, rowProblem } from './csv-problems';
+import { readCsvRows, type CsvLayout, type CsvReadOptions } from './csv-read';
+import type { RowReader } from './csv-row-reader';
 import { FALSE_WORDS, TRUE_WORDS, type MasterCsvColumn, type MasterCsvDef } from './master-csv-columns';
+
+/** The repositories a master CSV import writes through. */
+export type MasterCsvRepositories = Pick<Repositories, 'departments' | 'taxClasses' | 'workflows' | 'partners' | 'products' | 'bankAccounts' | 'transaction'>;
 
 export interface MasterCsvImportResult {
   created: number;
   updated: number;
   unchanged: number;
-  encoding: 'utf8' | 'cp932';
+  encoding: CsvEncoding;
 }
 
 interface ParsedRow {
@@ -25,10 +32,10 @@ interface ParsedRow {
   values: Record<string, unknown>;
 }
 
-const FILE_MESSAGE = 'CSVに誤りがあるため、何も取り込んでいません。一覧の行・列の内容を直してから、もう一度取り込んでください。';
-
-function invalid(problems: FieldProblem[]): AppError {
-  return new AppError('CSV_INVALID', FILE_MESSAGE, { fields: capProblems(problems) });
+/** Reading a file (progress, 中止) and the step right before its one write transaction. */
+export interface MasterCsvImportControl extends Omit<CsvReadOptions, 'encoding'> {
+  /** runs after the whole file is valid, right before the transaction (e.g. a last 受付停止 check) */
+  beforeWrite?: () => void | Promise<void>;
 }
 
 /** Cell → the value the schema expects; undefined leaves the schema's own "required" message. */
@@ -58,186 +65,101 @@ function cellValue(column: MasterCsvColumn, cell: string, taxClassIds: Map<strin
   }
 }
 
-interface CsvTable {
-  header: CsvRow;
-  /** header name → cell index */
-  columns: Map<string, number>;
-  records: CsvRow[];
-  encoding: 'utf8' | 'cp932';
-}
-
-/** Bytes → header + data rows, or the problems of an unreadable file (encoding, quotes, duplicate columns). */
-function readTable(bytes: Uint8Array, encoding: CsvImportEncoding): { ok: true; table: CsvTable } | { ok: false; problems: FieldProblem[] } {
-  const decoded = decodeCsv(bytes, encoding);
-  const read = readCsvRows(decoded.text);
-  if (!read.ok) return read;
-  const [header, ...records] = read.rows;
-  if (header === undefined) return { ok: false, problems: [{ path: 'row1', row: 1, message: 'CSVが空です。1行目に見出し行のあるファイルを選んでください。' }] };
-  const columnName = (i: number) => {
-    const name = header.cells[i]?.trim() ?? '';
-    return name === '' || name.includes('\uFFFD') ? `${i + 1}列目` : name;
+/** The master's columns as a layout: its headers only, trailing empty cells may be left out. */
+function layoutOf(def: MasterCsvDef): CsvLayout {
+  return {
+    label: def.label,
+    columns: def.columns.map((c) => c.header),
+    required: def.columns.filter((c) => c.required).map((c) => c.header),
+    otherColumns: 'error',
+    cellCount: 'at-most',
   };
-  const problems: FieldProblem[] = [];
-  if (decoded.invalid) {
-    const name = decoded.encoding === 'utf8' ? 'UTF-8' : 'Shift_JIS';
-    for (const r of read.rows) {
-      r.cells.forEach((c, i) => {
-        if (c.includes('\uFFFD')) {
-          problems.push(cellProblem(r.row, r === header ? `${i + 1}列目` : columnName(i), `文字コード(${name})として読めない文字があります。UTF-8 または Shift_JIS で保存し直してください。`));
-        }
-      });
-    }
-    return { ok: false, problems };
-  }
-  const columns = new Map<string, number>();
-  header.cells.forEach((raw, i) => {
-    const name = raw.trim();
-    if (columns.has(name)) problems.push(cellProblem(header.row, columnName(i), '同じ名前の列が2つあります。どちらか一方を削除してください。'));
-    else columns.set(name, i);
-  });
-  for (const r of records) {
-    if (r.cells.slice(header.cells.length).some((c) => c.trim() !== '')) {
-      problems.push({
-        path: `${r.row}`,
-        row: r.row,
-        message: `${r.row}行目: 見出し行より列が多くなっています(${r.cells.length}列)。区切りの「,」や「"」を確認してください。`,
-      });
-    }
-  }
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, table: { header, columns, records, encoding: decoded.encoding } };
-}
-
-/** Checks the header (required columns present, no unknown column). */
-function headerProblems(def: MasterCsvDef, table: CsvTable): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const known = def.columns.map((c) => c.header);
-  for (const name of table.columns.keys()) {
-    if (!known.includes(name)) {
-      problems.push(cellProblem(table.header.row, name || '(空の列名)', `${def.label}のCSVにない列です。列名は「${known.join('」「')}」を使ってください。`));
-    }
-  }
-  for (const c of def.columns) {
-    if (c.required && !table.columns.has(c.header)) {
-      problems.push(cellProblem(table.header.row, c.header, `必須の列「${c.header}」がありません。見出し行(1行目)に「${c.header}」列を追加してください。`));
-    }
-  }
-  return problems;
 }
 
 function keyOf(def: MasterCsvDef, values: Record<string, unknown>): string {
   return JSON.stringify(def.keyFields.map((k) => values[k] ?? ''));
 }
 
-/** Validates every row; returns the parsed rows or the problems. Pure apart from the tax-class lookup. */
-export function parseMasterCsv(
-  def: MasterCsvDef,
-  bytes: Uint8Array,
-  encoding: CsvImportEncoding,
-  taxClassIds: Map<string, number>,
-): { ok: true; rows: ParsedRow[]; encoding: 'utf8' | 'cp932' } | { ok: false; problems: FieldProblem[] } {
-  const read = readTable(bytes, encoding);
-  if (!read.ok) return read;
-  const { table } = read;
-  const problems = headerProblems(def, table);
-  if (problems.length > 0) return { ok: false, problems };
-  if (table.records.length === 0) {
-    const row = table.header.row + 1;
-    return { ok: false, problems: [{ path: `row${row}`, row, message: `データ行がありません。${row}行目以降に取り込むデータを入力してください。` }] };
-  }
+/** One row → its values checked by the form's schema, or undefined with the row's problems reported. */
+function rowReader(def: MasterCsvDef, taxClassIds: Map<string, number>): (r: RowReader) => ParsedRow | undefined {
   const byField = new Map(def.columns.map((c) => [c.field, c]));
+  const first = def.columns[0]!.header;
   const seen = new Map<string, number>();
-  const rows: ParsedRow[] = [];
-  for (const record of table.records) {
+  return (r) => {
     const raw: Record<string, unknown> = {};
-    let rowOk = true;
     for (const column of def.columns) {
-      const i = table.columns.get(column.header);
-      const cell = i === undefined ? '' : (record.cells[i] ?? '');
-      const value = cellValue(column, cell, taxClassIds, (message) => {
-        rowOk = false;
-        problems.push(cellProblem(record.row, column.header, message));
-      });
+      const value = cellValue(column, r.cell(column.header), taxClassIds, (message) => r.problem(column.header, message));
       if (value !== undefined) raw[column.field] = value;
     }
     const parsed = def.schema.safeParse(raw);
     if (!parsed.success) {
-      rowOk = false;
       for (const issue of parsed.error.issues) {
-        const column = byField.get(String(issue.path[0] ?? ''))?.header ?? def.columns[0]!.header;
+        const column = byField.get(String(issue.path[0] ?? ''))?.header ?? first;
         // a cell already reported by cellValue gets no second, vaguer message
-        if (!problems.some((p) => p.row === record.row && p.column === column)) problems.push(cellProblem(record.row, column, issue.message));
+        if (!r.reported(column)) r.problem(column, issue.message);
       }
     }
-    if (!rowOk || !parsed.success) continue;
+    if (!parsed.success || def.columns.some((c) => r.reported(c.header))) return undefined;
     const values = parsed.data as Record<string, unknown>;
     const key = keyOf(def, values);
-    const first = seen.get(key);
-    if (first !== undefined) {
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
       const what = def.keyFields.length > 1 ? 'コードと枝番' : 'コード';
-      problems.push(cellProblem(record.row, def.columns[0]!.header, `${first}行目と同じ${what}です。1つのファイルに同じ${what}の行は1行だけにしてください。`));
-      continue;
+      r.problem(first, `${earlier}行目と同じ${what}です。1つのファイルに同じ${what}の行は1行だけにしてください。`);
+      return undefined;
     }
-    seen.set(key, record.row);
-    rows.push({ row: record.row, values });
-  }
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, rows, encoding: table.encoding };
+    seen.set(key, r.row);
+    return { row: r.row, values };
+  };
 }
 
-/** SQL parameter of a field value (booleans as 0/1, as better-sqlite3 stores them). */
-function sqlValue(v: unknown): unknown {
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  return v ?? null;
-}
-
-/** Reads the tax classes' code → id, for the 税区分コード column. */
-export function taxClassIdsByCode(db: SqliteDb): Map<string, number> {
-  const rows = db.prepare('select id, code from tax_classes').all() as { id: number; code: string }[];
-  return new Map(rows.map((r) => [r.code, r.id]));
+/** Validates every row; returns the parsed rows or the problems. Pure apart from the tax-class lookup. */
+export async function parseMasterCsv(
+  def: MasterCsvDef,
+  bytes: Uint8Array,
+  encoding: CsvReadEncoding,
+  taxClassIds: Map<string, number>,
+  opts: Omit<CsvReadOptions, 'encoding'> = {},
+): Promise<{ ok: true; rows: ParsedRow[]; encoding: CsvEncoding } | { ok: false; problems: FieldProblem[] }> {
+  const read = await readCsvRows(bytes, layoutOf(def), rowReader(def, taxClassIds), { ...opts, encoding });
+  if (read.ok && read.rows.length === 0) return { ok: false, problems: [rowProblem(2, 'データ行がありません。2行目以降に取り込むデータを入力してください。')] };
+  return read;
 }
 
 /**
- * Imports a whole file: validate all rows, then write all rows in one transaction, or throw
- * CSV_INVALID with the problems and write nothing.
+ * Imports a whole file: validate all rows, then write all rows in one transaction through the
+ * master's repository, or throw CSV_INVALID with the problems and write nothing.
  */
-export function importMasterCsv(db: SqliteDb, def: MasterCsvDef, bytes: Uint8Array, encoding: CsvImportEncoding, now: string): MasterCsvImportResult {
-  const parsed = parseMasterCsv(def, bytes, encoding, taxClassIdsByCode(db));
-  if (!parsed.ok) throw invalid(parsed.problems);
-  const cols = def.columns.map((c) => c.sqlColumn);
-  const keyCols = def.keyFields.map((f) => def.columns.find((c) => c.field === f)!.sqlColumn);
-  const find = db.prepare(`select * from ${def.table} where ${keyCols.map((c) => `${c} = ?`).join(' and ')}`);
-  const insert = db.prepare(
-    `insert into ${def.table} (${cols.join(', ')}, confirmed, created_at, updated_at) values (${cols.map(() => '?').join(', ')}, 0, ?, ?)`,
-  );
-  const update = db.prepare(`update ${def.table} set ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? where id = ?`);
+export async function importMasterCsv(
+  repos: MasterCsvRepositories,
+  def: MasterCsvDef,
+  bytes: Uint8Array,
+  encoding: CsvReadEncoding,
+  control: MasterCsvImportControl = {},
+): Promise<MasterCsvImportResult> {
+  const { beforeWrite, ...read } = control;
+  const parsed = await parseMasterCsv(def, bytes, encoding, repos.taxClasses.idsByCode(), read);
+  if (!parsed.ok) throw csvInvalid(def.label, parsed.problems);
+  await beforeWrite?.();
   const result: MasterCsvImportResult = { created: 0, updated: 0, unchanged: 0, encoding: parsed.encoding };
-  const problems: FieldProblem[] = [];
   const firstColumn = def.columns[0]!.header;
-  const write = db.transaction(() => {
-    for (const { row, values } of parsed.rows) {
-      const params = def.columns.map((c) => sqlValue(values[c.field]));
-      const current = find.get(...def.keyFields.map((f) => sqlValue(values[f]))) as Record<string, unknown> | undefined;
-      try {
-        if (!current) {
-          insert.run(...params, now, now);
-          result.created++;
-        } else if (cols.every((c, i) => current[c] === params[i])) {
-          result.unchanged++;
-        } else if (current.confirmed === 1) {
-          problems.push(cellProblem(row, firstColumn, `この${def.label}は確定済みのため更新できません。画面で「確定取消」してから取り込むか、この行を元の内容に戻してください。`));
-        } else {
-          update.run(...params, now, current.id);
-          result.updated++;
-        }
-      } catch (e) {
-        problems.push(cellProblem(row, constraintColumn(def, e), constraintMessage(def, e)));
-      }
-    }
+  const repo = repos[def.master] as MasterRepository<{ id: number; confirmed: boolean }, Record<string, unknown>>;
+  repos.transaction(() => {
+    // every column of the layout, absent optional values as null (so "unchanged" compares like the table)
+    const rows = parsed.rows.map(({ values }) => Object.fromEntries(def.columns.map((c) => [c.field, values[c.field] ?? null])));
+    const problems: FieldProblem[] = [];
+    repo.upsertMany(rows, def.keyFields).forEach((outcome, i) => {
+      const row = parsed.rows[i]!.row;
+      if (outcome === 'created') result.created++;
+      else if (outcome === 'updated') result.updated++;
+      else if (outcome === 'unchanged') result.unchanged++;
+      else if (outcome === 'confirmed') {
+        problems.push(cellProblem(row, firstColumn, `この${def.label}は確定済みのため更新できません。画面で「確定取消」してから取り込むか、この行を元の内容に戻してください。`));
+      } else problems.push(cellProblem(row, constraintColumn(def, outcome.failed), constraintMessage(def, outcome.failed)));
+    });
     // rolls back every write of this file
-    if (problems.length > 0) throw invalid(problems);
+    if (problems.length > 0) throw csvInvalid(def.label, problems);
   });
-  write();
   return result;
 }
 
@@ -251,10 +173,11 @@ function constraintColumn(def: MasterCsvDef, e: unknown): string {
   return hit && !msg.includes(`${def.table}.code`) ? hit.header : def.columns[0]!.header;
 }
 
+/** The row's problem for a constraint it broke; anything else is not the row's fault and is thrown. */
 function constraintMessage(def: MasterCsvDef, e: unknown): string {
-  const msg = constraintText(e);
-  if (msg.includes('UNIQUE') && msg.includes('sku_code')) return 'このSKUコードはすでにほかの商品で使われています。別のSKUコードにしてください。';
-  if (msg.includes('UNIQUE')) return `同じキーの${def.label}がすでにあります。コードを確認してください。`;
-  if (msg.includes('FOREIGN KEY')) return '参照先のデータが見つかりません。コードを確認してください。';
+  const kind = failureKind(e);
+  if (kind === 'constraint-unique' && constraintText(e).includes('sku_code')) return 'このSKUコードはすでにほかの商品で使われています。別のSKUコードにしてください。';
+  if (kind === 'constraint-unique') return `同じキーの${def.label}がすでにあります。コードを確認してください。`;
+  if (kind === 'constraint-foreign-key') return '参照先のデータが見つかりません。コードを確認してください。';
   throw e;
 }

@@ -1,5 +1,5 @@
 /**
- * The 受注日 window of one 出荷取込処理 run (requirements §3.1): from the cursor (出荷取込開始日),
+ * The 受注日 window of one 出荷取込処理 run (docs/import-rules.md#window-and-cursor): from the cursor (出荷取込開始日),
  * at most 7 days, never past today (JST).
  *
  * Cursor rule: after a successful run the cursor becomes the day after the window, except that it

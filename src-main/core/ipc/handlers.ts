@@ -1,36 +1,48 @@
 /**
- * All IPC handlers, assembled from each domain's factory. `Handlers` makes the compiler demand one
- * per contract channel. Adding a domain = one spread line here.
+ * All IPC handlers, assembled from each feature's factory; each factory gets the services and
+ * repositories it uses, nothing more. `Handlers` makes the compiler demand one per contract
+ * channel. Adding a feature = one spread line here.
  */
-import type { CoreContext } from '../core-context';
+import type { DataRoot } from '../../../src-shared/ipc/data-roots';
 import { createCsvHandlers } from '../csv/csv-handlers';
-import { masterHandlers } from '../masters/master-handlers';
-import { createImportHandlers } from '../import/import-handlers';
-import { createPartnerHandlers } from '../masters/partner-handlers';
-import { assertStoreOpen, isStoreClosed } from '../store-mode/store-mode';
 import { createSettingsHandlers } from '../ec-settings/ec-setting-handlers';
+import { emitDataChanged } from '../event-bus';
+import { createImportHandlers } from '../import/import-handlers';
+import { masterHandlers } from '../masters/master-handlers';
+import { createPartnerHandlers } from '../masters/partner-handlers';
 import { createScheduleHandlers } from '../schedules/schedule-handlers';
+import { createStockHandlers } from '../stock/stock-handlers';
+import type { Services } from '../services';
+import { createStoreHandlers } from '../store-mode/store-mode-handlers';
 import { createTaxUpdateHandlers } from '../tax-update/tax-update-handlers';
 import type { Handlers } from './handler-types';
-import { createStockHandlers } from '../stock/stock-handlers';
-import type { StockFeature } from '../stock/stock-feature';
 
-export function buildHandlers(ctx: CoreContext, services: { stock: StockFeature }): Handlers {
-  const changed = (domain: string) => ctx.events.emit('data:changed', { domain });
+export function buildHandlers(s: Services): Handlers {
+  const { repos, events, storeMode, ports } = s;
+  const changed = (root: DataRoot) => emitDataChanged(events, root);
   return {
-    'app:info': () => ({ ...ctx.info, storeClosed: isStoreClosed(ctx.db) }),
-    ...createImportHandlers(ctx),
-    ...masterHandlers('departments', ctx.repos.departments, changed),
-    ...masterHandlers('taxClasses', ctx.repos.taxClasses, changed),
-    ...masterHandlers('workflows', ctx.repos.workflows, changed),
-    ...masterHandlers('partners', ctx.repos.partners, changed),
-    ...createPartnerHandlers(ctx),
-    ...masterHandlers('products', ctx.repos.products, changed, { beforeWrite: () => assertStoreOpen(ctx.db, '商品の編集') }),
-    ...masterHandlers('bankAccounts', ctx.repos.bankAccounts, changed),
-    ...createCsvHandlers(ctx),
-    ...createSettingsHandlers(ctx),
-    ...createScheduleHandlers(ctx),
-    ...createTaxUpdateHandlers(ctx),
-    ...createStockHandlers({ stock: services.stock, now: ctx.now, logger: ctx.logger, changed: () => changed('stock') }),
+    'app:info': () => ({ ...s.info, storeClosed: storeMode.isClosed() }),
+    ...createImportHandlers(s.imports, repos),
+    ...masterHandlers('departments', repos.departments, changed),
+    ...masterHandlers('taxClasses', repos.taxClasses, changed),
+    ...masterHandlers('workflows', repos.workflows, changed),
+    ...masterHandlers('partners', repos.partners, changed),
+    ...createPartnerHandlers(repos.partners),
+    ...masterHandlers('products', repos.products, changed, { beforeWrite: () => storeMode.assertOpen('商品の編集') }),
+    ...masterHandlers('bankAccounts', repos.bankAccounts, changed),
+    ...createCsvHandlers({ repos, storeMode, events, csvJobs: s.csvJobs, ports }),
+    ...createSettingsHandlers({
+      ecSettings: s.ecSettings,
+      connection: s.connection,
+      paymentRules: s.paymentRules,
+      productLinks: s.productLinks,
+      onboarding: s.onboarding,
+      demo: s.demo,
+      events,
+    }),
+    ...createScheduleHandlers(s.schedules, s.loginItem, ports.clock),
+    ...createStoreHandlers({ storeMode, events }),
+    ...createTaxUpdateHandlers({ taxUpdate: s.taxUpdate, repos, storeMode, events, csvJobs: s.csvJobs, ports }),
+    ...createStockHandlers({ stock: s.stock, now: ports.now, logger: ports.logger, changed: () => changed('stock') }),
   };
 }

@@ -1,4 +1,5 @@
 /** IPC handlers of one master: the six verbs over its repository, announcing changes. */
+import type { DataRoot } from '../../../src-shared/ipc/data-roots';
 import type { MasterListInput } from '../../../src-shared/masters/fields';
 import type { MasterRepository } from './master-repository';
 
@@ -7,10 +8,10 @@ export interface MasterGuards {
   beforeWrite?: () => void;
 }
 
-export function masterHandlers<P extends string, Row extends { id: number; confirmed: boolean }, V extends object>(
+export function masterHandlers<P extends DataRoot, Row extends { id: number; confirmed: boolean }, V extends object>(
   prefix: P,
   repo: MasterRepository<Row, V>,
-  changed: (domain: string) => void,
+  changed: (root: P) => void,
   guards: MasterGuards = {},
 ) {
   const write = <T>(fn: () => T): T => {

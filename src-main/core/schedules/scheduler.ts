@@ -1,5 +1,5 @@
 /**
- * The batch scheduler (バッチスケジュール, requirements §4). Invariants it owns:
+ * The batch scheduler (バッチスケジュール, docs/glossary.md#schedules-app-state-and-logs). Invariants it owns:
  * - no two runs of the same job overlap (a slot due while the job runs is skipped and reported);
  * - a slot missed while the PC slept or the app was closed runs ONCE when noticed ('catch-up'),
  *   however many slots were missed; "missed" = due after the persisted lastCheckedAt;

@@ -1,7 +1,8 @@
 /**
- * Pure plans of the onboarding from BCart (issue 4 item 6): which products to create from BCart
- * sets (code = 品番, 計上単位 = 入数, tax class from tax_type_id) and which 得意先 from members with a
- * 貴社独自会員ID (code = ext_id). Existing codes are skipped and reported, so a re-run creates nothing.
+ * Pure plans of the onboarding from BCart (初期設定, docs/glossary.md#settings-and-the-bcart-connection):
+ * which products to create from BCart sets (code = 品番, 計上単位 = 入数, tax class from tax_type_id)
+ * and which 得意先 from members with a 貴社独自会員ID (code = ext_id). Existing codes are skipped and
+ * reported, so a re-run creates nothing.
  */
 import Decimal from 'decimal.js';
 import type { CustomerCandidate, ProductCandidate } from '../../../src-shared/setup/onboarding';
@@ -16,11 +17,11 @@ export function setQuantity(q: string | null): number | null {
   return d.isInteger() && d.gt(0) && d.lte(1_000_000) ? d.toNumber() : null;
 }
 
-/** Per-set price in whole yen (BCart prices per piece), or null when not a whole yen. */
+/** Per-set price in whole yen (BCart prices per piece), or null when not a whole, safe-integer yen. */
 export function setPrice(unitPrice: string | null, quantity: number | null): number | null {
   if (unitPrice === null || unitPrice.trim() === '' || quantity === null) return null;
   const total = new Decimal(unitPrice).mul(quantity);
-  return total.isInteger() ? total.toNumber() : null;
+  return total.isInteger() && Number.isSafeInteger(total.toNumber()) ? total.toNumber() : null;
 }
 
 /** Candidates for products, one per BCart set, in BCart's order. */

@@ -6,13 +6,14 @@ import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { MovementRow, StockListInput, StockRow } from '../../../src-shared/stock/stock-book';
 import { partners, products, stockLedger } from '../db/schema';
 import type { Movement } from './rules/slip-movements';
-import type { StockOrm } from './stock-db';
+import type { Db } from '../db/db-handle';
 
 export type LedgerSource = 'receipt' | 'transfer' | 'adjustment' | 'opening';
 
 const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export function createLedgerRepository(orm: StockOrm) {
+export function createLedgerRepository(db: Db) {
+  const orm = db.orm;
   const qty = sql<number>`coalesce(sum(${stockLedger.quantity}), 0)`.mapWith(Number);
 
   return {

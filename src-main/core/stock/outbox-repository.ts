@@ -9,7 +9,7 @@ import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { OutboxRowView, OutboxSource, OutboxStatus, PushCounts } from '../../../src-shared/stock/stock-push';
 import { products, stockOutbox } from '../db/schema';
 import type { OutboxChange } from './rules/outbox-changes';
-import type { StockOrm } from './stock-db';
+import type { Db } from '../db/db-handle';
 
 export type OutboxRow = typeof stockOutbox.$inferSelect;
 
@@ -25,7 +25,8 @@ const parseSources = (s: string): OutboxSource[] => {
   }
 };
 
-export function createOutboxRepository(orm: StockOrm) {
+export function createOutboxRepository(db: Db) {
+  const orm = db.orm;
   const recordReadStmt = orm
     .update(stockOutbox)
     .set({

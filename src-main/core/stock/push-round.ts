@@ -23,7 +23,7 @@ import { mergePending, relativeValue } from './rules/outbox-changes';
 import { ambiguousReason, classifySendError, decideUnknown } from './rules/send-outcome';
 import type { StockSettingsRepository } from './stock-settings-repository';
 
-/** Sets per write request (BCart bulk PATCH practice, bcart-api.md §5). */
+/** Sets per write request (BCart bulk PATCH practice, docs/bcart-api.md#stock-writes). */
 export const SETS_PER_REQUEST = 100;
 
 export interface PushRoundDeps {

@@ -13,14 +13,14 @@ import type { MigrationPreview, ReconcileResult } from '../../../src-shared/stoc
 import type { Clock, Logger } from '../ports';
 import type { OutboxRepository } from './outbox-repository';
 import { migrationFigures } from './rules/reconcile-figures';
-import type { StockLinks } from './stock-links';
+import type { StockLinkRepository } from './stock-link-repository';
 import type { StockPusher } from './stock-pusher';
 import type { StockSettingsRepository } from './stock-settings-repository';
-import { loadStockSetting, readStockSnapshot, type SnapshotDeps } from './stock-snapshot';
+import { readStockSnapshot, type SnapshotDeps } from './stock-snapshot';
 
 export interface ReconcileDeps extends SnapshotDeps {
   outbox: OutboxRepository;
-  links: StockLinks;
+  links: StockLinkRepository;
   settings: StockSettingsRepository;
   pusher: StockPusher;
   clock: Clock;
@@ -33,7 +33,7 @@ const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 export function createReconcileService(d: ReconcileDeps) {
   async function reconcile(settingId: number): Promise<ReconcileResult> {
-    const setting = loadStockSetting(d.orm, settingId);
+    const setting = d.links.stockSetting(settingId);
     const pushed = await d.pusher.pushNow(settingId);
     const rows = await readStockSnapshot(d, setting);
     return {
@@ -101,7 +101,7 @@ export function createReconcileService(d: ReconcileDeps) {
     },
 
     async migrationPreview(settingId: number): Promise<MigrationPreview> {
-      const setting = loadStockSetting(d.orm, settingId);
+      const setting = d.links.stockSetting(settingId);
       const done = d.settings.migration(settingId);
       const rows = (await readStockSnapshot(d, setting)).flatMap((r) => {
         if (r.bcart === null) return [];
@@ -141,7 +141,7 @@ export function createReconcileService(d: ReconcileDeps) {
         );
       }
       const preview = await this.migrationPreview(settingId);
-      const setting = loadStockSetting(d.orm, settingId);
+      const setting = d.links.stockSetting(settingId);
       return d.transaction(() => {
         const again = d.settings.migration(settingId);
         if (again) throw refuse(again.appliedAt);

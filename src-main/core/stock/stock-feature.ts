@@ -1,25 +1,24 @@
 /**
- * Builds the stock feature from explicit parts (composition root: create-core.ts): its repositories,
- * the slip service, 在庫照合 / 在庫移行 and the long-lived 在庫反映 pusher. Nothing here is a
- * module-level singleton; a core has exactly one of each.
+ * Builds the stock services from explicit parts (composition root: create-core.ts, as
+ * `Services.stock`): the slip service, 在庫照合 / 在庫移行 and the long-lived 在庫反映 pusher, over
+ * the stock repositories. Nothing here is a module-level singleton; a core has exactly one of each.
  */
 import { AppError } from '../../../src-shared/errors';
 import type { EventName, EventPayload } from '../../../src-shared/ipc/events';
 import type { BcartClient } from '../bcart/client';
-import { createLeaseRepository, newLeaseHolder } from '../db/lease-repository';
+import { newLeaseHolder, type LeaseRepository } from '../db/lease-repository';
 import type { Clock, Logger, Timers } from '../ports';
-import { createLedgerRepository } from './ledger-repository';
-import { createOutboxRepository } from './outbox-repository';
 import { createReconcileService } from './reconcile-service';
-import type { StockOrm } from './stock-db';
-import { createStockLinks } from './stock-links';
 import { createStockPusher, type StockPusherOptions } from './stock-pusher';
-import { createStockSettingsRepository } from './stock-settings-repository';
-import { createStockSlipRepository } from './stock-slip-repository';
+import type { StockRepositories } from './stock-repositories';
 import { createStockSlipService } from './stock-slip-service';
 
 export interface StockFeatureDeps {
-  orm: StockOrm;
+  repos: StockRepositories;
+  /** the database leases (one pusher per EC連携設定 across processes) */
+  leases: LeaseRepository;
+  /** runs fn in one IMMEDIATE transaction over the repositories */
+  transaction<T>(fn: () => T): T;
   clock: Clock;
   timers: Timers;
   logger: Logger;
@@ -31,20 +30,17 @@ export interface StockFeatureDeps {
 }
 
 export function createStockFeature(d: StockFeatureDeps) {
-  const transaction = <T>(fn: () => T): T => d.orm.transaction(() => fn(), { behavior: 'immediate' });
-  const repos = {
-    slips: createStockSlipRepository(d.orm),
-    ledger: createLedgerRepository(d.orm),
-    outbox: createOutboxRepository(d.orm),
-    links: createStockLinks(d.orm),
-    settings: createStockSettingsRepository(d.orm),
-    leases: createLeaseRepository(d.orm, d.clock),
+  const { repos, transaction } = d;
+  // new 在庫反映 counts and states: the tray reads the counts, the screens refresh their stock data
+  const emit: StockFeatureDeps['emit'] = (event, payload) => {
+    d.emit(event, payload);
+    if (event === 'stock:pushChanged') d.emit('data:changed', { roots: ['stock'] });
   };
   const log = d.logger.child('stock');
   const pusher = createStockPusher({
     outbox: repos.outbox,
     settings: repos.settings,
-    leases: repos.leases,
+    leases: d.leases,
     holder: newLeaseHolder(),
     clientOf: d.clientOf,
     clock: d.clock,
@@ -52,20 +48,19 @@ export function createStockFeature(d: StockFeatureDeps) {
     logger: log,
     now: d.now,
     transaction,
-    emit: d.emit,
+    emit,
     ...(d.pusherOptions ? { options: d.pusherOptions } : {}),
   });
   const slips = createStockSlipService({
-    orm: d.orm,
+    transaction,
     ...repos,
     now: d.now,
     onQueued: (ids) => {
-      d.emit('stock:pushChanged', repos.outbox.counts());
+      emit('stock:pushChanged', repos.outbox.counts());
       pusher.kick(ids);
     },
   });
   const reconcile = createReconcileService({
-    orm: d.orm,
     ...repos,
     clientOf: d.clientOf,
     pusher,
@@ -93,6 +88,6 @@ export function createStockFeature(d: StockFeatureDeps) {
     );
   }
 
-  return { repos, slips, reconcile, pusher, transaction, defaultSetting };
+  return { repos, leases: d.leases, slips, reconcile, pusher, transaction, defaultSetting };
 }
 export type StockFeature = ReturnType<typeof createStockFeature>;

@@ -5,9 +5,10 @@
 import { eq } from 'drizzle-orm';
 import type { PushRoute } from '../../../src-shared/stock/stock-push';
 import { stockMigrations, stockSettings, systemLogs } from '../db/schema';
-import type { StockOrm } from './stock-db';
+import type { Db } from '../db/db-handle';
 
-export function createStockSettingsRepository(orm: StockOrm) {
+export function createStockSettingsRepository(db: Db) {
+  const orm = db.orm;
   return {
     pushRoute(settingId: number): PushRoute {
       return (

@@ -7,7 +7,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../../../src-shared/errors';
 import type { StockSlipDetail, StockSlipKind, StockSlipListInput, StockSlipRow } from '../../../src-shared/stock/stock-slip';
 import { departments, partners, products, stockSlipLines, stockSlips, workflows } from '../db/schema';
-import type { StockOrm } from './stock-db';
+import type { Db } from '../db/db-handle';
 
 export interface SlipValues {
   kind: StockSlipKind;
@@ -25,6 +25,14 @@ export interface SlipLineValues {
   quantity: number;
 }
 
+/** The masters a slip names, as the slip check reads them (stock-slip-rules.ts). */
+export interface SlipRefs {
+  partners: Map<number, { id: number; code: string; kind: string; confirmed: boolean }>;
+  department: { confirmed: boolean } | null;
+  workflows: { id: number; name: string; kind: string; confirmed: boolean }[];
+  products: Map<number, { id: number; code: string; confirmed: boolean; inventoryTracked: boolean }>;
+}
+
 export type SlipHeadRow = typeof stockSlips.$inferSelect;
 export type SlipLineRow = typeof stockSlipLines.$inferSelect;
 
@@ -32,12 +40,62 @@ const toWh = alias(partners, 'to_wh');
 const supplier = alias(partners, 'supplier');
 const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export function createStockSlipRepository(orm: StockOrm) {
+export function createStockSlipRepository(db: Db) {
+  const orm = db.orm;
   function insertLines(slipId: number, lines: readonly SlipLineValues[]): void {
     orm
       .insert(stockSlipLines)
       .values(lines.map((l, i) => ({ slipId, lineNo: i + 1, productId: l.productId, quantity: l.quantity })))
       .run();
+  }
+
+  function refs(ids: { partnerIds: readonly number[]; departmentId: number | null; productIds: readonly number[] }): SlipRefs {
+    const partnerRows = ids.partnerIds.length
+      ? orm
+          .select({ id: partners.id, code: partners.code, kind: partners.kind, confirmed: partners.confirmed })
+          .from(partners)
+          .where(inArray(partners.id, [...ids.partnerIds]))
+          .all()
+      : [];
+    const productRows = ids.productIds.length
+      ? orm
+          .select({ id: products.id, code: products.code, confirmed: products.confirmed, inventoryTracked: products.inventoryTracked })
+          .from(products)
+          .where(inArray(products.id, [...ids.productIds]))
+          .all()
+      : [];
+    return {
+      partners: new Map(partnerRows.map((p) => [p.id, p])),
+      department:
+        ids.departmentId === null
+          ? null
+          : (orm.select({ confirmed: departments.confirmed }).from(departments).where(eq(departments.id, ids.departmentId)).get() ?? null),
+      workflows: orm
+        .select({ id: workflows.id, name: workflows.name, kind: workflows.kind, confirmed: workflows.confirmed })
+        .from(workflows)
+        .all(),
+      products: new Map(productRows.map((p) => [p.id, p])),
+    };
+  }
+
+  /** How a slip names things by code (the CLI): products with this SKU code, and with this product code and no SKU. */
+  function productIdsByCode(code: string): { bySku: number[]; byCode: number[] } {
+    const ids = (where: SQL | undefined) =>
+      orm
+        .select({ id: products.id })
+        .from(products)
+        .where(where)
+        .all()
+        .map((r) => r.id);
+    return {
+      bySku: ids(eq(products.skuCode, code)),
+      byCode: ids(and(eq(products.code, code), or(sql`${products.skuCode} is null`, eq(products.skuCode, '')))),
+    };
+  }
+
+  /** The 取引先 with this code (any kind), or undefined. */
+  function partnerByCode(code: string): { id: number; kind: string } | undefined {
+    return orm.select({ id: partners.id, kind: partners.kind }).from(partners).where(eq(partners.code, code)).get();
   }
 
   function head(id: number): SlipHeadRow | undefined {
@@ -80,6 +138,9 @@ export function createStockSlipRepository(orm: StockOrm) {
   }
 
   return {
+    refs,
+    productIdsByCode,
+    partnerByCode,
     head,
     lines,
 

@@ -5,29 +5,27 @@
  * slip (入荷 / 在庫移動); lines name confirmed 棚卸対象 products, move at least 1 unit, and a
  * 棚卸調整 counts each product once.
  */
-import { inArray } from 'drizzle-orm';
 import { isIsoDate } from '../../../src-shared/domain/jst-date';
 import { AppError, type FieldProblem } from '../../../src-shared/errors';
 import { STOCK_SLIP_LABELS, type StockSlipInput } from '../../../src-shared/stock/stock-slip';
-import { departments, partners, products, workflows } from '../db/schema';
-import type { SlipLineValues, SlipValues } from './stock-slip-repository';
-import type { StockOrm } from './stock-db';
+import type { SlipLineValues, SlipRefs, SlipValues } from './stock-slip-repository';
 
 const WORKFLOW_KIND = { receipt: '入荷', transfer: '在庫移動', adjustment: '在庫移動' } as const;
 
-/** Validates and normalises a slip; VALIDATION with every problem otherwise. */
-export function checkStockSlip(orm: StockOrm, input: StockSlipInput): { values: SlipValues; lines: SlipLineValues[] } {
+/** The masters a slip names (read by StockSlipRepository.refs). */
+export function slipRefIds(input: StockSlipInput): { partnerIds: number[]; departmentId: number | null; productIds: number[] } {
+  return {
+    partnerIds: [input.warehouseId, input.toWarehouseId, input.supplierId].filter((x): x is number => typeof x === 'number'),
+    departmentId: input.departmentId ?? null,
+    productIds: [...new Set(input.lines.map((l) => l.productId))],
+  };
+}
+
+/** Validates and normalises a slip against the masters it names; VALIDATION with every problem otherwise. */
+export function checkStockSlip(refs: SlipRefs, input: StockSlipInput): { values: SlipValues; lines: SlipLineValues[] } {
   const problems: FieldProblem[] = [];
   const label = STOCK_SLIP_LABELS[input.kind];
-  const partnerIds = [input.warehouseId, input.toWarehouseId, input.supplierId].filter((x): x is number => typeof x === 'number');
-  const byId = new Map(
-    orm
-      .select()
-      .from(partners)
-      .where(inArray(partners.id, partnerIds))
-      .all()
-      .map((p) => [p.id, p]),
-  );
+  const byId = refs.partners;
   const warehouse = (id: number, path: string, what: string) => {
     const p = byId.get(id);
     if (!p) problems.push({ path, message: `${what}が見つかりません。選び直してください。` });
@@ -57,16 +55,12 @@ export function checkStockSlip(orm: StockOrm, input: StockSlipInput): { values: 
   }
   const departmentId = input.departmentId ?? null;
   if (departmentId !== null) {
-    const d = orm
-      .select()
-      .from(departments)
-      .where(inArray(departments.id, [departmentId]))
-      .get();
+    const d = refs.department;
     if (!d || !d.confirmed)
       problems.push({ path: 'departmentId', message: '部門が見つからないか未確定です。確定済みの部門を選んでください。' });
   }
   const wfKind = WORKFLOW_KIND[input.kind];
-  const wfs = orm.select().from(workflows).all();
+  const wfs = refs.workflows;
   let workflowId = input.workflowId ?? null;
   if (workflowId !== null) {
     const w = wfs.find((x) => x.id === workflowId);
@@ -81,15 +75,7 @@ export function checkStockSlip(orm: StockOrm, input: StockSlipInput): { values: 
     // not chosen: the first confirmed workflow of the slip's kind (seeded 入荷管理 / 在庫移動管理)
     workflowId = wfs.filter((w) => w.kind === wfKind && w.confirmed).sort((a, b) => a.id - b.id)[0]?.id ?? null;
   }
-  const productIds = [...new Set(input.lines.map((l) => l.productId))];
-  const prods = new Map(
-    orm
-      .select()
-      .from(products)
-      .where(inArray(products.id, productIds))
-      .all()
-      .map((p) => [p.id, p]),
-  );
+  const prods = refs.products;
   const seen = new Set<number>();
   input.lines.forEach((l, i) => {
     const p = prods.get(l.productId);

@@ -15,24 +15,25 @@ import type { LedgerRepository } from './ledger-repository';
 import type { OutboxRepository } from './outbox-repository';
 import { outboxChanges } from './rules/outbox-changes';
 import { reverseMovements, slipMovements } from './rules/slip-movements';
-import type { StockLinks } from './stock-links';
-import type { StockOrm } from './stock-db';
-import { checkStockSlip } from './stock-slip-rules';
+import type { StockLinkRepository } from './stock-link-repository';
+import { checkStockSlip, slipRefIds } from './stock-slip-rules';
 import type { StockSlipRepository } from './stock-slip-repository';
 
 export interface StockSlipServiceDeps {
-  orm: StockOrm;
+  /** runs fn in one IMMEDIATE transaction over the repositories */
+  transaction<T>(fn: () => T): T;
   slips: StockSlipRepository;
   ledger: LedgerRepository;
   outbox: OutboxRepository;
-  links: StockLinks;
+  links: StockLinkRepository;
   now(): string;
   /** after a commit that queued changes for these settings (the pusher sends them at once) */
   onQueued(settingIds: number[]): void;
 }
 
 export function createStockSlipService(d: StockSlipServiceDeps) {
-  const immediate = <T>(fn: () => T): T => d.orm.transaction(() => fn(), { behavior: 'immediate' });
+  const immediate = d.transaction;
+  const check = (input: StockSlipInput) => checkStockSlip(d.slips.refs(slipRefIds(input)), input);
 
   const assertDraft = (id: number, action: string) => {
     const h = d.slips.get(id);
@@ -59,13 +60,13 @@ export function createStockSlipService(d: StockSlipServiceDeps) {
 
   return {
     create(input: StockSlipInput): StockSlipDetail {
-      const { values, lines } = checkStockSlip(d.orm, input);
+      const { values, lines } = check(input);
       const id = immediate(() => d.slips.insert(values, lines, d.now()));
       return d.slips.detail(id);
     },
 
     update(id: number, input: StockSlipInput): StockSlipDetail {
-      const { values, lines } = checkStockSlip(d.orm, input);
+      const { values, lines } = check(input);
       immediate(() => {
         const h = assertDraft(id, '編集');
         if (h.kind !== values.kind)

@@ -14,13 +14,10 @@ import {
   type SubscriptionItem,
   type SubscriptionStatus,
 } from '../../../src-shared/tax-update/types';
-import type { CsvEncoding } from '../tax-update/csv-encoding';
-import { readCsvRows, type RowReader } from '../tax-update/csv-table';
-import { writeCsv, type CsvSerialiseResult, type CsvWriteOptions } from '../tax-update/csv-writer';
-
-export { parseProductTaxCsv } from '../tax-update/product-tax-csv';
-export type { CsvEncoding } from '../tax-update/csv-encoding';
-export type { CsvSerialiseResult, CsvWriteOptions } from '../tax-update/csv-writer';
+import type { CsvEncoding } from '../../../src-shared/csv/csv-encoding';
+import { readCsv, type CsvLayout, type CsvReadOptions } from '../csv/csv-read';
+import type { RowReader } from '../csv/csv-row-reader';
+import { columnsByHeader, writeCsv, type CsvCell, type CsvWriteOptions, type CsvWriteResult } from '../csv/csv-write';
 
 /** Column headers, in the order they are written. */
 export const SUBSCRIPTION_CSV_HEADERS = [
@@ -53,20 +50,11 @@ const FLAGS = ['0', '1'] as const;
 export const MAX_PRICE = 999_999_999;
 export const MAX_QUANTITY = 999_999;
 
-/** Number columns: written as plain integers, never formula-guarded (−100 stays −100). */
-const NUMBER_COLUMNS: ReadonlySet<Column> = new Set<Column>([
-  '受注処理済',
-  '標準税率',
-  '軽減税率',
-  '数量',
-  '初回価格',
-  '通常回価格',
-  '最終回価格',
-  'オプション価格',
-]);
+/** Our own layout: every column, nothing else, every row as wide as the header. */
+const LAYOUT: CsvLayout = { label: '定期申込', columns: SUBSCRIPTION_CSV_HEADERS, otherColumns: 'error', cellCount: 'exact' };
 
 export type SubscriptionCsvParseResult =
-  { ok: true; applications: SubscriptionApplication[]; encoding: CsvEncoding } | { ok: false; errors: FieldProblem[] };
+  { ok: true; applications: SubscriptionApplication[]; encoding: CsvEncoding } | { ok: false; problems: FieldProblem[] };
 
 interface AppHeader {
   customerCode: string;
@@ -82,8 +70,7 @@ interface AppHeader {
  * rows need not be adjacent, but an option row must directly follow an item or option row of the
  * same application.
  */
-export function parseSubscriptionCsv(bytes: Uint8Array, opts: { encoding?: CsvEncoding } = {}): SubscriptionCsvParseResult {
-  const errors: FieldProblem[] = [];
+export async function parseSubscriptionCsv(bytes: Uint8Array, opts: CsvReadOptions = {}): Promise<SubscriptionCsvParseResult> {
   const apps = new Map<string, { app: SubscriptionApplication; header: AppHeader; firstRow: number }>();
   /** the item row above, for option rows; appCode null = unreadable row, options below are not blamed */
   let current: { appCode: string | null; item: SubscriptionItem | undefined } | undefined;
@@ -138,9 +125,10 @@ export function parseSubscriptionCsv(bytes: Uint8Array, opts: { encoding?: CsvEn
       current = { appCode, item: undefined };
     }
   };
-  const read = readCsvRows(bytes, { required: SUBSCRIPTION_CSV_HEADERS, strict: true, encoding: opts.encoding }, errors, visit, () => {
+  const broken = (): void => {
     current = { appCode: null, item: undefined };
-  });
+  };
+  const read = await readCsv(bytes, LAYOUT, { row: visit, broken }, opts);
   if (!read.ok) return read;
   return { ok: true, applications: [...apps.values()].map((e) => e.app), encoding: read.encoding };
 }
@@ -224,7 +212,7 @@ function readOption(r: RowReader, parent: SubscriptionItem | undefined): Subscri
 }
 
 /** The CSV rows (without header) of the applications, as cells keyed by column. */
-function* applicationRows(apps: readonly SubscriptionApplication[]): Generator<Record<Column, string | number>> {
+function* applicationRows(apps: readonly SubscriptionApplication[]): Generator<Record<Column, CsvCell>> {
   for (const a of apps) {
     const appCells = {
       申込コード: a.code,
@@ -275,7 +263,7 @@ function* applicationRows(apps: readonly SubscriptionApplication[]): Generator<R
  * Fails, naming row and column, when a character cannot be written in CP932, a number is not a
  * safe integer, or an application has no item (it would vanish from the file).
  */
-export function serialiseSubscriptionCsv(apps: readonly SubscriptionApplication[], opts: CsvWriteOptions): CsvSerialiseResult {
+export function serialiseSubscriptionCsv(apps: readonly SubscriptionApplication[], opts: CsvWriteOptions): CsvWriteResult {
   const problems: FieldProblem[] = [];
   apps.forEach((a, i) => {
     if (a.items.length === 0) {
@@ -285,5 +273,5 @@ export function serialiseSubscriptionCsv(apps: readonly SubscriptionApplication[
       });
     }
   });
-  return writeCsv(SUBSCRIPTION_CSV_HEADERS, applicationRows(apps), NUMBER_COLUMNS, opts, problems);
+  return writeCsv(columnsByHeader(SUBSCRIPTION_CSV_HEADERS), applicationRows(apps), opts, problems);
 }

@@ -3,12 +3,12 @@
  * items by 商品コード + 枝番横 + 枝番縦. Other columns (price, stock …) are allowed and ignored, so
  * a full product export can be used as is.
  */
+import type { CsvEncoding } from '../../../src-shared/csv/csv-encoding';
 import type { FieldProblem } from '../../../src-shared/errors';
 import type { ProductTaxRow } from '../../../src-shared/tax-update/product-lookup';
 import { productKey } from '../../../src-shared/tax-update/product-lookup';
 import type { TaxRateType } from '../../../src-shared/tax-update/types';
-import type { CsvEncoding } from './csv-encoding';
-import { readCsvRows } from './csv-table';
+import { readCsvRows, type CsvLayout, type CsvReadOptions } from '../csv/csv-read';
 
 export const PRODUCT_TAX_CSV_HEADERS = ['商品コード', '枝番横', '枝番縦', '商品名', '税率区分'] as const;
 
@@ -16,17 +16,18 @@ export const PRODUCT_TAX_CSV_HEADERS = ['商品コード', '枝番横', '枝番�
 const RATE_TYPE_ALIASES: Record<string, TaxRateType> = { 標準: '標準', 標準税率: '標準', 軽減: '軽減', 軽減税率: '軽減' };
 
 export type ProductTaxCsvParseResult =
-  { ok: true; products: ProductTaxRow[]; encoding: CsvEncoding } | { ok: false; errors: FieldProblem[] };
+  { ok: true; products: ProductTaxRow[]; encoding: CsvEncoding } | { ok: false; problems: FieldProblem[] };
+
+/** These columns must be there; any other column of a wider product export is ignored. */
+const LAYOUT: CsvLayout = { label: '商品', columns: PRODUCT_TAX_CSV_HEADERS, otherColumns: 'ignore', cellCount: 'exact' };
 
 /**
  * Reads a products CSV (encoding detected as for subscriptions unless given). A product key that
- * appears twice is an error naming both rows. Never throws.
+ * appears twice is an error naming both rows. Throws only CSV_TOO_LARGE / CSV_CANCELLED (see readCsv).
  */
-export function parseProductTaxCsv(bytes: Uint8Array, opts: { encoding?: CsvEncoding } = {}): ProductTaxCsvParseResult {
-  const errors: FieldProblem[] = [];
-  const products: ProductTaxRow[] = [];
+export async function parseProductTaxCsv(bytes: Uint8Array, opts: CsvReadOptions = {}): Promise<ProductTaxCsvParseResult> {
   const seen = new Map<string, number>();
-  const read = readCsvRows(bytes, { required: PRODUCT_TAX_CSV_HEADERS, strict: false, encoding: opts.encoding }, errors, (r) => {
+  const read = await readCsvRows(bytes, LAYOUT, (r): ProductTaxRow | undefined => {
     const productCode = r.code('商品コード', true);
     const variationH = r.code('枝番横', false);
     const variationV = r.code('枝番縦', false);
@@ -41,7 +42,7 @@ export function parseProductTaxCsv(bytes: Uint8Array, opts: { encoding?: CsvEnco
           : `「${rawType}」は使えません。「標準」または「軽減」を入力してください。`,
       );
     }
-    if (productCode === '') return;
+    if (productCode === '') return undefined;
     const key = productKey(productCode, variationH, variationV);
     const first = seen.get(key);
     if (first !== undefined) {
@@ -49,11 +50,11 @@ export function parseProductTaxCsv(bytes: Uint8Array, opts: { encoding?: CsvEnco
         '商品コード',
         `商品コード「${productCode}」枝番「${variationH}/${variationV}」が${first}行目と重複しています。どちらか一方の行を削除してください。`,
       );
-      return;
+      return undefined;
     }
     seen.set(key, r.row);
-    if (taxRateType !== undefined) products.push({ productCode, variationH, variationV, name, taxRateType });
-  });
+    return taxRateType === undefined ? undefined : { productCode, variationH, variationV, name, taxRateType };
+  }, opts);
   if (!read.ok) return read;
-  return { ok: true, products, encoding: read.encoding };
+  return { ok: true, products: read.rows, encoding: read.encoding };
 }

@@ -1,13 +1,13 @@
-/** The CSV文字コード picker of the 定期申込 / 消費税自動更新 downloads (UTF-8 BOM付き or Shift_JIS). */
-import { ENCODING_OPTIONS, type CsvEncodingChoice } from './csv-file';
+/** The CSV文字コード picker of every CSV出力 / download (UTF-8 BOM付き or Shift_JIS), in the app's one vocabulary. */
+import { CSV_ENCODING_LABELS, CSV_ENCODINGS, type CsvEncoding } from '../../../src-shared/csv/csv-encoding';
 
-/** A select over ENCODING_OPTIONS; the page keeps the choice so every download of the page uses it. */
-export function CsvEncodingSelect({ value, onChange }: { value: CsvEncodingChoice; onChange: (v: CsvEncodingChoice) => void }) {
+/** The page keeps the choice so every download of the page uses it. */
+export function CsvEncodingSelect({ value, onChange }: { value: CsvEncoding; onChange: (v: CsvEncoding) => void }) {
   return (
-    <select aria-label="CSVの文字コード" value={value} onChange={(e) => onChange(e.target.value as CsvEncodingChoice)}>
-      {ENCODING_OPTIONS.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
+    <select aria-label="CSVの文字コード" value={value} onChange={(e) => onChange(e.target.value as CsvEncoding)}>
+      {CSV_ENCODINGS.map((e) => (
+        <option key={e} value={e}>
+          {CSV_ENCODING_LABELS[e]}
         </option>
       ))}
     </select>

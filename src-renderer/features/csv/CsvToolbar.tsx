@@ -1,17 +1,20 @@
 /**
- * CSV取込 / CSV出力 for a master list. Import reads the chosen file in the renderer and sends it as
- * base64; main validates the whole file and answers counts or the problems by row and column.
- * Export asks main for the bytes (UTF-8 BOM or Shift_JIS) and saves them with a download link.
+ * CSV取込 / CSV出力 for a master list. Import sends the chosen file to main, which validates the
+ * whole file and answers counts or the problems by row and column (progress and 中止 while a large
+ * file is read). Export asks main for the bytes (UTF-8 BOM or Shift_JIS) and saves them.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
-import { CSV_IMPORT_RULE, type CsvExportEncoding, type CsvMaster } from '../../../src-shared/csv/master-csv';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { CSV_ENCODING_NAMES, type CsvEncoding } from '../../../src-shared/csv/csv-encoding';
+import { CSV_IMPORT_RULE, type CsvMaster } from '../../../src-shared/csv/master-csv';
 import type { MasterListInput } from '../../../src-shared/masters/fields';
 import { PARTNER_KINDS, type PartnerKind } from '../../../src-shared/masters/partner';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { api, ApiError, unwrap } from '../../ipc/api';
-import { base64ToBytes, bytesToBase64, downloadBytes } from './base64';
-import { CsvProblemTable } from './CsvProblemTable';
+import { api, unwrap } from '../../ipc/api';
+import { CsvEncodingSelect } from './CsvEncodingSelect';
+import { CsvImportButton } from './CsvImportButton';
+import { CsvOutcome } from './CsvOutcome';
+import { saveCsv } from './csv-file';
+import { useCsvImport } from './use-csv-import';
 
 export interface CsvToolbarProps {
   master: CsvMaster;
@@ -29,21 +32,14 @@ function exportKind(master: CsvMaster, filterValue: string | undefined): Partner
 }
 
 export function CsvToolbar({ master, title, query, filterValue }: CsvToolbarProps) {
-  const qc = useQueryClient();
-  const fileRef = useRef<HTMLInputElement>(null);
-  const [encoding, setEncoding] = useState<CsvExportEncoding>('utf8-bom');
+  const [encoding, setEncoding] = useState<CsvEncoding>('utf-8');
   const [notice, setNotice] = useState<string | null>(null);
 
-  const importCsv = useMutation({
-    mutationFn: async (file: File) => {
-      const contentBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-      return unwrap(api().csv.import({ master, fileName: file.name, contentBase64, encoding: 'auto' }));
-    },
-    onMutate: () => setNotice(null),
-    onSuccess: (r) => {
-      setNotice(`CSVを取り込みました(${r.encoding === 'cp932' ? 'Shift_JIS' : 'UTF-8'}): 新規 ${r.created}件、更新 ${r.updated}件、変更なし ${r.unchanged}件。`);
-      void qc.invalidateQueries({ queryKey: [master] });
-    },
+  const importer = useCsvImport({
+    send: (upload) => api().csv.import({ master, ...upload, encoding: 'auto' }),
+    onStart: () => setNotice(null),
+    changes: [master],
+    onSuccess: (r) => setNotice(`CSVを取り込みました(${CSV_ENCODING_NAMES[r.encoding]}): 新規 ${r.created}件、更新 ${r.updated}件、変更なし ${r.unchanged}件。`),
   });
 
   const exportCsv = useMutation({
@@ -53,38 +49,17 @@ export function CsvToolbar({ master, title, query, filterValue }: CsvToolbarProp
     },
     onMutate: () => setNotice(null),
     onSuccess: (r) => {
-      downloadBytes(base64ToBytes(r.contentBase64), r.fileName);
+      saveCsv(r);
       setNotice(`${r.rows}件をCSVに出力しました(${r.fileName})。`);
     },
   });
 
-  const error = importCsv.error ?? exportCsv.error;
-  const problems = error instanceof ApiError ? (error.data.fields ?? []).filter((f) => f.row !== undefined || f.path === 'more') : [];
-  const busy = importCsv.isPending || exportCsv.isPending;
-
   return (
     <div className="csv-toolbar">
       <div className="toolbar">
-        <input
-          ref={fileRef}
-          type="file"
-          accept=".csv,text/csv"
-          aria-label={`${title}のCSVファイルを選ぶ`}
-          hidden
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) importCsv.mutate(file);
-          }}
-        />
-        <button type="button" disabled={busy} onClick={() => fileRef.current?.click()}>
-          {importCsv.isPending ? '取込中…' : 'CSV取込'}
-        </button>
-        <select aria-label="CSVの文字コード" value={encoding} onChange={(e) => setEncoding(e.target.value as CsvExportEncoding)}>
-          <option value="utf8-bom">UTF-8(BOM付き)</option>
-          <option value="cp932">Shift_JIS(Excel向け)</option>
-        </select>
-        <button type="button" disabled={busy} onClick={() => exportCsv.mutate()}>
+        <CsvImportButton label={title} importer={importer} disabled={exportCsv.isPending} />
+        <CsvEncodingSelect value={encoding} onChange={setEncoding} />
+        <button type="button" disabled={importer.pending || exportCsv.isPending} onClick={() => exportCsv.mutate()}>
           {exportCsv.isPending ? '出力中…' : 'CSV出力'}
         </button>
         <details className="csv-rule">
@@ -92,13 +67,7 @@ export function CsvToolbar({ master, title, query, filterValue }: CsvToolbarProp
           <p>{CSV_IMPORT_RULE}</p>
         </details>
       </div>
-      {notice ? (
-        <div className="notice notice-ok" role="status">
-          {notice}
-        </div>
-      ) : null}
-      <ErrorNotice error={error} />
-      {problems.length > 0 ? <CsvProblemTable problems={problems} /> : null}
+      <CsvOutcome notice={notice} error={importer.error ?? exportCsv.error} />
     </div>
   );
 }

@@ -1,15 +1,4 @@
-/**
- * Bytes ⇄ base64 in the renderer, without Node's Buffer: files cross IPC as base64 strings.
- * Chunked so a 10 MB file does not overflow String.fromCharCode's argument limit.
- */
-const CHUNK = 0x8000;
-
-/** Uint8Array → base64. */
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  return btoa(binary);
-}
+/** base64 → bytes and bytes → a saved file in the renderer, without Node's Buffer. */
 
 /** base64 → Uint8Array. */
 export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {

@@ -2,34 +2,34 @@
  * ECサイト認証: state (未認証 / 認証済 + expiry / 要再認証), granted scopes, the browser login
  * (result arrives as the `connection:changed` push event), a pasted personal token, 接続テスト.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Notice } from '../../components/Notice';
+import { formatJstDateTime } from '../../format/datetime';
+import { formatCount } from '../../format/number';
 import { api, unwrap } from '../../ipc/api';
+import { ecSettingQueries } from '../../queries/ec-settings';
 
 const STATUS_BADGE: Record<string, string> = { 認証済: 'badge-ok', 未認証: 'badge-draft', 要再認証: 'badge-err' };
 
 export function ConnectionSection({ settingId }: { settingId: number }) {
-  const qc = useQueryClient();
-  const key = ['settings', 'connection', settingId];
-  const state = useQuery({ queryKey: key, queryFn: () => unwrap(api().connection.state({ settingId })) });
+  const state = useQuery(ecSettingQueries.connection(settingId));
   const [token, setToken] = useState('');
-  const [message, setMessage] = useState<{ kind: 'ok' | 'info'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'success' | 'info'; text: string } | null>(null);
   const [loginError, setLoginError] = useState<string | null>(null);
 
+  // the outcome of a browser login started here (the state itself refreshes through data:changed)
   useEffect(
     () =>
       api().on('connection:changed', (e) => {
-        if (e.settingId !== settingId) return;
-        void qc.invalidateQueries({ queryKey: ['settings', 'connection', settingId] });
-        if (e.runId === null) return;
-        if (e.ok) setMessage({ kind: 'ok', text: 'Bカートへのログインが完了しました。' });
+        if (e.settingId !== settingId || e.runId === null) return;
+        if (e.ok) setMessage({ kind: 'success', text: 'Bカートへのログインが完了しました。' });
         else setLoginError(e.error?.message ?? 'Bカートへのログインに失敗しました。もう一度お試しください。');
       }),
-    [qc, settingId],
+    [settingId],
   );
 
-  const onDone = () => void qc.invalidateQueries({ queryKey: key });
   const login = useMutation({
     mutationFn: () => unwrap(api().connection.login({ settingId })),
     onMutate: () => {
@@ -40,13 +40,13 @@ export function ConnectionSection({ settingId }: { settingId: number }) {
   });
   const save = useMutation({
     mutationFn: () => unwrap(api().connection.savePersonalToken({ settingId, token })),
+    meta: { changes: ['ecSettings'] },
     onSuccess: () => {
       setToken('');
-      setMessage({ kind: 'ok', text: 'アクセストークンを保存しました。「接続テスト」で確認してください。' });
-      onDone();
+      setMessage({ kind: 'success', text: 'アクセストークンを保存しました。「接続テスト」で確認してください。' });
     },
   });
-  const logout = useMutation({ mutationFn: () => unwrap(api().connection.logout({ settingId })), onSuccess: onDone });
+  const logout = useMutation({ mutationFn: () => unwrap(api().connection.logout({ settingId })), meta: { changes: ['ecSettings'] } });
   const test = useMutation({ mutationFn: () => unwrap(api().connection.test({ settingId })) });
 
   const s = state.data;
@@ -55,16 +55,11 @@ export function ConnectionSection({ settingId }: { settingId: number }) {
       <h2>ECサイト認証</h2>
       <ErrorNotice error={state.error ?? login.error ?? save.error ?? logout.error} />
       {loginError ? (
-        <div className="notice notice-error" role="alert">
-          <strong>Bカートへのログインに失敗しました</strong>
+        <Notice kind="error" title="Bカートへのログインに失敗しました">
           <p>{loginError}</p>
-        </div>
+        </Notice>
       ) : null}
-      {message ? (
-        <div className={`notice notice-${message.kind}`} role="status">
-          {message.text}
-        </div>
-      ) : null}
+      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       {s ? (
         <dl className="facts" aria-label="接続状態">
           <dt>状態</dt>
@@ -74,7 +69,7 @@ export function ConnectionSection({ settingId }: { settingId: number }) {
           <dt>方式</dt>
           <dd>{s.method === 'oauth' ? 'OAuthログイン' : s.method === 'personal_token' ? 'アクセストークン' : '—'}</dd>
           <dt>有効期限</dt>
-          <dd>{s.expiresAt ? s.expiresAt.replace('T', ' ').replace('+09:00', '') : s.method === 'personal_token' ? '期限なし (Bカートで失効させるまで)' : '—'}</dd>
+          <dd>{s.expiresAt ? formatJstDateTime(s.expiresAt) : s.method === 'personal_token' ? '期限なし (Bカートで失効させるまで)' : '—'}</dd>
           <dt>権限 (スコープ)</dt>
           <dd>{s.scopes.length > 0 ? s.scopes.join(', ') : '—'}</dd>
         </dl>
@@ -93,9 +88,9 @@ export function ConnectionSection({ settingId }: { settingId: number }) {
         ) : null}
       </div>
       {test.data ? (
-        <div className="notice notice-ok" role="status">
-          接続できました (応答 {test.data.latencyMs} ms、受注 {test.data.ordersTotal?.toLocaleString('ja-JP') ?? '—'} 件)。
-        </div>
+        <Notice kind="success">
+          接続できました (応答 {test.data.latencyMs} ms、受注 {test.data.ordersTotal === null ? '—' : formatCount(test.data.ordersTotal)} 件)。
+        </Notice>
       ) : null}
       <ErrorNotice error={test.error} />
       <form

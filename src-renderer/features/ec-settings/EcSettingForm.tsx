@@ -2,19 +2,20 @@
  * EC連携設定 detail form: every field of the manual's table. Main checks all rules and references
  * at once; every problem it returns is shown beside its field.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { jstDateOf } from '../../../src-shared/domain/jst-date';
 import { emptyEcSetting, type EcSetting } from '../../../src-shared/ec-settings/ec-setting';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { FieldControl } from '../../components/FieldControl';
 import { FormField } from '../../components/FormField';
+import { Notice } from '../../components/Notice';
 import { ApiError, api, unwrap } from '../../ipc/api';
 import { SETTING_FIELDS, toFormValues, toInput, type FormValues } from './ec-setting-fields';
 import { useSettingOptions } from './master-options';
 
 export function EcSettingForm(props: { setting: EcSetting | null; onSaved: (s: EcSetting) => void }) {
-  const qc = useQueryClient();
   const options = useSettingOptions();
   const [serverError, setServerError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
@@ -40,10 +41,10 @@ export function EcSettingForm(props: { setting: EcSetting | null; onSaved: (s: E
       form.clearErrors();
       setSaved(false);
     },
+    meta: { changes: ['ecSettings'] },
     onSuccess: (s) => {
       setServerError(null);
       setSaved(true);
-      void qc.invalidateQueries({ queryKey: ['settings'] });
       props.onSaved(s);
     },
     onError: (e) => {
@@ -60,32 +61,25 @@ export function EcSettingForm(props: { setting: EcSetting | null; onSaved: (s: E
     <form className="master-form" aria-label={props.setting ? 'EC連携設定の編集' : 'EC連携設定の新規登録'} noValidate onSubmit={form.handleSubmit((v) => save.mutate(v))}>
       <h2>{props.setting ? `EC連携設定「${props.setting.name}」` : 'EC連携設定の新規登録'}</h2>
       <ErrorNotice error={serverError ?? options.error} />
-      {saved ? (
-        <div className="notice notice-ok" role="status">
-          保存しました。
-        </div>
-      ) : null}
+      {saved ? <Notice kind="success">保存しました。</Notice> : null}
       <fieldset disabled={save.isPending}>
         {SETTING_FIELDS.map((f) => {
           const message = form.formState.errors[f.name]?.message;
           const err = typeof message === 'string' ? message : undefined;
-          const common = { id: idOf(f.name), 'aria-invalid': err ? true : undefined, 'aria-describedby': err ? `${idOf(f.name)}-error` : undefined };
           return (
             <FormField key={f.name} id={idOf(f.name)} label={f.label} error={err} required={f.required} hint={f.hint}>
-              {f.type === 'select' ? (
-                <select {...common} {...form.register(f.name)} value={String(values[f.name] ?? '')}>
-                  {f.name !== 'platform' && f.name !== 'taxRounding' ? <option value="">選択してください</option> : null}
-                  {f.options?.(options).map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-              ) : f.type === 'checkbox' ? (
-                <input type="checkbox" {...common} {...form.register(f.name)} />
-              ) : (
-                <input type={f.type} autoComplete="off" inputMode={f.type === 'number' ? 'numeric' : undefined} {...common} {...form.register(f.name)} />
-              )}
+              <FieldControl
+                id={idOf(f.name)}
+                name={f.name}
+                type={f.type}
+                register={form.register}
+                error={err}
+                options={f.options?.(options)}
+                // EC連携先 and 端数処理 always have a value; the references may be unset
+                placeholder={f.name === 'platform' || f.name === 'taxRounding' ? null : undefined}
+                {...(f.type === 'select' ? { value: String(values[f.name] ?? '') } : {})}
+                asNumber={false}
+              />
             </FormField>
           );
         })}

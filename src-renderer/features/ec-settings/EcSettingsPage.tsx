@@ -1,15 +1,16 @@
 /** EC連携設定: list with 新規, and the detail (form, ECサイト認証, 決済方法ごとの得意先). */
 import { useQuery } from '@tanstack/react-query';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { api, unwrap } from '../../ipc/api';
+import { ecSettingQueries } from '../../queries/ec-settings';
 import { useNavigation } from '../../stores/navigation';
 import { ConnectionSection } from './ConnectionSection';
 import { EcSettingForm } from './EcSettingForm';
 import { PaymentRulesSection } from './PaymentRulesSection';
+import { TableHead } from '../../components/TableHead';
 
 export function EcSettingsPage() {
   const { param, go, page } = useNavigation();
-  const list = useQuery({ queryKey: ['settings', 'list'], queryFn: () => unwrap(api().settings.list({})) });
+  const list = useQuery(ecSettingQueries.list());
   const creating = param === 'new';
   const selected = list.data?.rows.find((r) => String(r.id) === param) ?? null;
   return (
@@ -23,14 +24,7 @@ export function EcSettingsPage() {
         </div>
         <ErrorNotice error={list.error} />
         <table className="data" aria-label="EC連携設定の一覧">
-          <thead>
-            <tr>
-              <th>設定名</th>
-              <th>EC連携先</th>
-              <th>出荷取込開始日</th>
-              <th>商品連携区分</th>
-            </tr>
-          </thead>
+          <TableHead headings={['設定名', 'EC連携先', '出荷取込開始日', '商品連携区分']} />
           <tbody>
             {(list.data?.rows ?? []).map((r) => (
               <tr key={r.id} aria-selected={r.id === selected?.id} onClick={() => go(page, String(r.id))} style={{ cursor: 'pointer' }}>

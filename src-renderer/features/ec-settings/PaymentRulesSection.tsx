@@ -2,11 +2,13 @@
  * 決済方法ごとの得意先: an editable table (BCart payment display name → rule), the check of the
  * customers an import will need, and 「不足している得意先を作成」.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { PAYMENT_RULE_KIND_LABELS, PAYMENT_RULE_KINDS, type PaymentRuleInput } from '../../../src-shared/ec-settings/payment-rule';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Notice } from '../../components/Notice';
 import { ApiError, api, unwrap } from '../../ipc/api';
+import { paymentRuleQueries } from '../../queries/ec-settings';
 
 /** table cells are narrow: controls fill their cell instead of their default width */
 const FILL = { width: '100%', boxSizing: 'border-box' } as const;
@@ -14,25 +16,21 @@ const FILL = { width: '100%', boxSizing: 'border-box' } as const;
 const STATUS_TEXT = { ok: '登録済', missing: '未登録', unconfirmed: '未確定', 'wrong-kind': '得意先以外' } as const;
 
 export function PaymentRulesSection({ settingId }: { settingId: number }) {
-  const qc = useQueryClient();
-  const list = useQuery({ queryKey: ['paymentRules', settingId], queryFn: () => unwrap(api().paymentRules.list({ settingId })) });
+  const list = useQuery(paymentRuleQueries.list(settingId));
   const [rows, setRows] = useState<PaymentRuleInput[]>([]);
   const [dirty, setDirty] = useState(false);
   useEffect(() => {
     if (list.data && !dirty) setRows(list.data.rows.map(({ paymentName, ruleKind, customerCode }) => ({ paymentName, ruleKind, customerCode })));
   }, [list.data, dirty]);
-  const refresh = () => {
-    void qc.invalidateQueries({ queryKey: ['paymentRules', settingId] });
-    void qc.invalidateQueries({ queryKey: ['partners'] });
-  };
   const save = useMutation({
     mutationFn: () => unwrap(api().paymentRules.update({ settingId, rules: rows })),
-    onSuccess: () => {
-      setDirty(false);
-      refresh();
-    },
+    meta: { changes: ['paymentRules'] },
+    onSuccess: () => setDirty(false),
   });
-  const create = useMutation({ mutationFn: () => unwrap(api().paymentRules.createMissingCustomers({ settingId })), onSuccess: refresh });
+  const create = useMutation({
+    mutationFn: () => unwrap(api().paymentRules.createMissingCustomers({ settingId })),
+    meta: { changes: ['partners', 'paymentRules'] },
+  });
   const edit = (i: number, patch: Partial<PaymentRuleInput>) => {
     setDirty(true);
     setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -46,12 +44,12 @@ export function PaymentRulesSection({ settingId }: { settingId: number }) {
       <h2>決済方法ごとの得意先</h2>
       <ErrorNotice error={list.error ?? save.error ?? create.error} />
       {create.data ? (
-        <div className="notice notice-ok" role="status">
+        <Notice kind="success">
           作成 {create.data.created.length}件、確定 {create.data.confirmed.length}件。
           {create.data.skipped.map((s) => (
             <p key={s.code}>{s.reason}</p>
           ))}
-        </div>
+        </Notice>
       ) : null}
       <table className="data" aria-label="決済方法と得意先の対応">
         <thead>

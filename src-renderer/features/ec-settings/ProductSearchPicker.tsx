@@ -8,7 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import type { ProductSuggestion } from '../../../src-shared/ec-settings/product-link';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { api, unwrap } from '../../ipc/api';
+import { productQueries } from '../../queries/masters';
 
 /** how many matches are listed; the clerk narrows the search rather than scrolling */
 const MAX_RESULTS = 20;
@@ -27,11 +27,7 @@ export interface ProductSearchPickerProps {
 export function ProductSearchPicker({ setId, quantity, onPick }: ProductSearchPickerProps) {
   const [text, setText] = useState('');
   const query = useDeferredValue(text.trim());
-  const results = useQuery({
-    queryKey: ['products', 'linkSearch', query],
-    queryFn: () => unwrap(api().products.list({ query, confirmed: 'confirmed', limit: MAX_RESULTS, sortKey: 'code', sortDir: 'asc' })),
-    enabled: query !== '',
-  });
+  const results = useQuery(productQueries.confirmedSearch(query, MAX_RESULTS));
   const rows = query === '' ? [] : (results.data?.rows ?? []);
 
   return (

@@ -3,7 +3,7 @@
  * (marked 未確定) so the clerk sees why main refuses them instead of wondering where they went.
  */
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../ipc/api';
+import { masterQueries, partnerQueries } from '../../queries/masters';
 
 export interface Option {
   value: string;
@@ -12,15 +12,15 @@ export interface Option {
 
 const mark = (confirmed: boolean) => (confirmed ? '' : ' (未確定)');
 
-/** Every option list the settings form needs, each a react-query keyed by its master domain. */
+/** Every option list the settings form needs, each a query under its master's root. */
 export function useSettingOptions() {
-  const departments = useQuery({ queryKey: ['departments', 'options'], queryFn: () => unwrap(api().departments.list({ limit: 2000 })) });
-  const warehouses = useQuery({ queryKey: ['partners', 'options', '倉庫'], queryFn: () => unwrap(api().partners.listByKind({ kind: '倉庫', limit: 2000 })) });
-  const customers = useQuery({ queryKey: ['partners', 'options', '得意先'], queryFn: () => unwrap(api().partners.listByKind({ kind: '得意先', limit: 5000 })) });
-  const banks = useQuery({ queryKey: ['bankAccounts', 'options'], queryFn: () => unwrap(api().bankAccounts.list({ limit: 2000 })) });
-  const taxes = useQuery({ queryKey: ['taxClasses', 'options'], queryFn: () => unwrap(api().taxClasses.list({ limit: 200 })) });
-  const products = useQuery({ queryKey: ['products', 'options'], queryFn: () => unwrap(api().products.list({ limit: 5000 })) });
-  const workflows = useQuery({ queryKey: ['workflows', 'options'], queryFn: () => unwrap(api().workflows.list({ limit: 500 })) });
+  const departments = useQuery(masterQueries('departments').options(2000));
+  const warehouses = useQuery(partnerQueries.optionsOfKind('倉庫', 2000));
+  const customers = useQuery(partnerQueries.optionsOfKind('得意先', 5000));
+  const banks = useQuery(masterQueries('bankAccounts').options(2000));
+  const taxes = useQuery(masterQueries('taxClasses').options(200));
+  const products = useQuery(masterQueries('products').options(5000));
+  const workflows = useQuery(masterQueries('workflows').options(500));
   const fees = (products.data?.rows ?? []).filter((p) => !p.inventoryTracked);
   return {
     loading: [departments, warehouses, customers, banks, taxes, products, workflows].some((q) => q.isLoading),

@@ -1,14 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../ipc/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { appQueries } from '../../queries/app';
 import { StockPushSummary } from '../stock/StockPushSummary';
 
 export function HomePage() {
-  const info = useQuery({ queryKey: ['app', 'info'], queryFn: () => unwrap(api().app.info()) });
+  const info = useQuery(appQueries.info());
   return (
     <div className="page">
       <h1>BCart Desk</h1>
-      <p>Bカートの出荷実績を出荷伝票・請求伝票として取り込み、在庫の変化をBカートへ反映する販売・在庫管理アプリです。</p>
+      <p>
+        Bカートで発送済になった注文を確定済みの出荷伝票・請求伝票として取り込み、入荷・在庫移動の確定をBカートの在庫に反映し、定期申込の消費税自動更新を行う販売管理アプリです。
+      </p>
       <ErrorNotice error={info.error} />
       {info.data ? (
         <dl className="facts">

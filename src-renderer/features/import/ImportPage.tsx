@@ -1,20 +1,22 @@
 /**
- * 出荷取込処理 (requirements §3): pick the EC連携設定, run 取込プレビュー (nothing written) or
+ * 出荷取込処理 (docs/import-rules.md): pick the EC連携設定, run 取込プレビュー (nothing written) or
  * 出荷取込処理; progress (pages, orders) arrives live; the result lists counts, amounts and every
  * problem with its 受注番号 and fix; the history below keeps every run.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Notice } from '../../components/Notice';
 import { api, unwrap } from '../../ipc/api';
+import { importQueries } from '../../queries/import';
 import { CancelRunButton } from './CancelRunButton';
-import { PHASE_LABELS } from './format';
+import { PHASE_LABELS } from './import-labels';
 import { ImportHistory } from './ImportHistory';
 import { RunResult } from './RunResult';
 import { useImportEvents } from './use-import-events';
 
 export function ImportPage() {
-  const targets = useQuery({ queryKey: ['import', 'targets'], queryFn: () => unwrap(api().import.targets()) });
+  const targets = useQuery(importQueries.targets());
   const [settingId, setSettingId] = useState<number | null>(null);
   /** the run started from this screen */
   const [active, setActive] = useState<number | null>(null);
@@ -43,7 +45,9 @@ export function ImportPage() {
       <h1>出荷取込処理</h1>
       {targets.error ? <ErrorNotice error={targets.error} /> : null}
       {targets.data && rows.length === 0 ? (
-        <div className="notice notice-info">EC連携設定がありません。システム設定の「初期設定」または「EC連携設定」で設定を作成してください。</div>
+        <Notice kind="info" live={false}>
+          EC連携設定がありません。システム設定の「初期設定」または「EC連携設定」で設定を作成してください。
+        </Notice>
       ) : null}
       <div className="toolbar">
         <label htmlFor="import-setting">EC連携設定</label>
@@ -64,13 +68,12 @@ export function ImportPage() {
       </div>
       {start.error ? <ErrorNotice error={start.error} /> : null}
       {active !== null && !done ? (
-        <div className="notice notice-info" role="status" aria-live="polite">
-          <strong>実行中: {PHASE_LABELS[progress?.phase ?? 'fetching']}</strong>
+        <Notice kind="info" title={`実行中: ${PHASE_LABELS[progress?.phase ?? 'fetching']}`}>
           <p>
             取得ページ {progress?.pages ?? 0} / 注文 {progress?.orders ?? 0} 件 / API呼出 {progress?.requests ?? 0} 回
           </p>
           <CancelRunButton key={active} runId={active} />
-        </div>
+        </Notice>
       ) : null}
       {viewed !== null ? <RunResult key={viewed} runId={viewed} /> : null}
       {settingId !== null ? (

@@ -1,7 +1,7 @@
 /** What a run creates: 出荷伝票 (one per shipped BCart logistics record) and 請求伝票 (one per order). */
 import type { PlanView } from '../../../src-shared/import/import-run';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { yen } from './format';
+import { formatYen } from '../../format/number';
 
 type PlanShipment = PlanView['shipments'][number];
 type PlanInvoice = PlanView['invoices'][number];
@@ -12,15 +12,15 @@ const shipmentColumns: Column<PlanShipment>[] = [
   { key: 'logistics', header: '発送ID', width: 90, align: 'right', render: (r) => r.logisticsId },
   { key: 'customer', header: '得意先', render: (r) => r.customerCode },
   { key: 'lines', header: '明細', width: 60, align: 'right', render: (r) => r.lines.length },
-  { key: 'amount', header: '金額', width: 120, align: 'right', render: (r) => yen(r.amount) },
+  { key: 'amount', header: '金額', width: 120, align: 'right', render: (r) => formatYen(r.amount) },
 ];
 
 const invoiceColumns: Column<PlanInvoice>[] = [
   { key: 'date', header: '請求日', width: 110, render: (r) => r.date },
   { key: 'order', header: '受注番号', width: 130, render: (r) => r.orderCode },
   { key: 'customer', header: '得意先', render: (r) => r.customerCode },
-  { key: 'rates', header: '税率別（税抜 / 消費税）', render: (r) => r.byRate.map((b) => `${b.rate}%: ${yen(b.net)} / ${yen(b.tax)}`).join('　') },
-  { key: 'total', header: '請求額', width: 120, align: 'right', render: (r) => yen(r.total) },
+  { key: 'rates', header: '税率別（税抜 / 消費税）', render: (r) => r.byRate.map((b) => `${b.rate}%: ${formatYen(b.net)} / ${formatYen(b.tax)}`).join('　') },
+  { key: 'total', header: '請求額', width: 120, align: 'right', render: (r) => formatYen(r.total) },
 ];
 
 export function PlanTables({ plan }: { plan: PlanView }) {

@@ -1,12 +1,15 @@
 /** The outcome of one run: status, counts, every problem (order code + fix), and the plan of a preview. */
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../ipc/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { LEVEL_LABELS, yen } from './format';
+import { Notice, type NoticeKind } from '../../components/Notice';
+import { formatYen } from '../../format/number';
+import { importQueries } from '../../queries/import';
+import { LEVEL_LABELS } from './import-labels';
 import { PlanTables } from './PlanTables';
+import { TableHead } from '../../components/TableHead';
 
 export function RunResult({ runId }: { runId: number }) {
-  const q = useQuery({ queryKey: ['import', 'run', runId], queryFn: () => unwrap(api().import.get({ runId })) });
+  const q = useQuery(importQueries.run(runId));
   if (q.error) return <ErrorNotice error={q.error} />;
   if (!q.data) return null;
   const { run, logs, plan } = q.data;
@@ -15,23 +18,21 @@ export function RunResult({ runId }: { runId: number }) {
   const ok = run.status === 'succeeded';
   // 中止 is the user's choice, not an error: a neutral notice and badge instead of the red ones
   const cancelled = run.status === 'cancelled';
+  const kind: NoticeKind = ok ? 'success' : cancelled ? 'info' : 'error';
+  const outcome = ok ? (
+    run.dryRun ? '成功（まだ何も取り込んでいません）' : '取込完了'
+  ) : cancelled ? (
+    <>
+      <span className="badge badge-neutral">中止</span>（何も取り込んでいません）
+    </>
+  ) : (
+    '失敗（何も取り込んでいません）'
+  );
   return (
     <section aria-label="取込結果" className="import-result">
-      <div className={`notice ${ok ? 'notice-ok' : cancelled ? 'notice-info' : 'notice-error'}`} role="status">
-        <strong>
-          {run.dryRun ? '取込プレビュー' : '出荷取込処理'} #{run.id}:{' '}
-          {ok ? (
-            run.dryRun ? '成功（まだ何も取り込んでいません）' : '取込完了'
-          ) : cancelled ? (
-            <>
-              <span className="badge badge-neutral">中止</span>（何も取り込んでいません）
-            </>
-          ) : (
-            '失敗（何も取り込んでいません）'
-          )}
-        </strong>
+      <Notice kind={kind} title={<>{`${run.dryRun ? '取込プレビュー' : '出荷取込処理'} #${run.id}: `}{outcome}</>}>
         <p>{run.message}</p>
-      </div>
+      </Notice>
       <dl className="facts import-counts">
         <dt>受注日</dt>
         <dd>{run.windowFrom ? `${run.windowFrom}〜${run.windowTo}` : '新しい受注日なし'}</dd>
@@ -42,19 +43,13 @@ export function RunResult({ runId }: { runId: number }) {
         <dt>請求伝票</dt>
         <dd>{run.invoicesCreated} 件</dd>
         <dt>請求額合計</dt>
-        <dd>{yen(run.amount)}</dd>
+        <dd>{formatYen(run.amount)}</dd>
         <dt>API呼出</dt>
         <dd>{run.apiCalls} 回</dd>
       </dl>
       {problems.length > 0 ? (
         <table className="data problems" aria-label="エラーと注意">
-          <thead>
-            <tr>
-              <th>区分</th>
-              <th>受注番号</th>
-              <th>内容と対処</th>
-            </tr>
-          </thead>
+          <TableHead headings={['区分', '受注番号', '内容と対処']} />
           <tbody>
             {problems.map((p) => (
               <tr key={p.id}>

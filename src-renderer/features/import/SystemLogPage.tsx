@@ -6,15 +6,18 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SystemLogRow } from '../../../src-shared/import/import-run';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Notice } from '../../components/Notice';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { api, unwrap } from '../../ipc/api';
+import { formatJstDateTime } from '../../format/datetime';
+import { formatCount } from '../../format/number';
+import { systemLogQueries, type LogLevel } from '../../queries/import';
 import { useNavigation } from '../../stores/navigation';
-import { LEVEL_LABELS, when } from './format';
+import { LEVEL_LABELS } from './import-labels';
 
 const BADGE: Record<string, string> = { info: 'badge-ok', warn: 'badge-draft', error: 'badge-err' };
 
 const columns: Column<SystemLogRow>[] = [
-  { key: 'createdAt', header: '日時', width: 140, render: (r) => when(r.createdAt) },
+  { key: 'createdAt', header: '日時', width: 140, render: (r) => formatJstDateTime(r.createdAt) },
   { key: 'level', header: '区分', width: 70, render: (r) => <span className={`badge ${BADGE[r.level]}`}>{LEVEL_LABELS[r.level]}</span> },
   { key: 'run', header: '取込No.', width: 70, align: 'right', render: (r) => r.runId ?? '' },
   { key: 'order', header: '受注番号', width: 120, render: (r) => r.orderCode ?? '' },
@@ -22,7 +25,7 @@ const columns: Column<SystemLogRow>[] = [
 ];
 
 export function SystemLogPage() {
-  const [level, setLevel] = useState<'' | 'info' | 'warn' | 'error'>('');
+  const [level, setLevel] = useState<'' | LogLevel>('');
   const { param, go } = useNavigation();
   const [run, setRun] = useState(param ?? '');
   // a new route param (another run's link while this page is open) re-seeds the filter; adjusted
@@ -38,10 +41,7 @@ export function SystemLogPage() {
     // drop the run from the route too, so reload / back do not bring the filter back
     if (param !== null) go('system-log');
   };
-  const q = useQuery({
-    queryKey: ['import', 'logs', level, runId],
-    queryFn: () => unwrap(api().systemLog.list({ ...(level ? { level } : {}), ...(runId ? { runId } : {}), limit: 1000 })),
-  });
+  const q = useQuery(systemLogQueries.list({ level: level || null, runId: runId ?? null }));
   const [selected, setSelected] = useState<SystemLogRow | null>(null);
   return (
     <div className="page">
@@ -56,25 +56,28 @@ export function SystemLogPage() {
         </select>
         <label htmlFor="log-run">取込No.</label>
         <input id="log-run" type="search" inputMode="numeric" value={run} onChange={(e) => setRun(e.target.value.trim())} placeholder="すべて" />
-        <span className="count">{q.data ? `${q.data.total} 件` : ''}</span>
+        <span className="count">{q.data ? `${formatCount(q.data.total)} 件` : ''}</span>
       </div>
       {runId ? (
-        <div className="notice notice-info" role="status" aria-label="取込No.で絞り込み中">
+        <Notice kind="info" label="取込No.で絞り込み中">
           取込No. {runId} のログだけを表示しています。
           <button type="button" className="link-button" onClick={clearRun}>
             絞り込みを解除してすべて表示
           </button>
-        </div>
+        </Notice>
       ) : null}
       {q.error ? <ErrorNotice error={q.error} /> : null}
       <VirtualTable label="システムログ" rows={q.data?.rows ?? []} columns={columns} rowKey={(r) => r.id} selectedKey={selected?.id ?? null} onSelect={setSelected} height={460} emptyText="ログはありません。" />
       {selected ? (
-        <div className="notice notice-info" role="region" aria-label="ログの詳細">
-          <strong>
-            {LEVEL_LABELS[selected.level]} {selected.orderCode ? `受注番号 ${selected.orderCode}` : ''} {selected.code ? `(${selected.code})` : ''}
-          </strong>
-          <p>{selected.message}</p>
-        </div>
+        <section aria-label="ログの詳細">
+          <Notice
+            kind="info"
+            live={false}
+            title={`${LEVEL_LABELS[selected.level]} ${selected.orderCode ? `受注番号 ${selected.orderCode}` : ''} ${selected.code ? `(${selected.code})` : ''}`}
+          >
+            <p>{selected.message}</p>
+          </Notice>
+        </section>
       ) : null}
     </div>
   );

@@ -1,8 +1,8 @@
 /**
  * Follows the push events of one 出荷取込処理 run: the latest progress and whether it ended (UI
- * state only; the result and the history come from react-query and are invalidated on finish).
+ * state only; the result, the history and the slips come from react-query, refreshed by the
+ * data:changed main sends when the run ends).
  */
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { EventPayload } from '../../../src-shared/ipc/events';
 import { api } from '../../ipc/api';
@@ -11,7 +11,6 @@ export type ImportProgressEvent = EventPayload<'import:progressed'>;
 
 /** Progress of the run `runId` and whether it has finished. */
 export function useImportEvents(runId: number | null): { progress: ImportProgressEvent | null; done: boolean } {
-  const qc = useQueryClient();
   const [progress, setProgress] = useState<ImportProgressEvent | null>(null);
   const [done, setDone] = useState(false);
   useEffect(() => {
@@ -22,8 +21,6 @@ export function useImportEvents(runId: number | null): { progress: ImportProgres
     const finish = () => {
       if (!active) return;
       setDone(true);
-      void qc.invalidateQueries({ queryKey: ['import'] });
-      void qc.invalidateQueries({ queryKey: ['slips'] });
     };
     const offProgress = api().on('import:progressed', (p) => {
       if (p.runId === runId) setProgress(p);
@@ -42,6 +39,6 @@ export function useImportEvents(runId: number | null): { progress: ImportProgres
       offProgress();
       offFinished();
     };
-  }, [runId, qc]);
+  }, [runId]);
   return { progress, done };
 }

@@ -1,11 +1,13 @@
 /** 実行履歴 of one job (newest first): when, why, result, message and the システムログ links. */
 import { useQuery } from '@tanstack/react-query';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { api, unwrap } from '../../ipc/api';
-import { jstDisplay, STATUS_LABELS, TRIGGER_LABELS } from './schedule-format';
+import { scheduleQueries } from '../../queries/schedules';
+import { formatScheduleTime, STATUS_LABELS, TRIGGER_LABELS } from './schedule-labels';
+import { SystemLogLink } from './SystemLogLink';
+import { TableHead } from '../../components/TableHead';
 
 export function RunHistory({ jobId, onOpenLog }: { jobId: number; onOpenLog(importRunId: number): void }) {
-  const q = useQuery({ queryKey: ['schedules', 'runs', jobId], queryFn: () => unwrap(api().schedules.runs({ id: jobId })) });
+  const q = useQuery(scheduleQueries.runs(jobId));
   const rows = q.data?.rows ?? [];
   return (
     <section className="run-history" aria-label="実行履歴">
@@ -15,18 +17,11 @@ export function RunHistory({ jobId, onOpenLog }: { jobId: number; onOpenLog(impo
         <p className="placeholder">{q.isLoading ? '読み込み中…' : 'まだ実行していません。'}</p>
       ) : (
         <table className="data">
-          <thead>
-            <tr>
-              <th>開始</th>
-              <th>種類</th>
-              <th>結果</th>
-              <th>内容</th>
-            </tr>
-          </thead>
+          <TableHead headings={['開始', '種類', '結果', '内容']} />
           <tbody>
             {rows.map((r) => (
               <tr key={r.runId} data-run-id={r.runId}>
-                <td className="next-run">{jstDisplay(r.startedAt)}</td>
+                <td className="next-run">{formatScheduleTime(r.startedAt)}</td>
                 <td>{TRIGGER_LABELS[r.trigger]}</td>
                 <td>
                   <span className={`badge ${STATUS_LABELS[r.status].badge}`}>{STATUS_LABELS[r.status].text}</span>
@@ -34,17 +29,9 @@ export function RunHistory({ jobId, onOpenLog }: { jobId: number; onOpenLog(impo
                 <td>
                   {r.message ?? ''}
                   {r.importRunIds.map((id) => (
-                    <a
-                      key={id}
-                      className="log-link"
-                      href={`#/system-log/${id}`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        onOpenLog(id);
-                      }}
-                    >
+                    <SystemLogLink key={id} importRunId={id} onOpen={onOpenLog}>
                       {` 取込No.${id} のログ`}
-                    </a>
+                    </SystemLogLink>
                   ))}
                 </td>
               </tr>

@@ -1,22 +1,21 @@
 /** Onboarding from BCart: preview, then create products (from sets) or 得意先 (from members). */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Notice } from '../../components/Notice';
 import { api, unwrap } from '../../ipc/api';
+import { TableHead } from '../../components/TableHead';
 
 const STATUS = { new: '新規', exists: '登録済', invalid: '登録不可' } as const;
 
 export function OnboardingPanel({ settingId, kind }: { settingId: number; kind: 'products' | 'customers' }) {
-  const qc = useQueryClient();
   const label = kind === 'products' ? '商品' : '得意先';
   const preview = useMutation({
     mutationFn: () => unwrap(kind === 'products' ? api().onboarding.previewProducts({ settingId }) : api().onboarding.previewCustomers({ settingId })),
   });
   const create = useMutation({
     mutationFn: () => unwrap(kind === 'products' ? api().onboarding.createProducts({ settingId }) : api().onboarding.createCustomers({ settingId })),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: [kind === 'products' ? 'products' : 'partners'] });
-      preview.reset();
-    },
+    meta: { changes: [kind === 'products' ? 'products' : 'partners'] },
+    onSuccess: () => preview.reset(),
   });
   const rows = preview.data?.rows ?? [];
   const fresh = rows.filter((r) => r.status === 'new').length;
@@ -33,20 +32,13 @@ export function OnboardingPanel({ settingId, kind }: { settingId: number; kind: 
         </button>
       </div>
       {create.data ? (
-        <div className="notice notice-ok" role="status">
+        <Notice kind="success">
           {label}を{create.data.created.length}件作成しました (スキップ {create.data.skipped.length}件)。
-        </div>
+        </Notice>
       ) : null}
       {rows.length > 0 ? (
         <table className="data" aria-label={`${label}のプレビュー`}>
-          <thead>
-            <tr>
-              <th>コード</th>
-              <th>名称</th>
-              <th>状態</th>
-              <th>理由</th>
-            </tr>
-          </thead>
+          <TableHead headings={['コード', '名称', '状態', '理由']} />
           <tbody>
             {rows.slice(0, 500).map((r, i) => (
               <tr key={`${r.code}-${i}`}>

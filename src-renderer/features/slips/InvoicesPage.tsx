@@ -1,34 +1,20 @@
 /** 請求伝票: list and detail (lines incl. 送料・手数料 / ポイント, per-rate totals, the 出荷伝票 with BCart ids). */
 import type { InvoiceDetailView, InvoiceRowView } from '../../../src-shared/slips/slips';
-import type { Column } from '../../components/VirtualTable';
-import { api, unwrap } from '../../ipc/api';
+import { formatYen } from '../../format/number';
+import { slipQueries } from '../../queries/slips';
 import { useNavigation } from '../../stores/navigation';
-import { LINE_KIND_LABELS, yen } from '../import/format';
-import { customerColumn, dateColumn, orderColumn } from './slip-columns';
+import { slipColumns } from './slip-columns';
 import { SlipBrowser } from './SlipBrowser';
-import { SlipLineCells, SlipLineHeaders } from './SlipLineCells';
+import { SlipLinesTable } from './SlipLinesTable';
+import { TableHead } from '../../components/TableHead';
 
-const columns: Column<InvoiceRowView>[] = [
-  dateColumn('請求日'),
-  orderColumn(),
-  customerColumn(),
-  { key: 'total', header: '請求額', width: 120, align: 'right', render: (r) => yen(r.total) },
-];
+const columns = slipColumns<InvoiceRowView>('請求日', [], { header: '請求額', of: (r) => r.total });
+
+const LINE_KIND_LABELS: Record<string, string> = { product: '商品', shipping: '送料', 'payment-fee': '決済手数料', point: 'ポイント値引' };
 
 export function InvoicesPage() {
-  return (
-    <SlipBrowser
-      page="invoices"
-      title="請求伝票"
-      dateLabel="請求日"
-      columns={columns}
-      emptyText="請求伝票はありません。注文の全ての発送が済むと出荷取込処理で作成されます。"
-      list={(input) => unwrap(api().invoices.list(input))}
-      get={(id) => unwrap(api().invoices.get({ id }))}
-      renderFacts={(inv) => <InvoiceShipments inv={inv} />}
-      renderTables={(inv) => <InvoiceTables inv={inv} />}
-    />
-  );
+  const renderDetail = (inv: InvoiceDetailView) => ({ facts: <InvoiceShipments inv={inv} />, tables: <InvoiceTables inv={inv} /> });
+  return <SlipBrowser kind="invoices" columns={columns} list={slipQueries.invoices} detail={slipQueries.invoice} renderDetail={renderDetail} />;
 }
 
 /** The 出荷伝票 of the invoice's order, each a link with its BCart logistics id. */
@@ -48,51 +34,26 @@ function InvoiceShipments({ inv }: { inv: InvoiceDetailView }) {
   );
 }
 
+type InvoiceLine = InvoiceDetailView['lines'][number];
+const LINE_KIND = { header: '区分', cell: (l: InvoiceLine) => LINE_KIND_LABELS[l.kind] ?? l.kind };
+const LINE_TAX = { header: '税率', cell: (l: InvoiceLine) => `${l.taxRate}%${l.taxIncluded ? '（税込）' : ''}` };
+
 /** 請求明細 and the per-rate totals (BCart's tax beside the app's own). */
 function InvoiceTables({ inv }: { inv: InvoiceDetailView }) {
   return (
     <>
-      <table className="data" aria-label="請求明細">
-        <thead>
-          <tr>
-            <th>No.</th>
-            <th>区分</th>
-            <SlipLineHeaders />
-            <th>税率</th>
-          </tr>
-        </thead>
-        <tbody>
-          {inv.lines.map((l) => (
-            <tr key={l.lineNo}>
-              <td>{l.lineNo}</td>
-              <td>{LINE_KIND_LABELS[l.kind] ?? l.kind}</td>
-              <SlipLineCells line={l} />
-              <td>
-                {l.taxRate}%{l.taxIncluded ? '（税込）' : ''}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SlipLinesTable label="請求明細" lines={inv.lines} kind={LINE_KIND} tax={LINE_TAX} />
       <table className="data" aria-label="税率別合計">
-        <thead>
-          <tr>
-            <th>税率</th>
-            <th>税抜</th>
-            <th>消費税</th>
-            <th>税込</th>
-            <th>アプリ計算の消費税</th>
-          </tr>
-        </thead>
+        <TableHead headings={['税率', '税抜', '消費税', '税込', 'アプリ計算の消費税']} />
         <tbody>
           {inv.taxTotals.map((t) => (
             <tr key={t.rate}>
               <td>{t.rate}%</td>
-              <td className="num">{yen(t.net)}</td>
-              <td className="num">{yen(t.tax)}</td>
-              <td className="num">{yen(t.gross)}</td>
+              <td className="num">{formatYen(t.net)}</td>
+              <td className="num">{formatYen(t.tax)}</td>
+              <td className="num">{formatYen(t.gross)}</td>
               <td className="num">
-                {yen(t.appTax)}
+                {formatYen(t.appTax)}
                 {t.appTax !== t.tax ? ' (差異あり)' : ''}
               </td>
             </tr>
@@ -102,7 +63,7 @@ function InvoiceTables({ inv }: { inv: InvoiceDetailView }) {
           <tr>
             <td>請求額</td>
             <td colSpan={2} />
-            <td className="num">{yen(inv.total)}</td>
+            <td className="num">{formatYen(inv.total)}</td>
             <td />
           </tr>
         </tfoot>

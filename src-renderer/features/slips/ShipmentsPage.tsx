@@ -1,35 +1,17 @@
 /** 出荷伝票: list and detail (lines, 部門/倉庫/ワークフロー, the BCart order id / code / logistics id). */
 import type { ShipmentDetailView, ShipmentRowView } from '../../../src-shared/slips/slips';
-import type { Column } from '../../components/VirtualTable';
-import { api, unwrap } from '../../ipc/api';
+import { slipQueries } from '../../queries/slips';
 import { useNavigation } from '../../stores/navigation';
-import { yen } from '../import/format';
-import { customerColumn, dateColumn, orderColumn } from './slip-columns';
+import { slipColumns } from './slip-columns';
 import { SlipBrowser } from './SlipBrowser';
-import { SlipLineCells, SlipLineHeaders } from './SlipLineCells';
+import { SlipLinesTable } from './SlipLinesTable';
 
-const columns: Column<ShipmentRowView>[] = [
-  dateColumn('出荷日'),
-  orderColumn(),
-  { key: 'logistics', header: '発送ID', width: 90, align: 'right', render: (r) => r.bcartLogisticsId ?? '' },
-  customerColumn(),
-  { key: 'amount', header: '金額', width: 120, align: 'right', render: (r) => yen(r.amount) },
-];
+const logisticsColumn = { key: 'logistics', header: '発送ID', width: 90, align: 'right', render: (r: ShipmentRowView) => r.bcartLogisticsId ?? '' } as const;
+const columns = slipColumns<ShipmentRowView>('出荷日', [logisticsColumn], { header: '金額', of: (r) => r.amount });
 
 export function ShipmentsPage() {
-  return (
-    <SlipBrowser
-      page="shipments"
-      title="出荷伝票"
-      dateLabel="出荷日"
-      columns={columns}
-      emptyText="出荷伝票はありません。出荷取込処理で取り込まれます。"
-      list={(input) => unwrap(api().shipments.list(input))}
-      get={(id) => unwrap(api().shipments.get({ id }))}
-      renderFacts={(s) => <ShipmentFacts s={s} />}
-      renderTables={(s) => <ShipmentLines s={s} />}
-    />
-  );
+  const renderDetail = (s: ShipmentDetailView) => ({ facts: <ShipmentFacts s={s} />, tables: <ShipmentLines s={s} /> });
+  return <SlipBrowser kind="shipments" columns={columns} list={slipQueries.shipments} detail={slipQueries.shipment} renderDetail={renderDetail} />;
 }
 
 /** The BCart logistics id and the link to the order's 請求伝票. */
@@ -53,35 +35,10 @@ function ShipmentFacts({ s }: { s: ShipmentDetailView }) {
   );
 }
 
+type ShipmentLine = ShipmentDetailView['lines'][number];
+
 /** 出荷明細 with the total. */
 function ShipmentLines({ s }: { s: ShipmentDetailView }) {
-  return (
-    <table className="data" aria-label="出荷明細">
-      <thead>
-        <tr>
-          <th>No.</th>
-          <SlipLineHeaders />
-          <th>税区分</th>
-        </tr>
-      </thead>
-      <tbody>
-        {s.lines.map((l) => (
-          <tr key={l.lineNo}>
-            <td>{l.lineNo}</td>
-            <SlipLineCells line={l} />
-            <td>
-              {l.taxClassName} ({l.taxRate}%{l.taxIncluded ? '・税込' : ''})
-            </td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <td colSpan={4}>合計</td>
-          <td className="num">{yen(s.amount)}</td>
-          <td />
-        </tr>
-      </tfoot>
-    </table>
-  );
+  const tax = { header: '税区分', cell: (l: ShipmentLine) => `${l.taxClassName} (${l.taxRate}%${l.taxIncluded ? '・税込' : ''})` };
+  return <SlipLinesTable label="出荷明細" lines={s.lines} tax={tax} total={s.amount} />;
 }

@@ -3,26 +3,22 @@
  * opening ledger row of each set = target − current local stock of the 連携倉庫, so 在庫照合 shows no
  * drift right after. Nothing is sent to BCart. A second apply is refused.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { api, unwrap } from '../../ipc/api';
-import { stockKeys } from '../../queries/stock';
-import { when } from '../import/format';
+import { formatJstDateTime } from '../../format/datetime';
 import { useSettingChoice } from './SettingPicker';
 import { qty, signed } from './stock-labels';
 
 export function MigrationPage() {
-  const qc = useQueryClient();
   const { settingId, picker, none } = useSettingChoice();
   const [agreed, setAgreed] = useState(false);
   const preview = useMutation({ mutationFn: () => unwrap(api().stock.migrationPreview({ settingId: settingId! })) });
   const apply = useMutation({
     mutationFn: () => unwrap(api().stock.migrationApply({ settingId: settingId! })),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: stockKeys.all });
-      preview.mutate();
-    },
+    meta: { changes: ['stock'] },
+    onSuccess: () => preview.mutate(),
   });
   const p = preview.data;
   return (
@@ -46,7 +42,7 @@ export function MigrationPage() {
       ) : null}
       {p?.appliedAt ? (
         <div className="banner banner-warn">
-          このEC連携設定の在庫移行は {when(p.appliedAt)} に実行済みです。差異は在庫照合で補正してください。
+          このEC連携設定の在庫移行は {formatJstDateTime(p.appliedAt)} に実行済みです。差異は在庫照合で補正してください。
         </div>
       ) : null}
       {p ? (

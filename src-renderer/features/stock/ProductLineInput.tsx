@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
-import { api, unwrap } from '../../ipc/api';
+import { productQueries } from '../../queries/masters';
 
 export interface PickedLineProduct {
   productId: number;
@@ -23,11 +23,7 @@ export function ProductLineInput({
 }) {
   const [text, setText] = useState('');
   const query = useDeferredValue(text.trim());
-  const found = useQuery({
-    queryKey: ['products', 'stockLine', query],
-    queryFn: () => unwrap(api().products.list({ query, confirmed: 'confirmed', limit: 20, sortKey: 'code', sortDir: 'asc' })),
-    enabled: query !== '',
-  });
+  const found = useQuery(productQueries.confirmedSearch(query, 20));
   const rows = (found.data?.rows ?? []).filter((p) => p.inventoryTracked);
   if (value) {
     return (

@@ -4,18 +4,16 @@
  * stock and the drift = BCart − expected. Pending pushes are sent first. 補正 sends the relative
  * difference after a confirmation, so a buyer ordering meanwhile is not overwritten; it is logged.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ReconcileRow } from '../../../src-shared/stock/reconcile';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { api, unwrap } from '../../ipc/api';
-import { stockKeys } from '../../queries/stock';
-import { when } from '../import/format';
+import { formatJstDateTime } from '../../format/datetime';
 import { useSettingChoice } from './SettingPicker';
 import { qty, signed } from './stock-labels';
 
 export function ReconcilePage() {
-  const qc = useQueryClient();
   const { settingId, picker, none } = useSettingChoice();
   const [onlyDrift, setOnlyDrift] = useState(true);
   const [picked, setPicked] = useState<Set<number>>(new Set());
@@ -27,9 +25,9 @@ export function ReconcilePage() {
   });
   const correct = useMutation({
     mutationFn: () => unwrap(api().stock.correct({ settingId: settingId!, productIds: [...picked] })),
+    meta: { changes: ['stock'] },
     onSuccess: () => {
       setAsking(false);
-      void qc.invalidateQueries({ queryKey: stockKeys.all });
       run.mutate();
     },
   });
@@ -65,7 +63,8 @@ export function ReconcilePage() {
       <ErrorNotice error={run.error ?? correct.error} />
       {run.data ? (
         <p className="count">
-          {run.data.rows.length}セットを照合しました（{when(run.data.readAt)}、受注日 {run.data.since} 以降の注文を未取込として計算）。
+          {run.data.rows.length}セットを照合しました（{formatJstDateTime(run.data.readAt)}、受注日 {run.data.since}{' '}
+          以降の注文を未取込として計算）。
           {run.data.pushLeftPending ? ' 未送信の在庫反映が残っているセットは補正できません。' : ''}
         </p>
       ) : null}

@@ -1,10 +1,10 @@
 /** The EC連携設定 picker of the stock screens; the first setting is chosen until the clerk picks one. */
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { settingsListQuery } from '../../queries/stock';
+import { ecSettingQueries } from '../../queries/ec-settings';
 
 export function useSettingChoice(): { settingId: number | null; picker: ReactNode; loaded: boolean; none: boolean } {
-  const settings = useQuery(settingsListQuery());
+  const settings = useQuery(ecSettingQueries.list());
   const [chosen, setChosen] = useState<number | null>(null);
   const rows = settings.data?.rows ?? [];
   const settingId = chosen ?? rows[0]?.id ?? null;

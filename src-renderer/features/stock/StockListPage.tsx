@@ -8,7 +8,7 @@ import { MOVEMENT_LABELS, type StockListInput, type StockRow } from '../../../sr
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { api, unwrap } from '../../ipc/api';
-import { movementsQuery, stockListQuery } from '../../queries/stock';
+import { stockQueries } from '../../queries/stock';
 import { useNavigation } from '../../stores/navigation';
 import { CsvExportButton } from './CsvExportButton';
 import { qty, signed } from './stock-labels';
@@ -32,7 +32,7 @@ export function StockListPage() {
     ...(deferred ? { search: deferred } : {}),
     ...(nonZero ? { nonZero } : {}),
   };
-  const list = useQuery(stockListQuery(input));
+  const list = useQuery(stockQueries.list(input));
   const [picked, setPicked] = useState<StockRow | null>(null);
   return (
     <div className="page">
@@ -90,7 +90,7 @@ export function StockListPage() {
 
 function Movements({ row }: { row: StockRow }) {
   const { go } = useNavigation();
-  const q = useQuery(movementsQuery(row.warehouseId, row.productId));
+  const q = useQuery(stockQueries.movements(row.warehouseId, row.productId));
   return (
     <section aria-label="入出庫明細">
       <h2>

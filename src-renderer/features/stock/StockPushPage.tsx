@@ -3,32 +3,31 @@
  * 送信済 / 対象外 / 解決済) with the reason of each, 今すぐ送信, 再送 of failed items, and 確認済にする for
  * ambiguous ones once the clerk checked BCart (or 在庫照合 corrects them). The write route is an option.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { OUTBOX_STATUSES, type OutboxStatus, type PushRoute } from '../../../src-shared/stock/stock-push';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { api, unwrap } from '../../ipc/api';
-import { outboxQuery, pushCountsQuery, stockKeys, stockOptionsQuery } from '../../queries/stock';
-import { when } from '../import/format';
+import { stockQueries } from '../../queries/stock';
+import { formatJstDateTime } from '../../format/datetime';
 import { useSettingChoice } from './SettingPicker';
 import { OUTBOX_STATUS_LABELS, STATUS_BADGE, signed, sourcesText } from './stock-labels';
 
 const OPEN: OutboxStatus[] = ['pending', 'sending', 'failed', 'ambiguous'];
 
 export function StockPushPage() {
-  const qc = useQueryClient();
   const { settingId, picker, none } = useSettingChoice();
   const [all, setAll] = useState(false);
-  const rows = useQuery(outboxQuery(settingId, all ? [...OUTBOX_STATUSES] : OPEN));
-  const counts = useQuery(pushCountsQuery(settingId ?? undefined));
-  const options = useQuery({ ...stockOptionsQuery(settingId ?? 0), enabled: settingId !== null });
-  const refresh = () => void qc.invalidateQueries({ queryKey: stockKeys.all });
-  const push = useMutation({ mutationFn: () => unwrap(api().stock.push(settingId !== null ? { settingId } : {})), onSuccess: refresh });
-  const retry = useMutation({ mutationFn: (ids: number[]) => unwrap(api().stock.retry({ ids })), onSuccess: refresh });
-  const dismiss = useMutation({ mutationFn: (ids: number[]) => unwrap(api().stock.dismiss({ ids })), onSuccess: refresh });
+  const rows = useQuery(stockQueries.outbox(settingId, all ? [...OUTBOX_STATUSES] : OPEN));
+  const counts = useQuery(stockQueries.counts(settingId ?? undefined));
+  const options = useQuery({ ...stockQueries.options(settingId ?? 0), enabled: settingId !== null });
+  const changes = { changes: ['stock'] } as const;
+  const push = useMutation({ mutationFn: () => unwrap(api().stock.push(settingId !== null ? { settingId } : {})), meta: changes });
+  const retry = useMutation({ mutationFn: (ids: number[]) => unwrap(api().stock.retry({ ids })), meta: changes });
+  const dismiss = useMutation({ mutationFn: (ids: number[]) => unwrap(api().stock.dismiss({ ids })), meta: changes });
   const route = useMutation({
     mutationFn: (pushRoute: PushRoute) => unwrap(api().stock.setOptions({ settingId: settingId!, pushRoute })),
-    onSuccess: refresh,
+    meta: changes,
   });
   const c = counts.data;
   return (
@@ -95,7 +94,7 @@ export function StockPushPage() {
                 {r.reason ? <div>{r.reason}</div> : null}
                 <div className="field-hint">{sourcesText(r)}</div>
               </td>
-              <td>{when(r.updatedAt)}</td>
+              <td>{formatJstDateTime(r.updatedAt)}</td>
               <td>
                 {r.status === 'failed' || r.status === 'excluded' ? (
                   <button type="button" disabled={retry.isPending} onClick={() => retry.mutate([r.id])}>

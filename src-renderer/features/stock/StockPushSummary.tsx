@@ -1,12 +1,12 @@
 /** The dashboard's 在庫反映 line: pending / failed / ambiguous counts with a link to 在庫反映状況. */
 import { useQuery } from '@tanstack/react-query';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { pushCountsQuery } from '../../queries/stock';
+import { stockQueries } from '../../queries/stock';
 import { useNavigation } from '../../stores/navigation';
 
 export function StockPushSummary() {
   const { go } = useNavigation();
-  const q = useQuery(pushCountsQuery());
+  const q = useQuery(stockQueries.counts());
   const c = q.data;
   const attention = c ? c.failed + c.ambiguous : 0;
   return (

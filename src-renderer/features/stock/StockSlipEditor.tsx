@@ -59,6 +59,7 @@ export function StockSlipEditor({ kind, slip, today, onSaved, onCancel }: StockS
       };
       return unwrap(slip ? api().stockSlips.update({ id: slip.id, values }) : api().stockSlips.create(values));
     },
+    meta: { changes: ['stock'] },
     onSuccess: onSaved,
   });
   const fieldErrors = save.error instanceof ApiError ? (save.error.data.fields ?? []) : [];

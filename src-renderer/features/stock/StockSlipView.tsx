@@ -2,32 +2,34 @@
  * A stock slip's detail with its actions: 編集 / 削除 while 未確定, 確定 (ledger + 在庫反映 to BCart
  * at once), 確定取消 (the opposite change is sent). After 確定 the screen says what was queued.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { StockSlipConfirmResult } from '../../../src-shared/stock/stock-slip';
 import { STOCK_SLIP_LABELS } from '../../../src-shared/stock/stock-slip';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { api, unwrap } from '../../ipc/api';
-import { stockKeys, stockSlipQuery } from '../../queries/stock';
+import { stockQueries } from '../../queries/stock';
 import { qty, signed } from './stock-labels';
 
 export function StockSlipView({ id, onEdit, onDeleted }: { id: number; onEdit(): void; onDeleted(): void }) {
-  const qc = useQueryClient();
-  const q = useQuery(stockSlipQuery(id));
+  const q = useQuery(stockQueries.slip(id));
   // the last 確定 / 確定取消 of this slip, for the notice
   const [result, setResult] = useState<StockSlipConfirmResult | null>(null);
-  const done = (r?: StockSlipConfirmResult) => {
-    if (r) setResult(r);
-    void qc.invalidateQueries({ queryKey: stockKeys.all });
-  };
-  const confirm = useMutation({ mutationFn: () => unwrap(api().stockSlips.confirm({ id })), onSuccess: done });
-  const unconfirm = useMutation({ mutationFn: () => unwrap(api().stockSlips.unconfirm({ id })), onSuccess: done });
+  const done = (r: StockSlipConfirmResult) => setResult(r);
+  const confirm = useMutation({
+    mutationFn: () => unwrap(api().stockSlips.confirm({ id })),
+    meta: { changes: ['stock'] },
+    onSuccess: done,
+  });
+  const unconfirm = useMutation({
+    mutationFn: () => unwrap(api().stockSlips.unconfirm({ id })),
+    meta: { changes: ['stock'] },
+    onSuccess: done,
+  });
   const remove = useMutation({
     mutationFn: () => unwrap(api().stockSlips.delete({ id })),
-    onSuccess: () => {
-      done();
-      onDeleted();
-    },
+    meta: { changes: ['stock'] },
+    onSuccess: onDeleted,
   });
   const s = q.data;
   if (q.error) return <ErrorNotice error={q.error} />;

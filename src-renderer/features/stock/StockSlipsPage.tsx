@@ -16,7 +16,7 @@ import {
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { api, unwrap } from '../../ipc/api';
-import { stockSlipQuery, stockSlipsQuery } from '../../queries/stock';
+import { stockQueries } from '../../queries/stock';
 import { useNavigation } from '../../stores/navigation';
 import { CsvExportButton } from './CsvExportButton';
 import { StockSlipEditor } from './StockSlipEditor';
@@ -43,9 +43,9 @@ export function StockSlipsPage() {
   const { param, go } = useNavigation();
   const [filter, setFilter] = useState<StockSlipListInput>({});
   const [panel, setPanel] = useState<Panel>(null);
-  const list = useQuery(stockSlipsQuery(filter));
+  const list = useQuery(stockQueries.slips(filter));
   const selected = param && /^\d+$/.test(param) ? Number(param) : null;
-  const editing = useQuery({ ...stockSlipQuery(panel?.mode === 'edit' ? panel.id : 0), enabled: panel?.mode === 'edit' });
+  const editing = useQuery({ ...stockQueries.slip(panel?.mode === 'edit' ? panel.id : 0), enabled: panel?.mode === 'edit' });
   const today = jstDateOf(Date.now());
   const set = (patch: Partial<StockSlipListInput>) =>
     setFilter(

@@ -1,10 +1,7 @@
-/** Confirmed 倉庫 / 仕入先 for the stock slip forms (partners:listByKind). */
+/** Confirmed 倉庫 / 仕入先 for the stock slip forms and filters. */
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../ipc/api';
+import { partnerQueries } from '../../queries/masters';
 
 export function usePartners(kind: '倉庫' | '仕入先') {
-  return useQuery({
-    queryKey: ['partners', 'byKind', kind],
-    queryFn: () => unwrap(api().partners.listByKind({ kind, confirmed: 'confirmed', sortKey: 'code', sortDir: 'asc' })),
-  });
+  return useQuery(partnerQueries.confirmedOfKind(kind));
 }

@@ -4,83 +4,30 @@
  * uses; main's problems (e.g. a taken 申込コード, 受付停止) are shown too.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type React from 'react';
-import { useFieldArray, useForm, type Control, type FieldErrors, type Resolver, type UseFormRegister } from 'react-hook-form';
-import type { SubscriptionApplication } from '../../../src-shared/tax-update/types';
+import { useMutation } from '@tanstack/react-query';
+import { useFieldArray, useForm } from 'react-hook-form';
 import { subscriptionApplicationSchema } from '../../../src-shared/subscriptions/subscription-schema';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormField } from '../../components/FormField';
 import { api, unwrap } from '../../ipc/api';
+import { NEW_ITEM, type ApplicationValues } from './subscription-form-values';
+import { SubscriptionItemFields } from './SubscriptionItemFields';
 
-type Values = SubscriptionApplication;
-
-const bool = (v: unknown) => v === true || v === 'true';
-
-function Options({ control, register, index, errors }: { control: Control<Values>; register: UseFormRegister<Values>; index: number; errors: FieldErrors<Values> }) {
-  const options = useFieldArray({ control, name: `items.${index}.options` });
-  const optionErrors = errors.items?.[index]?.options;
-  return (
-    <div className="tu-options">
-      {options.fields.map((f, j) => (
-        <div key={f.id} className="toolbar">
-          <input aria-label={`商品${index + 1}のオプション${j + 1}の名称`} placeholder="オプション名" {...register(`items.${index}.options.${j}.name`)} />
-          <input
-            className="num"
-            type="number"
-            aria-label={`商品${index + 1}のオプション${j + 1}の価格`}
-            {...register(`items.${index}.options.${j}.price`, { valueAsNumber: true })}
-          />
-          <select aria-label={`商品${index + 1}のオプション${j + 1}の税込区分`} {...register(`items.${index}.options.${j}.taxIncluded`, { setValueAs: bool })}>
-            <option value="true">税込</option>
-            <option value="false">税抜</option>
-          </select>
-          <select aria-label={`商品${index + 1}のオプション${j + 1}の税率区分`} {...register(`items.${index}.options.${j}.taxRateType`)}>
-            <option value="標準">標準</option>
-            <option value="軽減">軽減</option>
-          </select>
-          <button type="button" onClick={() => options.remove(j)}>
-            削除
-          </button>
-          {optionErrors?.[j] ? (
-            <span className="field-error" role="alert">
-              {optionErrors[j]?.name?.message ?? optionErrors[j]?.price?.message}
-            </span>
-          ) : null}
-        </div>
-      ))}
-      <button type="button" onClick={() => options.append({ name: '', price: 0, taxIncluded: true, taxRateType: '標準' })}>
-        オプション追加
-      </button>
-    </div>
-  );
+export interface SubscriptionFormProps {
+  initial: ApplicationValues;
+  create: boolean;
+  readOnly: boolean;
+  onSaved: (code: string) => void;
 }
 
-const EMPTY_ITEM: Values['items'][number] = {
-  productCode: '',
-  variationH: '',
-  variationV: '',
-  name: '',
-  quantity: 1,
-  firstPrice: 0,
-  regularPrice: 0,
-  lastPrice: 0,
-  taxIncluded: true,
-  taxRateType: '標準',
-  options: [],
-};
-
-export function SubscriptionForm({ initial, create, readOnly, onSaved }: { initial: Values; create: boolean; readOnly: boolean; onSaved: (code: string) => void }) {
-  const qc = useQueryClient();
-  const form = useForm<Values>({ resolver: zodResolver(subscriptionApplicationSchema as never) as unknown as Resolver<Values>, defaultValues: initial });
+export function SubscriptionForm({ initial, create, readOnly, onSaved }: SubscriptionFormProps) {
+  const form = useForm({ resolver: zodResolver(subscriptionApplicationSchema), defaultValues: initial });
   const items = useFieldArray({ control: form.control, name: 'items' });
   const { errors } = form.formState;
   const save = useMutation({
-    mutationFn: (application: Values) => unwrap(api().subscriptions.save({ create, application })),
-    onSuccess: (saved) => {
-      void qc.invalidateQueries({ queryKey: ['subscriptions'] });
-      onSaved(saved.code);
-    },
+    mutationFn: (application: ApplicationValues) => unwrap(api().subscriptions.save({ create, application })),
+    meta: { changes: ['subscriptions'] },
+    onSuccess: (saved) => onSaved(saved.code),
   });
   const r = form.register;
   return (
@@ -115,60 +62,12 @@ export function SubscriptionForm({ initial, create, readOnly, onSaved }: { initi
           </div>
         ) : null}
         <div aria-label="申込商品">
-          {items.fields.map((f, i) => {
-            const e = errors.items?.[i];
-            const message = e && [e.productCode, e.name, e.quantity, e.firstPrice, e.regularPrice, e.lastPrice].find((x) => x?.message)?.message;
-            const field = (label: string, node: React.ReactNode) => (
-              <label>
-                <span>{label}</span>
-                {node}
-              </label>
-            );
-            return (
-              <fieldset key={f.id} className="tu-item">
-                <legend>商品{i + 1}</legend>
-                <div className="tu-item-grid">
-                  {field('商品番号', <input aria-label={`商品${i + 1}の商品番号`} {...r(`items.${i}.productCode`)} />)}
-                  {field('枝番(横)', <input aria-label={`商品${i + 1}の枝番(横)`} {...r(`items.${i}.variationH`)} />)}
-                  {field('枝番(縦)', <input aria-label={`商品${i + 1}の枝番(縦)`} {...r(`items.${i}.variationV`)} />)}
-                  {field('数量', <input className="num" type="number" aria-label={`商品${i + 1}の数量`} {...r(`items.${i}.quantity`, { valueAsNumber: true })} />)}
-                  <label className="tu-wide">
-                    <span>商品名</span>
-                    <input aria-label={`商品${i + 1}の商品名`} {...r(`items.${i}.name`)} />
-                  </label>
-                  {field('初回価格', <input className="num" type="number" aria-label={`商品${i + 1}の初回価格`} {...r(`items.${i}.firstPrice`, { valueAsNumber: true })} />)}
-                  {field('通常回価格', <input className="num" type="number" aria-label={`商品${i + 1}の通常回価格`} {...r(`items.${i}.regularPrice`, { valueAsNumber: true })} />)}
-                  {field('最終回価格', <input className="num" type="number" aria-label={`商品${i + 1}の最終回価格`} {...r(`items.${i}.lastPrice`, { valueAsNumber: true })} />)}
-                  {field(
-                    '税込区分',
-                    <select aria-label={`商品${i + 1}の税込区分`} {...r(`items.${i}.taxIncluded`, { setValueAs: bool })}>
-                      <option value="true">税込</option>
-                      <option value="false">税抜</option>
-                    </select>,
-                  )}
-                  {field(
-                    '税率区分',
-                    <select aria-label={`商品${i + 1}の税率区分`} {...r(`items.${i}.taxRateType`)}>
-                      <option value="標準">標準</option>
-                      <option value="軽減">軽減</option>
-                    </select>,
-                  )}
-                  <button type="button" onClick={() => items.remove(i)}>
-                    商品を削除
-                  </button>
-                </div>
-                {message ? (
-                  <div className="field-error" role="alert">
-                    {message}
-                  </div>
-                ) : null}
-                <Options control={form.control} register={r} index={i} errors={errors} />
-              </fieldset>
-            );
-          })}
+          {items.fields.map((f, i) => (
+            <SubscriptionItemFields key={f.id} control={form.control} register={r} errors={errors} index={i} onRemove={() => items.remove(i)} />
+          ))}
         </div>
         <div className="form-actions">
-          <button type="button" onClick={() => items.append({ ...EMPTY_ITEM, options: [] })}>
+          <button type="button" onClick={() => items.append({ ...NEW_ITEM, options: [] })}>
             商品追加
           </button>
           <button type="submit" className="primary">

@@ -1,132 +1,37 @@
 /**
- * 定期申込: the virtualized list (filters 状態 / 標準税率 / 軽減税率 / search), CSV取込 (replaces
- * every application; an invalid file writes nothing and the problems show by row and column) and
- * CSV出力 in UTF-8 or Shift_JIS, and the detail / edit form of the selected application.
+ * 定期申込: the virtualized list (filters 状態 / 標準税率 / 軽減税率 / search), CSV取込 / CSV出力, and
+ * the detail / edit form of the selected application (新規 too). Editing stops while 受付停止.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
-import type { SubscriptionApplication } from '../../../src-shared/tax-update/types';
-import type { SubscriptionListInput, SubscriptionListRow } from '../../../src-shared/subscriptions/subscription-schema';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { SubscriptionListInput } from '../../../src-shared/subscriptions/subscription-schema';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { api, ApiError, unwrap } from '../../ipc/api';
-import { CsvProblemTable } from '../csv/CsvProblemTable';
-import { fileToBase64, saveCsv, type CsvEncodingChoice } from '../csv/csv-file';
-import { CsvEncodingSelect } from '../csv/CsvEncodingSelect';
+import { VirtualTable } from '../../components/VirtualTable';
+import { subscriptionQueries } from '../../queries/subscriptions';
 import { useStoreClosed } from '../store-mode/StoreModeButtons';
+import { SUBSCRIPTION_COLUMNS } from './subscription-columns';
+import { NEW_APPLICATION } from './subscription-form-values';
+import { SubscriptionCsvToolbar } from './SubscriptionCsvToolbar';
+import { SubscriptionFilters } from './SubscriptionFilters';
 import { SubscriptionForm } from './SubscriptionForm';
 import '../tax-update/tax-update.css';
 
-const COLUMNS: Column<SubscriptionListRow>[] = [
-  { key: 'code', header: '申込コード', width: 130, render: (r) => r.code },
-  { key: 'customer', header: '得意先コード', width: 120, render: (r) => r.customerCode },
-  {
-    key: 'status',
-    header: '状態',
-    width: 80,
-    render: (r) => <span className={`badge ${r.status === '継続中' ? 'badge-ok' : r.status === '停止' ? 'badge-draft' : 'badge-err'}`}>{r.status}</span>,
-  },
-  { key: 'processed', header: '受注処理済', width: 90, align: 'center', render: (r) => (r.orderProcessed ? '済' : '') },
-  { key: 'std', header: '標準税率', width: 80, align: 'right', render: (r) => `${r.standardRate}%` },
-  { key: 'red', header: '軽減税率', width: 80, align: 'right', render: (r) => `${r.reducedRate}%` },
-  { key: 'items', header: '商品', width: 60, align: 'right', render: (r) => r.itemCount },
-  { key: 'name', header: '商品名(先頭)', render: (r) => r.firstItemName },
-];
-
-const NEW_APPLICATION: SubscriptionApplication = {
-  code: '',
-  customerCode: '',
-  status: '継続中',
-  orderProcessed: false,
-  standardRate: 10,
-  reducedRate: 8,
-  items: [],
-};
-
-const num = (v: string) => (v === '' ? undefined : Number(v));
-
 export function SubscriptionsPage() {
-  const qc = useQueryClient();
-  const closed = useStoreClosed();
+  const closed = useStoreClosed() === true;
   const [filters, setFilters] = useState<SubscriptionListInput>({});
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const [encoding, setEncoding] = useState<CsvEncodingChoice>('utf-8');
-  const [notice, setNotice] = useState<string | null>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
-
-  const list = useQuery({ queryKey: ['subscriptions', 'list', filters], queryFn: () => unwrap(api().subscriptions.list({ ...filters, limit: 200_000 })) });
-  const detail = useQuery({
-    queryKey: ['subscriptions', 'get', selected],
-    queryFn: () => unwrap(api().subscriptions.get({ code: selected! })),
-    enabled: selected !== null && !creating,
-  });
-  const importCsv = useMutation({
-    mutationFn: async (file: File) => unwrap(api().subscriptions.import({ fileName: file.name, contentBase64: await fileToBase64(file) })),
-    onMutate: () => setNotice(null),
-    onSuccess: (r) => {
-      setNotice(`定期申込CSVを取り込みました(${r.encoding === 'cp932' ? 'Shift_JIS' : 'UTF-8'}): 申込 ${r.applications}件、商品 ${r.items}件、オプション ${r.options}件。`);
-      setSelected(null);
-      void qc.invalidateQueries({ queryKey: ['subscriptions'] });
-    },
-  });
-  const exportCsv = useMutation({
-    mutationFn: () => unwrap(api().subscriptions.export({ encoding })),
-    onMutate: () => setNotice(null),
-    onSuccess: (r) => {
-      saveCsv(r);
-      setNotice(`${r.rows}件の定期申込をCSVに出力しました(${r.fileName})。`);
-    },
-  });
-  const csvError = importCsv.error ?? exportCsv.error;
-  const problems = csvError instanceof ApiError ? (csvError.data.fields ?? []).filter((f) => f.row !== undefined) : [];
+  const list = useQuery(subscriptionQueries.list(filters));
+  const detail = useQuery({ ...subscriptionQueries.detail(selected ?? ''), enabled: selected !== null && !creating });
 
   return (
     <div className="page">
       <h2>定期申込</h2>
-      <div className="toolbar tu-filters">
-        <select aria-label="状態で絞り込み" value={filters.status ?? ''} onChange={(e) => setFilters({ ...filters, status: (e.target.value || undefined) as SubscriptionListInput['status'] })}>
-          <option value="">状態: すべて</option>
-          <option value="継続中">継続中</option>
-          <option value="停止">停止</option>
-          <option value="解約">解約</option>
-        </select>
-        <select aria-label="標準税率で絞り込み" value={filters.standardRate ?? ''} onChange={(e) => setFilters({ ...filters, standardRate: num(e.target.value) })}>
-          <option value="">標準税率: すべて</option>
-          <option value="8">8%</option>
-          <option value="10">10%</option>
-        </select>
-        <select aria-label="軽減税率で絞り込み" value={filters.reducedRate ?? ''} onChange={(e) => setFilters({ ...filters, reducedRate: num(e.target.value) })}>
-          <option value="">軽減税率: すべて</option>
-          <option value="8">8%</option>
-          <option value="6">6%</option>
-        </select>
-        <input type="search" aria-label="申込を検索" placeholder="申込コード・得意先・商品で検索" value={filters.search ?? ''} onChange={(e) => setFilters({ ...filters, search: e.target.value || undefined })} />
-        <span className="count">{list.data ? `${list.data.total.toLocaleString()}件` : ''}</span>
-      </div>
-      <div className="toolbar">
-        <input
-          ref={fileRef}
-          type="file"
-          accept=".csv,text/csv"
-          aria-label="定期申込のCSVファイルを選ぶ"
-          hidden
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) importCsv.mutate(file);
-          }}
-        />
-        <button type="button" disabled={importCsv.isPending || closed === true} onClick={() => fileRef.current?.click()} title="取り込むと既存の定期申込はすべて置き換わります">
-          {importCsv.isPending ? '取込中…' : 'CSV取込'}
-        </button>
-        <CsvEncodingSelect value={encoding} onChange={setEncoding} />
-        <button type="button" disabled={exportCsv.isPending} onClick={() => exportCsv.mutate()}>
-          CSV出力
-        </button>
+      <SubscriptionFilters value={filters} onChange={setFilters} total={list.data?.total ?? null} />
+      <SubscriptionCsvToolbar closed={closed} onImported={() => setSelected(null)}>
         <button
           type="button"
-          disabled={closed === true}
+          disabled={closed}
           onClick={() => {
             setCreating(true);
             setSelected(null);
@@ -134,19 +39,13 @@ export function SubscriptionsPage() {
         >
           新規
         </button>
-      </div>
-      {notice ? (
-        <div className="notice notice-ok" role="status">
-          {notice}
-        </div>
-      ) : null}
-      <ErrorNotice error={csvError ?? list.error} />
-      {problems.length > 0 ? <CsvProblemTable problems={problems} /> : null}
+      </SubscriptionCsvToolbar>
+      <ErrorNotice error={list.error} />
       <div className="master-page">
         <VirtualTable
           label="定期申込一覧"
           rows={list.data?.rows ?? []}
-          columns={COLUMNS}
+          columns={SUBSCRIPTION_COLUMNS}
           rowKey={(r) => r.code}
           selectedKey={selected}
           onSelect={(r) => {
@@ -161,14 +60,14 @@ export function SubscriptionsPage() {
               key="new"
               initial={NEW_APPLICATION}
               create
-              readOnly={closed === true}
+              readOnly={closed}
               onSaved={(code) => {
                 setCreating(false);
                 setSelected(code);
               }}
             />
           ) : detail.data ? (
-            <SubscriptionForm key={`${detail.data.code}-${detail.dataUpdatedAt}`} initial={detail.data as SubscriptionApplication} create={false} readOnly={closed === true} onSaved={setSelected} />
+            <SubscriptionForm key={`${detail.data.code}-${detail.dataUpdatedAt}`} initial={detail.data} create={false} readOnly={closed} onSaved={setSelected} />
           ) : (
             <p className="placeholder">一覧から定期申込を選ぶと、ここに詳細が表示されます。</p>
           )}

@@ -1,5 +1,5 @@
 /**
- * Seed 004's 確認事項, ticked one by one (ids shared with main, which refuses an incomplete list),
+ * The 確認事項 (docs/tax-rules.md#the-checklist), ticked one by one (ids shared with main, which refuses an incomplete list),
  * then 「上記を理解の上、実行します。」. The backup item can only be ticked after the download.
  */
 import { TAX_UPDATE_CHECKLIST, UNDERSTOOD_TEXT } from '../../../src-shared/tax-update/checklist';

@@ -3,7 +3,8 @@
  * to BCart), 在庫照合 and 在庫移行.
  */
 import { z } from 'zod';
-import { CSV_EXPORT_ENCODINGS } from '../../csv/master-csv';
+import { csvEncodingSchema } from '../../csv/csv-encoding';
+import { csvDownload } from '../../csv/csv-file';
 import {
   correctInput,
   correctResult,
@@ -37,8 +38,8 @@ import {
 } from '../../stock/stock-slip';
 import { channel } from '../define';
 
-const csvFile = z.object({ fileName: z.string(), contentBase64: z.string(), rows: z.number().int() });
-const encoding = z.enum(CSV_EXPORT_ENCODINGS);
+const csvFile = csvDownload;
+const encoding = csvEncodingSchema;
 
 export const stockChannelDefs = {
   /** 入荷伝票 / 在庫移動伝票 / 棚卸調整, newest first */

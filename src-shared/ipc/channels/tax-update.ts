@@ -1,19 +1,17 @@
 /**
- * 定期申込 and the one-time 消費税自動更新 (requirements §7, seed 004), plus 受付停止 / 受付再開.
+ * 定期申込 and the one-time 消費税自動更新 (docs/tax-rules.md#re-rating-in-the-tax-update), plus 受付停止 / 受付再開.
  * File bytes travel as base64 strings (plain data across IPC).
  */
 import { z } from 'zod';
+import { csvEncodingSchema, csvReadEncodingSchema } from '../../csv/csv-encoding';
+import { csvDownload, csvUploadFields } from '../../csv/csv-file';
 import { subscriptionApplicationSchema, subscriptionListInput, subscriptionListRow } from '../../subscriptions/subscription-schema';
 import { channel, noInput } from '../define';
 
-const MAX_BASE64 = 100_000_000;
 const rounding = z.enum(['floor', 'ceil', 'round'], { error: '算出設定は「切り捨て」「切り上げ」「四捨五入」から選んでください。' });
-const csvEncoding = z.enum(['utf-8', 'cp932']);
 const eventId = z.string().trim().min(1, { error: '税率改定を選んでください。' }).max(60);
 
 export const storeState = z.object({ storeClosed: z.boolean() });
-
-export const csvFileOutput = z.object({ fileName: z.string(), contentBase64: z.string(), rows: z.number().int() });
 
 export const rateChangeEventSchema = z
   .object({
@@ -120,7 +118,7 @@ const importResult = z.object({
   applications: z.number().int(),
   items: z.number().int(),
   options: z.number().int(),
-  encoding: csvEncoding,
+  encoding: csvEncodingSchema,
 });
 
 export const taxUpdateChannelDefs = {
@@ -140,16 +138,12 @@ export const taxUpdateChannelDefs = {
   /** replaces ALL applications by the file's (one transaction; an invalid file writes nothing; CSV_INVALID by row/column) */
   'subscriptions:import': channel(
     z
-      .object({
-        fileName: z.string().max(260),
-        contentBase64: z.string().max(MAX_BASE64, { error: 'ファイルが大きすぎます。75MB以下に分けて取り込んでください。' }),
-        encoding: csvEncoding.optional(),
-      })
+      .object({ ...csvUploadFields, encoding: csvReadEncodingSchema.optional() })
       .strict(),
     importResult,
   ),
   /** every application (or only the targets of `eventId`: the backup before the update) as CSV */
-  'subscriptions:export': channel(z.object({ encoding: csvEncoding, targetsOf: eventId.optional() }).strict(), csvFileOutput),
+  'subscriptions:export': channel(z.object({ encoding: csvEncodingSchema, targetsOf: eventId.optional() }).strict(), csvDownload),
   /** rate-change events (the 2019 preset is seeded on first use) with their one-time run */
   'taxUpdate:events': channel(noInput, z.array(rateChangeEventRow)),
   /** adds a later rate-change event (e.g. a reduced-rate cut); VALIDATION / CONFLICT */
@@ -157,7 +151,7 @@ export const taxUpdateChannelDefs = {
   /** the plan (= preview): counts, totals, planHash and a page of changes */
   'taxUpdate:preview': channel(previewInput, previewOutput),
   /** the preview's changes as CSV */
-  'taxUpdate:previewCsv': channel(z.object({ eventId, rounding, encoding: csvEncoding }).strict(), csvFileOutput),
+  'taxUpdate:previewCsv': channel(z.object({ eventId, rounding, encoding: csvEncodingSchema }).strict(), csvDownload),
   /** runs the update once: STORE_NOT_CLOSED, CHECKLIST_INCOMPLETE, ALREADY_APPLIED, CONFLICT (preview again) */
   'taxUpdate:apply': channel(applyInput, runSummary),
   /** 処理履歴 with counts and backup files, and the 管理者ログ */

@@ -13,7 +13,7 @@ import { capturingLogger, fakeTime } from '../../unit/bcart/helpers/fakes';
 const t = fakeTime(Date.parse('2025-04-30T03:00:00Z'));
 let sim: RunningSimulator;
 beforeAll(async () => {
-  sim = await startSimulator({ seed: 2, orders: 120, rateLimit: false, clock: t.clock, accessTokenTtlSeconds: 600, oauthClientId: 'bcart-desk', oauthClientSecret: 'sek' });
+  sim = await startSimulator({ mode: 'test', seed: 2, orders: 120, rateLimit: false, clock: t.clock, accessTokenTtlSeconds: 600, oauthClientId: 'bcart-desk', oauthClientSecret: 'sek' });
 });
 afterAll(() => sim.close());
 
@@ -27,7 +27,7 @@ function setup() {
   const lines: string[] = [];
   const opened: string[] = [];
   const auth = createBcartAuth({
-    settings: { authorizeUrl: `${sim.origin}/oauth/authorize`, tokenUrl: `${sim.origin}/oauth/token`, clientId: 'bcart-desk', clientSecret: 'sek', scopes: ['orders-read', 'product_sets-read', 'product_sets-write'] },
+    settings: { apiBaseUrl: sim.url, authorizeUrl: `${sim.origin}/oauth/authorize`, tokenUrl: `${sim.origin}/oauth/token`, clientId: 'bcart-desk', clientSecret: 'sek', scopes: ['orders-read', 'product_sets-read', 'product_sets-write'] },
     tokenStore: store,
     fetch: (u, i) => fetch(u, i),
     clock: t.clock,

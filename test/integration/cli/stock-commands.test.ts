@@ -1,8 +1,9 @@
 /**
  * The stock CLI contract on a data folder made by `init` against the simulator: warehouse:add,
  * receipt:create / transfer:create (--confirm pushes before exiting), stock-slip:confirm / unconfirm,
- * stock:push, stock:list, stock:reconcile, stock:migrate — names and JSON shapes as issue 12 lists
- * them; --line splits on the last ':'; a confirm whose push is left pending still exits 0.
+ * stock:push, stock:list, stock:reconcile, stock:migrate — names and JSON shapes are a contract used
+ * by checks outside the repo (README, コマンドライン); --line splits on the last ':'; a confirm whose
+ * push is left pending still exits 0.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';

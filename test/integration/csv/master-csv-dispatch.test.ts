@@ -5,7 +5,7 @@
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FieldProblem } from '../../../src-shared/errors';
-import { setStoreClosed } from '../../../src-main/core/store-mode/store-mode';
+import { setStoreClosed } from '../../helpers/store-mode';
 import { makeTestCore, type TestCore } from '../../helpers/core';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -30,7 +30,7 @@ describe('csv:import / csv:export through dispatch', () => {
   it('imports 商品 (UTF-8), then re-imports to update by code+枝番 and reports unchanged rows', async () => {
     const csv = `${PRODUCT_HEADER}P001,,,SKU-1,①コーヒー,12,対象,STD10,1200,4901234567894\r\nP001,RED,M,,㈱髙～Tシャツ,1,対象外,,0,\r\n`;
     const r = await t.call('csv:import', { master: 'products', fileName: 'a.csv', contentBase64: b64(csv) });
-    expect(r).toEqual({ created: 2, updated: 0, unchanged: 0, encoding: 'utf8' });
+    expect(r).toEqual({ created: 2, updated: 0, unchanged: 0, encoding: 'utf-8' });
     const list = await t.call<{ rows: { code: string; variationH: string; taxClassId: number | null; inventoryTracked: boolean }[] }>('products:list', {});
     expect(list.rows.map((p) => [p.code, p.variationH, p.inventoryTracked])).toEqual([
       ['P001', '', true],
@@ -92,7 +92,7 @@ describe('csv:import / csv:export through dispatch', () => {
   });
 
   it('商品 import and edits are refused while 受付停止; other masters still import', async () => {
-    setStoreClosed(t.core.ctx.db, true, '2026-01-01T00:00:00+09:00');
+    setStoreClosed(t.core, true, '2026-01-01T00:00:00+09:00');
     const err = await failure(t.call('csv:import', { master: 'products', fileName: 'p.csv', contentBase64: b64(`${PRODUCT_HEADER}A1,,,,A,1,対象,,0,\r\n`) }));
     expect(err.code).toBe('STORE_CLOSED');
     const edit = await failure(t.call('products:create', { code: 'A1', name: 'A', unitQuantity: 1, inventoryTracked: true, unitPrice: 0 }));
@@ -103,13 +103,13 @@ describe('csv:import / csv:export through dispatch', () => {
   it('exports with a BOM, CRLF, formula guard, filter, and CP932 errors naming row/column', async () => {
     await t.call('partners:create', { code: 'C1', name: '=HYPERLINK("x")', kind: '得意先', billingType: '締', closingDay: 31, taxDisplay: '税込' });
     await t.call('partners:create', { code: 'W1', name: '倉庫🍣', kind: '倉庫' });
-    const out = await t.call<{ fileName: string; contentBase64: string; rows: number }>('csv:export', { master: 'partners', encoding: 'utf8-bom' });
+    const out = await t.call<{ fileName: string; contentBase64: string; rows: number }>('csv:export', { master: 'partners', encoding: 'utf-8' });
     const bytes = Buffer.from(out.contentBase64, 'base64');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     expect(text).toBe(`取引先コード,取引先名,取引先種別,請求区分,締日,税表示\r\nC1,"'=HYPERLINK(""x"")",得意先,締,31,税込\r\nW1,倉庫🍣,倉庫,,,\r\n`);
     expect(out.fileName).toMatch(/^取引先_\d{8}\.csv$/);
-    const filtered = await t.call<{ rows: number }>('csv:export', { master: 'partners', encoding: 'utf8-bom', query: { query: 'W1' } });
+    const filtered = await t.call<{ rows: number }>('csv:export', { master: 'partners', encoding: 'utf-8', query: { query: 'W1' } });
     expect(filtered.rows).toBe(1);
     const err = await failure(t.call('csv:export', { master: 'partners', encoding: 'cp932' }));
     expect(err.code).toBe('CSV_UNENCODABLE');
@@ -121,16 +121,16 @@ describe('csv:import / csv:export through dispatch', () => {
     await t.call('partners:create', { code: 'S1', name: '仕入先A', kind: '仕入先' });
     await t.call('partners:create', { code: 'W1', name: '東倉庫', kind: '倉庫' });
     await t.call('partners:create', { code: 'W2', name: '西倉庫', kind: '倉庫' });
-    const out = await t.call<{ contentBase64: string; rows: number }>('csv:export', { master: 'partners', encoding: 'utf8-bom', kind: '倉庫' });
+    const out = await t.call<{ contentBase64: string; rows: number }>('csv:export', { master: 'partners', encoding: 'utf-8', kind: '倉庫' });
     const text = Buffer.from(out.contentBase64, 'base64').subarray(3).toString('utf8');
     expect(text).toBe('取引先コード,取引先名,取引先種別,請求区分,締日,税表示\r\nW1,東倉庫,倉庫,,,\r\nW2,西倉庫,倉庫,,,\r\n');
     expect(out.rows).toBe(2);
-    const searched = await t.call<{ contentBase64: string; rows: number }>('csv:export', { master: 'partners', encoding: 'utf8-bom', kind: '倉庫', query: { query: '西' } });
+    const searched = await t.call<{ contentBase64: string; rows: number }>('csv:export', { master: 'partners', encoding: 'utf-8', kind: '倉庫', query: { query: '西' } });
     expect(searched.rows).toBe(1);
     expect(Buffer.from(searched.contentBase64, 'base64').toString('utf8')).toContain('W2,西倉庫,倉庫');
-    const all = await t.call<{ rows: number }>('csv:export', { master: 'partners', encoding: 'utf8-bom' });
+    const all = await t.call<{ rows: number }>('csv:export', { master: 'partners', encoding: 'utf-8' });
     expect(all.rows).toBe(4);
-    const err = await failure(t.call('csv:export', { master: 'products', encoding: 'utf8-bom', kind: '倉庫' }));
+    const err = await failure(t.call('csv:export', { master: 'products', encoding: 'utf-8', kind: '倉庫' }));
     expect(err.code).toBe('VALIDATION');
   });
 

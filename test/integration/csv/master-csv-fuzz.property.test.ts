@@ -74,7 +74,7 @@ const randomBytes = fc
 describe('fuzzed CSV import', () => {
   let t: TestCore;
   const snapshot = () =>
-    JSON.stringify(['products', 'partners', 'departments'].map((table) => t.core.ctx.db.prepare(`select * from ${table} order by id`).all()));
+    JSON.stringify(['products', 'partners', 'departments'].map((table) => t.core.db.prepare(`select * from ${table} order by id`).all()));
 
   beforeAll(async () => {
     t = await makeTestCore();
@@ -93,7 +93,7 @@ describe('fuzzed CSV import', () => {
     let successes = 0;
     let failures = 0;
     await fc.assert(
-      fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: structuredCsv }, { weight: 1, arbitrary: randomBytes }), fc.constantFrom('auto', 'utf8', 'cp932', undefined), async (file, encoding) => {
+      fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: structuredCsv }, { weight: 1, arbitrary: randomBytes }), fc.constantFrom('auto', 'utf-8', 'cp932', undefined), async (file, encoding) => {
         const before = snapshot();
         const r = await t.core.dispatch(
           'csv:import',

@@ -88,7 +88,11 @@ describe('harness server', () => {
   it('the bridge script builds window.api from the same names list as the preload', () => {
     const script = bridgeScript();
     const win: Record<string, any> = {};
-    new Function('window', 'fetch', 'EventSource', script)(win, async () => ({ json: async () => ({ ok: true }) }), class {});
+    const replaced: string[] = [];
+    const history = { state: null, replaceState: (_s: unknown, _t: string, url: string) => replaced.push(url) };
+    const location = { href: 'http://127.0.0.1:1/?t=secret&x=1#/departments' };
+    new Function('window', 'fetch', 'EventSource', 'location', 'history', script)(win, async () => ({ json: async () => ({ ok: true }) }), class {}, location, history);
+    expect(replaced).toEqual(['/?x=1#/departments']); // the access token leaves the address bar (e2e: harness-address)
     const names: string[] = [];
     for (const [d, verbs] of Object.entries(win.api)) if (d !== 'on') for (const v of Object.keys(verbs as object)) names.push(`${d}:${v}`);
     expect(names.sort()).toEqual([...CHANNELS].sort());

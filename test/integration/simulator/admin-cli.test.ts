@@ -7,7 +7,7 @@ import { call } from './sim-http';
 
 let sim: RunningSimulator;
 beforeAll(async () => {
-  sim = await startSimulator({ seed: 4, orders: 20, rateLimit: false, token: 'primary-token' });
+  sim = await startSimulator({ mode: 'test', seed: 4, orders: 20, rateLimit: false, token: 'primary-token' });
 });
 afterAll(() => sim.close());
 

@@ -7,6 +7,7 @@ const clock = { now: () => Date.parse('2025-05-01T03:00:00Z') };
 let sim: RunningSimulator;
 beforeAll(async () => {
   sim = await startSimulator({
+    mode: 'test',
     seed: 3,
     orders: 250,
     fromDate: '2025-04-01',

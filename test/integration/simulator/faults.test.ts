@@ -5,7 +5,7 @@ import { call } from './sim-http';
 
 let sim: RunningSimulator;
 beforeAll(async () => {
-  sim = await startSimulator({ seed: 2, orders: 60, rateLimit: false });
+  sim = await startSimulator({ mode: 'test', seed: 2, orders: 60, rateLimit: false });
 });
 afterAll(() => sim.close());
 beforeEach(() => sim.faults.clear());

@@ -7,7 +7,7 @@ import { call } from './sim-http';
 let now = Date.parse('2025-05-01T03:00:00Z');
 let sim: RunningSimulator;
 beforeAll(async () => {
-  sim = await startSimulator({ orders: 3, rateLimit: false, clock: { now: () => now }, accessTokenTtlSeconds: 600 });
+  sim = await startSimulator({ mode: 'test', orders: 3, rateLimit: false, clock: { now: () => now }, accessTokenTtlSeconds: 600 });
 });
 afterAll(() => sim.close());
 

@@ -10,7 +10,7 @@ import { call } from './sim-http';
 
 let sim: RunningSimulator;
 beforeAll(async () => {
-  sim = await startSimulator({ seed: 11, orders: 0, rateLimit: false, bulkSets: 3 });
+  sim = await startSimulator({ seed: 11, orders: 0, rateLimit: false, bulkSets: 3, mode: 'test' });
 });
 afterAll(() => sim.close());
 beforeEach(() => sim.faults.clear());

@@ -1,5 +1,5 @@
 /**
- * OUT-model (reliability.md): random sequences of 確定 / 確定取消 / pushes / buyers' orders, a child
+ * OUT-model (docs/reliability.md#stock-push): random sequences of 確定 / 確定取消 / pushes / buyers' orders, a child
  * process SIGKILLed at seeded step boundaries, seeded faults on every request — see outbox-model/driver.ts
  * for the oracle. `npm test` runs a fixed sample; `npm run test:faults` runs ≥ 500 seeds
  * (OUT_MODEL_SEEDS, spread over OUT_MODEL_LANES simulators). A seed replays exactly (checked here).
@@ -46,7 +46,7 @@ async function makeLane(i: number): Promise<ModelContext> {
     logger: createMemoryLogger(),
     tokenStore: openCliTokenStore(template),
   });
-  const { warehouseId } = await seedImportBooks(core.db, core.ctx, sim, addDays(jstDateOf(Date.now()), -1));
+  const { warehouseId } = await seedImportBooks(core.db, core.services.bcart, sim, addDays(jstDateOf(Date.now()), -1));
   const wh2 = Number(
     core.db
       .prepare(

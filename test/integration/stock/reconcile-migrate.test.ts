@@ -7,7 +7,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, jstDateOf } from '../../../src-shared/domain/jst-date';
-import { runImport } from '../../../src-main/core/import/run-import';
 import { receipt, stockHarness, type StockHarness } from './stock-fixture';
 
 let h: StockHarness;
@@ -77,7 +76,7 @@ describe('在庫移行 then 在庫照合', () => {
   it('importing the shipped order moves it from "not yet imported" to the ledger: still no drift', async () => {
     const outboxBefore = h.t.core.db.prepare('select count(*) from stock_outbox').pluck().get();
     const patches = h.sim.state.requests.filter((x) => x.method === 'PATCH').length;
-    const o = await runImport(h.t.core.ctx, { settingId: h.settingId, dryRun: false, trigger: 'cli' });
+    const o = await h.t.core.services.imports.run({ settingId: h.settingId, dryRun: false, trigger: 'cli' });
     expect(o.status).toBe('succeeded');
     expect(o.counts.shipments).toBeGreaterThan(0);
     expect(o.counts.stockEntries).toBeGreaterThan(0);
@@ -147,7 +146,7 @@ describe('在庫移行 then 在庫照合', () => {
     const pg = h.product(g.product_no);
     const id2 = await receipt(h, h.wh, [[pg, 1]]);
     await h.call('stockSlips:confirm', { id: id2 });
-    const lease = h.t.core.stock.repos.leases;
+    const lease = h.t.core.services.stock.leases;
     lease.tryAcquire(`stock-push:${h.settingId}`, 'someone-else', 60_000);
     const skipped = await h.call<{ skipped: { reason: string }[]; corrected: unknown[] }>('stock:correct', {
       settingId: h.settingId,

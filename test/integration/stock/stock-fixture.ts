@@ -36,9 +36,9 @@ export async function stockHarness(
   opts: { sim?: SimulatorOptions; core?: Partial<CoreOptions>; dataDir?: string } = {},
 ): Promise<StockHarness> {
   const today = jstDateOf(Date.now());
-  const sim = await startSimulator({ seed: 7, orders: 0, rateLimit: false, includeUnsupported: false, ...opts.sim });
+  const sim = await startSimulator({ seed: 7, orders: 0, rateLimit: false, includeUnsupported: false, mode: 'test', ...opts.sim });
   const t = await makeTestCore({ stockClientTiming: FAST_CLIENT, stockPusher: FAST_PUSHER, ...opts.core }, opts.dataDir);
-  const { settingId, warehouseId } = await seedImportBooks(t.core.db, t.core.ctx, sim, addDays(today, -3));
+  const { settingId, warehouseId } = await seedImportBooks(t.core.db, t.core.services.bcart, sim, addDays(today, -3));
   const db = t.core.db;
   const now = '2025-01-01T00:00:00+09:00';
   const ins = (sql: string, ...args: unknown[]) => Number(db.prepare(sql).run(...args).lastInsertRowid);
@@ -75,7 +75,7 @@ export async function stockHarness(
       }
     },
     async close() {
-      await t.core.stockPusher.stop();
+      await t.core.services.stock.pusher.stop();
       t.close();
       await sim.close();
     },

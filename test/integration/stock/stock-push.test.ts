@@ -193,7 +193,7 @@ describe('routes, links, crashes, leases', () => {
   it('another process holds the lease: the CLI/app leaves the rows pending and says busy', async () => {
     const s = h.managed()[14]!;
     await confirmReceipt([[h.product(s.product_no), 1]]);
-    const repo = h.t.core.stock.repos.leases;
+    const repo = h.t.core.services.stock.leases;
     expect(repo.tryAcquire(leaseName(h.settingId), 'other-process', 60_000)).toBe(true);
     const r = await h.call<{ pending: number; busy: number[] }>('stock:push', { settingId: h.settingId });
     expect(r.busy).toEqual([h.settingId]);

@@ -178,7 +178,7 @@ describe('stock slips', () => {
   });
 
   it('CSV出力 of slips and 在庫一覧 (UTF-8 with BOM and Shift_JIS)', async () => {
-    const slips = await h.call<{ fileName: string; contentBase64: string; rows: number }>('stockSlips:export', { encoding: 'utf8-bom' });
+    const slips = await h.call<{ fileName: string; contentBase64: string; rows: number }>('stockSlips:export', { encoding: 'utf-8' });
     const text = Buffer.from(slips.contentBase64, 'base64').toString('utf8');
     expect(text.startsWith('\uFEFF伝票番号,伝票種類,日付')).toBe(true);
     expect(text).toContain('棚卸調整');

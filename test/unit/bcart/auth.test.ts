@@ -30,7 +30,7 @@ function auth(over: Partial<BcartAuthOptions> = {}) {
   const store = memoryStore();
   const lines: string[] = [];
   const a = createBcartAuth({
-    settings: { authorizeUrl: `${stub.origin}/oauth/authorize`, tokenUrl: `${stub.origin}/oauth/token`, clientId: 'desk', scopes: ['orders-read'] },
+    settings: { apiBaseUrl: stub.url, authorizeUrl: `${stub.origin}/oauth/authorize`, tokenUrl: `${stub.origin}/oauth/token`, clientId: 'desk', scopes: ['orders-read'] },
     tokenStore: store,
     fetch: (u, i) => fetch(u, i),
     clock: t.clock,
@@ -43,21 +43,25 @@ function auth(over: Partial<BcartAuthOptions> = {}) {
 }
 
 describe('OAuth login', () => {
-  it('a mismatched state makes no token request', async () => {
+  it('a mismatched state makes no token request (404, and the login waits on until it times out)', async () => {
     stub.handle((_r, res) => json(res, 200, { access_token: 'A', expires_in: 3600 }));
+    let forgedStatus = 0;
     const { a } = auth({
+      listenerTimeoutMs: 300,
       openExternal: async (url) => {
         const u = new URL(url);
         expect(u.searchParams.get('code_challenge_method')).toBe('S256');
         expect(u.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
         expect(u.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{22}$/);
         // an attacker's redirect with another state
-        await fetch(`${u.searchParams.get('redirect_uri')}?code=stolen&state=forged`);
+        forgedStatus = (await fetch(`${u.searchParams.get('redirect_uri')}?code=stolen&state=forged`)).status;
       },
     });
     const e = await a.login().catch((x: unknown) => x);
+    expect(forgedStatus).toBe(404);
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).code).toBe('OAUTH_FAILED');
+    expect((e as AppError).details?.['reason']).toBe('timeout');
     expect(stub.requests).toHaveLength(0);
     expect((await a.state()).status).toBe('未認証');
   });

@@ -18,9 +18,10 @@ describe('lenient numbers (properties)', () => {
     );
   });
 
+  // every amount within the bounds (lenient-bounds.property.test.ts covers what lies beyond them)
   it('decimals stay exact and canonical, equal to decimal.js', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 3 }), (units, scale, pad) => {
+      fc.property(fc.bigInt({ min: -(10n ** 15n) + 1n, max: 10n ** 15n - 1n }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 3 }), (units, scale, pad) => {
         const exact = new Decimal(units.toString()).div(new Decimal(10).pow(scale));
         const text = exact.toFixed(scale) + (scale > 0 ? '0'.repeat(pad) : ''); // trailing zeros as BCart may send ("0.10")
         const got = orderProductWire.parse(line({ unit_price: text })).unitPrice;

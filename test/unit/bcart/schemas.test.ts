@@ -45,8 +45,9 @@ describe('order schema', () => {
     expect(l.unitPrice).toBe('12.5');
     expect(l.taxRate).toBe('0.1');
     expect(l.setQuantity).toBe('1');
-    const big = orderWire.parse(order({ total_price: '12345678901234567890.123456789' }));
-    expect(big.totalPrice).toBe('12345678901234567890.123456789');
+    // the largest amount a total can be (15 integer, 10 fraction digits) keeps every digit
+    const big = orderWire.parse(order({ total_price: '123456789012345.1234567890' }));
+    expect(big.totalPrice).toBe('123456789012345.123456789');
     expect(orderWire.parse(order({ total_price: '1e3' })).totalPrice).toBe('1000');
     expect(orderWire.parse(order({ total_price: '-0' })).totalPrice).toBe('0');
   });

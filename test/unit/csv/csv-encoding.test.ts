@@ -1,28 +1,27 @@
 /**
- * The app's one CSV encoding layer, used by both the master CSV and the tax-update CSV:
+ * The app's one CSV encoding layer, used by every CSV (masters, 定期申込, the tax-update CSV):
  * detection (BOM / valid UTF-8 / CP932), round trips with ①㈱髙～, the JIS-variant rule
  * (〜 → ～ on CP932, never '?') and what stays unencodable.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codePointLabel, decodeCsv, encodeCsv, firstUnencodableCp932 } from '../../../src-main/core/csv/csv-encoding';
-import { decodeCsvBytes, encodeCsvText } from '../../../src-main/core/tax-update/csv-encoding';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
 describe('csv-encoding', () => {
   it('round trips ①㈱髙～ in UTF-8 with BOM, UTF-8 without, and CP932, detecting each', () => {
     const text = '名前\r\n①㈱髙～,x\r\n';
-    expect(hex(encodeCsv(text, 'utf8-bom')).startsWith('efbbbf')).toBe(true);
-    expect(decodeCsv(encodeCsv(text, 'utf8-bom'), 'auto')).toEqual({ text, encoding: 'utf8', invalid: false });
-    expect(decodeCsv(encodeCsv(text, 'utf8'), 'auto')).toEqual({ text, encoding: 'utf8', invalid: false });
+    expect(hex(encodeCsv(text, 'utf-8')).startsWith('efbbbf')).toBe(true);
+    expect(decodeCsv(encodeCsv(text, 'utf-8'), 'auto')).toEqual({ text, encoding: 'utf-8', invalid: false });
+    expect(decodeCsv(encodeCsv(text, 'utf-8', { bom: false }), 'auto')).toEqual({ text, encoding: 'utf-8', invalid: false });
     const cp = encodeCsv(text, 'cp932');
     expect(hex(cp)).toContain('8740878afbfc8160');
     expect(decodeCsv(cp, 'auto')).toEqual({ text, encoding: 'cp932', invalid: false });
-    // the tax-update names map onto the same layer
-    expect(decodeCsvBytes(cp)).toEqual({ text, encoding: 'cp932', invalid: false });
-    expect(decodeCsvBytes(encodeCsvText(text, 'utf-8'))).toEqual({ text, encoding: 'utf-8', invalid: false });
-    expect(hex(encodeCsvText(text, 'utf-8', { bom: false }))).toBe(hex(encodeCsv(text, 'utf8')));
+    // detection is the default
+    expect(decodeCsv(cp)).toEqual({ text, encoding: 'cp932', invalid: false });
+    expect(decodeCsv(encodeCsv(text, 'utf-8'))).toEqual({ text, encoding: 'utf-8', invalid: false });
+    expect(hex(encodeCsv(text, 'utf-8', { bom: false }))).toBe(hex(new TextEncoder().encode(text)));
   });
 
   it('JIS variants are encodable and written as their CP932 twins, never "?"', () => {
@@ -43,7 +42,7 @@ describe('csv-encoding', () => {
 
   it('invalid bytes are flagged, never thrown (property)', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 200 }), fc.constantFrom('auto' as const, 'utf8' as const, 'cp932' as const), (bytes, enc) => {
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.constantFrom('auto' as const, 'utf-8' as const, 'cp932' as const), (bytes, enc) => {
         const d = decodeCsv(bytes, enc);
         // a flagged decode always shows where (U+FFFD); CP932 flags exactly when it had to
         if (d.invalid) expect(d.text).toContain('\uFFFD');

@@ -10,46 +10,22 @@ import { toCp932Variants } from '../../../src-main/core/csv/cp932-variants';
 import { masterCsvDef } from '../../../src-main/core/csv/master-csv-columns';
 import { exportMasterCsv } from '../../../src-main/core/csv/master-csv-export';
 import { parseMasterCsv } from '../../../src-main/core/csv/master-csv-import';
+import { SAMPLES, TAX_CODES, TAX_IDS } from './master-samples';
 
-const TAX_IDS = new Map([
-  ['STD10', 1],
-  ['RED08', 2],
-]);
-const TAX_CODES = new Map([...TAX_IDS].map(([c, id]) => [id, c]));
-
-/** one valid record (schema output shape) per master, with the awkward characters in a text field */
-const SAMPLES: Record<CsvMaster, Record<string, unknown>[]> = {
-  departments: [
-    { code: 'D1', name: '①㈱髙～営業部, "本社"' },
-    { code: 'D2', name: '改行\r\nあり' },
-  ],
-  taxClasses: [{ code: 'STD10', name: '標準10%', rate: 10, kind: '標準' }],
-  workflows: [{ code: 'SHIP', name: '出荷管理', kind: '出荷' }],
-  partners: [
-    { code: 'C1', name: '㈱髙島屋～', kind: '得意先', billingType: '締', closingDay: 31, taxDisplay: '税抜' },
-    { code: 'W1', name: '倉庫', kind: '倉庫', billingType: null, closingDay: null, taxDisplay: null },
-  ],
-  products: [
-    { code: 'P1', variationH: 'RED', variationV: 'M', skuCode: 'SKU-1', name: '①コーヒー', unitQuantity: 12, inventoryTracked: true, taxClassId: 2, unitPrice: 1200, janCode: '4901234567894' },
-    { code: 'SHIP', variationH: '', variationV: '', skuCode: null, name: '送料・手数料', unitQuantity: 1, inventoryTracked: false, taxClassId: null, unitPrice: 0, janCode: null },
-  ],
-  bankAccounts: [{ code: 'B1', bankName: 'みずほ銀行', branchName: '渋谷支店', accountType: '当座', accountNumber: '0012345', holder: 'カ）ビーカート' }],
-};
-
-function roundTrip(master: CsvMaster, rows: Record<string, unknown>[], encoding: 'utf8-bom' | 'cp932') {
+async function roundTrip(master: CsvMaster, rows: Record<string, unknown>[], encoding: 'utf-8' | 'cp932') {
   const def = masterCsvDef(master);
   const bytes = exportMasterCsv(def, rows, encoding, TAX_CODES);
-  const parsed = parseMasterCsv(def, bytes, 'auto', TAX_IDS);
+  const parsed = await parseMasterCsv(def, bytes, 'auto', TAX_IDS);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   return { bytes, parsed };
 }
 
 describe('master CSV round trips', () => {
   for (const master of CSV_MASTERS) {
-    for (const encoding of ['utf8-bom', 'cp932'] as const) {
-      it(`${master} in ${encoding}: export → import gives back the same values`, () => {
-        const { parsed } = roundTrip(master, SAMPLES[master], encoding);
-        expect(parsed.encoding).toBe(encoding === 'cp932' ? 'cp932' : 'utf8');
+    for (const encoding of ['utf-8', 'cp932'] as const) {
+      it(`${master} in ${encoding}: export → import gives back the same values`, async () => {
+        const { parsed } = await roundTrip(master, SAMPLES[master], encoding);
+        expect(parsed.encoding).toBe(encoding === 'cp932' ? 'cp932' : 'utf-8');
         expect(parsed.rows.map((r) => r.values)).toEqual(SAMPLES[master]);
         expect(parsed.rows.map((r) => r.row)).toEqual(SAMPLES[master].map((_, i) => i + 2));
       });
@@ -57,7 +33,7 @@ describe('master CSV round trips', () => {
   }
 
   it('UTF-8 output has a BOM, CRLF line ends and the Japanese header', () => {
-    const bytes = exportMasterCsv(masterCsvDef('workflows'), SAMPLES.workflows, 'utf8-bom', TAX_CODES);
+    const bytes = exportMasterCsv(masterCsvDef('workflows'), SAMPLES.workflows, 'utf-8', TAX_CODES);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(Buffer.from(bytes.subarray(3)).toString('utf8')).toBe('ワークフローコード,ワークフロー名,種別\r\nSHIP,出荷管理,出荷\r\n');
   });
@@ -68,10 +44,10 @@ describe('master CSV round trips', () => {
     expect(bytes.includes(Buffer.from([0x87, 0x40, 0x87, 0x8a, 0xfb, 0xfc, 0x81, 0x60]))).toBe(true);
   });
 
-  it('wave dash 〜 (U+301C): UTF-8 keeps it; CP932 writes 0x8160 and reads back ～ (U+FF5E), never "?"', () => {
+  it('wave dash 〜 (U+301C): UTF-8 keeps it; CP932 writes 0x8160 and reads back ～ (U+FF5E), never "?"', async () => {
     const rows = [{ code: 'D', name: '5〜10個' }];
-    expect(roundTrip('departments', rows, 'utf8-bom').parsed.rows[0]!.values.name).toBe('5〜10個');
-    const { bytes, parsed } = roundTrip('departments', rows, 'cp932');
+    expect((await roundTrip('departments', rows, 'utf-8')).parsed.rows[0]!.values.name).toBe('5〜10個');
+    const { bytes, parsed } = await roundTrip('departments', rows, 'cp932');
     expect(Buffer.from(bytes).includes(Buffer.from([0x81, 0x60]))).toBe(true);
     expect(Buffer.from(bytes).includes(0x3f)).toBe(false);
     expect(parsed.rows[0]!.values.name).toBe('5～10個');
@@ -82,24 +58,24 @@ describe('master CSV round trips', () => {
 });
 
 describe('formula guard', () => {
-  it("text cells starting with = + - @ get a leading '; numbers in numeric columns do not", () => {
+  it("text cells starting with = + - @ get a leading '; numbers in numeric columns do not", async () => {
     const def = masterCsvDef('departments');
     const rows = ['=1+1', '+81-3', '-x', '@SUM(A1)', "'=already", 'ok=1'].map((name, i) => ({ code: `D${i}`, name }));
-    const text = Buffer.from(exportMasterCsv(def, rows, 'utf8-bom', TAX_CODES).subarray(3)).toString('utf8');
+    const text = Buffer.from(exportMasterCsv(def, rows, 'utf-8', TAX_CODES).subarray(3)).toString('utf8');
     expect(text.split('\r\n').slice(1, 7).map((l) => l.slice(l.indexOf(',') + 1))).toEqual(["'=1+1", "'+81-3", "'-x", "'@SUM(A1)", "''=already", 'ok=1']);
-    const back = parseMasterCsv(def, exportMasterCsv(def, rows, 'utf8-bom', TAX_CODES), 'auto', TAX_IDS);
+    const back = await parseMasterCsv(def, exportMasterCsv(def, rows, 'utf-8', TAX_CODES), 'auto', TAX_IDS);
     expect(back.ok && back.rows.map((r) => r.values.name)).toEqual(rows.map((r) => r.name));
   });
 
   it('a negative number in a numeric column stays a number', () => {
     const def = masterCsvDef('taxClasses');
-    const text = Buffer.from(exportMasterCsv(def, [{ code: 'X', name: 'x', rate: -5, kind: '標準' }], 'utf8-bom', TAX_CODES).subarray(3)).toString('utf8');
+    const text = Buffer.from(exportMasterCsv(def, [{ code: 'X', name: 'x', rate: -5, kind: '標準' }], 'utf-8', TAX_CODES).subarray(3)).toString('utf8');
     expect(text).toContain('X,x,-5,標準\r\n');
   });
 
-  it("an imported number cell written as '100 by another tool is read as 100", () => {
+  it("an imported number cell written as '100 by another tool is read as 100", async () => {
     const csv = "税区分コード,税区分名,税率,区分\r\nT,t,'10,標準\r\n";
-    const r = parseMasterCsv(masterCsvDef('taxClasses'), Buffer.from(csv), 'auto', TAX_IDS);
+    const r = await parseMasterCsv(masterCsvDef('taxClasses'), Buffer.from(csv), 'auto', TAX_IDS);
     expect(r.ok && r.rows[0]!.values.rate).toBe(10);
   });
 });
@@ -125,28 +101,28 @@ describe('unencodable characters in CP932', () => {
   });
 
   it('the same rows export fine in UTF-8', () => {
-    const bytes = exportMasterCsv(masterCsvDef('departments'), [{ code: 'D', name: '🍣𠮷' }], 'utf8-bom', TAX_CODES);
+    const bytes = exportMasterCsv(masterCsvDef('departments'), [{ code: 'D', name: '🍣𠮷' }], 'utf-8', TAX_CODES);
     expect(Buffer.from(bytes).toString('utf8')).toContain('🍣𠮷');
   });
 });
 
 describe('import encodings', () => {
   const csv = '部門コード,部門名\r\nD1,髙橋商店\r\n';
-  it('auto: BOM → UTF-8, valid UTF-8 → UTF-8, otherwise CP932', () => {
+  it('auto: BOM → UTF-8, valid UTF-8 → UTF-8, otherwise CP932', async () => {
     const def = masterCsvDef('departments');
     const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]);
     for (const [bytes, enc] of [
-      [withBom, 'utf8'],
-      [Buffer.from(csv), 'utf8'],
+      [withBom, 'utf-8'],
+      [Buffer.from(csv), 'utf-8'],
       [iconv.encode(csv, 'cp932'), 'cp932'],
     ] as const) {
-      const r = parseMasterCsv(def, bytes, 'auto', TAX_IDS);
+      const r = await parseMasterCsv(def, bytes, 'auto', TAX_IDS);
       expect(r.ok && [r.encoding, r.rows[0]!.values.name]).toEqual([enc, '髙橋商店']);
     }
   });
 
-  it('explicit utf8 on a CP932 file names the unreadable cell', () => {
-    const r = parseMasterCsv(masterCsvDef('departments'), iconv.encode(csv, 'cp932'), 'utf8', TAX_IDS);
+  it('explicit utf-8 on a CP932 file names the unreadable cell', async () => {
+    const r = await parseMasterCsv(masterCsvDef('departments'), iconv.encode(csv, 'cp932'), 'utf-8', TAX_IDS);
     expect(r.ok).toBe(false);
     const problems = r.ok ? [] : r.problems;
     // the header's own kanji are unreadable too, so the data cell is named by position
@@ -158,8 +134,8 @@ describe('import encodings', () => {
     expect(problems[2]?.message).toContain('文字コード(UTF-8)として読めない文字');
   });
 
-  it('LF line ends and a missing optional column are accepted', () => {
-    const r = parseMasterCsv(masterCsvDef('partners'), Buffer.from('取引先コード,取引先名,取引先種別\nW1,倉庫,倉庫\n'), 'auto', TAX_IDS);
+  it('LF line ends and a missing optional column are accepted', async () => {
+    const r = await parseMasterCsv(masterCsvDef('partners'), Buffer.from('取引先コード,取引先名,取引先種別\nW1,倉庫,倉庫\n'), 'auto', TAX_IDS);
     expect(r.ok && r.rows[0]!.values).toEqual({ code: 'W1', name: '倉庫', kind: '倉庫', billingType: null, closingDay: null, taxDisplay: null });
   });
 });

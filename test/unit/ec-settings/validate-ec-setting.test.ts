@@ -120,7 +120,24 @@ describe('validateEcSetting', () => {
     expect(problemsOf({ importStartDate: TODAY })).toEqual([]);
   });
 
-  it('API base URL: https, or http only for the simulator on 127.0.0.1', () => {
+  it('API URLs: https to bcart.jp, other https hosts only through the developer setting, http only on loopback', () => {
+    expect(problemsOf({ apiBaseUrl: 'https://api.bcart.jp/api/v1' })).toEqual([]);
+    expect(problemsOf({ apiBaseUrl: 'https://staging.api.bcart.jp/api/v1' })).toEqual([]);
+    for (const url of ['https://evil.example/api/v1', 'https://bcart.jp.evil.example/api/v1', 'https://notbcart.jp/api/v1']) {
+      expect(problemsOf({ apiBaseUrl: url })[0], url).toMatchObject({ path: 'apiBaseUrl' });
+      expect(problemsOf({ apiBaseUrl: url })[0]?.message).toContain('bcart.jp');
+    }
+    expect(problemsOf({ oauthTokenUrl: 'https://evil.example/oauth/token' })[0]?.path).toBe('oauthTokenUrl');
+    expect(problemsOf({ oauthAuthorizeUrl: 'https://evil.example/oauth/authorize' })[0]?.path).toBe('oauthAuthorizeUrl');
+    const v = { ...valid(), apiBaseUrl: 'https://dev.example.com/api/v1', oauthTokenUrl: 'https://sso.dev.example.com/token' };
+    expect(validateEcSetting(v, refs(), TODAY, ['dev.example.com']).map((p) => p.path)).not.toContain('apiBaseUrl');
+    expect(validateEcSetting(v, refs(), TODAY, ['dev.example.com']).map((p) => p.path)).not.toContain('oauthTokenUrl');
+    expect(validateEcSetting(v, refs(), TODAY, ['other.example.com']).map((p) => p.path)).toContain('apiBaseUrl');
+    expect(isAllowedApiUrl('http://dev.example.com/api/v1', ['dev.example.com'])).toBe(false); // http only on loopback
+    expect(isAllowedApiUrl('http://[::1]:4567/api/v1')).toBe(true);
+  });
+
+  it('API base URL: http only for the simulator on 127.0.0.1', () => {
     expect(problemsOf({ apiBaseUrl: 'http://api.bcart.jp/api/v1' })[0]?.path).toBe('apiBaseUrl');
     expect(problemsOf({ apiBaseUrl: 'http://127.0.0.1:4567/api/v1' })).toEqual([]);
     expect(problemsOf({ apiBaseUrl: 'ftp://x' })[0]?.path).toBe('apiBaseUrl');

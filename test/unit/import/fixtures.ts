@@ -72,7 +72,7 @@ export function line(id: number, p: LocalProduct, over: Partial<BcartOrderProduc
   };
 }
 
-/** A non-product row (shipping / payment_fees / point) as in bcart-api.md §8.1. */
+/** A non-product row (shipping / payment_fees / point) as in docs/bcart-api.md#order-lines. */
 export function feeRow(id: number, itemType: string, unitPrice: string): BcartOrderProduct {
   return {
     id,

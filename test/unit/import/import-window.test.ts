@@ -1,4 +1,4 @@
-/** The 受注日 window of a run and the cursor after it (requirements §3.1). */
+/** The 受注日 window of a run and the cursor after it (docs/import-rules.md#window-and-cursor). */
 import { describe, expect, it } from 'vitest';
 import { importWindow, isCaughtUp, nextCursor } from '../../../src-main/core/import/import-window';
 

@@ -6,7 +6,7 @@ const tea = product(301, 'TEA-100-C20', 20);
 const cup = product(412, 'CUP-200-B10', 10);
 const nap = product(518, 'NAP-050', 1);
 
-/** Order 10231 of bcart-api.md §8.1: 8 % tea + 10 % cups, shipping ¥1,100 incl., 550 points. */
+/** Order 10231 of docs/bcart-api.md#worked-example-orders: 8 % tea + 10 % cups, shipping ¥1,100 incl., 550 points. */
 function order10231() {
   const o = order({
     id: 10231,
@@ -29,7 +29,7 @@ function order10231() {
 }
 
 describe('請求伝票', () => {
-  it('bills the §8.1 order exactly as BCart charged it: goods, 送料 and a negative ポイント line', () => {
+  it('bills order 10231 exactly as BCart charged it: goods, 送料 and a negative ポイント line', () => {
     const plan = mapOrdersForImport([order10231()], masters([tea, cup, nap]));
     expect(plan.problems).toEqual([]);
     expect(plan.invoices).toHaveLength(1);
@@ -54,7 +54,7 @@ describe('請求伝票', () => {
     expect(plan.summary).toMatchObject({ orders: 1, shipments: 1, invoices: 1, lines: 2, amount: 16870, shipmentAmount: 15000 });
   });
 
-  it('bills 代金引換 with a tax-included 決済手数料 line of the 送料・手数料 product (§8.1 order 10232)', () => {
+  it('bills 代金引換 with a tax-included 決済手数料 line of the 送料・手数料 product (order 10232)', () => {
     const o = order({
       id: 10232,
       payment: '代金引換',

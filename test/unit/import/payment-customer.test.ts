@@ -23,7 +23,7 @@ function run(payment: string, customerExtId = 'C-000123', over: Parameters<typeo
 }
 
 describe('決済方法ごとの得意先', () => {
-  it('the seeded table covers every method of the requirements table', () => {
+  it('the seeded table covers every method of the manual', () => {
     expect(DEFAULT_PAYMENT_RULES.map((r) => r.payment).sort()).toEqual(
       [...fixed.map(([n]) => n), '自社掛け払い', '銀行振込', 'Paid', 'カスタム決済(その他)'].sort(),
     );

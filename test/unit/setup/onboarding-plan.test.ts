@@ -42,6 +42,9 @@ describe('planProductsFromSets', () => {
     expect(setPrice('12.5', 1)).toBeNull();
     expect(setPrice('0.1', 3)).toBe(null);
     expect(setPrice('0.1', 30)).toBe(3);
+    // a price no yen amount can be never becomes Infinity in the 商品 master
+    expect(setPrice(`1${'0'.repeat(400)}`, 1)).toBeNull();
+    expect(setPrice('999999999999999', 1_000_000)).toBeNull();
   });
 });
 

@@ -86,10 +86,10 @@ describe('Electron shell (fake Electron API)', () => {
   });
 
   it('forwards core push events to the window', () => {
-    shell.core.events.emit('data:changed', { domain: 'departments' });
+    shell.core.events.emit('data:changed', { roots: ['departments'] });
     expect(FakeBrowserWindow.instances[0]!.webContents.sent).toContainEqual({
       channel: 'app:event',
-      payload: { event: 'data:changed', payload: { domain: 'departments' } },
+      payload: { event: 'data:changed', payload: { roots: ['departments'] } },
     });
   });
 

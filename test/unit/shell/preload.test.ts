@@ -43,9 +43,9 @@ describe('preload', () => {
 
     const got: unknown[] = [];
     const off = api.on('data:changed', (p: unknown) => got.push(p));
-    pushListeners.forEach((l) => l({}, { event: 'data:changed', payload: { domain: 'departments' } }));
+    pushListeners.forEach((l) => l({}, { event: 'data:changed', payload: { roots: ['departments'] } }));
     off();
-    pushListeners.forEach((l) => l({}, { event: 'data:changed', payload: { domain: 'x' } }));
-    expect(got).toEqual([{ domain: 'departments' }]);
+    pushListeners.forEach((l) => l({}, { event: 'data:changed', payload: { roots: ['products'] } }));
+    expect(got).toEqual([{ roots: ['departments'] }]);
   });
 });

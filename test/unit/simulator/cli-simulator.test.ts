@@ -5,12 +5,14 @@ import { parseSimulatorArgs } from '../../../src-main/simulator/cli-simulator';
 describe('parseSimulatorArgs', () => {
   it('reads --port --seed --orders --rate-limit (space or = form)', () => {
     expect(parseSimulatorArgs(['--port', '8080', '--seed=3', '--orders', '50', '--rate-limit', 'off'])).toEqual({
+      mode: 'test',
       port: 8080,
       seed: 3,
       orders: 50,
       rateLimit: false,
     });
-    expect(parseSimulatorArgs([])).toEqual({});
+    // the command is the test tool: /__admin and the instant-approve OAuth are served
+    expect(parseSimulatorArgs([])).toEqual({ mode: 'test' });
   });
 
   it('rejects bad values and unknown flags with Japanese messages', () => {

@@ -1,10 +1,10 @@
-/** The money convention against BCart's worked examples (bcart-api.md §8.1) and an exact reference. */
+/** The money convention against BCart's worked examples (docs/bcart-api.md#worked-example-orders) and an exact reference. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeOrderAmounts, exclOf10, taxOf } from '../../../src-main/simulator/order-amounts';
 
 describe('computeOrderAmounts', () => {
-  it('reproduces order 10231 of bcart-api.md §8.1 (points) and 10232 (代金引換)', () => {
+  it('reproduces sample orders 10231 (points) and 10232 (代金引換)', () => {
     const a = computeOrderAmounts({ goods8: 9000, goods10: 6000, shippingCost: 1100, codCost: 0, usePoint: 550, has8: true, has10: true });
     expect(a.order_totals).toEqual([
       { tax_rate: '0.08', total: '9000', tax: '720', total_incl_tax: 9720 },
@@ -21,7 +21,7 @@ describe('computeOrderAmounts', () => {
     expect(b.final_price).toBe(8410);
   });
 
-  it('rounds tax once per rate, down (tax-rules.md: 3 × ¥105 → 31, not 30)', () => {
+  it('rounds tax once per rate, down (3 × ¥105 → 31, not 30)', () => {
     expect(taxOf(315, 10)).toBe(31);
     expect(taxOf(13145, 10)).toBe(1314);
     expect(taxOf(5555, 8)).toBe(444);

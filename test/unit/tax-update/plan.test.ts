@@ -129,7 +129,7 @@ describe('planTaxUpdate — worked examples (8 % → 10 %)', () => {
   });
 });
 
-describe('planTaxUpdate — seed 004 rules', () => {
+describe('planTaxUpdate — targets, lookup and option rules', () => {
   it('targets only 継続中, not order-processed, standard rate = old standard', () => {
     const apps = [
       app({ code: 'A' }),

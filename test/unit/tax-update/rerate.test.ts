@@ -18,7 +18,7 @@ function reference(price: number, oldRate: number, newRate: number, mode: Roundi
   return n === 0 ? 0 : n; // Decimal yields −0; the app never does
 }
 
-describe('rerateTaxIncluded — worked examples of tax-rules.md (8 % → 10 %)', () => {
+describe('rerateTaxIncluded — worked examples (8 % → 10 %)', () => {
   const table: [number, number, number, number][] = [
     // old incl, 切り捨て, 切り上げ, 四捨五入
     [1080, 1100, 1100, 1100],

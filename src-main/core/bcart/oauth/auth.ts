@@ -6,9 +6,16 @@
  * many calls arrive at once, one refresh request goes out and everyone awaits it. A rejected refresh
  * token (invalid_grant) puts the shop into 要再認証 and every later call fails fast with
  * REAUTH_REQUIRED until the user logs in again — no retry loop against the token endpoint.
+ *
+ * Tokens are bound to the servers they were issued for: the stored metadata records the origin of
+ * the API and of the token endpoint. When the settings now point elsewhere, the tokens are deleted
+ * before anything could send them there and the shop is 要再認証 (a changed API URL would otherwise
+ * receive the Bearer token, a changed token URL the refresh token). No token is released for a URL
+ * outside api-url-policy.ts either (a row written before that rule, or by hand).
  */
 import { AppError } from '../../../../src-shared/errors';
 import { toJstIso } from '../../../../src-shared/domain/jst-date';
+import { isAllowedApiUrl, urlOrigin } from '../../../../src-shared/ec-settings/api-url-policy';
 import type { Clock, Fetch, Logger, OpenExternal, Timers, TokenStore } from '../../ports';
 import { scopesFromJwt } from '../jwt-scopes';
 import { OAUTH_REFRESH_SKEW_MS } from './defaults';
@@ -17,6 +24,8 @@ import { createPkcePair, createState } from './pkce';
 import { exchangeCode, refreshTokens, type TokenSet } from './token-endpoint';
 
 export interface BcartOAuthSettings {
+  /** the API the access token is sent to (its origin is recorded with the tokens) */
+  apiBaseUrl: string;
   authorizeUrl: string;
   tokenUrl: string;
   clientId: string;
@@ -44,6 +53,8 @@ export interface BcartAuthOptions {
   logger: Logger;
   /** namespace of this shop's keys in the TokenStore, e.g. "bcart:1" */
   keyPrefix: string;
+  /** developer setting: https hosts besides bcart.jp tokens may be sent to (api-url-policy.ts) */
+  extraApiHosts?: readonly string[];
   /** loopback listener wait (default 5 min) and its timers */
   listenerTimeoutMs?: number;
   timers?: Timers;
@@ -72,11 +83,17 @@ interface AuthMeta {
   expiresAt: number | null;
   scopes: string[];
   needsReauth: boolean;
+  /** origins the tokens were issued for; absent in metadata written before tokens were bound */
+  apiOrigin?: string;
+  tokenOrigin?: string;
+  /** why needsReauth is set, when the message should say more than "expired" */
+  reauthReason?: 'origin_changed';
 }
 
 interface Loaded {
   meta: AuthMeta;
-  access: string;
+  /** null once deleted because the settings moved to another origin (meta says 要再認証) */
+  access: string | null;
   refresh: string | null;
 }
 
@@ -88,11 +105,30 @@ function notConnected(): AppError {
   );
 }
 
-function reauthRequired(): AppError {
+function reauthRequired(meta?: AuthMeta): AppError {
+  if (meta?.reauthReason === 'origin_changed') {
+    return new AppError(
+      'REAUTH_REQUIRED',
+      'EC連携設定のURLが別のサーバーに変更されたため、保存していたBカートの認証情報を削除しました。EC連携設定の「ECサイト認証」でログインし直すか、アクセストークンを登録し直してください。',
+      { details: { reason: 'origin_changed' }, retryable: false },
+    );
+  }
   return new AppError(
     'REAUTH_REQUIRED',
     'Bカートのログイン状態の有効期限が切れました。EC連携設定の「ECサイト認証」からもう一度ログインしてください。',
     { retryable: false },
+  );
+}
+
+/** The settings fields a URL comes from, with their screen labels. */
+const URL_FIELDS = { apiBaseUrl: 'APIのURL', oauthAuthorizeUrl: '認証URL', oauthTokenUrl: 'トークンURL' } as const;
+
+function urlRefused(path: keyof typeof URL_FIELDS, url: string): AppError {
+  const label = URL_FIELDS[path];
+  return new AppError(
+    'SETTINGS_INVALID',
+    `EC連携設定の${label} (${urlOrigin(url) ?? url.slice(0, 80)}) はBカートのURLではないため、認証情報を送信しませんでした。EC連携設定で${label}を https://api.bcart.jp で始まるURLに直して保存してください。`,
+    { fields: [{ path, message: `${label}はBカート (bcart.jp) のURLにしてください。` }], retryable: false },
   );
 }
 
@@ -104,6 +140,9 @@ export function createBcartAuth(opts: BcartAuthOptions): BcartAuth {
     meta: `${opts.keyPrefix}:meta`,
   };
   const log = opts.logger.child('bcart-auth');
+  const extraHosts = opts.extraApiHosts ?? [];
+  /** where this instance's settings send the tokens */
+  const bound = { apiOrigin: urlOrigin(opts.settings.apiBaseUrl) ?? '', tokenOrigin: urlOrigin(opts.settings.tokenUrl) ?? '' };
   let cache: Loaded | null | undefined; // undefined = not read yet
   let inflight: Promise<string> | null = null;
   let lastRefreshAt = -Infinity;
@@ -121,16 +160,41 @@ export function createBcartAuth(opts: BcartAuthOptions): BcartAuth {
     } catch {
       meta = null;
     }
-    cache = meta && access ? { meta, access, refresh } : null;
-    return cache;
+    if (!meta || (!access && !meta.needsReauth)) return (cache = null);
+    if (meta.apiOrigin === undefined) {
+      // written before tokens were bound: they were used with these settings, so bind them to them
+      meta = { ...meta, ...bound };
+      await opts.tokenStore.set(keys.meta, JSON.stringify(meta));
+    } else if (meta.apiOrigin !== bound.apiOrigin || meta.tokenOrigin !== bound.tokenOrigin) {
+      return (cache = await unbind(meta));
+    }
+    return (cache = { meta, access, refresh });
   }
 
-  async function save(loaded: Loaded): Promise<void> {
+  /** The settings now point to another server: the tokens go, the shop is 要再認証. */
+  async function unbind(old: AuthMeta): Promise<Loaded> {
+    await opts.tokenStore.delete(keys.access);
+    await opts.tokenStore.delete(keys.refresh);
+    const meta: AuthMeta = { method: old.method, expiresAt: null, scopes: [], needsReauth: true, reauthReason: 'origin_changed', ...bound };
+    await opts.tokenStore.set(keys.meta, JSON.stringify(meta));
+    log.warn('bcart tokens deleted: settings point to another server', { apiFrom: old.apiOrigin, apiTo: bound.apiOrigin, endpointFrom: old.tokenOrigin, endpointTo: bound.tokenOrigin });
+    return { meta, access: null, refresh: null };
+  }
+
+  async function save(loaded: Loaded & { access: string }): Promise<void> {
     await opts.tokenStore.set(keys.access, loaded.access);
     if (loaded.refresh) await opts.tokenStore.set(keys.refresh, loaded.refresh);
     else await opts.tokenStore.delete(keys.refresh);
-    await opts.tokenStore.set(keys.meta, JSON.stringify(loaded.meta));
-    cache = loaded;
+    const meta: AuthMeta = { ...loaded.meta, ...bound };
+    await opts.tokenStore.set(keys.meta, JSON.stringify(meta));
+    cache = { ...loaded, meta };
+  }
+
+  /** Marks the stored tokens 要再認証 (kept, e.g. for the message; never sent again). */
+  async function markReauth(cur: Loaded): Promise<void> {
+    const meta: AuthMeta = { ...cur.meta, needsReauth: true };
+    await opts.tokenStore.set(keys.meta, JSON.stringify(meta));
+    cache = { ...cur, meta };
   }
 
   async function saveTokens(t: TokenSet): Promise<void> {
@@ -139,6 +203,10 @@ export function createBcartAuth(opts: BcartAuthOptions): BcartAuth {
       refresh: t.refreshToken,
       meta: { method: 'oauth', expiresAt: t.expiresAt, scopes: t.scopes, needsReauth: false },
     });
+  }
+
+  function assertAllowed(path: keyof typeof URL_FIELDS, url: string): void {
+    if (!isAllowedApiUrl(url, extraHosts)) throw urlRefused(path, url);
   }
 
   const endpoint = () => ({
@@ -154,10 +222,12 @@ export function createBcartAuth(opts: BcartAuthOptions): BcartAuth {
     inflight = (async () => {
       const cur = await load();
       if (!cur) throw notConnected();
+      if (cur.meta.needsReauth) throw reauthRequired(cur.meta);
       if (!cur.refresh) {
-        await save({ ...cur, meta: { ...cur.meta, needsReauth: true } });
+        await markReauth(cur);
         throw reauthRequired();
       }
+      assertAllowed('oauthTokenUrl', opts.settings.tokenUrl);
       try {
         const t = await refreshTokens({ ...endpoint(), refreshToken: cur.refresh, scopes: cur.meta.scopes });
         await saveTokens(t);
@@ -166,7 +236,7 @@ export function createBcartAuth(opts: BcartAuthOptions): BcartAuth {
         return t.accessToken;
       } catch (err) {
         if (err instanceof AppError && err.code === 'REAUTH_REQUIRED') {
-          await save({ ...cur, meta: { ...cur.meta, needsReauth: true } });
+          await markReauth(cur);
           log.warn('bcart refresh token rejected; re-login required');
         }
         throw err;
@@ -192,6 +262,8 @@ export function createBcartAuth(opts: BcartAuthOptions): BcartAuth {
   return {
     async login() {
       const s = opts.settings;
+      assertAllowed('oauthAuthorizeUrl', s.authorizeUrl);
+      assertAllowed('oauthTokenUrl', s.tokenUrl);
       const pkce = createPkcePair();
       const expectedState = createState();
       const listener = await startLoopbackListener({
@@ -234,7 +306,7 @@ export function createBcartAuth(opts: BcartAuthOptions): BcartAuth {
           fields: [{ path: 'token', message: 'トークンを貼り付けてください。' }],
         });
       }
-      // a PAT's exp claim is not enforced by BCart (bcart-api.md §7.2), so no expiry is tracked
+      // a PAT's exp claim is not enforced by BCart (docs/bcart-api.md#authentication-and-scopes), so no expiry is tracked
       await save({ access: t, refresh: null, meta: { method: 'personal_token', expiresAt: null, scopes: scopesFromJwt(t) ?? [], needsReauth: false } });
       log.info('bcart personal access token saved');
       return state();
@@ -242,7 +314,8 @@ export function createBcartAuth(opts: BcartAuthOptions): BcartAuth {
     async getAccessToken() {
       const cur = await load();
       if (!cur) throw notConnected();
-      if (cur.meta.needsReauth) throw reauthRequired();
+      if (cur.meta.needsReauth || cur.access === null) throw reauthRequired(cur.meta);
+      assertAllowed('apiBaseUrl', opts.settings.apiBaseUrl);
       if (cur.meta.method === 'personal_token') return cur.access;
       if (cur.meta.expiresAt !== null && cur.meta.expiresAt - opts.clock.now() <= OAUTH_REFRESH_SKEW_MS) return refreshOnce();
       return cur.access;
@@ -250,6 +323,7 @@ export function createBcartAuth(opts: BcartAuthOptions): BcartAuth {
     async refreshNow() {
       const cur = await load();
       if (!cur || cur.meta.method !== 'oauth') return false;
+      if (cur.meta.needsReauth) throw reauthRequired(cur.meta);
       if (inflight) {
         await inflight;
         return true;

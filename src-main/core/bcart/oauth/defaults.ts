@@ -1,11 +1,12 @@
 /**
  * Default BCart endpoints and OAuth settings.
  *
- * The API base is certain (bcart-api.md §1.1). The OAuth URLs are a GUESS (bcart-api.md §1.3): BCart's
- * developer site looks like Laravel Passport, whose stock endpoints are /oauth/authorize and
- * /oauth/token on the same host. They are only defaults — the EC連携設定 screen lets the user replace
- * them — and the flow follows RFC 8252 (system browser, loopback redirect, PKCE S256, state) so any
- * standard provider works. Verify against docs.api.bcart.jp before relying on them.
+ * The API base is certain (docs/bcart-api.md#base-url-and-versions). The OAuth URLs are a GUESS
+ * (docs/bcart-api.md#authentication-and-scopes): BCart's developer site looks like Laravel Passport,
+ * whose stock endpoints are /oauth/authorize and /oauth/token on the same host. They are only
+ * defaults — the EC連携設定 screen lets the user replace them — and the flow follows RFC 8252
+ * (system browser, loopback redirect, PKCE S256, state) so any standard provider works. Verify
+ * against docs.api.bcart.jp before relying on them.
  */
 
 export const BCART_DEFAULT_API_BASE_URL = 'https://api.bcart.jp/api/v1';
@@ -16,7 +17,7 @@ export const BCART_DEFAULT_AUTHORIZE_URL = 'https://api.bcart.jp/oauth/authorize
 /** Guess (Laravel Passport convention), see the header. */
 export const BCART_DEFAULT_TOKEN_URL = 'https://api.bcart.jp/oauth/token';
 
-/** Minimum scopes for import + stock push (bcart-api.md §1.3). */
+/** Minimum scopes for import + stock push (docs/bcart-api.md#authentication-and-scopes). */
 export const BCART_DEFAULT_SCOPES: readonly string[] = [
   'orders-read',
   'order_products-read',

@@ -3,8 +3,12 @@
  * "localhost", which may resolve to another interface) on an OS-assigned port. It lives only for one
  * login: it accepts exactly one request on the callback path, answers the browser with a short
  * Japanese page, and closes; after 5 minutes without an answer it gives up. The `state` check happens
- * here, so a forged redirect never reaches the token endpoint.
+ * here, so a forged redirect never reaches the token endpoint — and it comes first: any web page the
+ * user has open can send a request to this port, so a request without this login's state (an
+ * `?error=…` one included) is answered 404 and the login keeps waiting, and an error text from the
+ * query is shown only when it is one of OAuth's own codes (never text chosen by whoever sent it).
  */
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppError } from '../../../../src-shared/errors';
@@ -38,6 +42,33 @@ function oauthFailed(message: string, reason: string): AppError {
   return new AppError('OAUTH_FAILED', message, { details: { reason }, retryable: false });
 }
 
+/** RFC 6749 §4.1.2.1 error codes of the authorization endpoint, as the user should read them. */
+const AUTHORIZE_ERRORS: Record<string, string> = {
+  access_denied:
+    'Bカートでのログイン（アクセス許可）がキャンセルされました。連携するには、EC連携設定の「ECサイト認証」をもう一度実行して許可してください。',
+  invalid_request: 'Bカートがログインの要求を受け付けませんでした。EC連携設定の認証URLを確認して、「ECサイト認証」をもう一度実行してください。',
+  unauthorized_client:
+    'このクライアントIDにはBカートへのログインが許可されていません。EC連携設定のクライアントIDを確認して、「ECサイト認証」をもう一度実行してください。',
+  unsupported_response_type:
+    'Bカートがこのログイン方式に対応していません。EC連携設定の認証URLを確認して、「ECサイト認証」をもう一度実行してください。',
+  invalid_scope:
+    '要求した権限がBカートのアプリに登録されていません。Bカートのアプリ設定で権限を確認してから、EC連携設定の「ECサイト認証」をもう一度実行してください。',
+  server_error: 'Bカート側でエラーが発生したため、ログインできませんでした。時間をおいて、EC連携設定の「ECサイト認証」をもう一度実行してください。',
+  temporarily_unavailable:
+    'Bカートが一時的にログインを受け付けていません。しばらく待ってから、EC連携設定の「ECサイト認証」をもう一度実行してください。',
+};
+
+/** Any other error value: its text came from the query, so it is neither shown nor logged. */
+const UNKNOWN_AUTHORIZE_ERROR =
+  'Bカートの認証でエラーが返されました。EC連携設定の認証URL・クライアントIDを確認して、「ECサイト認証」をもう一度実行してください。';
+
+function sameState(got: string | null, expected: string): boolean {
+  if (got === null) return false;
+  const a = Buffer.from(got);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /** Starts the listener; resolves once it is bound. */
 export async function startLoopbackListener(opts: LoopbackOptions): Promise<LoopbackListener> {
   const callbackPath = opts.callbackPath ?? OAUTH_CALLBACK_PATH;
@@ -53,32 +84,20 @@ export async function startLoopbackListener(opts: LoopbackOptions): Promise<Loop
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (handled || req.method !== 'GET' || url.pathname !== callbackPath) {
-      // e.g. /favicon.ico: not the redirect, keep waiting for it
+    const q = url.searchParams;
+    if (handled || req.method !== 'GET' || url.pathname !== callbackPath || !sameState(q.get('state'), opts.expectedState)) {
+      // e.g. /favicon.ico, or a request some other page made up: not this login's redirect, keep waiting
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end('Not Found');
       return;
     }
     handled = true;
-    const q = url.searchParams;
     let outcome: { ok: true; code: string } | { ok: false; error: AppError };
-    if (q.get('error')) {
-      const denied = q.get('error') === 'access_denied';
+    const error = q.get('error');
+    if (error !== null) {
+      const known = Object.prototype.hasOwnProperty.call(AUTHORIZE_ERRORS, error);
       outcome = {
         ok: false,
-        error: oauthFailed(
-          denied
-            ? 'Bカートでのログイン（アクセス許可）がキャンセルされました。連携するには、EC連携設定の「ECサイト認証」をもう一度実行して許可してください。'
-            : `Bカートの認証でエラーが返されました（${q.get('error')}）。EC連携設定の認証URL・クライアントIDを確認して、「ECサイト認証」をもう一度実行してください。`,
-          q.get('error') ?? 'error',
-        ),
-      };
-    } else if (q.get('state') !== opts.expectedState) {
-      outcome = {
-        ok: false,
-        error: oauthFailed(
-          '認証の応答が、このアプリが開始したログインと一致しませんでした（state 不一致）。安全のため中止しました。EC連携設定の「ECサイト認証」をもう一度実行してください。',
-          'state_mismatch',
-        ),
+        error: known ? oauthFailed(AUTHORIZE_ERRORS[error]!, error) : oauthFailed(UNKNOWN_AUTHORIZE_ERROR, 'unknown_error'),
       };
     } else if (!q.get('code')) {
       outcome = {

@@ -1,10 +1,12 @@
 /**
- * The OAuth 2.0 token endpoint (RFC 6749 §4.1.3 / §6): form-urlencoded POSTs that exchange an
+ * The OAuth 2.0 token endpoint (RFC 6749 §4.1.3 and RFC 6749 §6): form-urlencoded POSTs that exchange an
  * authorization code (with the PKCE verifier) or a refresh token for tokens. `invalid_grant` means the
  * refresh token is dead: the caller must log in again (REAUTH_REQUIRED), never retry in a loop.
  * Tokens appear in request bodies only — never in URLs, logs or error details.
  */
 import { AppError } from '../../../../src-shared/errors';
+import { failureKind, isRedirectRefused } from '../../errors/classify-error';
+import { BodyTooLargeError, formatBytes, jsonNestingExceeds, MAX_ERROR_JSON_DEPTH, MAX_TOKEN_RESPONSE_BYTES, readCappedText } from '../../http/bounded-response';
 import type { Clock, Fetch } from '../../ports';
 
 export interface TokenEndpointOptions {
@@ -35,10 +37,26 @@ async function post(opts: TokenEndpointOptions, params: Record<string, string>, 
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       body: form.toString(),
       signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
+      // a redirect would resend the code / refresh token (307/308 keep the body) to another server
+      redirect: 'error',
     });
-    text = await res.text();
+    text = await readCappedText(res, MAX_TOKEN_RESPONSE_BYTES);
   } catch (err) {
-    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+    if (err instanceof BodyTooLargeError) {
+      throw new AppError(
+        'OAUTH_FAILED',
+        `Bカートの認証サーバーからの応答が大きすぎるため (上限 ${formatBytes(err.limitBytes)})、読み込みを中止しました。EC連携設定のトークンURLが正しいか確認してください。`,
+        { details: { grant: params['grant_type'], reason: 'too_large' }, retryable: false },
+      );
+    }
+    if (isRedirectRefused(err)) {
+      throw new AppError(
+        'OAUTH_FAILED',
+        'Bカートの認証サーバーから別のURLへの転送 (リダイレクト) が返されたため、安全のため中止しました (認証情報は転送先に送っていません)。EC連携設定のトークンURLが正しいか確認してください。',
+        { details: { grant: params['grant_type'], reason: 'redirect' }, retryable: false },
+      );
+    }
+    const timedOut = failureKind(err) === 'timeout' || (err instanceof Error && err.name === 'AbortError');
     throw new AppError(
       timedOut ? 'TIMEOUT' : 'NETWORK',
       timedOut
@@ -49,13 +67,15 @@ async function post(opts: TokenEndpointOptions, params: Record<string, string>, 
   }
   let body: Record<string, unknown> = {};
   try {
-    const parsed: unknown = JSON.parse(text);
+    // only the top level is read, but a deep error body is not worth parsing at all
+    const parsed: unknown = jsonNestingExceeds(text, MAX_ERROR_JSON_DEPTH) ? null : JSON.parse(text);
     if (typeof parsed === 'object' && parsed !== null) body = parsed as Record<string, unknown>;
   } catch {
     /* non-JSON: handled below by status / missing fields */
   }
   if (!res.ok || typeof body['access_token'] !== 'string') {
-    const error = typeof body['error'] === 'string' ? body['error'] : `http_${res.status}`;
+    // an RFC 6749 §5.2 error code is a short ASCII word; anything else is not shown or logged as is
+    const error = typeof body['error'] === 'string' && /^[\x21-\x7e]{1,64}$/.test(body['error']) ? body['error'] : `http_${res.status}`;
     if (error === 'invalid_grant') {
       throw new AppError(
         'REAUTH_REQUIRED',
@@ -96,5 +116,5 @@ export async function refreshTokens(opts: TokenEndpointOptions & { refreshToken:
   return { ...t, refreshToken: t.refreshToken ?? opts.refreshToken };
 }
 
-/** Alias named as in the design brief (issue 3). */
+/** The same function under the shorter name the OAuth callers use. */
 export const refresh = refreshTokens;

@@ -1,4 +1,4 @@
-/** Wire schema of a member (`customers[]`, `customer`, bcart-api.md §3.7) → BcartCustomer. */
+/** Wire schema of a member (`customers[]`, `customer`, docs/bcart-api.md#members) → BcartCustomer. */
 import { z } from 'zod';
 import type { BcartCustomer } from '../model';
 import { toId, toNullableStr, toStr, wId, wStr } from './lenient';
@@ -17,7 +17,7 @@ export const customerWire = z
     status: wStr,
   })
   .transform((w, ctx): BcartCustomer => {
-    // BCart has no single contact-name field: join 担当者 last + first (bcart-api.md §3.7)
+    // BCart has no single contact-name field: join 担当者 last + first (docs/bcart-api.md#members)
     const tanto = [toStr(w.tanto_last_name), toStr(w.tanto_first_name)].filter((s) => s !== '').join(' ');
     return {
       id: toId(ctx, 'id', w.id),

@@ -1,5 +1,5 @@
 /**
- * List and single-object envelopes (bcart-api.md §0.1): lists are `{ <plural>: [...], meta: { total } }`,
+ * List and single-object envelopes (docs/bcart-api.md#envelopes): lists are `{ <plural>: [...], meta: { total } }`,
  * single objects `{ <singular>: {...} }`. A response that does not fit becomes BCART_BAD_RESPONSE with a
  * Japanese message naming the resource and the first offending field, so the import log says what broke.
  */

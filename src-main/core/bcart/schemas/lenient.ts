@@ -1,11 +1,16 @@
 /**
- * Lenient field handling for BCart's wire format (bcart-api.md §7.1): any number may arrive as a JSON
+ * Lenient field handling for BCart's wire format (docs/bcart-api.md#numbers-and-timestamps): any number may arrive as a JSON
  * number, a numeric string or "" (meaning "no value"); timestamps carry no offset and are JST.
  *
  * Shape: zod checks the primitive types of every field (plain schemas, which zod compiles to a fast
  * path), and ONE transform per object normalises the fields with the plain functions below, reporting
  * a bad value as an issue on that field's path. Per-field zod transforms were 10× slower on a
  * 10,000-order import (bench/bcart-client.bench.ts), which is why the work is split this way.
+ *
+ * Numbers are bounded before decimal.js expands them: money and quantities never need more than 15
+ * integer digits (every such amount is a safe integer) or 10 fractional digits, so anything larger —
+ * `"1e300000000"` would otherwise become a 300-million-character string, `1e400` an Infinity price —
+ * is an issue on its field, like any other bad value.
  */
 import Decimal from 'decimal.js';
 import { z } from 'zod';
@@ -32,7 +37,19 @@ export function wArr<T extends z.ZodType>(item: T) {
   return z.preprocess((v) => (v === null || v === undefined || v === '' ? [] : v), z.array(item));
 }
 
-const NUMERIC_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** Upper bounds of a number on the wire (see the header). */
+export const LENIENT_LIMITS = {
+  /** longest numeric text looked at; BCart's longest real values are ~20 characters */
+  maxTextLength: 40,
+  /** |value| < 10^15 */
+  maxIntegerDigits: 15,
+  maxFractionDigits: 10,
+  /** |exponent| of "1.5e3"-style text; larger ones are refused before decimal.js sees them */
+  maxExponent: 30,
+} as const;
+
+const NUMERIC_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE]([+-]?\d+))?$/;
+const INTEGER_BOUND = new Decimal(10).pow(LENIENT_LIMITS.maxIntegerDigits);
 /** already canonical: no sign "+", no leading zeros, no trailing fractional zeros, no exponent */
 const CANONICAL_RE = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/;
 const INT_RE = /^-?(0|[1-9]\d{0,14})$/;
@@ -60,6 +77,34 @@ export function canonicalDecimal(d: Decimal): string {
   return d.toFixed();
 }
 
+/**
+ * A finite Decimal within LENIENT_LIMITS from numeric text, or null. The text's length and exponent
+ * are checked first: decimal.js itself would happily expand "1e300000000".
+ */
+function boundedDecimal(t: string): Decimal | null {
+  if (t.length > LENIENT_LIMITS.maxTextLength) return null;
+  const m = NUMERIC_RE.exec(t);
+  if (!m) return null;
+  if (m[4] !== undefined && Math.abs(Number(m[4])) > LENIENT_LIMITS.maxExponent) return null;
+  return withinLimits(new Decimal(t));
+}
+
+function withinLimits(d: Decimal): Decimal | null {
+  if (!d.isFinite() || d.abs().gte(INTEGER_BOUND) || d.decimalPlaces() > LENIENT_LIMITS.maxFractionDigits) return null;
+  return d;
+}
+
+function outOfRange(ctx: Ctx, key: string, v: unknown, prefix: Prefix): null {
+  const shown = typeof v === 'string' && v.length > LENIENT_LIMITS.maxTextLength ? `${v.slice(0, LENIENT_LIMITS.maxTextLength)}…` : v;
+  issue(
+    ctx,
+    key,
+    `数値が扱える範囲 (整数部${LENIENT_LIMITS.maxIntegerDigits}桁・小数部${LENIENT_LIMITS.maxFractionDigits}桁まで) を超えています: ${typeof shown === 'number' ? String(shown) : JSON.stringify(shown)}`,
+    prefix,
+  );
+  return null;
+}
+
 /** Integer: 12 | "12" | "12.0" → 12; "" / null / absent → null; anything else is an issue on `key`. */
 export function toInt(ctx: Ctx, key: string, v: unknown, prefix?: Prefix): number | null {
   if (typeof v === 'number') {
@@ -75,11 +120,12 @@ export function toInt(ctx: Ctx, key: string, v: unknown, prefix?: Prefix): numbe
   const t = v.trim();
   if (t === '') return null;
   if (INT_RE.test(t)) return Number(t) || 0;
-  if (!NUMERIC_RE.test(t)) {
+  if (t.length <= LENIENT_LIMITS.maxTextLength && !NUMERIC_RE.test(t)) {
     issue(ctx, key, `数値ではありません: ${JSON.stringify(v)}`, prefix);
     return null;
   }
-  const d = new Decimal(t);
+  const d = boundedDecimal(t);
+  if (d === null) return outOfRange(ctx, key, v, prefix);
   if (!d.isInteger() || !Number.isSafeInteger(d.toNumber())) {
     issue(ctx, key, `整数ではありません: ${JSON.stringify(v)}`, prefix);
     return null;
@@ -90,13 +136,14 @@ export function toInt(ctx: Ctx, key: string, v: unknown, prefix?: Prefix): numbe
 /** Decimal kept exact as a canonical string: 0.08 | "0.080" | "1000" → "0.08" / "1000"; ""/null → null. */
 export function toDec(ctx: Ctx, key: string, v: unknown, prefix?: Prefix): string | null {
   if (typeof v === 'number') {
-    if (Number.isSafeInteger(v)) return v === 0 ? '0' : String(v);
+    if (Number.isSafeInteger(v) && Math.abs(v) < 1e15) return v === 0 ? '0' : String(v);
     if (!Number.isFinite(v)) {
-      issue(ctx, key, `数値ではありません: ${JSON.stringify(v)}`, prefix);
+      issue(ctx, key, `数値ではありません: ${String(v)}`, prefix);
       return null;
     }
     // decimal.js reads a JS number through its shortest round-trip text, so 0.1 stays "0.1"
-    return canonicalDecimal(new Decimal(v));
+    const d = withinLimits(new Decimal(v));
+    return d === null ? outOfRange(ctx, key, v, prefix) : canonicalDecimal(d);
   }
   if (v === null || v === undefined) return null;
   if (typeof v !== 'string') {
@@ -105,12 +152,14 @@ export function toDec(ctx: Ctx, key: string, v: unknown, prefix?: Prefix): strin
   }
   const t = v.trim();
   if (t === '') return null;
-  if (CANONICAL_RE.test(t)) return t === '-0' ? '0' : t;
-  if (!NUMERIC_RE.test(t)) {
+  if (t.length <= LENIENT_LIMITS.maxTextLength && !NUMERIC_RE.test(t)) {
     issue(ctx, key, `数値ではありません: ${JSON.stringify(v)}`, prefix);
     return null;
   }
-  return canonicalDecimal(new Decimal(t));
+  // fast path: canonical text of at most 12 characters has < 13 integer and ≤ 10 fraction digits
+  if (t.length <= 12 && CANONICAL_RE.test(t)) return t === '-0' ? '0' : t;
+  const d = boundedDecimal(t);
+  return d === null ? outOfRange(ctx, key, v, prefix) : canonicalDecimal(d);
 }
 
 /** Text as sent; numbers become their decimal text; null/absent → "". */

@@ -1,4 +1,4 @@
-/** Wire schema of a shipment (`logistics[]`, `logistic`, bcart-api.md §3.3) → BcartLogistics. */
+/** Wire schema of a shipment (`logistics[]`, `logistic`, docs/bcart-api.md#shipments) → BcartLogistics. */
 import { z } from 'zod';
 import type { BcartLogistics } from '../model';
 import { toDate, toId, toText, wId, wRow, wStr, type Prefix } from './lenient';
@@ -35,7 +35,7 @@ export interface LogisticsWithOrder {
 
 /**
  * A shipment read with `complete=1`: the embedded `order` tells which order the row belongs to, so the
- * client can drop rows of other orders when BCart ignores an `order_id` filter (bcart-api.md §1.6).
+ * client can drop rows of other orders when BCart ignores an `order_id` filter (docs/bcart-api.md#filters).
  */
 export const logisticsWithOrderWire = logisticsShape
   .extend({ order: z.union([wRow, z.null()]).optional() })

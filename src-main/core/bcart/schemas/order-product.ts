@@ -1,4 +1,4 @@
-/** Wire schema of an order line (`order_products[]`, bcart-api.md §3.2) → BcartOrderProduct. */
+/** Wire schema of an order line (`order_products[]`, docs/bcart-api.md#order-lines) → BcartOrderProduct. */
 import { z } from 'zod';
 import type { BcartOrderProduct } from '../model';
 import { toDec, toId, toInt, toText, wId, wNum, wStr, type Prefix } from './lenient';

@@ -1,5 +1,5 @@
 /**
- * Wire schema of an order (`orders[]`, `order`, bcart-api.md §3.1) with its embedded lines and
+ * Wire schema of an order (`orders[]`, `order`, docs/bcart-api.md#orders) with its embedded lines and
  * shipments (`complete=1`) → BcartOrder. `ordered_at` is required: the import window and the
  * client-side date filter depend on it.
  */

@@ -1,4 +1,4 @@
-/** Wire schema of a product set (`product_sets[]`, `product_set`, bcart-api.md §3.4) → BcartProductSet. */
+/** Wire schema of a product set (`product_sets[]`, `product_set`, docs/bcart-api.md#product-sets) → BcartProductSet. */
 import { z } from 'zod';
 import type { BcartProductSet } from '../model';
 import { toDateTime, toDec, toId, toInt, toStock, toStr, wId, wNum, wStr } from './lenient';

@@ -1,4 +1,4 @@
-/** Wire schema of a stock row (`product_stock[]`, bcart-api.md §3.5) → BcartProductStock. Keyed by 品番, so id may be absent. */
+/** Wire schema of a stock row (`product_stock[]`, docs/bcart-api.md#stock-view) → BcartProductStock. Keyed by 品番, so id may be absent. */
 import { z } from 'zod';
 import type { BcartProductStock } from '../model';
 import { toInt, toStock, toStr, wNum, wStr } from './lenient';

@@ -1,4 +1,4 @@
-/** Wire schema of a product (`products[]`, `product`, bcart-api.md §3.6) → BcartProduct. */
+/** Wire schema of a product (`products[]`, `product`, docs/bcart-api.md#products) → BcartProduct. */
 import { z } from 'zod';
 import type { BcartProduct } from '../model';
 import { toId, toStr, wId, wStr } from './lenient';

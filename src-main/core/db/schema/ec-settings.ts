@@ -1,5 +1,5 @@
 /**
- * EC連携設定 (requirements §2): one row per BCart shop, with the references the import needs,
+ * EC連携設定 (docs/glossary.md#settings-and-the-bcart-connection): one row per BCart shop, with the references the import needs,
  * the import cursor (出荷取込開始日) and the connection settings. Secrets are NOT here: tokens live
  * only in the TokenStore (safeStorage).
  */

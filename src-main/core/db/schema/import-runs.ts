@@ -1,6 +1,6 @@
 /**
  * 出荷取込処理 bookkeeping: the import history, the システムログ entries of each run, and the
- * watch list of orders from processed windows that are not fully shipped yet (requirements §3.3).
+ * watch list of orders from processed windows that are not fully shipped yet (docs/import-rules.md#watch-list).
  */
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { ecSettings } from './ec-settings';

@@ -1,5 +1,5 @@
 /**
- * Masters (マスタ) of requirements.md §1. Every master has a unique business code, a 確定 flag and
+ * Masters (マスタ, docs/glossary.md#masters). Every master has a unique business code, a 確定 flag and
  * timestamps. Rates are integer percent; money is integer yen.
  */
 import { sql } from 'drizzle-orm';

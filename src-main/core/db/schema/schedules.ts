@@ -1,4 +1,4 @@
-/** バッチスケジュール: jobs and their runs (requirements §4). */
+/** バッチスケジュール: jobs and their runs (docs/glossary.md#schedules-app-state-and-logs). */
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { timestamps } from './columns';
 

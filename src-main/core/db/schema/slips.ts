@@ -1,7 +1,7 @@
 /**
  * Slips imported from BCart and the stock ledger. Every imported row keeps the BCart ids it came
  * from; UNIQUE constraints on them make a second import of the same shipment or order impossible
- * (requirements §3.8), whatever the windows overlap.
+ * (docs/import-rules.md#idempotency), whatever the windows overlap.
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';

@@ -1,5 +1,5 @@
 /**
- * 定期申込 and the one-time 消費税自動更新 (requirements §7, seed 004). Rates are data
+ * 定期申込 and the one-time 消費税自動更新 (docs/tax-rules.md#re-rating-in-the-tax-update). Rates are data
  * (rate_change_events); a UNIQUE run per event makes a second run impossible at the database level.
  */
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';

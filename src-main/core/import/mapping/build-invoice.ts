@@ -1,8 +1,8 @@
 /**
- * 請求伝票 draft of a fully shipped order (requirements §3.6). Its amounts are exactly what BCart
+ * 請求伝票 draft of a fully shipped order (docs/import-rules.md#the-invoice). Its amounts are exactly what BCart
  * charged: the per-rate totals and tax come from order_totals (whose standard bucket already
  * contains shipping, payment fee and points), and their sum must equal final_price. The app also
- * computes the tax once per invoice per rate (tax-rules.md, NTA 問57) and reports a difference from
+ * computes the tax once per invoice per rate (docs/tax-rules.md#invoices-from-bcart) and reports a difference from
  * BCart's figure as a warning only, because BCart's figure is what the customer was charged.
  */
 import type { BcartOrder } from '../../bcart/model';

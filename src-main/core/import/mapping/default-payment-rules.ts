@@ -1,5 +1,5 @@
 /**
- * The seed of the user-editable 決済方法ごとの得意先 table (requirements §2, seed 000). BCart sends
+ * The seed of the user-editable 決済方法ごとの得意先 table (docs/import-rules.md#customer-per-payment-method). BCart sends
  * display names, and shops may rename methods, so this is only the starting content of the table.
  */
 import type { PaymentRule } from './import-masters';

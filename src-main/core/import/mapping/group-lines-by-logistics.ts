@@ -1,7 +1,7 @@
 /**
- * Which order lines shipped with which BCart logistics record (requirements §3.3). Only rows that
+ * Which order lines shipped with which BCart logistics record (docs/import-rules.md#shipped-shipments-and-slips). Only rows that
  * carry a product become slip lines; shipping / fee / point rows are billed from the order's own
- * fields instead (their logistics_id and sign are not documented, bcart-api.md §3.2).
+ * fields instead (their logistics_id and sign are not documented, docs/bcart-api.md#order-lines).
  */
 import type { BcartLogistics, BcartOrder, BcartOrderProduct } from '../../bcart/model';
 import type { OrderProblems } from './import-problem';

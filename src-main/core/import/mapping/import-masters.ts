@@ -29,7 +29,7 @@ export interface ImportSettings {
   shipmentWorkflowId: number;
   /** 請求ワークフロー */
   invoiceWorkflowId: number;
-  /** the app's own per-invoice per-rate tax rounding (tax-rules.md) */
+  /** the app's own per-invoice per-rate tax rounding (docs/tax-rules.md#invoices-from-bcart) */
   taxRounding: RoundingMode;
   /** 対応状況 names that mean the order is cancelled, default ['キャンセル'] */
   cancelStatuses: string[];
@@ -54,7 +54,7 @@ export interface LocalProduct {
   inventoryTracked: boolean;
 }
 
-/** One row of the 決済方法ごとの得意先 table (requirements §2). */
+/** One row of the 決済方法ごとの得意先 table (docs/import-rules.md#customer-per-payment-method). */
 export type PaymentRule =
   | { kind: 'customer'; customerCode: string }
   /** 自社掛け払い, 銀行振込: the customer whose code is the member's 貴社独自会員ID */

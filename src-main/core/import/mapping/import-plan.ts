@@ -102,7 +102,7 @@ export interface InvoiceDraft {
   byRate: RateTotals[];
   /** = Σ byRate.gross = BCart final_price */
   total: number;
-  /** the app's own tax, once per invoice per rate on byRate.net (tax-rules.md), highest rate first */
+  /** the app's own tax, once per invoice per rate on byRate.net (docs/tax-rules.md#invoices-from-bcart), highest rate first */
   appTaxByRate: { rate: TaxRatePercent; tax: number }[];
 }
 

@@ -1,5 +1,5 @@
 /**
- * The pure mapping and validation step of 出荷取込処理 (requirements §3.3–3.8): BCart orders that
+ * The pure mapping and validation step of 出荷取込処理 (docs/import-rules.md): BCart orders that
  * the client already fetched and normalised + a snapshot of the local masters → drafts of
  * 出荷伝票 and 請求伝票, the watch list and every problem. No I/O, no clock: the service wraps it
  * (fetch → this → one SQLite transaction) and the 取込プレビュー shows the same plan unwritten.
@@ -22,7 +22,7 @@ import { mapProductLine } from './map-product-line';
 import { resolveCustomer } from './resolve-customer';
 import { shipmentDraft } from './shipment-draft';
 
-/** BCart 発送状況 that counts as shipped (no み, bcart-api.md §4.3). */
+/** BCart 発送状況 that counts as shipped (no み, docs/bcart-api.md#statuses). */
 export const SHIPPED_STATUS = '発送済';
 
 /** What one order contributes to the plan. */

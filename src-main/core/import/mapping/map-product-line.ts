@@ -1,5 +1,5 @@
 /**
- * One BCart product row → one per-set line of the app (requirements §3.4–3.5).
+ * One BCart product row → one per-set line of the app (docs/import-rules.md#product-lines-and-pack-quantity).
  * BCart prices per piece and counts sets; the app prices per set: 単価 ¥100 × 入数 100, 5 sets →
  * app 単価 ¥10,000 × 5 = ¥50,000. The per-set price must be whole yen, and the local product's
  * 計上単位 must equal the 入数, or the product is linked to the wrong set.

@@ -1,5 +1,5 @@
 /**
- * 決済方法 → 得意先 (requirements §2, seed 000). BCart sends the payment method's display name, so
+ * 決済方法 → 得意先 (docs/import-rules.md#customer-per-payment-method). BCart sends the payment method's display name, so
  * the lookup is by exact (trimmed) name in the user-editable table; an unseen name is an error
  * that tells the user to add it, never a silent fallback to some default customer.
  */

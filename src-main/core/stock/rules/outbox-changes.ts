@@ -82,7 +82,7 @@ export function mergePending(rows: readonly PendingRow[], limit: number): Merged
   return [...byProduct.values()];
 }
 
-/** BCart's relative value syntax (bcart-api.md §5): "+N" adds, "+-N" subtracts. */
+/** BCart's relative value syntax (docs/bcart-api.md#stock-writes): "+N" adds, "+-N" subtracts. */
 export function relativeValue(delta: number): `+${number}` | `+-${number}` {
   if (!Number.isSafeInteger(delta) || delta === 0) throw new RangeError(`not a non-zero integer change: ${delta}`);
   return delta > 0 ? `+${delta}` : `+-${-delta}`;

@@ -9,8 +9,8 @@
  *
  * Kill points make the crashes reproducible from the seed instead of depending on when a signal
  * lands: the boundaries between the steps of a command — after the slip is saved, inside each
- * transaction before its COMMIT (確定 / 確定取消 with its ledger and outbox rows, the pusher's records,
- * the lease), after 確定 / 確定取消 committed (outbox row written, nothing sent), and before and after every BCart request of
+ * transaction of the feature before its COMMIT (確定 / 確定取消 with its ledger and outbox rows, the
+ * pusher's records), after 確定 / 確定取消 committed (outbox row written, nothing sent), and before and after every BCart request of
  * the push ("before patchProductSetStocks": rows claimed and stock_before recorded, nothing sent
  * yet; "after …": BCart answered or failed, nothing recorded yet) — are counted per label, and at
  * the command's kill point the child prints "kill-point <label>" and freezes (no further JavaScript
@@ -28,11 +28,9 @@ import { createInterface } from 'node:readline';
 import { AppError } from '../../../../src-shared/errors';
 import type { BcartClient } from '../../../../src-main/core/bcart/client';
 import { createCore } from '../../../../src-main/core/create-core';
-import { getBcartSession } from '../../../../src-main/core/ec-settings/bcart-session';
 import { openCliTokenStore } from '../../../../src-main/core/file-token-store';
 import { createConsoleLogger } from '../../../../src-main/core/logging';
 import { classifySendError } from '../../../../src-main/core/stock/rules/send-outcome';
-import type { StockOrm } from '../../../../src-main/core/stock/stock-db';
 import { createStockFeature } from '../../../../src-main/core/stock/stock-feature';
 
 /** A client that blindly sends a write again when its outcome is unknown. */
@@ -101,24 +99,6 @@ function withKillPoints(inner: BcartClient): BcartClient {
   return c;
 }
 
-/**
- * The core's drizzle handle with a kill point inside every transaction, after its writes and
- * before COMMIT ("in transaction"): a kill there must leave nothing of it behind.
- */
-function withTransactionKillPoint(orm: StockOrm): StockOrm {
-  return new Proxy(orm, {
-    get(target, key, receiver) {
-      if (key !== 'transaction') return Reflect.get(target, key, receiver) as unknown;
-      return (fn: (tx: unknown) => unknown, config?: unknown) =>
-        (target.transaction as (f: (tx: unknown) => unknown, c?: unknown) => unknown)((tx) => {
-          const result = fn(tx);
-          point('in transaction');
-          return result;
-        }, config);
-    },
-  });
-}
-
 async function main(): Promise<void> {
   const [dataDir, migrationsDir, ...flags] = process.argv.slice(2);
   const sabotage = flags.find((f) => f.startsWith('--sabotage='))?.slice('--sabotage='.length);
@@ -135,15 +115,27 @@ async function main(): Promise<void> {
   });
   // a timeout long enough that only an injected hang reaches it, even on a busy machine
   const timing = { timeoutMs: 2_000, maxRetries: 1, backoffBaseMs: 1, backoffCapMs: 5 };
+  const services = core.services;
   const stock = createStockFeature({
-    orm: withTransactionKillPoint(core.ctx.orm),
+    repos: services.repos.stock,
+    leases: services.stock.leases,
+    // a kill point inside every transaction of the feature, after its writes and before COMMIT
+    transaction: (fn) =>
+      services.repos.transaction(
+        () => {
+          const result = fn();
+          point('in transaction');
+          return result;
+        },
+        { immediate: true },
+      ),
     clock,
-    timers: core.ctx.timers,
+    timers: services.ports.timers,
     logger,
-    now: core.ctx.now,
+    now: services.ports.now,
     emit: () => undefined,
     clientOf: (id) => {
-      const c = withKillPoints(getBcartSession(core.ctx, id, timing).client);
+      const c = withKillPoints(services.bcart.client(services.bcart.session(id).setting, timing));
       return sabotage === 'resend' ? resendingClient(c) : sabotage === 'retry-later' ? retryLaterClient(c) : c;
     },
     pusherOptions: { leaseTtlMs: flag('lease-ttl'), backoff: { baseMs: 1, capMs: 5 }, orderWindowMs: 10 * 60_000 },

@@ -1,5 +1,5 @@
 /**
- * OUT-model driver (reliability.md): one seed = a random sequence of 入荷 / 在庫移動 確定, 確定取消,
+ * OUT-model driver (docs/reliability.md#stock-push): one seed = a random sequence of 入荷 / 在庫移動 確定, 確定取消,
  * re-確定, pushes and buyers' orders, run by a child process that is SIGKILLed between two steps of a
  * command (at a kill point the seed picks: see child.ts), against the simulator with seeded faults
  * (5xx before applying, applied-then-lost, applied-then-5xx, timeouts, broken echoes, 429, buyers
@@ -22,9 +22,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { DB_FILE_NAME } from '../../../../src-main/core/create-core';
-import * as schema from '../../../../src-main/core/db/schema';
+import { dbHandle } from '../../../../src-main/core/db/db-handle';
 import { createOutboxRepository } from '../../../../src-main/core/stock/outbox-repository';
 import type { RunningSimulator } from '../../../../src-main/simulator';
 import type { FaultKind } from '../../../../src-main/simulator/faults';
@@ -72,7 +71,7 @@ export interface SeedResult {
 
 /**
  * The step boundaries a child can be killed at (child.ts): the command's own, then the push's (its
- * lease and records are transactions too) —
+ * records are transactions too) —
  * the write's twice, as the moments that matter most: claimed and read but not sent, applied but
  * not recorded.
  */
@@ -387,7 +386,7 @@ function check(
         confirmedDelta.set(l.p, (confirmedDelta.get(l.p) ?? 0) + sign * l.q);
       }
     }
-    const outbox = createOutboxRepository(drizzle(db, { schema }));
+    const outbox = createOutboxRepository(dbHandle(db));
     const listed = new Set(outbox.list({}).map((r) => r.id));
     const rows = db.prepare('select id, product_id as p, delta, status, claim_id as claim from stock_outbox').all() as {
       id: number;

@@ -1,0 +1,63 @@
+/** The lines of a 出荷伝票 / 請求伝票 laid out alike: No., 商品, 数量, 単価, 金額 (integer yen) and the tax of each line. */
+import type { ReactNode } from 'react';
+import { TableHead } from '../../components/TableHead';
+import { formatYen } from '../../format/number';
+
+interface SlipLine {
+  lineNo: number;
+  productCode: string;
+  productName: string;
+  quantity: number;
+  unitPrice: number;
+  amount: number;
+}
+
+/** A column of the kind of slip (header and cell). */
+export interface LineColumn<L> {
+  header: string;
+  cell: (line: L) => ReactNode;
+}
+
+export interface SlipLinesTableProps<L extends SlipLine> {
+  label: string;
+  lines: readonly L[];
+  /** a column after No. (請求明細: 区分) */
+  kind?: LineColumn<L>;
+  /** the last column: how the line is taxed */
+  tax: LineColumn<L>;
+  /** the slip's total, shown under 金額 */
+  total?: number;
+}
+
+export function SlipLinesTable<L extends SlipLine>({ label, lines, kind, tax, total }: SlipLinesTableProps<L>) {
+  const headings = ['No.', ...(kind ? [kind.header] : []), '商品', '数量', '単価', '金額', tax.header];
+  return (
+    <table className="data" aria-label={label}>
+      <TableHead headings={headings} />
+      <tbody>
+        {lines.map((l) => (
+          <tr key={l.lineNo}>
+            <td>{l.lineNo}</td>
+            {kind ? <td>{kind.cell(l)}</td> : null}
+            <td>
+              {l.productCode} {l.productName}
+            </td>
+            <td className="num">{l.quantity}</td>
+            <td className="num">{formatYen(l.unitPrice)}</td>
+            <td className="num">{formatYen(l.amount)}</td>
+            <td>{tax.cell(l)}</td>
+          </tr>
+        ))}
+      </tbody>
+      {total === undefined ? null : (
+        <tfoot>
+          <tr>
+            <td colSpan={headings.length - 3}>合計</td>
+            <td className="num">{formatYen(total)}</td>
+            <td />
+          </tr>
+        </tfoot>
+      )}
+    </table>
+  );
+}
