@@ -25,6 +25,11 @@ import { BillingPage } from './features/receivables/BillingPage';
 import { CompanyPage } from './features/receivables/CompanyPage';
 import { ExpectedReceiptsPage } from './features/receivables/ExpectedReceiptsPage';
 import { PaymentsPage } from './features/receivables/PaymentsPage';
+import { MigrationPage } from './features/stock/MigrationPage';
+import { ReconcilePage } from './features/stock/ReconcilePage';
+import { StockListPage } from './features/stock/StockListPage';
+import { StockPushPage } from './features/stock/StockPushPage';
+import { StockSlipsPage } from './features/stock/StockSlipsPage';
 
 export type MenuGroup = '業務処理' | 'マスタ' | 'システム設定';
 
@@ -44,6 +49,10 @@ export const PAGES: PageDef[] = [
   { id: 'payments', title: '入金処理', group: '業務処理', component: PaymentsPage },
   { id: 'expected-receipts', title: '入金予定', group: '業務処理', component: ExpectedReceiptsPage },
   { id: 'balances', title: '売掛金残高', group: '業務処理', component: BalancesPage },
+  { id: 'stock-slips', title: '入荷・在庫移動', group: '業務処理', component: StockSlipsPage },
+  { id: 'stock', title: '在庫一覧', group: '業務処理', component: StockListPage },
+  { id: 'stock-push', title: '在庫反映状況', group: '業務処理', component: StockPushPage },
+  { id: 'stock-reconcile', title: '在庫照合', group: '業務処理', component: ReconcilePage },
   { id: 'system-log', title: 'システムログ', group: '業務処理', component: SystemLogPage },
   { id: 'subscriptions', title: '定期申込', group: '業務処理', component: SubscriptionsPage },
   { id: 'tax-update', title: '消費税自動更新', group: '業務処理', component: TaxUpdatePage },
@@ -59,6 +68,7 @@ export const PAGES: PageDef[] = [
   { id: 'product-links', title: 'EC連携商品', group: 'システム設定', component: ProductLinksPage },
   { id: 'setup', title: '初期設定', group: 'システム設定', component: SetupWizard },
   { id: 'company', title: '自社情報', group: 'システム設定', component: CompanyPage },
+  { id: 'stock-migration', title: '在庫移行', group: 'システム設定', component: MigrationPage },
 ];
 
 export const MENU_GROUPS: MenuGroup[] = ['業務処理', 'マスタ', 'システム設定'];

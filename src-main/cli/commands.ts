@@ -25,4 +25,13 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   'billing:pdf': async () => (await import('./receivables-commands')).billingPdfCommand,
   'receivables:list': async () => (await import('./receivables-commands')).receivablesListCommand,
   'receivables:schedule': async () => (await import('./receivables-commands')).receivablesScheduleCommand,
+  'warehouse:add': async () => (await import('./stock-commands')).warehouseAddCommand,
+  'receipt:create': async () => (await import('./stock-commands')).receiptCreateCommand,
+  'transfer:create': async () => (await import('./stock-commands')).transferCreateCommand,
+  'stock-slip:confirm': async () => (await import('./stock-commands')).stockSlipConfirmCommand,
+  'stock-slip:unconfirm': async () => (await import('./stock-commands')).stockSlipUnconfirmCommand,
+  'stock:push': async () => (await import('./stock-commands')).stockPushCommand,
+  'stock:list': async () => (await import('./stock-commands')).stockListCommand,
+  'stock:reconcile': async () => (await import('./stock-commands')).stockReconcileCommand,
+  'stock:migrate': async () => (await import('./stock-commands')).stockMigrateCommand,
 };

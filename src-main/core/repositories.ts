@@ -11,6 +11,7 @@ import { createImportRunRepository, type ImportRunRepository } from './import/im
 import { createMasterRepositories, type MasterRepositories } from './masters/master-repositories';
 import { createReceivablesRepositories, type ReceivablesRepositories } from './receivables/receivables-repositories';
 import { createScheduleRepository, type ScheduleRepository } from './schedules/schedule-repository';
+import { createStockRepositories, type StockRepositories } from './stock/stock-repositories';
 import { createSlipRepository, type SlipRepository } from './slips/slip-repository';
 import { createSubscriptionRepository, type SubscriptionRepository } from './subscriptions/subscription-repository';
 import { createAdminLogRepository, type AdminLogRepository } from './tax-update/admin-log-repository';
@@ -29,6 +30,8 @@ export interface Repositories extends MasterRepositories, ReceivablesRepositorie
   subscriptions: SubscriptionRepository;
   taxUpdate: TaxUpdateRepository;
   adminLogs: AdminLogRepository;
+  /** 在庫: stock slips, their ledger rows, the 在庫反映 outbox, stock options, links to BCart sets */
+  stock: StockRepositories;
   /** Runs `fn` in one transaction over every repository (nested calls become savepoints). */
   transaction<T>(fn: () => T, opts?: { immediate?: boolean }): T;
 }
@@ -45,6 +48,7 @@ export function createRepositories(db: Db, now: () => string): Repositories {
     subscriptions: createSubscriptionRepository(db),
     taxUpdate: createTaxUpdateRepository(db),
     adminLogs: createAdminLogRepository(db),
+    stock: createStockRepositories(db),
     transaction: (fn, opts) => inTransaction(db, fn, opts),
   };
 }

@@ -20,6 +20,7 @@ import type { SchedulerService } from './schedules/scheduler-service';
 import type { DemoService } from './setup/demo-service';
 import type { InitialSetupOptions, InitialSetupReport } from './setup/initial-setup';
 import type { OnboardingService } from './setup/onboarding-service';
+import type { StockFeature } from './stock/stock-feature';
 import type { StoreMode } from './store-mode/store-mode';
 import type { TaxUpdateService } from './tax-update/tax-update-service';
 
@@ -63,4 +64,6 @@ export interface Services {
   receivables: ReceivablesService;
   /** the one-time 消費税自動更新 */
   taxUpdate: TaxUpdateService;
+  /** 在庫: slips, 在庫照合 / 在庫移行 and the 在庫反映 pusher (started by the shell and the harness; the CLI pushes explicitly) */
+  stock: StockFeature;
 }

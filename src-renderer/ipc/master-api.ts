@@ -2,7 +2,7 @@
  * The six verbs every master offers, typed from the IPC contract: `masterApi('products').list()`
  * answers product rows and `create` takes the product form's values. The masters are the contract's
  * domains with both a `:create` and an `:unconfirm` channel (入金伝票 have 確定取消 too, but are
- * recorded, not created like a master), so a new master needs no edit here.
+ * recorded, not created like a master; stock slips are slips, not masters), so a new master needs no edit here.
  */
 import type { Channel, ChannelInput, ChannelOutput } from '../../src-shared/ipc/contract';
 import type { IpcResult } from '../../src-shared/ipc/result';
@@ -10,7 +10,7 @@ import type { MasterListInput } from '../../src-shared/masters/fields';
 import { api } from './api';
 
 type PrefixWith<Verb extends string> = { [C in Channel]: C extends `${infer P}:${Verb}` ? P : never }[Channel];
-export type MasterPrefix = PrefixWith<'unconfirm'> & PrefixWith<'create'>;
+export type MasterPrefix = Exclude<PrefixWith<'unconfirm'> & PrefixWith<'create'>, 'stockSlips'>;
 /** What every master record has (spelled out so code generic over the master can read it). */
 export interface MasterRowBase {
   id: number;

@@ -12,6 +12,7 @@ import { ecSettingChannelDefs } from './channels/ec-settings';
 import { scheduleChannelDefs } from './channels/schedules';
 import { taxUpdateChannelDefs } from './channels/tax-update';
 import { receivablesChannelDefs } from './channels/receivables';
+import { stockChannelDefs } from './channels/stock';
 
 export const contract = {
   ...appChannelDefs,
@@ -22,6 +23,7 @@ export const contract = {
   ...scheduleChannelDefs,
   ...taxUpdateChannelDefs,
   ...receivablesChannelDefs,
+  ...stockChannelDefs,
 };
 
 export type Contract = typeof contract;

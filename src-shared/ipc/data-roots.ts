@@ -38,6 +38,8 @@ export const DATA_ROOTS = [
   'company',
   /** 売掛管理: 請求書 (請求締め), 入金伝票 and 消込, and what is computed from them (残高, 入金予定) */
   'receivables',
+  /** 在庫: 入荷・在庫移動 slips, 在庫一覧, 在庫反映 (outbox), 在庫照合 / 在庫移行 */
+  'stock',
 ] as const;
 
 export const dataRoot = z.enum(DATA_ROOTS);

@@ -15,6 +15,7 @@ import { masterQueries, partnerQueries, productQueries } from '../../src-rendere
 import { createQueryClient } from '../../src-renderer/queries/query-client';
 import { companyQueries, receivablesQueries } from '../../src-renderer/queries/receivables';
 import { scheduleQueries } from '../../src-renderer/queries/schedules';
+import { stockQueries } from '../../src-renderer/queries/stock';
 import { slipQueries } from '../../src-renderer/queries/slips';
 import { subscriptionQueries } from '../../src-renderer/queries/subscriptions';
 import { taxUpdateQueries } from '../../src-renderer/queries/tax-update';
@@ -58,6 +59,14 @@ const QUERIES: [string, Options, DataRoot][] = [
   ['未入金の請求', receivablesQueries.openItems(1), 'receivables'],
   ['売掛金残高', receivablesQueries.balances('2025-01-31'), 'receivables'],
   ['入金予定', receivablesQueries.schedule('2025-01-31'), 'receivables'],
+  ['確定済みの倉庫', partnerQueries.confirmedOfKind('倉庫'), 'partners'],
+  ['入荷・在庫移動 list', stockQueries.slips({}), 'stock'],
+  ['入荷・在庫移動 detail', stockQueries.slip(1), 'stock'],
+  ['在庫一覧', stockQueries.list({}), 'stock'],
+  ['入出庫明細', stockQueries.movements(1, 1), 'stock'],
+  ['在庫反映状況', stockQueries.outbox(1, null), 'stock'],
+  ['在庫反映の件数', stockQueries.counts(), 'stock'],
+  ['送信方法', stockQueries.options(1), 'stock'],
 ];
 
 /** 売掛管理 figures computed from the 請求伝票: an import that adds invoices changes them */
@@ -119,10 +128,12 @@ describe('data:changed', () => {
     const qc = new QueryClient();
     const stale = seed(qc);
     listenToDataChanges(qc);
+    // stock slips and 在庫一覧 show 倉庫・仕入先 and 商品 names
+    const showingMasters = ['入荷・在庫移動 list', '入荷・在庫移動 detail', '在庫一覧'];
     push!({ roots: ['slips'] });
     expect(stale()).toEqual([...namesUnder('slips'), ...FROM_INVOICES].sort());
     push!({ roots: ['partners'] });
-    const partnerReaders = ['決済方法ごとの得意先', ...FROM_INVOICES, '請求書 list', '入金伝票 list'];
+    const partnerReaders = ['決済方法ごとの得意先', ...FROM_INVOICES, '請求書 list', '入金伝票 list', ...showingMasters];
     expect(stale()).toEqual([...new Set([...namesUnder('slips', 'partners'), ...partnerReaders])].sort());
     push!({ roots: ['products'] });
     expect(stale()).toEqual([...new Set([...namesUnder('slips', 'partners', 'products'), ...partnerReaders, 'EC連携商品'])].sort());

@@ -12,6 +12,7 @@ import { masterHandlers } from '../masters/master-handlers';
 import { createPartnerHandlers } from '../masters/partner-handlers';
 import { createReceivablesHandlers } from '../receivables/receivables-handlers';
 import { createScheduleHandlers } from '../schedules/schedule-handlers';
+import { createStockHandlers } from '../stock/stock-handlers';
 import type { Services } from '../services';
 import { createStoreHandlers } from '../store-mode/store-mode-handlers';
 import { createTaxUpdateHandlers } from '../tax-update/tax-update-handlers';
@@ -45,5 +46,6 @@ export function buildHandlers(s: Services): Handlers {
     ...createStoreHandlers({ storeMode, events }),
     ...createTaxUpdateHandlers({ taxUpdate: s.taxUpdate, repos, storeMode, events, csvJobs: s.csvJobs, ports }),
     ...createReceivablesHandlers({ service: s.receivables, events, logger: ports.logger }),
+    ...createStockHandlers({ stock: s.stock, now: ports.now, logger: ports.logger, changed: () => changed('stock') }),
   };
 }

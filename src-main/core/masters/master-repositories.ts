@@ -126,11 +126,11 @@ function createWorkflowRepository(handle: Db, now: () => string) {
   );
   return {
     ...base,
-    /** the first ワークフロー of a kind (出荷 / 請求), or null */
-    firstIdOfKind: (kind: '出荷' | '請求'): number | null =>
+    /** the first ワークフロー of a kind (出荷 / 請求 / 入荷 / 在庫移動), or null */
+    firstIdOfKind: (kind: Workflow['kind']): number | null =>
       db.select({ id: workflows.id }).from(workflows).where(eq(workflows.kind, kind)).orderBy(asc(workflows.id)).get()?.id ?? null,
     /** first-run ワークフロー (insert or ignore) */
-    seedConfirmed(rows: { code: string; name: string; kind: '出荷' | '請求' }[], stamp: string): void {
+    seedConfirmed(rows: { code: string; name: string; kind: Workflow['kind'] }[], stamp: string): void {
       for (const r of rows) db.insert(workflows).values({ ...r, confirmed: true, createdAt: stamp, updatedAt: stamp }).onConflictDoNothing().run();
     },
   };

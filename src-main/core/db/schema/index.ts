@@ -8,3 +8,5 @@ export * from './import-runs';
 export * from './schedules';
 export * from './subscriptions';
 export * from './receivables';
+export * from './stock';
+export * from './leases';
