@@ -51,7 +51,7 @@ function filesHolding(dir: string, secrets: readonly string[]): string[] {
 const holding = (texts: readonly string[], secrets: readonly string[]) => texts.filter((t) => secrets.some((s) => t.includes(s)));
 
 /** Read channels (verb after the colon) and an input for each; a new read channel must be added here. */
-const READ_VERB = /:(list\w*|get|info|state|history|targets|events|changes|runs|preview\w*|check|export\w*|loginItem|fetchBcart|pdf\w*|openItems|balances|schedule)$/;
+const READ_VERB = /:(list\w*|get|info|state|history|targets|events|changes|runs|preview\w*|check|export\w*|loginItem|fetchBcart|pdf\w*|openItems|balances|schedule|movements|outbox|counts|reconcile|options)$/;
 
 function readInputs(settingId: number, runId: number, ids: Record<string, number>): Partial<Record<Channel, unknown>> {
   const s = { settingId };
@@ -88,6 +88,17 @@ function readInputs(settingId: number, runId: number, ids: Record<string, number
     'schedules:state': {},
     'settings:get': { id: settingId },
     'settings:list': {},
+    'stockSlips:list': {},
+    'stockSlips:get': { id: 1 },
+    'stockSlips:export': { encoding: 'utf-8' },
+    'stock:list': {},
+    'stock:movements': { warehouseId: 1, productId: 1 },
+    'stock:export': { encoding: 'utf-8' },
+    'stock:outbox': {},
+    'stock:counts': {},
+    'stock:reconcile': s,
+    'stock:migrationPreview': s,
+    'stock:options': s,
     'subscriptions:export': { encoding: 'utf-8' },
     'subscriptions:get': { code: 'S-NONE' },
     'subscriptions:list': {},
