@@ -11,6 +11,7 @@ import type { CoreContext } from '../core-context';
 import { emitDataChanged } from '../event-bus';
 import { assertStoreOpen } from '../store-mode/store-mode';
 import { executeImportRun, startImportRun, type ImportOptions, type ImportOutcome, type ImportTrigger } from './run-import';
+import { closeRunWithoutWrites } from './import-log';
 import { planView } from './plan-view';
 
 /** Plans kept for display; older ones are dropped. */
@@ -28,6 +29,12 @@ export interface ImportService {
   cancel(runId: number): boolean;
   /** Stops every running run (app quit, whoever started it) and resolves when all have settled. */
   cancelAll(): Promise<void>;
+  /**
+   * The OS is ending the session and kills the process right after: aborts every running run and
+   * records each as 中止 (nothing was written: the write transaction is synchronous and sets the
+   * run's status itself) with `message`, synchronously. Returns the run ids.
+   */
+  stopNow(message: string): number[];
   isRunning(settingId: number): boolean;
   plan(runId: number): PlanView | null;
 }
@@ -115,6 +122,26 @@ function createImportService(ctx: CoreContext): ImportService {
     async cancelAll() {
       for (const c of controllers.values()) if (!c.signal.aborted) c.abort(abortReason());
       await Promise.allSettled([...pending.values()]);
+    },
+    stopNow(message) {
+      const ids = [...controllers.keys()];
+      for (const [runId, c] of controllers) {
+        if (!c.signal.aborted) c.abort(abortReason());
+        closeRunWithoutWrites(ctx.db, runId, {
+          status: 'cancelled',
+          now: ctx.now(),
+          orders: 0,
+          shipments: 0,
+          invoices: 0,
+          amount: 0,
+          apiCalls: 0,
+          errors: 0,
+          warnings: 1,
+          message,
+          logs: [{ runId, level: 'warn', orderCode: null, code: 'IMPORT_FAILED', message, createdAt: ctx.now() }],
+        });
+      }
+      return ids;
     },
     isRunning: (settingId) => running.has(settingId),
     plan: (runId) => plans.get(runId) ?? null,

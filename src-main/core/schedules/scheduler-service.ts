@@ -51,6 +51,11 @@ export interface SchedulerService {
   subscribe(listener: (e: SchedulerEvent) => void): () => void;
   /** stops timers, aborts running jobs and waits for them */
   stop(): Promise<void>;
+  /**
+   * The OS is ending the session (no time to wait): stops timers, aborts running jobs and records
+   * their open runs as 中止 with `message`, synchronously.
+   */
+  stopNow(message: string): void;
 }
 
 const services = new WeakMap<CoreContext, SchedulerService>();
@@ -195,6 +200,17 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
       active.delete(service);
       scheduler.stop();
       await scheduler.whenIdle();
+    },
+    stopNow(message) {
+      const running = scheduler.runningJobIds();
+      active.delete(service);
+      scheduler.stop();
+      for (const jobId of running) {
+        const last = store.getLastRun(jobId);
+        if (last && last.finishedAtMs === null) {
+          store.recordRunEnd(last.runId, { ok: false, error: { code: 'IMPORT_FAILED', message, retryable: true }, details: { cancelled: true } }, ctx.clock.now());
+        }
+      }
     },
   };
 

@@ -13,6 +13,7 @@ import { createMemoryLogger, type MemoryLogger } from '../../../src-main/core/lo
 import { startShell, type ShellHandle } from '../../../src-main/shell/app-shell';
 import { FOREIGN_IPC_CHANNELS } from '../../../src-main/shell/ipc-loop';
 import { urlForLog } from '../../../src-main/shell/security';
+import { APP_INDEX_URL } from '../../../src-main/shell/app-protocol';
 import { CHANNELS } from '../../../src-shared/ipc/contract';
 import { FakeBrowserWindow, makeFakeElectron } from '../../helpers/fake-electron';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -26,6 +27,7 @@ describe('urlForLog', () => {
     expect(urlForLog(`https://evil.example/#access_token=${SECRET}`)).toBe('https://evil.example/?…');
     expect(urlForLog(`https://user:${SECRET}@evil.example/a`)).toBe('https://evil.example/a');
     expect(urlForLog('file:///C:/app/index.html')).toBe('file:///C:/app/index.html');
+    expect(urlForLog(`app://bcart-desk/index.html#/connection?code=${SECRET}`)).toBe('app://bcart-desk/index.html?…');
     expect(urlForLog(`javascript:alert("${SECRET}")`)).toBe('javascript:');
     expect(urlForLog(`data:text/html,${SECRET}`)).toBe('data:');
     expect(urlForLog(`not a url ${SECRET}`)).toBe('(invalid url)');
@@ -77,9 +79,11 @@ describe('nothing secret in the shell log (fake Electron)', () => {
   it('the app page itself may navigate to its own routes (query and hash ignored)', () => {
     const wc = FakeBrowserWindow.instances[0]!.webContents;
     let prevented = false;
-    const own = pathToFileURL(join(ROOT, 'dist', 'renderer', 'index.html')).toString();
-    wc.emit('will-redirect', { preventDefault: () => (prevented = true) }, `${own}?x=1#/schedules/1`);
+    wc.emit('will-redirect', { preventDefault: () => (prevented = true) }, `${APP_INDEX_URL}?x=1#/schedules/1`);
     expect(prevented).toBe(false);
+    // the same page as a file: URL is not the app's origin
+    wc.emit('will-navigate', { preventDefault: () => (prevented = true) }, pathToFileURL(join(ROOT, 'dist', 'renderer', 'index.html')).href);
+    expect(prevented).toBe(true);
   });
 });
 
