@@ -155,6 +155,7 @@ export function wireScheduleTray(
         }
         refresh();
       },
+      ...(opts.restartToUpdate ? { restartToUpdate: opts.restartToUpdate } : {}),
     },
     {
       ...opts.icons,

@@ -398,6 +398,9 @@ export class FakeNotification extends EventEmitter {
   }
 }
 
+/** Node's fetch as it was when the fake was loaded (tests may replace the global to catch direct use). */
+const nodeFetch = globalThis.fetch;
+
 let gcFn: (() => void) | null = null;
 /** V8's collector (exposed at run time; vitest does not pass --expose-gc). */
 function v8Gc(): () => void {
@@ -598,7 +601,7 @@ export function makeFakeElectron(userData: string, opts: FakeElectronOptions = {
       /** Chromium's network stack in the real app; here Node's fetch, recorded */
       fetch: (input: string | URL | Request, init?: RequestInit) => {
         calls.netFetch.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-        return fetch(input, init);
+        return nodeFetch(input, init);
       },
     },
     powerMonitor: Object.assign(powerMonitor, {}),
