@@ -4,9 +4,11 @@
 // on Windows).
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
-const vite = require.resolve('vite/bin/vite.js');
+// vite's bin is not in its package exports: found beside its package.json
+const vite = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
 const i = process.argv.indexOf('--out-dir');
 const outDir = i >= 0 ? ['--outDir', process.argv[i + 1]] : [];
 

@@ -7,7 +7,7 @@
 // the app as plain Node and fail at the first `require('electron')`).
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { nodeIsRecentEnough } from './check-node.mjs';
 
@@ -34,7 +34,7 @@ function main() {
     process.exit(1);
   }
   const root = process.cwd();
-  run([require.resolve('vite/bin/vite.js'), 'build', '--config', 'vite.config.mts', '--logLevel', 'warn']);
+  run([join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--config', 'vite.config.mts', '--logLevel', 'warn']);
   run([join(root, 'scripts', 'build-electron.mjs')]);
   run([join(root, 'scripts', 'build-electron-native.mjs')]);
   const electronBin = require('electron'); // path of the binary; downloads it on first use

@@ -11,7 +11,7 @@ import { electronNativeBinding } from './native-binding';
 const appRoot = electron.app.getAppPath();
 const resourcesPath = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
 
-void startShell(electron as unknown as ElectronApi, {
+startShell(electron as unknown as ElectronApi, {
   appRoot,
   env: process.env,
   createCore,
@@ -21,4 +21,8 @@ void startShell(electron as unknown as ElectronApi, {
   // electron-updater builds its updater on first access: only when updates are on
   updater: () => autoUpdater,
   ...(resourcesPath ? { updateConfigFile: join(resourcesPath, 'app-update.yml') } : {}),
+}).catch((e: unknown) => {
+  // nothing may be left half-started without a word: the window would never appear
+  electron.dialog.showErrorBox('BCart Desk を起動できません', `予期しないエラーです (${e instanceof Error ? e.message : String(e)})。アプリを再起動してください。解決しない場合はサポートにご連絡ください。`);
+  electron.app.exit(1);
 });
