@@ -112,7 +112,7 @@ describe('the built dist/main/main.cjs, packaged as electron-builder.yml says, a
     restore.push(() => (M._resolveFilename = original));
     const proc = process as NodeJS.Process & { resourcesPath?: string };
     proc.resourcesPath = resources;
-    restore.push(() => delete proc.resourcesPath);
+    restore.push(() => Reflect.deleteProperty(proc, 'resourcesPath'));
 
     // 5. start the app as Electron would: require its main entry
     createRequire(join(app, 'package.json'))(join(app, 'dist', 'main', 'main.cjs'));
