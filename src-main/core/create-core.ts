@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { toJstIso } from '../../src-shared/domain/jst-date';
 import { AppError } from '../../src-shared/errors';
 import type { CoreContext } from './core-context';
+import { createBackupService } from './backups/backup-service';
+import { createBackupStateStore } from './backups/backup-state-store';
 import { migrateDatabase, type MigrationReport } from './db/migrate';
 import { openDatabase, type SqliteDb } from './db/open';
 import * as schema from './db/schema';
@@ -59,7 +61,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   z.config(z.locales.ja());
   const clock = opts.clock ?? systemClock;
   const timers = opts.timers ?? systemTimers;
-  mkdirSync(opts.dataDir, { recursive: true });
+  // the books: readable by this user only (where the OS has modes; an existing folder is left as it is)
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const dbFile = join(opts.dataDir, DB_FILE_NAME);
   const db = openDatabase({ file: dbFile, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
   try {
@@ -98,7 +101,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       },
       now,
     };
-    const handlers = buildHandlers(ctx);
+    // backups: the rule is applied at every start (a データ形式更新 may just have added one)
+    const backups = createBackupService({ dataDir: opts.dataDir, store: createBackupStateStore(db, now), clock, logger: opts.logger });
+    try {
+      backups.prune();
+    } catch (e) {
+      opts.logger.warn('古いバックアップを整理できませんでした', { error: e instanceof Error ? e.message : String(e) });
+    }
+    const handlers = buildHandlers(ctx, { backups });
     const dispatch = createDispatch(handlers, opts.logger);
     opts.logger.info('core started', { dataDir: opts.dataDir, schemaVersion: migration.schemaVersion, applied: migration.applied });
     return {

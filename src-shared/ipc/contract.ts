@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { appChannelDefs } from './channels/app';
+import { backupChannelDefs } from './channels/backups';
 import { csvChannelDefs } from './channels/csv';
 import { masterChannelDefs } from './channels/masters';
 import { importChannelDefs } from './channels/import';
@@ -20,6 +21,7 @@ export const contract = {
   ...csvChannelDefs,
   ...scheduleChannelDefs,
   ...taxUpdateChannelDefs,
+  ...backupChannelDefs,
 };
 
 export type Contract = typeof contract;

@@ -3,6 +3,8 @@
  * per contract channel. Adding a domain = one spread line here.
  */
 import type { CoreContext } from '../core-context';
+import { createBackupHandlers } from '../backups/backup-handlers';
+import type { BackupService } from '../backups/backup-service';
 import { emitDataChanged } from '../event-bus';
 import { createCsvHandlers } from '../csv/csv-handlers';
 import { createCsvJobs } from '../csv/csv-jobs';
@@ -16,7 +18,7 @@ import { createTaxUpdateHandlers } from '../tax-update/tax-update-handlers';
 import type { DataRoot } from '../../../src-shared/ipc/data-roots';
 import type { Handlers } from './handler-types';
 
-export function buildHandlers(ctx: CoreContext): Handlers {
+export function buildHandlers(ctx: CoreContext, services: { backups: BackupService }): Handlers {
   const changed = (root: DataRoot) => emitDataChanged(ctx.events, root);
   // CSV取込 in progress (progress events, 中止), shared by the master and the 定期申込 imports
   const csvJobs = createCsvJobs(ctx.events);
@@ -34,5 +36,6 @@ export function buildHandlers(ctx: CoreContext): Handlers {
     ...createSettingsHandlers(ctx),
     ...createScheduleHandlers(ctx),
     ...createTaxUpdateHandlers(ctx, csvJobs),
+    ...createBackupHandlers(services.backups, ctx.events),
   };
 }

@@ -58,6 +58,7 @@ function readInputs(settingId: number, runId: number, ids: Record<string, number
   const s = { settingId };
   const out: Partial<Record<Channel, unknown>> = {
     'app:info': {},
+    'backups:list': {},
     'connection:state': s,
     'csv:export': { master: 'products', encoding: 'utf-8' },
     'import:get': { runId },
