@@ -13,8 +13,7 @@ import { parseHostList } from '../../src-shared/ec-settings/api-url-policy';
 import { PUSH_CHANNEL } from '../../src-shared/ipc/events';
 import type { Core, CoreOptions } from '../core/create-core';
 import type { Logger } from '../core/ports';
-import { registerLoginItem } from '../core/schedules/login-item';
-import { schedulerServiceOf, startScheduler } from '../core/schedules/scheduler-service';
+import { demoShopPort } from '../simulator';
 import { appMenuTemplate } from './app-menu';
 import { APP_INDEX_URL, registerAppScheme, serveApp } from './app-protocol';
 import { decideUpdates, readUpdateFeedConfig, startAutoUpdate, type AutoUpdate, type Updater } from './auto-update';
@@ -128,6 +127,8 @@ export async function startShell(electron: ElectronApi, opts: ShellOptions): Pro
       logger,
       tokenStore: createSafeTokenStore(electron.safeStorage, join(dataDir, 'secrets.json')),
       appVersion: app.getVersion(),
+      demoShop: demoShopPort,
+      loginItem: (openAtLogin) => app.setLoginItemSettings(loginItemSettingsFor(openAtLogin)),
       // Chromium's stack: the PC's proxy / PAC settings and its certificate store (TLS inspection)
       fetch: (input, init) => electron.net.fetch(input instanceof URL ? input.href : input, init),
       // developer setting: https hosts besides bcart.jp that EC連携設定 may point to
@@ -178,9 +179,8 @@ export async function startShell(electron: ElectronApi, opts: ShellOptions): Pro
     }
   };
 
-  const schedules = startScheduler(core);
-  registerLoginItem(core.ctx, (openAtLogin) => app.setLoginItemSettings(loginItemSettingsFor(openAtLogin)));
-  const keepInTray = opts.keepInTray ?? ((c: Core) => schedulerServiceOf(c.ctx).hasEnabledJobs());
+  const schedules = core.services.schedules.start();
+  const keepInTray = opts.keepInTray ?? ((c: Core) => c.services.schedules.hasEnabledJobs());
   let updates: AutoUpdate | null = null;
   let shutdown: Promise<void> | null = null;
   const quit = (): Promise<void> => {
@@ -193,7 +193,7 @@ export async function startShell(electron: ElectronApi, opts: ShellOptions): Pro
       unsubscribe();
       unregister();
       // before the database closes: a run still writing would otherwise fail half-way
-      await stopBackgroundWork(core, schedules, logger, opts.quitGraceMs);
+      await stopBackgroundWork(core.services, logger, opts.quitGraceMs);
       closeCore();
       scheduleTray.destroy();
       if (restartForUpdate && updates) updates.installNow();
@@ -218,7 +218,7 @@ export async function startShell(electron: ElectronApi, opts: ShellOptions): Pro
     if (closed) return;
     quitting = true;
     logger.warn('OS の終了を検知しました。実行中の処理を中止して終了します。', { reasons });
-    stopBackgroundWorkNow(core, schedules, logger, sessionEndWords(platform, reasons));
+    stopBackgroundWorkNow(core.services, logger, sessionEndWords(platform, reasons));
     closeCore();
     scheduleTray.destroy();
     app.exit(0);

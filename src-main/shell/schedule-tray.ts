@@ -168,11 +168,8 @@ export function wireScheduleTray(
   function runWithoutJob(): void {
     if (directRun) return;
     directRun = true;
-    void runImportJob(opts.core.ctx, 'manual', undefined, 'tray')
-      .catch((e: unknown) => ({
-        ok: false as const,
-        error: { code: 'INTERNAL' as const, message: e instanceof Error ? e.message : String(e), retryable: true },
-      }))
+    void runImportJob(opts.core.services, 'manual', undefined, 'tray')
+      .catch((e: unknown) => ({ ok: false as const, error: { code: 'INTERNAL' as const, message: e instanceof Error ? e.message : String(e), retryable: true } }))
       .then((o) => {
         directRun = false;
         const title = o.ok ? '今すぐ取込: 完了しました' : isCancelledOutcome(o) ? '今すぐ取込: 中止しました' : '今すぐ取込: 失敗しました';

@@ -21,7 +21,10 @@ import { makeTempDir } from '../../helpers/temp-dir';
 const ROOT = join(__dirname, '..', '..', '..');
 const req = createRequire(__filename);
 const yaml = req('js-yaml') as { load(text: string): unknown };
-const builder = yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as { files: string[]; extraResources: { from: string; to: string }[] };
+const builder = yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as {
+  files: string[];
+  extraResources: { from: string; to: string }[];
+};
 
 /** Every file under `dir` (following symlinks), relative, '/'-separated, pruning folders `keep` refuses. */
 function walk(dir: string, keep: (rel: string, isDir: boolean) => boolean, base = dir): string[] {
@@ -76,12 +79,23 @@ describe('the built dist/main/main.cjs, packaged as electron-builder.yml says, a
   beforeAll(async () => {
     // 1. build with the project's own scripts (into a temp folder: the worktree's dist/ is left alone)
     run([join(ROOT, 'scripts', 'build-electron.mjs'), '--out-dir', join(build, 'dist', 'main')]);
-    run([join(dirname(req.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--config', 'vite.config.mts', '--logLevel', 'warn', '--outDir', join(build, 'dist', 'renderer'), '--emptyOutDir']);
+    run([
+      join(dirname(req.resolve('vite/package.json')), 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'vite.config.mts',
+      '--logLevel',
+      'warn',
+      '--outDir',
+      join(build, 'dist', 'renderer'),
+      '--emptyOutDir',
+    ]);
     // 2. a project as electron-builder sees it: the fresh dist/, everything else from the repository
     const project = join(tmp.dir, 'project');
     mkdirSync(project);
     symlinkSync(join(build, 'dist'), join(project, 'dist'));
-    for (const name of ['drizzle', 'resources', 'node_modules', 'package.json', 'src-main', 'scripts', 'test']) symlinkSync(join(ROOT, name), join(project, name));
+    for (const name of ['drizzle', 'resources', 'node_modules', 'package.json', 'src-main', 'scripts', 'test'])
+      symlinkSync(join(ROOT, name), join(project, name));
     packaged = whitelisted(project);
     for (const rel of packaged) {
       mkdirSync(dirname(join(app, rel)), { recursive: true });
@@ -127,10 +141,25 @@ describe('the built dist/main/main.cjs, packaged as electron-builder.yml says, a
   });
 
   it('the package holds the bundles, the page, migrations, icons and only the run-time node_modules', () => {
-    expect(packaged).toEqual(expect.arrayContaining(['dist/main/main.cjs', 'dist/main/preload.cjs', 'dist/renderer/index.html', 'drizzle/meta/_journal.json', 'resources/tray/tray-normal.png', 'resources/tray/tray-normal@2x.png', 'package.json']));
+    expect(packaged).toEqual(
+      expect.arrayContaining([
+        'dist/main/main.cjs',
+        'dist/main/preload.cjs',
+        'dist/renderer/index.html',
+        'drizzle/meta/_journal.json',
+        'resources/tray/tray-normal.png',
+        'resources/tray/tray-normal@2x.png',
+        'package.json',
+      ]),
+    );
     expect(packaged.filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(packaged.filter((f) => /\.node$/.test(f))).toEqual([]); // the native module is an extra resource
-    expect([...new Set(packaged.filter((f) => f.startsWith('node_modules/')).map((f) => f.split('/')[1]))].sort()).toEqual(['better-sqlite3', 'bindings', 'electron-log', 'file-uri-to-path']);
+    expect([...new Set(packaged.filter((f) => f.startsWith('node_modules/')).map((f) => f.split('/')[1]))].sort()).toEqual([
+      'better-sqlite3',
+      'bindings',
+      'electron-log',
+      'file-uri-to-path',
+    ]);
     expect(packaged.some((f) => f.startsWith('src-main/') || f.startsWith('scripts/') || f.startsWith('test/'))).toBe(false);
   });
 
@@ -150,7 +179,9 @@ describe('the built dist/main/main.cjs, packaged as electron-builder.yml says, a
     const info = await fake.invoke('app:info', {});
     expect(info).toMatchObject({ ok: true, value: { version: '9.9.9-test', dataDir: userData } });
     expect(await fake.invoke('departments:list', {})).toMatchObject({ ok: true });
-    expect(await fake.invoke('departments:list', {}, { url: 'https://evil.example/', origin: 'https://evil.example', parent: null })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      await fake.invoke('departments:list', {}, { url: 'https://evil.example/', origin: 'https://evil.example', parent: null }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('has a working tray: decoded icon, 開く, 今すぐ取込 with its notification', async () => {
@@ -184,7 +215,9 @@ describe('the built dist/main/main.cjs, packaged as electron-builder.yml says, a
     delete appRequire.cache[appRequire.resolve(main)];
     appRequire(main);
     await expect.poll(() => second.calls.errorBoxes.length, { timeout: 15_000 }).toBe(1);
-    expect(second.calls.errorBoxes[0]).toMatch(/^BCart Desk を起動できません: アプリのファイルの一部 \(.*native.better_sqlite3\.node\) が見つかりません。BCart Desk をインストールし直してください。/);
+    expect(second.calls.errorBoxes[0]).toMatch(
+      /^BCart Desk を起動できません: アプリのファイルの一部 \(.*native.better_sqlite3\.node\) が見つかりません。BCart Desk をインストールし直してください。/,
+    );
     expect(second.calls.quit).toBe(1);
   });
 });

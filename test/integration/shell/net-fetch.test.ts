@@ -23,10 +23,17 @@ afterEach(async () => {
 
 describe('BCart calls go through electron.net.fetch', () => {
   it('接続テスト and 出荷取込処理 work with Node’s fetch unusable, every request through net.fetch', async () => {
-    sim = await startSimulator({ mode: 'test', orders: 10, fromDate: '2025-04-28', toDate: '2025-05-01', rateLimit: false, includeUnsupported: false });
+    sim = await startSimulator({
+      mode: 'test',
+      orders: 10,
+      fromDate: '2025-04-28',
+      toDate: '2025-05-01',
+      rateLimit: false,
+      includeUnsupported: false,
+    });
     started = await startTestShell();
     const { shell, fake } = started;
-    const books = await seedImportBooks(shell.core.db, shell.core.ctx, sim, '2025-04-28');
+    const books = await seedImportBooks(shell.core.db, shell.core.services.bcart, sim, '2025-04-28');
     const direct: string[] = [];
     globalThis.fetch = (async (input: string | URL | Request) => {
       direct.push(String(input instanceof Request ? input.url : input));

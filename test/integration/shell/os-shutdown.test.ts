@@ -9,7 +9,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../../../src-main/core/create-core';
-import { schedulerServiceOf } from '../../../src-main/core/schedules/scheduler-service';
 import { startSimulator, type RunningSimulator } from '../../../src-main/simulator';
 import { startTestShell, type TestShell } from '../../helpers/shell';
 import { seedImportBooks } from '../import/import-fixture';
@@ -39,10 +38,17 @@ describe.each([
   ['linux', 'Linux: powerMonitor shutdown', 'システムのシャットダウン'],
 ] as const)('%s — %s', (platform, _what, words) => {
   it('a running import is recorded as 中止 and the database is closed before the process is killed', async () => {
-    sim = await startSimulator({ mode: 'test', orders: 20, fromDate: '2025-04-28', toDate: '2025-05-01', rateLimit: false, includeUnsupported: false });
+    sim = await startSimulator({
+      mode: 'test',
+      orders: 20,
+      fromDate: '2025-04-28',
+      toDate: '2025-05-01',
+      rateLimit: false,
+      includeUnsupported: false,
+    });
     started = await startTestShell({ fake: { platform } });
     const { shell, fake, dataDir } = started;
-    const books = await seedImportBooks(shell.core.db, shell.core.ctx, sim, '2025-04-28');
+    const books = await seedImportBooks(shell.core.db, shell.core.services.bcart, sim, '2025-04-28');
     const job = await shell.core.dispatch('schedules:create', JOB, { via: 'test' });
     if (!job.ok) throw new Error(job.error.message);
     const jobId = (job.value as { id: number }).id;
@@ -51,14 +57,16 @@ describe.each([
     const before = sim.requestCount();
     await shell.core.dispatch('schedules:runNow', { id: jobId }, { via: 'test' });
     await untilRequests(before + 1);
-    expect(schedulerServiceOf(shell.core.ctx).scheduler.runningJobIds()).toEqual([jobId]);
+    expect(shell.core.services.schedules.scheduler.runningJobIds()).toEqual([jobId]);
 
     fake.osShutdown(platform === 'win32' ? ['logoff'] : ['shutdown']);
     // the process is gone now: only what happened synchronously is on disk
     expect(shell.core.db.open, 'database closed').toBe(false);
     const db = new Database(`${dataDir}/${DB_FILE_NAME}`, { readonly: true });
     try {
-      const imp = db.prepare('select status, finished_at as finishedAt, message from import_runs where ec_setting_id = ? order by id desc').get(books.settingId) as {
+      const imp = db
+        .prepare('select status, finished_at as finishedAt, message from import_runs where ec_setting_id = ? order by id desc')
+        .get(books.settingId) as {
         status: string;
         finishedAt: string | null;
         message: string;
@@ -67,7 +75,11 @@ describe.each([
       expect(imp.message).toContain(`中止しました（${words}による）。何も取り込んでいません`);
       const line = db.prepare('select level, code, message from system_logs where run_id = (select max(id) from import_runs)').all();
       expect(line).toEqual([{ level: 'warn', code: 'IMPORT_FAILED', message: imp.message }]);
-      const run = db.prepare('select status, finished_at as finishedAt, message from schedule_runs where job_id = ?').get(jobId) as { status: string; finishedAt: string | null; message: string };
+      const run = db.prepare('select status, finished_at as finishedAt, message from schedule_runs where job_id = ?').get(jobId) as {
+        status: string;
+        finishedAt: string | null;
+        message: string;
+      };
       expect(run).toMatchObject({ status: 'cancelled', finishedAt: expect.stringMatching(/\+09:00$/) });
       expect(run.message).toContain('中止');
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

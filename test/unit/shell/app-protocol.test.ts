@@ -58,7 +58,15 @@ describe('app:// protocol', () => {
     expect((await get(`app://${APP_HOST}/`)).status).toBe(200);
     const js = await get(`app://${APP_HOST}/assets/app.js`);
     expect([js.status, js.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
-    for (const path of ['/assets/missing.js', '/../drizzle/meta/_journal.json', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2f..%2fdrizzle%2fmeta%2f_journal.json', '/assets', '/%00index.html', '/%E0%A4%A']) {
+    for (const path of [
+      '/assets/missing.js',
+      '/../drizzle/meta/_journal.json',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/..%2f..%2f..%2fdrizzle%2fmeta%2f_journal.json',
+      '/assets',
+      '/%00index.html',
+      '/%E0%A4%A',
+    ]) {
       const res = await get(`app://${APP_HOST}${path}`);
       expect([path, res.status]).toEqual([path, 404]);
     }
@@ -79,7 +87,17 @@ describe('resolveAppFile: URL path → file under the renderer folder, on Window
     expect(resolveAppFile(root, '/', win32)).toBe(`${root}\\index.html`);
     expect(resolveAppFile(root, '/assets/index-abc.js', win32)).toBe(`${root}\\assets\\index-abc.js`);
     expect(resolveAppFile(root, '/assets/%E6%97%A5%E6%9C%AC.png', win32)).toBe(`${root}\\assets\\日本.png`);
-    for (const evil of ['/../secrets.json', '/..%5c..%5csecrets.json', '/assets/..%5c..%5c..%5cdrizzle', '/C:%5cWindows%5cwin.ini', '/c:/Windows/win.ini', '/%5c%5cserver%5cshare%5cx', '/%00', '/%zz', '/assets%5c..%5c..%5cx']) {
+    for (const evil of [
+      '/../secrets.json',
+      '/..%5c..%5csecrets.json',
+      '/assets/..%5c..%5c..%5cdrizzle',
+      '/C:%5cWindows%5cwin.ini',
+      '/c:/Windows/win.ini',
+      '/%5c%5cserver%5cshare%5cx',
+      '/%00',
+      '/%zz',
+      '/assets%5c..%5c..%5cx',
+    ]) {
       expect([evil, resolveAppFile(root, evil, win32)]).toEqual([evil, null]);
     }
   });

@@ -117,7 +117,12 @@ describe('shell start-up edge cases', () => {
     const tmp = makeTempDir();
     const other = makeTempDir();
     const fake = makeFakeElectron(tmp.dir);
-    const r = await startShell(fake.electron as never, { appRoot: ROOT, env: { APP_DATA_DIR: other.dir }, createCore, createLogger: () => createMemoryLogger() });
+    const r = await startShell(fake.electron as never, {
+      appRoot: ROOT,
+      env: { APP_DATA_DIR: other.dir },
+      createCore,
+      createLogger: () => createMemoryLogger(),
+    });
     expect(r!.dataDir).toBe(other.dir);
     expect(existsSync(join(other.dir, 'bcart-desk.sqlite3'))).toBe(true);
     await r!.quit();
@@ -157,9 +162,17 @@ describe('safeStorage token store', () => {
 
   it('refuses the Linux basic_text backend and a missing encryption with TOKEN_STORE_UNAVAILABLE', async () => {
     const tmp = makeTempDir();
-    const weak = createSafeTokenStore(makeFakeElectron(tmp.dir, { backend: 'basic_text' }).electron.safeStorage, join(tmp.dir, 's.json'), 'linux');
+    const weak = createSafeTokenStore(
+      makeFakeElectron(tmp.dir, { backend: 'basic_text' }).electron.safeStorage,
+      join(tmp.dir, 's.json'),
+      'linux',
+    );
     await expect(weak.set('k', 'v')).rejects.toMatchObject({ code: 'TOKEN_STORE_UNAVAILABLE' });
-    const none = createSafeTokenStore(makeFakeElectron(tmp.dir, { encryption: false }).electron.safeStorage, join(tmp.dir, 's.json'), 'win32');
+    const none = createSafeTokenStore(
+      makeFakeElectron(tmp.dir, { encryption: false }).electron.safeStorage,
+      join(tmp.dir, 's.json'),
+      'win32',
+    );
     await expect(none.get('k')).rejects.toMatchObject({ code: 'TOKEN_STORE_UNAVAILABLE' });
     expect(existsSync(join(tmp.dir, 's.json'))).toBe(false);
     tmp.cleanup();

@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type CoreOptions } from '../../../src-main/core/create-core';
 import { createMemoryLogger } from '../../../src-main/core/logging';
-import { schedulerServiceOf } from '../../../src-main/core/schedules/scheduler-service';
 import {
   decideUpdates,
   FIRST_CHECK_DELAY_MS,
@@ -47,8 +46,13 @@ class FakeUpdater extends EventEmitter implements Updater {
   }
 }
 
-const FEED: UpdateFeedConfig = { provider: 'generic', url: 'https://updates.example.co.jp/bcart-desk', publisherName: ['株式会社サンプル'] };
-const on = (over: Partial<Parameters<typeof decideUpdates>[0]> = {}) => decideUpdates({ isPackaged: true, platform: 'darwin', config: FEED, env: {}, ...over });
+const FEED: UpdateFeedConfig = {
+  provider: 'generic',
+  url: 'https://updates.example.co.jp/bcart-desk',
+  publisherName: ['株式会社サンプル'],
+};
+const on = (over: Partial<Parameters<typeof decideUpdates>[0]> = {}) =>
+  decideUpdates({ isPackaged: true, platform: 'darwin', config: FEED, env: {}, ...over });
 
 describe('decideUpdates', () => {
   it('updates only the installed app, from an https generic feed without credentials', () => {
@@ -57,8 +61,14 @@ describe('decideUpdates', () => {
     expect(on({ env: { BCART_DESK_UPDATES: 'OFF' } })).toMatchObject({ enabled: false, reason: expect.stringContaining('管理者') });
     expect(on({ config: null })).toMatchObject({ enabled: false, reason: expect.stringContaining('app-update.yml') });
     expect(on({ config: { ...FEED, provider: 'github' } })).toMatchObject({ enabled: false });
-    expect(on({ config: { ...FEED, url: 'http://updates.example.co.jp/bcart-desk' } })).toMatchObject({ enabled: false, reason: expect.stringContaining('https') });
-    expect(on({ config: { ...FEED, url: 'https://user:pw@updates.example.co.jp/' } })).toMatchObject({ enabled: false, reason: expect.stringContaining('認証情報') });
+    expect(on({ config: { ...FEED, url: 'http://updates.example.co.jp/bcart-desk' } })).toMatchObject({
+      enabled: false,
+      reason: expect.stringContaining('https'),
+    });
+    expect(on({ config: { ...FEED, url: 'https://user:pw@updates.example.co.jp/' } })).toMatchObject({
+      enabled: false,
+      reason: expect.stringContaining('認証情報'),
+    });
     expect(on({ config: { ...FEED, url: 'not a url' } })).toMatchObject({ enabled: false });
   });
 
@@ -80,8 +90,15 @@ describe('decideUpdates', () => {
     const tmp = makeTempDir();
     const file = join(tmp.dir, 'app-update.yml');
     expect(readUpdateFeedConfig(file)).toBeNull();
-    writeFileSync(file, 'owner: x\nprovider: generic\nurl: https://updates.example.co.jp/bcart-desk\npublisherName:\n  - "株式会社サンプル: 情報システム部"\nupdaterCacheDirName: bcart-desk-updater\n');
-    expect(readUpdateFeedConfig(file)).toMatchObject({ provider: 'generic', url: 'https://updates.example.co.jp/bcart-desk', publisherName: ['株式会社サンプル: 情報システム部'] });
+    writeFileSync(
+      file,
+      'owner: x\nprovider: generic\nurl: https://updates.example.co.jp/bcart-desk\npublisherName:\n  - "株式会社サンプル: 情報システム部"\nupdaterCacheDirName: bcart-desk-updater\n',
+    );
+    expect(readUpdateFeedConfig(file)).toMatchObject({
+      provider: 'generic',
+      url: 'https://updates.example.co.jp/bcart-desk',
+      publisherName: ['株式会社サンプル: 情報システム部'],
+    });
     writeFileSync(file, 'provider: [unclosed');
     expect(readUpdateFeedConfig(file)).toBeNull();
     tmp.cleanup();
@@ -90,7 +107,10 @@ describe('decideUpdates', () => {
 
 describe('startAutoUpdate', () => {
   function timers() {
-    const t = { timeouts: [] as { fn: () => void; ms: number; cleared: boolean }[], intervals: [] as { fn: () => void; ms: number; cleared: boolean }[] };
+    const t = {
+      timeouts: [] as { fn: () => void; ms: number; cleared: boolean }[],
+      intervals: [] as { fn: () => void; ms: number; cleared: boolean }[],
+    };
     return {
       t,
       setTimeout: (fn: () => void, ms: number) => (t.timeouts.push({ fn, ms, cleared: false }), t.timeouts.at(-1)),
@@ -102,7 +122,13 @@ describe('startAutoUpdate', () => {
 
   it('leaves electron-updater untouched when updates are off', () => {
     let made = 0;
-    const r = startAutoUpdate({ updater: () => (made++, new FakeUpdater()), decision: { enabled: false, reason: 'x' }, logger: createMemoryLogger(), onReady: () => undefined, ...timers() });
+    const r = startAutoUpdate({
+      updater: () => (made++, new FakeUpdater()),
+      decision: { enabled: false, reason: 'x' },
+      logger: createMemoryLogger(),
+      onReady: () => undefined,
+      ...timers(),
+    });
     expect(r).toBeNull();
     expect(made).toBe(0);
   });
@@ -152,7 +178,11 @@ describe('再起動して更新 in the tray', () => {
     const tmp = makeTempDir();
     const file = join(tmp.dir, 'app-update.yml');
     writeFileSync(file, 'provider: generic\nurl: https://updates.example.co.jp/bcart-desk\n');
-    const s = await startTestShell({ fake: { isPackaged: true, platform: 'darwin' }, shell: { updater: () => u, updateConfigFile: file }, ...(create ? { createCore: create } : {}) });
+    const s = await startTestShell({
+      fake: { isPackaged: true, platform: 'darwin' },
+      shell: { updater: () => u, updateConfigFile: file },
+      ...(create ? { createCore: create } : {}),
+    });
     u.dbOpen = () => s.shell.core.db.open;
     return s;
   }
@@ -173,18 +203,20 @@ describe('再起動して更新 in the tray', () => {
     const u = new FakeUpdater();
     let release: () => void = () => undefined;
     started = await startPackaged(u, async (o) => {
-      const core = await createCore(o);
-      schedulerServiceOf(core.ctx, { runJob: () => new Promise((r) => (release = () => r({ ok: true, summary: '完了' }))) });
-      return core;
+      return createCore({ ...o, scheduler: { runJob: () => new Promise((r) => (release = () => r({ ok: true, summary: '完了' }))) } });
     });
-    const created = await started.shell.core.dispatch('schedules:create', { name: 'x', weekdays: ['mon'], times: ['07:30'], skipHolidays: true, enabled: true }, { via: 'test' });
+    const created = await started.shell.core.dispatch(
+      'schedules:create',
+      { name: 'x', weekdays: ['mon'], times: ['07:30'], skipHolidays: true, enabled: true },
+      { via: 'test' },
+    );
     expect(created.ok).toBe(true);
     const tray = FakeTray.instances[0]!;
     u.emit('update-downloaded', { version: '0.2.0' });
     expect(tray.clickItem('今すぐ取込')).toBe(true);
     expect(tray.clickItem('再起動して更新')).toBe(false);
     release();
-    await schedulerServiceOf(started.shell.core.ctx).scheduler.whenIdle();
+    await started.shell.core.services.schedules.scheduler.whenIdle();
     expect(tray.menu.find((m) => String(m.label).startsWith('再起動して更新'))).toMatchObject({ enabled: true });
   });
 

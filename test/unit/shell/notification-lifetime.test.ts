@@ -6,7 +6,6 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type CoreOptions } from '../../../src-main/core/create-core';
-import { schedulerServiceOf } from '../../../src-main/core/schedules/scheduler-service';
 import { FakeBrowserWindow, FakeNotification, FakeTray } from '../../helpers/fake-electron';
 import { startTestShell, type TestShell } from '../../helpers/shell';
 
@@ -20,9 +19,7 @@ afterEach(async () => {
 
 async function startWithJob(): Promise<{ s: TestShell; jobId: number }> {
   const create = async (o: CoreOptions) => {
-    const core = await createCore(o);
-    schedulerServiceOf(core.ctx, { runJob: async () => ({ ok: true, summary: '出荷伝票 3 件を取り込みました。' }) });
-    return core;
+    return createCore({ ...o, scheduler: { runJob: async () => ({ ok: true, summary: '出荷伝票 3 件を取り込みました。' }) } });
   };
   const s = await startTestShell({ createCore: create });
   const r = await s.shell.core.dispatch('schedules:create', JOB, { via: 'test' });
@@ -34,7 +31,7 @@ async function startWithJob(): Promise<{ s: TestShell; jobId: number }> {
 async function runFromTray(s: TestShell): Promise<void> {
   const before = FakeNotification.records.length;
   expect(FakeTray.instances[0]!.clickItem('今すぐ取込')).toBe(true);
-  await schedulerServiceOf(s.shell.core.ctx).scheduler.whenIdle();
+  await s.shell.core.services.schedules.scheduler.whenIdle();
   await expect.poll(() => FakeNotification.records.length).toBe(before + 1);
 }
 
@@ -48,7 +45,10 @@ describe('notifications survive garbage collection until the user acts on them',
     await s.fake.collectGarbage();
     expect(s.fake.clickNotification(0)).toBe('clicked');
     expect(win.visible).toBe(true);
-    expect(win.webContents.sent.at(-1)).toEqual({ channel: 'app:event', payload: { event: 'app:navigationRequested', payload: { page: 'schedules', param: String(jobId) } } });
+    expect(win.webContents.sent.at(-1)).toEqual({
+      channel: 'app:event',
+      payload: { event: 'app:navigationRequested', payload: { page: 'schedules', param: String(jobId) } },
+    });
   });
 
   it('once clicked or closed, the shell lets go of it (no notification is kept for ever)', async () => {

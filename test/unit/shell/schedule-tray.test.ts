@@ -7,9 +7,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type CoreOptions } from '../../../src-main/core/create-core';
-import { onStoreModeChanged, schedulerServiceOf, type SchedulerService } from '../../../src-main/core/schedules/scheduler-service';
+import type { SchedulerService } from '../../../src-main/core/schedules/scheduler-service';
 import type { JobOutcome } from '../../../src-main/core/schedules/scheduler-types';
-import { setStoreClosed } from '../../../src-main/core/store-mode/store-mode';
+import { setStoreClosed } from '../../helpers/store-mode';
 import type { ShellHandle } from '../../../src-main/shell/app-shell';
 import { FakeBrowserWindow, FakeNotification, FakeTray } from '../../helpers/fake-electron';
 import { startTestShell, type TestShell } from '../../helpers/shell';
@@ -37,22 +37,27 @@ describe('tray, notifications and close-to-tray (fake Electron)', () => {
 
   beforeEach(async () => {
     time = createFakeTime(jst('2026-12-01T07:00'));
-    outcome = { ok: true, summary: 'EC連携設定 1 件の出荷取込処理が完了しました（注文 3 件、出荷伝票 3 件、請求伝票 3 件、請求額合計 ¥12,000）。' };
+    outcome = {
+      ok: true,
+      summary: 'EC連携設定 1 件の出荷取込処理が完了しました（注文 3 件、出荷伝票 3 件、請求伝票 3 件、請求額合計 ¥12,000）。',
+    };
     release = null;
-    // the core is created by the shell; its scheduler service gets a fake job runner first
-    const createWithFakeJob = async (o: CoreOptions) => {
-      const core = await createCore({ ...o, clock: time.clock, timers: time.timers });
-      schedulerServiceOf(core.ctx, {
-        runJob: async () => {
-          if (release === null) await new Promise<void>((r) => (release = r));
-          return outcome;
+    // the core is created by the shell; its scheduler service gets a fake job runner
+    const createWithFakeJob = (o: CoreOptions) =>
+      createCore({
+        ...o,
+        clock: time.clock,
+        timers: time.timers,
+        scheduler: {
+          runJob: async () => {
+            if (release === null) await new Promise<void>((r) => (release = r));
+            return outcome;
+          },
         },
       });
-      return core;
-    };
     started = await startTestShell({ createCore: createWithFakeJob });
     ({ shell, fake } = started);
-    svc = schedulerServiceOf(shell.core.ctx);
+    svc = shell.core.services.schedules;
   });
   afterEach(async () => {
     release?.();
@@ -96,7 +101,10 @@ describe('tray, notifications and close-to-tray (fake Electron)', () => {
     const urlBefore = win.webContents.getURL();
     expect(fake.clickNotification(0)).toBe('clicked');
     // the open page is asked to show the job: no reload (unsaved forms elsewhere stay)
-    expect(win.webContents.sent.at(-1)).toEqual({ channel: 'app:event', payload: { event: 'app:navigationRequested', payload: { page: 'schedules', param: String(id) } } });
+    expect(win.webContents.sent.at(-1)).toEqual({
+      channel: 'app:event',
+      payload: { event: 'app:navigationRequested', payload: { page: 'schedules', param: String(id) } },
+    });
     expect(win.webContents.getURL()).toBe(urlBefore);
     expect(win.webContents.reloads).toBe(0);
     expect(win.visible).toBe(true);
@@ -146,7 +154,10 @@ describe('tray, notifications and close-to-tray (fake Electron)', () => {
     expect(item('今すぐ取込').enabled).toBe(true);
     item('今すぐ取込').click!();
     await expect.poll(() => FakeNotification.shown.length).toBe(1);
-    expect(FakeNotification.shown[0]!.options).toMatchObject({ title: '今すぐ取込: 失敗しました', body: expect.stringContaining('EC連携設定が登録されていない') });
+    expect(FakeNotification.shown[0]!.options).toMatchObject({
+      title: '今すぐ取込: 失敗しました',
+      body: expect.stringContaining('EC連携設定が登録されていない'),
+    });
     expect(item('今すぐ取込').enabled).toBe(true);
   });
 
@@ -166,12 +177,12 @@ describe('tray, notifications and close-to-tray (fake Electron)', () => {
       body: expect.stringContaining('実行されなかった予定が 1 件あります（12/01 07:30）'),
     });
     // 受付停止 → 受付再開 (tax update) notifies too
-    setStoreClosed(shell.core.db, true, shell.core.ctx.now());
-    onStoreModeChanged(shell.core.ctx, true);
+    setStoreClosed(shell.core, true);
+    shell.core.services.schedules.onStoreModeChanged(true);
     await time.sleepPc(24 * 60 * 60_000); // the PC sleeps through Wednesday 07:30
     await time.advance(60_000);
-    setStoreClosed(shell.core.db, false, shell.core.ctx.now());
-    onStoreModeChanged(shell.core.ctx, false);
+    setStoreClosed(shell.core, false);
+    shell.core.services.schedules.onStoreModeChanged(false);
     expect(FakeNotification.shown.at(-1)!.options).toMatchObject({
       title: '受付再開: スケジュールを再開しました',
       body: expect.stringContaining('実行されなかった予定が 1 件あります（12/02 07:30）'),

@@ -72,7 +72,10 @@ describe('nothing secret in the shell log (fake Electron)', () => {
     const handler = fake.handlers.get('departments:list')!;
     const r = (await handler({ senderFrame: { url: `https://evil.example/x?k=${SECRET}`, parent: null } }, {})) as { ok: boolean };
     expect(r.ok).toBe(false);
-    expect(logger.lines.find((l) => l.msg.includes('untrusted sender'))?.meta).toMatchObject({ channel: 'departments:list', url: 'https://evil.example/x?…' });
+    expect(logger.lines.find((l) => l.msg.includes('untrusted sender'))?.meta).toMatchObject({
+      channel: 'departments:list',
+      url: 'https://evil.example/x?…',
+    });
     expect(logText()).not.toContain(SECRET);
   });
 
@@ -82,7 +85,11 @@ describe('nothing secret in the shell log (fake Electron)', () => {
     wc.emit('will-redirect', { preventDefault: () => (prevented = true) }, `${APP_INDEX_URL}?x=1#/schedules/1`);
     expect(prevented).toBe(false);
     // the same page as a file: URL is not the app's origin
-    wc.emit('will-navigate', { preventDefault: () => (prevented = true) }, pathToFileURL(join(ROOT, 'dist', 'renderer', 'index.html')).href);
+    wc.emit(
+      'will-navigate',
+      { preventDefault: () => (prevented = true) },
+      pathToFileURL(join(ROOT, 'dist', 'renderer', 'index.html')).href,
+    );
     expect(prevented).toBe(true);
   });
 });
@@ -101,7 +108,13 @@ describe('IPC opened by libraries', () => {
     // what importing electron-log/main does in the real app, before startShell runs
     fake.electron.ipcMain.handle('__ELECTRON_LOG__', async () => ({ levels: [] }));
     fake.electron.ipcMain.on('__ELECTRON_LOG__', () => undefined);
-    const shell = (await startShell(fake.electron as never, { appRoot: ROOT, env: {}, createCore, createLogger: () => createMemoryLogger(), argv: [] }))!;
+    const shell = (await startShell(fake.electron as never, {
+      appRoot: ROOT,
+      env: {},
+      createCore,
+      createLogger: () => createMemoryLogger(),
+      argv: [],
+    }))!;
     expect(fake.handlers.has('__ELECTRON_LOG__')).toBe(false);
     expect(fake.listeners.listenerCount('__ELECTRON_LOG__')).toBe(0);
     expect([...fake.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
@@ -115,7 +128,12 @@ describe('Content-Security-Policy of the renderer page', () => {
     const html = readFileSync(join(ROOT, 'src-renderer', 'index.html'), 'utf8');
     const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(csp).toBeDefined();
-    const directives = new Map(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+    const directives = new Map(
+      csp!
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name!, values]),
+    );
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);

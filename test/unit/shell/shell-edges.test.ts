@@ -13,7 +13,6 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type CoreOptions } from '../../../src-main/core/create-core';
-import { schedulerServiceOf } from '../../../src-main/core/schedules/scheduler-service';
 import { APP_INDEX_URL } from '../../../src-main/shell/app-protocol';
 import { FakeBrowserWindow, FakeTray } from '../../helpers/fake-electron';
 import { startTestShell, type TestShell } from '../../helpers/shell';
@@ -50,12 +49,9 @@ describe('second-instance / activate after the window is gone', () => {
 describe('the tray during 終了', () => {
   it('shows 終了しています…, opens nothing, and is removed at the end', async () => {
     let release: () => void = () => undefined;
-    const create = async (o: CoreOptions) => {
-      const core = await createCore(o);
-      // a job that ignores the abort: 終了 waits the grace period for it
-      schedulerServiceOf(core.ctx, { runJob: () => new Promise((r) => (release = () => r({ ok: true, summary: '完了' }))) });
-      return core;
-    };
+    // a job that ignores the abort: 終了 waits the grace period for it
+    const create = (o: CoreOptions) =>
+      createCore({ ...o, scheduler: { runJob: () => new Promise((r) => (release = () => r({ ok: true, summary: '完了' }))) } });
     const { shell, fake } = await start({ createCore: create, shell: { quitGraceMs: 300 } });
     const created = await shell.core.dispatch('schedules:create', JOB, { via: 'test' });
     if (!created.ok) throw new Error(created.error.message);
@@ -84,7 +80,10 @@ describe('a crashed page process', () => {
     expect(fake.calls.messageBoxes).toEqual([]);
     win.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: -1 });
     await expect.poll(() => fake.calls.loads.length).toBe(2);
-    expect(fake.calls.messageBoxes[0]).toMatchObject({ message: '画面の表示がメモリが足りなくなりました。', buttons: ['再読み込み', '終了'] });
+    expect(fake.calls.messageBoxes[0]).toMatchObject({
+      message: '画面の表示がメモリが足りなくなりました。',
+      buttons: ['再読み込み', '終了'],
+    });
     expect(fake.calls.messageBoxes[0]!.detail).toContain('取込とスケジュールはそのまま動いています');
     expect(fake.calls.loads.at(-1)).toEqual({ url: APP_INDEX_URL, status: 200 });
   });
@@ -103,7 +102,8 @@ describe('application menu and DevTools', () => {
     const items = flatten(fake.calls.applicationMenu as MenuItem[]);
     expect(items.length).toBeGreaterThan(10);
     // every item in Japanese (macOS's app menu carries the app's name)
-    for (const item of items.filter((i) => i.type !== 'separator' && i.label !== 'BCart Desk')) expect(item.label, JSON.stringify(item)).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+    for (const item of items.filter((i) => i.type !== 'separator' && i.label !== 'BCart Desk'))
+      expect(item.label, JSON.stringify(item)).toMatch(/[ぁ-んァ-ヶ一-龠]/);
     expect(items.filter((i) => ['toggleDevTools', 'reload', 'forceReload'].includes(i.role ?? ''))).toEqual([]);
     expect(FakeBrowserWindow.instances[0]!.options.webPreferences.devTools).toBe(false);
     // 終了 in the menu is the app's own clean shutdown
@@ -123,10 +123,15 @@ describe('developer environment variables', () => {
   it('the installed app ignores APP_DATA_DIR and BCART_EXTERNAL_HOSTS (and says so in the log)', async () => {
     const other = makeTempDir();
     cleanups.push(() => other.cleanup());
-    const { shell, logger, dataDir } = await start({ fake: { isPackaged: true }, shell: { env: { APP_DATA_DIR: other.dir, BCART_EXTERNAL_HOSTS: 'evil.example' } } });
+    const { shell, logger, dataDir } = await start({
+      fake: { isPackaged: true },
+      shell: { env: { APP_DATA_DIR: other.dir, BCART_EXTERNAL_HOSTS: 'evil.example' } },
+    });
     expect(shell.dataDir).toBe(dataDir);
-    expect(shell.core.ctx.extraApiHosts).toEqual([]);
-    expect(logger.lines.find((l) => l.msg.includes('開発用の環境変数を無視'))?.meta).toEqual({ ignored: ['APP_DATA_DIR', 'BCART_EXTERNAL_HOSTS'] });
+    expect(shell.core.options.extraApiHosts).toEqual([]);
+    expect(logger.lines.find((l) => l.msg.includes('開発用の環境変数を無視'))?.meta).toEqual({
+      ignored: ['APP_DATA_DIR', 'BCART_EXTERNAL_HOSTS'],
+    });
     const r = await shell.core.dispatch('app:info', {}, { via: 'test' });
     expect(r).toMatchObject({ ok: true, value: { dataDir } });
   });
@@ -136,7 +141,7 @@ describe('developer environment variables', () => {
     cleanups.push(() => other.cleanup());
     const { shell } = await start({ shell: { env: { APP_DATA_DIR: other.dir, BCART_EXTERNAL_HOSTS: 'example.com' } } });
     expect(shell.dataDir).toBe(other.dir);
-    expect(shell.core.ctx.extraApiHosts).toEqual(['example.com']);
+    expect(shell.core.options.extraApiHosts).toEqual(['example.com']);
   });
 });
 

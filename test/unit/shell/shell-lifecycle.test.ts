@@ -11,9 +11,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, DB_FILE_NAME, type CoreOptions } from '../../../src-main/core/create-core';
 import { createMemoryLogger, type MemoryLogger } from '../../../src-main/core/logging';
-import { schedulerServiceOf } from '../../../src-main/core/schedules/scheduler-service';
 import type { SchedulerDeps } from '../../../src-main/core/schedules/scheduler';
-import { demoSimulator } from '../../../src-main/core/setup/demo-service';
 import { startShell, type ShellHandle, type ShellOptions } from '../../../src-main/shell/app-shell';
 import { APP_USER_MODEL_ID, launchedHidden } from '../../../src-main/shell/login-launch';
 import { FakeBrowserWindow, FakeTray, makeFakeElectron, type FakeElectronOptions } from '../../helpers/fake-electron';
@@ -46,12 +44,16 @@ async function start(
   const fake = makeFakeElectron(tmp.dir, fakeOpts);
   const time = createFakeTime(jst('2026-12-01T07:00'));
   const logger = createMemoryLogger();
-  const create = async (o: CoreOptions) => {
-    const core = await createCore({ ...o, clock: time.clock, timers: time.timers });
-    if (runJob) schedulerServiceOf(core.ctx, { runJob });
-    return core;
-  };
-  const shell = (await startShell(fake.electron as never, { appRoot: ROOT, env: {}, createCore: create, createLogger: () => logger, argv: [], ...shellOpts }))!;
+  const create = (o: CoreOptions) =>
+    createCore({ ...o, clock: time.clock, timers: time.timers, ...(runJob ? { scheduler: { runJob } } : {}) });
+  const shell = (await startShell(fake.electron as never, {
+    appRoot: ROOT,
+    env: {},
+    createCore: create,
+    createLogger: () => logger,
+    argv: [],
+    ...shellOpts,
+  }))!;
   cleanups.push(() => tmp.cleanup());
   cleanups.push(() => shell.quit());
   return { shell, fake, time, logger, dir: tmp.dir };
@@ -63,7 +65,8 @@ const call = async <T>(shell: ShellHandle, channel: string, input?: unknown): Pr
   return r.value as T;
 };
 
-const trayItem = (label: string) => (FakeTray.instances[0]!.menu as { label?: string; click?: () => void }[]).find((m) => m.label === label)!;
+const trayItem = (label: string) =>
+  (FakeTray.instances[0]!.menu as { label?: string; click?: () => void }[]).find((m) => m.label === label)!;
 
 /** Resolves with the socket error code ('ECONNREFUSED') or 'connected'. */
 function tryConnect(port: number): Promise<string> {
@@ -88,7 +91,14 @@ describe('Windows notifications: AppUserModelID', () => {
       idsWhenReady = [...fake.calls.appUserModelIds];
       return ready();
     };
-    const shell = (await startShell(fake.electron as never, { appRoot: ROOT, env: {}, createCore, createLogger: () => createMemoryLogger(), argv: [], platform: 'win32' }))!;
+    const shell = (await startShell(fake.electron as never, {
+      appRoot: ROOT,
+      env: {},
+      createCore,
+      createLogger: () => createMemoryLogger(),
+      argv: [],
+      platform: 'win32',
+    }))!;
     cleanups.push(() => shell.quit());
     expect(idsWhenReady).toEqual([APP_USER_MODEL_ID]);
     expect(fake.calls.appUserModelIds).toEqual([APP_USER_MODEL_ID]);
@@ -162,7 +172,7 @@ describe('start hidden when launched at sign-in', () => {
 describe('終了 stops background work before the database closes', () => {
   it('closes the demo simulator port and leaves the scheduler without timers', async () => {
     const { shell, fake, time } = await start();
-    const sim = await demoSimulator(shell.core.ctx);
+    const sim = await shell.core.services.demo.shop();
     const port = Number(new URL(sim.url).port);
     expect(await tryConnect(port)).toBe('connected');
     await call(shell, 'schedules:create', JOB);
@@ -190,12 +200,16 @@ describe('終了 stops background work before the database closes', () => {
     });
     const { id } = await call<{ id: number }>(shell, 'schedules:create', JOB);
     await call(shell, 'schedules:runNow', { id });
-    expect(schedulerServiceOf(shell.core.ctx).scheduler.runningJobIds()).toEqual([id]);
+    expect(shell.core.services.schedules.scheduler.runningJobIds()).toEqual([id]);
 
     await shell.quit();
     expect(aborted).toBe(true);
     const db = new Database(join(dir, DB_FILE_NAME), { readonly: true });
-    const rows = db.prepare('select status, finished_at as finishedAt, message from schedule_runs where job_id = ?').all(id) as { status: string; finishedAt: string | null; message: string }[];
+    const rows = db.prepare('select status, finished_at as finishedAt, message from schedule_runs where job_id = ?').all(id) as {
+      status: string;
+      finishedAt: string | null;
+      message: string;
+    }[];
     db.close();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: 'failed', finishedAt: expect.any(String), message: expect.stringContaining('アプリの終了') });
@@ -203,7 +217,11 @@ describe('終了 stops background work before the database closes', () => {
 
   it('a job that ignores the abort does not hold the quit beyond the grace period', async () => {
     let release: () => void = () => undefined;
-    const { shell, fake, logger } = await start({ quitGraceMs: 30 }, {}, () => new Promise((r) => (release = () => r({ ok: true, summary: 'done' }))));
+    const { shell, fake, logger } = await start(
+      { quitGraceMs: 30 },
+      {},
+      () => new Promise((r) => (release = () => r({ ok: true, summary: 'done' }))),
+    );
     const { id } = await call<{ id: number }>(shell, 'schedules:create', JOB);
     await call(shell, 'schedules:runNow', { id });
     await shell.quit();

@@ -9,7 +9,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreOptions } from '../../../src-main/core/create-core';
 import { createCore } from '../../../src-main/core/create-core';
 import type { JobOutcome } from '../../../src-main/core/schedules/scheduler-types';
-import { schedulerServiceOf } from '../../../src-main/core/schedules/scheduler-service';
 import { FakeTray, type FakeNativeImage } from '../../helpers/fake-electron';
 import { startTestShell, type TestShell } from '../../helpers/shell';
 import { createFakeTime } from '../schedules/fake-time';
@@ -52,9 +51,12 @@ describe.each(['linux', 'win32', 'darwin'] as const)('tray icons on %s (strict f
     const time = createFakeTime(jst('2026-12-01T07:00'));
     let release: (o: JobOutcome) => void = () => undefined;
     const create = async (o: CoreOptions) => {
-      const core = await createCore({ ...o, clock: time.clock, timers: time.timers });
-      schedulerServiceOf(core.ctx, { runJob: () => new Promise<JobOutcome>((r) => (release = r)) });
-      return core;
+      return createCore({
+        ...o,
+        clock: time.clock,
+        timers: time.timers,
+        scheduler: { runJob: () => new Promise<JobOutcome>((r) => (release = r)) },
+      });
     };
     started = await startTestShell({ fake: { platform }, createCore: create });
     const tray = FakeTray.instances[0]!;
@@ -62,7 +64,7 @@ describe.each(['linux', 'win32', 'darwin'] as const)('tray icons on %s (strict f
     seen.set('normal', tray.image);
     expectTrayIcon(tray.image, platform);
 
-    const svc = schedulerServiceOf(started.shell.core.ctx);
+    const svc = started.shell.core.services.schedules;
     const created = await started.shell.core.dispatch('schedules:create', JOB, { via: 'test' });
     if (!created.ok) throw new Error(created.error.message);
     const { id } = created.value as { id: number };
