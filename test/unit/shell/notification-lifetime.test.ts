@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type CoreOptions } from '../../../src-main/core/create-core';
 import { FakeBrowserWindow, FakeNotification, FakeTray } from '../../helpers/fake-electron';
 import { startTestShell, type TestShell } from '../../helpers/shell';
+import { MAX_LIVE_NOTIFICATIONS } from '../../../src-main/shell/schedule-tray';
 
 const JOB = { name: '平日の取込', weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'], times: ['07:30'], skipHolidays: true, enabled: true };
 
@@ -61,5 +62,18 @@ describe('notifications survive garbage collection until the user acts on them',
     FakeNotification.records[1]!.ref.deref()!.close();
     await s.fake.collectGarbage();
     expect(FakeNotification.records.map((r) => r.ref.deref() === undefined)).toEqual([true, true]);
+  });
+
+  it('at most MAX_LIVE_NOTIFICATIONS are held: toasts nobody dismisses do not pile up for ever', async () => {
+    const { s } = await startWithJob();
+    started = s;
+    const tray = FakeTray.instances[0]!;
+    for (let i = 0; i <= MAX_LIVE_NOTIFICATIONS; i++) {
+      expect(tray.clickItem('スケジュール一時停止')).toBe(true);
+      expect(tray.clickItem('スケジュール再開')).toBe(true); // each 再開 says what was skipped
+    }
+    expect(FakeNotification.records).toHaveLength(MAX_LIVE_NOTIFICATIONS + 1);
+    await s.fake.collectGarbage();
+    expect(FakeNotification.records.map((r) => r.ref.deref() !== undefined)).toEqual([false, ...Array<boolean>(MAX_LIVE_NOTIFICATIONS).fill(true)]);
   });
 });
