@@ -8,6 +8,7 @@ import { QueryClient, type QueryKey } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATA_ROOTS, type DataRoot } from '../../src-shared/ipc/data-roots';
 import { appQueries } from '../../src-renderer/queries/app';
+import { backupQueries } from '../../src-renderer/queries/backups';
 import { listenToDataChanges } from '../../src-renderer/queries/data-changed';
 import { ecSettingQueries, paymentRuleQueries, productLinkQueries } from '../../src-renderer/queries/ec-settings';
 import { importQueries, systemLogQueries } from '../../src-renderer/queries/import';
@@ -50,6 +51,7 @@ const QUERIES: [string, Options, DataRoot][] = [
   ['税率改定', taxUpdateQueries.events(), 'taxUpdate'],
   ['処理履歴', taxUpdateQueries.history(), 'taxUpdate'],
   ['変更一覧', taxUpdateQueries.changes(1), 'taxUpdate'],
+  ['バックアップ', backupQueries.list(), 'backups'],
 ];
 
 let push: ((payload: unknown) => void) | null = null;
