@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const reportDir = join(process.cwd(), 'test-output');
+// BCART_TEST_REPORT_DIR: a test that runs this script itself keeps the outer run's report apart
+const reportDir = process.env.BCART_TEST_REPORT_DIR || join(process.cwd(), 'test-output');
 mkdirSync(reportDir, { recursive: true });
 const report = join(reportDir, 'vitest-report.json');
 rmSync(report, { force: true });

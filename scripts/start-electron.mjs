@@ -1,52 +1,45 @@
-// `npm start`: builds the renderer and the Electron entries, prepares better-sqlite3 for
-// Electron's ABI in build/electron-native (the Node build in node_modules stays untouched for the
-// tests and the CLI), then launches Electron. Needs internet on the first run: Electron downloads
-// its binary, and node-gyp downloads Electron's headers.
+// `npm start`: builds the renderer and the Electron entries, prepares better-sqlite3 for Electron's
+// ABI in build/electron-native (scripts/build-electron-native.mjs; node_modules keeps the Node build
+// for the tests and the CLI), then launches Electron. Needs internet on the first run: Electron
+// downloads its binary, better-sqlite3 a prebuilt binary or Electron's headers.
+// Every tool runs under this node with an argument list, never through a shell (install paths
+// with spaces on Windows), and Electron is started without ELECTRON_RUN_AS_NODE (set, it would run
+// the app as plain Node and fail at the first `require('electron')`).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { nodeIsRecentEnough } from './check-node.mjs';
 
 const require = createRequire(import.meta.url);
-const root = process.cwd();
-const run = (cmd, args, env = process.env) => {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
-  if (r.status !== 0) {
-    console.error(`失敗しました: ${cmd} ${args.join(' ')}`);
-    process.exit(r.status ?? 1);
-  }
-};
 
-run('npx', ['vite', 'build', '--config', 'vite.config.mts']);
-run(process.execPath, [join(root, 'scripts', 'build-electron.mjs')]);
-
-const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
-const nativeDir = join(root, 'build', 'electron-native');
-const stamp = join(nativeDir, 'electron-version.txt');
-const binary = join(nativeDir, 'better_sqlite3.node');
-if (!existsSync(binary) || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== electronVersion) {
-  console.log(`better-sqlite3 を Electron ${electronVersion} 用にビルドします (初回のみ、数分かかります)…`);
-  const src = join(nativeDir, 'src');
-  rmSync(src, { recursive: true, force: true });
-  mkdirSync(nativeDir, { recursive: true });
-  cpSync(join(root, 'node_modules', 'better-sqlite3'), src, { recursive: true });
-  rmSync(join(src, 'build'), { recursive: true, force: true });
-  // npm_config_nodedir would silently make node-gyp build for Node's ABI again: a Node binary under an Electron name.
-  const env = { ...process.env };
-  for (const k of Object.keys(env)) if (k.toLowerCase() === 'npm_config_nodedir') delete env[k];
-  const gyp = require.resolve('node-gyp/bin/node-gyp.js');
-  const r = spawnSync(process.execPath, [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], {
-    cwd: src,
-    stdio: 'inherit',
-    env,
-  });
-  if (r.status !== 0) {
-    console.error('better-sqlite3 の Electron 用ビルドに失敗しました。インターネット接続と C++ ビルド環境 (Windows: Visual Studio Build Tools) を確認してください。');
-    process.exit(1);
-  }
-  copyFileSync(join(src, 'build', 'Release', 'better_sqlite3.node'), binary);
-  writeFileSync(stamp, electronVersion);
+/** The environment Electron is started with. */
+export function electronEnv(env) {
+  const out = { ...env };
+  for (const k of Object.keys(out)) if (k.toUpperCase() === 'ELECTRON_RUN_AS_NODE') delete out[k];
+  return out;
 }
 
-const electronBin = require('electron'); // path of the binary; downloads it on first use (electron ≥ 42)
-run(electronBin, ['.'], { ...process.env });
+function run(args, env = process.env) {
+  const r = spawnSync(process.execPath, args, { stdio: 'inherit', env });
+  if (r.status !== 0) {
+    console.error(`失敗しました: node ${args.join(' ')}`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+function main() {
+  if (!nodeIsRecentEnough(process.versions.node)) {
+    console.error(`npm start には Node.js 22.12 以上が必要です (今は ${process.versions.node})。`);
+    process.exit(1);
+  }
+  const root = process.cwd();
+  run([join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--config', 'vite.config.mts', '--logLevel', 'warn']);
+  run([join(root, 'scripts', 'build-electron.mjs')]);
+  run([join(root, 'scripts', 'build-electron-native.mjs')]);
+  const electronBin = require('electron'); // path of the binary; downloads it on first use
+  const r = spawnSync(electronBin, ['.'], { stdio: 'inherit', env: electronEnv(process.env) });
+  process.exit(r.status ?? 0);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();

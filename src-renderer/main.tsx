@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { App } from './App';
 import { listenToDataChanges } from './queries/data-changed';
 import { createQueryClient } from './queries/query-client';
-import { listenToHash } from './stores/navigation';
+import { listenToHash, listenToMainNavigation } from './stores/navigation';
 import './styles.css';
 
 z.config(z.locales.ja());
@@ -14,6 +14,7 @@ z.config(z.locales.ja());
 const queryClient = createQueryClient();
 listenToDataChanges(queryClient);
 listenToHash();
+listenToMainNavigation();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

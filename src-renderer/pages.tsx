@@ -14,6 +14,7 @@ import { ProductPage } from './features/masters/product-page';
 import { TaxClassPage } from './features/masters/tax-class-page';
 import { WorkflowPage } from './features/masters/workflow-page';
 import { SchedulePage } from './features/schedules/SchedulePage';
+import { BackupsPage } from './features/backups/BackupsPage';
 import { EcSettingsPage } from './features/ec-settings/EcSettingsPage';
 import { ProductLinksPage } from './features/ec-settings/ProductLinksPage';
 import { SetupWizard } from './features/setup/SetupWizard';
@@ -69,6 +70,7 @@ export const PAGES: PageDef[] = [
   { id: 'setup', title: '初期設定', group: 'システム設定', component: SetupWizard },
   { id: 'company', title: '自社情報', group: 'システム設定', component: CompanyPage },
   { id: 'stock-migration', title: '在庫移行', group: 'システム設定', component: MigrationPage },
+  { id: 'backups', title: 'バックアップ', group: 'システム設定', component: BackupsPage },
 ];
 
 export const MENU_GROUPS: MenuGroup[] = ['業務処理', 'マスタ', 'システム設定'];

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { jstDateOf, toJstIso } from '../../src-shared/domain/jst-date';
 import { AppError } from '../../src-shared/errors';
 import { dbHandle, type Db } from './db/db-handle';
+import { createBackupService } from './backups/backup-service';
 import { migrateDatabase, type MigrationReport } from './db/migrate';
 import { openDatabase, type SqliteDb } from './db/open';
 import { createCsvJobs } from './csv/csv-jobs';
@@ -103,7 +104,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // Validation messages in Japanese wherever a schema has no message of its own.
   z.config(z.locales.ja());
   const clock = opts.clock ?? systemClock;
-  mkdirSync(opts.dataDir, { recursive: true });
+  // the books: readable by this user only (where the OS has modes; an existing folder is left as it is)
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const dbFile = join(opts.dataDir, DB_FILE_NAME);
   const sqlite = openDatabase({ file: dbFile, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
   try {
@@ -126,6 +128,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       now: () => toJstIso(clock.now()),
     };
     const services = buildServices(opts, ports, dbHandle(sqlite), migration);
+    // backups: the rule is applied at every start (a データ形式更新 may just have added one)
+    try {
+      services.backups.prune();
+    } catch (e) {
+      opts.logger.warn('古いバックアップを整理できませんでした', { error: e instanceof Error ? e.message : String(e) });
+    }
     const dispatch = createDispatch(buildHandlers(services), opts.logger);
     opts.logger.info('core started', { dataDir: opts.dataDir, schemaVersion: migration.schemaVersion, applied: migration.applied });
     return {
@@ -219,6 +227,16 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
       // the session's client shares the shop's rate limiter and credentials with the import
       clientOf: (id) => (opts.stockClientTiming ? bcart.client(bcart.session(id).setting, opts.stockClientTiming) : bcart.session(id).client),
       ...(opts.stockPusher ? { pusherOptions: opts.stockPusher } : {}),
+    }),
+    backups: createBackupService({
+      dataDir: opts.dataDir,
+      store: {
+        readRetention: () => repos.appState.get('backups.retention'),
+        writeRetention: (json) => repos.appState.set('backups.retention', json, ports.now()),
+        referencedBackups: () => repos.taxUpdate.listRuns().flatMap((r) => (r.backupFile ? [r.backupFile] : [])),
+      },
+      clock: ports.clock,
+      logger: ports.logger,
     }),
   };
 }

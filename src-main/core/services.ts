@@ -4,6 +4,7 @@
  * own state (the import's running-set, the schedules' timers, the BCart sessions and rate limiters
  * per EC連携設定, the demo shop) here, never in module-level singletons.
  */
+import type { BackupService } from './backups/backup-service';
 import type { CsvJobs } from './csv/csv-jobs';
 import type { BcartSessions } from './ec-settings/bcart-sessions';
 import type { ConnectionService } from './ec-settings/connection-service';
@@ -66,4 +67,6 @@ export interface Services {
   taxUpdate: TaxUpdateService;
   /** 在庫: slips, 在庫照合 / 在庫移行 and the 在庫反映 pusher (started by the shell and the harness; the CLI pushes explicitly) */
   stock: StockFeature;
+  /** バックアップ: the automatic database backups and their retention rule */
+  backups: BackupService;
 }

@@ -1,6 +1,7 @@
 /**
  * The part of Electron's API the shell uses, as an injected object: main.ts passes the real
- * module, the tests pass a small fake (no Electron binary can run on the build machines).
+ * module, the tests pass a strict fake (test/helpers/fake-electron.ts; no Electron binary can run
+ * on the build machines).
  */
 import type * as Electron from 'electron';
 
@@ -12,6 +13,7 @@ export interface ElectronApi {
     | 'on'
     | 'getPath'
     | 'quit'
+    | 'exit'
     | 'getVersion'
     | 'getAppPath'
     | 'setLoginItemSettings'
@@ -24,9 +26,13 @@ export interface ElectronApi {
   safeStorage: Pick<Electron.SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
   shell: Pick<Electron.Shell, 'openExternal'>;
   Tray: new (image: Electron.NativeImage | string) => Electron.Tray;
-  Menu: Pick<typeof Electron.Menu, 'buildFromTemplate'>;
-  nativeImage: Pick<typeof Electron.nativeImage, 'createFromDataURL'>;
+  Menu: Pick<typeof Electron.Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
+  nativeImage: Pick<typeof Electron.nativeImage, 'createFromPath'>;
   Notification: (new (options: Electron.NotificationConstructorOptions) => Electron.Notification) & { isSupported(): boolean };
-  dialog: Pick<typeof Electron.dialog, 'showErrorBox'>;
+  dialog: Pick<typeof Electron.dialog, 'showErrorBox' | 'showMessageBox'>;
   session: { defaultSession: Pick<Electron.Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> };
+  protocol: Pick<Electron.Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
+  /** Chromium's network stack: the system proxy / PAC and the OS certificate store */
+  net: Pick<Electron.Net, 'fetch'>;
+  powerMonitor: Pick<Electron.PowerMonitor, 'on'>;
 }

@@ -1,6 +1,6 @@
 /**
  * ipcMain side of the contract: one handler per channel name, each checking that the call comes
- * from the app's own page before handing it to the core's dispatch (which validates the input).
+ * from the app's own page (top frame on app://bcart-desk) before handing it to the core's dispatch (which validates the input).
  * Push events go to the window on a single 'app:event' channel.
  */
 import { AppError } from '../../src-shared/errors';
@@ -26,12 +26,12 @@ export function closeForeignIpc(ipcMain: ElectronApi['ipcMain']): void {
 }
 
 /** Registers one sender-checked handler per contract channel; returns the unregister function. */
-export function registerIpc(ipcMain: ElectronApi['ipcMain'], core: Pick<Core, 'dispatch'>, trustedUrl: string, logger: Logger): () => void {
+export function registerIpc(ipcMain: ElectronApi['ipcMain'], core: Pick<Core, 'dispatch'>, logger: Logger): () => void {
   const log = logger.child('ipc-main');
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, input: unknown) => {
       const frame = event.senderFrame;
-      if (!frame || !isTrustedSender(frame.url, trustedUrl) || frame.parent !== null) {
+      if (!isTrustedSender(frame)) {
         log.warn('rejected IPC from untrusted sender', { channel, url: urlForLog(frame?.url) });
         return {
           ok: false,

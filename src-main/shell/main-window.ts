@@ -1,18 +1,21 @@
-/** The main window: secure options, guards, loads the built renderer from disk. */
+/** The main window: secure options, loads the renderer from the app origin (app://bcart-desk). */
 import type * as Electron from 'electron';
+import { APP_INDEX_URL } from './app-protocol';
 import type { ElectronApi } from './electron-api';
-import { guardWebContents, secureWebPreferences } from './security';
+import { secureWebPreferences } from './security';
 
 export interface MainWindowOptions {
   preloadPath: string;
-  indexHtml: string;
-  trustedUrl: string;
+  /** DevTools allowed (development runs only) */
+  devTools: boolean;
+  /** window icon (Linux; Windows and macOS take the executable's) */
+  icon?: Electron.NativeImage;
   log: (msg: string) => void;
   /** false when launched at sign-in: the window stays hidden until the tray's 開く (default true) */
   showWhenReady?: boolean;
 }
 
-export function mainWindowOptions(preloadPath: string): Electron.BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, devTools: boolean, icon?: Electron.NativeImage): Electron.BrowserWindowConstructorOptions {
   return {
     width: 1366,
     height: 860,
@@ -21,15 +24,20 @@ export function mainWindowOptions(preloadPath: string): Electron.BrowserWindowCo
     title: 'BCart Desk',
     show: false,
     backgroundColor: '#f5f6f8',
-    webPreferences: secureWebPreferences(preloadPath),
+    ...(icon ? { icon } : {}),
+    webPreferences: secureWebPreferences(preloadPath, { devTools }),
   };
 }
 
-/** Creates the guarded main window and loads the renderer; it shows itself once painted unless told not to. */
+/** Creates the main window and loads the page; it shows itself once painted unless told not to. */
 export function createMainWindow(electron: Pick<ElectronApi, 'BrowserWindow'>, opts: MainWindowOptions): Electron.BrowserWindow {
-  const win = new electron.BrowserWindow(mainWindowOptions(opts.preloadPath));
-  guardWebContents(win.webContents, opts.trustedUrl, opts.log);
+  const win = new electron.BrowserWindow(mainWindowOptions(opts.preloadPath, opts.devTools, opts.icon));
   if (opts.showWhenReady !== false) win.once('ready-to-show', () => win.show());
-  void win.loadFile(opts.indexHtml);
+  loadAppPage(win, opts.log);
   return win;
+}
+
+/** Loads the page (again, after a renderer crash); a failure is logged — the window stays. */
+export function loadAppPage(win: Electron.BrowserWindow, log: (msg: string) => void, hash?: string): void {
+  void win.loadURL(hash ? `${APP_INDEX_URL}#${hash}` : APP_INDEX_URL).catch((e: unknown) => log(`画面を読み込めませんでした: ${e instanceof Error ? e.message : String(e)}`));
 }

@@ -11,17 +11,20 @@ import { isCancelledOutcome, runImportJob } from '../core/schedules/import-job-r
 import type { SchedulerService } from '../core/schedules/scheduler-service';
 import type { SchedulerEvent } from '../core/schedules/scheduler-types';
 import type { ElectronApi } from './electron-api';
-import { createTrayHandle, type TrayHandle, type TrayState } from './tray';
+import { createTrayHandle, type TrayHandle, type TrayIcons, type TrayState } from './tray';
 
 export interface ScheduleTrayOptions {
   core: Core;
   service: SchedulerService;
-  window: Electron.BrowserWindow;
-  /** dist/renderer/index.html (the window is reloaded on a route) */
-  indexHtml: string;
+  /** shows a page of the app inside the open page (no reload: unsaved forms stay) */
+  showPage(page: string, param: string | null): void;
   open(): void;
   quit(): void;
   logger: Logger;
+  icons: Omit<TrayIcons, 'onMissing'>;
+  /** a downloaded update waiting for 再起動して更新 (its version), if any */
+  updateReady?(): string | null;
+  restartToUpdate?(): void;
 }
 
 export interface ScheduleTray extends TrayHandle {
@@ -30,15 +33,27 @@ export interface ScheduleTray extends TrayHandle {
   dispose(): void;
 }
 
+/** notifications held for their click at most (the oldest are let go first) */
+export const MAX_LIVE_NOTIFICATIONS = 20;
+
 const shortTime = (iso: string): string => `${iso.slice(5, 7)}/${iso.slice(8, 10)} ${iso.slice(11, 16)}`;
 
 /** The latest finished run over all jobs (最終結果). */
-function lastFinishedRun(service: SchedulerService): { jobId: number; ok: boolean; cancelled: boolean; finishedAt: string; message: string } | null {
+function lastFinishedRun(
+  service: SchedulerService,
+): { jobId: number; ok: boolean; cancelled: boolean; finishedAt: string; message: string } | null {
   let best: { runId: number; jobId: number; ok: boolean; cancelled: boolean; finishedAt: string; message: string } | null = null;
   for (const job of service.store.listJobs()) {
     const r = service.store.listRuns(job.id, 5).find((x) => x.status === 'succeeded' || x.status === 'failed' || x.status === 'cancelled');
     if (r && r.finishedAt && (!best || r.runId > best.runId)) {
-      best = { runId: r.runId, jobId: job.id, ok: r.status === 'succeeded', cancelled: r.status === 'cancelled', finishedAt: r.finishedAt, message: r.message ?? '' };
+      best = {
+        runId: r.runId,
+        jobId: job.id,
+        ok: r.status === 'succeeded',
+        cancelled: r.status === 'cancelled',
+        finishedAt: r.finishedAt,
+        message: r.message ?? '',
+      };
     }
   }
   return best;
@@ -47,7 +62,10 @@ function lastFinishedRun(service: SchedulerService): { jobId: number; ok: boolea
 /** What did not run while paused, for the resume notification. */
 function skippedText(skipped: readonly { at: string }[]): string {
   if (skipped.length === 0) return '停止中に予定されていた取込はありませんでした。';
-  const first = skipped.slice(0, 3).map((s) => shortTime(s.at)).join('、');
+  const first = skipped
+    .slice(0, 3)
+    .map((s) => shortTime(s.at))
+    .join('、');
   return `停止中に実行されなかった予定が ${skipped.length} 件あります（${first}${skipped.length > 3 ? ' ほか' : ''}）。注文は次回の取込でまとめて取り込まれます。`;
 }
 
@@ -60,59 +78,94 @@ function trayJobId(service: SchedulerService): number | null {
 /** Title and body of the completion notification. */
 export function notificationFor(e: SchedulerEvent): { title: string; body: string } | null {
   if (e.type === 'finished') return { title: `${e.jobName}: 完了しました`, body: e.outcome.summary };
-  if (e.type === 'failed') return { title: `${e.jobName}: ${isCancelledOutcome(e.outcome) ? '中止しました' : '失敗しました'}`, body: e.outcome.error.message };
+  if (e.type === 'failed')
+    return { title: `${e.jobName}: ${isCancelledOutcome(e.outcome) ? '中止しました' : '失敗しました'}`, body: e.outcome.error.message };
   return null;
 }
 
-export function wireScheduleTray(electron: Pick<ElectronApi, 'Tray' | 'Menu' | 'nativeImage' | 'Notification'>, opts: ScheduleTrayOptions): ScheduleTray {
+export function wireScheduleTray(
+  electron: Pick<ElectronApi, 'Tray' | 'Menu' | 'nativeImage' | 'Notification'>,
+  opts: ScheduleTrayOptions,
+): ScheduleTray {
   const { service, logger } = opts;
   /** runs started from the tray: notified like scheduled ones (the window may be hidden) */
   const fromTray = new Set<number>();
 
   const openOnJob = (jobId: number): void => {
-    // the renderer routes by hash: the schedule page opens with the job's last result and its log link
-    if (!opts.window.isDestroyed()) void opts.window.loadFile(opts.indexHtml, { hash: `/schedules/${jobId}` });
+    // the schedule page opens with the job's last result and its log link
+    opts.showPage('schedules', String(jobId));
     opts.open();
   };
 
+  /**
+   * Notifications on screen or in the notification centre. Electron drops a Notification's events
+   * once the JS object is garbage-collected, so each one is held here until it is clicked, closed
+   * or failed; the oldest are let go beyond a few (Windows keeps toasts in the Action Center for
+   * days without telling us they were dismissed).
+   */
+  const live = new Set<Electron.Notification>();
   const notify = (text: { title: string; body: string }, onClick?: () => void): void => {
     if (!electron.Notification.isSupported()) return;
     const n = new electron.Notification({ title: text.title, body: text.body.slice(0, 250) });
-    if (onClick) n.on('click', onClick);
+    const release = (): void => {
+      live.delete(n);
+    };
+    n.on('click', () => {
+      release();
+      onClick?.();
+    });
+    n.on('close', release);
+    n.on('failed', (_e, error) => {
+      release();
+      logger.warn('通知を表示できませんでした', { error });
+    });
+    live.add(n);
+    for (const old of live) {
+      if (live.size <= MAX_LIVE_NOTIFICATIONS) break;
+      live.delete(old);
+    }
     n.show();
   };
 
-  const handle: TrayHandle = createTrayHandle(electron, {
-    open: opts.open,
-    quit: opts.quit,
-    runNow: () => {
-      const jobId = trayJobId(service);
-      try {
-        if (jobId !== null) fromTray.add(service.runNow(jobId, 'tray'));
-        else runWithoutJob();
-      } catch (e) {
-        notify({ title: '今すぐ取込を開始できません', body: e instanceof Error ? e.message : String(e) });
-      }
-      refresh();
+  const handle: TrayHandle = createTrayHandle(
+    electron,
+    {
+      open: opts.open,
+      quit: opts.quit,
+      runNow: () => {
+        const jobId = trayJobId(service);
+        try {
+          if (jobId !== null) fromTray.add(service.runNow(jobId, 'tray'));
+          else runWithoutJob();
+        } catch (e) {
+          notify({ title: '今すぐ取込を開始できません', body: e instanceof Error ? e.message : String(e) });
+        }
+        refresh();
+      },
+      openLastResult: () => {
+        const last = lastFinishedRun(service);
+        if (last) openOnJob(last.jobId);
+      },
+      togglePause: () => {
+        if (service.scheduler.isPausedBy('user')) {
+          const skipped = service.resume();
+          notify({ title: 'スケジュールを再開しました', body: skippedText(skipped) });
+        } else {
+          service.pause();
+        }
+        refresh();
+      },
+      openStockPush: () => {
+        opts.showPage('stock-push', null);
+        opts.open();
+      },
+      ...(opts.restartToUpdate ? { restartToUpdate: opts.restartToUpdate } : {}),
     },
-    openLastResult: () => {
-      const last = lastFinishedRun(service);
-      if (last) openOnJob(last.jobId);
+    {
+      ...opts.icons,
+      onMissing: (path) => logger.error('タスクトレイのアイコンを読み込めませんでした。アプリを再インストールしてください。', { path }),
     },
-    openStockPush: () => {
-      if (!opts.window.isDestroyed()) void opts.window.loadFile(opts.indexHtml, { hash: '/stock-push' });
-      opts.open();
-    },
-    togglePause: () => {
-      if (service.scheduler.isPausedBy('user')) {
-        const skipped = service.resume();
-        notify({ title: 'スケジュールを再開しました', body: skippedText(skipped) });
-      } else {
-        service.pause();
-      }
-      refresh();
-    },
-  });
+  );
 
   /** No schedule yet: 今すぐ取込 still imports every EC連携設定 (recorded in the import history only). */
   let directRun = false;
@@ -137,9 +190,16 @@ export function wireScheduleTray(electron: Pick<ElectronApi, 'Tray' | 'Menu' | '
         running: state.runningJobIds.length > 0 || directRun,
         paused: state.pausedBy.length > 0,
         canRunNow: state.runningJobIds.length === 0 && !directRun && state.pausedBy.length === 0,
-        lastResult: last ? { ok: last.ok, label: `${last.ok ? '成功' : last.cancelled ? '中止' : '失敗'} ${shortTime(last.finishedAt)}`, message: last.message } : null,
+        lastResult: last
+          ? {
+              ok: last.ok,
+              label: `${last.ok ? '成功' : last.cancelled ? '中止' : '失敗'} ${shortTime(last.finishedAt)}`,
+              message: last.message,
+            }
+          : null,
         nextRunAt: state.nextRuns[0]?.at ?? null,
         stock: opts.core.services.stock.repos.outbox.counts(),
+        updateReady: opts.updateReady?.() ?? null,
       };
       handle.update(trayState);
     } catch (e) {

@@ -4,10 +4,14 @@
  * browser, and the trusted-sender check for IPC.
  */
 import type * as Electron from 'electron';
-import { pathToFileURL } from 'node:url';
+import { isAppUrl } from './app-protocol';
 
-/** webPreferences of every window. A test asserts these exact values. */
-export function secureWebPreferences(preloadPath: string): Electron.WebPreferences {
+/**
+ * webPreferences of every window. A test asserts these exact values. DevTools only in a
+ * development run (`npm start`): in the installed app they would let anyone at the PC call every
+ * IPC channel from the console.
+ */
+export function secureWebPreferences(preloadPath: string, opts: { devTools: boolean }): Electron.WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -20,7 +24,7 @@ export function secureWebPreferences(preloadPath: string): Electron.WebPreferenc
     experimentalFeatures: false,
     webviewTag: false,
     spellcheck: false,
-    devTools: true,
+    devTools: opts.devTools,
   };
 }
 
@@ -39,15 +43,18 @@ export function isAllowedExternalUrl(raw: string, extraHosts: readonly string[] 
   return [...EXTERNAL_HOST_ALLOW_LIST, ...extraHosts].some((h) => host === h || host.endsWith(`.${h}`));
 }
 
-/** The renderer's own URL prefix: only frames loaded from it may call IPC. */
-export function rendererUrl(indexHtml: string): string {
-  return pathToFileURL(indexHtml).toString();
+/** The frame of an IPC call, as Electron's WebFrameMain shows it. */
+export interface SenderFrame {
+  url: string;
+  parent: unknown;
 }
 
-export function isTrustedSender(frameUrl: string | undefined, trustedUrl: string): boolean {
-  if (!frameUrl) return false;
-  const withoutHash = frameUrl.split('#')[0]!.split('?')[0]!;
-  return withoutHash === trustedUrl;
+/**
+ * Only the app's own page may call IPC: the top frame (no parent) on the app origin
+ * (app://bcart-desk), compared by parsed origin, never by URL string (see app-protocol.ts).
+ */
+export function isTrustedSender(frame: SenderFrame | null | undefined): boolean {
+  return !!frame && frame.parent === null && isAppUrl(frame.url);
 }
 
 /**
@@ -60,8 +67,8 @@ export function urlForLog(raw: string | undefined): string {
   try {
     const url = new URL(raw);
     // opaque URLs (javascript:, data:, mailto:) carry their whole content in the "path"
-    if (!['http:', 'https:', 'file:'].includes(url.protocol)) return url.protocol;
-    const origin = url.protocol === 'file:' ? 'file://' : url.origin;
+    if (!['http:', 'https:', 'file:', 'app:'].includes(url.protocol)) return url.protocol;
+    const origin = url.protocol === 'file:' ? 'file://' : url.protocol === 'app:' ? `app://${url.host}` : url.origin;
     const rest = url.search || url.hash ? '?…' : '';
     return `${origin}${url.pathname}`.slice(0, 120) + rest;
   } catch {
@@ -69,16 +76,19 @@ export function urlForLog(raw: string | undefined): string {
   }
 }
 
-/** Guards applied to every window's webContents. */
-export function guardWebContents(contents: Electron.WebContents, trustedUrl: string, log: (msg: string) => void): void {
+/**
+ * Guards applied to every web contents the app creates (attached from `web-contents-created`, so
+ * none is missed): navigation and redirects stay on the app origin, no webview, no new windows.
+ */
+export function guardWebContents(contents: Pick<Electron.WebContents, 'on' | 'setWindowOpenHandler'>, log: (msg: string) => void): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isTrustedSender(url, trustedUrl)) {
+    if (!isAppUrl(url)) {
       event.preventDefault();
       log(`blocked navigation to ${urlForLog(url)}`);
     }
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isTrustedSender(url, trustedUrl)) {
+    if (!isAppUrl(url)) {
       event.preventDefault();
       log(`blocked redirect to ${urlForLog(url)}`);
     }

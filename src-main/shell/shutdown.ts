@@ -40,3 +40,31 @@ export async function stopBackgroundWork(services: Pick<Services, 'schedules' | 
   });
   await settlesWithin(demo, graceMs);
 }
+
+/** Why the OS ends the session, in the words of the 中止 message. */
+export function sessionEndWords(platform: NodeJS.Platform, reasons: readonly string[] = []): string {
+  if (platform === 'win32') return reasons.includes('logoff') ? 'Windows のサインアウト' : 'Windows のシャットダウン・再起動';
+  return platform === 'darwin' ? 'macOS のシステム終了' : 'システムのシャットダウン';
+}
+
+/**
+ * The OS is ending the session (Windows shutdown / sign-out, a macOS or Linux shutdown): Electron
+ * emits no before-quit / will-quit and the process is killed right after the handler returns, so
+ * nothing here may wait. Running imports are aborted and recorded as 中止 (they had written
+ * nothing: the write transaction is synchronous and records its own run), open schedule runs too,
+ * in that order; the caller closes the database next. Each step is best-effort and logged.
+ */
+export function stopBackgroundWorkNow(services: Pick<Services, 'schedules' | 'imports'>, logger: Logger, why: string): void {
+  const message = `出荷取込処理を中止しました（${why}による）。何も取り込んでいません（出荷取込開始日は変わりません）。次回の予定または「今すぐ取込」で改めて実行されます。`;
+  const steps: [string, () => void][] = [
+    ['取込', () => void services.imports.stopNow(message)],
+    ['スケジュール', () => services.schedules.stopNow(message)],
+  ];
+  for (const [what, step] of steps) {
+    try {
+      step();
+    } catch (e) {
+      logger.error(`${what}を中止として記録できませんでした`, { error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+}

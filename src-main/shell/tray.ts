@@ -5,17 +5,21 @@
  * TrayState so it can be asserted without Electron.
  */
 import type * as Electron from 'electron';
+import { join } from 'node:path';
 import type { ElectronApi } from './electron-api';
 
-/** 16×16 PNGs so the tray works without shipping icon files: blue = normal, orange = running, red = last run failed. */
-export const TRAY_ICONS = {
-  normal:
-    'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAHUlEQVR42mNkYPhfz0AEYBxVOKpwVOGowlGFgwoBAH2uAhFwKc4xAAAAAElFTkSuQmCC',
-  running: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAGUlEQVR42mN40MXwnxLMMGrAqAGjBgwXAwCr+2kfApmFswAAAABJRU5ErkJggg==',
-  error: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAGUlEQVR42mM4pqHxnxLMMGrAqAGjBgwXAwCV9hUfO4poUAAAAABJRU5ErkJggg==',
-} as const;
+/** Which icon the tray shows: blue = normal, orange = running, red = the last run failed. */
+export type TrayIconKind = 'normal' | 'running' | 'error';
 
-export type TrayIconKind = keyof typeof TRAY_ICONS;
+/**
+ * The icon file of a state, under resources/tray (drawn by scripts/draw-icons.mjs, packaged by
+ * electron-builder.yml `files`). Electron loads `name@2x.png` beside it for high-DPI screens. macOS
+ * gets the "Template" files: black + alpha, tinted by the menu bar (light and dark); Windows and
+ * Linux the colour ones.
+ */
+export function trayIconPath(trayDir: string, kind: TrayIconKind, platform: NodeJS.Platform): string {
+  return join(trayDir, `tray-${kind}${platform === 'darwin' ? 'Template' : ''}.png`);
+}
 
 export interface TrayActions {
   open(): void;
@@ -28,6 +32,8 @@ export interface TrayActions {
   togglePause?(): void;
   /** 在庫反映: opens the window on 在庫反映状況 */
   openStockPush?(): void;
+  /** 再起動して更新: a downloaded update is installed after the clean shutdown */
+  restartToUpdate?(): void;
 }
 
 /** What the tray shows. */
@@ -42,9 +48,11 @@ export interface TrayState {
   nextRunAt: string | null;
   /** 在庫反映 items waiting / failed / ambiguous (absent: not shown) */
   stock?: { pending: number; failed: number; ambiguous: number };
+  /** version of a downloaded update waiting to be installed */
+  updateReady?: string | null;
 }
 
-export const INITIAL_TRAY_STATE: TrayState = { running: false, paused: false, canRunNow: false, lastResult: null, nextRunAt: null };
+export const INITIAL_TRAY_STATE: TrayState = { running: false, paused: false, canRunNow: false, lastResult: null, nextRunAt: null, updateReady: null };
 
 /** 在庫反映 items that need a look (failed or ambiguous). */
 const stockAttention = (s: TrayState): number => (s.stock ? s.stock.failed + s.stock.ambiguous : 0);
@@ -70,6 +78,10 @@ export function trayMenuTemplate(actions: TrayActions, state: TrayState = INITIA
   if (actions.openStockPush && st && st.pending + st.failed + st.ambiguous > 0) {
     items.push({ label: `在庫反映: 未送信 ${st.pending}・失敗 ${st.failed}・要確認 ${st.ambiguous}`, click: () => actions.openStockPush?.() });
   }
+  if (actions.restartToUpdate && state.updateReady) {
+    // not while an import runs: it would be stopped as 中止
+    items.push({ label: `再起動して更新 (${state.updateReady})`, enabled: !state.running, click: () => actions.restartToUpdate?.() });
+  }
   items.push({ type: 'separator' }, { label: '終了', click: () => actions.quit() });
   return items;
 }
@@ -91,26 +103,57 @@ export function trayIconKind(state: TrayState): TrayIconKind {
 export interface TrayHandle {
   tray: Electron.Tray;
   update(state: TrayState): void;
+  /** 終了 has begun: the menu shows it and nothing can be clicked any more */
+  shuttingDown(): void;
+  /** removes the icon (end of the shutdown) */
+  destroy(): void;
 }
 
-export function createTray(electron: Pick<ElectronApi, 'Tray' | 'Menu' | 'nativeImage'>, actions: TrayActions): Electron.Tray {
-  return createTrayHandle(electron, actions).tray;
+export interface TrayIcons {
+  /** folder holding the tray-*.png files */
+  dir: string;
+  platform: NodeJS.Platform;
+  /** an icon that does not load leaves the tray blank: said in the log */
+  onMissing?(path: string): void;
 }
 
 /** Creates the tray with a state-driven menu; update() redraws menu, tooltip and icon. */
-export function createTrayHandle(electron: Pick<ElectronApi, 'Tray' | 'Menu' | 'nativeImage'>, actions: TrayActions): TrayHandle {
-  const tray = new electron.Tray(electron.nativeImage.createFromDataURL(TRAY_ICONS.normal));
+export function createTrayHandle(electron: Pick<ElectronApi, 'Tray' | 'Menu' | 'nativeImage'>, actions: TrayActions, icons: TrayIcons): TrayHandle {
+  const image = (kind: TrayIconKind): Electron.NativeImage => {
+    const path = trayIconPath(icons.dir, kind, icons.platform);
+    const img = electron.nativeImage.createFromPath(path);
+    if (img.isEmpty()) icons.onMissing?.(path);
+    return img;
+  };
+  const tray = new electron.Tray(image('normal'));
   let icon: TrayIconKind = 'normal';
+  let closing = false;
   const update = (state: TrayState): void => {
+    if (closing || tray.isDestroyed()) return;
     tray.setToolTip(trayTooltip(state));
     tray.setContextMenu(electron.Menu.buildFromTemplate(trayMenuTemplate(actions, state)));
     const kind = trayIconKind(state);
     if (kind !== icon) {
       icon = kind;
-      tray.setImage(electron.nativeImage.createFromDataURL(TRAY_ICONS[kind]));
+      tray.setImage(image(kind));
     }
   };
   update(INITIAL_TRAY_STATE);
-  tray.on('click', () => actions.open());
-  return { tray, update };
+  tray.on('click', () => {
+    if (!closing) actions.open();
+  });
+  return {
+    tray,
+    update,
+    shuttingDown() {
+      if (closing || tray.isDestroyed()) return;
+      closing = true;
+      tray.setToolTip('BCart Desk — 終了しています…');
+      tray.setContextMenu(electron.Menu.buildFromTemplate([{ label: '終了しています…', enabled: false }]));
+    },
+    destroy() {
+      closing = true;
+      if (!tray.isDestroyed()) tray.destroy();
+    },
+  };
 }

@@ -22,3 +22,18 @@ export function formatYen(n: number): string {
   const text = grouped(n);
   return text.startsWith('-') ? `-¥${text.slice(1)}` : `¥${text}`;
 }
+
+/** A size on disk, binary units with one decimal: 512 → "512 B", 1536 → "1.5 KB", 52428800 → "50.0 MB". */
+export function formatBytes(n: number): string {
+  if (!Number.isInteger(n) || n < 0) return '—';
+  if (n < 1024) return `${n} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'] as const;
+  let i = 0;
+  let v = n / 1024;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  const tenths = Math.round(v * 10);
+  return `${grouped(Math.floor(tenths / 10))}.${tenths % 10} ${units[i]}`;
+}

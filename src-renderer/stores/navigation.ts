@@ -1,5 +1,7 @@
 /** Which page is shown (UI state only; server state lives in react-query). Synced with location.hash. */
 import { create } from 'zustand';
+import { navigationRequested } from '../../src-shared/ipc/navigation';
+import { api } from '../ipc/api';
 
 export type PageId = string;
 
@@ -29,4 +31,15 @@ export function listenToHash(): () => void {
   const onPop = () => useNavigation.setState(fromHash());
   window.addEventListener('popstate', onPop);
   return () => window.removeEventListener('popstate', onPop);
+}
+
+/**
+ * The desktop shell's requests to show a screen (a notification or the tray's 最終結果 was
+ * clicked): the page changes inside the app, so unsaved forms on other pages are not reloaded away.
+ */
+export function listenToMainNavigation(): () => void {
+  return api().on('app:navigationRequested', (payload) => {
+    const p = navigationRequested.safeParse(payload);
+    if (p.success) useNavigation.getState().go(p.data.page, p.data.param);
+  });
 }

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { appChannelDefs } from './channels/app';
+import { backupChannelDefs } from './channels/backups';
 import { csvChannelDefs } from './channels/csv';
 import { masterChannelDefs } from './channels/masters';
 import { importChannelDefs } from './channels/import';
@@ -24,6 +25,7 @@ export const contract = {
   ...taxUpdateChannelDefs,
   ...receivablesChannelDefs,
   ...stockChannelDefs,
+  ...backupChannelDefs,
 };
 
 export type Contract = typeof contract;

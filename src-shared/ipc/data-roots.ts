@@ -40,6 +40,8 @@ export const DATA_ROOTS = [
   'receivables',
   /** 在庫: 入荷・在庫移動 slips, 在庫一覧, 在庫反映 (outbox), 在庫照合 / 在庫移行 */
   'stock',
+  /** バックアップ: the automatic database backups and their retention rule */
+  'backups',
 ] as const;
 
 export const dataRoot = z.enum(DATA_ROOTS);

@@ -7,6 +7,7 @@ import { csvEventDefs } from '../csv/csv-job';
 import { importEventDefs } from '../import/import-run';
 import { connectionChanged } from '../ec-settings/connection';
 import { dataChanged } from './data-roots';
+import { navigationRequested } from './navigation';
 import { scheduleEventDefs } from '../schedules/schedule-ipc';
 import { taxUpdateEventDefs } from '../tax-update/tax-update-events';
 import { stockEventDefs } from '../stock/stock-push';
@@ -21,6 +22,8 @@ export const events = {
   ...csvEventDefs,
   /** ECサイト認証: a login finished or failed, a token was saved or removed (never the token) */
   'connection:changed': connectionChanged,
+  /** the desktop shell asks the page to show a screen (notification / tray click), without a reload */
+  'app:navigationRequested': navigationRequested,
 };
 
 export type Events = typeof events;

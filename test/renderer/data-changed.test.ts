@@ -8,6 +8,7 @@ import { QueryClient, type QueryKey } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATA_ROOTS, type DataRoot } from '../../src-shared/ipc/data-roots';
 import { appQueries } from '../../src-renderer/queries/app';
+import { backupQueries } from '../../src-renderer/queries/backups';
 import { listenToDataChanges } from '../../src-renderer/queries/data-changed';
 import { ecSettingQueries, paymentRuleQueries, productLinkQueries } from '../../src-renderer/queries/ec-settings';
 import { importQueries, systemLogQueries } from '../../src-renderer/queries/import';
@@ -67,6 +68,7 @@ const QUERIES: [string, Options, DataRoot][] = [
   ['在庫反映状況', stockQueries.outbox(1, null), 'stock'],
   ['在庫反映の件数', stockQueries.counts(), 'stock'],
   ['送信方法', stockQueries.options(1), 'stock'],
+  ['バックアップ', backupQueries.list(), 'backups'],
 ];
 
 /** 売掛管理 figures computed from the 請求伝票: an import that adds invoices changes them */

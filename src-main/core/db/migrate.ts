@@ -56,7 +56,8 @@ function fileStamp(epochMs: number): string {
 
 /** Copies the live database to a file with the SQLite backup API. */
 export async function backupDatabase(db: SqliteDb, dir: string, label: string, epochMs: number): Promise<string> {
-  mkdirSync(dir, { recursive: true });
+  // copies of the books: readable by this user only (where the OS has modes)
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, `${label}-${fileStamp(epochMs)}.sqlite3`);
   await db.backup(file);
   return file;

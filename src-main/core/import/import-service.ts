@@ -27,6 +27,12 @@ export interface ImportService {
   cancel(runId: number): boolean;
   /** Stops every running run (app quit, whoever started it) and resolves when all have settled. */
   cancelAll(): Promise<void>;
+  /**
+   * The OS is ending the session and kills the process right after: aborts every running run and
+   * records each as 中止 (nothing was written: the write transaction is synchronous and sets the
+   * run's status itself) with `message`, synchronously. Returns the run ids.
+   */
+  stopNow(message: string): number[];
   isRunning(settingId: number): boolean;
   plan(runId: number): PlanView | null;
   /**
@@ -114,6 +120,27 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
     async cancelAll() {
       for (const c of controllers.values()) if (!c.signal.aborted) c.abort(abortReason());
       await Promise.allSettled([...pending.values()]);
+    },
+    stopNow(message) {
+      const ids = [...controllers.keys()];
+      for (const [runId, c] of controllers) {
+        if (!c.signal.aborted) c.abort(abortReason());
+        const now = deps.now();
+        deps.repos.importRuns.closeWithoutWrites(runId, {
+          status: 'cancelled',
+          now,
+          orders: 0,
+          shipments: 0,
+          invoices: 0,
+          amount: 0,
+          apiCalls: 0,
+          errors: 0,
+          warnings: 1,
+          message,
+          logs: [{ runId, level: 'warn', orderCode: null, code: 'IMPORT_FAILED', message, createdAt: now }],
+        });
+      }
+      return ids;
     },
     isRunning: (settingId) => running.has(settingId),
     plan: (runId) => plans.get(runId) ?? null,

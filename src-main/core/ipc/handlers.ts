@@ -4,6 +4,7 @@
  * channel. Adding a feature = one spread line here.
  */
 import type { DataRoot } from '../../../src-shared/ipc/data-roots';
+import { createBackupHandlers } from '../backups/backup-handlers';
 import { createCsvHandlers } from '../csv/csv-handlers';
 import { createSettingsHandlers } from '../ec-settings/ec-setting-handlers';
 import { emitDataChanged } from '../event-bus';
@@ -47,5 +48,6 @@ export function buildHandlers(s: Services): Handlers {
     ...createTaxUpdateHandlers({ taxUpdate: s.taxUpdate, repos, storeMode, events, csvJobs: s.csvJobs, ports }),
     ...createReceivablesHandlers({ service: s.receivables, events, logger: ports.logger }),
     ...createStockHandlers({ stock: s.stock, now: ports.now, logger: ports.logger, changed: () => changed('stock') }),
+    ...createBackupHandlers(s.backups, events),
   };
 }

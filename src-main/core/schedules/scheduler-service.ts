@@ -63,6 +63,11 @@ export interface SchedulerService {
   subscribe(listener: (e: SchedulerEvent) => void): () => void;
   /** stops timers, aborts running jobs and waits for them */
   stop(): Promise<void>;
+  /**
+   * The OS is ending the session (no time to wait): stops timers, aborts running jobs and records
+   * their open runs as 中止 with `message`, synchronously.
+   */
+  stopNow(message: string): void;
 }
 
 /** Plain copy of a skipped slot (the scheduler hands out its own objects). */
@@ -203,6 +208,17 @@ export function createSchedulerService(deps: SchedulerServiceDeps, opts: Schedul
       active = false;
       scheduler.stop();
       await scheduler.whenIdle();
+    },
+    stopNow(message) {
+      const running = scheduler.runningJobIds();
+      active = false;
+      scheduler.stop();
+      for (const jobId of running) {
+        const last = store.getLastRun(jobId);
+        if (last && last.finishedAtMs === null) {
+          store.recordRunEnd(last.runId, { ok: false, error: { code: 'IMPORT_FAILED', message, retryable: true }, details: { cancelled: true } }, ports.clock.now());
+        }
+      }
     },
   };
 

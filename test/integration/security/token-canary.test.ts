@@ -15,7 +15,6 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, contract, type Channel } from '../../../src-shared/ipc/contract';
 import { PUSH_CHANNEL } from '../../../src-shared/ipc/events';
@@ -23,6 +22,7 @@ import { createCore } from '../../../src-main/core/create-core';
 import { settingTokenKeyPrefix } from '../../../src-main/core/bcart/oauth';
 import type { ShellHandle } from '../../../src-main/shell/app-shell';
 import { startSimulator, type RunningSimulator } from '../../../src-main/simulator';
+import { APP_INDEX_URL } from '../../../src-main/shell/app-protocol';
 import { FakeBrowserWindow, makeFakeElectron } from '../../helpers/fake-electron';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -63,6 +63,7 @@ function readInputs(settingId: number, runId: number, ids: Record<string, number
     'billing:pdfBatch': { closingDate: '2025-01-31' },
     'billing:preview': { date: '2025-01-31' },
     'company:get': {},
+    'backups:list': {},
     'connection:state': s,
     'csv:export': { master: 'products', encoding: 'utf-8' },
     'import:get': { runId },
@@ -124,12 +125,13 @@ describe('token canary: desktop shell (fake Electron, electron-log file transpor
   const responses: string[] = [];
   const secrets = new Set<string>([CANARY]);
   let settingId = 0;
-  const trustedUrl = pathToFileURL(join(ROOT, 'dist', 'renderer', 'index.html')).toString();
+  // the app's own page (app://bcart-desk): the only sender the shell answers
+  const appPage = { url: APP_INDEX_URL, origin: 'app://bcart-desk', parent: null };
 
   const ipc = async (channel: string, input: unknown = {}) => {
     const handler = fake.handlers.get(channel);
     if (!handler) throw new Error(`no handler for ${channel}`);
-    const r = (await handler({ senderFrame: { url: trustedUrl, parent: null } }, input)) as { ok: boolean; value?: any; error?: { code: string } };
+    const r = (await handler({ senderFrame: appPage }, input)) as { ok: boolean; value?: any; error?: { code: string } };
     responses.push(JSON.stringify(r));
     return r;
   };

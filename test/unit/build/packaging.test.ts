@@ -139,7 +139,7 @@ describe('packaged node_modules (electron-builder.yml files)', () => {
       expect(isPackaged(`node_modules/${name}/package.json`), `${name}/package.json`).toBe(true);
       expect(isPackaged(entry), entry).toBe(true);
     }
-    for (const file of ['lib/index.js', 'lib/database.js', 'build/Release/better_sqlite3.node', 'LICENSE']) {
+    for (const file of ['lib/index.js', 'lib/database.js', 'LICENSE']) {
       expect(isPackaged(`node_modules/better-sqlite3/${file}`), file).toBe(true);
     }
     expect(isPackaged('node_modules/electron-log/src/main/index.js')).toBe(true);
@@ -212,11 +212,12 @@ doc.end();
     for (const name of others) expect(isPackaged(`node_modules/${name}/package.json`), name).toBe(false);
   });
 
-  it('better-sqlite3 ships its binary, not its C sources or build leftovers', () => {
-    for (const file of ['deps/sqlite3/sqlite3.c', 'src/better_sqlite3.cpp', 'build/Release/test_extension.node', 'build/Makefile']) {
+  it('better-sqlite3 ships its JavaScript only: not the Node build (the Electron one is an extra resource), not its C sources', () => {
+    for (const file of ['deps/sqlite3/sqlite3.c', 'src/better_sqlite3.cpp', 'build/Release/better_sqlite3.node', 'build/Release/test_extension.node', 'build/Makefile']) {
       if (!existsSync(join(ROOT, 'node_modules/better-sqlite3', file))) continue;
       expect(isPackaged(`node_modules/better-sqlite3/${file}`), file).toBe(false);
     }
     expect(isPackaged('node_modules/better-sqlite3/deps/sqlite3/sqlite3.c')).toBe(false);
+    expect(isPackaged('node_modules/better-sqlite3/build/Release/better_sqlite3.node')).toBe(false);
   });
 });

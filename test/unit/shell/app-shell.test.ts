@@ -5,7 +5,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../../src-shared/ipc/contract';
 import { createCore } from '../../../src-main/core/create-core';
@@ -13,31 +12,24 @@ import { createMemoryLogger } from '../../../src-main/core/logging';
 import { startShell, type ShellHandle } from '../../../src-main/shell/app-shell';
 import { createSafeTokenStore } from '../../../src-main/shell/safe-token-store';
 import { isAllowedExternalUrl } from '../../../src-main/shell/security';
+import { APP_INDEX_URL } from '../../../src-main/shell/app-protocol';
 import { FakeBrowserWindow, FakeTray, makeFakeElectron } from '../../helpers/fake-electron';
+import { startTestShell, type TestShell } from '../../helpers/shell';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const trustedUrl = pathToFileURL(join(ROOT, 'dist', 'renderer', 'index.html')).toString();
 
 describe('Electron shell (fake Electron API)', () => {
-  let tmp: ReturnType<typeof makeTempDir>;
-  let fake: ReturnType<typeof makeFakeElectron>;
+  let started: TestShell;
+  let fake: TestShell['fake'];
   let shell: ShellHandle;
 
   beforeEach(async () => {
-    tmp = makeTempDir();
-    fake = makeFakeElectron(tmp.dir);
-    const handle = await startShell(fake.electron as never, {
-      appRoot: ROOT,
-      env: {},
-      createCore,
-      createLogger: () => createMemoryLogger(),
-    });
-    shell = handle!;
+    started = await startTestShell();
+    ({ fake, shell } = started);
   });
   afterEach(async () => {
-    await shell.quit(); // also stops the scheduler's timer
-    tmp.cleanup();
+    await started.cleanup(); // also stops the scheduler's timer
   });
 
   it('opens the window with contextIsolation, sandbox and no node integration', () => {
@@ -51,9 +43,10 @@ describe('Electron shell (fake Electron API)', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     });
-    expect(win.options.webPreferences.preload).toMatch(/dist[\\/]main[\\/]preload\.cjs$/);
-    expect(win.loaded).toBe(join(ROOT, 'dist', 'renderer', 'index.html'));
-    expect(shell.dataDir).toBe(tmp.dir); // userData when APP_DATA_DIR is not set
+    expect(win.options.webPreferences.preload).toBe(join(started.appRoot, 'dist', 'main', 'preload.cjs'));
+    expect(win.options.webPreferences.devTools).toBe(true); // a development run (not packaged)
+    expect(win.webContents.getURL()).toBe(APP_INDEX_URL);
+    expect(shell.dataDir).toBe(started.dataDir); // userData when APP_DATA_DIR is not set
   });
 
   it('registers exactly one ipcMain handler per contract channel', () => {
@@ -61,11 +54,15 @@ describe('Electron shell (fake Electron API)', () => {
   });
 
   it('answers a call from the app page and rejects one from an untrusted frame', async () => {
-    const handler = fake.handlers.get('departments:list')!;
-    const ok = (await handler({ senderFrame: { url: trustedUrl, parent: null } }, {})) as { ok: boolean };
-    expect(ok.ok).toBe(true);
-    for (const frame of [{ url: 'https://evil.example/', parent: null }, { url: trustedUrl, parent: {} }, null]) {
-      const r = (await handler({ senderFrame: frame }, {})) as { ok: boolean; error?: { code: string } };
+    expect(await fake.invoke('departments:list', {})).toMatchObject({ ok: true });
+    const page = fake.mainFrame();
+    for (const frame of [
+      { url: 'https://evil.example/', origin: 'https://evil.example', parent: null },
+      { ...page, parent: page },
+      { url: 'file:///opt/bcart-desk/resources/app.asar/dist/renderer/index.html', origin: 'file://', parent: null },
+      null,
+    ]) {
+      const r = await fake.invoke('departments:list', {}, frame);
       expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
   });
@@ -76,7 +73,7 @@ describe('Electron shell (fake Electron API)', () => {
     wc.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://example.com/');
     expect(prevented).toBe(true);
     prevented = false;
-    wc.emit('will-navigate', { preventDefault: () => (prevented = true) }, `${trustedUrl}#/departments`);
+    wc.emit('will-navigate', { preventDefault: () => (prevented = true) }, `${APP_INDEX_URL}#/departments`);
     expect(prevented).toBe(false);
     expect(wc.windowOpenHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
     let answer: boolean | null = null;
@@ -97,9 +94,11 @@ describe('Electron shell (fake Electron API)', () => {
     const tray = FakeTray.instances[0]!;
     const labels = tray.menu.filter((m) => m.label).map((m) => m.label);
     expect(labels).toEqual(['開く', '今すぐ取込', '最終結果: まだ実行していません', 'スケジュール一時停止', '終了']);
-    tray.menu.find((m) => m.label === '終了').click();
+    expect(tray.clickItem('終了')).toBe(true);
     await shell.quit(); // the same shutdown the click started
     expect(fake.calls.quit).toBe(1);
+    expect(fake.exited).toBe(true);
+    expect(tray.isDestroyed()).toBe(true);
   });
 });
 
@@ -118,7 +117,12 @@ describe('shell start-up edge cases', () => {
     const tmp = makeTempDir();
     const other = makeTempDir();
     const fake = makeFakeElectron(tmp.dir);
-    const r = await startShell(fake.electron as never, { appRoot: ROOT, env: { APP_DATA_DIR: other.dir }, createCore, createLogger: () => createMemoryLogger() });
+    const r = await startShell(fake.electron as never, {
+      appRoot: ROOT,
+      env: { APP_DATA_DIR: other.dir },
+      createCore,
+      createLogger: () => createMemoryLogger(),
+    });
     expect(r!.dataDir).toBe(other.dir);
     expect(existsSync(join(other.dir, 'bcart-desk.sqlite3'))).toBe(true);
     await r!.quit();
@@ -158,9 +162,17 @@ describe('safeStorage token store', () => {
 
   it('refuses the Linux basic_text backend and a missing encryption with TOKEN_STORE_UNAVAILABLE', async () => {
     const tmp = makeTempDir();
-    const weak = createSafeTokenStore(makeFakeElectron(tmp.dir, { backend: 'basic_text' }).electron.safeStorage, join(tmp.dir, 's.json'), 'linux');
+    const weak = createSafeTokenStore(
+      makeFakeElectron(tmp.dir, { backend: 'basic_text' }).electron.safeStorage,
+      join(tmp.dir, 's.json'),
+      'linux',
+    );
     await expect(weak.set('k', 'v')).rejects.toMatchObject({ code: 'TOKEN_STORE_UNAVAILABLE' });
-    const none = createSafeTokenStore(makeFakeElectron(tmp.dir, { encryption: false }).electron.safeStorage, join(tmp.dir, 's.json'), 'win32');
+    const none = createSafeTokenStore(
+      makeFakeElectron(tmp.dir, { encryption: false }).electron.safeStorage,
+      join(tmp.dir, 's.json'),
+      'win32',
+    );
     await expect(none.get('k')).rejects.toMatchObject({ code: 'TOKEN_STORE_UNAVAILABLE' });
     expect(existsSync(join(tmp.dir, 's.json'))).toBe(false);
     tmp.cleanup();

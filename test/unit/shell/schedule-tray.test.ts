@@ -5,26 +5,22 @@
  * counts (or the first problem) whose click opens the window on that job; tooltip and icon show
  * running / last error; 「ログイン時に起動」 reaches app.setLoginItemSettings.
  */
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type CoreOptions } from '../../../src-main/core/create-core';
-import { createMemoryLogger } from '../../../src-main/core/logging';
 import type { SchedulerService } from '../../../src-main/core/schedules/scheduler-service';
 import type { JobOutcome } from '../../../src-main/core/schedules/scheduler-types';
 import { setStoreClosed } from '../../helpers/store-mode';
-import { startShell, type ShellHandle } from '../../../src-main/shell/app-shell';
-import { TRAY_ICONS } from '../../../src-main/shell/tray';
-import { FakeBrowserWindow, FakeNotification, FakeTray, makeFakeElectron } from '../../helpers/fake-electron';
-import { makeTempDir } from '../../helpers/temp-dir';
+import type { ShellHandle } from '../../../src-main/shell/app-shell';
+import { FakeBrowserWindow, FakeNotification, FakeTray } from '../../helpers/fake-electron';
+import { startTestShell, type TestShell } from '../../helpers/shell';
 import { createFakeTime, type FakeTime } from '../schedules/fake-time';
 import { jst } from '../schedules/jst';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const JOB = { name: '平日の取込', weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'], times: ['07:30'], skipHolidays: true, enabled: true };
 
 describe('tray, notifications and close-to-tray (fake Electron)', () => {
-  let tmp: ReturnType<typeof makeTempDir>;
-  let fake: ReturnType<typeof makeFakeElectron>;
+  let started: TestShell;
+  let fake: TestShell['fake'];
   let shell: ShellHandle;
   let time: FakeTime;
   let svc: SchedulerService;
@@ -40,10 +36,11 @@ describe('tray, notifications and close-to-tray (fake Electron)', () => {
   };
 
   beforeEach(async () => {
-    tmp = makeTempDir();
-    fake = makeFakeElectron(tmp.dir);
     time = createFakeTime(jst('2026-12-01T07:00'));
-    outcome = { ok: true, summary: 'EC連携設定 1 件の出荷取込処理が完了しました（注文 3 件、出荷伝票 3 件、請求伝票 3 件、請求額合計 ¥12,000）。' };
+    outcome = {
+      ok: true,
+      summary: 'EC連携設定 1 件の出荷取込処理が完了しました（注文 3 件、出荷伝票 3 件、請求伝票 3 件、請求額合計 ¥12,000）。',
+    };
     release = null;
     // the core is created by the shell; its scheduler service gets a fake job runner
     const createWithFakeJob = (o: CoreOptions) =>
@@ -58,13 +55,13 @@ describe('tray, notifications and close-to-tray (fake Electron)', () => {
           },
         },
       });
-    shell = (await startShell(fake.electron as never, { appRoot: ROOT, env: {}, createCore: createWithFakeJob, createLogger: () => createMemoryLogger() }))!;
+    started = await startTestShell({ createCore: createWithFakeJob });
+    ({ shell, fake } = started);
     svc = shell.core.services.schedules;
   });
   afterEach(async () => {
     release?.();
-    await shell.quit();
-    tmp.cleanup();
+    await started.cleanup();
   });
 
   it('closing the window quits without schedules and hides to the tray while an enabled one exists', async () => {
@@ -88,7 +85,7 @@ describe('tray, notifications and close-to-tray (fake Electron)', () => {
     await time.advance(31 * 60_000); // 07:31: the 07:30 slot fires
     expect(svc.scheduler.runningJobIds()).toEqual([id]);
     expect(FakeTray.instances[0]!.tooltip).toBe('BCart Desk — 出荷取込処理を実行中です');
-    expect(FakeTray.instances[0]!.image).toEqual({ dataUrl: TRAY_ICONS.running });
+    expect(FakeTray.instances[0]!.image.source).toMatch(/tray-running\.png$/);
     expect(item('今すぐ取込')).toMatchObject({ label: '今すぐ取込（実行中）', enabled: false });
     release!();
     await svc.scheduler.whenIdle();
@@ -97,12 +94,19 @@ describe('tray, notifications and close-to-tray (fake Electron)', () => {
     expect(n.options.title).toBe('平日の取込: 完了しました');
     expect(n.options.body).toContain('出荷伝票 3 件');
     expect(item('最終結果')).toMatchObject({ label: '最終結果: 成功 12/01 07:31', enabled: true });
-    expect(FakeTray.instances[0]!.image).toEqual({ dataUrl: TRAY_ICONS.normal });
+    expect(FakeTray.instances[0]!.image.source).toMatch(/tray-normal\.png$/);
 
     const win = FakeBrowserWindow.instances[0]!;
     win.visible = false;
-    n.emit('click');
-    expect(win.loadedOptions).toEqual({ hash: `/schedules/${id}` });
+    const urlBefore = win.webContents.getURL();
+    expect(fake.clickNotification(0)).toBe('clicked');
+    // the open page is asked to show the job: no reload (unsaved forms elsewhere stay)
+    expect(win.webContents.sent.at(-1)).toEqual({
+      channel: 'app:event',
+      payload: { event: 'app:navigationRequested', payload: { page: 'schedules', param: String(id) } },
+    });
+    expect(win.webContents.getURL()).toBe(urlBefore);
+    expect(win.webContents.reloads).toBe(0);
     expect(win.visible).toBe(true);
   });
 
@@ -116,7 +120,7 @@ describe('tray, notifications and close-to-tray (fake Electron)', () => {
       ['平日の取込: 失敗しました', 'EC連携設定「本店」: Bカートに接続できません。'],
     ]);
     expect(FakeTray.instances[0]!.tooltip).toBe('BCart Desk — 前回の取込でエラー: EC連携設定「本店」: Bカートに接続できません。');
-    expect(FakeTray.instances[0]!.image).toEqual({ dataUrl: TRAY_ICONS.error });
+    expect(FakeTray.instances[0]!.image.source).toMatch(/tray-error\.png$/);
     expect(item('最終結果').label).toBe('最終結果: 失敗 12/01 07:30'); // finished at once, at the slot
   });
 
@@ -150,7 +154,10 @@ describe('tray, notifications and close-to-tray (fake Electron)', () => {
     expect(item('今すぐ取込').enabled).toBe(true);
     item('今すぐ取込').click!();
     await expect.poll(() => FakeNotification.shown.length).toBe(1);
-    expect(FakeNotification.shown[0]!.options).toMatchObject({ title: '今すぐ取込: 失敗しました', body: expect.stringContaining('EC連携設定が登録されていない') });
+    expect(FakeNotification.shown[0]!.options).toMatchObject({
+      title: '今すぐ取込: 失敗しました',
+      body: expect.stringContaining('EC連携設定が登録されていない'),
+    });
     expect(item('今すぐ取込').enabled).toBe(true);
   });
 

@@ -13,6 +13,7 @@ import { createMemoryLogger, type MemoryLogger } from '../../../src-main/core/lo
 import { startShell, type ShellHandle } from '../../../src-main/shell/app-shell';
 import { FOREIGN_IPC_CHANNELS } from '../../../src-main/shell/ipc-loop';
 import { urlForLog } from '../../../src-main/shell/security';
+import { APP_INDEX_URL } from '../../../src-main/shell/app-protocol';
 import { CHANNELS } from '../../../src-shared/ipc/contract';
 import { FakeBrowserWindow, makeFakeElectron } from '../../helpers/fake-electron';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -26,6 +27,7 @@ describe('urlForLog', () => {
     expect(urlForLog(`https://evil.example/#access_token=${SECRET}`)).toBe('https://evil.example/?…');
     expect(urlForLog(`https://user:${SECRET}@evil.example/a`)).toBe('https://evil.example/a');
     expect(urlForLog('file:///C:/app/index.html')).toBe('file:///C:/app/index.html');
+    expect(urlForLog(`app://bcart-desk/index.html#/connection?code=${SECRET}`)).toBe('app://bcart-desk/index.html?…');
     expect(urlForLog(`javascript:alert("${SECRET}")`)).toBe('javascript:');
     expect(urlForLog(`data:text/html,${SECRET}`)).toBe('data:');
     expect(urlForLog(`not a url ${SECRET}`)).toBe('(invalid url)');
@@ -70,16 +72,25 @@ describe('nothing secret in the shell log (fake Electron)', () => {
     const handler = fake.handlers.get('departments:list')!;
     const r = (await handler({ senderFrame: { url: `https://evil.example/x?k=${SECRET}`, parent: null } }, {})) as { ok: boolean };
     expect(r.ok).toBe(false);
-    expect(logger.lines.find((l) => l.msg.includes('untrusted sender'))?.meta).toMatchObject({ channel: 'departments:list', url: 'https://evil.example/x?…' });
+    expect(logger.lines.find((l) => l.msg.includes('untrusted sender'))?.meta).toMatchObject({
+      channel: 'departments:list',
+      url: 'https://evil.example/x?…',
+    });
     expect(logText()).not.toContain(SECRET);
   });
 
   it('the app page itself may navigate to its own routes (query and hash ignored)', () => {
     const wc = FakeBrowserWindow.instances[0]!.webContents;
     let prevented = false;
-    const own = pathToFileURL(join(ROOT, 'dist', 'renderer', 'index.html')).toString();
-    wc.emit('will-redirect', { preventDefault: () => (prevented = true) }, `${own}?x=1#/schedules/1`);
+    wc.emit('will-redirect', { preventDefault: () => (prevented = true) }, `${APP_INDEX_URL}?x=1#/schedules/1`);
     expect(prevented).toBe(false);
+    // the same page as a file: URL is not the app's origin
+    wc.emit(
+      'will-navigate',
+      { preventDefault: () => (prevented = true) },
+      pathToFileURL(join(ROOT, 'dist', 'renderer', 'index.html')).href,
+    );
+    expect(prevented).toBe(true);
   });
 });
 
@@ -97,7 +108,13 @@ describe('IPC opened by libraries', () => {
     // what importing electron-log/main does in the real app, before startShell runs
     fake.electron.ipcMain.handle('__ELECTRON_LOG__', async () => ({ levels: [] }));
     fake.electron.ipcMain.on('__ELECTRON_LOG__', () => undefined);
-    const shell = (await startShell(fake.electron as never, { appRoot: ROOT, env: {}, createCore, createLogger: () => createMemoryLogger(), argv: [] }))!;
+    const shell = (await startShell(fake.electron as never, {
+      appRoot: ROOT,
+      env: {},
+      createCore,
+      createLogger: () => createMemoryLogger(),
+      argv: [],
+    }))!;
     expect(fake.handlers.has('__ELECTRON_LOG__')).toBe(false);
     expect(fake.listeners.listenerCount('__ELECTRON_LOG__')).toBe(0);
     expect([...fake.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
@@ -111,7 +128,12 @@ describe('Content-Security-Policy of the renderer page', () => {
     const html = readFileSync(join(ROOT, 'src-renderer', 'index.html'), 'utf8');
     const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(csp).toBeDefined();
-    const directives = new Map(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+    const directives = new Map(
+      csp!
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name!, values]),
+    );
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);

@@ -44,8 +44,16 @@ async function start(
   const fake = makeFakeElectron(tmp.dir, fakeOpts);
   const time = createFakeTime(jst('2026-12-01T07:00'));
   const logger = createMemoryLogger();
-  const create = (o: CoreOptions) => createCore({ ...o, clock: time.clock, timers: time.timers, ...(runJob ? { scheduler: { runJob } } : {}) });
-  const shell = (await startShell(fake.electron as never, { appRoot: ROOT, env: {}, createCore: create, createLogger: () => logger, argv: [], ...shellOpts }))!;
+  const create = (o: CoreOptions) =>
+    createCore({ ...o, clock: time.clock, timers: time.timers, ...(runJob ? { scheduler: { runJob } } : {}) });
+  const shell = (await startShell(fake.electron as never, {
+    appRoot: ROOT,
+    env: {},
+    createCore: create,
+    createLogger: () => logger,
+    argv: [],
+    ...shellOpts,
+  }))!;
   cleanups.push(() => tmp.cleanup());
   cleanups.push(() => shell.quit());
   return { shell, fake, time, logger, dir: tmp.dir };
@@ -57,7 +65,8 @@ const call = async <T>(shell: ShellHandle, channel: string, input?: unknown): Pr
   return r.value as T;
 };
 
-const trayItem = (label: string) => (FakeTray.instances[0]!.menu as { label?: string; click?: () => void }[]).find((m) => m.label === label)!;
+const trayItem = (label: string) =>
+  (FakeTray.instances[0]!.menu as { label?: string; click?: () => void }[]).find((m) => m.label === label)!;
 
 /** Resolves with the socket error code ('ECONNREFUSED') or 'connected'. */
 function tryConnect(port: number): Promise<string> {
@@ -82,7 +91,14 @@ describe('Windows notifications: AppUserModelID', () => {
       idsWhenReady = [...fake.calls.appUserModelIds];
       return ready();
     };
-    const shell = (await startShell(fake.electron as never, { appRoot: ROOT, env: {}, createCore, createLogger: () => createMemoryLogger(), argv: [], platform: 'win32' }))!;
+    const shell = (await startShell(fake.electron as never, {
+      appRoot: ROOT,
+      env: {},
+      createCore,
+      createLogger: () => createMemoryLogger(),
+      argv: [],
+      platform: 'win32',
+    }))!;
     cleanups.push(() => shell.quit());
     expect(idsWhenReady).toEqual([APP_USER_MODEL_ID]);
     expect(fake.calls.appUserModelIds).toEqual([APP_USER_MODEL_ID]);
@@ -189,7 +205,11 @@ describe('終了 stops background work before the database closes', () => {
     await shell.quit();
     expect(aborted).toBe(true);
     const db = new Database(join(dir, DB_FILE_NAME), { readonly: true });
-    const rows = db.prepare('select status, finished_at as finishedAt, message from schedule_runs where job_id = ?').all(id) as { status: string; finishedAt: string | null; message: string }[];
+    const rows = db.prepare('select status, finished_at as finishedAt, message from schedule_runs where job_id = ?').all(id) as {
+      status: string;
+      finishedAt: string | null;
+      message: string;
+    }[];
     db.close();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: 'failed', finishedAt: expect.any(String), message: expect.stringContaining('アプリの終了') });
@@ -197,7 +217,11 @@ describe('終了 stops background work before the database closes', () => {
 
   it('a job that ignores the abort does not hold the quit beyond the grace period', async () => {
     let release: () => void = () => undefined;
-    const { shell, fake, logger } = await start({ quitGraceMs: 30 }, {}, () => new Promise((r) => (release = () => r({ ok: true, summary: 'done' }))));
+    const { shell, fake, logger } = await start(
+      { quitGraceMs: 30 },
+      {},
+      () => new Promise((r) => (release = () => r({ ok: true, summary: 'done' }))),
+    );
     const { id } = await call<{ id: number }>(shell, 'schedules:create', JOB);
     await call(shell, 'schedules:runNow', { id });
     await shell.quit();

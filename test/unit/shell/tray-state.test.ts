@@ -14,12 +14,23 @@ describe('tray state', () => {
     expect(trayTooltip({ ...s, paused: true, lastResult: failed })).toBe('BCart Desk — 前回の取込でエラー: Bカートに接続できません。');
     expect(trayTooltip({ ...s, running: true, lastResult: failed })).toBe('BCart Desk — 出荷取込処理を実行中です');
     expect(trayTooltip(INITIAL_TRAY_STATE)).toBe('BCart Desk');
-    expect([trayIconKind(s), trayIconKind({ ...s, lastResult: failed }), trayIconKind({ ...s, running: true, lastResult: failed })]).toEqual(['normal', 'error', 'running']);
+    expect([
+      trayIconKind(s),
+      trayIconKind({ ...s, lastResult: failed }),
+      trayIconKind({ ...s, running: true, lastResult: failed }),
+    ]).toEqual(['normal', 'error', 'running']);
   });
 
   it('the menu follows the state; without scheduler actions it is 開く / 終了', () => {
     const labels = (st: TrayState) => trayMenuTemplate(actions, st).map((m) => m.label ?? '—');
-    expect(labels(INITIAL_TRAY_STATE)).toEqual(['開く', '今すぐ取込', '最終結果: まだ実行していません', 'スケジュール一時停止', '—', '終了']);
+    expect(labels(INITIAL_TRAY_STATE)).toEqual([
+      '開く',
+      '今すぐ取込',
+      '最終結果: まだ実行していません',
+      'スケジュール一時停止',
+      '—',
+      '終了',
+    ]);
     expect(labels({ ...INITIAL_TRAY_STATE, paused: true, running: true, lastResult: failed })).toEqual([
       '開く',
       '今すぐ取込（実行中）',
