@@ -74,6 +74,12 @@ export interface CoreOptions {
    * credentials may be sent to (BCART_EXTERNAL_HOSTS; src-shared/ec-settings/api-url-policy.ts).
    */
   extraApiHosts?: readonly string[];
+  /**
+   * Test-only port: sees the migrated connection before any service gets it. The reliability suites
+   * wrap it to count the statements of a write transaction and to stop the process or raise a SQLite
+   * error at statement k (docs/reliability.md). The shell, the harness and the CLI never pass it.
+   */
+  instrumentConnection?: (sqlite: SqliteDb) => void;
 }
 
 export interface Core {
@@ -102,6 +108,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       backupDir: join(opts.dataDir, 'backups'),
       now: clock.now(),
     });
+    opts.instrumentConnection?.(sqlite);
     const ports: CorePorts = {
       clock,
       timers: opts.timers ?? systemTimers,
