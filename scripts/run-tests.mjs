@@ -13,7 +13,12 @@ const report = join(reportDir, 'vitest-report.json');
 rmSync(report, { force: true });
 
 const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
-const run = spawnSync('npx', args, { stdio: 'inherit', env: process.env });
+// The suite runs in a zone that is not JST (America/New_York unless BCART_TEST_TZ names another):
+// business dates are JST calendar dates whatever the machine's zone, so a test or code path that
+// leans on the machine's zone fails here instead of only on a clerk's PC abroad.
+const TZ = process.env.BCART_TEST_TZ || 'America/New_York';
+console.log(`TZ=${TZ}`);
+const run = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, TZ } });
 
 let passed = 0;
 let failed = 0;

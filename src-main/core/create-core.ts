@@ -85,6 +85,12 @@ export interface CoreOptions {
   stockPusher?: Partial<StockPusherOptions>;
   /** timeouts / retries of the BCart clients the stock feature uses (tests) */
   stockClientTiming?: ClientOverrides;
+  /**
+   * Test-only port: sees the migrated connection before any service gets it. The reliability suites
+   * wrap it to count the statements of a write transaction and to stop the process or raise a SQLite
+   * error at statement k (docs/reliability.md). The shell, the harness and the CLI never pass it.
+   */
+  instrumentConnection?: (sqlite: SqliteDb) => void;
 }
 
 export interface Core {
@@ -114,6 +120,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       backupDir: join(opts.dataDir, 'backups'),
       now: clock.now(),
     });
+    opts.instrumentConnection?.(sqlite);
     const ports: CorePorts = {
       clock,
       timers: opts.timers ?? systemTimers,

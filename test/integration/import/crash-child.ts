@@ -1,34 +1,82 @@
 /**
- * Child process of the DB-kill test (bundled once by the test so each start is fast): opens the data folder like the CLI and runs one 出荷取込処理,
- * printing each phase on its own line ("ready", "phase fetching", …, "done") so the parent can kill
- * it with SIGKILL at a random moment, including inside the write transaction.
+ * Child process of DB-kill (bundled once by the test so each start is quick): opens the data folder
+ * like the CLI and runs one 出荷取込処理 with its connection instrumented (test/helpers/write-points.ts).
+ * With KILL_AT = n it prints the point it reached ("kill {…}") and stops itself with SIGKILL right
+ * after point n — a deterministic crash at one statement boundary; with 0 it runs to the end and
+ * prints every point ("points […]") and "done <status>".
+ *
+ * SABOTAGE plants a known bug so the suite can show that it catches it:
+ * - split: the write transaction commits after the slips and continues in a second transaction;
+ * - cursor-early: the 出荷取込開始日 moves (committed) before the write transaction begins;
+ * - row-outside: the run's システムログ lines are written after the commit, outside the transaction.
  */
+import { writeSync } from 'node:fs';
 import { createCore } from '../../../src-main/core/create-core';
 import { openCliTokenStore } from '../../../src-main/core/file-token-store';
 import { createConsoleLogger } from '../../../src-main/core/logging';
+import { instrumentPoints, type WritePoint } from '../../helpers/write-points';
 
 async function main(): Promise<void> {
-  const dataDir = process.argv[2];
-  const settingId = Number(process.argv[3]);
-  const migrationsDir = process.argv[4];
-  if (!dataDir || !Number.isInteger(settingId) || !migrationsDir) throw new Error('usage: crash-child DATA_DIR SETTING_ID MIGRATIONS_DIR');
-  const core = await createCore({ dataDir, migrationsDir, logger: createConsoleLogger('crash-child', 'error'), tokenStore: openCliTokenStore(dataDir) });
-  process.stdout.write('ready\n');
-  let last = '';
-  const o = await core.services.imports.run({
-    settingId,
-    dryRun: false,
-    trigger: 'cli',
-    onProgress: (p) => {
-      if (p.phase !== last) {
-        last = p.phase;
-        // written synchronously so the parent sees "writing" before the transaction starts
-        process.stdout.write(`phase ${p.phase}\n`);
-      }
+  const [dataDir, setting, migrationsDir, killAtText, sabotage = 'none', cursorAfter = ''] = process.argv.slice(2);
+  const settingId = Number(setting);
+  const killAt = Number(killAtText);
+  if (!dataDir || !Number.isInteger(settingId) || !migrationsDir || !Number.isInteger(killAt)) {
+    throw new Error('usage: crash-child DATA_DIR SETTING_ID MIGRATIONS_DIR KILL_AT [SABOTAGE CURSOR_AFTER]');
+  }
+  let points: WritePoint[] = [];
+  const core = await createCore({
+    dataDir,
+    migrationsDir,
+    logger: createConsoleLogger('crash-child', 'error'),
+    tokenStore: openCliTokenStore(dataDir),
+    instrumentConnection: (db) => {
+      points = instrumentPoints(db, {
+        onPoint: (p) => {
+          if (p.n !== killAt) return;
+          // written synchronously: the line is in the pipe before the process dies
+          writeSync(1, `kill ${JSON.stringify({ ...p, sql: p.sql.slice(0, 60) })}\n`);
+          process.kill(process.pid, 'SIGKILL');
+        },
+      });
     },
   });
+  const repos = core.services.repos;
+  const origTransaction = repos.transaction;
+  if (sabotage === 'split') {
+    const orig = repos.slips.insertImported;
+    repos.slips.insertImported = (...a) => {
+      const r = orig(...a);
+      core.db.exec('COMMIT; BEGIN IMMEDIATE');
+      return r;
+    };
+  } else if (sabotage === 'cursor-early') {
+    repos.transaction = (fn, opts) => {
+      if (opts?.immediate) repos.ecSettings.setCursor(settingId, cursorAfter, core.services.ports.now());
+      return origTransaction(fn, opts);
+    };
+  } else if (sabotage === 'row-outside') {
+    const origLogs = repos.importRuns.insertLogs;
+    let deferred: Parameters<typeof origLogs>[0][] | null = null;
+    repos.importRuns.insertLogs = (entries) => {
+      if (deferred) deferred.push(entries);
+      else origLogs(entries);
+    };
+    repos.transaction = (fn, opts) => {
+      if (!opts?.immediate) return origTransaction(fn, opts);
+      deferred = [];
+      try {
+        return origTransaction(fn, opts);
+      } finally {
+        const later = deferred;
+        deferred = null;
+        for (const e of later) origLogs(e);
+      }
+    };
+  } else if (sabotage !== 'none') throw new Error(`unknown sabotage ${sabotage}`);
+  const o = await core.services.imports.run({ settingId, dryRun: false, trigger: 'cli' });
   core.close();
-  process.stdout.write(`done ${o.status}\n`);
+  writeSync(1, `points ${JSON.stringify(points.map((p) => ({ ...p, sql: p.sql.slice(0, 60) })))}\n`);
+  writeSync(1, `done ${o.status}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -1,11 +1,20 @@
 /**
- * DB-kill (docs/reliability.md#import-all-or-nothing-once): a child process (tsx) runs 出荷取込処理 on a copy of a prepared data
- * folder and is killed with SIGKILL at random moments — during the fetch or inside the write
- * transaction. After each kill: `PRAGMA integrity_check` = ok, the books equal exactly the state
- * before the run or the state of an uninterrupted run, and the next run converges to the latter.
+ * DB-kill (docs/reliability.md#import-all-or-nothing-once): a child process runs 出荷取込処理 on a
+ * copy of a prepared data folder and stops itself with SIGKILL right after statement boundary n —
+ * for EVERY boundary of the run (test/helpers/write-points.ts numbers them at the connection level:
+ * before BEGIN, each statement inside a transaction, after COMMIT, each autocommitted write). Each
+ * kill asserts the point it landed on (the same as in an uninterrupted run) and, after it:
+ * `integrity_check` = ok; the write set — books, 出荷取込開始日, the succeeded run record and its
+ * システムログ lines — equals exactly the state before the run when the kill came before the write
+ * transaction's COMMIT and exactly the reference state from then on; a restart leaves no run
+ * 'running' and the next run converges to the reference books.
+ *
+ * Sabotage runs plant known bugs in the child (a split write transaction, a cursor moved before
+ * the commit, log rows written outside the transaction) and must be caught at some kill point.
+ * `npm test` sweeps a small shop; `npm run test:faults` (BCART_FAULTS_FULL=1) a larger one.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { buildSync } from 'esbuild';
@@ -17,12 +26,16 @@ import { startSimulator, type RunningSimulator } from '../../../src-main/simulat
 import { addDays, jstDateOf } from '../../../src-shared/domain/jst-date';
 import { MIGRATIONS_DIR } from '../../helpers/core';
 import { makeTempDir } from '../../helpers/temp-dir';
+import type { WritePoint } from '../../helpers/write-points';
 import { booksSnapshot, seedImportBooks } from './import-fixture';
 
-const KILLS = 100;
+const FULL = process.env.BCART_FAULTS_FULL === '1';
+const ORDERS = FULL ? 150 : 4;
 const PARALLEL = 2;
 const CHILD = join(__dirname, 'crash-child.ts');
 const ROOT = join(__dirname, '..', '..', '..');
+const SABOTAGES = ['split', 'cursor-early', 'row-outside'] as const;
+type Mode = 'none' | (typeof SABOTAGES)[number];
 let bundle = '';
 
 const open = (dir: string) =>
@@ -33,72 +46,84 @@ function copyDir(from: string, to: string): void {
   for (const f of readdirSync(from)) if (f === DB_FILE_NAME || f === 'tokens.json') copyFileSync(join(from, f), join(to, f));
 }
 
-/** Snapshot read through a plain connection (never runs migrations or seeds). */
-function inspect(dir: string, settingId: number): { integrity: string; books: string } {
+/** Everything the write transaction owns, read through a plain connection (no migrations, no seeds). */
+function inspect(dir: string, settingId: number): { integrity: string; writeSet: string; books: string; running: number } {
   const db = new Database(join(dir, DB_FILE_NAME));
   try {
     const integrity = (db.pragma('integrity_check', { simple: true }) as string) ?? '';
-    return { integrity, books: booksSnapshot(db, settingId) };
+    const q = (sql: string) => JSON.stringify(db.prepare(sql).all());
+    const books = booksSnapshot(db, settingId);
+    const writeSet = [
+      books,
+      q(`select status, orders_fetched, shipments_created, invoices_created, amount, warning_count, message from import_runs where status = 'succeeded' order by id`),
+      q(`select level, order_code, code, message from system_logs where run_id in (select id from import_runs where status = 'succeeded') order by id`),
+    ].join('\n');
+    const running = (db.prepare(`select count(*) as n from import_runs where status = 'running'`).get() as { n: number }).n;
+    return { integrity, writeSet, books, running };
   } finally {
     db.close();
   }
 }
 
-interface KillResult {
-  phase: string;
-  killed: boolean;
-  /** ms since spawn at which each line arrived */
-  at: Record<string, number>;
+interface ChildResult {
+  /** the point the child stopped at (null: it ran to the end) */
+  kill: WritePoint | null;
+  points: WritePoint[];
+  done: string | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
 }
 
-/** Runs the child; kills it `delayMs` after it reported `at` (null: lets it finish). */
-function runChild(dir: string, settingId: number, at: 'ready' | 'phase writing', delayMs: number | null): Promise<KillResult> {
+/** Runs the child to its end (killAt 0) or until it stops itself after point killAt; resolves on 'close' (all output read). */
+function runChild(dir: string, settingId: number, killAt: number, mode: Mode, cursorAfter: string): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    // one plain node process running the bundle: the kill hits the importer itself, and start-up is quick
-    const child = spawn(process.execPath, [bundle, dir, String(settingId), MIGRATIONS_DIR], {
+    const child = spawn(process.execPath, [bundle, dir, String(settingId), MIGRATIONS_DIR, String(killAt), mode, cursorAfter], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
     });
-    let phase = 'starting';
-    const started = performance.now();
-    const seen: Record<string, number> = {};
-    let buf = '';
-    let killed = false;
-    child.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
-        const line = buf.slice(0, i);
-        buf = buf.slice(i + 1);
-        phase = line;
-        seen[line] = performance.now() - started;
-        if (line === at && delayMs !== null) {
-          setTimeout(() => {
-            killed = child.kill('SIGKILL');
-          }, delayMs);
-        }
-      }
-    });
+    let out = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('exit', () => resolve({ phase, killed: killed && !phase.startsWith('done'), at: seen }));
+    child.on('close', (_code, signal) => {
+      const line = (prefix: string) => out.split('\n').find((l) => l.startsWith(prefix))?.slice(prefix.length) ?? null;
+      const kill = line('kill ');
+      const points = line('points ');
+      resolve({ kill: kill ? (JSON.parse(kill) as WritePoint) : null, points: points ? (JSON.parse(points) as WritePoint[]) : [], done: line('done '), signal, stderr });
+    });
   });
 }
 
-describe('DB-kill: SIGKILL during 出荷取込処理', () => {
+/** The import's write transaction: the one that inserts 出荷伝票. */
+function writeTx(points: WritePoint[]): { begin: number; commit: number } {
+  const tx = points.find((p) => p.phase === 'inside' && /insert into "?shipments"?/i.test(p.sql))?.tx;
+  const begin = points.find((p) => p.tx === tx && p.phase === 'before-begin')?.n;
+  const commit = points.find((p) => p.tx === tx && p.phase === 'after-commit')?.n;
+  if (tx === undefined || begin === undefined || commit === undefined) throw new Error('no write transaction among the points');
+  return { begin, commit };
+}
+
+type Landing = 'before BEGIN' | 'inside' | 'after COMMIT';
+const landing = (n: number, w: { begin: number; commit: number }): Landing => (n <= w.begin ? 'before BEGIN' : n < w.commit ? 'inside' : 'after COMMIT');
+
+describe('DB-kill: SIGKILL at every statement boundary of 出荷取込処理', () => {
   let sim: RunningSimulator;
   const tmp = makeTempDir('bcart-desk-kill-');
   const template = join(tmp.dir, 'template');
   let settingId = 0;
   let before = '';
   let after = '';
-  /** durations of an uninterrupted child: from "ready" to the end, and of the write step */
-  let runMs = 0;
-  let writeMs = 0;
+  let afterBooks = '';
+  let cursorAfter = '';
+  let dirs = 0;
+  const plans = new Map<Mode, WritePoint[]>();
 
   beforeAll(async () => {
     bundle = join(tmp.dir, 'crash-child.cjs');
     buildSync({ entryPoints: [CHILD], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, external: ['better-sqlite3'], logLevel: 'error' });
     const today = jstDateOf(Date.now());
-    sim = await startSimulator({ seed: 21, orders: 150, fromDate: addDays(today, -6), toDate: today, rateLimit: false, includeUnsupported: false });
+    sim = await startSimulator({ seed: 21, orders: ORDERS, fromDate: addDays(today, -6), toDate: today, rateLimit: false, includeUnsupported: false });
     for (const o of sim.state.orders) {
       if ((o.order.payment === '自社掛け払い' || o.order.payment === '銀行振込') && o.order.customer_ext_id === '') o.order.payment = 'PayPal';
     }
@@ -106,69 +131,105 @@ describe('DB-kill: SIGKILL during 出荷取込処理', () => {
     settingId = (await seedImportBooks(core.db, core.services.bcart, sim, addDays(today, -6))).settingId;
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     core.close();
-    before = inspect(template, settingId).books;
-    // the state of an uninterrupted run
+    before = inspect(template, settingId).writeSet;
+    // the reference: an uninterrupted run in this process
     const refDir = join(tmp.dir, 'reference');
     copyDir(template, refDir);
     const ref = await open(refDir);
     const o = await ref.services.imports.run({ settingId, dryRun: false, trigger: 'cli' });
     ref.close();
     expect(o.status).toBe('succeeded');
-    expect(o.counts.shipments).toBeGreaterThan(60);
-    after = inspect(refDir, settingId).books;
+    expect(o.counts.shipments).toBeGreaterThanOrEqual(2);
+    cursorAfter = o.cursorAfter ?? '';
+    expect(cursorAfter).not.toBe('');
+    ({ writeSet: after, books: afterBooks } = inspect(refDir, settingId));
     expect(after).not.toBe(before);
-    // time an uninterrupted child so the kill moments spread over its whole run
-    const timing = join(tmp.dir, 'timing');
-    copyDir(template, timing);
-    const t = await runChild(timing, settingId, 'ready', null);
-    expect(t.phase).toBe('done succeeded');
-    runMs = t.at['done succeeded']! - t.at['ready']!;
-    writeMs = t.at['done succeeded']! - t.at['phase writing']!;
-  });
+    // the points of an uninterrupted child, per mode: what each kill must land on
+    for (const mode of ['none', ...SABOTAGES] as const) {
+      const dir = join(tmp.dir, `plan-${mode}`);
+      copyDir(template, dir);
+      const r = await runChild(dir, settingId, 0, mode, cursorAfter);
+      expect(r.done, r.stderr).toBe('succeeded');
+      expect(r.points.length).toBeGreaterThan(3);
+      plans.set(mode, r.points);
+      if (mode === 'none') expect(inspect(dir, settingId).writeSet).toBe(after);
+    }
+  }, 600_000);
   afterAll(async () => {
-    await sim.close();
+    await sim?.close();
     tmp.cleanup();
   });
 
-  it(`${KILLS} kills at random moments: integrity ok, before-or-after exactly, the next run converges`, async () => {
-    const stats = { kills: 0, inWrite: 0, stateBefore: 0, stateAfter: 0, other: 0, integrityFailures: 0, converged: 0 };
-    let seed = 12345;
-    const rand = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
-    const one = async (i: number): Promise<void> => {
-      const dir = join(tmp.dir, `kill-${i}`);
-      copyDir(template, dir);
-      // half of the kills aim at the write transaction, the rest anywhere from start-up on
-      const inWrite = i % 2 === 0;
-      const r = await runChild(dir, settingId, inWrite ? 'phase writing' : 'ready', rand() * (inWrite ? writeMs : runMs));
-      if (r.killed) stats.kills++;
-      if (r.killed && r.phase === 'phase writing') stats.inWrite++;
-      const s = inspect(dir, settingId);
-      if (s.integrity !== 'ok') stats.integrityFailures++;
-      if (s.books === before) stats.stateBefore++;
-      else if (s.books === after) stats.stateAfter++;
-      else stats.other++;
-      const core = await open(dir);
+  /** Kills after point n and returns what was wrong afterwards (empty: all invariants held). */
+  async function killAndCheck(n: number, mode: Mode): Promise<{ landed: Landing; problems: string[] }> {
+    const plan = plans.get(mode)!;
+    const w = writeTx(plan);
+    const dir = join(tmp.dir, `kill-${dirs++}`);
+    copyDir(template, dir);
+    const r = await runChild(dir, settingId, n, mode, cursorAfter);
+    const problems: string[] = [];
+    const expected = plan[n - 1]!;
+    if (r.signal !== 'SIGKILL' || !r.kill) problems.push(`not killed (signal ${r.signal}, ${r.stderr.trim()})`);
+    else if (r.kill.phase !== expected.phase || r.kill.tx !== expected.tx || r.kill.k !== expected.k) problems.push(`landed on ${JSON.stringify(r.kill)}, planned ${JSON.stringify(expected)}`);
+    const landed = landing(n, w);
+    const s = inspect(dir, settingId);
+    if (s.integrity !== 'ok') problems.push(`integrity ${s.integrity}`);
+    const want = n < w.commit ? before : after;
+    if (s.writeSet !== want) problems.push(`write set is not the state ${n < w.commit ? 'before' : 'after'} the run`);
+    const core = await open(dir);
+    try {
       const o = await core.services.imports.run({ settingId, dryRun: false, trigger: 'cli' });
+      if (o.status !== 'succeeded') problems.push(`next run ${o.status}: ${o.message}`);
+    } finally {
       core.close();
-      if (o.status === 'succeeded' && inspect(dir, settingId).books === after) stats.converged++;
-    };
+    }
+    const next = inspect(dir, settingId);
+    if (next.books !== afterBooks) problems.push('next run did not converge to the reference books');
+    if (next.running !== 0) problems.push(`${next.running} run(s) left 'running'`);
+    return { landed, problems };
+  }
+
+  async function sweep(ns: number[], mode: Mode) {
+    const results: { n: number; landed: Landing; problems: string[] }[] = [];
     let next = 0;
     const worker = async () => {
-      while (next < KILLS) await one(next++);
+      while (next < ns.length) {
+        const n = ns[next++]!;
+        results.push({ n, ...(await killAndCheck(n, mode)) });
+      }
     };
     await Promise.all(Array.from({ length: PARALLEL }, worker));
-    console.log(`DB-kill: ${JSON.stringify({ ...stats, runMs: Math.round(runMs), writeMs: Math.round(writeMs) })}`);
-    expect(existsSync(template)).toBe(true);
-    expect(stats.integrityFailures).toBe(0);
-    expect(stats.other).toBe(0);
-    expect(stats.converged).toBe(KILLS);
-    // the kills really interrupted runs, some of them inside the write step (timing-based, so the
-    // bars are loose enough for a loaded CI box; the invariants above are the strict part)
-    expect(stats.kills).toBeGreaterThanOrEqual(KILLS * 0.5);
-    expect(stats.inWrite).toBeGreaterThan(3);
-    expect(stats.stateBefore).toBeGreaterThan(3);
-  }, 600_000);
+    return results.sort((a, b) => a.n - b.n);
+  }
+
+  it('every statement boundary: lands where planned, all-or-nothing, cursor with the books, the next run converges', async () => {
+    const plan = plans.get('none')!;
+    const results = await sweep(plan.map((p) => p.n), 'none');
+    const byPhase: Record<string, number> = {};
+    for (const r of results) byPhase[r.landed] = (byPhase[r.landed] ?? 0) + 1;
+    const w = writeTx(plan);
+    console.log(
+      `DB-kill (import, ${ORDERS} orders): ${results.length} kills = every point of the run; landed ${JSON.stringify(byPhase)}; ` +
+        `write transaction = points ${w.begin}..${w.commit} (${w.commit - w.begin - 1} statements); ` +
+        `invariants per kill: landed as planned, integrity, write set before/after, no run left running, next run converges; ` +
+        `violations ${results.filter((r) => r.problems.length > 0).length}`,
+    );
+    expect(results.filter((r) => r.problems.length > 0).map((r) => `${r.n}: ${r.problems.join('; ')}`)).toEqual([]);
+    expect(byPhase['inside']).toBe(w.commit - w.begin - 1);
+    expect(byPhase['before BEGIN']).toBeGreaterThan(0);
+    expect(byPhase['after COMMIT']).toBeGreaterThan(0);
+  }, 1_800_000);
+
+  for (const mode of SABOTAGES) {
+    it(`sabotage "${mode}" is caught`, async () => {
+      const plan = plans.get(mode)!;
+      const w = writeTx(plan);
+      // around BEGIN and COMMIT of the write transaction (every point under test:faults)
+      const ns = plan.map((p) => p.n).filter((n) => FULL || (n >= w.begin - 2 && n <= w.begin + 2) || (n >= w.commit - 4 && n <= w.commit + 3));
+      const results = await sweep(ns, mode);
+      const caught = results.filter((r) => r.problems.length > 0);
+      console.log(`DB-kill sabotage ${mode}: caught in ${caught.length} of ${results.length} kill points (${[...new Set(caught.flatMap((r) => r.problems))].join(' | ')})`);
+      expect(caught.length).toBeGreaterThan(0);
+    }, 1_800_000);
+  }
 });

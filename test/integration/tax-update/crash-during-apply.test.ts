@@ -1,143 +1,239 @@
 /**
- * A crash mid-apply (child process, SIGKILL at random moments, ≥ 100 times) leaves the database
- * intact (integrity_check ok) and the data exactly as before or exactly as after the update —
- * never half-updated — and the run record agrees with the data.
+ * TAX-kill (docs/reliability.md#tax-update-once-and-exact): a child process runs the tax update on
+ * a copy of a prepared data folder and stops itself with SIGKILL right after statement boundary n,
+ * for EVERY boundary of the run (test/helpers/write-points.ts: before BEGIN, each statement inside
+ * the apply's transaction, after COMMIT). Each kill asserts the point it landed on, then checks:
+ * `integrity_check` = ok; 定期申込 (applications, items, options), the run record, its change rows
+ * and the 管理者ログ are exactly as before the run when the kill came before COMMIT and exactly the
+ * reference run's from then on; a run record names a backup file that is whole (integrity ok, the
+ * 定期申込 exactly as before the run) — no half backup is ever offered for restore; a second apply
+ * converges to the single-run result (it runs, or is refused as already applied).
+ *
+ * Sabotage runs (a split transaction, a 管理者ログ row written outside it) must be caught.
+ * `npm test` sweeps a small dataset; `npm run test:faults` (BCART_FAULTS_FULL=1) a larger one.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../../../src-main/core/create-core';
-import { setStoreClosed } from '../../helpers/store-mode';
 import { PRESET_2019 } from '../../../src-shared/tax-update/types';
 import { TAX_UPDATE_CHECKLIST_IDS } from '../../../src-shared/tax-update/checklist';
 import { makeTestCore } from '../../helpers/core';
+import { setStoreClosed } from '../../helpers/store-mode';
 import { makeTempDir } from '../../helpers/temp-dir';
-import { dumpSubscriptions, insertProducts, makeDataset, rng } from './tax-update-fixture';
+import type { WritePoint } from '../../helpers/write-points';
+import { dumpSubscriptions, insertProducts, makeDataset } from './tax-update-fixture';
 
-const KILLS = 100;
+const FULL = process.env.BCART_FAULTS_FULL === '1';
+const APPLICATIONS = FULL ? 300 : 5;
+const PARALLEL = 2;
 const CHILD_TS = join(__dirname, 'apply-child.ts');
 const MIGRATIONS = join(__dirname, '..', '..', '..', 'drizzle');
+const SABOTAGES = ['split', 'row-outside'] as const;
+type Mode = 'none' | (typeof SABOTAGES)[number];
+let bundle = '';
 
-/**
- * The child as one bundled .cjs (esbuild, which tsx brings along): node starts it in ~0.2 s
- * instead of ~1.5 s of on-the-fly TypeScript, so 100 kills stay well under a minute. Falls back
- * to `node --import tsx` when esbuild is not installed.
- */
-async function childCommand(outDir: string): Promise<string[]> {
+/** Everything the apply owns (times and the backup's path left out: they differ per run). */
+function writeSet(db: Database.Database): string {
+  const q = (sql: string) => JSON.stringify(db.prepare(sql).raw().all());
+  return [
+    dumpSubscriptions(db),
+    q('select rate_event_id, rounding, targets, changed_applications, changed_prices, backup_file is not null, restored_at from tax_update_runs order by id'),
+    q('select application_code, product_code, variation, field, option_name, old_value, new_value from tax_update_changes order by id'),
+    q(`select action, message from admin_logs where action like 'taxUpdate.%' order by id`),
+  ].join('\n');
+}
+
+interface Inspection {
+  integrity: string;
+  writeSet: string;
+  /** the backup a run record offers for restore: null when there is no run */
+  backup: { exists: boolean; integrity: string; subscriptions: string } | null;
+}
+
+function inspect(dir: string): Inspection {
+  const db = new Database(join(dir, DB_FILE_NAME));
   try {
-    const { buildSync } = await import('esbuild');
-    const outfile = join(outDir, 'apply-child.cjs');
-    buildSync({ entryPoints: [CHILD_TS], bundle: true, platform: 'node', format: 'cjs', outfile, external: ['better-sqlite3'], target: 'node20', logLevel: 'error' });
-    return [outfile];
-  } catch {
-    return ['--import', 'tsx', CHILD_TS];
+    const integrity = String(db.pragma('integrity_check', { simple: true }));
+    const run = db.prepare('select backup_file as f from tax_update_runs').get() as { f: string | null } | undefined;
+    let backup: Inspection['backup'] = null;
+    if (run) {
+      if (run.f === null || !existsSync(run.f)) backup = { exists: false, integrity: '', subscriptions: '' };
+      else {
+        const b = new Database(run.f, { readonly: true });
+        try {
+          backup = { exists: true, integrity: String(b.pragma('integrity_check', { simple: true })), subscriptions: dumpSubscriptions(b) };
+        } finally {
+          b.close();
+        }
+      }
+    }
+    return { integrity, writeSet: writeSet(db), backup };
+  } finally {
+    db.close();
   }
 }
-let childArgs: string[] = [];
 
-interface Outcome {
-  /** ms from "ready" to "done" when not killed */
-  ms: number | null;
-  killed: boolean;
+interface ChildResult {
+  kill: WritePoint | null;
+  points: WritePoint[];
+  done: boolean;
+  signal: NodeJS.Signals | null;
+  stderr: string;
 }
 
-/** Runs the child on `dir`; kills it `delayMs` after it printed "ready" (null: let it finish). */
-function runChild(dir: string, delayMs: number | null): Promise<Outcome> {
+function runChild(dir: string, killAt: number, mode: Mode): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...childArgs, dir, MIGRATIONS], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let readyAt = 0;
-    let ms: number | null = null;
-    let err = '';
-    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-    child.stdout.on('data', (b: Buffer) => {
-      const s = b.toString();
-      if (s.includes('ready') && readyAt === 0) {
-        readyAt = performance.now();
-        if (delayMs !== null) setTimeout(() => child.kill('SIGKILL'), delayMs);
-      }
-      if (s.includes('done')) ms = performance.now() - readyAt;
-    });
+    const child = spawn(process.execPath, [bundle, dir, MIGRATIONS, String(killAt), mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
     child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal === null && code !== 0) reject(new Error(`child failed (${code}): ${err}`));
-      else resolve({ ms, killed: signal === 'SIGKILL' });
+    child.on('close', (_code, signal) => {
+      const line = (prefix: string) => out.split('\n').find((l) => l.startsWith(prefix))?.slice(prefix.length) ?? null;
+      const kill = line('kill ');
+      const points = line('points ');
+      resolve({ kill: kill ? (JSON.parse(kill) as WritePoint) : null, points: points ? (JSON.parse(points) as WritePoint[]) : [], done: out.includes('\ndone'), signal, stderr });
     });
   });
 }
 
-describe('SIGKILL during apply', () => {
-  const tmp = makeTempDir();
+/** The apply's transaction: the one that inserts the run record. */
+function applyTx(points: WritePoint[]): { begin: number; commit: number } {
+  const tx = points.find((p) => p.phase === 'inside' && /insert into "?tax_update_runs"?/i.test(p.sql))?.tx;
+  const begin = points.find((p) => p.tx === tx && p.phase === 'before-begin')?.n;
+  const commit = points.find((p) => p.tx === tx && p.phase === 'after-commit')?.n;
+  if (tx === undefined || begin === undefined || commit === undefined) throw new Error('no apply transaction among the points');
+  return { begin, commit };
+}
+
+type Landing = 'before BEGIN' | 'inside' | 'after COMMIT';
+
+describe('TAX-kill: SIGKILL at every statement boundary of the tax update', () => {
+  const tmp = makeTempDir('bcart-desk-taxkill-');
   const template = join(tmp.dir, 'template');
   let before = '';
+  let beforeSubscriptions = '';
   let after = '';
+  let dirs = 0;
+  const plans = new Map<Mode, WritePoint[]>();
+  const copy = (to: string) => {
+    mkdirSync(to, { recursive: true });
+    copyFileSync(join(template, DB_FILE_NAME), join(to, DB_FILE_NAME));
+  };
 
   beforeAll(async () => {
-    // bundle beside node_modules so the child resolves better-sqlite3
+    // bundled beside node_modules so the child resolves better-sqlite3; node starts it in ~0.2 s
     const bundleDir = join(__dirname, '..', '..', '..', 'test-output', 'tmp');
     mkdirSync(bundleDir, { recursive: true });
-    childArgs = await childCommand(bundleDir);
+    bundle = join(bundleDir, 'apply-child.cjs');
+    buildSync({ entryPoints: [CHILD_TS], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, external: ['better-sqlite3'], target: 'node20', logLevel: 'error' });
     const t = await makeTestCore({}, template);
-    const data = makeDataset(99, 1000);
+    const data = makeDataset(99, APPLICATIONS);
     insertProducts(t.core.db, data.products);
     t.core.services.repos.subscriptions.replaceAll(data.apps, t.core.services.ports.now());
     setStoreClosed(t.core, true);
-    before = dumpSubscriptions(t.core.db);
+    t.core.db.pragma('wal_checkpoint(TRUNCATE)');
     t.core.close();
-    // the expected "after": the same apply on a copy, in this process
-    const copy = join(tmp.dir, 'expected');
-    mkdirSync(copy);
-    copyFileSync(join(template, DB_FILE_NAME), join(copy, DB_FILE_NAME));
-    const e = await makeTestCore({}, copy);
-    const service = e.core.services.taxUpdate;
-    await service.apply({ eventId: PRESET_2019.id, rounding: 'round', checked: TAX_UPDATE_CHECKLIST_IDS, understood: true });
-    after = dumpSubscriptions(e.core.db);
+    ({ writeSet: before } = inspect(template));
+    const db = new Database(join(template, DB_FILE_NAME), { readonly: true });
+    beforeSubscriptions = dumpSubscriptions(db);
+    db.close();
+    // the reference: the same apply on a copy, in this process
+    const refDir = join(tmp.dir, 'expected');
+    copy(refDir);
+    const e = await makeTestCore({}, refDir);
+    await e.core.services.taxUpdate.apply({ eventId: PRESET_2019.id, rounding: 'round', checked: TAX_UPDATE_CHECKLIST_IDS, understood: true });
     e.core.close();
-  }, 60_000);
+    ({ writeSet: after } = inspect(refDir));
+    expect(after).not.toBe(before);
+    for (const mode of ['none', ...SABOTAGES] as const) {
+      const dir = join(tmp.dir, `plan-${mode}`);
+      copy(dir);
+      const r = await runChild(dir, 0, mode);
+      expect(r.done, r.stderr).toBe(true);
+      plans.set(mode, r.points);
+      if (mode === 'none') expect(inspect(dir).writeSet).toBe(after);
+    }
+  }, 600_000);
   afterAll(() => tmp.cleanup());
 
-  it(`leaves the data exactly before or after, ${KILLS} kills`, async () => {
-    expect(after).not.toBe(before);
-    // calibrate: how long does the apply take in a child?
-    const calib = join(tmp.dir, 'calib');
-    mkdirSync(calib);
-    copyFileSync(join(template, DB_FILE_NAME), join(calib, DB_FILE_NAME));
-    const full = await runChild(calib, null);
-    expect(full.ms).not.toBeNull();
-    // kills run four at a time, so each child is slower than the lone calibration run: aim well past
-    // it so that some kills land after the commit as well as before it, even on a loaded machine
-    const window = Math.max(5, (full.ms ?? 50) * 3);
+  async function killAndCheck(n: number, mode: Mode): Promise<{ landed: Landing; problems: string[] }> {
+    const plan = plans.get(mode)!;
+    const w = applyTx(plan);
+    const dir = join(tmp.dir, `k${dirs++}`);
+    copy(dir);
+    const r = await runChild(dir, n, mode);
+    const problems: string[] = [];
+    const expected = plan[n - 1]!;
+    if (r.signal !== 'SIGKILL' || !r.kill) problems.push(`not killed (signal ${r.signal}, ${r.stderr.trim()})`);
+    else if (r.kill.phase !== expected.phase || r.kill.tx !== expected.tx || r.kill.k !== expected.k) problems.push(`landed on ${JSON.stringify(r.kill)}, planned ${JSON.stringify(expected)}`);
+    const landed: Landing = n <= w.begin ? 'before BEGIN' : n < w.commit ? 'inside' : 'after COMMIT';
+    const s = inspect(dir);
+    if (s.integrity !== 'ok') problems.push(`integrity ${s.integrity}`);
+    if (s.writeSet !== (n < w.commit ? before : after)) problems.push(`data is not the state ${n < w.commit ? 'before' : 'after'} the run`);
+    if (s.backup && !(s.backup.exists && s.backup.integrity === 'ok' && s.backup.subscriptions === beforeSubscriptions)) problems.push(`the run offers a backup that is not whole: ${JSON.stringify({ ...s.backup, subscriptions: undefined })}`);
+    // a second apply: runs (nothing was committed) or is refused as already applied
+    const c = await makeTestCore({}, dir);
+    try {
+      await c.core.services.taxUpdate.apply({ eventId: PRESET_2019.id, rounding: 'round', checked: TAX_UPDATE_CHECKLIST_IDS, understood: true });
+      if (n >= w.commit) problems.push('a second apply ran after a committed one');
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code !== 'ALREADY_APPLIED' || n < w.commit) problems.push(`second apply: ${code} ${(e as Error).message}`);
+    } finally {
+      c.core.close();
+    }
+    const next = inspect(dir);
+    if (next.writeSet !== after) problems.push('the second apply did not converge to the single-run result');
+    if (!next.backup?.exists || next.backup.integrity !== 'ok' || next.backup.subscriptions !== beforeSubscriptions) problems.push('after the second apply the run offers no whole backup');
+    return { landed, problems };
+  }
 
-    const r = rng(2026);
-    const seen = { before: 0, after: 0 };
-    const one = async (i: number): Promise<void> => {
-      const dir = join(tmp.dir, `k${i}`);
-      mkdirSync(dir);
-      copyFileSync(join(template, DB_FILE_NAME), join(dir, DB_FILE_NAME));
-      await runChild(dir, r() * window);
-      const db = new Database(join(dir, DB_FILE_NAME));
-      try {
-        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-        const dump = dumpSubscriptions(db);
-        const runs = (db.prepare('select count(*) as n from tax_update_runs').get() as { n: number }).n;
-        if (dump === before) {
-          expect(runs).toBe(0);
-          seen.before++;
-        } else {
-          expect(dump).toBe(after);
-          expect(runs).toBe(1);
-          seen.after++;
-        }
-      } finally {
-        db.close();
+  async function sweep(ns: number[], mode: Mode) {
+    const results: { n: number; landed: Landing; problems: string[] }[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < ns.length) {
+        const n = ns[next++]!;
+        results.push({ n, ...(await killAndCheck(n, mode)) });
       }
     };
-    // four children at a time: they mostly wait on fsync (synchronous=FULL), not on the 2 cores
-    for (let i = 0; i < KILLS; i += 4) await Promise.all([one(i), one(i + 1), one(i + 2), one(i + 3)]);
-    expect(seen.before + seen.after).toBe(KILLS);
-    expect(seen.before).toBeGreaterThan(0);
-    expect(seen.after).toBeGreaterThan(0);
-    console.log(`crash test: apply ${full.ms?.toFixed(0)} ms in a child; ${KILLS} kills → before ${seen.before}, after ${seen.after}`);
-  }, 240_000);
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+    return results.sort((a, b) => a.n - b.n);
+  }
+
+  it('every statement boundary: lands where planned, all-or-nothing, whole backup, a second apply converges', async () => {
+    const plan = plans.get('none')!;
+    const w = applyTx(plan);
+    const results = await sweep(plan.map((p) => p.n), 'none');
+    const byPhase: Record<string, number> = {};
+    for (const r of results) byPhase[r.landed] = (byPhase[r.landed] ?? 0) + 1;
+    const bad = results.filter((r) => r.problems.length > 0);
+    console.log(
+      `TAX-kill (${APPLICATIONS} 定期申込): ${results.length} kills = every point of the run; landed ${JSON.stringify(byPhase)}; ` +
+        `apply transaction = points ${w.begin}..${w.commit} (${w.commit - w.begin - 1} statements); invariants per kill: landed as planned, integrity, ` +
+        `items/options/applications/change rows/管理者ログ/run record before-or-after, backup whole, second apply converges; violations ${bad.length}`,
+    );
+    expect(bad.map((r) => `${r.n}: ${r.problems.join('; ')}`)).toEqual([]);
+    expect(byPhase['inside']).toBe(w.commit - w.begin - 1);
+    expect(byPhase['inside']).toBeGreaterThan(3);
+    expect(byPhase['after COMMIT']).toBeGreaterThan(0);
+  }, 1_800_000);
+
+  for (const mode of SABOTAGES) {
+    it(`sabotage "${mode}" is caught`, async () => {
+      const plan = plans.get(mode)!;
+      const w = applyTx(plan);
+      const ns = plan.map((p) => p.n).filter((n) => FULL || (n >= w.begin - 1 && n <= w.begin + 2) || (n >= w.commit - 4 && n <= w.commit + 3));
+      const results = await sweep(ns, mode);
+      const caught = results.filter((r) => r.problems.length > 0);
+      console.log(`TAX-kill sabotage ${mode}: caught in ${caught.length} of ${results.length} kill points (${[...new Set(caught.flatMap((r) => r.problems))].join(' | ')})`);
+      expect(caught.length).toBeGreaterThan(0);
+    }, 1_800_000);
+  }
 });

@@ -39,8 +39,12 @@ describe('OAuth login', () => {
   it('a mismatched state makes no token request (404, and the login waits on until it times out)', async () => {
     stub.handle((_r, res) => json(res, 200, { access_token: 'A', expires_in: 3600 }));
     let forgedStatus = 0;
+    // the listener's timeout runs on simulated time, advanced only once the forged redirect has been
+    // answered: with a real 300 ms timer a loaded machine closed the listener before the request landed
+    const t = fakeTime();
     const { a } = auth({
       listenerTimeoutMs: 300,
+      timers: t.timers,
       openExternal: async (url) => {
         const u = new URL(url);
         expect(u.searchParams.get('code_challenge_method')).toBe('S256');
@@ -48,6 +52,7 @@ describe('OAuth login', () => {
         expect(u.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{22}$/);
         // an attacker's redirect with another state
         forgedStatus = (await fetch(`${u.searchParams.get('redirect_uri')}?code=stolen&state=forged`)).status;
+        t.advance(300);
       },
     });
     const e = await a.login().catch((x: unknown) => x);
