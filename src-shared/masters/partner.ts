@@ -4,7 +4,8 @@
  * empty, so a warehouse can never be billed by mistake. Empty form values ('' or NaN) mean "none".
  */
 import { z } from 'zod';
-import { codeField, idField, masterRowBase, nameField } from './fields';
+import { toHalfWidthCode } from '../domain/search-fold';
+import { idField, kanaField, masterRowBase, nameField } from './fields';
 
 export const PARTNER_KINDS = ['得意先', '仕入先', '納入先', '倉庫'] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
@@ -20,10 +21,27 @@ const blankToNull = (v: unknown): unknown => (v === '' || v === undefined || (ty
 
 const closingDayMessage = '締日は1〜31の整数で入力してください(31は末日)。';
 
+const CODE_CHARS = /^[A-Za-z0-9_.-]+$/;
+const codeCharsMessage = '取引先コードは半角英数字と「_」「-」「.」で入力してください。';
+
+/**
+ * 取引先コード. A 倉庫's code typed in full width becomes half width (ＷＨ１ → WH1, see the transform
+ * below); the other kinds keep the code exactly as typed: a 得意先コード must equal BCart's 貴社独自会員ID.
+ */
+const partnerCode = z
+  .string({ error: '取引先コードを入力してください。' })
+  .trim()
+  .min(1, { error: '取引先コードを入力してください。' })
+  .max(30, { error: '取引先コードは30文字以内で入力してください。' })
+  .refine((v) => CODE_CHARS.test(toHalfWidthCode(v)), { error: codeCharsMessage });
+
 export const partnerInput = z
   .object({
-    code: codeField('取引先コード', 30),
+    code: partnerCode,
     name: nameField('取引先名', 100),
+    kana: kanaField()
+      .optional()
+      .transform((v) => v ?? ''),
     kind: z.enum(PARTNER_KINDS, { error: '取引先種別は「得意先」「仕入先」「納入先」「倉庫」から選んでください。' }),
     billingType: z.preprocess(blankToNull, z.enum(BILLING_TYPES, { error: '請求区分は「個別」「締」から選んでください。' }).nullable()),
     closingDay: z.preprocess(
@@ -39,22 +57,36 @@ export const partnerInput = z
   })
   .strict()
   .superRefine((v, ctx) => {
+    if (v.kind !== '倉庫' && !CODE_CHARS.test(v.code) && CODE_CHARS.test(toHalfWidthCode(v.code))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['code'],
+        message: `${v.kind}コードは全角を使わず、半角英数字でそのまま入力してください(Bカートの会員IDと照合します)。`,
+      });
+    }
     if (v.kind === '得意先') {
-      if (v.billingType === null) ctx.addIssue({ code: 'custom', path: ['billingType'], message: '得意先は請求区分(「個別」または「締」)を選んでください。' });
+      if (v.billingType === null)
+        ctx.addIssue({ code: 'custom', path: ['billingType'], message: '得意先は請求区分(「個別」または「締」)を選んでください。' });
       if (v.billingType === '締' && v.closingDay === null) {
         ctx.addIssue({ code: 'custom', path: ['closingDay'], message: '締請求の得意先は締日(1〜31、31は末日)を入力してください。' });
       }
       if (v.billingType === '個別' && v.closingDay !== null) {
-        ctx.addIssue({ code: 'custom', path: ['closingDay'], message: '個別請求では締日は使いません。締日を空にするか、請求区分を「締」にしてください。' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['closingDay'],
+          message: '個別請求では締日は使いません。締日を空にするか、請求区分を「締」にしてください。',
+        });
       }
-      if (v.taxDisplay === null) ctx.addIssue({ code: 'custom', path: ['taxDisplay'], message: '得意先は税表示(「税込」または「税抜」)を選んでください。' });
+      if (v.taxDisplay === null)
+        ctx.addIssue({ code: 'custom', path: ['taxDisplay'], message: '得意先は税表示(「税込」または「税抜」)を選んでください。' });
       return;
     }
     const why = `${v.kind}では使いません。空にするか、取引先種別を「得意先」にしてください。`;
     if (v.billingType !== null) ctx.addIssue({ code: 'custom', path: ['billingType'], message: `請求区分は${why}` });
     if (v.closingDay !== null) ctx.addIssue({ code: 'custom', path: ['closingDay'], message: `締日は${why}` });
     if (v.taxDisplay !== null) ctx.addIssue({ code: 'custom', path: ['taxDisplay'], message: `税表示は${why}` });
-  });
+  })
+  .transform((v) => (v.kind === '倉庫' ? { ...v, code: toHalfWidthCode(v.code) } : v));
 export type PartnerInput = z.input<typeof partnerInput>;
 export type PartnerValues = z.output<typeof partnerInput>;
 
@@ -62,6 +94,7 @@ export const partner = z.object({
   ...masterRowBase,
   code: z.string(),
   name: z.string(),
+  kana: z.string(),
   kind: z.enum(PARTNER_KINDS),
   billingType: z.enum(BILLING_TYPES).nullable(),
   closingDay: z.number().int().nullable(),

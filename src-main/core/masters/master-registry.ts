@@ -64,8 +64,8 @@ export function createMasterRepositories(db: Db, now: () => string): MasterRepos
       {
         label: '取引先',
         table: partners,
-        searchColumns: [partners.code, partners.name],
-        sortColumns: { code: partners.code, name: partners.name, kind: partners.kind, updatedAt: partners.updatedAt },
+        searchColumns: [partners.code, partners.name, partners.kana],
+        sortColumns: { code: partners.code, name: partners.name, kana: partners.kana, kind: partners.kind, updatedAt: partners.updatedAt },
         defaultSort: 'code',
         uniqueFields: { 'partners.code': { path: 'code', message: 'この取引先コードはすでに使われています。別のコードを入力してください。' } },
       },
@@ -76,10 +76,11 @@ export function createMasterRepositories(db: Db, now: () => string): MasterRepos
       {
         label: '商品',
         table: products,
-        searchColumns: [products.code, products.name, products.skuCode, products.janCode],
+        searchColumns: [products.code, products.name, products.kana, products.skuCode, products.janCode],
         sortColumns: {
           code: products.code,
           name: products.name,
+          kana: products.kana,
           skuCode: products.skuCode,
           unitPrice: products.unitPrice,
           unitQuantity: products.unitQuantity,

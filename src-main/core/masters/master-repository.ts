@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { foldForSearch } from '../../../src-shared/domain/search-fold';
 import { AppError } from '../../../src-shared/errors';
 import type { MasterListInput } from '../../../src-shared/masters/fields';
 import { mapConstraintError, type UniqueFieldMessage } from '../db/sqlite-errors';
@@ -42,9 +43,9 @@ export interface MasterRepository<Row, Values> {
 
 type Db = BetterSQLite3Database<Record<string, unknown>>;
 
-/** Escapes % and _ for LIKE ... ESCAPE '\'. */
+/** The folded query with % and _ escaped for LIKE ... ESCAPE '\' (see src-shared/domain/search-fold.ts). */
 function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${foldForSearch(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 export function createMasterRepository<Row extends { id: number; confirmed: boolean }, Values extends object>(
@@ -79,7 +80,8 @@ export function createMasterRepository<Row extends { id: number; confirmed: bool
     const q = input.query?.trim();
     if (q) {
       const pattern = likePattern(q);
-      const parts = cfg.searchColumns.map((c) => like(c, pattern));
+      // search_fold is registered on the connection (db/open.ts): both sides folded alike
+      const parts = cfg.searchColumns.map((c) => like(sql`search_fold(${c})`, pattern));
       // LIKE needs the ESCAPE clause for the escaped wildcards above
       filters.push(sql`(${or(...parts.map((p) => sql`${p} escape '\\'`))})`);
     }

@@ -1,4 +1,5 @@
 /** Read side of the imported 出荷伝票 / 請求伝票 (lists and details with the BCart ids). */
+import { foldForSearch } from '../../../src-shared/domain/search-fold';
 import { AppError } from '../../../src-shared/errors';
 import type { InvoiceDetailView, InvoiceRowView, ShipmentDetailView, ShipmentRowView } from '../../../src-shared/slips/slips';
 import type { SqliteDb } from '../db/open';
@@ -23,9 +24,12 @@ function filter(alias: string, q: SlipQuery): { where: string; args: unknown[] }
     args.push(q.to);
   }
   if (q.search && q.search.trim() !== '') {
-    const like = `%${q.search.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    parts.push(`(${alias}.bcart_order_code like ? escape '\\' or c.code like ? escape '\\' or c.name like ? escape '\\')`);
-    args.push(like, like, like);
+    const like = `%${foldForSearch(q.search).replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    // search_fold (db/open.ts) folds kana, width and case on both sides; フリガナ finds the customer too
+    parts.push(
+      `(search_fold(${alias}.bcart_order_code) like ? escape '\\' or search_fold(c.code) like ? escape '\\' or search_fold(c.name) like ? escape '\\' or search_fold(c.kana) like ? escape '\\')`,
+    );
+    args.push(like, like, like, like);
   }
   return { where: parts.length > 0 ? `where ${parts.join(' and ')}` : '', args };
 }

@@ -3,6 +3,7 @@
  * (the plan keeps extra properties), so apply can update exactly the rows the plan changed.
  * Every write is one synchronous transaction; callers check 受付停止 (edits are refused then).
  */
+import { foldForSearch } from '../../../src-shared/domain/search-fold';
 import type { SubscriptionApplication, SubscriptionItem, SubscriptionOption } from '../../../src-shared/tax-update/types';
 import { AppError } from '../../../src-shared/errors';
 import type { SubscriptionListInput, SubscriptionListRow } from '../../../src-shared/subscriptions/subscription-schema';
@@ -262,9 +263,10 @@ export function listApplications(db: SqliteDb, q: SubscriptionListInput): { rows
   }
   const search = q.search?.trim() ?? '';
   if (search !== '') {
-    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = `%${foldForSearch(search).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // search_fold (db/open.ts): kana, width and case forgiven on both sides
     where.push(
-      "(a.code like ? escape '\\' or a.customer_code like ? escape '\\' or exists (select 1 from subscription_items s where s.application_id = a.id and (s.product_code like ? escape '\\' or s.name like ? escape '\\')))",
+      "(search_fold(a.code) like ? escape '\\' or search_fold(a.customer_code) like ? escape '\\' or exists (select 1 from subscription_items s where s.application_id = a.id and (search_fold(s.product_code) like ? escape '\\' or search_fold(s.name) like ? escape '\\')))",
     );
     params.push(like, like, like, like);
   }

@@ -1,6 +1,6 @@
 import { BILLING_TYPES, closingDayLabel, PARTNER_KINDS, partnerInput, TAX_DISPLAYS } from '../../../src-shared/masters/partner';
 import { api } from '../../ipc/api';
-import { choices, codeAttribute, nameAttribute } from './master-attributes';
+import { choices, codeAttribute, kanaAttribute, nameAttribute } from './master-attributes';
 import { masterPage } from './MasterPage';
 
 /** 取引先 (得意先 / 仕入先 / 納入先 / 倉庫) list and form, with a 種別 filter. */
@@ -10,6 +10,7 @@ export const PartnerPage = masterPage({
   attributes: [
     codeAttribute('取引先コード', 150, '半角英数字(例: C0001、BC_CreditCard)'),
     nameAttribute('取引先名'),
+    kanaAttribute(),
     { name: 'kind', label: '取引先種別', type: 'select', required: true, options: choices(PARTNER_KINDS), column: { header: '種別', width: 80, sortable: true } },
     {
       name: 'billingType',
@@ -33,7 +34,7 @@ export const PartnerPage = masterPage({
     },
   ],
   schema: partnerInput,
-  empty: { code: '', name: '', kind: '得意先', billingType: '個別', closingDay: '', taxDisplay: '税込' },
+  empty: { code: '', name: '', kana: '', kind: '得意先', billingType: '個別', closingDay: '', taxDisplay: '税込' },
   filter: {
     label: '取引先種別',
     options: PARTNER_KINDS,
