@@ -40,7 +40,7 @@ describe('バッチスケジュール (e2e)', () => {
     await page.getByRole('group', { name: '実行する曜日' }).getByLabel('土').check();
     await page.getByLabel('実行時刻 1', { exact: true }).fill('7:3');
     await page.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => page.locator('.field-error').first().textContent()).toContain('HH:MM 形式');
+    await expect.poll(() => page.locator('.field-error').first().textContent()).toContain('「07:30」のように');
     expect(await e.core.dispatch('schedules:list', {})).toMatchObject({ ok: true, value: { rows: [] } });
     await page.getByRole('group', { name: '実行する曜日' }).getByLabel('土').uncheck();
     await page.getByLabel('実行時刻 1', { exact: true }).fill('07:30');

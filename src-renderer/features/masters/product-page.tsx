@@ -41,7 +41,7 @@ function productConfig(taxClasses: readonly TaxClass[]): MasterPageConfig<'produ
       kanaAttribute(130),
       { name: 'unitQuantity', label: '計上単位', type: 'number', required: true, hint: '1単位に入る個数(Bカートの入数)', column: { header: '入数', width: 60, align: 'right', sortable: true } },
       { name: 'inventoryTracked', label: '棚卸対象', type: 'checkbox', hint: '送料・手数料、値引・ポイントの商品は外してください' },
-      { name: 'taxClassId', label: '税区分', type: 'select', options: taxClasses.map((t) => ({ value: String(t.id), label: `${t.name} (${t.code})` })) },
+      { name: 'taxClassId', label: '税区分', type: 'select', options: taxClasses.map((t) => ({ value: String(t.id), label: `${t.name} (税率${t.rate}%)` })) },
       {
         name: 'unitPrice',
         label: '単価(円)',
