@@ -18,7 +18,7 @@ export interface SlipRowView {
  */
 export function slipColumns<Row extends SlipRowView>(dateHeader: string, own: Column<Row>[], amount: { header: string; of: (row: Row) => number }): Column<Row>[] {
   return [
-    { key: 'date', header: dateHeader, width: 104, sortable: true, render: (r) => formatJstDate(r.date), value: (r) => r.date },
+    { key: 'date', header: dateHeader, width: 104, sortable: true, render: (r) => formatJstDate(r.date), value: (r) => formatJstDate(r.date) },
     { key: 'order', header: '受注番号', width: 118, sortable: true, render: (r) => r.bcartOrderCode ?? '', value: (r) => r.bcartOrderCode },
     ...own,
     {
