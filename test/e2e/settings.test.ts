@@ -45,14 +45,25 @@ describe('EC連携設定 (e2e)', () => {
     for (const [field, text] of Object.entries(expected)) {
       expect(await page.locator(`#ec-${field}-error`).textContent(), field).toContain(text);
     }
-    expect(await page.getByRole('alert').first().textContent()).toContain('EC連携設定に不備があります');
+    // the outcome and the fields to fix are beside 保存, and focus is on the first field in error
+    const summary = page.getByRole('alert', { name: '保存できませんでした' });
+    expect(await summary.textContent()).toContain('EC連携設定に不備があります');
+    expect(await summary.getByRole('link').count()).toBeGreaterThan(5);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ec-name');
     const list = await e.core.dispatch('settings:list', {});
     expect(list.ok && list.value).toEqual({ rows: [] });
   });
 
   it('the wizard demo path ends with a valid, saved, connected EC連携設定', async () => {
     const { page } = e;
+    // the unsaved form of the previous test: leaving it asks first
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.accept();
+    });
     await page.getByRole('link', { name: '初期設定' }).click();
+    expect(asked[0]).toContain('EC連携設定(新規)の変更が保存されていません');
     await page.getByRole('button', { name: 'デモデータで試す' }).click();
     const result = page.getByRole('status', { name: 'デモの結果' });
     await expect.poll(() => result.count(), { timeout: 20_000 }).toBe(1);

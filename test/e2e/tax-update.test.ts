@@ -56,8 +56,24 @@ describe('消費税自動更新 (e2e)', () => {
     const { page } = e;
     await page.getByRole('link', { name: '消費税自動更新', exact: true }).click();
     const run = page.getByRole('button', { name: '処理を実行する' });
+    // the checklist's 受付停止 item can be ticked only while 受付停止 is on
+    const storeItem = page.getByLabel(TAX_UPDATE_CHECKLIST.find((c) => c.id === 'store-closed')!.text);
+    expect(await storeItem.isDisabled()).toBe(true);
+    // 受付停止 asks first and lists what it stops; declining changes nothing
+    const questions: string[] = [];
+    page.once('dialog', (d) => {
+      questions.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByRole('button', { name: '受付停止' }).click();
+    await expect.poll(() => questions.length).toBe(1);
+    expect(questions[0]).toContain('出荷取込処理');
+    expect(questions[0]).toContain('定期申込の登録・編集・CSV取込');
+    expect(await page.getByText('受付停止中です。').count()).toBe(0);
+    page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: '受付停止' }).click();
     await expect.poll(() => page.getByText('受付停止中です。').count()).toBe(1);
+    await expect.poll(() => storeItem.isDisabled()).toBe(false);
 
     await page.getByLabel('四捨五入').check();
     await page.getByRole('button', { name: 'プレビュー', exact: true }).click();
@@ -115,8 +131,14 @@ describe('消費税自動更新 (e2e)', () => {
     const restored = await e.core.dispatch('subscriptions:get', { code: 'S00001' });
     expect(restored.ok && restored.value).toEqual(data.apps[1]);
 
+    await page.getByRole('link', { name: '消費税自動更新', exact: true }).click();
+    await storeItem.check();
+    expect(await storeItem.isChecked()).toBe(true);
     await page.getByRole('button', { name: '受付再開' }).click();
     await expect.poll(() => page.getByText('受付停止中です。').count()).toBe(0);
+    // 受付再開 unticks the 受付停止 item and locks it again
+    await expect.poll(() => storeItem.isChecked()).toBe(false);
+    expect(await storeItem.isDisabled()).toBe(true);
     const history = await e.core.dispatch('taxUpdate:history', {});
     expect(history.ok && (history.value as { runs: unknown[] }).runs.length).toBe(1);
     expect(existsSync(join(SCREENSHOT_DIR, 'tax-update-checklist.png'))).toBe(true);

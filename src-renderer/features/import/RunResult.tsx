@@ -32,7 +32,7 @@ export function RunResult({ runId }: { runId: number }) {
   return (
     <section aria-label="取込結果" className="import-result">
       <Notice kind={kind} title={<>{`${run.dryRun ? '取込プレビュー' : '出荷取込処理'} #${run.id}: `}{outcome}</>}>
-        <p>{formatDatesInText(run.message)}</p>
+        <p>{formatDatesInText(run.message ?? '')}</p>
       </Notice>
       <dl className="facts import-counts">
         <dt>受注日</dt>
