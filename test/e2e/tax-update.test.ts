@@ -74,6 +74,14 @@ describe('消費税自動更新 (e2e)', () => {
     await page.getByRole('button', { name: '受付停止' }).click();
     await expect.poll(() => page.getByText('受付停止中です。').count()).toBe(1);
     await expect.poll(() => storeItem.isDisabled()).toBe(false);
+    // ticked, then 受付再開: the tick goes and the item locks again; 受付停止 once more for the run
+    await storeItem.check();
+    await page.getByRole('button', { name: '受付再開' }).click();
+    await expect.poll(() => storeItem.isChecked()).toBe(false);
+    expect(await storeItem.isDisabled()).toBe(true);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: '受付停止' }).click();
+    await expect.poll(() => storeItem.isDisabled()).toBe(false);
 
     await page.getByLabel('四捨五入').check();
     await page.getByRole('button', { name: 'プレビュー', exact: true }).click();
@@ -131,14 +139,8 @@ describe('消費税自動更新 (e2e)', () => {
     const restored = await e.core.dispatch('subscriptions:get', { code: 'S00001' });
     expect(restored.ok && restored.value).toEqual(data.apps[1]);
 
-    await page.getByRole('link', { name: '消費税自動更新', exact: true }).click();
-    await storeItem.check();
-    expect(await storeItem.isChecked()).toBe(true);
     await page.getByRole('button', { name: '受付再開' }).click();
     await expect.poll(() => page.getByText('受付停止中です。').count()).toBe(0);
-    // 受付再開 unticks the 受付停止 item and locks it again
-    await expect.poll(() => storeItem.isChecked()).toBe(false);
-    expect(await storeItem.isDisabled()).toBe(true);
     const history = await e.core.dispatch('taxUpdate:history', {});
     expect(history.ok && (history.value as { runs: unknown[] }).runs.length).toBe(1);
     expect(existsSync(join(SCREENSHOT_DIR, 'tax-update-checklist.png'))).toBe(true);

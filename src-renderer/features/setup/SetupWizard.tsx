@@ -19,6 +19,9 @@ export function SetupWizard() {
   const [chosenSettingId, setSettingId] = useState<number | null>(null);
   const progress = useSetupProgress();
   const settingId = chosenSettingId ?? progress.settingId;
+  // decided once the books are read: a finished setup opens on its state, the demo folded away
+  const [demoOpen, setDemoOpen] = useState<boolean | null>(null);
+  if (demoOpen === null && !progress.loading) setDemoOpen(!progress.done);
   const next = () => setStep((s) => Math.min(s + 1, LAST));
   const withSetting = (id: number, to: number) => {
     setSettingId(id);
@@ -29,14 +32,11 @@ export function SetupWizard() {
       <h1>初期設定</h1>
       <p>Bカート連携に必要なマスタとEC連携設定を順に登録します。すぐに試す場合は、内蔵のBカートシミュレーターで全ての手順を自動で行えます。</p>
       <SetupStatus progress={progress} onStep={setStep} />
-      {progress.done ? (
-        <details className="setup-demo">
-          <summary>デモデータで試す (内蔵のBカートシミュレーター)</summary>
-          <DemoSetup onReady={(id) => withSetting(id, LAST)} />
-        </details>
-      ) : (
+      {/* open at first unless setup is already done; DemoSetup stays mounted so its result stays on screen */}
+      <details className="setup-demo" open={demoOpen ?? false} onToggle={(e) => setDemoOpen(e.currentTarget.open)}>
+        <summary>デモデータで試す (内蔵のBカートシミュレーター)</summary>
         <DemoSetup onReady={(id) => withSetting(id, LAST)} />
-      )}
+      </details>
       <ol className="wizard-steps" aria-label="手順" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, listStyle: 'none', padding: 0 }}>
         {STEPS.map((s, i) => (
           <li key={s}>
