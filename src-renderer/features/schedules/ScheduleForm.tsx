@@ -53,7 +53,7 @@ export function ScheduleForm(props: { row: ScheduleJobRow | null; onSaved(row: S
       <ErrorNotice error={serverError} />
       <fieldset disabled={save.isPending}>
         <FormField id="schedule-name" label="ジョブ名" required error={firstErrorMessage(errors.name)} hint="ジョブ種別: EC・売上取込処理（すべてのEC連携設定の出荷取込処理を順に実行します）">
-          <input id="schedule-name" type="text" autoComplete="off" {...form.register('name')} />
+          <input id="schedule-name" type="text" autoComplete="off" aria-invalid={errors.name ? true : undefined} {...form.register('name')} />
         </FormField>
         <WeekdaysField control={form.control} errors={errors} />
         <TimesField control={form.control} errors={errors} />
