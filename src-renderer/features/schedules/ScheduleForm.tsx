@@ -11,6 +11,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { firstErrorMessage } from '../../components/form-errors';
 import { FormField } from '../../components/FormField';
 import { api, unwrap } from '../../ipc/api';
+import { useUnsavedGuard } from '../../stores/unsaved-changes';
 import { NEW_SCHEDULE, scheduleFormSchema, valuesOf, type ScheduleFormValues } from './schedule-form-values';
 import { TimesField, WeekdaysField } from './ScheduleRuleFields';
 
@@ -26,6 +27,7 @@ export function ScheduleForm(props: { row: ScheduleJobRow | null; onSaved(row: S
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.row?.id]);
 
+  const release = useUnsavedGuard(form.formState.isDirty, props.row ? `スケジュール「${props.row.name}」` : 'スケジュール(新規)');
   const save = useMutation({
     mutationFn: (v: ScheduleFormValues) => {
       const input = { ...v, type: 'EC・売上取込処理' as const };
@@ -34,6 +36,7 @@ export function ScheduleForm(props: { row: ScheduleJobRow | null; onSaved(row: S
     meta: { changes: ['schedules'] },
     onSuccess: (row) => {
       setServerError(null);
+      release();
       props.onSaved(row);
     },
     onError: setServerError,
@@ -46,7 +49,7 @@ export function ScheduleForm(props: { row: ScheduleJobRow | null; onSaved(row: S
   });
 
   const errors = form.formState.errors;
-  const title = props.row ? 'スケジュールの編集' : 'スケジュールの新規登録';
+  const title = props.row ? `スケジュール「${props.row.name}」の編集` : 'スケジュールの新規登録';
   return (
     <form className="schedule-form" aria-label={title} noValidate onSubmit={form.handleSubmit((v) => save.mutate(v))}>
       <h2>{title}</h2>
