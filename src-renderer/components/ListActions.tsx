@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { jstDateOf } from '../../src-shared/domain/jst-date';
 import { formatCount } from '../format/number';
 import { rowsToCsv } from './list-tools';
-import type { Column } from './VirtualTable';
+import type { Column } from './column';
 
 /** More rows than this are not printed (a print of 100,000 rows is never what was meant). */
 const PRINT_LIMIT = 5000;

@@ -7,17 +7,9 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { Column } from './column';
 
-export interface Column<Row> {
-  key: string;
-  header: string;
-  width?: number;
-  align?: 'left' | 'right' | 'center';
-  sortable?: boolean;
-  render: (row: Row) => ReactNode;
-  /** the value sorted by and written to CSV (lists that sort in the screen, e.g. the slip lists) */
-  value?: (row: Row) => string | number | null;
-}
+export type { Column } from './column';
 
 export interface VirtualTableProps<Row> {
   rows: Row[];

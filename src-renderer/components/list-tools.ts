@@ -5,7 +5,7 @@
  * would start a formula prefixed with ').
  */
 import { compareJapanese } from '../format/compare';
-import type { Column } from './VirtualTable';
+import type { Column } from './column';
 
 export type SortDir = 'asc' | 'desc';
 

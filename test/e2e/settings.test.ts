@@ -49,7 +49,7 @@ describe('EC連携設定 (e2e)', () => {
     const summary = page.getByRole('alert', { name: '保存できませんでした' });
     expect(await summary.textContent()).toContain('EC連携設定に不備があります');
     expect(await summary.getByRole('link').count()).toBeGreaterThan(5);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('ec-name');
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('ec-name');
     const list = await e.core.dispatch('settings:list', {});
     expect(list.ok && list.value).toEqual({ rows: [] });
   });

@@ -2,6 +2,7 @@
 import { AppError } from '../../../src-shared/errors';
 import { describeScheduleRule } from '../../../src-shared/schedules/describe-rule';
 import type { ScheduleJobRow } from '../../../src-shared/schedules/schedule-ipc';
+import { upcomingRuns } from '../../../src-shared/schedules/upcoming-runs';
 import type { CoreContext } from '../core-context';
 import type { Handler } from '../ipc/handler-types';
 import { loginItemState, setOpenAtLogin } from './login-item';
@@ -20,7 +21,13 @@ type ScheduleChannels =
   | 'schedules:resume'
   | 'schedules:state'
   | 'schedules:loginItem'
-  | 'schedules:setLoginItem';
+  | 'schedules:setLoginItem'
+  | 'schedules:holidays'
+  | 'schedules:setHolidays'
+  | 'schedules:upcoming';
+
+/** how many next runs the screen lists */
+const UPCOMING_SHOWN = 10;
 
 const RUNS_SHOWN = 50;
 
@@ -99,5 +106,15 @@ export function createScheduleHandlers(ctx: CoreContext): { [C in ScheduleChanne
     'schedules:state': () => svc().state(),
     'schedules:loginItem': () => loginItemState(ctx),
     'schedules:setLoginItem': ({ openAtLogin }) => setOpenAtLogin(ctx, openAtLogin),
+    'schedules:holidays': () => ({ holidays: svc().companyHolidays() }),
+    'schedules:setHolidays': ({ holidays }) => {
+      const s = svc();
+      s.setCompanyHolidays(holidays);
+      return { holidays: s.companyHolidays() };
+    },
+    'schedules:upcoming': (rule) => {
+      const s = svc();
+      return upcomingRuns(rule, ctx.clock.now(), UPCOMING_SHOWN, s.holidayName);
+    },
   };
 }

@@ -14,7 +14,9 @@ import type { DataChanged } from '../../../src-shared/ipc/data-roots';
 import type { CoreContext } from '../core-context';
 import { emitDataChanged } from '../event-bus';
 import { isStoreClosed } from '../store-mode/store-mode';
-import { isJapaneseHoliday } from './holidays';
+import { companyHolidayOf, type CompanyHoliday } from '../../../src-shared/schedules/company-holidays';
+import { readCompanyHolidays, writeCompanyHolidays } from './company-holidays-store';
+import { isJapaneseHoliday, japaneseHolidayName } from './holidays';
 import { runImportJob } from './import-job-runner';
 import { createScheduler, type Scheduler, type SchedulerDeps } from './scheduler';
 import type { RunNowSource, SchedulerEvent } from './scheduler-types';
@@ -51,6 +53,11 @@ export interface SchedulerService {
   subscribe(listener: (e: SchedulerEvent) => void): () => void;
   /** stops timers, aborts running jobs and waits for them */
   stop(): Promise<void>;
+  /** 会社の休日 (skipped like public holidays by jobs with 「祝日は実行しない」) */
+  companyHolidays(): CompanyHoliday[];
+  setCompanyHolidays(holidays: readonly CompanyHoliday[]): void;
+  /** the holiday's name on a JST date: 祝日 or 会社の休日, null on a working day */
+  holidayName(jstDate: string): string | null;
 }
 
 const services = new WeakMap<CoreContext, SchedulerService>();
@@ -81,6 +88,11 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
     emitDataChanged(ctx.events, 'schedules');
   };
   let lastResume: SchedulerStateView['lastResume'] = null;
+  // 会社の休日 are read once and kept here: the scheduler asks about every day it looks at
+  let companyHolidays = readCompanyHolidays(ctx.db);
+  const publicHoliday = opts.isHoliday ?? isJapaneseHoliday;
+  const holidayName = (d: string): string | null =>
+    companyHolidayOf(d, companyHolidays)?.name ?? (publicHoliday(d) ? (japaneseHolidayName(d) ?? '祝日') : null);
 
   function onEvent(e: SchedulerEvent): void {
     switch (e.type) {
@@ -138,7 +150,7 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
     clock: ctx.clock,
     timers: ctx.timers,
     logger: ctx.logger,
-    isHoliday: opts.isHoliday ?? isJapaneseHoliday,
+    isHoliday: (d) => publicHoliday(d) || companyHolidayOf(d, companyHolidays) !== null,
     store,
     runJob: opts.runJob ?? ((_job, trigger, signal, source) => runImportJob(ctx, trigger, signal, source === 'tray' ? 'tray' : undefined)),
     onEvent,
@@ -187,6 +199,14 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
       changed('jobs');
     },
     hasEnabledJobs: () => store.listJobs().some((j) => j.enabled),
+    companyHolidays: () => companyHolidays,
+    setCompanyHolidays(holidays) {
+      writeCompanyHolidays(ctx.db, holidays, ctx.now());
+      companyHolidays = [...holidays];
+      scheduler.refresh();
+      changed('holidays');
+    },
+    holidayName,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -14,6 +14,7 @@ import { api, unwrap } from '../../ipc/api';
 import { useUnsavedGuard } from '../../stores/unsaved-changes';
 import { NEW_SCHEDULE, scheduleFormSchema, valuesOf, type ScheduleFormValues } from './schedule-form-values';
 import { TimesField, WeekdaysField } from './ScheduleRuleFields';
+import { UpcomingRuns } from './UpcomingRuns';
 
 export function ScheduleForm(props: { row: ScheduleJobRow | null; onSaved(row: ScheduleJobRow): void; onDeleted(): void }) {
   const [serverError, setServerError] = useState<unknown>(null);
@@ -49,6 +50,7 @@ export function ScheduleForm(props: { row: ScheduleJobRow | null; onSaved(row: S
   });
 
   const errors = form.formState.errors;
+  const watched = form.watch();
   const title = props.row ? `スケジュール「${props.row.name}」の編集` : 'スケジュールの新規登録';
   return (
     <form className="schedule-form" aria-label={title} noValidate onSubmit={form.handleSubmit((v) => save.mutate(v))}>
@@ -67,6 +69,7 @@ export function ScheduleForm(props: { row: ScheduleJobRow | null; onSaved(row: S
           <input id="schedule-enabled" type="checkbox" {...form.register('enabled')} />
         </FormField>
       </fieldset>
+      <UpcomingRuns rule={{ weekdays: watched.weekdays ?? [], times: watched.times ?? [], skipHolidays: watched.skipHolidays ?? false }} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={save.isPending}>
           {save.isPending ? '保存中…' : '保存'}

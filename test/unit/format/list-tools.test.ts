@@ -1,7 +1,7 @@
 /** The list screens' sort and CSV of what is shown, on hand-written rows and expected text. */
 import { describe, expect, it } from 'vitest';
 import { nextSort, rowsToCsv, sortRows } from '../../../src-renderer/components/list-tools';
-import type { Column } from '../../../src-renderer/components/VirtualTable';
+import type { Column } from '../../../src-renderer/components/column';
 
 interface Row {
   date: string;
