@@ -33,7 +33,7 @@ describe('1024×700: every menu screen in reach (e2e)', () => {
   beforeAll(async () => {
     sim = await startSimulator({ seed: 5, orders: 40, fromDate: addDays(today, -6), toDate: today, rateLimit: false, includeUnsupported: false });
     e = await startE2E({ viewport: SMALL });
-    const books = await seedImportBooks(e.core.db, e.core.ctx, sim, addDays(today, -6));
+    const books = await seedImportBooks(e.core.db, e.core.services.bcart, sim, addDays(today, -6));
     const started = (await call(e, 'import:run', { settingId: books.settingId })) as { runId: number };
     for (let waited = 0; ; waited += 100) {
       const history = (await call(e, 'import:history', {})) as { rows: { id: number; status: string }[] };
