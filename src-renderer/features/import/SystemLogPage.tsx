@@ -21,7 +21,7 @@ const columns: Column<SystemLogRow>[] = [
   { key: 'level', header: '区分', width: 64, render: (r) => <span className={`badge ${BADGE[r.level]}`}>{LEVEL_LABELS[r.level]}</span> },
   { key: 'run', header: '取込No.', width: 76, align: 'right', render: (r) => r.runId ?? '' },
   { key: 'order', header: '受注番号', width: 112, render: (r) => r.orderCode ?? '' },
-  { key: 'message', header: '内容と対処', render: (r) => formatDatesInText(r.message) },
+  { key: 'message', header: '内容と対処', render: (r) => <span title={formatDatesInText(r.message)}>{formatDatesInText(r.message)}</span> },
 ];
 
 export function SystemLogPage() {
