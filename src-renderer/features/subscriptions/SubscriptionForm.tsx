@@ -35,8 +35,18 @@ export function SubscriptionForm({ initial, create, readOnly, onSaved }: Subscri
     },
   });
   const r = form.register;
+  /** an 得意先コード that is no 得意先 of the 取引先 master is refused beside its field, before sending */
+  const submit = async (v: ApplicationValues) => {
+    const code = v.customerCode.trim();
+    const found = await unwrap(api().partners.listByKind({ kind: '得意先', query: code, limit: 50 })).catch(() => null);
+    if (found && !found.rows.some((p) => p.code === code)) {
+      form.setError('customerCode', { message: `得意先コード「${code}」は取引先マスタの得意先にありません。取引先で得意先として登録するか、コードを確かめてください。` }, { shouldFocus: true });
+      return;
+    }
+    save.mutate(v);
+  };
   return (
-    <form onSubmit={form.handleSubmit((v) => save.mutate(v))} aria-label="定期申込の編集">
+    <form onSubmit={form.handleSubmit(submit)} aria-label="定期申込の編集">
       <h2>{create ? '定期申込の新規登録' : `定期申込 ${initial.code} の編集`}</h2>
       <fieldset disabled={readOnly || save.isPending} style={{ border: 'none', padding: 0, margin: 0 }}>
         <FormField id="sub-code" label="申込コード" required error={errors.code?.message}>
