@@ -111,6 +111,18 @@ const formatSelectors = [
   { selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]", message: 'Format with src-renderer/format/ (formatYen, formatCount, formatJstDateTime).' },
   { selector: "MemberExpression[object.name='Intl']", message: 'Format with src-renderer/format/ (formatYen, formatCount, formatJstDateTime).' },
 ];
+/** a business date field (date, importStartDate, windowFrom …) put on screen as it is: '2026-12-04' */
+const DATE_NAME = '/^(date|[a-z][A-Za-z]*Date|window(From|To))$/';
+const rawDateMessage = 'Show dates with formatJstDate (src-renderer/format/datetime.ts): one format (2026/12/04) on every screen.';
+const dateSelectors = [
+  { selector: `JSXExpressionContainer > MemberExpression.expression[property.name=${DATE_NAME}]`, message: rawDateMessage },
+  { selector: `TemplateLiteral > MemberExpression[property.name=${DATE_NAME}]`, message: rawDateMessage },
+  { selector: `Property[key.name='render'] > ArrowFunctionExpression > MemberExpression.body[property.name=${DATE_NAME}]`, message: rawDateMessage },
+  {
+    selector: "JSXAttribute[name.name='type'][value.value='date']",
+    message: "The browser's date input follows the OS locale: use DateInput (src-renderer/components/DateInput.tsx) or FieldControl type 'date'.",
+  },
+];
 const doubleCastSelectors = [
   {
     selector: "TSAsExpression > TSAsExpression.expression > TSUnknownKeyword.typeAnnotation",
@@ -118,7 +130,7 @@ const doubleCastSelectors = [
   },
 ];
 export const rendererRules = {
-  everywhere: { 'no-restricted-syntax': ['error', ...NO_RAW_IPC, ...queryLayerSelectors, ...formatSelectors, ...doubleCastSelectors] },
+  everywhere: { 'no-restricted-syntax': ['error', ...NO_RAW_IPC, ...queryLayerSelectors, ...formatSelectors, ...dateSelectors, ...doubleCastSelectors] },
   queries: { 'no-restricted-syntax': ['error', ...NO_RAW_IPC, ...formatSelectors, ...doubleCastSelectors] },
   format: { 'no-restricted-syntax': ['error', ...NO_RAW_IPC, ...queryLayerSelectors, ...doubleCastSelectors] },
 };

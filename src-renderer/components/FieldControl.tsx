@@ -1,9 +1,10 @@
 /**
- * The input of one form field (select / checkbox / number / text or date), registered with
+ * The input of one form field (select / checkbox / number / text or date typed as 2026/12/04), registered with
  * react-hook-form and wired to its error message for screen readers. The master forms and the
  * EC連携設定 form lay out their fields with it.
  */
 import type { FieldValues, Path, UseFormRegister } from 'react-hook-form';
+import { DATE_INPUT_PLACEHOLDER } from './DateInput';
 
 export interface FieldControlProps<V extends FieldValues> {
   id: string;
@@ -37,5 +38,7 @@ export function FieldControl<V extends FieldValues>(p: FieldControlProps<V>) {
   }
   if (p.type === 'checkbox') return <input type="checkbox" {...common} {...p.register(p.name)} />;
   if (p.type === 'number') return <input type="number" inputMode="numeric" {...common} {...p.register(p.name, { valueAsNumber: p.asNumber ?? true })} />;
-  return <input type={p.type} autoComplete="off" {...common} {...p.register(p.name)} />;
+  // dates are typed as text (2026/12/04): the browser's date input follows the OS locale (see DateInput)
+  if (p.type === 'date') return <input type="text" inputMode="numeric" className="date-input" placeholder={DATE_INPUT_PLACEHOLDER} autoComplete="off" {...common} {...p.register(p.name)} />;
+  return <input type="text" autoComplete="off" {...common} {...p.register(p.name)} />;
 }

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import { navigationRequested } from '../../src-shared/ipc/navigation';
 import { api } from '../ipc/api';
+import { confirmLeave } from './unsaved-changes';
 
 export type PageId = string;
 
@@ -20,15 +21,25 @@ function fromHash(): { page: PageId; param: string | null } {
 export const useNavigation = create<NavigationState>((set) => ({
   ...fromHash(),
   go(page, param = null) {
+    const state = useNavigation.getState();
+    if ((state.page !== page || state.param !== param) && !confirmLeave()) return;
     const hash = `#/${page}${param ? `/${encodeURIComponent(param)}` : ''}`;
     if (window.location.hash !== hash) window.history.pushState(null, '', hash);
     set({ page, param });
   },
 }));
 
-/** Keeps the store in step with the browser's back/forward buttons. */
+/** Keeps the store in step with the browser's back/forward buttons (unsaved edits are asked about first). */
 export function listenToHash(): () => void {
-  const onPop = () => useNavigation.setState(fromHash());
+  const onPop = () => {
+    if (!confirmLeave()) {
+      // stay: put back the address of the page that is still shown
+      const { page, param } = useNavigation.getState();
+      window.history.pushState(null, '', `#/${page}${param ? `/${encodeURIComponent(param)}` : ''}`);
+      return;
+    }
+    useNavigation.setState(fromHash());
+  };
   window.addEventListener('popstate', onPop);
   return () => window.removeEventListener('popstate', onPop);
 }

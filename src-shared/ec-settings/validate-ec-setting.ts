@@ -98,7 +98,7 @@ export function validateEcSetting(v: EcSettingValues, refs: EcSettingRefs, today
 
   const d = v.importStartDate.trim();
   if (d === '') add('importStartDate', '出荷取込開始日を入力してください。');
-  else if (!isIsoDate(d)) add('importStartDate', '出荷取込開始日はYYYY-MM-DDの形式で、実在する日付を入力してください。');
+  else if (!isIsoDate(d)) add('importStartDate', '出荷取込開始日は「2026/12/04」のように、実在する日付を入力してください。');
   else if (d > today) add('importStartDate', `出荷取込開始日に未来の日付は指定できません。今日 (${today}) 以前の日付を入力してください。`);
 
   if (!isAllowedApiUrl(v.apiBaseUrl.trim(), extraApiHosts)) add('apiBaseUrl', apiUrlProblem('APIのURL'));

@@ -3,6 +3,7 @@
  * clerk sees the same Japanese message beside the field that main would return.
  */
 import { z } from 'zod';
+import { toHalfWidthCode, toKatakanaReading } from '../domain/search-fold';
 
 /** 半角英数字と _ - のコード (取引先コード BC_NP-kakebarai も通る) */
 export const codeField = (label: string, max = 30) =>
@@ -57,3 +58,18 @@ export const masterRowBase = {
 };
 
 export const idInput = z.object({ id: idField }).strict();
+
+/** フリガナ: optional, stored as full-width katakana (ほてる / ﾎﾃﾙ → ホテル) so lists sort by reading. */
+export const kanaField = (label = 'フリガナ', max = 100) =>
+  z
+    .preprocess((v) => (v === null || v === undefined ? '' : v), z.string({ error: `${label}は文字で入力してください。` }))
+    .transform(toKatakanaReading)
+    .pipe(z.string().max(max, { error: `${label}は${max}文字以内で入力してください。` }));
+
+/**
+ * A product or warehouse code: full-width letters and digits typed with the IME become half width
+ * (ＡＢ－１２ → AB-12) before the rule of codeField is checked. Not for 得意先コード, which must stay
+ * exactly as typed to equal BCart's 貴社独自会員ID.
+ */
+export const halfWidthCodeField = (label: string, max = 30) =>
+  z.preprocess((v) => (typeof v === 'string' ? toHalfWidthCode(v) : v), codeField(label, max));

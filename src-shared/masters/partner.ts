@@ -4,7 +4,8 @@
  * empty, so a warehouse can never be billed by mistake. Empty form values ('' or NaN) mean "none".
  */
 import { z } from 'zod';
-import { codeField, idField, masterRowBase, nameField } from './fields';
+import { toHalfWidthCode } from '../domain/search-fold';
+import { idField, kanaField, masterRowBase, nameField } from './fields';
 import { billingProblems, dayOfMonthField, partnerBillingFields, partnerBillingRow, withBillingDefaults } from './partner-billing';
 
 export const PARTNER_KINDS = ['得意先', '仕入先', '納入先', '倉庫'] as const;
@@ -19,10 +20,27 @@ export const CLOSING_DAY_END_OF_MONTH = 31;
 /** '' / null / undefined / NaN (an empty number input) → null */
 const blankToNull = (v: unknown): unknown => (v === '' || v === undefined || (typeof v === 'number' && Number.isNaN(v)) ? null : v);
 
+const CODE_CHARS = /^[A-Za-z0-9_.-]+$/;
+const codeCharsMessage = '取引先コードは半角英数字と「_」「-」「.」で入力してください。';
+
+/**
+ * 取引先コード. A 倉庫's code typed in full width becomes half width (ＷＨ１ → WH1, see the transform
+ * below); the other kinds keep the code exactly as typed: a 得意先コード must equal BCart's 貴社独自会員ID.
+ */
+const partnerCode = z
+  .string({ error: '取引先コードを入力してください。' })
+  .trim()
+  .min(1, { error: '取引先コードを入力してください。' })
+  .max(30, { error: '取引先コードは30文字以内で入力してください。' })
+  .refine((v) => CODE_CHARS.test(toHalfWidthCode(v)), { error: codeCharsMessage });
+
 export const partnerInput = z
   .object({
-    code: codeField('取引先コード', 30),
+    code: partnerCode,
     name: nameField('取引先名', 100),
+    kana: kanaField()
+      .optional()
+      .transform((v) => v ?? ''),
     kind: z.enum(PARTNER_KINDS, { error: '取引先種別は「得意先」「仕入先」「納入先」「倉庫」から選んでください。' }),
     billingType: z.preprocess(blankToNull, z.enum(BILLING_TYPES, { error: '請求区分は「個別」「締」から選んでください。' }).nullable()),
     closingDay: dayOfMonthField('締日'),
@@ -31,15 +49,28 @@ export const partnerInput = z
   })
   .strict()
   .superRefine((v, ctx) => {
+    if (v.kind !== '倉庫' && !CODE_CHARS.test(v.code) && CODE_CHARS.test(toHalfWidthCode(v.code))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['code'],
+        message: `${v.kind}コードは全角を使わず、半角英数字でそのまま入力してください(Bカートの会員IDと照合します)。`,
+      });
+    }
     if (v.kind === '得意先') {
-      if (v.billingType === null) ctx.addIssue({ code: 'custom', path: ['billingType'], message: '得意先は請求区分(「個別」または「締」)を選んでください。' });
+      if (v.billingType === null)
+        ctx.addIssue({ code: 'custom', path: ['billingType'], message: '得意先は請求区分(「個別」または「締」)を選んでください。' });
       if (v.billingType === '締' && v.closingDay === null) {
         ctx.addIssue({ code: 'custom', path: ['closingDay'], message: '締請求の得意先は締日(1〜28、末日は31)を入力してください。' });
       }
       if (v.billingType === '個別' && v.closingDay !== null) {
-        ctx.addIssue({ code: 'custom', path: ['closingDay'], message: '個別請求では締日は使いません。締日を空にするか、請求区分を「締」にしてください。' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['closingDay'],
+          message: '個別請求では締日は使いません。締日を空にするか、請求区分を「締」にしてください。',
+        });
       }
-      if (v.taxDisplay === null) ctx.addIssue({ code: 'custom', path: ['taxDisplay'], message: '得意先は税表示(「税込」または「税抜」)を選んでください。' });
+      if (v.taxDisplay === null)
+        ctx.addIssue({ code: 'custom', path: ['taxDisplay'], message: '得意先は税表示(「税込」または「税抜」)を選んでください。' });
       return;
     }
     const why = `${v.kind}では使いません。空にするか、取引先種別を「得意先」にしてください。`;
@@ -48,8 +79,12 @@ export const partnerInput = z
     if (v.taxDisplay !== null) ctx.addIssue({ code: 'custom', path: ['taxDisplay'], message: `税表示は${why}` });
     for (const p of billingProblems(v.kind, v)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
   })
-  // empty billing terms of a 得意先 take the defaults (翌月末, 伝票単位 …; 請求書発行 by its code)
-  .transform((v) => ({ ...v, ...withBillingDefaults(v.kind, v.code, v) }));
+  // empty billing terms of a 得意先 take the defaults (翌月末, 伝票単位 …; 請求書発行 by its code);
+  // a 倉庫's code typed in full width becomes half width
+  .transform((v) => {
+    const withTerms = { ...v, ...withBillingDefaults(v.kind, v.code, v) };
+    return v.kind === '倉庫' ? { ...withTerms, code: toHalfWidthCode(v.code) } : withTerms;
+  });
 export type PartnerInput = z.input<typeof partnerInput>;
 export type PartnerValues = z.output<typeof partnerInput>;
 
@@ -57,6 +92,7 @@ export const partner = z.object({
   ...masterRowBase,
   code: z.string(),
   name: z.string(),
+  kana: z.string(),
   kind: z.enum(PARTNER_KINDS),
   billingType: z.enum(BILLING_TYPES).nullable(),
   closingDay: z.number().int().nullable(),

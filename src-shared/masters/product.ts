@@ -4,16 +4,21 @@
  * the optional SKU code is what BCart's 品番 matches when 商品連携区分 is on.
  */
 import { z } from 'zod';
-import { codeField, idField, masterRowBase, nameField } from './fields';
+import { toHalfWidthCode } from '../domain/search-fold';
+import { halfWidthCodeField, idField, kanaField, masterRowBase, nameField } from './fields';
 
 const blankToNull = (v: unknown): unknown => (v === '' || v === undefined || (typeof v === 'number' && Number.isNaN(v)) ? null : v);
 
 const variationField = (label: string) =>
   z
-    .string({ error: `${label}は文字で入力してください。` })
-    .trim()
-    .max(20, { error: `${label}は20文字以内で入力してください。` })
-    .regex(/^[A-Za-z0-9_.-]*$/, { error: `${label}は半角英数字と「_」「-」「.」で入力してください(なければ空)。` })
+    .preprocess((v) => (typeof v === 'string' ? toHalfWidthCode(v) : v), z.string({ error: `${label}は文字で入力してください。` }))
+    .pipe(
+      z
+        .string({ error: `${label}は文字で入力してください。` })
+        .trim()
+        .max(20, { error: `${label}は20文字以内で入力してください。` })
+        .regex(/^[A-Za-z0-9_.-]*$/, { error: `${label}は半角英数字と「_」「-」「.」で入力してください(なければ空)。` }),
+    )
     .default('');
 
 /** GS1 check digit of an 8- or 13-digit JAN: weights 3,1,3,… from the right, excluding the check digit. */
@@ -32,11 +37,14 @@ const unitPriceMessage = '単価は0以上の整数(円)で入力してくださ
 
 export const productInput = z
   .object({
-    code: codeField('商品コード', 30),
+    code: halfWidthCodeField('商品コード', 30),
     variationH: variationField('枝番(横)'),
     variationV: variationField('枝番(縦)'),
-    skuCode: z.preprocess(blankToNull, codeField('SKUコード', 40).nullable()),
+    skuCode: z.preprocess(blankToNull, halfWidthCodeField('SKUコード', 40).nullable()),
     name: nameField('商品名', 120),
+    kana: kanaField()
+      .optional()
+      .transform((v) => v ?? ''),
     unitQuantity: z
       .number({ error: unitQuantityMessage })
       .int({ error: unitQuantityMessage })
@@ -45,7 +53,10 @@ export const productInput = z
     inventoryTracked: z.boolean({ error: '棚卸対象は「対象」か「対象外」で指定してください。' }),
     taxClassId: z.preprocess(
       (v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : blankToNull(v)),
-      idField.nullable().optional().transform((v) => v ?? null),
+      idField
+        .nullable()
+        .optional()
+        .transform((v) => v ?? null),
     ),
     unitPrice: z
       .number({ error: unitPriceMessage })
@@ -73,6 +84,7 @@ export const product = z.object({
   variationV: z.string(),
   skuCode: z.string().nullable(),
   name: z.string(),
+  kana: z.string(),
   unitQuantity: z.number().int(),
   inventoryTracked: z.boolean(),
   taxClassId: z.number().int().nullable(),

@@ -13,7 +13,7 @@ const hasNoDuplicates = (values: readonly string[]): boolean => new Set(values).
 /** 'HH:MM' (00:00–23:59), a wall-clock time in JST. */
 export const timeOfDaySchema = z
   .string({ error: '時刻を入力してください。' })
-  .regex(TIME_RE, { error: '時刻は「07:30」のように HH:MM 形式（00:00〜23:59）で入力してください。' });
+  .regex(TIME_RE, { error: '時刻は「07:30」のように、時と分を「:」で区切って入力してください（00:00〜23:59）。' });
 
 export const scheduleRuleSchema = z.object({
   weekdays: z

@@ -30,7 +30,7 @@ describe('出荷取込処理 中止 (e2e)', () => {
     sim.faults.set([{ kind: 'latency', delayMs: 30_000, count: -1 }]);
     await page.getByRole('link', { name: '出荷取込処理' }).click();
     await expect.poll(() => page.getByLabel('EC連携設定').inputValue()).not.toBe('');
-    await expect.poll(() => page.getByText(`出荷取込開始日: ${from}`).count()).toBe(1);
+    await expect.poll(() => page.getByText(`出荷取込開始日: ${from.replaceAll('-', '/')}`).count()).toBe(1);
     await page.getByRole('button', { name: '出荷取込処理', exact: true }).click();
     const cancel = page.getByRole('button', { name: '中止', exact: true });
     await expect.poll(() => cancel.count(), { timeout: 10_000 }).toBe(1);
@@ -58,7 +58,7 @@ describe('出荷取込処理 中止 (e2e)', () => {
     if (!shipments.ok) throw new Error(shipments.error.message);
     expect((shipments.value as { total: number }).total).toBe(0);
     // the page still shows the unchanged cursor, and the buttons are usable again
-    expect(await page.getByText(`出荷取込開始日: ${from}`).count()).toBe(1);
+    expect(await page.getByText(`出荷取込開始日: ${from.replaceAll('-', '/')}`).count()).toBe(1);
     expect(await page.getByRole('button', { name: '出荷取込処理', exact: true }).isEnabled()).toBe(true);
     sim.faults.clear();
   });

@@ -73,11 +73,11 @@ describe('売掛管理 (e2e)', () => {
     expect(await preview.textContent()).not.toContain('BC_CreditCard'); // 入金管理のみ
     await page.getByRole('button', { name: '請求締めを実行' }).click();
     const result = page.getByRole('region', { name: '請求締めの結果' });
-    await expect.poll(() => result.textContent()).toContain('2025-02-28');
+    await expect.poll(() => result.textContent()).toContain('2025/02/28');
     await page.getByRole('table', { name: '請求書' }).getByRole('button', { name: '1', exact: true }).click();
     const panel = page.getByRole('article', { name: '請求書 No.1' });
     await expect.poll(() => panel.textContent()).toContain('¥38,400');
-    expect(await panel.textContent()).toContain('2025-01-01 〜 2025-01-31');
+    expect(await panel.textContent()).toContain('2025/01/01 〜 2025/01/31');
     await e.screenshot('receivables-billing');
 
     const download = page.waitForEvent('download');
@@ -98,6 +98,7 @@ describe('売掛管理 (e2e)', () => {
     const { page } = e;
     await page.getByRole('link', { name: '売掛金残高' }).click();
     await page.getByLabel('基準日').fill('2025-03-15');
+    await page.getByLabel('基準日').press('Enter'); // DateInput takes the text on Enter or leaving the field
     const row = page.getByRole('table', { name: '売掛金残高' }).getByRole('row', { name: /C001/ });
     // C001: January's ¥38,400 is 15 days past 2/28 (1〜30日); H0003 ¥3,000 is not due yet
     await expect.poll(() => row.textContent()).toContain('¥41,400');
@@ -130,6 +131,7 @@ describe('売掛管理 (e2e)', () => {
 
     await page.getByRole('link', { name: '売掛金残高' }).click();
     await page.getByLabel('基準日').fill('2025-03-15');
+    await page.getByLabel('基準日').press('Enter'); // DateInput takes the text on Enter or leaving the field
     const after = page.getByRole('table', { name: '売掛金残高' });
     await expect.poll(() => after.getByRole('row', { name: /C001/ }).textContent()).toContain('¥21,400'); // 41,400 − 20,000
     const c001 = (await after.getByRole('row', { name: /C001/ }).textContent()) ?? '';
@@ -139,9 +141,10 @@ describe('売掛管理 (e2e)', () => {
 
     await page.getByRole('link', { name: '入金予定' }).click();
     await page.getByLabel('基準日').fill('2025-03-15');
+    await page.getByLabel('基準日').press('Enter'); // DateInput takes the text on Enter or leaving the field
     const overdue = page.locator('tr.overdue');
     await expect.poll(() => overdue.count()).toBe(1);
-    expect(await overdue.textContent()).toContain('2025-02-28');
+    expect(await overdue.textContent()).toContain('2025/02/28');
     expect(await overdue.textContent()).toContain('¥18,400');
     expect(await overdue.textContent()).toContain('期日超過');
     await e.screenshot('receivables-schedule');

@@ -40,7 +40,7 @@ describe('バッチスケジュール (e2e)', () => {
     await page.getByRole('group', { name: '実行する曜日' }).getByLabel('土').check();
     await page.getByLabel('実行時刻 1', { exact: true }).fill('7:3');
     await page.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => page.locator('.field-error').first().textContent()).toContain('HH:MM 形式');
+    await expect.poll(() => page.locator('.field-error').first().textContent()).toContain('「07:30」のように');
     expect(await e.core.dispatch('schedules:list', {})).toMatchObject({ ok: true, value: { rows: [] } });
     await page.getByRole('group', { name: '実行する曜日' }).getByLabel('土').uncheck();
     await page.getByLabel('実行時刻 1', { exact: true }).fill('07:30');
@@ -118,5 +118,25 @@ describe('バッチスケジュール (e2e)', () => {
     await page.getByRole('button', { name: '再開' }).click();
     await expect.poll(() => page.getByLabel('一時停止中に実行されなかった予定').textContent()).toContain('一時停止中に予定されていた実行はありませんでした');
     expect(svc.scheduler.pausedBy()).toEqual([]);
+  });
+
+  it('会社の休日 (年末年始・お盆) are saved, and a form lists its next ten runs with the holidays it skips', async () => {
+    const { page } = e;
+    await page.getByRole('link', { name: 'バッチスケジュール' }).click();
+    const holidays = page.getByRole('region', { name: '会社の休日' });
+    await holidays.getByRole('button', { name: '年末年始・お盆を入れる' }).click();
+    expect(await holidays.getByLabel('1行目の開始').inputValue()).toBe('12/29');
+    await holidays.getByRole('button', { name: '会社の休日を更新' }).click();
+    await expect.poll(() => holidays.getByRole('status').textContent()).toContain('保存しました');
+    const saved = await e.core.dispatch('schedules:holidays', {});
+    expect(saved.ok && saved.value).toEqual({ holidays: [{ name: '年末年始', from: '12-29', to: '01-03' }, { name: 'お盆', from: '08-13', to: '08-16' }] });
+
+    await page.getByRole('button', { name: '新規' }).click();
+    const upcoming = page.getByRole('region', { name: '次の10回' });
+    await expect.poll(() => upcoming.getByRole('listitem').count()).toBe(10);
+    // every listed run is a weekday at the form's time, in the one date format with the weekday
+    // the clock is 2025-05-01: ゴールデンウィーク's weekday holidays are named as skipped
+    expect(await upcoming.textContent()).toContain('2025/05/05(月) こどもの日');
+    for (const text of await upcoming.getByRole('listitem').allTextContents()) expect(text).toMatch(/^\d{4}\/\d{2}\/\d{2}\((月|火|水|木|金)\) \d{2}:\d{2}$/);
   });
 });

@@ -44,14 +44,25 @@ describe('EC連携設定 (e2e)', () => {
     for (const [field, text] of Object.entries(expected)) {
       expect(await page.locator(`#ec-${field}-error`).textContent(), field).toContain(text);
     }
-    expect(await page.getByRole('alert').first().textContent()).toContain('EC連携設定に不備があります');
+    // the outcome and the fields to fix are beside 保存, and focus is on the first field in error
+    const summary = page.getByRole('alert', { name: '保存できませんでした' });
+    expect(await summary.textContent()).toContain('EC連携設定に不備があります');
+    expect(await summary.getByRole('link').count()).toBeGreaterThan(5);
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('ec-name');
     const list = await e.core.dispatch('settings:list', {});
     expect(list.ok && list.value).toEqual({ rows: [] });
   });
 
   it('the wizard demo path ends with a valid, saved, connected EC連携設定', async () => {
     const { page } = e;
+    // the unsaved form of the previous test: leaving it asks first
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.accept();
+    });
     await page.getByRole('link', { name: '初期設定' }).click();
+    expect(asked[0]).toContain('EC連携設定(新規)の変更が保存されていません');
     await page.getByRole('button', { name: 'デモデータで試す' }).click();
     const result = page.getByRole('status', { name: 'デモの結果' });
     await expect.poll(() => result.count(), { timeout: 20_000 }).toBe(1);
@@ -94,7 +105,20 @@ describe('EC連携設定 (e2e)', () => {
     await page.getByRole('link', { name: 'EC連携商品' }).click();
     await page.getByRole('button', { name: '取得' }).click();
     const sets = page.getByRole('table', { name: 'Bカートの商品セット' });
+    // 同じコード mode (the demo's setting): the sets found by code are counted, only the exceptions listed
+    const sameCode = page.getByRole('note', { name: '同じコードで取り込めるセット' }).or(page.locator('[aria-label="同じコードで取り込めるセット"]'));
+    await expect.poll(() => sameCode.textContent(), { timeout: 15_000 }).toMatch(/\d+件のセットは品番と同じコードの商品があり/);
+    await page.getByRole('button', { name: 'すべてのセットを表示' }).click();
     await expect.poll(() => sets.getByRole('row').count(), { timeout: 15_000 }).toBeGreaterThan(50);
+    // every unlinked set with a suggestion starts ticked; the count on the button follows the ticks
+    const register = page.getByRole('button', { name: /選択したセットを登録/ });
+    const before = Number(/\((\d+)\)/.exec((await register.textContent()) ?? '')?.[1]);
+    expect(before).toBeGreaterThan(50);
+    await page.getByLabel('未連携のセットをすべて選択').uncheck();
+    await expect.poll(() => register.textContent()).toContain('(0)');
+    expect(await register.isDisabled()).toBe(true);
+    await page.getByLabel('未連携のセットをすべて選択').check();
+    await expect.poll(() => register.textContent()).toContain(`(${before})`);
     expect(await sets.getByRole('row').nth(1).textContent()).toContain('最近の注文');
     await e.screenshot('product-links');
     await page.getByRole('button', { name: /選択したセットを登録/ }).click();

@@ -56,8 +56,32 @@ describe('消費税自動更新 (e2e)', () => {
     const { page } = e;
     await page.getByRole('link', { name: '消費税自動更新', exact: true }).click();
     const run = page.getByRole('button', { name: '処理を実行する' });
+    // the checklist's 受付停止 item can be ticked only while 受付停止 is on
+    const storeItem = page.getByLabel(TAX_UPDATE_CHECKLIST.find((c) => c.id === 'store-closed')!.text);
+    expect(await storeItem.isDisabled()).toBe(true);
+    // 受付停止 asks first and lists what it stops; declining changes nothing
+    const questions: string[] = [];
+    page.once('dialog', (d) => {
+      questions.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByRole('button', { name: '受付停止' }).click();
+    await expect.poll(() => questions.length).toBe(1);
+    expect(questions[0]).toContain('出荷取込処理');
+    expect(questions[0]).toContain('定期申込の登録・編集・CSV取込');
+    expect(await page.getByText('受付停止中です。').count()).toBe(0);
+    page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: '受付停止' }).click();
     await expect.poll(() => page.getByText('受付停止中です。').count()).toBe(1);
+    await expect.poll(() => storeItem.isDisabled()).toBe(false);
+    // ticked, then 受付再開: the tick goes and the item locks again; 受付停止 once more for the run
+    await storeItem.check();
+    await page.getByRole('button', { name: '受付再開' }).click();
+    await expect.poll(() => storeItem.isChecked()).toBe(false);
+    expect(await storeItem.isDisabled()).toBe(true);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: '受付停止' }).click();
+    await expect.poll(() => storeItem.isDisabled()).toBe(false);
 
     await page.getByLabel('四捨五入').check();
     await page.getByRole('button', { name: 'プレビュー', exact: true }).click();

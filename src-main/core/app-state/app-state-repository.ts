@@ -7,7 +7,14 @@ import type { Db } from '../db/db-handle';
 import { appState } from '../db/schema';
 
 /** Every key the app keeps; a new fact gets its name here. */
-export type AppStateKey = 'store.closed' | 'schedule.paused' | 'app.openAtLogin' | 'seed.v1' | 'receivables.billing-terms.v1' | 'backups.retention';
+export type AppStateKey =
+  | 'store.closed'
+  | 'schedule.paused'
+  | 'schedule.companyHolidays'
+  | 'app.openAtLogin'
+  | 'seed.v1'
+  | 'receivables.billing-terms.v1'
+  | 'backups.retention';
 
 export function createAppStateRepository(db: Db) {
   const { orm } = db;

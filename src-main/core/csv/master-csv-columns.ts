@@ -82,6 +82,7 @@ const DEFS: Record<CsvMaster, Omit<MasterCsvDef, 'master' | 'label'>> = {
     columns: [
       code('取引先コード'),
       col('取引先名', 'name', 'name'),
+      col('フリガナ', 'kana', 'kana', 'text', false),
       col('取引先種別', 'kind', 'kind'),
       col('請求区分', 'billingType', 'billing_type', 'text', false),
       col('締日', 'closingDay', 'closing_day', 'int', false),
@@ -113,6 +114,7 @@ const DEFS: Record<CsvMaster, Omit<MasterCsvDef, 'master' | 'label'>> = {
       col('枝番(縦)', 'variationV', 'variation_v', 'text', false),
       col('SKUコード', 'skuCode', 'sku_code', 'text', false),
       col('商品名', 'name', 'name'),
+      col('フリガナ', 'kana', 'kana', 'text', false),
       col('計上単位', 'unitQuantity', 'unit_quantity', 'int'),
       { ...col('棚卸対象', 'inventoryTracked', 'inventory_tracked', 'bool'), labels: { true: '対象', false: '対象外' } },
       col('税区分コード', 'taxClassId', 'tax_class_id', 'taxClassCode', false),

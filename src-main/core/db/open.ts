@@ -4,6 +4,7 @@
  * AppErrors with Japanese messages; nothing is written to a file we cannot trust.
  */
 import Database from 'better-sqlite3';
+import { foldForSearch } from '../../../src-shared/domain/search-fold';
 import { AppError } from '../../../src-shared/errors';
 import { classifyError } from '../errors/classify-error';
 
@@ -33,6 +34,13 @@ export function mapOpenError(e: unknown, file: string): AppError {
   });
 }
 
+/**
+ * search_fold(text): the list searches compare folded text (ほてる, ﾎﾃﾙ and ホテル find each other) with the same pure function the renderer uses, so SQL and screen agree.
+ */
+export function registerSearchFold(db: SqliteDb): void {
+  db.function('search_fold', { deterministic: true }, (v: unknown) => (v === null || v === undefined ? null : foldForSearch(String(v))));
+}
+
 /** Opens (creating if needed) the database file and applies the durability pragmas. */
 export function openDatabase(opts: OpenDatabaseOptions): SqliteDb {
   assertLocalPath(opts.file);
@@ -52,6 +60,7 @@ export function openDatabase(opts: OpenDatabaseOptions): SqliteDb {
     }
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    registerSearchFold(db);
     // A write probe: a read-only file opens fine but must not get as far as migrations.
     db.exec('BEGIN IMMEDIATE; ROLLBACK;');
     return db;

@@ -140,7 +140,7 @@ function createPartnerRepository(handle: Db, now: () => string) {
   const db = handle.orm;
   const base = createMasterRepository<Partner, Values<Partner>>(
     handle,
-    codeNamed('取引先', '取引先コード', partners, [partners.name], { name: partners.name, kind: partners.kind, updatedAt: partners.updatedAt }),
+    codeNamed('取引先', '取引先コード', partners, [partners.name, partners.kana], { name: partners.name, kana: partners.kana, kind: partners.kind, updatedAt: partners.updatedAt }),
     now,
   );
   return {
@@ -204,10 +204,11 @@ function createProductRepository(handle: Db, now: () => string) {
     {
       label: '商品',
       table: products,
-      searchColumns: [products.code, products.name, products.skuCode, products.janCode],
+      searchColumns: [products.code, products.name, products.kana, products.skuCode, products.janCode],
       sortColumns: {
         code: products.code,
         name: products.name,
+        kana: products.kana,
         skuCode: products.skuCode,
         unitPrice: products.unitPrice,
         unitQuantity: products.unitQuantity,

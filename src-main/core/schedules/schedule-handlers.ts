@@ -2,6 +2,7 @@
 import { AppError } from '../../../src-shared/errors';
 import { describeScheduleRule } from '../../../src-shared/schedules/describe-rule';
 import type { ScheduleJobRow } from '../../../src-shared/schedules/schedule-ipc';
+import { upcomingRuns } from '../../../src-shared/schedules/upcoming-runs';
 import type { Handler } from '../ipc/handler-types';
 import type { Clock } from '../ports';
 import type { LoginItem } from './login-item';
@@ -20,7 +21,13 @@ type ScheduleChannels =
   | 'schedules:resume'
   | 'schedules:state'
   | 'schedules:loginItem'
-  | 'schedules:setLoginItem';
+  | 'schedules:setLoginItem'
+  | 'schedules:holidays'
+  | 'schedules:setHolidays'
+  | 'schedules:upcoming';
+
+/** how many next runs the screen lists */
+const UPCOMING_SHOWN = 10;
 
 const RUNS_SHOWN = 50;
 
@@ -99,5 +106,12 @@ export function createScheduleHandlers(schedules: SchedulerService, loginItem: L
     'schedules:state': () => svc().state(),
     'schedules:loginItem': () => loginItem.state(),
     'schedules:setLoginItem': ({ openAtLogin }) => loginItem.set(openAtLogin),
+    'schedules:holidays': () => ({ holidays: svc().companyHolidays() }),
+    'schedules:setHolidays': ({ holidays }) => {
+      const s = svc();
+      s.setCompanyHolidays(holidays);
+      return { holidays: s.companyHolidays() };
+    },
+    'schedules:upcoming': (rule) => upcomingRuns(rule, clock.now(), UPCOMING_SHOWN, svc().holidayName),
   };
 }

@@ -15,7 +15,9 @@ import { emitDataChanged, type EventBus } from '../event-bus';
 import type { CorePorts } from '../ports';
 import type { Repositories } from '../repositories';
 import type { StoreMode } from '../store-mode/store-mode';
-import { isJapaneseHoliday } from './holidays';
+import { companyHolidayOf, type CompanyHoliday } from '../../../src-shared/schedules/company-holidays';
+import { parseCompanyHolidays } from './company-holidays';
+import { isJapaneseHoliday, japaneseHolidayName } from './holidays';
 import type { ScheduleRepository } from './schedule-repository';
 import { createScheduler, type Scheduler, type SchedulerDeps } from './scheduler';
 import type { RunNowSource, SchedulerEvent } from './scheduler-types';
@@ -68,6 +70,11 @@ export interface SchedulerService {
    * their open runs as 中止 with `message`, synchronously.
    */
   stopNow(message: string): void;
+  /** 会社の休日 (skipped like public holidays by jobs with 「祝日は実行しない」) */
+  companyHolidays(): CompanyHoliday[];
+  setCompanyHolidays(holidays: readonly CompanyHoliday[]): void;
+  /** the holiday's name on a JST date: 祝日 or 会社の休日, null on a working day */
+  holidayName(jstDate: string): string | null;
 }
 
 /** Plain copy of a skipped slot (the scheduler hands out its own objects). */
@@ -86,6 +93,11 @@ export function createSchedulerService(deps: SchedulerServiceDeps, opts: Schedul
   };
   let active = false;
   let lastResume: SchedulerStateView['lastResume'] = null;
+  // 会社の休日 are read once and kept here: the scheduler asks about every day it looks at
+  let companyHolidays = parseCompanyHolidays(appState.get('schedule.companyHolidays'));
+  const publicHoliday = opts.isHoliday ?? isJapaneseHoliday;
+  const holidayName = (d: string): string | null =>
+    companyHolidayOf(d, companyHolidays)?.name ?? (publicHoliday(d) ? (japaneseHolidayName(d) ?? '祝日') : null);
 
   function onEvent(e: SchedulerEvent): void {
     switch (e.type) {
@@ -143,7 +155,7 @@ export function createSchedulerService(deps: SchedulerServiceDeps, opts: Schedul
     clock: ports.clock,
     timers: ports.timers,
     logger: ports.logger,
-    isHoliday: opts.isHoliday ?? isJapaneseHoliday,
+    isHoliday: (d) => publicHoliday(d) || companyHolidayOf(d, companyHolidays) !== null,
     store,
     runJob: opts.runJob ?? deps.runJob,
     onEvent,
@@ -200,6 +212,14 @@ export function createSchedulerService(deps: SchedulerServiceDeps, opts: Schedul
       changed('jobs');
     },
     hasEnabledJobs: () => store.listJobs().some((j) => j.enabled),
+    companyHolidays: () => companyHolidays,
+    setCompanyHolidays(holidays) {
+      appState.set('schedule.companyHolidays', JSON.stringify(holidays), ports.now());
+      companyHolidays = [...holidays];
+      scheduler.refresh();
+      changed('holidays');
+    },
+    holidayName,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -79,7 +79,7 @@ export async function runInitialSetup(deps: InitialSetupDeps, opts: InitialSetup
       repos.departments.insertConfirmed({ code: STANDARD_CODES.department, name: 'EC事業部' }),
     );
     const wh = ensure('倉庫', STANDARD_CODES.warehouse, repos.partners.idOfCode(STANDARD_CODES.warehouse), () =>
-      repos.partners.insertConfirmed({ code: STANDARD_CODES.warehouse, name: 'Bカート連携倉庫', kind: '倉庫', billingType: null, closingDay: null, taxDisplay: null, ...NO_BILLING_TERMS }),
+      repos.partners.insertConfirmed({ code: STANDARD_CODES.warehouse, name: 'Bカート連携倉庫', kana: 'ビーカートレンケイソウコ', kind: '倉庫', billingType: null, closingDay: null, taxDisplay: null, ...NO_BILLING_TERMS }),
     );
     const bank = ensure('請求口座', STANDARD_CODES.bankAccount, repos.bankAccounts.idOfCode(STANDARD_CODES.bankAccount), () =>
       repos.bankAccounts.insertConfirmed({
@@ -94,7 +94,7 @@ export async function runInitialSetup(deps: InitialSetupDeps, opts: InitialSetup
     const std = repos.taxClasses.idOfKind('標準');
     const fee = (code: string, name: string) =>
       ensure('商品', code, repos.products.idOfCode(code), () =>
-        repos.products.insertConfirmed({ code, name, variationH: '', variationV: '', skuCode: null, unitQuantity: 1, inventoryTracked: false, taxClassId: std, unitPrice: 0, janCode: null }),
+        repos.products.insertConfirmed({ code, name, kana: '', variationH: '', variationV: '', skuCode: null, unitQuantity: 1, inventoryTracked: false, taxClassId: std, unitPrice: 0, janCode: null }),
       );
     const shippingId = fee(STANDARD_CODES.shippingFee, '送料・手数料');
     const discountId = fee(STANDARD_CODES.discount, '値引・ポイント');

@@ -27,12 +27,12 @@ export interface ImportedSlips {
   invoices: readonly InvoiceDraft[];
 }
 
-/** date range and the search box (受注番号, 得意先コード / 名) of a slip list */
+/** date range and the search box (受注番号, 得意先コード / 名 / フリガナ) of a slip list */
 function slipFilter(date: SQLiteColumn, orderCode: SQLiteColumn, q: SlipQuery): SQL | undefined {
   const parts: (SQL | undefined)[] = [
     q.from ? gte(date, q.from) : undefined,
     q.to ? lte(date, q.to) : undefined,
-    containsText([orderCode, partners.code, partners.name], q.search),
+    containsText([orderCode, partners.code, partners.name, partners.kana], q.search),
   ];
   const present = parts.filter((p): p is SQL => p !== undefined);
   return present.length > 0 ? and(...present) : undefined;

@@ -2,7 +2,6 @@
 import type { BcartSetRow } from '../../../src-shared/ec-settings/product-link';
 import { LinkChoice } from './LinkChoice';
 import type { useSetPicks } from './use-set-picks';
-import { TableHead } from '../../components/TableHead';
 
 export interface BcartSetsTableProps {
   sets: readonly BcartSetRow[];
@@ -12,12 +11,28 @@ export interface BcartSetsTableProps {
 }
 
 export function BcartSetsTable({ sets, picks, linkedLabel }: BcartSetsTableProps) {
+  const selectable = sets.filter((s) => s.linkedProductId === null).map((s) => s.setId);
+  const allTicked = selectable.length > 0 && selectable.every((id) => picks.isTicked(id));
   return (
     <table className="data" aria-label="Bカートの商品セット">
-      <TableHead headings={['セットID', '品番', '商品名・セット名', 'JAN', '入数', '状態', '連携する商品']} />
+      <thead>
+        <tr>
+          <th>
+            <input type="checkbox" aria-label="未連携のセットをすべて選択" checked={allTicked} disabled={selectable.length === 0} onChange={(e) => picks.tick(selectable, e.target.checked)} />
+          </th>
+          {['セットID', '品番', '商品名・セット名', 'JAN', '入数', '状態', '連携する商品'].map((h) => (
+            <th key={h}>{h}</th>
+          ))}
+        </tr>
+      </thead>
       <tbody>
         {sets.map((s) => (
           <tr key={s.setId}>
+            <td>
+              {s.linkedProductId === null ? (
+                <input type="checkbox" aria-label={`セット${s.setId}を選択`} checked={picks.isTicked(s.setId)} onChange={(e) => picks.tick([s.setId], e.target.checked)} />
+              ) : null}
+            </td>
             <td className="num">{s.setId}</td>
             <td>{s.productNo}</td>
             <td>{s.name}</td>

@@ -7,6 +7,7 @@ import { ConnectionSection } from './ConnectionSection';
 import { EcSettingForm } from './EcSettingForm';
 import { PaymentRulesSection } from './PaymentRulesSection';
 import { TableHead } from '../../components/TableHead';
+import { formatJstDate } from '../../format/datetime';
 
 export function EcSettingsPage() {
   const { param, go, page } = useNavigation();
@@ -34,7 +35,7 @@ export function EcSettingsPage() {
                   </button>
                 </td>
                 <td>{r.platform}</td>
-                <td>{r.importStartDate}</td>
+                <td>{formatJstDate(r.importStartDate)}</td>
                 <td>{r.productLinkSameCode ? '同じコード' : 'EC連携商品'}</td>
               </tr>
             ))}

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import type { BcartSetRow } from '../../../src-shared/ec-settings/product-link';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Notice } from '../../components/Notice';
+import { formatCount } from '../../format/number';
 import { api, ApiError, unwrap } from '../../ipc/api';
 import { ecSettingQueries, productLinkQueries } from '../../queries/ec-settings';
 import { BcartSetsTable } from './BcartSetsTable';
@@ -54,7 +55,14 @@ export function ProductLinksPage() {
     const l = links.data?.rows.find((x) => x.bcartSetId === s.setId);
     return l ? `${l.productCode} ${l.productName}` : `商品ID ${s.linkedProductId}`;
   };
-  const ready = sets.filter((s) => picks.pickOf(s.setId) !== null);
+  const ready = sets.filter((s) => s.linkedProductId === null && picks.isTicked(s.setId) && picks.pickOf(s.setId) !== null);
+  // 同じコード mode: a set whose 品番 equals a product's code (or SKU) is imported without a link, so
+  // only the exceptions need the clerk; the matches are counted, not listed (unless asked for)
+  const sameCode = settings.data?.rows.find((r) => r.id === settingId)?.productLinkSameCode ?? false;
+  const [showAll, setShowAll] = useState(false);
+  const matchesByCode = (s: BcartSetRow) => s.suggestions.some((g) => g.reason === 'code' && (s.quantity === null || g.unitQuantity === s.quantity));
+  const matched = sameCode ? sets.filter((s) => s.linkedProductId === null && matchesByCode(s)).length : 0;
+  const shownSets = sameCode && !showAll ? sets.filter((s) => s.linkedProductId === null && !matchesByCode(s)) : sets;
   // each refused link names its set and why (e.g. 入数 ≠ 計上単位); the notice above only counts them
   const acceptProblems = accept.error instanceof ApiError ? (accept.error.data.fields ?? []) : [];
 
@@ -86,7 +94,23 @@ export function ProductLinksPage() {
           選択したセットを登録 ({ready.length})
         </button>
       </div>
-      <p className="field-hint">商品連携区分がオフの設定で使います。最近30日の注文にあって未連携のセットを先頭に表示します。</p>
+      <p className="field-hint">
+        {sameCode
+          ? 'この設定は商品連携区分「同じコード」です: 品番と同じ商品コード(またはSKUコード)の商品があるセットは、登録しなくても取り込めます。'
+          : '商品連携区分がオフの設定で使います。'}
+        最近30日の注文にあって未連携のセットを先頭に表示します。
+      </p>
+      {sameCode && fetchSets.data ? (
+        <Notice kind="info" live={false} label="同じコードで取り込めるセット">
+          <p>
+            {formatCount(matched)}件のセットは品番と同じコードの商品があり、そのまま取り込めます。
+            {shownSets.length === 0 && !showAll ? '登録が必要なセットはありません。' : `下の${formatCount(shownSets.length)}件${showAll ? '(すべて)' : 'が例外(コードで見つからない・入数が違う)'}です。`}{' '}
+            <button type="button" className="link-button" onClick={() => setShowAll((v) => !v)}>
+              {showAll ? '例外だけを表示' : 'すべてのセットを表示'}
+            </button>
+          </p>
+        </Notice>
+      ) : null}
       <ErrorNotice error={settings.error ?? fetchSets.error ?? accept.error ?? remove.error ?? links.error} />
       {acceptProblems.length > 0 ? (
         <ul className="field-error" aria-label="登録できなかったEC連携商品">
@@ -97,7 +121,7 @@ export function ProductLinksPage() {
       ) : null}
       {accept.data ? <Notice kind="success">{accept.data.saved}件のEC連携商品を登録しました。</Notice> : null}
       {settings.data && settings.data.rows.length === 0 ? <p className="placeholder">EC連携設定がありません。先にEC連携設定を登録してください。</p> : null}
-      {sets.length > 0 ? <BcartSetsTable sets={sets} picks={picks} linkedLabel={linkedLabel} /> : null}
+      {shownSets.length > 0 ? <BcartSetsTable sets={shownSets} picks={picks} linkedLabel={linkedLabel} /> : null}
       <SavedLinksTable links={links.data?.rows ?? []} onDelete={(id) => remove.mutate(id)} />
     </div>
   );

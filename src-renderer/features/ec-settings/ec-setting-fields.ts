@@ -2,7 +2,9 @@
  * The settings form's fields in the manual's order, and the conversion between the form's string
  * values and the IPC input (select '' → null, ids → numbers).
  */
+import { jstDateOf } from '../../../src-shared/domain/jst-date';
 import type { EcSetting, EcSettingValues } from '../../../src-shared/ec-settings/ec-setting';
+import { formatJstDate, parseDateText } from '../../format/datetime';
 import type { useSettingOptions } from './master-options';
 
 type Options = ReturnType<typeof useSettingOptions>;
@@ -42,7 +44,7 @@ export const SETTING_FIELDS: SettingField[] = [
   { name: 'exemptTaxClassId', label: '非課税税区分', type: 'select', required: true, options: (o) => o.taxClasses, hint: '税率0%' },
   { name: 'shippingFeeProductId', label: '送料・手数料', type: 'select', required: true, options: (o) => o.feeProducts, hint: '棚卸対象外の商品' },
   { name: 'discountProductId', label: '値引・ポイント', type: 'select', required: true, options: (o) => o.feeProducts, hint: '棚卸対象外の商品' },
-  { name: 'importStartDate', label: '出荷取込開始日', type: 'date', required: true, hint: 'Bカートの受注日 (JST) でこの日から取り込みます' },
+  { name: 'importStartDate', label: '出荷取込開始日', type: 'date', required: true, hint: 'Bカートの受注日 (日本時間) でこの日から取り込みます。2026/12/04 の形で入力' },
   { name: 'productLinkSameCode', label: '商品連携区分', type: 'checkbox', hint: 'オン: Bカートの品番 = 商品コード/SKUコード。オフ: EC連携商品で対応付け' },
   { name: 'shipmentWorkflowId', label: '出荷ワークフロー', type: 'select', required: true, options: (o) => o.workflows },
   { name: 'invoiceWorkflowId', label: '請求ワークフロー', type: 'select', required: true, options: (o) => o.workflows },
@@ -70,9 +72,14 @@ export function toFormValues(s: EcSettingValues | EcSetting): FormValues {
   const out: FormValues = {};
   for (const f of SETTING_FIELDS) {
     const v = s[f.name];
-    out[f.name] = typeof v === 'boolean' ? v : v === null ? '' : String(v);
+    out[f.name] = typeof v === 'boolean' ? v : v === null ? '' : f.type === 'date' ? formatJstDate(String(v)) : String(v);
   }
   return out;
+}
+
+/** A typed date (2026/12/4, 20261204 …) → 'YYYY-MM-DD'; text that is no date goes to main as typed, which names the problem. */
+export function dateInputOf(text: string, today = jstDateOf(Date.now())): string {
+  return parseDateText(text, today) ?? text;
 }
 
 /** Form strings → IPC input. */
@@ -92,7 +99,7 @@ export function toInput(v: FormValues): EcSettingValues {
     exemptTaxClassId: ref('exemptTaxClassId'),
     shippingFeeProductId: ref('shippingFeeProductId'),
     discountProductId: ref('discountProductId'),
-    importStartDate: str('importStartDate'),
+    importStartDate: dateInputOf(str('importStartDate')),
     productLinkSameCode: v['productLinkSameCode'] === true,
     shipmentWorkflowId: ref('shipmentWorkflowId'),
     invoiceWorkflowId: ref('invoiceWorkflowId'),

@@ -14,6 +14,7 @@ import { PHASE_LABELS } from './import-labels';
 import { ImportHistory } from './ImportHistory';
 import { RunResult } from './RunResult';
 import { useImportEvents } from './use-import-events';
+import { formatJstDate } from '../../format/datetime';
 
 export function ImportPage() {
   const targets = useQuery(importQueries.targets());
@@ -58,7 +59,7 @@ export function ImportPage() {
             </option>
           ))}
         </select>
-        <span className="count">出荷取込開始日: {current?.importStartDate ?? '未設定'}</span>
+        <span className="count">出荷取込開始日: {current?.importStartDate ? formatJstDate(current.importStartDate, { weekday: true }) : '未設定'}</span>
         <button type="button" disabled={!current || running} onClick={() => start.mutate(true)}>
           取込プレビュー
         </button>
@@ -70,7 +71,7 @@ export function ImportPage() {
       {active !== null && !done ? (
         <Notice kind="info" title={`実行中: ${PHASE_LABELS[progress?.phase ?? 'fetching']}`}>
           <p>
-            取得ページ {progress?.pages ?? 0} / 注文 {progress?.orders ?? 0} 件 / API呼出 {progress?.requests ?? 0} 回
+            取得ページ {progress?.pages ?? 0} / 注文 {progress?.orders ?? 0} 件 / Bカートへの問い合わせ {progress?.requests ?? 0} 回
           </p>
           <CancelRunButton key={active} runId={active} />
         </Notice>

@@ -7,6 +7,7 @@ import { importQueries } from '../../queries/import';
 import { LEVEL_LABELS } from './import-labels';
 import { PlanTables } from './PlanTables';
 import { TableHead } from '../../components/TableHead';
+import { formatDatesInText, formatJstDate } from '../../format/datetime';
 
 export function RunResult({ runId }: { runId: number }) {
   const q = useQuery(importQueries.run(runId));
@@ -31,11 +32,11 @@ export function RunResult({ runId }: { runId: number }) {
   return (
     <section aria-label="取込結果" className="import-result">
       <Notice kind={kind} title={<>{`${run.dryRun ? '取込プレビュー' : '出荷取込処理'} #${run.id}: `}{outcome}</>}>
-        <p>{run.message}</p>
+        <p>{formatDatesInText(run.message ?? '')}</p>
       </Notice>
       <dl className="facts import-counts">
         <dt>受注日</dt>
-        <dd>{run.windowFrom ? `${run.windowFrom}〜${run.windowTo}` : '新しい受注日なし'}</dd>
+        <dd>{run.windowFrom ? `${formatJstDate(run.windowFrom, { weekday: true })}〜${formatJstDate(run.windowTo, { weekday: true })}` : '新しい受注日なし'}</dd>
         <dt>注文</dt>
         <dd>{run.ordersFetched} 件</dd>
         <dt>出荷伝票</dt>
@@ -44,7 +45,7 @@ export function RunResult({ runId }: { runId: number }) {
         <dd>{run.invoicesCreated} 件</dd>
         <dt>請求額合計</dt>
         <dd>{formatYen(run.amount)}</dd>
-        <dt>API呼出</dt>
+        <dt>Bカートへの問い合わせ</dt>
         <dd>{run.apiCalls} 回</dd>
       </dl>
       {problems.length > 0 ? (

@@ -8,7 +8,7 @@ import type { SystemLogRow } from '../../../src-shared/import/import-run';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Notice } from '../../components/Notice';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { formatJstDateTime } from '../../format/datetime';
+import { formatDatesInText, formatJstDateTime } from '../../format/datetime';
 import { formatCount } from '../../format/number';
 import { systemLogQueries, type LogLevel } from '../../queries/import';
 import { useNavigation } from '../../stores/navigation';
@@ -17,11 +17,11 @@ import { LEVEL_LABELS } from './import-labels';
 const BADGE: Record<string, string> = { info: 'badge-ok', warn: 'badge-draft', error: 'badge-err' };
 
 const columns: Column<SystemLogRow>[] = [
-  { key: 'createdAt', header: '日時', width: 140, render: (r) => formatJstDateTime(r.createdAt) },
-  { key: 'level', header: '区分', width: 70, render: (r) => <span className={`badge ${BADGE[r.level]}`}>{LEVEL_LABELS[r.level]}</span> },
-  { key: 'run', header: '取込No.', width: 70, align: 'right', render: (r) => r.runId ?? '' },
-  { key: 'order', header: '受注番号', width: 120, render: (r) => r.orderCode ?? '' },
-  { key: 'message', header: '内容と対処', render: (r) => <span title={r.message}>{r.message}</span> },
+  { key: 'createdAt', header: '日時', width: 132, render: (r) => formatJstDateTime(r.createdAt) },
+  { key: 'level', header: '区分', width: 64, render: (r) => <span className={`badge ${BADGE[r.level]}`}>{LEVEL_LABELS[r.level]}</span> },
+  { key: 'run', header: '取込No.', width: 76, align: 'right', render: (r) => r.runId ?? '' },
+  { key: 'order', header: '受注番号', width: 112, render: (r) => r.orderCode ?? '' },
+  { key: 'message', header: '内容と対処', render: (r) => <span title={formatDatesInText(r.message)}>{formatDatesInText(r.message)}</span> },
 ];
 
 export function SystemLogPage() {
@@ -42,7 +42,9 @@ export function SystemLogPage() {
     if (param !== null) go('system-log');
   };
   const q = useQuery(systemLogQueries.list({ level: level || null, runId: runId ?? null }));
-  const [selected, setSelected] = useState<SystemLogRow | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  // the detail follows the filter: a line the filter hides is no longer shown below the list
+  const selected = q.data?.rows.find((r) => r.id === selectedId) ?? null;
   return (
     <div className="page">
       <h1>システムログ</h1>
@@ -67,15 +69,15 @@ export function SystemLogPage() {
         </Notice>
       ) : null}
       {q.error ? <ErrorNotice error={q.error} /> : null}
-      <VirtualTable label="システムログ" rows={q.data?.rows ?? []} columns={columns} rowKey={(r) => r.id} selectedKey={selected?.id ?? null} onSelect={setSelected} height={460} emptyText="ログはありません。" />
+      <VirtualTable label="システムログ" rows={q.data?.rows ?? []} columns={columns} rowKey={(r) => r.id} selectedKey={selected?.id ?? null} onSelect={(r) => setSelectedId(r.id)} height="max(200px, calc(100vh - 380px))" emptyText="ログはありません。" />
       {selected ? (
         <section aria-label="ログの詳細">
           <Notice
-            kind="info"
+            kind={selected.level === 'error' ? 'error' : selected.level === 'warn' ? 'warning' : 'info'}
             live={false}
-            title={`${LEVEL_LABELS[selected.level]} ${selected.orderCode ? `受注番号 ${selected.orderCode}` : ''} ${selected.code ? `(${selected.code})` : ''}`}
+            title={[LEVEL_LABELS[selected.level], formatJstDateTime(selected.createdAt), selected.runId ? `取込No. ${selected.runId}` : '', selected.orderCode ? `受注番号 ${selected.orderCode}` : ''].filter(Boolean).join(' / ')}
           >
-            <p>{selected.message}</p>
+            <p className="log-message">{formatDatesInText(selected.message)}</p>
           </Notice>
         </section>
       ) : null}

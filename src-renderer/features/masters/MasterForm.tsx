@@ -5,13 +5,14 @@
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { ConfirmedBadge } from '../../components/ConfirmedBadge';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { FieldControl } from '../../components/FieldControl';
 import { FormField } from '../../components/FormField';
+import { FormStatus, useFocusFirstError, type FieldProblem } from '../../components/FormStatus';
+import { useUnsavedGuard } from '../../stores/unsaved-changes';
 import { ApiError, unwrap } from '../../ipc/api';
 import { masterApi, type MasterPrefix, type MasterRow, type MasterValues } from '../../ipc/master-api';
 import { valuesOf, withHiddenEmptied, type MasterFieldConfig } from './master-attributes';
@@ -24,7 +25,17 @@ export interface MasterFormProps<P extends MasterPrefix> {
   schema: z.ZodType<MasterValues<P>, FieldValues>;
   row: MasterRow<P> | null;
   empty: FieldValues;
-  onSaved: (row: MasterRow<P>) => void;
+  onSaved: (row: MasterRow<P>, action: 'save' | 'confirm' | 'unconfirm') => void;
+  /** the line beside the buttons after this record was saved / confirmed (the form is remounted then) */
+  savedNotice?: string | null;
+}
+
+/** 「取引先 C001 山田商店」: which record a form edits, named by its code and name. */
+export function recordName(title: string, row: object | null): string {
+  if (!row) return `${title}（新規）`;
+  const r = row as Record<string, unknown>;
+  const name = r['name'] ?? r['bankName'] ?? '';
+  return `${title} ${String(r['code'] ?? '')} ${String(name)}`.trim();
 }
 
 /**
@@ -44,19 +55,25 @@ export function MasterForm<P extends MasterPrefix>(props: MasterFormProps<P>) {
     mode: 'onSubmit',
   });
   const changes = { changes: [props.prefix] } as const;
+  const formRef = useRef<HTMLFormElement>(null);
+  const [failures, setFailures] = useState(0);
+  const what = recordName(props.title, row);
+  const release = useUnsavedGuard(form.formState.isDirty, what);
 
   const save = useMutation({
     mutationFn: (values: MasterValues<P>) => unwrap(row ? masters.update({ id: row.id, values }) : masters.create(values)),
     meta: changes,
     onSuccess: (saved) => {
       setServerError(null);
-      props.onSaved(saved);
+      release();
+      props.onSaved(saved, 'save');
     },
     onError: (e) => {
       setServerError(e);
       if (e instanceof ApiError) {
         for (const f of e.data.fields ?? []) form.setError(f.path.replace(/^values\./, '') as Path<FieldValues>, { message: f.message });
       }
+      setFailures((n) => n + 1);
     },
   });
 
@@ -65,7 +82,7 @@ export function MasterForm<P extends MasterPrefix>(props: MasterFormProps<P>) {
     meta: changes,
     onSuccess: (saved) => {
       setServerError(null);
-      props.onSaved(saved);
+      props.onSaved(saved, saved.confirmed ? 'confirm' : 'unconfirm');
     },
     onError: setServerError,
   });
@@ -73,15 +90,25 @@ export function MasterForm<P extends MasterPrefix>(props: MasterFormProps<P>) {
   const isShown = useHiddenFieldsEmptied(form, props.fields);
   const errors = form.formState.errors;
   const idOf = (name: string) => `${props.prefix}-${name}`;
+  const problems: FieldProblem[] = props.fields.flatMap((f) => {
+    const message = errors[f.name]?.message;
+    return typeof message === 'string' && isShown(f) ? [{ id: idOf(f.name), label: f.label, message }] : [];
+  });
+  useFocusFirstError(formRef, form.formState.submitCount + failures, problems.length);
 
   return (
-    <form className="master-form" aria-label={`${props.title}の${row ? '編集' : '新規登録'}`} noValidate onSubmit={form.handleSubmit((v) => save.mutate(v))}>
+    <form ref={formRef} className="master-form" aria-label={`${props.title}の${row ? '編集' : '新規登録'}`} noValidate onSubmit={form.handleSubmit((v) => save.mutate(v))}>
       <h2>
-        {row ? `${props.title}の詳細` : `${props.title}の新規登録`}
+        {row ? what : `${props.title}の新規登録`}
         {row ? <ConfirmedBadge confirmed={locked} /> : null}
       </h2>
-      {locked ? <p className="field-hint">確定済みです。編集するには「確定取消」を押してください。</p> : null}
-      <ErrorNotice error={serverError} />
+      <p className="field-hint confirm-explain">
+        {!row
+          ? '保存すると未確定で登録されます。内容を確かめて「確定」すると、EC連携設定や出荷取込処理で使えるようになります。'
+          : locked
+            ? '確定済みです: EC連携設定や出荷取込処理で使われます。編集するには「確定取消」を押してください。'
+            : '未確定です: 保存済みですが、EC連携設定や出荷取込処理ではまだ使われません。内容を確かめて「確定」を押してください。'}
+      </p>
       <fieldset disabled={locked || save.isPending}>
         {props.fields.filter(isShown).map((f) => {
           const message = errors[f.name]?.message;
@@ -110,6 +137,7 @@ export function MasterForm<P extends MasterPrefix>(props: MasterFormProps<P>) {
             確定取消
           </button>
         ) : null}
+        <FormStatus saved={props.savedNotice ?? null} error={serverError} problems={problems} />
       </div>
     </form>
   );

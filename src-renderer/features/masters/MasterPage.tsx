@@ -33,6 +33,8 @@ export interface MasterPageConfig<P extends MasterPrefix, V extends string = str
 
 type Sort = { key: string; dir: 'asc' | 'desc' };
 
+const SAVED_TEXT = { save: '保存しました(未確定)。', confirm: '確定しました。', unconfirm: '確定取消しました。編集できます。' } as const;
+
 /** The page component of a master described by `config`. */
 export function masterPage<P extends MasterPrefix, V extends string>(config: MasterPageConfig<P, V>) {
   return function ConfiguredMasterPage() {
@@ -46,6 +48,8 @@ export function MasterPage<P extends MasterPrefix, V extends string>({ config }:
   const deferredQuery = useDeferredValue(query);
   const [sort, setSort] = useState<Sort>({ key: config.defaultSort ?? 'code', dir: 'asc' });
   const [filterValue, setFilterValue] = useState('');
+  // the form is remounted with the saved version: the line beside its buttons comes from here
+  const [saved, setSaved] = useState<{ id: number; text: string } | null>(null);
   const listInput: MasterListInput = { query: deferredQuery, sortKey: sort.key, sortDir: sort.dir };
   const list = useMasterList(config.prefix, listInput, config.filter, filterValue);
   const columns = useMemo(() => columnsOf(config.attributes), [config.attributes]);
@@ -79,7 +83,7 @@ export function MasterPage<P extends MasterPrefix, V extends string>({ config }:
           onSelect={(r) => go(page, String(r.id))}
           sort={sort}
           onSort={(key) => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))}
-          height="calc(100vh - 215px)"
+          height="var(--list-height)"
           emptyText={query ? '条件に合うデータがありません。' : 'まだ登録がありません。「新規」から登録してください。'}
         />
       </section>
@@ -96,7 +100,11 @@ export function MasterPage<P extends MasterPrefix, V extends string>({ config }:
             schema={config.schema}
             row={creating ? null : selected}
             empty={config.empty}
-            onSaved={(row) => go(page, String(row.id))}
+            savedNotice={selected && saved?.id === selected.id ? saved.text : null}
+            onSaved={(row, action) => {
+              setSaved({ id: row.id, text: SAVED_TEXT[action] });
+              go(page, String(row.id));
+            }}
           />
         ) : (
           <p className="placeholder">一覧から選ぶか、「新規」を押してください。</p>

@@ -36,6 +36,14 @@ export function nameAttribute(label: string): PlainAttribute {
   return { name: 'name', label, type: 'text', required: true, column: { sortable: true } };
 }
 
+/**
+ * フリガナ: optional; whatever is typed (ひらがな, ｶﾀｶﾅ) is saved as full-width katakana, and the
+ * list sorts by it so 取引先 and 商品 come in 五十音 order rather than by character code.
+ */
+export function kanaAttribute(width = 150): PlainAttribute {
+  return { name: 'kana', label: 'フリガナ', type: 'text', hint: 'ひらがな・カタカナで入力(カタカナで保存します)', column: { width, sortable: true } };
+}
+
 /** Select choices whose value is their label (区分 lists such as 普通 / 当座). */
 export function choices(values: readonly string[]): { value: string; label: string }[] {
   return values.map((v) => ({ value: v, label: v }));

@@ -1,7 +1,7 @@
 import { BILLING_TYPES, closingDayLabel, PARTNER_KINDS, partnerInput, TAX_DISPLAYS } from '../../../src-shared/masters/partner';
 import { collectionLabel, HOLIDAY_SHIFTS, TAX_ROUNDINGS, TAX_UNITS } from '../../../src-shared/masters/partner-billing';
 import { api } from '../../ipc/api';
-import { choices, codeAttribute, nameAttribute } from './master-attributes';
+import { choices, codeAttribute, kanaAttribute, nameAttribute } from './master-attributes';
 import { masterPage } from './MasterPage';
 
 /** 取引先 (得意先 / 仕入先 / 納入先 / 倉庫) list and form, with a 種別 filter. */
@@ -11,6 +11,7 @@ export const PartnerPage = masterPage({
   attributes: [
     codeAttribute('取引先コード', 150, '半角英数字(例: C0001、BC_CreditCard)'),
     nameAttribute('取引先名'),
+    kanaAttribute(),
     { name: 'kind', label: '取引先種別', type: 'select', required: true, options: choices(PARTNER_KINDS), column: { header: '種別', width: 80, sortable: true } },
     {
       name: 'billingType',
@@ -68,6 +69,7 @@ export const PartnerPage = masterPage({
   empty: {
     code: '',
     name: '',
+    kana: '',
     kind: '得意先',
     billingType: '個別',
     closingDay: '',

@@ -4,7 +4,7 @@ import { productInput } from '../../../src-shared/masters/product';
 import type { TaxClass } from '../../../src-shared/masters/tax-class';
 import { formatYen } from '../../format/number';
 import { masterQueries } from '../../queries/masters';
-import { codeAttribute, nameAttribute } from './master-attributes';
+import { codeAttribute, kanaAttribute, nameAttribute } from './master-attributes';
 import { MasterPage, type MasterPageConfig } from './MasterPage';
 
 function productConfig(taxClasses: readonly TaxClass[]): MasterPageConfig<'products'> {
@@ -14,7 +14,7 @@ function productConfig(taxClasses: readonly TaxClass[]): MasterPageConfig<'produ
     prefix: 'products',
     title: '商品',
     attributes: [
-      codeAttribute('商品コード', 110, '半角英数字'),
+      codeAttribute('商品コード', 110, '半角英数字(全角で入力しても半角にします)'),
       {
         name: 'variationH',
         label: '枝番(横)',
@@ -38,9 +38,10 @@ function productConfig(taxClasses: readonly TaxClass[]): MasterPageConfig<'produ
           ),
         },
       },
+      kanaAttribute(130),
       { name: 'unitQuantity', label: '計上単位', type: 'number', required: true, hint: '1単位に入る個数(Bカートの入数)', column: { header: '入数', width: 60, align: 'right', sortable: true } },
       { name: 'inventoryTracked', label: '棚卸対象', type: 'checkbox', hint: '送料・手数料、値引・ポイントの商品は外してください' },
-      { name: 'taxClassId', label: '税区分', type: 'select', options: taxClasses.map((t) => ({ value: String(t.id), label: `${t.name} (${t.code})` })) },
+      { name: 'taxClassId', label: '税区分', type: 'select', options: taxClasses.map((t) => ({ value: String(t.id), label: `${t.name} (税率${t.rate}%)` })) },
       {
         name: 'unitPrice',
         label: '単価(円)',
@@ -51,7 +52,7 @@ function productConfig(taxClasses: readonly TaxClass[]): MasterPageConfig<'produ
       { name: 'janCode', label: 'JANコード', type: 'text', hint: '8桁または13桁' },
     ],
     schema: productInput,
-    empty: { code: '', variationH: '', variationV: '', skuCode: '', name: '', unitQuantity: 1, inventoryTracked: true, taxClassId: '', unitPrice: 0, janCode: '' },
+    empty: { code: '', variationH: '', variationV: '', skuCode: '', name: '', kana: '', unitQuantity: 1, inventoryTracked: true, taxClassId: '', unitPrice: 0, janCode: '' },
   };
 }
 

@@ -2,6 +2,7 @@
  * 業務処理 › 売掛金残高: 請求額累計, 入金額累計 and 残高 per customer as of a date, the aging of what is
  * open by days past its 入金予定日, and the CSV export (UTF-8 BOM / Shift_JIS).
  */
+import { DateInput } from '../../components/DateInput';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CsvEncoding } from '../../../src-shared/csv/csv-encoding';
@@ -26,13 +27,15 @@ export function BalancesPage() {
       <div className="toolbar">
         <h1>売掛金残高一覧</h1>
         <label htmlFor="balances-as-of">基準日</label>
-        <input id="balances-as-of" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+        <DateInput id="balances-as-of" value={asOf} onChange={setAsOf} />
         <CsvEncodingSelect value={encoding} onChange={setEncoding} />
         <button type="button" disabled={csv.isPending} onClick={() => csv.mutate()}>
           CSV出力
         </button>
       </div>
-      <p className="field-hint">請求額累計は期首残高・請求伝票・消費税調整の合計、入金額累計は入金伝票の合計(未消込の入金も含みます)。年齢は入金予定日からの経過日数です。</p>
+      <p className="field-hint">
+        請求額累計は期首残高・請求伝票・消費税調整の合計、入金額累計は入金伝票の合計(未消込の入金も含みます)。年齢は入金予定日からの経過日数です。
+      </p>
       <ErrorNotice error={q.error ?? csv.error} />
       {csv.isSuccess ? (
         <Notice kind="success">

@@ -3,6 +3,8 @@
  * issue the 個別請求 請求書, save every 請求書 of the date as one PDF, and browse the 請求書 with
  * their detail, PDF and 締め取消.
  */
+import { DateInput } from '../../components/DateInput';
+import { formatJstDate } from '../../format/datetime';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ClosingResult } from '../../../src-shared/receivables/statements';
@@ -23,7 +25,10 @@ export function BillingPage() {
   const [date, setDate] = useState(() => previousMonthEnd(todayJst()));
   const [result, setResult] = useState<{ label: string; value: ClosingResult } | null>(null);
   const list = useQuery(receivablesQueries.statements({}));
-  const preview = useMutation({ mutationFn: () => unwrap(api().billing.preview({ date })), onSuccess: (v) => setResult({ label: '締め対象(まだ締めていません)', value: v }) });
+  const preview = useMutation({
+    mutationFn: () => unwrap(api().billing.preview({ date })),
+    onSuccess: (v) => setResult({ label: '締め対象(まだ締めていません)', value: v }),
+  });
   const close = useMutation({
     mutationFn: () => unwrap(api().billing.close({ date })),
     meta: CHANGES,
@@ -44,7 +49,7 @@ export function BillingPage() {
       <div className="toolbar">
         <h1>請求締め</h1>
         <label htmlFor="billing-date">締日</label>
-        <input id="billing-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <DateInput id="billing-date" value={date} onChange={setDate} />
         <button type="button" disabled={busy || !date} onClick={() => preview.mutate()}>
           締め対象を確認
         </button>
@@ -65,7 +70,9 @@ export function BillingPage() {
           この締日の請求書をまとめてPDF
         </button>
       </div>
-      <p className="field-hint">締請求の得意先は締日ごとに1枚、個別請求の得意先は請求伝票ごとに1枚の請求書を作ります。請求書を発行しない得意先(入金管理のみ)は対象外です。</p>
+      <p className="field-hint">
+        締請求の得意先は締日ごとに1枚、個別請求の得意先は請求伝票ごとに1枚の請求書を作ります。請求書を発行しない得意先(入金管理のみ)は対象外です。
+      </p>
       <ErrorNotice error={preview.error ?? close.error ?? issue.error ?? batch.error} />
       {batch.isSuccess ? (
         <Notice kind="success">
@@ -94,21 +101,26 @@ export function BillingPage() {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.statementId} aria-selected={r.statementId === selectedId} className={r.statementId === selectedId ? 'selected' : undefined} onClick={() => go(page, String(r.statementId))}>
+                <tr
+                  key={r.statementId}
+                  aria-selected={r.statementId === selectedId}
+                  className={r.statementId === selectedId ? 'selected' : undefined}
+                  onClick={() => go(page, String(r.statementId))}
+                >
                   <td>
                     <button type="button" className="link-button" onClick={() => go(page, String(r.statementId))}>
                       {r.statementId}
                     </button>
                   </td>
                   <td>
-                    {r.closingDate} {r.kind === '個別' ? <span className="badge badge-neutral">個別</span> : null}
+                    {formatJstDate(r.closingDate)} {r.kind === '個別' ? <span className="badge badge-neutral">個別</span> : null}
                     {r.needsReview ? <span className="badge badge-draft">要確認</span> : null}
                   </td>
                   <td>
                     {r.customer} {r.customerName}
                   </td>
                   <td className="num">{formatYen(r.total)}</td>
-                  <td>{r.dueDate}</td>
+                  <td>{formatJstDate(r.dueDate)}</td>
                 </tr>
               ))}
               {rows.length === 0 ? (
@@ -122,7 +134,11 @@ export function BillingPage() {
           </table>
         </section>
         <section className="master-detail">
-          {selectedId ? <StatementPanel key={selectedId} id={selectedId} onUndone={() => go(page)} /> : <p className="placeholder">一覧から請求書を選んでください。</p>}
+          {selectedId ? (
+            <StatementPanel key={selectedId} id={selectedId} onUndone={() => go(page)} />
+          ) : (
+            <p className="placeholder">一覧から請求書を選んでください。</p>
+          )}
         </section>
       </div>
     </div>

@@ -1,4 +1,5 @@
 /** What a 請求締め made (or would make): one row per 請求書, and the customers left out with why. */
+import { formatJstDate } from '../../format/datetime';
 import type { ClosingResult } from '../../../src-shared/receivables/statements';
 import { formatYen } from '../../format/number';
 
@@ -23,7 +24,7 @@ export function ClosingResultTable({ result, label }: { result: ClosingResult; l
           </thead>
           <tbody>
             {result.statements.map((s) => (
-              <tr key={`${s.customer}-${s.statementId}-${s.closingDate}`}>
+              <tr key={[s.customer, s.statementId, s.closingDate].join('-')}>
                 <td>
                   {s.customer} {s.customerName} {s.kind === '個別' ? <span className="badge badge-neutral">個別</span> : null}
                   {s.needsReview ? <span className="badge badge-draft">要確認</span> : null}
@@ -36,7 +37,7 @@ export function ClosingResultTable({ result, label }: { result: ClosingResult; l
                 <td className="num">
                   <strong>{formatYen(s.total)}</strong>
                 </td>
-                <td>{s.dueDate}</td>
+                <td>{formatJstDate(s.dueDate)}</td>
               </tr>
             ))}
           </tbody>

@@ -20,7 +20,11 @@ const FIELDS: { name: TextField; label: string; required?: boolean; hint?: strin
   { name: 'address1', label: '住所1' },
   { name: 'address2', label: '住所2', hint: '建物名など' },
   { name: 'phone', label: '電話番号' },
-  { name: 'registrationNumber', label: '登録番号', hint: '適格請求書発行事業者登録番号(T+13桁)。空欄のときは適格請求書ではない請求書になります' },
+  {
+    name: 'registrationNumber',
+    label: '登録番号',
+    hint: '適格請求書発行事業者登録番号(T+13桁)。空欄のときは適格請求書ではない請求書になります',
+  },
 ];
 
 export function CompanyPage() {
@@ -74,7 +78,14 @@ function CompanyForm({ company }: { company: Company }) {
       ) : null}
       <fieldset disabled={save.isPending}>
         {FIELDS.map((f) => (
-          <FormField key={f.name} id={`company-${f.name}`} label={f.label} required={f.required} hint={f.hint} error={fieldErrors.get(f.name)}>
+          <FormField
+            key={f.name}
+            id={`company-${f.name}`}
+            label={f.label}
+            required={f.required}
+            hint={f.hint}
+            error={fieldErrors.get(f.name)}
+          >
             <input
               id={`company-${f.name}`}
               type="text"
@@ -85,7 +96,12 @@ function CompanyForm({ company }: { company: Company }) {
             />
           </FormField>
         ))}
-        <FormField id="company-banks" label="振込先" hint="請求口座マスタから、請求書に印刷する口座を選びます(5つまで)" error={fieldErrors.get('bankAccountIds')}>
+        <FormField
+          id="company-banks"
+          label="振込先"
+          hint="請求口座マスタから、請求書に印刷する口座を選びます(5つまで)"
+          error={fieldErrors.get('bankAccountIds')}
+        >
           <div id="company-banks" role="group" aria-label="振込先" className="checkbox-list">
             {(accounts.data?.rows ?? []).map((a) => (
               <label key={a.id}>

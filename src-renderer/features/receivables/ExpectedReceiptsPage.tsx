@@ -2,6 +2,8 @@
  * 業務処理 › 入金予定: what each customer still owes by 入金予定日 (from the 請求書, or projected from
  * the 回収サイト for 入金管理のみ and not-yet-billed invoices), with totals; overdue rows highlighted.
  */
+import { DateInput } from '../../components/DateInput';
+import { formatJstDate } from '../../format/datetime';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -20,7 +22,7 @@ export function ExpectedReceiptsPage() {
       <div className="toolbar">
         <h1>入金予定</h1>
         <label htmlFor="schedule-as-of">基準日</label>
-        <input id="schedule-as-of" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+        <DateInput id="schedule-as-of" value={asOf} onChange={setAsOf} />
         <span className="count" aria-live="polite">
           合計 {formatYen(total)}（うち期日超過 {formatYen(overdue)}）
         </span>
@@ -38,8 +40,8 @@ export function ExpectedReceiptsPage() {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={`${r.customerId}-${r.dueDate}`} className={r.overdue ? 'overdue' : undefined}>
-              <td>{r.dueDate}</td>
+            <tr key={`${r.customerId}-${formatJstDate(r.dueDate)}`} className={r.overdue ? 'overdue' : undefined}>
+              <td>{formatJstDate(r.dueDate)}</td>
               <td>
                 {r.customer} {r.customerName}
               </td>

@@ -4,6 +4,8 @@
  * a card company's deposit: one 振込 line for the deposit, one 手数料 line for the fee, and every
  * invoice it pays ticked.
  */
+import { DateInput } from '../../components/DateInput';
+import { formatJstDate } from '../../format/datetime';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PAYMENT_KINDS, type PaymentKind } from '../../../src-shared/receivables/payment-kinds';
@@ -86,7 +88,7 @@ export function PaymentForm({ customerId, onCustomer }: { customerId: number | n
       </div>
       <div className="form-field">
         <label htmlFor="payment-date">入金日</label>
-        <input id="payment-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <DateInput id="payment-date" value={date} onChange={setDate} />
       </div>
       <table className="data" aria-label="入金の明細">
         <thead>
@@ -100,7 +102,11 @@ export function PaymentForm({ customerId, onCustomer }: { customerId: number | n
           {lines.map((l, i) => (
             <tr key={i}>
               <td>
-                <select aria-label={`${i + 1}行目の種別`} value={l.kind} onChange={(e) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, kind: e.target.value as PaymentKind } : x)))}>
+                <select
+                  aria-label={`${i + 1}行目の種別`}
+                  value={l.kind}
+                  onChange={(e) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, kind: e.target.value as PaymentKind } : x)))}
+                >
                   {PAYMENT_KINDS.map((k) => (
                     <option key={k}>{k}</option>
                   ))}
@@ -175,14 +181,20 @@ export function PaymentForm({ customerId, onCustomer }: { customerId: number | n
                       />
                     </td>
                   ) : null}
-                  <td>{i.date}</td>
+                  <td>{formatJstDate(i.date)}</td>
                   <td>{i.name}</td>
-                  <td>{i.dueDate}</td>
+                  <td>{formatJstDate(i.dueDate)}</td>
                   <td className="num">{formatYen(i.open)}</td>
                   {mode === 'manual' ? (
                     <td>
                       {picked[k] !== undefined ? (
-                        <input aria-label={`${i.name}の消込金額`} type="text" inputMode="numeric" value={picked[k]} onChange={(e) => setPicked((p) => ({ ...p, [k]: e.target.value }))} />
+                        <input
+                          aria-label={`${i.name}の消込金額`}
+                          type="text"
+                          inputMode="numeric"
+                          value={picked[k]}
+                          onChange={(e) => setPicked((p) => ({ ...p, [k]: e.target.value }))}
+                        />
                       ) : null}
                     </td>
                   ) : null}
@@ -192,7 +204,8 @@ export function PaymentForm({ customerId, onCustomer }: { customerId: number | n
             {items.length === 0 ? (
               <tr>
                 <td colSpan={6} className="placeholder">
-                  未入金の請求はありません。{open.data && open.data.unallocated > 0 ? `未消込の入金 ${formatYen(open.data.unallocated)} があります。` : ''}
+                  未入金の請求はありません。
+                  {open.data && open.data.unallocated > 0 ? `未消込の入金 ${formatYen(open.data.unallocated)} があります。` : ''}
                 </td>
               </tr>
             ) : null}
@@ -209,7 +222,9 @@ export function PaymentForm({ customerId, onCustomer }: { customerId: number | n
       {done ? (
         <Notice kind="success">
           入金伝票 No.{done.paymentId} を登録しました。
-          {done.allocations.length > 0 ? `消込: ${done.allocations.map((a) => `${a.name} ${formatYen(a.amount)}`).join('、')}。` : '消込はありません。'}
+          {done.allocations.length > 0
+            ? `消込: ${done.allocations.map((a) => `${a.name} ${formatYen(a.amount)}`).join('、')}。`
+            : '消込はありません。'}
           {done.unallocated > 0 ? `未消込 ${formatYen(done.unallocated)}。` : ''}
         </Notice>
       ) : null}

@@ -2,6 +2,7 @@
  * 業務処理 › 入金処理: record a 入金伝票 (left) and the 入金伝票 of the chosen customer (or all), with
  * 確定取消 (its 消込 are removed and the invoices reopen), 確定, 削除 and 「未消込の入金を充当」.
  */
+import { formatJstDate } from '../../format/datetime';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -41,7 +42,9 @@ export function PaymentsPage() {
           </div>
           {apply.isSuccess ? (
             <Notice kind="success">
-              {apply.data.amount > 0 ? `${formatYen(apply.data.amount)} を古い請求から順に充当しました。` : '充当できる未入金の請求はありませんでした。'}
+              {apply.data.amount > 0
+                ? `${formatYen(apply.data.amount)} を古い請求から順に充当しました。`
+                : '充当できる未入金の請求はありませんでした。'}
             </Notice>
           ) : null}
           <ErrorNotice error={list.error ?? unconfirm.error ?? confirm.error ?? remove.error ?? apply.error} />
@@ -62,7 +65,7 @@ export function PaymentsPage() {
               {rows.map((r) => (
                 <tr key={r.id}>
                   <td>{r.id}</td>
-                  <td>{r.date}</td>
+                  <td>{formatJstDate(r.date)}</td>
                   <td>
                     {r.customer} {r.customerName}
                   </td>
@@ -75,7 +78,12 @@ export function PaymentsPage() {
                   </td>
                   <td>
                     {r.confirmed ? (
-                      <button type="button" disabled={r.statementId !== null || unconfirm.isPending} title={r.statementId !== null ? '請求書に含まれる入金です。先に締め取消してください。' : undefined} onClick={() => unconfirm.mutate(r.id)}>
+                      <button
+                        type="button"
+                        disabled={r.statementId !== null || unconfirm.isPending}
+                        title={r.statementId !== null ? '請求書に含まれる入金です。先に締め取消してください。' : undefined}
+                        onClick={() => unconfirm.mutate(r.id)}
+                      >
                         確定取消
                       </button>
                     ) : (

@@ -2,6 +2,7 @@
  * One 請求書: its figures, 今回売上 per rate (with the invoices' own tax beside it), the invoices it
  * bills (要確認 on late ones), the receipts it includes, 「PDFを保存」 and 「締め取消」.
  */
+import { formatJstDate } from '../../format/datetime';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Notice } from '../../components/Notice';
@@ -37,7 +38,7 @@ export function StatementPanel({ id, onUndone }: { id: number; onUndone: () => v
         </dd>
         <dt>対象期間</dt>
         <dd>
-          {s.periodFrom} 〜 {s.closingDate}
+          {formatJstDate(s.periodFrom)} 〜 {formatJstDate(s.closingDate)}
         </dd>
         <dt>前回請求額</dt>
         <dd>{formatYen(s.previous)}</dd>
@@ -54,7 +55,7 @@ export function StatementPanel({ id, onUndone }: { id: number; onUndone: () => v
           <strong>{formatYen(s.total)}</strong>
         </dd>
         <dt>入金予定日</dt>
-        <dd>{s.dueDate}</dd>
+        <dd>{formatJstDate(s.dueDate)}</dd>
         <dt>消費税計算単位</dt>
         <dd>
           {s.taxUnit}
@@ -115,10 +116,16 @@ export function StatementPanel({ id, onUndone }: { id: number; onUndone: () => v
         <tbody>
           {s.invoices.map((i) => (
             <tr key={i.invoiceId}>
-              <td>{i.date}</td>
+              <td>{formatJstDate(i.date)}</td>
               <td>{i.name}</td>
               <td className="num">{formatYen(i.total)}</td>
-              <td>{i.late ? <span className="badge badge-draft" title="締め済みの期間の日付で後から取り込まれた伝票です">要確認</span> : null}</td>
+              <td>
+                {i.late ? (
+                  <span className="badge badge-draft" title="締め済みの期間の日付で後から取り込まれた伝票です">
+                    要確認
+                  </span>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -131,7 +138,7 @@ export function StatementPanel({ id, onUndone }: { id: number; onUndone: () => v
               {s.payments.map((p) => (
                 <tr key={p.paymentId}>
                   <td>入金伝票 No.{p.paymentId}</td>
-                  <td>{p.date}</td>
+                  <td>{formatJstDate(p.date)}</td>
                   <td>{p.kinds}</td>
                   <td className="num">{formatYen(p.total)}</td>
                 </tr>

@@ -11,8 +11,10 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { firstErrorMessage } from '../../components/form-errors';
 import { FormField } from '../../components/FormField';
 import { api, unwrap } from '../../ipc/api';
+import { useUnsavedGuard } from '../../stores/unsaved-changes';
 import { NEW_SCHEDULE, scheduleFormSchema, valuesOf, type ScheduleFormValues } from './schedule-form-values';
 import { TimesField, WeekdaysField } from './ScheduleRuleFields';
+import { UpcomingRuns } from './UpcomingRuns';
 
 export function ScheduleForm(props: { row: ScheduleJobRow | null; onSaved(row: ScheduleJobRow): void; onDeleted(): void }) {
   const [serverError, setServerError] = useState<unknown>(null);
@@ -26,6 +28,7 @@ export function ScheduleForm(props: { row: ScheduleJobRow | null; onSaved(row: S
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.row?.id]);
 
+  const release = useUnsavedGuard(form.formState.isDirty, props.row ? `スケジュール「${props.row.name}」` : 'スケジュール(新規)');
   const save = useMutation({
     mutationFn: (v: ScheduleFormValues) => {
       const input = { ...v, type: 'EC・売上取込処理' as const };
@@ -34,6 +37,7 @@ export function ScheduleForm(props: { row: ScheduleJobRow | null; onSaved(row: S
     meta: { changes: ['schedules'] },
     onSuccess: (row) => {
       setServerError(null);
+      release();
       props.onSaved(row);
     },
     onError: setServerError,
@@ -46,14 +50,15 @@ export function ScheduleForm(props: { row: ScheduleJobRow | null; onSaved(row: S
   });
 
   const errors = form.formState.errors;
-  const title = props.row ? 'スケジュールの編集' : 'スケジュールの新規登録';
+  const watched = form.watch();
+  const title = props.row ? `スケジュール「${props.row.name}」の編集` : 'スケジュールの新規登録';
   return (
     <form className="schedule-form" aria-label={title} noValidate onSubmit={form.handleSubmit((v) => save.mutate(v))}>
       <h2>{title}</h2>
       <ErrorNotice error={serverError} />
       <fieldset disabled={save.isPending}>
         <FormField id="schedule-name" label="ジョブ名" required error={firstErrorMessage(errors.name)} hint="ジョブ種別: EC・売上取込処理（すべてのEC連携設定の出荷取込処理を順に実行します）">
-          <input id="schedule-name" type="text" autoComplete="off" {...form.register('name')} />
+          <input id="schedule-name" type="text" autoComplete="off" aria-invalid={errors.name ? true : undefined} {...form.register('name')} />
         </FormField>
         <WeekdaysField control={form.control} errors={errors} />
         <TimesField control={form.control} errors={errors} />
@@ -64,6 +69,7 @@ export function ScheduleForm(props: { row: ScheduleJobRow | null; onSaved(row: S
           <input id="schedule-enabled" type="checkbox" {...form.register('enabled')} />
         </FormField>
       </fieldset>
+      <UpcomingRuns rule={{ weekdays: watched.weekdays ?? [], times: watched.times ?? [], skipHolidays: watched.skipHolidays ?? false }} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={save.isPending}>
           {save.isPending ? '保存中…' : '保存'}

@@ -5,6 +5,7 @@
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { CompanyHolidays } from './CompanyHolidays';
 import type { SkippedSlotRow } from '../../../src-shared/schedules/schedule-ipc';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { api, unwrap } from '../../ipc/api';
@@ -66,6 +67,7 @@ export function SchedulePage() {
           onOpenLog={openLog}
         />
         <LoginItemSetting />
+        <CompanyHolidays />
       </section>
       <section className="master-detail">
         {creating || selected ? (

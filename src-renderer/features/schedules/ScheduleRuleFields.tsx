@@ -40,6 +40,8 @@ export function TimesField({ control, errors }: RuleProps) {
               placeholder="07:30"
               className="time-input"
               aria-label={`実行時刻 ${i + 1}`}
+              // only the time in error turns red, not every time of the list
+              aria-invalid={errors.times?.[i] ? true : undefined}
               value={t}
               onChange={(e) => field.onChange(times.map((x, j) => (j === i ? e.target.value : x)))}
             />

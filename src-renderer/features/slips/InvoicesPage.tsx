@@ -1,5 +1,6 @@
 /** 請求伝票: list and detail (lines incl. 送料・手数料 / ポイント, per-rate totals, the 出荷伝票 with BCart ids). */
 import type { InvoiceDetailView, InvoiceRowView } from '../../../src-shared/slips/slips';
+import { formatJstDate } from '../../format/datetime';
 import { formatYen } from '../../format/number';
 import { slipQueries } from '../../queries/slips';
 import { useNavigation } from '../../stores/navigation';
@@ -26,7 +27,7 @@ function InvoiceShipments({ inv }: { inv: InvoiceDetailView }) {
       <dd>
         {inv.shipments.map((s) => (
           <button key={s.id} type="button" className="link-button slip-link" onClick={() => go('shipments', String(s.id))}>
-            #{s.id}（発送ID {s.bcartLogisticsId}、{s.date}）
+            #{s.id}（発送ID {s.bcartLogisticsId}、{formatJstDate(s.date)}）
           </button>
         ))}
       </dd>
@@ -68,6 +69,11 @@ function InvoiceTables({ inv }: { inv: InvoiceDetailView }) {
           </tr>
         </tfoot>
       </table>
+      <p className="field-hint table-note">
+        「消費税」はBカートの注文に記録された額です。「アプリ計算の消費税」はこのアプリが税率ごとの税抜額 × 税率を
+        請求書単位・税率ごとに1回、EC連携設定の「消費税の端数処理」で計算し直した額で、インボイスの確認に使います。
+        違いがある行には「差異あり」と出ます(請求額はBカートの額のまま取り込みます)。
+      </p>
     </>
   );
 }

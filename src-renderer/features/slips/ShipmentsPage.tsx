@@ -6,7 +6,15 @@ import { slipColumns } from './slip-columns';
 import { SlipBrowser } from './SlipBrowser';
 import { SlipLinesTable } from './SlipLinesTable';
 
-const logisticsColumn = { key: 'logistics', header: '発送ID', width: 90, align: 'right', render: (r: ShipmentRowView) => r.bcartLogisticsId ?? '' } as const;
+const logisticsColumn = {
+  key: 'logistics',
+  header: '発送ID',
+  width: 84,
+  align: 'right',
+  sortable: true,
+  render: (r: ShipmentRowView) => r.bcartLogisticsId ?? '',
+  value: (r: ShipmentRowView) => r.bcartLogisticsId,
+} as const;
 const columns = slipColumns<ShipmentRowView>('出荷日', [logisticsColumn], { header: '金額', of: (r) => r.amount });
 
 export function ShipmentsPage() {

@@ -3,14 +3,19 @@
  * and the selected slip's detail. The selection lives in the route (`#/<page>/<id>`) so the two
  * screens can link to each other's slips and the back button returns to the previous one. Lists
  * and details refresh whenever an import (from any screen, the scheduler or the tray) writes slips.
+ * The list sorts by any column, totals what it shows, writes what it shows as CSV and prints.
  */
 import { useQuery, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { ConfirmedBadge } from '../../components/ConfirmedBadge';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ListActions } from '../../components/ListActions';
+import { nextSort, sortRows, type SortDir } from '../../components/list-tools';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { formatCount, formatYen } from '../../format/number';
 import type { SlipListInput } from '../../queries/slips';
 import { useNavigation } from '../../stores/navigation';
+import { SLIP_ROW_HEIGHT } from './slip-columns';
 import { SlipFacts, type SlipFactsView } from './SlipFacts';
 import { SlipFilters, slipQuery, type SlipFilter } from './SlipFilters';
 
@@ -48,21 +53,32 @@ export function SlipBrowser<Row extends SlipBase, Detail extends SlipDetailBase,
   const [filter, setFilter] = useState<SlipFilter>({ from: '', to: '', search: '' });
   const list = useQuery(props.list(slipQuery(filter)));
   const selected = param && /^\d+$/.test(param) ? Number(param) : null;
+  const [sort, setSort] = useState<{ key: string; dir: SortDir } | null>(null);
+  const rows = useMemo(() => sortRows(list.data?.rows ?? [], props.columns, sort), [list.data, props.columns, sort]);
+  const amount = props.columns.find((c) => c.key === 'amount');
+  const sum = rows.reduce((n, r) => n + Number(amount?.value?.(r) ?? 0), 0);
   return (
-    <div className="page">
-      <h1>{title}</h1>
+    <div className="page list-page">
+      <div className="page-head">
+        <h1>{title}</h1>
+        <ListActions title={title} rows={rows} columns={props.columns} />
+      </div>
       <SlipFilters value={filter} onChange={setFilter} total={list.data?.total ?? null} />
       <ErrorNotice error={list.error} />
-      <div className="master-page">
+      <div className="master-page slip-page">
         <VirtualTable
           label={`${title}一覧`}
-          rows={list.data?.rows ?? []}
+          rows={rows}
           columns={props.columns}
           rowKey={(r) => r.id}
           selectedKey={selected}
           onSelect={(r) => go(props.kind, String(r.id))}
-          height={520}
+          sort={sort ?? undefined}
+          onSort={(key) => setSort((s) => nextSort(s, key))}
+          height="var(--list-height)"
+          rowHeight={SLIP_ROW_HEIGHT}
           emptyText={emptyText}
+          totals={{ date: `${formatCount(rows.length)} 件`, amount: formatYen(sum) }}
         />
         <div className="master-detail">
           {selected ? <SlipDetail id={selected} {...props} /> : <p className="placeholder">一覧から{title}を選んでください。</p>}

@@ -1,4 +1,5 @@
 /** The facts 出荷伝票 and 請求伝票 share at the top of their detail (<dl className="facts">). */
+import { formatJstDate } from '../../format/datetime';
 import type { SlipRowView } from './slip-columns';
 
 /** The facts every slip shows first: its date, 得意先, 部門 (and 倉庫 for a 出荷伝票) and the BCart order it came from. */
@@ -6,7 +7,7 @@ export function SlipFacts({ dateLabel, slip }: { dateLabel: string; slip: SlipFa
   return (
     <>
       <dt>{dateLabel}</dt>
-      <dd>{slip.date}</dd>
+      <dd>{formatJstDate(slip.date, { weekday: true })}</dd>
       <dt>得意先</dt>
       <dd>
         {slip.customerCode} {slip.customerName}

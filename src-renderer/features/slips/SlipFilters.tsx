@@ -1,4 +1,7 @@
 /** Period and keyword filters of the 出荷伝票 / 請求伝票 lists. */
+import { DateInput } from '../../components/DateInput';
+import { formatCount } from '../../format/number';
+
 export interface SlipFilter {
   from: string;
   to: string;
@@ -7,13 +10,13 @@ export interface SlipFilter {
 
 export function SlipFilters({ value, onChange, total }: { value: SlipFilter; onChange: (v: SlipFilter) => void; total: number | null }) {
   return (
-    <div className="toolbar">
+    <div className="toolbar no-print">
       <label htmlFor="slip-from">期間</label>
-      <input id="slip-from" type="date" value={value.from} onChange={(e) => onChange({ ...value, from: e.target.value })} />
+      <DateInput id="slip-from" aria-label="期間（開始）" value={value.from} onChange={(from) => onChange({ ...value, from })} />
       〜
-      <input aria-label="期間（終了）" type="date" value={value.to} onChange={(e) => onChange({ ...value, to: e.target.value })} />
+      <DateInput aria-label="期間（終了）" value={value.to} onChange={(to) => onChange({ ...value, to })} />
       <input type="search" aria-label="受注番号・得意先で検索" placeholder="受注番号・得意先で検索" value={value.search} onChange={(e) => onChange({ ...value, search: e.target.value })} />
-      <span className="count">{total === null ? '' : `${total} 件`}</span>
+      <span className="count">{total === null ? '' : `${formatCount(total)} 件`}</span>
     </div>
   );
 }

@@ -2,6 +2,7 @@
  * 在庫一覧: quantity per warehouse × product with totals, filter by warehouse / product, CSV出力,
  * and the movements (在庫元帳) of the selected row with the running balance.
  */
+import { formatJstDate } from '../../format/datetime';
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { MOVEMENT_LABELS, type StockListInput, type StockRow } from '../../../src-shared/stock/stock-book';
@@ -109,7 +110,7 @@ function Movements({ row }: { row: StockRow }) {
         <tbody>
           {(q.data?.rows ?? []).map((m) => (
             <tr key={m.id}>
-              <td>{m.date}</td>
+              <td>{formatJstDate(m.date)}</td>
               <td>
                 {m.sourceType === 'shipment' || m.sourceType === 'opening' ? (
                   `${MOVEMENT_LABELS[m.sourceType]}${m.sourceType === 'shipment' ? ` #${m.sourceId}` : ''}`

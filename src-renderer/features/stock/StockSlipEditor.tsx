@@ -3,6 +3,7 @@
  * 仕入先 for 入荷, 備考 and the lines (product, quantity in 計上単位; counted quantity for 棚卸調整).
  * Main checks everything at once; each problem shows beside its field.
  */
+import { DateInput } from '../../components/DateInput';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { STOCK_SLIP_LABELS, type StockSlipDetail, type StockSlipKind } from '../../../src-shared/stock/stock-slip';
@@ -86,7 +87,7 @@ export function StockSlipEditor({ kind, slip, today, onSaved, onCancel }: StockS
         required
         error={errorOf('date')}
       >
-        <input id="ss-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <DateInput id="ss-date" value={date} onChange={setDate} />
       </FormField>
       <FormField
         id="ss-wh"

@@ -2,6 +2,7 @@
  * A stock slip's detail with its actions: 編集 / 削除 while 未確定, 確定 (ledger + 在庫反映 to BCart
  * at once), 確定取消 (the opposite change is sent). After 確定 the screen says what was queued.
  */
+import { formatJstDate } from '../../format/datetime';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { StockSlipConfirmResult } from '../../../src-shared/stock/stock-slip';
@@ -52,7 +53,7 @@ export function StockSlipView({ id, onEdit, onDeleted }: { id: number; onEdit():
       ) : null}
       <dl className="facts">
         <dt>日付</dt>
-        <dd>{s.date}</dd>
+        <dd>{formatJstDate(s.date)}</dd>
         <dt>{s.kind === 'transfer' ? '移動元 → 移動先' : '倉庫'}</dt>
         <dd>
           {s.warehouseCode} {s.warehouseName}

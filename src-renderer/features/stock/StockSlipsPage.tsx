@@ -3,6 +3,8 @@
  * CSV出力, and beside it the selected slip (detail, 確定 / 確定取消) or the editor. The selection
  * lives in the route (#/stock-slips/<id>), like 出荷伝票.
  */
+import { DateInput } from '../../components/DateInput';
+import { formatJstDate } from '../../format/datetime';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { jstDateOf } from '../../../src-shared/domain/jst-date';
@@ -26,7 +28,7 @@ import { qty } from './stock-labels';
 const columns: Column<StockSlipRow>[] = [
   { key: 'id', header: '伝票番号', width: 90, align: 'right', render: (r) => r.id },
   { key: 'kind', header: '種類', width: 120, render: (r) => STOCK_SLIP_LABELS[r.kind] },
-  { key: 'date', header: '日付', width: 110, render: (r) => r.date },
+  { key: 'date', header: '日付', width: 110, render: (r) => formatJstDate(r.date) },
   { key: 'wh', header: '倉庫', render: (r) => (r.kind === 'transfer' ? `${r.warehouseCode} → ${r.toWarehouseCode}` : r.warehouseCode) },
   { key: 'qty', header: '数量計', width: 90, align: 'right', render: (r) => qty(r.totalQuantity) },
   {
@@ -97,14 +99,9 @@ export function StockSlipsPage() {
             </option>
           ))}
         </select>
-        <input
-          type="date"
-          aria-label="期間の開始日"
-          value={filter.from ?? ''}
-          onChange={(e) => set({ from: e.target.value || undefined })}
-        />
+        <DateInput aria-label="期間の開始日" value={filter.from ?? ''} onChange={(v) => set({ from: v || undefined })} />
         〜
-        <input type="date" aria-label="期間の終了日" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
+        <DateInput aria-label="期間の終了日" value={filter.to ?? ''} onChange={(v) => set({ to: v || undefined })} />
         <input
           type="search"
           aria-label="倉庫・商品・備考で検索"

@@ -10,6 +10,7 @@ import { subscriptionApplicationSchema } from '../../../src-shared/subscriptions
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormField } from '../../components/FormField';
 import { api, unwrap } from '../../ipc/api';
+import { useUnsavedGuard } from '../../stores/unsaved-changes';
 import { NEW_ITEM, type ApplicationValues } from './subscription-form-values';
 import { SubscriptionItemFields } from './SubscriptionItemFields';
 
@@ -24,14 +25,29 @@ export function SubscriptionForm({ initial, create, readOnly, onSaved }: Subscri
   const form = useForm({ resolver: zodResolver(subscriptionApplicationSchema), defaultValues: initial });
   const items = useFieldArray({ control: form.control, name: 'items' });
   const { errors } = form.formState;
+  const release = useUnsavedGuard(form.formState.isDirty, create ? '定期申込(新規)' : `定期申込 ${initial.code}`);
   const save = useMutation({
     mutationFn: (application: ApplicationValues) => unwrap(api().subscriptions.save({ create, application })),
     meta: { changes: ['subscriptions'] },
-    onSuccess: (saved) => onSaved(saved.code),
+    onSuccess: (saved) => {
+      release();
+      onSaved(saved.code);
+    },
   });
   const r = form.register;
+  /** an 得意先コード that is no 得意先 of the 取引先 master is refused beside its field, before sending */
+  const submit = async (v: ApplicationValues) => {
+    const code = v.customerCode.trim();
+    const found = await unwrap(api().partners.listByKind({ kind: '得意先', query: code, limit: 50 })).catch(() => null);
+    if (found && !found.rows.some((p) => p.code === code)) {
+      form.setError('customerCode', { message: `得意先コード「${code}」は取引先マスタの得意先にありません。取引先で得意先として登録するか、コードを確かめてください。` }, { shouldFocus: true });
+      return;
+    }
+    save.mutate(v);
+  };
   return (
-    <form onSubmit={form.handleSubmit((v) => save.mutate(v))} aria-label="定期申込の編集">
+    <form onSubmit={form.handleSubmit(submit)} aria-label="定期申込の編集">
+      <h2>{create ? '定期申込の新規登録' : `定期申込 ${initial.code} の編集`}</h2>
       <fieldset disabled={readOnly || save.isPending} style={{ border: 'none', padding: 0, margin: 0 }}>
         <FormField id="sub-code" label="申込コード" required error={errors.code?.message}>
           <input id="sub-code" readOnly={!create} {...r('code')} />
@@ -63,7 +79,7 @@ export function SubscriptionForm({ initial, create, readOnly, onSaved }: Subscri
         ) : null}
         <div aria-label="申込商品">
           {items.fields.map((f, i) => (
-            <SubscriptionItemFields key={f.id} control={form.control} register={r} errors={errors} index={i} onRemove={() => items.remove(i)} />
+            <SubscriptionItemFields key={f.id} control={form.control} register={r} errors={errors} index={i} onRemove={() => items.remove(i)} setValue={form.setValue} />
           ))}
         </div>
         <div className="form-actions">

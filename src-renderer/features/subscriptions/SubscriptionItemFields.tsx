@@ -1,6 +1,7 @@
 /** One item of a 定期申込 in its form: 商品番号 + 枝番, 数量, 商品名, the three prices, 税込区分, 税率区分, and its options. */
-import type { ReactNode } from 'react';
-import type { Control, FieldErrors, UseFormRegister } from 'react-hook-form';
+import { useState, type ReactNode } from 'react';
+import { useWatch, type Control, type FieldErrors, type UseFormRegister, type UseFormSetValue } from 'react-hook-form';
+import { api, unwrap } from '../../ipc/api';
 import { asBoolean, type ApplicationValues } from './subscription-form-values';
 import { SubscriptionOptions } from './SubscriptionOptions';
 import { TaxIncludedSelect, TaxRateTypeSelect } from './TaxKindSelects';
@@ -11,6 +12,21 @@ export interface SubscriptionItemFieldsProps {
   errors: FieldErrors<ApplicationValues>;
   index: number;
   onRemove: () => void;
+  /** fills 商品名 from the 商品 master when the 商品番号 is typed */
+  setValue: UseFormSetValue<ApplicationValues>;
+}
+
+const PRICES = [
+  ['firstPrice', '初回価格'],
+  ['regularPrice', '通常回価格'],
+  ['lastPrice', '最終回価格'],
+] as const;
+
+/** The 商品 master's name of 商品番号 + 枝番, or null when there is no such product. */
+async function masterProductName(code: string, h: string, v: string): Promise<string | null> {
+  if (code.trim() === '') return null;
+  const list = await unwrap(api().products.list({ query: code.trim(), limit: 50 }));
+  return list.rows.find((p) => p.code === code.trim() && p.variationH === h.trim() && p.variationV === v.trim())?.name ?? null;
 }
 
 function Labelled({ label, wide, children }: { label: string; wide?: boolean; children: ReactNode }) {
@@ -22,11 +38,40 @@ function Labelled({ label, wide, children }: { label: string; wide?: boolean; ch
   );
 }
 
-export function SubscriptionItemFields({ control, register: r, errors, index: i, onRemove }: SubscriptionItemFieldsProps) {
+export function SubscriptionItemFields({ control, register: r, errors, index: i, onRemove, setValue }: SubscriptionItemFieldsProps) {
   const e = errors.items?.[i];
+  const item = useWatch({ control, name: `items.${i}` });
+  const [lookup, setLookup] = useState<string | null>(null);
+  const zeroPrices = PRICES.filter(([k]) => item?.[k] === 0).map(([, label]) => label);
+  const fillName = () => {
+    if (!item) return;
+    masterProductName(item.productCode ?? '', item.variationH ?? '', item.variationV ?? '').then(
+      (name) => {
+        if (name === null) setLookup(item.productCode ? '商品マスタにない商品番号です(削除済みの商品は、そのまま保存できます)。' : null);
+        else if (!item.name) {
+          setValue(`items.${i}.name`, name, { shouldDirty: true });
+          setLookup(`商品マスタから商品名「${name}」を入れました。`);
+        } else setLookup(item.name === name ? null : `商品マスタの商品名は「${name}」です。`);
+      },
+      () => setLookup(null),
+    );
+  };
   const message = e && [e.productCode, e.name, e.quantity, e.firstPrice, e.regularPrice, e.lastPrice].find((x) => x?.message)?.message;
   const of = (what: string) => `商品${i + 1}の${what}`;
-  const text = (what: string, name: 'productCode' | 'variationH' | 'variationV' | 'name') => <input aria-label={of(what)} {...r(`items.${i}.${name}`)} />;
+  const text = (what: string, name: 'productCode' | 'variationH' | 'variationV' | 'name') => {
+    const field = r(`items.${i}.${name}`);
+    const isKey = name !== 'name';
+    return (
+      <input
+        aria-label={of(what)}
+        {...field}
+        onBlur={(ev) => {
+          void field.onBlur(ev);
+          if (isKey) fillName();
+        }}
+      />
+    );
+  };
   const number = (what: string, name: 'quantity' | 'firstPrice' | 'regularPrice' | 'lastPrice') => (
     <input className="num" type="number" aria-label={of(what)} {...r(`items.${i}.${name}`, { valueAsNumber: true })} />
   );
@@ -57,6 +102,12 @@ export function SubscriptionItemFields({ control, register: r, errors, index: i,
       {message ? (
         <div className="field-error" role="alert">
           {message}
+        </div>
+      ) : null}
+      {lookup ? <div className="field-hint">{lookup}</div> : null}
+      {zeroPrices.length > 0 ? (
+        <div className="field-warning" role="status">
+          {zeroPrices.join('・')}が¥0です。無料で届ける商品でなければ価格を入力してください(¥0のまま保存もできます)。
         </div>
       ) : null}
       <SubscriptionOptions control={control} register={r} index={i} errors={errors} />

@@ -4,6 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { confirmLeave } from '../../stores/unsaved-changes';
 import type { SubscriptionListInput } from '../../../src-shared/subscriptions/subscription-schema';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { VirtualTable } from '../../components/VirtualTable';
@@ -33,6 +34,7 @@ export function SubscriptionsPage() {
           type="button"
           disabled={closed}
           onClick={() => {
+            if (!confirmLeave()) return;
             setCreating(true);
             setSelected(null);
           }}
@@ -49,6 +51,8 @@ export function SubscriptionsPage() {
           rowKey={(r) => r.code}
           selectedKey={selected}
           onSelect={(r) => {
+            // another 申込 replaces the form: unsaved edits are asked about first
+            if (r.code === selected || !confirmLeave()) return;
             setCreating(false);
             setSelected(r.code);
           }}

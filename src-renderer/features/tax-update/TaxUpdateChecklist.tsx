@@ -1,6 +1,7 @@
 /**
  * The 確認事項 (docs/tax-rules.md#the-checklist), ticked one by one (ids shared with main, which refuses an incomplete list),
- * then 「上記を理解の上、実行します。」. The backup item can only be ticked after the download.
+ * then 「上記を理解の上、実行します。」. The backup item can only be ticked after the download, the
+ * 受付停止 item only while 受付停止 is on.
  */
 import { TAX_UPDATE_CHECKLIST, UNDERSTOOD_TEXT } from '../../../src-shared/tax-update/checklist';
 
@@ -10,6 +11,8 @@ export interface ChecklistProps {
   understood: boolean;
   onUnderstood: (v: boolean) => void;
   backupDownloaded: boolean;
+  /** 受付停止 on: only then can its item be ticked */
+  storeClosed: boolean;
   disabled: boolean;
 }
 
@@ -19,7 +22,7 @@ export function TaxUpdateChecklist(p: ChecklistProps) {
       <p>一度処理を行うと、その税率改定では再実行できません。下記を一つずつ確認してチェックしてください。</p>
       <ul className="tu-checklist">
         {TAX_UPDATE_CHECKLIST.map((c) => {
-          const locked = p.disabled || (c.id === 'backup-downloaded' && !p.backupDownloaded);
+          const locked = p.disabled || (c.id === 'backup-downloaded' && !p.backupDownloaded) || (c.id === 'store-closed' && !p.storeClosed);
           return (
             <li key={c.id}>
               <label>
@@ -27,6 +30,7 @@ export function TaxUpdateChecklist(p: ChecklistProps) {
                 <span>{c.text}</span>
               </label>
               {c.id === 'backup-downloaded' && !p.backupDownloaded ? <div className="field-hint">先に「申込データをダウンロード」を押してください。</div> : null}
+              {c.id === 'store-closed' && !p.storeClosed ? <div className="field-hint">受付停止中だけチェックできます。上の「受付停止」を押してください(受付再開するとチェックは外れます)。</div> : null}
             </li>
           );
         })}

@@ -30,6 +30,7 @@ export function TaxUpdatePage() {
             understood={flow.understood}
             onUnderstood={flow.setUnderstood}
             backupDownloaded={flow.downloaded !== null}
+            storeClosed={flow.closed === true}
             disabled={flow.applied !== null || flow.apply.isSuccess}
           />
         </TaxUpdateStep>

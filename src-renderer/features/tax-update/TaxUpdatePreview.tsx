@@ -6,17 +6,14 @@ import type { ChannelOutput } from '../../../src-shared/ipc/contract';
 import { Notice } from '../../components/Notice';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { formatCount, formatYen } from '../../format/number';
-import { changeColumns, numbered } from './change-columns';
+import { changeColumns, changeValueText, numbered } from './change-columns';
 
 export type PreviewData = ChannelOutput<'taxUpdate:preview'>;
 type Change = PreviewData['changes'][number];
 type Sale = PreviewData['salePrices'][number];
 type Prices = PreviewData['totals']['before'];
 
-/** prices are integer yen; 税率区分 is text */
-const money = (v: string | number) => (typeof v === 'number' ? formatYen(v) : v);
-/** rates are percent, the rest as money */
-const show = (c: Change, v: string | number) => (c.field === 'standardRate' || c.field === 'reducedRate' ? `${v}%` : money(v));
+const show = (c: Change, v: string | number) => changeValueText(c.field, v);
 
 const CHANGE_COLUMNS = changeColumns<Change & { key: number }>((c) => (
   <>

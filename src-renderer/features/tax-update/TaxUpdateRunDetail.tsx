@@ -6,14 +6,14 @@ import { VirtualTable } from '../../components/VirtualTable';
 import { formatJstDateTime } from '../../format/datetime';
 import { formatCount } from '../../format/number';
 import { taxUpdateQueries } from '../../queries/tax-update';
-import { changeColumns, numbered } from './change-columns';
+import { changeColumns, changeValueText, numbered } from './change-columns';
 import { RestoreRun } from './RestoreRun';
 import { TaxUpdateStep } from './TaxUpdateStep';
 
 export type TaxUpdateRun = ChannelOutput<'taxUpdate:history'>['runs'][number];
 type ChangeRow = ChannelOutput<'taxUpdate:changes'>['rows'][number] & { key: number };
 
-const CHANGE_COLUMNS = changeColumns<ChangeRow>((c) => `${c.oldValue} → ${c.newValue}`);
+const CHANGE_COLUMNS = changeColumns<ChangeRow>((c) => `${changeValueText(c.field, c.oldValue)} → ${changeValueText(c.field, c.newValue)}`);
 
 /** the backup's file name (its folder is the data folder's backups/) */
 const fileName = (path: string | null) => (path === null ? 'なし' : (path.split(/[\\/]/).pop() ?? path));

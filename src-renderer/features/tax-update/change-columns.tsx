@@ -2,6 +2,16 @@
 import type { ReactNode } from 'react';
 import { PLAN_FIELD_LABELS } from '../../../src-shared/tax-update/labels';
 import type { Column } from '../../components/VirtualTable';
+import { formatYen } from '../../format/number';
+
+/** A changed value as the clerk reads it: rates in %, 税率区分 as its word, prices in yen (¥1,234). */
+export function changeValueText(field: string, v: string | number | null): string {
+  if (v === null) return '';
+  if (field === 'standardRate' || field === 'reducedRate') return `${v}%`;
+  if (field === 'taxRateType') return String(v);
+  const n = typeof v === 'number' ? v : /^-?\d+$/.test(v) ? Number(v) : null;
+  return n === null ? String(v) : formatYen(n);
+}
 
 /** What every change row has; `key` is the row's index (changes have no id of their own). */
 export interface ChangeRowBase {

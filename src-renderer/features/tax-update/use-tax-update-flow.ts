@@ -16,6 +16,9 @@ import { saveCsv } from '../csv/csv-file';
 import { useStoreClosed } from '../store-mode/StoreModeButtons';
 import type { PreviewData } from './TaxUpdatePreview';
 
+/** the checklist item that can be ticked only while 受付停止 is on */
+export const STORE_CLOSED_ITEM = 'store-closed';
+
 /** every change of the plan is sent to the screen (virtualized) */
 const PREVIEW_ROWS = 200_000;
 
@@ -29,6 +32,12 @@ export function useTaxUpdateFlow() {
   const [downloaded, setDownloaded] = useState<string | null>(null);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [understood, setUnderstood] = useState(false);
+  // 「受付停止が必要です」 is true only while 受付停止 is on: 受付再開 unticks it (adjusted during render)
+  const [seenClosed, setSeenClosed] = useState(closed);
+  if (closed !== seenClosed) {
+    setSeenClosed(closed);
+    if (closed !== true && checked.has(STORE_CLOSED_ITEM)) setChecked(new Set([...checked].filter((id) => id !== STORE_CLOSED_ITEM)));
+  }
   const [phase, setPhase] = useState<TaxUpdatePhase | null>(null);
   // progress of the run (backup → updating → finished) pushed by main
   useEffect(() => api().on('taxUpdate:progressed', (p) => setPhase(p.phase)), []);
@@ -78,6 +87,7 @@ export function useTaxUpdateFlow() {
     downloaded,
     checked,
     toggleChecked(id: string) {
+      if (id === STORE_CLOSED_ITEM && closed !== true) return;
       const next = new Set(checked);
       if (next.has(id)) next.delete(id);
       else next.add(id);

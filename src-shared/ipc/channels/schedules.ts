@@ -11,7 +11,11 @@ import {
   scheduleRun,
   scheduleUpdateInput,
 } from '../../schedules/schedule-ipc';
+import { companyHoliday, companyHolidaysInput } from '../../schedules/company-holidays';
+import { scheduleRuleSchema } from '../../schedules/schedule-rule';
 import { channel, noInput } from '../define';
+
+const holidaysOutput = z.object({ holidays: z.array(companyHoliday) });
 
 export const scheduleChannelDefs = {
   /** every job with its next run time and last result */
@@ -30,4 +34,12 @@ export const scheduleChannelDefs = {
   'schedules:state': channel(noInput, schedulerState),
   'schedules:loginItem': channel(noInput, loginItemState),
   'schedules:setLoginItem': channel(loginItemInput, loginItemState),
+  /** 会社の休日 (年末年始, お盆 …), skipped like 祝日 by jobs with 「祝日は実行しない」 */
+  'schedules:holidays': channel(noInput, holidaysOutput),
+  'schedules:setHolidays': channel(companyHolidaysInput, holidaysOutput),
+  /** the next ten runs of a rule (saved or being edited) and the holidays it skips until then */
+  'schedules:upcoming': channel(
+    scheduleRuleSchema.strict(),
+    z.object({ runs: z.array(z.string()), skipped: z.array(z.object({ date: z.string(), name: z.string() })) }),
+  ),
 };

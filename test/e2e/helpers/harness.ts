@@ -45,7 +45,7 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
 }
 
-export async function startE2E(opts: { coreOptions?: Partial<CoreOptions>; dataDir?: string } = {}): Promise<E2E> {
+export async function startE2E(opts: { coreOptions?: Partial<CoreOptions>; dataDir?: string; viewport?: { width: number; height: number } } = {}): Promise<E2E> {
   const tmp = opts.dataDir ? null : makeTempDir('bcart-e2e-');
   const dataDir = opts.dataDir ?? tmp!.dir;
   const logger = createMemoryLogger();
@@ -64,7 +64,7 @@ export async function startE2E(opts: { coreOptions?: Partial<CoreOptions>; dataD
   };
   let { core, harness } = await make();
   const browser = await launchBrowser();
-  const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1366, height: 860 } });
+  const context = await browser.newContext({ locale: 'ja-JP', viewport: opts.viewport ?? { width: 1366, height: 860 } });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('pageerror', (e) => consoleErrors.push(String(e)));

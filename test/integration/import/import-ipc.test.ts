@@ -63,13 +63,21 @@ describe('import over IPC', () => {
     const detail = await h.t.call<{ taxTotals: { gross: number }[]; shipments: { id: number; bcartLogisticsId: number }[]; lines: unknown[] }>('invoices:get', { id: inv.id });
     expect(detail.taxTotals.reduce((n, t) => n + t.gross, 0)).toBe(inv.total);
     expect(detail.shipments.length).toBeGreaterThan(0);
-    const ship = await h.t.call<{ bcartOrderId: number; bcartOrderCode: string; invoiceId: number; lines: { amount: number }[]; amount: number }>('shipments:get', {
+    const ship = await h.t.call<{ bcartOrderId: number; bcartOrderCode: string; customerCode: string; invoiceId: number; lines: { amount: number }[]; amount: number }>('shipments:get', {
       id: detail.shipments[0]!.id,
     });
     expect(ship).toMatchObject({ bcartOrderId: inv.bcartOrderId, bcartOrderCode: inv.bcartOrderCode, invoiceId: inv.id });
     expect(ship.lines.reduce((n, l) => n + l.amount, 0)).toBe(ship.amount);
     const search = await h.t.call<{ rows: { bcartOrderCode: string }[] }>('invoices:list', { search: inv.bcartOrderCode });
     expect(search.rows.map((r) => r.bcartOrderCode)).toEqual([inv.bcartOrderCode]);
+    // the same search typed in full width (IME on) and lower case finds the same slips (search_fold)
+    const wide = (s: string) => [...s.toLowerCase()].map((c) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c)).join('');
+    const byCustomer = await h.t.call<{ rows: { id: number }[] }>('shipments:list', { search: ship.customerCode });
+    const byWideCustomer = await h.t.call<{ rows: { id: number }[] }>('shipments:list', { search: wide(ship.customerCode) });
+    expect(byCustomer.rows.length).toBeGreaterThan(0);
+    expect(byWideCustomer.rows.map((r) => r.id)).toEqual(byCustomer.rows.map((r) => r.id));
+    const wideOrder = await h.t.call<{ rows: { bcartOrderCode: string }[] }>('invoices:list', { search: wide(inv.bcartOrderCode) });
+    expect(wideOrder.rows.map((r) => r.bcartOrderCode)).toEqual([inv.bcartOrderCode]);
     await expect(h.t.call('shipments:get', { id: 999999 })).rejects.toMatchObject({ data: { code: 'NOT_FOUND' } });
   });
 

@@ -51,7 +51,7 @@ function filesHolding(dir: string, secrets: readonly string[]): string[] {
 const holding = (texts: readonly string[], secrets: readonly string[]) => texts.filter((t) => secrets.some((s) => t.includes(s)));
 
 /** Read channels (verb after the colon) and an input for each; a new read channel must be added here. */
-const READ_VERB = /:(list\w*|get|info|state|history|targets|events|changes|runs|preview\w*|check|export\w*|loginItem|fetchBcart|pdf\w*|openItems|balances|schedule|movements|outbox|counts|reconcile|options)$/;
+const READ_VERB = /:(list\w*|get|info|state|history|targets|events|changes|runs|preview\w*|check|export\w*|loginItem|fetchBcart|pdf\w*|openItems|balances|schedule|movements|outbox|counts|reconcile|options|holidays|upcoming)$/;
 
 function readInputs(settingId: number, runId: number, ids: Record<string, number>): Partial<Record<Channel, unknown>> {
   const s = { settingId };
@@ -84,9 +84,11 @@ function readInputs(settingId: number, runId: number, ids: Record<string, number
     'receivables:openItems': { customerId: ids.partners ?? 1 },
     'receivables:schedule': {},
     'schedules:list': {},
+    'schedules:holidays': {},
     'schedules:loginItem': {},
     'schedules:runs': { id: 1 },
     'schedules:state': {},
+    'schedules:upcoming': { weekdays: ['mon'], times: ['09:00'], skipHolidays: true },
     'settings:get': { id: settingId },
     'settings:list': {},
     'stockSlips:list': {},

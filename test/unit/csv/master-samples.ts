@@ -22,15 +22,15 @@ export const SAMPLES: Record<CsvMaster, Record<string, unknown>[]> = {
   workflows: [{ code: 'SHIP', name: '出荷管理', kind: '出荷' }],
   partners: [
     {
-      code: 'C1', name: '㈱髙島屋～', kind: '得意先', billingType: '締', closingDay: 31, taxDisplay: '税抜',
+      code: 'C1', name: '㈱髙島屋～', kana: 'タカシマヤ', kind: '得意先', billingType: '締', closingDay: 31, taxDisplay: '税抜',
       postalCode: '100-0001', address1: '東京都千代田区千代田1-1', address2: '①ビル 3F', phone: '03-1234-5678', contactName: '髙橋', registrationNumber: 'T9234567890123',
       collectMonths: 2, collectDay: 10, holidayShift: '翌営業日', taxUnit: '請求単位', taxRounding: '四捨五入', noStatement: true, openingBalance: -1500,
     },
-    { code: 'W1', name: '倉庫', kind: '倉庫', billingType: null, closingDay: null, taxDisplay: null, ...WAREHOUSE_BILLING },
+    { code: 'W1', name: '倉庫', kana: '', kind: '倉庫', billingType: null, closingDay: null, taxDisplay: null, ...WAREHOUSE_BILLING },
   ],
   products: [
-    { code: 'P1', variationH: 'RED', variationV: 'M', skuCode: 'SKU-1', name: '①コーヒー', unitQuantity: 12, inventoryTracked: true, taxClassId: 2, unitPrice: 1200, janCode: '4901234567894' },
-    { code: 'SHIP', variationH: '', variationV: '', skuCode: null, name: '送料・手数料', unitQuantity: 1, inventoryTracked: false, taxClassId: null, unitPrice: 0, janCode: null },
+    { code: 'P1', variationH: 'RED', variationV: 'M', skuCode: 'SKU-1', name: '①コーヒー', kana: 'コーヒー', unitQuantity: 12, inventoryTracked: true, taxClassId: 2, unitPrice: 1200, janCode: '4901234567894' },
+    { code: 'SHIP', variationH: '', variationV: '', skuCode: null, name: '送料・手数料', kana: '', unitQuantity: 1, inventoryTracked: false, taxClassId: null, unitPrice: 0, janCode: null },
   ],
   bankAccounts: [{ code: 'B1', bankName: 'みずほ銀行', branchName: '渋谷支店', accountType: '当座', accountNumber: '0012345', holder: 'カ）ビーカート' }],
 };

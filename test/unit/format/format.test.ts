@@ -4,7 +4,7 @@
  * whatever the machine's own time zone.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatJstDateTime } from '../../../src-renderer/format/datetime';
+import { formatDatesInText, formatJstDate, formatJstDateTime, parseDateText } from '../../../src-renderer/format/datetime';
 import { formatCount, formatYen } from '../../../src-renderer/format/number';
 
 describe('formatYen', () => {
@@ -69,5 +69,50 @@ describe('formatJstDateTime', () => {
       process.env.TZ = zone;
       expect(formatJstDateTime('2025-05-04T15:00:00Z', { weekday: true })).toBe('2025/05/05(月) 00:00');
     }
+  });
+});
+
+describe('formatJstDate (business dates)', () => {
+  it.each([
+    ['2026-12-04', {}, '2026/12/04'],
+    ['2026-12-04', { weekday: true }, '2026/12/04(金)'],
+    ['2026-12-06', { weekday: true }, '2026/12/06(日)'],
+    ['2024-02-29', { weekday: true }, '2024/02/29(木)'],
+    [null, {}, '—'],
+    ['', {}, '—'],
+    ['2026-02-30', {}, '2026-02-30'],
+  ] as const)('%s %o → %s', (ymd, opts, text) => {
+    expect(formatJstDate(ymd, opts)).toBe(text);
+  });
+});
+
+describe('parseDateText: what a clerk types, whatever the PC locale', () => {
+  const today = '2026-12-04';
+  it.each([
+    ['2026/12/04', '2026-12-04'],
+    ['2026/12/4', '2026-12-04'],
+    ['2026-12-04', '2026-12-04'],
+    ['2026.1.5', '2026-01-05'],
+    ['20261204', '2026-12-04'],
+    ['２０２６／１２／４', '2026-12-04'],
+    ['2026年12月4日', '2026-12-04'],
+    ['2026/12/04(金)', '2026-12-04'],
+    ['12/4', '2026-12-04'],
+    ['1/15', '2026-01-15'],
+    ['0105', '2026-01-05'],
+    ['2026/02/30', null],
+    ['2026/13/01', null],
+    ['12/04/2026', null],
+    ['あした', null],
+    ['', null],
+  ])('%s → %s', (text, ymd) => {
+    expect(parseDateText(text, today)).toBe(ymd);
+  });
+});
+
+describe('formatDatesInText (messages from main)', () => {
+  it('turns real ISO dates into 2026/12/04 and leaves other digits alone', () => {
+    expect(formatDatesInText('出荷取込処理（受注日 2026-11-29〜2026-12-05）: 注文 40 件')).toBe('出荷取込処理（受注日 2026/11/29〜2026/12/05）: 注文 40 件');
+    expect(formatDatesInText('受注番号 20261204001、値 2026-13-45')).toBe('受注番号 20261204001、値 2026-13-45');
   });
 });

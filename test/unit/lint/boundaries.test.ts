@@ -59,6 +59,12 @@ describe('lint enforces the process boundaries', () => {
     expect(problems.map((p) => p.line)).toEqual([2, 3]);
   }, 60_000);
 
+  it('finds every business date put on screen unformatted, and the locale-dependent date input', async () => {
+    const problems = await lintAs('src-renderer/raw-date.tsx', 'src-renderer/features/x.tsx');
+    expect(problems.map((p) => p.line)).toEqual([2, 3, 4, 5]);
+    expect(problems.map((p) => p.message).join('\n')).toMatch(/formatJstDate/);
+  }, 60_000);
+
   it('query keys and cache refreshes are allowed in src-renderer/queries, formatting in src-renderer/format', async () => {
     expect(await lintAs('src-renderer/ad-hoc-query-key.ts', 'src-renderer/queries/x.ts')).toEqual([]);
     expect(await lintAs('src-renderer/invalidates-by-hand.ts', 'src-renderer/queries/x.ts')).toEqual([]);

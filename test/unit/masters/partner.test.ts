@@ -11,10 +11,11 @@ const NO_BILLING = { ...ADDRESS, collectMonths: null, collectDay: null, holidayS
 
 describe('partnerInput', () => {
   it('accepts a 締 customer, an 個別 customer and a warehouse; blanks become null', () => {
-    expect(partnerInput.parse(customer)).toEqual({ ...customer, ...CUSTOMER_DEFAULTS });
+    expect(partnerInput.parse(customer)).toEqual({ ...customer, kana: '', ...CUSTOMER_DEFAULTS });
     expect(partnerInput.parse({ ...customer, billingType: '個別', closingDay: '' })).toMatchObject({ billingType: '個別', closingDay: null });
     expect(partnerInput.parse({ ...warehouse, billingType: '', closingDay: Number.NaN, taxDisplay: '' })).toEqual({
       ...warehouse,
+      kana: '',
       billingType: null,
       closingDay: null,
       taxDisplay: null,
@@ -68,6 +69,18 @@ describe('partnerInput', () => {
     expect(problemsOf(partnerInput, { ...warehouse, code: '' }).code).toBe('取引先コードを入力してください。');
     expect(problemsOf(partnerInput, { ...warehouse, code: '得意先1' }).code).toContain('半角英数字');
     expect(problemsOf(partnerInput, { ...warehouse, code: 'BC_NP-kakebarai' })).toEqual({});
+  });
+
+  it('a 倉庫 code typed in full width becomes half width; a 得意先コード stays as typed (it must equal BCart\'s 会員ID)', () => {
+    expect(partnerInput.parse({ ...warehouse, code: 'ＷＨ－０１' })).toMatchObject({ code: 'WH-01' });
+    expect(problemsOf(partnerInput, { ...customer, code: 'Ｃ００１' }).code).toContain('半角英数字');
+  });
+
+  it('フリガナ: optional, stored as full-width katakana whatever was typed', () => {
+    expect(partnerInput.parse({ ...customer, kana: 'かぶしきがいしゃ　てすと' })).toMatchObject({ kana: 'カブシキガイシャ テスト' });
+    expect(partnerInput.parse({ ...customer, kana: 'ﾃｽﾄ' })).toMatchObject({ kana: 'テスト' });
+    expect(partnerInput.parse({ ...customer, kana: null })).toMatchObject({ kana: '' });
+    expect(problemsOf(partnerInput, { ...customer, kana: 'ア'.repeat(101) }).kana).toContain('100文字以内');
   });
 
   it('name: required and at most 100 characters', () => {

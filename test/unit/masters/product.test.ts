@@ -7,7 +7,7 @@ const base = { code: 'P001', name: 'コーヒー豆 200g', unitQuantity: 12, inv
 
 describe('productInput', () => {
   it('accepts a minimal product; variations default to "", optional fields to null', () => {
-    expect(productInput.parse(base)).toEqual({ ...base, variationH: '', variationV: '', skuCode: null, taxClassId: null, janCode: null });
+    expect(productInput.parse(base)).toEqual({ ...base, variationH: '', variationV: '', skuCode: null, taxClassId: null, janCode: null, kana: '' });
   });
 
   it('accepts every field, form-style strings included', () => {
@@ -18,7 +18,11 @@ describe('productInput', () => {
 
   it('code: required, half-width', () => {
     expect(problemsOf(productInput, { ...base, code: '' }).code).toBe('商品コードを入力してください。');
-    expect(problemsOf(productInput, { ...base, code: 'ＰＯＯ１' }).code).toContain('半角英数字');
+    expect(problemsOf(productInput, { ...base, code: 'コーヒー' }).code).toContain('半角英数字');
+  });
+
+  it('codes typed in full width (IME on) become half width: 商品コード, 枝番, SKUコード', () => {
+    expect(productInput.parse({ ...base, code: 'ＰＯＯ１', variationH: 'ＲＥＤ', skuCode: 'ＳＫＵ－１' })).toMatchObject({ code: 'POO1', variationH: 'RED', skuCode: 'SKU-1' });
   });
 
   it('枝番(横)/(縦): half-width, at most 20, may be empty', () => {

@@ -23,7 +23,7 @@ describe('scheduleRuleSchema', () => {
   it('rejects times that are not HH:MM within a day, naming the entry', () => {
     for (const bad of ['24:00', '7:30', '07:60', '07:30:00', ' 07:30', '']) {
       expect(messages({ ...valid, times: ['07:30', bad] })).toEqual([
-        'times.1: 時刻は「07:30」のように HH:MM 形式（00:00〜23:59）で入力してください。',
+        'times.1: 時刻は「07:30」のように、時と分を「:」で区切って入力してください（00:00〜23:59）。',
       ]);
     }
   });

@@ -47,6 +47,8 @@ export const partners = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
+    /** フリガナ in full-width katakana ('' when not entered); lists sort and search by it */
+    kana: text('kana').notNull().default(''),
     kind: text('kind', { enum: ['得意先', '仕入先', '納入先', '倉庫'] }).notNull(),
     /** 請求区分 (customers): 個別請求 per shipment / 締請求 on a closing day */
     billingType: text('billing_type', { enum: ['個別', '締'] }),
@@ -93,6 +95,8 @@ export const products = sqliteTable(
     /** what BCart's 品番 matches when 商品連携区分 is on; the product code when empty */
     skuCode: text('sku_code'),
     name: text('name').notNull(),
+    /** フリガナ in full-width katakana ('' when not entered); lists sort and search by it */
+    kana: text('kana').notNull().default(''),
     /** 計上単位: pieces per unit */
     unitQuantity: integer('unit_quantity').notNull().default(1),
     /** 棚卸対象 */

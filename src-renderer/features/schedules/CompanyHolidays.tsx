@@ -1,0 +1,92 @@
+/**
+ * 会社の休日: yearly ranges (年末年始 12/29〜1/3, お盆 …) that jobs with 「祝日は実行しない」 skip
+ * like public holidays. Edited as a small list, saved at once; problems show beside their row.
+ */
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { monthDayLabel, SUGGESTED_COMPANY_HOLIDAYS, type CompanyHoliday } from '../../../src-shared/schedules/company-holidays';
+import { FormStatus } from '../../components/FormStatus';
+import { ApiError, api, unwrap } from '../../ipc/api';
+import { scheduleQueries } from '../../queries/schedules';
+
+type Row = { name: string; from: string; to: string };
+
+const toRows = (hs: readonly CompanyHoliday[]): Row[] => hs.map((h) => ({ name: h.name, from: monthDayLabel(h.from), to: monthDayLabel(h.to) }));
+
+export function CompanyHolidays() {
+  const q = useQuery(scheduleQueries.holidays());
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const [saved, setSaved] = useState(false);
+  const shown = rows ?? toRows(q.data?.holidays ?? []);
+  const save = useMutation({
+    mutationFn: (holidays: Row[]) => unwrap(api().schedules.setHolidays({ holidays })),
+    meta: { changes: ['schedules'] },
+    onSuccess: () => {
+      setRows(null);
+      setSaved(true);
+    },
+    onError: () => setSaved(false),
+  });
+  const problems =
+    save.error instanceof ApiError
+      ? (save.error.data.fields ?? []).map((f) => {
+          const i = Number(/holidays\.(\d+)/.exec(f.path)?.[1] ?? 0);
+          return { id: `holiday-${i}-name`, label: `${i + 1}行目`, message: f.message };
+        })
+      : [];
+  const edit = (next: Row[]) => {
+    setRows(next);
+    setSaved(false);
+  };
+  const set = (i: number, patch: Partial<Row>) => edit(shown.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <section className="company-holidays" aria-label="会社の休日">
+      <h2>会社の休日</h2>
+      <p className="field-hint">「祝日は実行しない」のスケジュールは、祝日に加えてこの期間も実行しません(毎年)。</p>
+      <table className="data">
+        <thead>
+          <tr>
+            <th>名前</th>
+            <th>開始(月/日)</th>
+            <th>終了(月/日)</th>
+            <th aria-label="操作" />
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((r, i) => (
+            <tr key={i}>
+              <td>
+                <input id={`holiday-${i}-name`} aria-label={`${i + 1}行目の名前`} value={r.name} onChange={(e) => set(i, { name: e.target.value })} />
+              </td>
+              <td>
+                <input aria-label={`${i + 1}行目の開始`} className="md-input" placeholder="12/29" value={r.from} onChange={(e) => set(i, { from: e.target.value })} />
+              </td>
+              <td>
+                <input aria-label={`${i + 1}行目の終了`} className="md-input" placeholder="1/3" value={r.to} onChange={(e) => set(i, { to: e.target.value })} />
+              </td>
+              <td>
+                <button type="button" onClick={() => edit(shown.filter((_, j) => j !== i))}>
+                  削除
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="form-actions">
+        <button type="button" onClick={() => edit([...shown, { name: '', from: '', to: '' }])}>
+          行を追加
+        </button>
+        {shown.length === 0 ? (
+          <button type="button" onClick={() => edit(toRows(SUGGESTED_COMPANY_HOLIDAYS))}>
+            年末年始・お盆を入れる
+          </button>
+        ) : null}
+        <button type="button" className="primary" disabled={rows === null || save.isPending} onClick={() => save.mutate(shown)}>
+          会社の休日を更新
+        </button>
+        <FormStatus saved={saved ? '保存しました。次の実行予定に反映しました。' : null} error={save.error} problems={problems} />
+      </div>
+    </section>
+  );
+}

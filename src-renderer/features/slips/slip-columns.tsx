@@ -1,0 +1,41 @@
+/** List columns of the 出荷伝票 and 請求伝票 screens: the same date, order, customer and amount columns. */
+import type { Column } from '../../components/VirtualTable';
+import { formatJstDate } from '../../format/datetime';
+import { formatYen } from '../../format/number';
+
+/** What every 出荷伝票 / 請求伝票 row has (the shared columns read only these). */
+export interface SlipRowView {
+  date: string;
+  customerCode: string;
+  customerName: string;
+  bcartOrderCode: string | null;
+}
+
+/**
+ * 出荷日 / 請求日, 受注番号, the kind's own columns, 得意先 (code over the full name, never cut
+ * off: the rows are two lines high), and the amount (金額 / 請求額, integer yen). Every column
+ * sorts and goes to CSV by its value.
+ */
+export function slipColumns<Row extends SlipRowView>(dateHeader: string, own: Column<Row>[], amount: { header: string; of: (row: Row) => number }): Column<Row>[] {
+  return [
+    { key: 'date', header: dateHeader, width: 104, sortable: true, render: (r) => formatJstDate(r.date), value: (r) => formatJstDate(r.date) },
+    { key: 'order', header: '受注番号', width: 118, sortable: true, render: (r) => r.bcartOrderCode ?? '', value: (r) => r.bcartOrderCode },
+    ...own,
+    {
+      key: 'customer',
+      header: '得意先',
+      sortable: true,
+      render: (r) => (
+        <span className="code-name" title={`${r.customerCode} ${r.customerName}`}>
+          <span className="code-name-code">{r.customerCode}</span>
+          <span className="code-name-name">{r.customerName}</span>
+        </span>
+      ),
+      value: (r) => `${r.customerCode} ${r.customerName}`,
+    },
+    { key: 'amount', header: amount.header, width: 116, align: 'right', sortable: true, render: (r) => formatYen(amount.of(r)), value: (r) => amount.of(r) },
+  ];
+}
+
+/** Rows tall enough for 得意先's two lines. */
+export const SLIP_ROW_HEIGHT = 46;
