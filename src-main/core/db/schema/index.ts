@@ -7,3 +7,4 @@ export * from './slips';
 export * from './import-runs';
 export * from './schedules';
 export * from './subscriptions';
+export * from './sales';

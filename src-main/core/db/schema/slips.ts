@@ -146,7 +146,7 @@ export const stockLedger = sqliteTable(
       .references(() => products.id),
     /** signed, in units */
     quantity: integer('quantity').notNull(),
-    sourceType: text('source_type', { enum: ['shipment', 'receipt', 'transfer', 'opening', 'adjustment'] }).notNull(),
+    sourceType: text('source_type', { enum: ['shipment', 'receipt', 'transfer', 'opening', 'adjustment', 'sales'] }).notNull(),
     sourceId: integer('source_id').notNull(),
     date: text('date').notNull(),
     createdAt: text('created_at').notNull(),
