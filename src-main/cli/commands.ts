@@ -16,4 +16,5 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   'tax-update:apply': async () => (await import('./tax-update-commands')).taxUpdateApplyCommand,
   'store:close': async () => (await import('./tax-update-commands')).storeCloseCommand,
   'store:open': async () => (await import('./tax-update-commands')).storeOpenCommand,
+  'sales:create': async () => (await import('./sales-commands')).salesCreateCommand,
 };

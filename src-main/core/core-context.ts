@@ -8,6 +8,7 @@ import type * as schema from './db/schema';
 import type { EventBus } from './event-bus';
 import type { MasterRepositories } from './masters/master-registry';
 import type { Clock, Fetch, Logger, OpenExternal, Timers, TokenStore } from './ports';
+import type { SalesModule } from './sales/sales-module';
 
 export interface AppInfo {
   version: string;
@@ -33,4 +34,6 @@ export interface CoreContext {
   info: AppInfo;
   /** ISO-8601 with +09:00 of the clock's now */
   now(): string;
+  /** 売上伝票 */
+  sales: SalesModule;
 }

@@ -17,6 +17,7 @@ import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { buildHandlers } from './ipc/handlers';
 import { createMasterRepositories, type MasterRepositories } from './masters/master-registry';
 import { seedFirstRun } from './masters/seed';
+import { createSalesModule } from './sales/sales-module';
 import { systemClock, systemTimers, type Clock, type Fetch, type Logger, type OpenExternal, type Timers, type TokenStore } from './ports';
 
 export interface CoreOptions {
@@ -97,6 +98,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         demoMode: opts.demoMode ?? false,
       },
       now,
+      sales: createSalesModule({ orm, sqlite: db }, now),
     };
     const handlers = buildHandlers(ctx);
     const dispatch = createDispatch(handlers, opts.logger);

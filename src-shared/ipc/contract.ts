@@ -11,6 +11,7 @@ import { importChannelDefs } from './channels/import';
 import { ecSettingChannelDefs } from './channels/ec-settings';
 import { scheduleChannelDefs } from './channels/schedules';
 import { taxUpdateChannelDefs } from './channels/tax-update';
+import { salesChannelDefs } from './channels/sales';
 
 export const contract = {
   ...appChannelDefs,
@@ -20,6 +21,7 @@ export const contract = {
   ...csvChannelDefs,
   ...scheduleChannelDefs,
   ...taxUpdateChannelDefs,
+  ...salesChannelDefs,
 };
 
 export type Contract = typeof contract;

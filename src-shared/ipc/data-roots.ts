@@ -34,6 +34,8 @@ export const DATA_ROOTS = [
   'subscriptions',
   /** 消費税自動更新: 税率改定, runs, changes, 管理者ログ */
   'taxUpdate',
+  /** 売上伝票 and 得意先別単価 */
+  'sales',
 ] as const;
 
 export const dataRoot = z.enum(DATA_ROOTS);

@@ -13,6 +13,7 @@ import { assertStoreOpen, isStoreClosed } from '../store-mode/store-mode';
 import { createSettingsHandlers } from '../ec-settings/ec-setting-handlers';
 import { createScheduleHandlers } from '../schedules/schedule-handlers';
 import { createTaxUpdateHandlers } from '../tax-update/tax-update-handlers';
+import { createSalesHandlers } from '../sales/sales-handlers';
 import type { DataRoot } from '../../../src-shared/ipc/data-roots';
 import type { Handlers } from './handler-types';
 
@@ -34,5 +35,6 @@ export function buildHandlers(ctx: CoreContext): Handlers {
     ...createSettingsHandlers(ctx),
     ...createScheduleHandlers(ctx),
     ...createTaxUpdateHandlers(ctx, csvJobs),
+    ...createSalesHandlers({ sales: ctx.sales.service, repo: ctx.sales.repo, changed: (...roots) => emitDataChanged(ctx.events, ...roots) }),
   };
 }

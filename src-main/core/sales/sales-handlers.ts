@@ -1,0 +1,74 @@
+/** IPC handlers of 売上伝票: each write announces the roots it changed once it committed. */
+import { AppError } from '../../../src-shared/errors';
+import type { DataRoot } from '../../../src-shared/ipc/data-roots';
+import type { Handler } from '../ipc/handler-types';
+import type { SalesRepository } from './sales-repository';
+import type { SalesService } from './sales-service';
+
+type SalesChannels =
+  | 'sales:list'
+  | 'sales:get'
+  | 'sales:save'
+  | 'sales:saveAndConfirm'
+  | 'sales:confirm'
+  | 'sales:cancel'
+  | 'sales:delete'
+  | 'sales:customerPrices'
+  | 'sales:setCustomerPrices';
+
+export interface SalesHandlerDeps {
+  sales: SalesService;
+  repo: SalesRepository;
+  changed(...roots: [DataRoot, ...DataRoot[]]): void;
+}
+
+export function createSalesHandlers(deps: SalesHandlerDeps): { [C in SalesChannels]: Handler<C> } {
+  const { sales, repo, changed } = deps;
+  // 確定 / 確定取消 also write the 請求伝票 (slips) and the stock ledger
+  const booked = () => changed('sales', 'slips');
+  return {
+    'sales:list': (input) => repo.list(input),
+    'sales:get': ({ id }) => sales.get(id),
+    'sales:save': (input) => {
+      const r = sales.save(input);
+      changed('sales');
+      return r;
+    },
+    'sales:saveAndConfirm': (input) => {
+      const r = sales.saveAndConfirm(input);
+      booked();
+      return r;
+    },
+    'sales:confirm': ({ id }) => {
+      const r = sales.confirm(id);
+      booked();
+      return r;
+    },
+    'sales:cancel': ({ id }) => {
+      const r = sales.cancel(id);
+      booked();
+      return r;
+    },
+    'sales:delete': ({ id }) => {
+      sales.remove(id);
+      changed('sales');
+      return { id };
+    },
+    'sales:customerPrices': ({ customerId }) => ({ rows: repo.customerPrices(customerId) }),
+    'sales:setCustomerPrices': ({ customerId, prices }) => {
+      const customer = repo.partner(customerId);
+      if (!customer || customer.kind !== '得意先') throw new AppError('NOT_FOUND', '得意先が見つかりません。一覧を更新してください。');
+      const ids = new Set<number>();
+      for (const p of prices) {
+        if (ids.has(p.productId)) throw new AppError('VALIDATION', '同じ商品の得意先別単価が2行あります。1行にまとめてください。');
+        ids.add(p.productId);
+      }
+      const known = repo.products([...ids]);
+      const missing = [...ids].filter((id) => !known.has(id));
+      if (missing.length > 0) throw new AppError('VALIDATION', '得意先別単価に存在しない商品があります。商品を選び直してください。');
+      repo.transaction(() => repo.replaceCustomerPrices(customerId, prices));
+      changed('sales');
+      return { rows: repo.customerPrices(customerId) };
+    },
+  };
+}
