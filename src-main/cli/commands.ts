@@ -17,4 +17,5 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   'store:close': async () => (await import('./tax-update-commands')).storeCloseCommand,
   'store:open': async () => (await import('./tax-update-commands')).storeOpenCommand,
   'sales:create': async () => (await import('./sales-commands')).salesCreateCommand,
+  'analysis:sales': async () => (await import('./analysis-commands')).analysisSalesCommand,
 };

@@ -12,6 +12,7 @@ import { ecSettingChannelDefs } from './channels/ec-settings';
 import { scheduleChannelDefs } from './channels/schedules';
 import { taxUpdateChannelDefs } from './channels/tax-update';
 import { salesChannelDefs } from './channels/sales';
+import { analysisChannelDefs } from './channels/analysis';
 
 export const contract = {
   ...appChannelDefs,
@@ -22,6 +23,7 @@ export const contract = {
   ...scheduleChannelDefs,
   ...taxUpdateChannelDefs,
   ...salesChannelDefs,
+  ...analysisChannelDefs,
 };
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ import { createSettingsHandlers } from '../ec-settings/ec-setting-handlers';
 import { createScheduleHandlers } from '../schedules/schedule-handlers';
 import { createTaxUpdateHandlers } from '../tax-update/tax-update-handlers';
 import { createSalesHandlers } from '../sales/sales-handlers';
+import { createAnalysisHandlers } from '../analysis/analysis-handlers';
 import type { DataRoot } from '../../../src-shared/ipc/data-roots';
 import type { Handlers } from './handler-types';
 
@@ -36,5 +37,6 @@ export function buildHandlers(ctx: CoreContext): Handlers {
     ...createScheduleHandlers(ctx),
     ...createTaxUpdateHandlers(ctx, csvJobs),
     ...createSalesHandlers({ sales: ctx.sales.service, repo: ctx.sales.repo, changed: (...roots) => emitDataChanged(ctx.events, ...roots) }),
+    ...createAnalysisHandlers({ analysis: ctx.sales.analysis }),
   };
 }
