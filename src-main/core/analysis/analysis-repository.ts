@@ -54,9 +54,14 @@ function goodsCte(f: GoodsFilter): { sql: string; args: unknown[] } {
   const extra = (alias: string): { sql: string; args: unknown[] } => {
     const parts: string[] = [];
     const args: unknown[] = [];
-    if (f.customerId !== undefined) (parts.push(`${alias}.customer_id = ?`), args.push(f.customerId));
-    if (f.departmentId !== undefined) (parts.push(`${alias}.department_id = ?`), args.push(f.departmentId));
-    if (f.productId !== undefined) (parts.push('l.product_id = ?'), args.push(f.productId));
+    const add = (clause: string, value: number | undefined) => {
+      if (value === undefined) return;
+      parts.push(clause);
+      args.push(value);
+    };
+    add(`${alias}.customer_id = ?`, f.customerId);
+    add(`${alias}.department_id = ?`, f.departmentId);
+    add('l.product_id = ?', f.productId);
     return { sql: parts.map((p) => ` and ${p}`).join(''), args };
   };
   const parts: string[] = [];
@@ -101,8 +106,14 @@ export function createAnalysisRepository(sqlite: SqliteDb) {
       if (f.channel === 'wholesale' || f.productId !== undefined) return { shipping: 0, fees: 0, points: 0 };
       const args: unknown[] = [f.from, f.to];
       let where = '';
-      if (f.customerId !== undefined) (where += ' and i.customer_id = ?'), args.push(f.customerId);
-      if (f.departmentId !== undefined) (where += ' and i.department_id = ?'), args.push(f.departmentId);
+      if (f.customerId !== undefined) {
+        where += ' and i.customer_id = ?';
+        args.push(f.customerId);
+      }
+      if (f.departmentId !== undefined) {
+        where += ' and i.department_id = ?';
+        args.push(f.departmentId);
+      }
       const rows = sqlite
         .prepare(
           `select l.kind as kind, sum(${BCART_LINE_NET}) as net from invoices i join invoice_lines l on l.invoice_id = i.id
