@@ -13,6 +13,7 @@ import { scheduleChannelDefs } from './channels/schedules';
 import { taxUpdateChannelDefs } from './channels/tax-update';
 import { salesChannelDefs } from './channels/sales';
 import { analysisChannelDefs } from './channels/analysis';
+import { dashboardChannelDefs } from './channels/dashboard';
 
 export const contract = {
   ...appChannelDefs,
@@ -24,6 +25,7 @@ export const contract = {
   ...taxUpdateChannelDefs,
   ...salesChannelDefs,
   ...analysisChannelDefs,
+  ...dashboardChannelDefs,
 };
 
 export type Contract = typeof contract;

@@ -15,6 +15,8 @@ import { createScheduleHandlers } from '../schedules/schedule-handlers';
 import { createTaxUpdateHandlers } from '../tax-update/tax-update-handlers';
 import { createSalesHandlers } from '../sales/sales-handlers';
 import { createAnalysisHandlers } from '../analysis/analysis-handlers';
+import { createDashboardHandlers } from '../dashboard/dashboard-handlers';
+import { createDashboardRepository } from '../dashboard/dashboard-repository';
 import type { DataRoot } from '../../../src-shared/ipc/data-roots';
 import type { Handlers } from './handler-types';
 
@@ -38,5 +40,11 @@ export function buildHandlers(ctx: CoreContext): Handlers {
     ...createTaxUpdateHandlers(ctx, csvJobs),
     ...createSalesHandlers({ sales: ctx.sales.service, repo: ctx.sales.repo, changed: (...roots) => emitDataChanged(ctx.events, ...roots) }),
     ...createAnalysisHandlers({ analysis: ctx.sales.analysis }),
+    ...createDashboardHandlers({
+      dashboard: createDashboardRepository(ctx.db),
+      sales: ctx.sales.repo,
+      analysis: ctx.sales.analysisRepo,
+      nowMs: () => ctx.clock.now(),
+    }),
   };
 }
