@@ -20,6 +20,8 @@ import { SetupWizard } from './features/setup/SetupWizard';
 import { SubscriptionsPage } from './features/subscriptions/SubscriptionsPage';
 import { TaxUpdateHistoryPage } from './features/tax-update/TaxUpdateHistoryPage';
 import { TaxUpdatePage } from './features/tax-update/TaxUpdatePage';
+import { SalesPage } from './features/sales/SalesPage';
+import { AnalysisPage } from './features/analysis/AnalysisPage';
 
 export type MenuGroup = '業務処理' | 'マスタ' | 'システム設定';
 
@@ -35,6 +37,8 @@ export const PAGES: PageDef[] = [
   { id: 'import', title: '出荷取込処理', group: '業務処理', component: ImportPage },
   { id: 'shipments', title: '出荷伝票', group: '業務処理', component: ShipmentsPage },
   { id: 'invoices', title: '請求伝票', group: '業務処理', component: InvoicesPage },
+  { id: 'sales', title: '売上伝票', group: '業務処理', component: SalesPage },
+  { id: 'analysis', title: '売上分析', group: '業務処理', component: AnalysisPage },
   { id: 'system-log', title: 'システムログ', group: '業務処理', component: SystemLogPage },
   { id: 'subscriptions', title: '定期申込', group: '業務処理', component: SubscriptionsPage },
   { id: 'tax-update', title: '消費税自動更新', group: '業務処理', component: TaxUpdatePage },

@@ -5,6 +5,7 @@
  * their own, and 純売上 = goods − points.
  */
 import { z } from 'zod';
+import { csvEncodingSchema } from '../csv/csv-encoding';
 import { isIsoDate } from '../domain/jst-date';
 
 export const ANALYSIS_DIMENSIONS = ['month', 'customer', 'product', 'department', 'channel'] as const;
@@ -105,3 +106,10 @@ export function yearEarlier(date: string): string {
 export function monthYearLater(key: string): string {
   return `${String(Number(key.slice(0, 4)) + 1).padStart(4, '0')}${key.slice(4)}`;
 }
+
+/** CSV出力 of the view on screen (groups, with the totals' non-goods lines) or of a drill-down. */
+export const analysisCsvInput = z.discriminatedUnion('table', [
+  z.object({ table: z.literal('groups'), query: analysisInput, encoding: csvEncodingSchema }).strict(),
+  z.object({ table: z.literal('slips'), query: analysisSlipsInput, encoding: csvEncodingSchema }).strict(),
+]);
+export type AnalysisCsvInput = z.infer<typeof analysisCsvInput>;

@@ -39,7 +39,7 @@ export function buildHandlers(ctx: CoreContext): Handlers {
     ...createScheduleHandlers(ctx),
     ...createTaxUpdateHandlers(ctx, csvJobs),
     ...createSalesHandlers({ sales: ctx.sales.service, repo: ctx.sales.repo, changed: (...roots) => emitDataChanged(ctx.events, ...roots) }),
-    ...createAnalysisHandlers({ analysis: ctx.sales.analysis }),
+    ...createAnalysisHandlers({ analysis: ctx.sales.analysis, now: ctx.now }),
     ...createDashboardHandlers({
       dashboard: createDashboardRepository(ctx.db),
       sales: ctx.sales.repo,
