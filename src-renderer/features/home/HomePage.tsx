@@ -61,6 +61,7 @@ export function HomePage() {
 
 function FirstRun() {
   const { go } = useNavigation();
+  // once the demo wrote its masters and EC連携設定, ホーム itself turns into the tiles
   return (
     <section className="first-run" aria-label="はじめに">
       <h2>はじめに</h2>
@@ -75,7 +76,7 @@ function FirstRun() {
         </section>
         <section className="tile" aria-label="デモ">
           <h2>2. デモデータで試す</h2>
-          <DemoSetup onReady={(id) => go('ec-settings', String(id))} />
+          <DemoSetup onReady={() => undefined} />
         </section>
       </div>
     </section>
