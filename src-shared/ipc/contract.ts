@@ -14,6 +14,7 @@ import { taxUpdateChannelDefs } from './channels/tax-update';
 import { salesChannelDefs } from './channels/sales';
 import { analysisChannelDefs } from './channels/analysis';
 import { dashboardChannelDefs } from './channels/dashboard';
+import { importCatchUpChannelDefs } from './channels/import-catch-up';
 
 export const contract = {
   ...appChannelDefs,
@@ -26,6 +27,7 @@ export const contract = {
   ...salesChannelDefs,
   ...analysisChannelDefs,
   ...dashboardChannelDefs,
+  ...importCatchUpChannelDefs,
 };
 
 export type Contract = typeof contract;

@@ -68,6 +68,16 @@ describe('ホーム, 売上伝票, 売上分析 (e2e)', () => {
     await e.screenshot('dashboard');
     await imp.getByRole('button', { name: '出荷取込処理を開く →' }).click();
     await expect.poll(() => page.url()).toContain('#/import');
+    // 最新まで取込: the remaining windows one after another, then the screen says it caught up
+    expect(await page.locator('.toolbar .count').textContent()).toContain('未取込の期間があります');
+    await page.getByRole('button', { name: '最新まで取込' }).click();
+    const caught = page.getByRole('status', { name: '最新まで取込の結果' });
+    await expect.poll(() => caught.textContent(), { timeout: 60_000 }).toContain('最新まで取込済み');
+    expect(await caught.textContent()).toMatch(/\d+期間を処理しました/);
+    expect(await page.locator('.toolbar .count').textContent()).toContain('（最新まで取込済み）');
+    await e.screenshot('import-catch-up');
+    await page.getByRole('button', { name: 'BCart Desk' }).click();
+    await expect.poll(() => page.getByRole('region', { name: /^出荷取込処理: / }).textContent()).toContain('最新まで取り込み済みです');
     await page.getByRole('button', { name: 'BCart Desk' }).click();
     await page.getByRole('region', { name: '次回の定期実行' }).getByRole('button').click();
     await expect.poll(() => page.url()).toContain('#/schedules');
@@ -134,7 +144,7 @@ describe('ホーム, 売上伝票, 売上分析 (e2e)', () => {
     await expect.poll(() => page.getByRole('img', { name: '月別の売上グラフ' }).count()).toBe(1);
     // the chart really drew: its canvas holds non-blank pixels
     await expect
-      .poll(() => page.evaluate(() => (document.querySelector('canvas') as HTMLCanvasElement).toDataURL().length))
+      .poll(() => page.evaluate<number>("document.querySelector('canvas').toDataURL().length"))
       .toBeGreaterThan(5000);
     expect(await page.getByRole('region', { name: '合計' }).or(page.locator('dl[aria-label="合計"]')).textContent()).toContain('純売上');
     await e.screenshot('sales-analysis');

@@ -17,6 +17,15 @@ export function createDashboardRepository(sqlite: SqliteDb) {
       return { ...r, firstRun: r.ecSettings === 0 && r.departments === 0 };
     },
 
+    /** API呼び出し上限 of a setting (0 for an unknown id: the first window's start then answers NOT_FOUND) */
+    rateBudget(settingId: number): number {
+      return (sqlite.prepare('select rate_budget as n from ec_settings where id = ?').get(settingId) as { n: number } | undefined)?.n ?? 0;
+    },
+
+    cursor(settingId: number): string | null {
+      return (sqlite.prepare('select import_start_date as c from ec_settings where id = ?').get(settingId) as { c: string | null } | undefined)?.c ?? null;
+    },
+
     importSettings(today: string): DashboardImport['settings'] {
       const settings = sqlite.prepare('select id, name, import_start_date as cursor from ec_settings order by id').all() as { id: number; name: string; cursor: string | null }[];
       const watch = sqlite.prepare('select reason, count(*) as n from import_watch where ec_setting_id = ? group by reason');

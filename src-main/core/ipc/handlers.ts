@@ -17,6 +17,8 @@ import { createSalesHandlers } from '../sales/sales-handlers';
 import { createAnalysisHandlers } from '../analysis/analysis-handlers';
 import { createDashboardHandlers } from '../dashboard/dashboard-handlers';
 import { createDashboardRepository } from '../dashboard/dashboard-repository';
+import { createCatchUpHandlers } from '../import/catch-up-handlers';
+import { importService } from '../import/import-service';
 import type { DataRoot } from '../../../src-shared/ipc/data-roots';
 import type { Handlers } from './handler-types';
 
@@ -45,6 +47,11 @@ export function buildHandlers(ctx: CoreContext): Handlers {
       sales: ctx.sales.repo,
       analysis: ctx.sales.analysisRepo,
       nowMs: () => ctx.clock.now(),
+    }),
+    ...createCatchUpHandlers({
+      start: (id, opts) => importService(ctx).start(id, opts),
+      budgetOf: (id) => createDashboardRepository(ctx.db).rateBudget(id),
+      cursorOf: (id) => createDashboardRepository(ctx.db).cursor(id),
     }),
   };
 }
