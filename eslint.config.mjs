@@ -9,10 +9,40 @@ const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'h
 const nodePaths = (message) => NODE_BUILTINS.map((name) => ({ name, message }));
 const nodePatterns = [{ group: ['node:*'], message: 'src-shared must stay platform-free: no Node built-ins.' }];
 
-const noRawIpcSelectors = [
+/** What may reach the tables: repositories, the db/ folder (connection, migrations, helpers). */
+const DATA_ACCESS_FILES = ['src-main/core/**/*-repository.ts', 'src-main/core/**/*-repositories.ts', 'src-main/core/db/**/*.ts'];
+const DATA_ACCESS_MESSAGE =
+  'Only repositories (*-repository.ts, *-repositories.ts) and src-main/core/db reach the tables: add a method to the repository of the aggregate instead (docs/architecture.md).';
+
+/** Restrictions composed per folder (a later flat-config block replaces a rule's options, so they are built whole). */
+const parts = {
+  core: {
+    paths: [{ name: 'electron', message: 'src-main/core is plain Node: never import electron (inject a port instead).' }],
+    patterns: [
+      { group: ['electron/*', 'electron-log*'], message: 'src-main/core is plain Node: electron and electron-log stay in src-main/shell.' },
+      { group: ['**/shell/**', '**/preload/**', '../shell/*', '../../shell/*'], message: 'the core must not depend on the shell.' },
+      { group: ['**/src-renderer/**'], message: 'the core must not import renderer code.' },
+    ],
+  },
+  /** src-main/core only: the simulator, the harness and the CLI reach it through the ports of createCore */
+  coreOnly: {
+    patterns: [
+      {
+        group: ['**/simulator', '**/simulator/**', '**/harness', '**/harness/**', '**/cli', '**/cli/**', '**/cli.ts', '**/cli.js'],
+        message: 'src-main/core must not import the simulator, the harness or the CLI: they inject ports (e.g. demoShop) into createCore.',
+      },
+    ],
+  },
+  dataAccess: {
+    patterns: [{ group: ['**/db/schema', '**/db/schema/*', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'], message: DATA_ACCESS_MESSAGE }],
+  },
+};
+const restrictedImports = (...ps) => ['error', { paths: ps.flatMap((p) => p.paths ?? []), patterns: ps.flatMap((p) => p.patterns ?? []) }];
+const NO_RAW_IPC = [
   { selector: "ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]", message: 'Only src-main/shell and src-main/preload may use ipcMain / ipcRenderer.' },
   { selector: "MemberExpression[property.name=/^ipc(Main|Renderer)$/]", message: 'Only src-main/shell and src-main/preload may use ipcMain / ipcRenderer.' },
 ];
+const NO_PREPARED_SQL = [{ selector: "CallExpression[callee.property.name='prepare']", message: DATA_ACCESS_MESSAGE }];
 
 export const boundaryRules = {
   shared: {
@@ -33,18 +63,18 @@ export const boundaryRules = {
       },
     ],
   },
-  core: {
-    'no-restricted-imports': [
-      'error',
-      {
-        paths: [{ name: 'electron', message: 'src-main/core is plain Node: never import electron (inject a port instead).' }],
-        patterns: [
-          { group: ['electron/*', 'electron-log*'], message: 'src-main/core is plain Node: electron and electron-log stay in src-main/shell.' },
-          { group: ['**/shell/**', '**/preload/**', '../shell/*', '../../shell/*'], message: 'the core must not depend on the shell.' },
-          { group: ['**/src-renderer/**'], message: 'the core must not import renderer code.' },
-        ],
-      },
-    ],
+  core: { 'no-restricted-imports': restrictedImports(parts.core) },
+  /** src-main/core outside the repositories */
+  coreModules: {
+    'no-restricted-imports': restrictedImports(parts.core, parts.coreOnly, parts.dataAccess),
+    'no-restricted-syntax': ['error', ...NO_RAW_IPC, ...NO_PREPARED_SQL],
+  },
+  /** repositories and db/: the tables, but still no simulator / harness / CLI / shell */
+  coreDataAccess: { 'no-restricted-imports': restrictedImports(parts.core, parts.coreOnly) },
+  /** the CLI, the harness and the shell talk to the core's services, never to the tables */
+  transports: {
+    'no-restricted-imports': restrictedImports(parts.core, parts.dataAccess),
+    'no-restricted-syntax': ['error', ...NO_RAW_IPC, ...NO_PREPARED_SQL],
   },
   renderer: {
     'no-restricted-imports': [
@@ -62,9 +92,7 @@ export const boundaryRules = {
     ],
   },
   /** only shell/ and preload/ may touch ipcMain / ipcRenderer */
-  noRawIpc: {
-    'no-restricted-syntax': ['error', ...noRawIpcSelectors],
-  },
+  noRawIpc: { 'no-restricted-syntax': ['error', ...NO_RAW_IPC] },
 };
 
 /**
@@ -90,9 +118,9 @@ const doubleCastSelectors = [
   },
 ];
 export const rendererRules = {
-  everywhere: { 'no-restricted-syntax': ['error', ...noRawIpcSelectors, ...queryLayerSelectors, ...formatSelectors, ...doubleCastSelectors] },
-  queries: { 'no-restricted-syntax': ['error', ...noRawIpcSelectors, ...formatSelectors, ...doubleCastSelectors] },
-  format: { 'no-restricted-syntax': ['error', ...noRawIpcSelectors, ...queryLayerSelectors, ...doubleCastSelectors] },
+  everywhere: { 'no-restricted-syntax': ['error', ...NO_RAW_IPC, ...queryLayerSelectors, ...formatSelectors, ...doubleCastSelectors] },
+  queries: { 'no-restricted-syntax': ['error', ...NO_RAW_IPC, ...formatSelectors, ...doubleCastSelectors] },
+  format: { 'no-restricted-syntax': ['error', ...NO_RAW_IPC, ...queryLayerSelectors, ...doubleCastSelectors] },
 };
 
 export default tseslint.config(
@@ -109,6 +137,11 @@ export default tseslint.config(
   },
   { files: ['src-shared/**/*.ts'], rules: { ...boundaryRules.shared, ...boundaryRules.noRawIpc } },
   { files: ['src-main/core/**/*.ts', 'src-main/simulator/**/*.ts', 'src-main/cli.ts', 'src-main/cli/**/*.ts', 'src-main/harness/**/*.ts'], rules: { ...boundaryRules.core, ...boundaryRules.noRawIpc } },
+  { files: ['src-main/core/**/*.ts'], ignores: DATA_ACCESS_FILES, rules: boundaryRules.coreModules },
+  { files: DATA_ACCESS_FILES, rules: { ...boundaryRules.coreDataAccess, ...boundaryRules.noRawIpc } },
+  { files: ['src-main/cli.ts', 'src-main/cli/**/*.ts', 'src-main/harness/**/*.ts'], rules: boundaryRules.transports },
+  // the shell may use electron and ipcMain, but reaches data only through the core's services
+  { files: ['src-main/shell/**/*.ts'], rules: { 'no-restricted-imports': restrictedImports(parts.dataAccess), 'no-restricted-syntax': ['error', ...NO_PREPARED_SQL] } },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

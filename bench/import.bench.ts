@@ -11,10 +11,8 @@
 import { join } from 'node:path';
 import { createBcartClient } from '../src-main/core/bcart/client';
 import { createCore, type Core } from '../src-main/core/create-core';
-import { createRun } from '../src-main/core/import/import-log';
 import { loadImportMasters } from '../src-main/core/import/load-import-masters';
 import { mapOrdersForImport, type ImportPlan } from '../src-main/core/import/mapping';
-import { runImport } from '../src-main/core/import/run-import';
 import { writeImportPlan } from '../src-main/core/import/write-import-plan';
 import { createMemoryTokenStore } from '../src-main/core/memory-token-store';
 import { systemClock, systemTimers, type Logger } from '../src-main/core/ports';
@@ -38,7 +36,7 @@ function median(xs: number[]): number {
 async function freshBooks(sim: RunningSimulator, from: string): Promise<{ core: Core; settingId: number; cleanup: () => void }> {
   const tmp = makeTempDir('bcart-bench-');
   const core = await createCore({ dataDir: tmp.dir, migrationsDir: MIGRATIONS, logger: silent, tokenStore: createMemoryTokenStore() });
-  const { settingId } = await seedImportBooks(core.db, core.ctx, sim, from);
+  const { settingId } = await seedImportBooks(core.db, core.services.bcart, sim, from);
   return {
     core,
     settingId,
@@ -111,7 +109,7 @@ async function main(): Promise<void> {
   }, 10);
   const requestsBefore = sim.requestCount();
   const t0 = performance.now();
-  const outcome = await runImport(e2e.core.ctx, { settingId: e2e.settingId, dryRun: false, trigger: 'cli' });
+  const outcome = await e2e.core.services.imports.run({ settingId: e2e.settingId, dryRun: false, trigger: 'cli' });
   const e2eMs = performance.now() - t0;
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -130,14 +128,14 @@ async function main(): Promise<void> {
   // one unmeasured round first, so both sides are compared with warm JIT and page cache
   for (let r = -1; r < REPS; r++) {
     const a = await freshBooks(sim, from);
-    const now = a.core.ctx.now();
-    const runId = createRun(a.core.db, { settingId: a.settingId, trigger: 'cli', dryRun: false, windowFrom: from, windowTo: today, startedAt: now });
+    const now = a.core.services.ports.now();
+    const runId = a.core.services.repos.importRuns.createRun({ settingId: a.settingId, trigger: 'cli', dryRun: false, windowFrom: from, windowTo: today, startedAt: now });
     (globalThis as { gc?: () => void }).gc?.();
     const s = performance.now();
-    const masters = loadImportMasters(a.core.db, a.settingId, { orderIds: orders.map((o) => o.id), logisticsIds: orders.flatMap((o) => o.logistics.map((l) => l.id)) });
+    const masters = loadImportMasters(a.core.services.repos, a.settingId, { orderIds: orders.map((o) => o.id), logisticsIds: orders.flatMap((o) => o.logistics.map((l) => l.id)) });
     plan = mapOrdersForImport(orders, masters);
     const m = performance.now();
-    writeImportPlan(a.core.db, { settingId: a.settingId, runId, plan, cursor: today, now, apiCalls: 0, logs: [] });
+    writeImportPlan(a.core.services.repos, { settingId: a.settingId, runId, plan, cursor: today, now, apiCalls: 0, logs: [] });
     const w = performance.now();
     if (r >= 0) {
       mapMs.push(m - s);
@@ -147,7 +145,7 @@ async function main(): Promise<void> {
     a.cleanup();
 
     const b = await freshBooks(sim, from);
-    const bRun = createRun(b.core.db, { settingId: b.settingId, trigger: 'cli', dryRun: false, windowFrom: from, windowTo: today, startedAt: now });
+    const bRun = b.core.services.repos.importRuns.createRun({ settingId: b.settingId, trigger: 'cli', dryRun: false, windowFrom: from, windowTo: today, startedAt: now });
     (globalThis as { gc?: () => void }).gc?.();
     const bs = performance.now();
     bareInsert(b.core, b.settingId, plan, bRun, now);

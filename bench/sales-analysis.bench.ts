@@ -8,6 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { createAnalysisRepository } from '../src-main/core/analysis/analysis-repository';
+import { dbHandle } from '../src-main/core/db/db-handle';
 import { createCore, type Core } from '../src-main/core/create-core';
 import { createMemoryLogger } from '../src-main/core/logging';
 import { createMemoryTokenStore } from '../src-main/core/memory-token-store';
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
     console.log(`data: ${SLIPS.toLocaleString()} slips, ${lines.toLocaleString()} lines over 2025–2026 (seeded in ${(performance.now() - t).toFixed(0)} ms)`);
     console.log(`period ${FROM}〜${TO} (plus the year-earlier period); median of ${REPS} runs each`);
     console.log('view        bare ms   1 period ms  ratio   whole view ms  ratio  (whole view = the period + the year before + 送料・手数料・ポイント)');
-    const repo = createAnalysisRepository(core.db);
+    const repo = createAnalysisRepository(dbHandle(core.db));
     for (const by of ['month', 'customer', 'product', 'department', 'channel'] as const) {
       const bare = core.db.prepare(BARE[by]!);
       const viewMs: number[] = [];

@@ -13,9 +13,8 @@ import { join } from 'node:path';
 import { createCore } from '../src-main/core/create-core';
 import { createMemoryLogger } from '../src-main/core/logging';
 import { createMemoryTokenStore } from '../src-main/core/memory-token-store';
-import { setStoreClosed } from '../src-main/core/store-mode/store-mode';
-import { replaceAllApplications } from '../src-main/core/subscriptions/subscription-repository';
-import { computePlan, createTaxUpdateService } from '../src-main/core/tax-update/tax-update-service';
+import { computePlan } from '../src-main/core/tax-update/tax-update-service';
+import { setStoreClosed } from '../test/helpers/store-mode';
 import type { SubscriptionApplication } from '../src-shared/tax-update/types';
 import { PRESET_2019 } from '../src-shared/tax-update/types';
 import { TAX_UPDATE_CHECKLIST_IDS } from '../src-shared/tax-update/checklist';
@@ -65,7 +64,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tax-update-bench-'));
   try {
     const core = await createCore({ dataDir: dir, migrationsDir: join(__dirname, '..', 'drizzle'), logger: createMemoryLogger(), tokenStore: createMemoryTokenStore() });
-    const now = core.ctx.now();
+    const now = core.services.ports.now();
     // 1,000 products, every tenth reduced-rate: those items move to 軽減 (step 1)
     const std = (core.db.prepare("select id from tax_classes where kind = '標準'").get() as { id: number }).id;
     const red = (core.db.prepare("select id from tax_classes where kind = '軽減'").get() as { id: number }).id;
@@ -76,12 +75,11 @@ async function main(): Promise<void> {
 
     let t0 = performance.now();
     // the generated input is dropped right after the import, so the peak below is the update's own
-    const counts = replaceAllApplications(core.db, dataset(APPS), now);
+    const counts = core.services.repos.subscriptions.replaceAll(dataset(APPS), now);
     const importMs = ms(t0);
-    setStoreClosed(core.db, true, now);
+    setStoreClosed(core, true, now);
 
-    const deps = { db: core.db, dataDir: dir, now: () => core.ctx.now(), nowMs: () => Date.now() };
-    const service = createTaxUpdateService(deps);
+    const service = core.services.taxUpdate;
     let c0 = process.cpuUsage();
     t0 = performance.now();
     const preview = service.preview(PRESET_2019.id, 'round');
@@ -98,7 +96,7 @@ async function main(): Promise<void> {
     // the slow path: the same plan recomputed from the database (what apply does when anything was written after the preview)
     c0 = process.cpuUsage();
     t0 = performance.now();
-    computePlan(deps, PRESET_2019.id, 'floor');
+    computePlan({ repos: core.services.repos, now: core.services.ports.now }, PRESET_2019.id, 'floor');
     const replanMs = ms(t0);
     const replanCpu = cpu(c0);
 

@@ -1,11 +1,11 @@
 /**
  * `npm run cli -- <command> [options]`: headless commands over the same core as the app.
- * Errors print a Japanese message and exit non-zero.
+ * Errors print their code and Japanese message (classifyError, as in the app) and exit non-zero.
  */
-import { isAppError } from '../src-shared/errors';
 import { CliUsageError } from './cli/args';
 import type { CliIo } from './cli/cli-types';
 import { COMMANDS } from './cli/commands';
+import { classifyError, isUnexpected } from './core/errors/classify-error';
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -30,11 +30,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`${e.message}\n使い方: npm run cli -- ${command.usage}`);
       return 2;
     }
-    if (isAppError(e)) {
-      io.err(`エラー (${e.code}): ${e.message}`);
-      return 1;
-    }
-    io.err(`予期しないエラーが発生しました: ${e instanceof Error ? e.message : String(e)}`);
+    // the same classification as the app's dispatch: SQLITE_BUSY → DB_BUSY, SQLITE_FULL → DISK_FULL …
+    const err = classifyError(e);
+    const detail = isUnexpected(e) && e instanceof Error ? `（詳細: ${e.message}）` : '';
+    io.err(`エラー (${err.code}): ${err.message}${detail}`);
     return 1;
   }
 }

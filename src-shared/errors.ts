@@ -16,7 +16,8 @@ export const APP_ERROR_CODES = [
   'DB_NEWER_VERSION', // database written by a newer app version
   'DB_CORRUPT',
   'DB_READ_ONLY',
-  'DB_BUSY',
+  'DB_BUSY', // another connection held the write lock past the busy timeout
+  'DISK_FULL', // SQLITE_FULL / ENOSPC: nothing of the operation was saved
   'DB_UNSUPPORTED_LOCATION', // e.g. a network share, where SQLite locking is unreliable
   'BCART_UNAUTHORIZED',
   'BCART_MISSING_SCOPE',

@@ -5,7 +5,6 @@
  * channel (channel).
  */
 import { isIsoDate } from '../../src-shared/domain/jst-date';
-import { createAnalysisRepository } from '../core/analysis/analysis-repository';
 import { CliUsageError, parseCliArgs, required } from './args';
 import { openCliCore } from './cli-core';
 import type { CliCommand } from './cli-types';
@@ -35,7 +34,7 @@ export const analysisSalesCommand: CliCommand = {
     if (from > to) throw new CliUsageError('--from は --to 以前の日付にしてください。');
     const core = await openCliCore(dataDir);
     try {
-      const rows = createAnalysisRepository(core.db).groups(by as By, { from, to });
+      const rows = core.services.repos.analysis.groups(by as By, { from, to });
       if (args.json === true) io.out(JSON.stringify(rows.map((r) => ({ key: r.key, channel: r.channel, net: r.net, quantity: r.quantity }))));
       else if (rows.length === 0) io.out(`${from}〜${to} の売上はありません。`);
       else for (const r of rows) io.out(`${r.key}\t${r.channel === 'bcart' ? 'Bカート' : '卸'}\t税抜 ${r.net} 円\t数量 ${r.quantity}`);

@@ -7,6 +7,16 @@ import { createMemoryTokenStore } from '../core/memory-token-store';
 
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 
+/** Runs `fn` over a core opened on `dataDir` and closes it whatever happens. */
+export async function withCliCore<T>(dataDir: string, fn: (core: Core) => Promise<T> | T, overrides: Partial<CoreOptions> = {}): Promise<T> {
+  const core = await openCliCore(dataDir, overrides);
+  try {
+    return await fn(core);
+  } finally {
+    core.close();
+  }
+}
+
 export function openCliCore(dataDir: string, overrides: Partial<CoreOptions> = {}): Promise<Core> {
   return createCore({
     dataDir: resolve(dataDir),

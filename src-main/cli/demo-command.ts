@@ -9,9 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, jstDateOf } from '../../src-shared/domain/jst-date';
 import { openCliTokenStore } from '../core/file-token-store';
-import { runImport, type ImportOutcome } from '../core/import/run-import';
-import { runInitialSetup } from '../core/setup/initial-setup';
-import { DEMO_SHOP, startDemoShop } from '../simulator';
+import type { ImportOutcome } from '../core/import/run-import';
+import { DEMO_SHOP, demoShopPort } from '../simulator';
 import { parseCliArgs } from './args';
 import { openCliCore } from './cli-core';
 import type { CliCommand } from './cli-types';
@@ -29,17 +28,17 @@ export const demoCommand: CliCommand = {
     const dataDir = typeof args['data-dir'] === 'string' && args['data-dir'] !== '' ? args['data-dir'] : mkdtempSync(join(tmpdir(), 'bcart-desk-demo-'));
     const today = jstDateOf(Date.now());
     const from = addDays(today, -DEMO_SHOP.days);
-    const sim = await startDemoShop(from, today);
-    const core = await openCliCore(dataDir, { tokenStore: openCliTokenStore(dataDir) });
+    const core = await openCliCore(dataDir, { tokenStore: openCliTokenStore(dataDir), demoShop: demoShopPort });
     try {
+      const sim = await core.services.demo.shop();
       io.out(`デモ用のBカートシミュレーターを起動しました (${sim.url}、注文 ${DEMO_SHOP.orders} 件、受注日 ${from}〜${today})。`);
       io.out(`データフォルダ: ${dataDir}`);
-      const setup = await runInitialSetup(core.ctx, { baseUrl: sim.url, token: sim.token, from, settingName: 'デモ' });
+      const setup = await core.services.initialSetup.run({ baseUrl: sim.url, token: sim.token, from, settingName: 'デモ' });
       io.out('初期設定:');
       for (const [label, codes] of Object.entries(setup.created)) if (codes.length > 0) io.out(`  ${label}: ${codes.length}件`);
       const outcomes: ImportOutcome[] = [];
       for (let i = 0; i < MAX_RUNS; i++) {
-        const o = await runImport(core.ctx, { settingId: setup.settingId, dryRun: false, trigger: 'cli' });
+        const o = await core.services.imports.run({ settingId: setup.settingId, dryRun: false, trigger: 'cli' });
         outcomes.push(o);
         io.out('');
         for (const l of importSummary(o)) io.out(l);
@@ -47,7 +46,7 @@ export const demoCommand: CliCommand = {
       }
       io.out('');
       io.out('システムログ:');
-      for (const l of systemLogLines(core.db, outcomes.map((o) => o.runId))) io.out(l);
+      for (const l of systemLogLines(core.services.repos.importRuns, outcomes.map((o) => o.runId))) io.out(l);
       const ok = outcomes.every((o) => o.status === 'succeeded') && outcomes.at(-1)?.caughtUp === true;
       const sum = (k: 'shipments' | 'invoices' | 'amount') => outcomes.reduce((n, o) => n + o.counts[k], 0);
       io.out('');
@@ -59,8 +58,8 @@ export const demoCommand: CliCommand = {
       io.err('デモの出荷取込処理が完了しませんでした。上のシステムログを確認してください。');
       return 1;
     } finally {
+      await core.services.demo.stop();
       core.close();
-      await sim.close();
     }
   },
 };

@@ -5,8 +5,6 @@
  */
 import { AppError } from '../../src-shared/errors';
 import { openCliTokenStore } from '../core/file-token-store';
-import { runImport } from '../core/import/run-import';
-import { assertStoreOpen } from '../core/store-mode/store-mode';
 import { parseCliArgs, required } from './args';
 import { openCliCore } from './cli-core';
 import type { CliCommand } from './cli-types';
@@ -20,13 +18,13 @@ export const importCommand: CliCommand = {
     const dataDir = required(args, 'data-dir');
     const core = await openCliCore(dataDir, { tokenStore: openCliTokenStore(dataDir) });
     try {
-      const first = core.db.prepare('select id from ec_settings order by id limit 1').get() as { id: number } | undefined;
+      const first = core.services.repos.ecSettings.targets()[0];
       if (!first) {
         throw new AppError('NOT_FOUND', 'EC連携設定がありません。先に npm run cli -- init --data-dir DIR --base-url URL --token-file F で初期設定を行ってください。');
       }
       const dryRun = args['dry-run'] === true;
-      assertStoreOpen(core.db, dryRun ? '取込プレビュー' : '出荷取込処理');
-      const o = await runImport(core.ctx, { settingId: first.id, dryRun, trigger: 'cli' });
+      core.services.storeMode.assertOpen(dryRun ? '取込プレビュー' : '出荷取込処理');
+      const o = await core.services.imports.run({ settingId: first.id, dryRun, trigger: 'cli' });
       if (args.json === true) io.out(JSON.stringify(importJson(o)));
       else for (const l of importSummary(o)) io.out(l);
       if (o.status !== 'succeeded') {

@@ -1,5 +1,5 @@
 /** How the CLI prints an 出荷取込処理 outcome: one JSON object (--json) or a readable Japanese summary. */
-import type { SqliteDb } from '../core/db/open';
+import type { ImportRunRepository } from '../core/import/import-run-repository';
 import type { ImportOutcome } from '../core/import/run-import';
 
 /** The `--json` object. Its field names are a contract: tools outside the repo read them, so keep them exactly. */
@@ -47,11 +47,8 @@ export function importSummary(o: ImportOutcome): string[] {
 }
 
 /** The システムログ lines of some runs, oldest first. */
-export function systemLogLines(db: SqliteDb, runIds: readonly number[]): string[] {
-  if (runIds.length === 0) return [];
-  const rows = db
-    .prepare(`select run_id as runId, level, order_code as orderCode, message from system_logs where run_id in (${runIds.map(() => '?').join(',')}) order by id`)
-    .all(...runIds) as { runId: number; level: string; orderCode: string | null; message: string }[];
+export function systemLogLines(importRuns: Pick<ImportRunRepository, 'runLogs'>, runIds: readonly number[]): string[] {
+  const rows = importRuns.runLogs(runIds);
   const label: Record<string, string> = { info: '情報', warn: '注意', error: 'エラー' };
   return rows.map((r) => `  #${r.runId} ${label[r.level] ?? r.level}${r.orderCode ? ` [${r.orderCode}]` : ''} ${r.message}`);
 }

@@ -6,10 +6,9 @@
  * <DIR>/tokens.json (0600). The URL is checked before anything is read or sent.
  */
 import { isIsoDate } from '../../src-shared/domain/jst-date';
-import { isAppError } from '../../src-shared/errors';
 import { isAllowedApiUrl, parseHostList } from '../../src-shared/ec-settings/api-url-policy';
+import { classifyError, isUnexpected } from '../core/errors/classify-error';
 import { openCliTokenStore } from '../core/file-token-store';
-import { runInitialSetup } from '../core/setup/initial-setup';
 import { CliUsageError, parseCliArgs, required } from './args';
 import { openCliCore } from './cli-core';
 import type { CliCommand } from './cli-types';
@@ -34,7 +33,7 @@ export const initCommand: CliCommand = {
     const token = await readCliToken(args, io);
     const core = await openCliCore(dataDir, { tokenStore: openCliTokenStore(dataDir) });
     try {
-      const report = await runInitialSetup(core.ctx, { baseUrl, token, ...(args.from ? { from: args.from } : {}) });
+      const report = await core.services.initialSetup.run({ baseUrl, token, ...(args.from ? { from: args.from } : {}) });
       const lines = Object.entries(report.created).filter(([, codes]) => codes.length > 0);
       if (lines.length === 0 && !report.tokenSaved && !report.urlUpdated) {
         io.out('作成したものはありません。初期設定はすでに完了しています。');
@@ -50,12 +49,12 @@ export const initCommand: CliCommand = {
       io.out(`EC連携設定ID: ${report.settingId}`);
       return 0;
     } catch (e) {
-      if (isAppError(e)) {
-        io.err(`初期設定を中止しました (データは変更していません): ${e.message}`);
-        for (const f of e.fields ?? []) io.err(`  ${f.path}: ${f.message}`);
-        return 1;
-      }
-      throw e;
+      // a program error goes to the top-level handler with its detail; the rest is explained here
+      if (isUnexpected(e)) throw e;
+      const err = classifyError(e);
+      io.err(`初期設定を中止しました (データは変更していません): ${err.message}`);
+      for (const f of err.fields ?? []) io.err(`  ${f.path}: ${f.message}`);
+      return 1;
     } finally {
       core.close();
     }

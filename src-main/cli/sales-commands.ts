@@ -45,7 +45,8 @@ export const salesCreateCommand: CliCommand = {
     if (lineArgs.length === 0) throw new CliUsageError('--line を1つ以上指定してください。');
     const core = await openCliCore(dataDir);
     try {
-      const { repo, service } = core.ctx.sales;
+      const repo = core.services.repos.sales;
+      const service = core.services.sales;
       const customer = repo.partnerByCode(customerCode);
       if (!customer || customer.kind !== '得意先') throw new AppError('NOT_FOUND', `得意先コード「${customerCode}」の得意先がありません。取引先マスタで登録・確定してください。`);
       const warehouse = repo.partnerByCode(warehouseCode);

@@ -8,9 +8,8 @@ import { formatJst } from '../../src-shared/schedules/format-jst';
 import { nextRunTimes } from '../../src-shared/schedules/next-run-times';
 import { scheduleRuleSchema, type ScheduleRule } from '../../src-shared/schedules/schedule-rule';
 import { isJapaneseHoliday } from '../core/schedules/holidays';
-import { createSqliteScheduleStore } from '../core/schedules/sqlite-schedule-store';
 import { CliUsageError, parseCliArgs, required } from './args';
-import { openCliCore } from './cli-core';
+import { withCliCore } from './cli-core';
 import type { CliCommand } from './cli-types';
 
 /** Longest list schedule:next prints. */
@@ -65,19 +64,16 @@ export const scheduleAddCommand: CliCommand = {
     const rule = parseRuleArgs(required(args, 'days'), args.time ?? [], args['skip-holidays'] === true);
     const name = (args.name ?? 'EC・売上取込処理').trim();
     if (name === '' || name.length > 60) throw new CliUsageError('--name は1〜60文字で指定してください。');
-    const core = await openCliCore(dataDir);
-    try {
-      const store = createSqliteScheduleStore(core.db);
-      const now = core.ctx.clock.now();
+    return withCliCore(dataDir, (core) => {
+      const store = core.services.repos.schedules;
+      const now = core.services.ports.clock.now();
       const id = store.createJob({ name, type: 'EC・売上取込処理', weekdays: rule.weekdays, times: [...rule.times].sort(), skipHolidays: rule.skipHolidays, enabled: true }, now);
       const next = nextRunTimes(rule, now, 1, isJapaneseHoliday)[0];
       const nextRunAt = next === undefined ? null : formatJst(next);
       if (args.json === true) io.out(JSON.stringify({ id, name, description: describeScheduleRule(rule), nextRunAt }));
       else io.out(`スケジュールを登録しました（ID ${id}）: ${name} ${describeScheduleRule(rule)}\n次回実行: ${nextRunAt ?? 'なし'}`);
       return 0;
-    } finally {
-      core.close();
-    }
+    });
   },
 };
 
@@ -94,9 +90,8 @@ export const scheduleNextCommand: CliCommand = {
     const dataDir = required(args, 'data-dir');
     const from = parseInstant(required(args, 'from'));
     const count = parseCount(required(args, 'count'));
-    const core = await openCliCore(dataDir);
-    try {
-      const jobs = createSqliteScheduleStore(core.db)
+    return withCliCore(dataDir, (core) => {
+      const jobs = core.services.repos.schedules
         .listJobs()
         .filter((j) => j.enabled && scheduleRuleSchema.safeParse(j.rule).success);
       // Two jobs at the same minute are one run time; each job contributes at most `count`.
@@ -106,8 +101,6 @@ export const scheduleNextCommand: CliCommand = {
       else if (times.length === 0) io.out('有効なスケジュールがありません。schedule:add で登録してください。');
       else for (const t of times) io.out(t);
       return 0;
-    } finally {
-      core.close();
-    }
+    });
   },
 };

@@ -11,18 +11,13 @@ import { PRESET_2019 } from '../../src-shared/tax-update/types';
 import { CSV_ENCODING_NAMES } from '../../src-shared/csv/csv-encoding';
 import { AppError, type FieldProblem } from '../../src-shared/errors';
 import { FINISHED_TEXT, TAX_UPDATE_CHECKLIST_IDS } from '../../src-shared/tax-update/checklist';
-import type { Core } from '../core/create-core';
-import { isStoreClosed } from '../core/store-mode/store-mode';
 import { importProductTaxCsv } from '../core/tax-update/product-tax-import';
-import { switchStoreMode } from '../core/store-mode/store-mode-handlers';
 import { parseSubscriptionCsv } from '../core/subscriptions/subscription-csv';
-import { replaceAllApplications } from '../core/subscriptions/subscription-repository';
-import { createTaxUpdateService } from '../core/tax-update/tax-update-service';
 import { csvInvalid } from '../core/csv/csv-problems';
 import { assertCsvSize } from '../core/csv/csv-read';
-import { assertStoreOpen } from '../core/store-mode/store-mode';
 import { CliUsageError, parseCliArgs, required } from './args';
-import { openCliCore } from './cli-core';
+import type { Core } from '../core/create-core';
+import { withCliCore as withCore } from './cli-core';
 import type { CliCommand, CliIo } from './cli-types';
 
 function rounding(values: Record<string, unknown>): RoundingMode {
@@ -53,19 +48,6 @@ function printProblems(io: CliIo, e: unknown): never {
   throw e;
 }
 
-async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T> | T): Promise<T> {
-  const core = await openCliCore(dataDir);
-  try {
-    return await fn(core);
-  } finally {
-    core.close();
-  }
-}
-
-function serviceOf(core: Core) {
-  return createTaxUpdateService({ db: core.db, dataDir: core.ctx.dataDir, now: () => core.ctx.now(), nowMs: () => core.ctx.clock.now() });
-}
-
 /** A command importing the CSV file of --file into the data folder of --data-dir; a refused file prints its problems. */
 function csvImportCommand(summary: string, usage: string, importFile: (core: Core, bytes: Uint8Array, io: CliIo) => Promise<void>): CliCommand {
   return {
@@ -90,7 +72,7 @@ export const productsImportCommand = csvImportCommand(
   '商品CSV(商品コード・枝番横・枝番縦・商品名・税率区分)を商品マスタに取り込みます(確定済みで登録・更新)',
   'products:import --data-dir DIR --file F.csv',
   async (core, bytes, io) => {
-    const r = await importProductTaxCsv(core.db, bytes, core.ctx.now());
+    const r = await importProductTaxCsv(core.services, bytes);
     io.out(`商品を取り込みました(${CSV_ENCODING_NAMES[r.encoding]}): 新規 ${r.created}件、更新 ${r.updated}件。`);
   },
 );
@@ -99,12 +81,13 @@ export const subscriptionsImportCommand = csvImportCommand(
   '定期申込CSVを取り込みます(既存の定期申込はすべて置き換え。誤りがあれば何も取り込みません)',
   'subscriptions:import --data-dir DIR --file F.csv',
   async (core, bytes, io) => {
-    assertStoreOpen(core.db, '定期申込のCSV取込');
+    const { storeMode, repos, ports } = core.services;
+    storeMode.assertOpen('定期申込のCSV取込');
     const parsed = await parseSubscriptionCsv(bytes);
     if (!parsed.ok) throw csvInvalid('定期申込', parsed.problems);
     // reading let other work run: the store may have closed meanwhile
-    assertStoreOpen(core.db, '定期申込のCSV取込');
-    const c = replaceAllApplications(core.db, parsed.applications, core.ctx.now());
+    storeMode.assertOpen('定期申込のCSV取込');
+    const c = repos.subscriptions.replaceAll(parsed.applications, ports.now());
     io.out(`定期申込を取り込みました(${CSV_ENCODING_NAMES[parsed.encoding]}): 申込 ${c.applications}件、商品 ${c.items}件、オプション ${c.options}件。`);
   },
 );
@@ -117,7 +100,7 @@ export const taxUpdatePreviewCommand: CliCommand = {
     const mode = rounding(args);
     const eventId = typeof args.event === 'string' ? args.event : PRESET_2019.id;
     return withCore(required(args, 'data-dir'), (core) => {
-      const { plan } = serviceOf(core).preview(eventId, mode);
+      const { plan } = core.services.taxUpdate.preview(eventId, mode);
       if (args.json === true) {
         io.out(
           JSON.stringify({
@@ -169,11 +152,11 @@ export const taxUpdateApplyCommand: CliCommand = {
     }
     const eventId = typeof args.event === 'string' ? args.event : PRESET_2019.id;
     return withCore(dataDir, async (core) => {
-      if (args['close-store'] === true && !isStoreClosed(core.db)) {
-        switchStoreMode(core.ctx, true);
+      if (args['close-store'] === true && !core.services.storeMode.isClosed()) {
+        core.services.storeMode.switch(true);
         io.err('受付停止にしました。処理の後で「受付再開」を忘れずに行ってください。');
       }
-      const service = serviceOf(core);
+      const service = core.services.taxUpdate;
       const { hash } = service.preview(eventId, mode);
       const run = await service.apply({ eventId, rounding: mode, checked: TAX_UPDATE_CHECKLIST_IDS, understood: true, planHash: hash });
       if (args.json === true) io.out(JSON.stringify(run));
@@ -194,7 +177,7 @@ function storeCommand(closed: boolean): CliCommand {
     async run(argv, io) {
       const args = parseCliArgs(argv, { 'data-dir': { type: 'string' } });
       return withCore(required(args, 'data-dir'), (core) => {
-        switchStoreMode(core.ctx, closed);
+        core.services.storeMode.switch(closed);
         io.out(closed ? '受付停止にしました。' : '受付再開しました。');
         return 0;
       });

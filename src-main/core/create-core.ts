@@ -1,24 +1,54 @@
 /**
  * Composition root of the core. Every transport (Electron shell, browser harness, CLI, tests)
- * builds the core here with its own ports, then talks to it only through `dispatch` and `events`.
+ * builds the core here with its own ports, then talks to it through `dispatch` and `events`, and to
+ * the long-lived services it starts or stops (schedules, imports, demo shop) through `services`.
+ * Nothing else in the core constructs a service: each one is built once below from the
+ * repositories and the ports it uses.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { z } from 'zod';
 import { toJstIso } from '../../src-shared/domain/jst-date';
 import { AppError } from '../../src-shared/errors';
-import type { CoreContext } from './core-context';
+import { dbHandle, type Db } from './db/db-handle';
 import { migrateDatabase, type MigrationReport } from './db/migrate';
 import { openDatabase, type SqliteDb } from './db/open';
-import * as schema from './db/schema';
+import { createCsvJobs } from './csv/csv-jobs';
+import { createBcartSessions } from './ec-settings/bcart-sessions';
+import { createConnectionService } from './ec-settings/connection-service';
+import { createEcSettingService } from './ec-settings/ec-setting-service';
+import { createPaymentRuleService } from './ec-settings/payment-rule-service';
+import { createProductLinkService } from './ec-settings/product-link-service';
 import { createEventBus, type EventBus } from './event-bus';
+import { createImportService } from './import/import-service';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { buildHandlers } from './ipc/handlers';
-import { createMasterRepositories, type MasterRepositories } from './masters/master-registry';
 import { seedFirstRun } from './masters/seed';
-import { createSalesModule } from './sales/sales-module';
-import { systemClock, systemTimers, type Clock, type Fetch, type Logger, type OpenExternal, type Timers, type TokenStore } from './ports';
+import { createAnalysisService } from './analysis/analysis-service';
+import { createSalesService } from './sales/sales-service';
+import {
+  systemClock,
+  systemTimers,
+  type Clock,
+  type CorePorts,
+  type DemoShopPort,
+  type Fetch,
+  type Logger,
+  type LoginItemPort,
+  type OpenExternal,
+  type Timers,
+  type TokenStore,
+} from './ports';
+import { createRepositories } from './repositories';
+import { runImportJob } from './schedules/import-job-runner';
+import { createLoginItem } from './schedules/login-item';
+import { createSchedulerService, type SchedulerServiceOptions } from './schedules/scheduler-service';
+import type { Services } from './services';
+import { createDemoService } from './setup/demo-service';
+import { runInitialSetup } from './setup/initial-setup';
+import { createOnboardingService } from './setup/onboarding-service';
+import { createStoreMode } from './store-mode/store-mode';
+import { createTaxUpdateService } from './tax-update/tax-update-service';
 
 export interface CoreOptions {
   /** folder holding bcart-desk.sqlite3, backups/ and logs */
@@ -31,6 +61,12 @@ export interface CoreOptions {
   timers?: Timers;
   fetch?: Fetch;
   openExternal?: OpenExternal;
+  /** the built-in BCart simulator's demo shop (shell, harness, CLI); absent = 「デモデータで試す」 refused */
+  demoShop?: DemoShopPort;
+  /** applies 「ログイン時に起動」 to the OS (the shell only); absent = unsupported */
+  loginItem?: LoginItemPort;
+  /** scheduler replacements (tests: a fake job, a holiday calendar) */
+  scheduler?: SchedulerServiceOptions;
   /** better_sqlite3.node built for Electron (the shell passes it) */
   nativeBinding?: string;
   appVersion?: string;
@@ -44,10 +80,10 @@ export interface CoreOptions {
 
 export interface Core {
   dispatch: Dispatch;
-  ctx: CoreContext;
   events: EventBus;
+  services: Services;
+  /** the raw connection: migrations, tests' assertions */
   db: SqliteDb;
-  repos: MasterRepositories;
   migration: MigrationReport;
   options: CoreOptions;
   close(): void;
@@ -59,28 +95,18 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // Validation messages in Japanese wherever a schema has no message of its own.
   z.config(z.locales.ja());
   const clock = opts.clock ?? systemClock;
-  const timers = opts.timers ?? systemTimers;
   mkdirSync(opts.dataDir, { recursive: true });
   const dbFile = join(opts.dataDir, DB_FILE_NAME);
-  const db = openDatabase({ file: dbFile, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+  const sqlite = openDatabase({ file: dbFile, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
   try {
-    const migration = await migrateDatabase(db, {
+    const migration = await migrateDatabase(sqlite, {
       migrationsDir: opts.migrationsDir,
       backupDir: join(opts.dataDir, 'backups'),
       now: clock.now(),
     });
-    const now = () => toJstIso(clock.now());
-    seedFirstRun(db, now());
-    const orm = drizzle(db, { schema });
-    const repos = createMasterRepositories(orm, now);
-    const events = createEventBus();
-    const ctx: CoreContext = {
-      db,
-      orm,
-      repos,
-      events,
+    const ports: CorePorts = {
       clock,
-      timers,
+      timers: opts.timers ?? systemTimers,
       logger: opts.logger,
       fetch: opts.fetch ?? ((input, init) => fetch(input, init)),
       tokenStore: opts.tokenStore,
@@ -89,32 +115,85 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         (async () => {
           throw new AppError('FORBIDDEN', 'この環境ではブラウザを開けません。');
         }),
-      dataDir: opts.dataDir,
-      extraApiHosts: opts.extraApiHosts ?? [],
-      info: {
-        version: opts.appVersion ?? '0.0.0',
-        dataDir: opts.dataDir,
-        schemaVersion: migration.schemaVersion,
-        demoMode: opts.demoMode ?? false,
-      },
-      now,
-      sales: createSalesModule({ orm, sqlite: db }, now),
+      now: () => toJstIso(clock.now()),
     };
-    const handlers = buildHandlers(ctx);
-    const dispatch = createDispatch(handlers, opts.logger);
+    const services = buildServices(opts, ports, dbHandle(sqlite), migration);
+    const dispatch = createDispatch(buildHandlers(services), opts.logger);
     opts.logger.info('core started', { dataDir: opts.dataDir, schemaVersion: migration.schemaVersion, applied: migration.applied });
     return {
       dispatch,
-      ctx,
-      events,
-      db,
-      repos,
+      events: services.events,
+      services,
+      db: sqlite,
       migration,
       options: opts,
-      close: () => db.close(),
+      close: () => sqlite.close(),
     };
   } catch (e) {
-    db.close();
+    sqlite.close();
     throw e;
   }
+}
+
+/** Builds every service once, each from the repositories and ports it uses. */
+function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: MigrationReport): Services {
+  const repos = createRepositories(db, ports.now);
+  seedFirstRun(repos, ports.now());
+  const events = createEventBus();
+  const storeMode = createStoreMode(repos, ports.now);
+  const extraApiHosts = opts.extraApiHosts ?? [];
+  const bcart = createBcartSessions({ ...ports, extraApiHosts }, repos.ecSettings);
+  const ecSettings = createEcSettingService(repos, ports.clock, extraApiHosts);
+  const setupDeps = { repos, ecSettings, bcart, storeMode, ports };
+  const imports = createImportService({ repos, bcart, storeMode, events, clock: ports.clock, logger: ports.logger, now: ports.now });
+  const loginItem = createLoginItem(repos.appState, opts.loginItem, ports.now);
+  // the stored choice goes to the OS at every start (an update or the OS may have reset it)
+  loginItem.applyStored();
+  const jobs = { imports, repos };
+  return {
+    info: { version: opts.appVersion ?? '0.0.0', dataDir: opts.dataDir, schemaVersion: migration.schemaVersion, demoMode: opts.demoMode ?? false },
+    ports,
+    events,
+    repos,
+    storeMode,
+    bcart,
+    ecSettings,
+    connection: createConnectionService(bcart, events, ports.logger),
+    paymentRules: createPaymentRuleService(repos, ports.logger),
+    productLinks: createProductLinkService(repos, bcart, ports),
+    onboarding: createOnboardingService(repos, bcart, storeMode, ports.logger),
+    initialSetup: { run: (o) => runInitialSetup(setupDeps, o) },
+    demo: createDemoService(opts.demoShop, setupDeps, ports),
+    imports,
+    schedules: createSchedulerService(
+      {
+        repos,
+        storeMode,
+        events,
+        ports,
+        runJob: (_job, trigger, signal, source) => runImportJob(jobs, trigger, signal, source === 'tray' ? 'tray' : undefined),
+      },
+      opts.scheduler,
+    ),
+    csvJobs: createCsvJobs(events),
+    loginItem,
+    taxUpdate: createTaxUpdateService({
+      repos,
+      storeMode,
+      sqlite: db.sqlite,
+      dataDir: opts.dataDir,
+      now: ports.now,
+      nowMs: () => ports.clock.now(),
+      onPhase: (eventId, phase) => events.emit('taxUpdate:progressed', { eventId, phase }),
+    }),
+    sales: createSalesService({
+      repo: repos.sales,
+      slips: repos.slips,
+      transaction: repos.transaction,
+      now: ports.now,
+      // until the 取引先 carries a rounding of its own: 切り捨て, the usual choice of Japanese issuers
+      roundingOf: () => 'floor',
+    }),
+    analysis: createAnalysisService(repos.analysis),
+  };
 }

@@ -63,3 +63,36 @@ export const systemTimers: Timers = {
       signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };
+
+/** The ports as the services receive them, with the clock's JST time. */
+export interface CorePorts {
+  clock: Clock;
+  timers: Timers;
+  logger: Logger;
+  fetch: Fetch;
+  tokenStore: TokenStore;
+  openExternal: OpenExternal;
+  /** ISO-8601 with +09:00 of the clock's now */
+  now(): string;
+}
+
+/** A running demo shop (the built-in BCart simulator): its API URL and personal token. */
+export interface RunningDemoShop {
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The demo shop for 「デモデータで試す」. The core never imports the simulator: the shell, the harness
+ * and the CLI inject it (absent = no demo).
+ */
+export interface DemoShopPort {
+  /** days of orders the shop holds, up to today */
+  days: number;
+  /** starts the shop with orders from `from` to `today` */
+  start(from: string, today: string, opts: { clock: Clock }): Promise<RunningDemoShop>;
+}
+
+/** Applies 「ログイン時に起動」 to the OS (Electron's app.setLoginItemSettings; only the shell has it). */
+export type LoginItemPort = (openAtLogin: boolean) => void;

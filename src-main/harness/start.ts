@@ -7,7 +7,7 @@ import { parseHostList } from '../../src-shared/ec-settings/api-url-policy';
 import { createCore } from '../core/create-core';
 import { createConsoleLogger } from '../core/logging';
 import { createMemoryTokenStore } from '../core/memory-token-store';
-import { startScheduler } from '../core/schedules/scheduler-service';
+import { demoShopPort } from '../simulator';
 import { startHarness } from './server';
 
 async function main(): Promise<void> {
@@ -20,14 +20,15 @@ async function main(): Promise<void> {
     logger,
     tokenStore: createMemoryTokenStore(),
     appVersion: process.env.npm_package_version ?? '0.0.0',
+    demoShop: demoShopPort,
     extraApiHosts: parseHostList(process.env.BCART_EXTERNAL_HOSTS),
   });
-  const schedules = startScheduler(core);
+  const schedules = core.services.schedules.start();
   const port = process.env.HARNESS_PORT ? Number(process.env.HARNESS_PORT) : 0;
   const harness = await startHarness({ core, rendererDir: join(root, 'dist', 'renderer'), logger, port });
   process.stdout.write(`BCart Desk (ハーネス) を起動しました。ブラウザで開いてください:\n${harness.url}\nデータフォルダ: ${dataDir}\n終了するには Ctrl+C を押してください。\n`);
   const stop = () => {
-    void Promise.all([schedules.stop(), harness.close()]).then(() => {
+    void Promise.all([schedules.stop(), core.services.demo.stop(), harness.close()]).then(() => {
       core.close();
       process.exit(0);
     });

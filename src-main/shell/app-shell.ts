@@ -16,8 +16,7 @@ import { closeForeignIpc, registerIpc } from './ipc-loop';
 import { createMainWindow } from './main-window';
 import { createSafeTokenStore } from './safe-token-store';
 import { denyAllPermissions, isAllowedExternalUrl, rendererUrl } from './security';
-import { registerLoginItem } from '../core/schedules/login-item';
-import { schedulerServiceOf, startScheduler } from '../core/schedules/scheduler-service';
+import { demoShopPort } from '../simulator';
 import { wireScheduleTray } from './schedule-tray';
 import { APP_USER_MODEL_ID, launchedHidden, loginItemSettingsFor } from './login-launch';
 import { stopBackgroundWork } from './shutdown';
@@ -79,6 +78,8 @@ export async function startShell(electron: ElectronApi, opts: ShellOptions): Pro
       logger,
       tokenStore: createSafeTokenStore(electron.safeStorage, join(dataDir, 'secrets.json')),
       appVersion: app.getVersion(),
+      demoShop: demoShopPort,
+      loginItem: (openAtLogin) => app.setLoginItemSettings(loginItemSettingsFor(openAtLogin)),
       // developer setting: https hosts besides bcart.jp that EC連携設定 may point to
       extraApiHosts: parseHostList(opts.env.BCART_EXTERNAL_HOSTS),
       openExternal: async (url) => {
@@ -117,9 +118,8 @@ export async function startShell(electron: ElectronApi, opts: ShellOptions): Pro
     window.show();
     window.focus();
   };
-  const schedules = startScheduler(core);
-  registerLoginItem(core.ctx, (openAtLogin) => app.setLoginItemSettings(loginItemSettingsFor(openAtLogin)));
-  const keepInTray = opts.keepInTray ?? ((c: Core) => schedulerServiceOf(c.ctx).hasEnabledJobs());
+  const schedules = core.services.schedules.start();
+  const keepInTray = opts.keepInTray ?? ((c: Core) => c.services.schedules.hasEnabledJobs());
   let shutdown: Promise<void> | null = null;
   let closed = false;
   const quit = (): Promise<void> => {
@@ -130,7 +130,7 @@ export async function startShell(electron: ElectronApi, opts: ShellOptions): Pro
       unsubscribe();
       unregister();
       // before the database closes: a run still writing would otherwise fail half-way
-      await stopBackgroundWork(core, schedules, logger, opts.quitGraceMs);
+      await stopBackgroundWork(core.services, logger, opts.quitGraceMs);
       try {
         core.close();
       } catch (e) {

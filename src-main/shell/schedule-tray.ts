@@ -115,7 +115,7 @@ export function wireScheduleTray(electron: Pick<ElectronApi, 'Tray' | 'Menu' | '
   function runWithoutJob(): void {
     if (directRun) return;
     directRun = true;
-    void runImportJob(opts.core.ctx, 'manual', undefined, 'tray')
+    void runImportJob(opts.core.services, 'manual', undefined, 'tray')
       .catch((e: unknown) => ({ ok: false as const, error: { code: 'INTERNAL' as const, message: e instanceof Error ? e.message : String(e), retryable: true } }))
       .then((o) => {
         directRun = false;

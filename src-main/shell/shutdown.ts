@@ -4,11 +4,8 @@
  * cancelled, so it ends as a clean rolled-back run) and the in-process demo simulator (its port). Every step is bounded and
  * logged rather than thrown, so 終了 always reaches core.close() and app.quit().
  */
-import type { Core } from '../core/create-core';
 import type { Logger } from '../core/ports';
-import type { SchedulerService } from '../core/schedules/scheduler-service';
-import { stopDemoSimulator } from '../core/setup/demo-service';
-import { importService } from '../core/import/import-service';
+import type { Services } from '../core/services';
 
 /** How long a run may take to settle after its abort before the database closes under it. */
 export const DEFAULT_QUIT_GRACE_MS = 5_000;
@@ -32,11 +29,12 @@ async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> 
  * a run that ends in time records its own result instead of being closed as interrupted at the
  * next start; then closes the demo simulator's server.
  */
-export async function stopBackgroundWork(core: Pick<Core, 'ctx'>, schedules: SchedulerService, logger: Logger, graceMs = DEFAULT_QUIT_GRACE_MS): Promise<void> {
+export async function stopBackgroundWork(services: Pick<Services, 'schedules' | 'imports' | 'demo'>, logger: Logger, graceMs = DEFAULT_QUIT_GRACE_MS): Promise<void> {
+  const { schedules } = services;
   const running = schedules.scheduler.runningJobIds();
-  const settled = await settlesWithin(Promise.all([schedules.stop(), importService(core.ctx).cancelAll()]), graceMs);
+  const settled = await settlesWithin(Promise.all([schedules.stop(), services.imports.cancelAll()]), graceMs);
   if (!settled) logger.warn('終了時に実行中の取込が時間内に終わりませんでした。次回起動時に中断として記録されます。', { jobIds: running });
-  const demo = stopDemoSimulator(core.ctx).catch((e: unknown) => {
+  const demo = services.demo.stop().catch((e: unknown) => {
     logger.warn('デモ用シミュレーターを停止できませんでした', { error: e instanceof Error ? e.message : String(e) });
   });
   await settlesWithin(demo, graceMs);

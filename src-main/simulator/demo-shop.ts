@@ -4,6 +4,7 @@
  * an order the import rightly refuses. The demo shows the happy path; the refusals have their own
  * tests.
  */
+import type { DemoShopPort } from '../core/ports';
 import { startSimulator } from './start-simulator';
 import type { RunningSimulator, SimulatorOptions } from './start-simulator';
 
@@ -34,3 +35,6 @@ export async function startDemoShop(
     await sim.close();
   }
 }
+
+/** The demo shop as the core's port: what the shell, the harness, the CLI and the tests inject. */
+export const demoShopPort: DemoShopPort = { days: DEMO_SHOP.days, start: (from, today, opts) => startDemoShop(from, today, opts) };

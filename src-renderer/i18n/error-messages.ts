@@ -18,6 +18,7 @@ export const ERROR_TITLES: Record<AppErrorCode, string> = {
   DB_CORRUPT: 'データファイルが壊れています',
   DB_READ_ONLY: 'データファイルに書き込めません',
   DB_BUSY: 'データファイルが使用中です',
+  DISK_FULL: 'ディスクの空き容量が足りません',
   DB_UNSUPPORTED_LOCATION: 'データファイルの場所が使えません',
   BCART_UNAUTHORIZED: 'Bカートの認証が必要です',
   BCART_MISSING_SCOPE: 'Bカートの権限が足りません',

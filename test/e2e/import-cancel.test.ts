@@ -17,7 +17,7 @@ describe('出荷取込処理 中止 (e2e)', () => {
   beforeAll(async () => {
     sim = await startSimulator({ seed: 4, orders: 20, fromDate: from, toDate: today, rateLimit: false, includeUnsupported: false });
     e = await startE2E();
-    await seedImportBooks(e.core.db, e.core.ctx, sim, from);
+    await seedImportBooks(e.core.db, e.core.services.bcart, sim, from);
   });
   afterAll(async () => {
     await e?.close();

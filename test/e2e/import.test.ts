@@ -22,7 +22,7 @@ describe('出荷取込処理 (e2e)', () => {
   beforeAll(async () => {
     sim = await startSimulator({ seed: 3, orders: 60, fromDate: addDays(today, -6), toDate: today, rateLimit: false, includeUnsupported: false });
     e = await startE2E();
-    await seedImportBooks(e.core.db, e.core.ctx, sim, addDays(today, -6));
+    await seedImportBooks(e.core.db, e.core.services.bcart, sim, addDays(today, -6));
   });
   afterAll(async () => {
     await e?.close();

@@ -8,7 +8,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stopDemoSimulator } from '../../src-main/core/setup/demo-service';
 import { jstDateOf } from '../../src-shared/domain/jst-date';
 import { startE2E, type E2E } from './helpers/harness';
 
@@ -26,7 +25,7 @@ describe('ホーム, 売上伝票, 売上分析 (e2e)', () => {
     e = await startE2E();
   });
   afterAll(async () => {
-    if (e) await stopDemoSimulator(e.core.ctx);
+    if (e) await e.core.services.demo.stop();
     await e?.close();
   });
 

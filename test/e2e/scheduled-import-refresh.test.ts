@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startScheduler, type SchedulerService } from '../../src-main/core/schedules/scheduler-service';
+import type { SchedulerService } from '../../src-main/core/schedules/scheduler-service';
 import { startSimulator, type RunningSimulator } from '../../src-main/simulator';
 import { seedImportBooks } from '../integration/import/import-fixture';
 import { createFakeTime, type FakeTime } from '../unit/schedules/fake-time';
@@ -38,8 +38,8 @@ describe('a scheduled import refreshes the open slip lists (e2e)', () => {
     time = createFakeTime(START);
     sim = await startSimulator({ seed: 3, orders: 25, fromDate: '2025-04-28', toDate: '2025-05-01', rateLimit: false, includeUnsupported: false, clock: time.clock });
     e = await startE2E({ coreOptions: { clock: time.clock, timers: time.timers } });
-    await seedImportBooks(e.core.db, e.core.ctx, sim, '2025-04-28');
-    svc = startScheduler(e.core);
+    await seedImportBooks(e.core.db, e.core.services.bcart, sim, '2025-04-28');
+    svc = e.core.services.schedules.start();
     await call(e, 'schedules:create', { name: '昼の取込', type: 'EC・売上取込処理', weekdays: ['thu'], times: ['12:00'], skipHolidays: false, enabled: true });
     shipmentsPage = await e.page.context().newPage();
     await shipmentsPage.goto(e.harness.url);

@@ -5,7 +5,7 @@
  * 一時停止 / 再開. Screenshot: schedules.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startScheduler, type SchedulerService } from '../../src-main/core/schedules/scheduler-service';
+import type { SchedulerService } from '../../src-main/core/schedules/scheduler-service';
 import { startSimulator, type RunningSimulator } from '../../src-main/simulator';
 import { seedImportBooks } from '../integration/import/import-fixture';
 import { startE2E, type E2E } from './helpers/harness';
@@ -21,8 +21,8 @@ describe('バッチスケジュール (e2e)', () => {
     const clock = { now: () => NOW };
     sim = await startSimulator({ seed: 3, orders: 25, fromDate: '2025-04-28', toDate: '2025-05-01', rateLimit: false, includeUnsupported: false, clock });
     e = await startE2E({ coreOptions: { clock } });
-    await seedImportBooks(e.core.db, e.core.ctx, sim, '2025-04-28');
-    svc = startScheduler(e.core);
+    await seedImportBooks(e.core.db, e.core.services.bcart, sim, '2025-04-28');
+    svc = e.core.services.schedules.start();
   });
   afterAll(async () => {
     await svc?.stop();

@@ -6,7 +6,6 @@
  * Screenshots: settings-detail.png, product-links.png, product-links-search.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stopDemoSimulator } from '../../src-main/core/setup/demo-service';
 import { startE2E, type E2E } from './helpers/harness';
 
 describe('EC連携設定 (e2e)', () => {
@@ -15,7 +14,7 @@ describe('EC連携設定 (e2e)', () => {
     e = await startE2E();
   });
   afterAll(async () => {
-    if (e) await stopDemoSimulator(e.core.ctx);
+    if (e) await e.core.services.demo.stop();
     await e?.close();
   });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../../src-main/core/create-core';
 import { createMemoryLogger, type MemoryLogger } from '../../src-main/core/logging';
 import { createMemoryTokenStore } from '../../src-main/core/memory-token-store';
+import { demoShopPort } from '../../src-main/simulator';
 import { makeTempDir } from './temp-dir';
 
 export const MIGRATIONS_DIR = join(__dirname, '..', '..', 'drizzle');
@@ -25,6 +26,8 @@ export async function makeTestCore(overrides: Partial<CoreOptions> = {}, dataDir
     migrationsDir: MIGRATIONS_DIR,
     logger,
     tokenStore: createMemoryTokenStore(),
+    // as the shell and the harness inject it: 「デモデータで試す」 works in tests
+    demoShop: demoShopPort,
     ...overrides,
   });
   return {

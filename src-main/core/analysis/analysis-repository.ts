@@ -6,7 +6,7 @@
  * Read only.
  */
 import type { AnalysisDimension, SalesChannel } from '../../../src-shared/analysis/sales-analysis';
-import type { SqliteDb } from '../db/open';
+import type { Db } from '../db/db-handle';
 
 export interface GoodsFilter {
   from: string;
@@ -83,7 +83,8 @@ function goodsCte(f: GoodsFilter): { sql: string; args: unknown[] } {
   return { sql: `with g as (${parts.join(' union all ')})`, args };
 }
 
-export function createAnalysisRepository(sqlite: SqliteDb) {
+export function createAnalysisRepository(db: Db) {
+  const { sqlite } = db;
   return {
     /** Goods net and quantity per (key, channel), ordered by key then channel. */
     groups(by: AnalysisDimension, f: GoodsFilter): GroupRow[] {

@@ -8,6 +8,7 @@
  * carries details.outcome = 'unknown' and the stock outbox reads the set back instead.
  */
 import { isAppError, type AppError } from '../../../src-shared/errors';
+import { fetchFailureReason, isRedirectRefused } from '../errors/classify-error';
 import type { Clock, Fetch, Logger, Timers } from '../ports';
 import { backoffDelay } from './backoff';
 import { BodyTooLargeError, formatBytes, jsonNestingExceeds, MAX_ERROR_JSON_DEPTH, MAX_RESPONSE_BYTES, readCappedText } from '../http/bounded-response';
@@ -106,17 +107,6 @@ function neverSent(err: unknown): boolean {
   return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
 }
 
-/** fetch with redirect: 'error' rejects with "unexpected redirect" as the cause (undici). */
-function redirectRefused(err: unknown): boolean {
-  const cause = (err as { cause?: { message?: unknown } } | null)?.cause;
-  return typeof cause?.message === 'string' && /redirect/i.test(cause.message);
-}
-
-function reasonOf(err: unknown): string {
-  const cause = (err as { cause?: { code?: string; message?: string } } | null)?.cause;
-  return cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
-}
-
 /** Creates the request engine shared by every client method. */
 export function createBcartHttp(opts: HttpOptions): BcartHttp {
   const timeoutMs = opts.timeoutMs ?? 30_000;
@@ -160,13 +150,13 @@ export function createBcartHttp(opts: HttpOptions): BcartHttp {
       if (spec.signal?.aborted) throw spec.signal.reason;
       // both are answers, not transport hiccups: asking again gets the same answer
       if (err instanceof BodyTooLargeError) return { kind: 'fail', error: tooLargeError(call, err.limitBytes, formatBytes(err.limitBytes), 'unknown') };
-      if (redirectRefused(err)) return { kind: 'fail', error: redirectRefusedError(call, 'unknown') };
+      if (isRedirectRefused(err)) return { kind: 'fail', error: redirectRefusedError(call, 'unknown') };
       if (ac.signal.aborted && ac.signal.reason === timeoutReason) {
         const e = timeoutError(call, timeoutMs, 'unknown');
         return write ? { kind: 'fail', error: e } : { kind: 'retry', error: e };
       }
       const safe = neverSent(err);
-      const e = networkError(call, reasonOf(err), safe ? 'not_applied' : 'unknown');
+      const e = networkError(call, fetchFailureReason(err), safe ? 'not_applied' : 'unknown');
       return write && !safe ? { kind: 'fail', error: e } : { kind: 'retry', error: e };
     } finally {
       timers.clearTimeout(timer);

@@ -4,30 +4,38 @@
  * update reads products) — checked again right before the write, since reading a large file lets
  * other calls run in between.
  */
-import { eq } from 'drizzle-orm';
-import type { CoreContext } from '../core-context';
-import { emitDataChanged } from '../event-bus';
-import { partners } from '../db/schema';
+import { emitDataChanged, type EventBus } from '../event-bus';
 import type { Handlers } from '../ipc/handler-types';
-import { assertStoreOpen } from '../store-mode/store-mode';
+import type { CorePorts } from '../ports';
+import type { Repositories } from '../repositories';
+import type { StoreMode } from '../store-mode/store-mode';
 import type { CsvJobs } from './csv-jobs';
 import { csvDownloadOf } from './csv-write';
 import { masterCsvDef } from './master-csv-columns';
 import { writeMasterCsv } from './master-csv-export';
 import { importMasterCsv } from './master-csv-import';
 
-/** Builds the CSV handlers over the core's database and repositories and the core's CSV jobs. */
-export function createCsvHandlers(ctx: CoreContext, jobs: CsvJobs): Pick<Handlers, 'csv:import' | 'csv:export' | 'csv:cancel'> {
+export interface CsvHandlerDeps {
+  repos: Repositories;
+  storeMode: StoreMode;
+  events: EventBus;
+  /** CSV取込 in progress (progress events, 中止), shared with the 定期申込 import */
+  csvJobs: CsvJobs;
+  ports: Pick<CorePorts, 'logger' | 'now'>;
+}
+
+/** Builds the CSV handlers over the master repositories and the core's CSV jobs. */
+export function createCsvHandlers({ repos, storeMode, events, csvJobs: jobs, ports }: CsvHandlerDeps): Pick<Handlers, 'csv:import' | 'csv:export' | 'csv:cancel'> {
   return {
     'csv:import': (input) =>
       jobs.run(input.jobId, async (job) => {
         const def = masterCsvDef(input.master);
         const storeOpen = (): void => {
-          if (def.blockedWhenStoreClosed) assertStoreOpen(ctx.db, `${def.label}のCSV取込`);
+          if (def.blockedWhenStoreClosed) storeMode.assertOpen(`${def.label}のCSV取込`);
         };
         storeOpen();
         const bytes = Buffer.from(input.contentBase64, 'base64');
-        const result = await importMasterCsv(ctx.db, def, bytes, input.encoding ?? 'auto', ctx.now(), {
+        const result = await importMasterCsv(repos, def, bytes, input.encoding ?? 'auto', {
           signal: job.signal,
           onProgress: job.onProgress,
           beforeWrite: async () => {
@@ -35,20 +43,17 @@ export function createCsvHandlers(ctx: CoreContext, jobs: CsvJobs): Pick<Handler
             storeOpen();
           },
         });
-        ctx.logger.child('csv').info('imported', { master: input.master, file: input.fileName.slice(0, 120), ...result });
-        if (result.created + result.updated > 0) emitDataChanged(ctx.events, input.master);
+        ports.logger.child('csv').info('imported', { master: input.master, file: input.fileName.slice(0, 120), ...result });
+        if (result.created + result.updated > 0) emitDataChanged(events, input.master);
         return result;
       }),
     'csv:export': (input) => {
       const def = masterCsvDef(input.master);
       // 取引先 filtered by 種別 export exactly the rows the filtered list shows (partners:listByKind)
       const { rows } =
-        input.master === 'partners' && input.kind !== undefined
-          ? ctx.repos.partners.list(input.query, eq(partners.kind, input.kind))
-          : ctx.repos[input.master].list(input.query);
-      const codes = ctx.db.prepare('select id, code from tax_classes').all() as { id: number; code: string }[];
-      const file = writeMasterCsv(def, rows as unknown as Record<string, unknown>[], input.encoding, new Map(codes.map((c) => [c.id, c.code])));
-      return csvDownloadOf(file, def.label, ctx.now(), input.encoding, rows.length);
+        input.master === 'partners' && input.kind !== undefined ? repos.partners.listByKind(input.kind, input.query) : repos[input.master].list(input.query);
+      const file = writeMasterCsv(def, rows as unknown as Record<string, unknown>[], input.encoding, repos.taxClasses.codesById());
+      return csvDownloadOf(file, def.label, ports.now(), input.encoding, rows.length);
     },
     'csv:cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
   };

@@ -8,12 +8,17 @@
  */
 import type { CsvEncoding, CsvReadEncoding } from '../../../src-shared/csv/csv-encoding';
 import type { FieldProblem } from '../../../src-shared/errors';
-import type { SqliteDb } from '../db/open';
+import { failureKind } from '../errors/classify-error';
+import type { MasterRepository } from '../masters/master-repository';
+import type { Repositories } from '../repositories';
 import { unguardFormula } from './csv-formula';
 import { cellProblem, csvInvalid, rowProblem } from './csv-problems';
 import { readCsvRows, type CsvLayout, type CsvReadOptions } from './csv-read';
 import type { RowReader } from './csv-row-reader';
 import { FALSE_WORDS, TRUE_WORDS, type MasterCsvColumn, type MasterCsvDef } from './master-csv-columns';
+
+/** The repositories a master CSV import writes through. */
+export type MasterCsvRepositories = Pick<Repositories, 'departments' | 'taxClasses' | 'workflows' | 'partners' | 'products' | 'bankAccounts' | 'transaction'>;
 
 export interface MasterCsvImportResult {
   created: number;
@@ -121,68 +126,40 @@ export async function parseMasterCsv(
   return read;
 }
 
-/** SQL parameter of a field value (booleans as 0/1, as better-sqlite3 stores them). */
-function sqlValue(v: unknown): unknown {
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  return v ?? null;
-}
-
-/** Reads the tax classes' code → id, for the 税区分コード column. */
-export function taxClassIdsByCode(db: SqliteDb): Map<string, number> {
-  const rows = db.prepare('select id, code from tax_classes').all() as { id: number; code: string }[];
-  return new Map(rows.map((r) => [r.code, r.id]));
-}
-
 /**
- * Imports a whole file: validate all rows, then write all rows in one transaction, or throw
- * CSV_INVALID with the problems and write nothing.
+ * Imports a whole file: validate all rows, then write all rows in one transaction through the
+ * master's repository, or throw CSV_INVALID with the problems and write nothing.
  */
 export async function importMasterCsv(
-  db: SqliteDb,
+  repos: MasterCsvRepositories,
   def: MasterCsvDef,
   bytes: Uint8Array,
   encoding: CsvReadEncoding,
-  now: string,
   control: MasterCsvImportControl = {},
 ): Promise<MasterCsvImportResult> {
   const { beforeWrite, ...read } = control;
-  const parsed = await parseMasterCsv(def, bytes, encoding, taxClassIdsByCode(db), read);
+  const parsed = await parseMasterCsv(def, bytes, encoding, repos.taxClasses.idsByCode(), read);
   if (!parsed.ok) throw csvInvalid(def.label, parsed.problems);
   await beforeWrite?.();
-  const cols = def.columns.map((c) => c.sqlColumn);
-  const keyCols = def.keyFields.map((f) => def.columns.find((c) => c.field === f)!.sqlColumn);
-  const find = db.prepare(`select * from ${def.table} where ${keyCols.map((c) => `${c} = ?`).join(' and ')}`);
-  const insert = db.prepare(
-    `insert into ${def.table} (${cols.join(', ')}, confirmed, created_at, updated_at) values (${cols.map(() => '?').join(', ')}, 0, ?, ?)`,
-  );
-  const update = db.prepare(`update ${def.table} set ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? where id = ?`);
   const result: MasterCsvImportResult = { created: 0, updated: 0, unchanged: 0, encoding: parsed.encoding };
-  const problems: FieldProblem[] = [];
   const firstColumn = def.columns[0]!.header;
-  const write = db.transaction(() => {
-    for (const { row, values } of parsed.rows) {
-      const params = def.columns.map((c) => sqlValue(values[c.field]));
-      const current = find.get(...def.keyFields.map((f) => sqlValue(values[f]))) as Record<string, unknown> | undefined;
-      try {
-        if (!current) {
-          insert.run(...params, now, now);
-          result.created++;
-        } else if (cols.every((c, i) => current[c] === params[i])) {
-          result.unchanged++;
-        } else if (current.confirmed === 1) {
-          problems.push(cellProblem(row, firstColumn, `この${def.label}は確定済みのため更新できません。画面で「確定取消」してから取り込むか、この行を元の内容に戻してください。`));
-        } else {
-          update.run(...params, now, current.id);
-          result.updated++;
-        }
-      } catch (e) {
-        problems.push(cellProblem(row, constraintColumn(def, e), constraintMessage(def, e)));
-      }
-    }
+  const repo = repos[def.master] as MasterRepository<{ id: number; confirmed: boolean }, Record<string, unknown>>;
+  repos.transaction(() => {
+    // every column of the layout, absent optional values as null (so "unchanged" compares like the table)
+    const rows = parsed.rows.map(({ values }) => Object.fromEntries(def.columns.map((c) => [c.field, values[c.field] ?? null])));
+    const problems: FieldProblem[] = [];
+    repo.upsertMany(rows, def.keyFields).forEach((outcome, i) => {
+      const row = parsed.rows[i]!.row;
+      if (outcome === 'created') result.created++;
+      else if (outcome === 'updated') result.updated++;
+      else if (outcome === 'unchanged') result.unchanged++;
+      else if (outcome === 'confirmed') {
+        problems.push(cellProblem(row, firstColumn, `この${def.label}は確定済みのため更新できません。画面で「確定取消」してから取り込むか、この行を元の内容に戻してください。`));
+      } else problems.push(cellProblem(row, constraintColumn(def, outcome.failed), constraintMessage(def, outcome.failed)));
+    });
     // rolls back every write of this file
     if (problems.length > 0) throw csvInvalid(def.label, problems);
   });
-  write();
   return result;
 }
 
@@ -196,10 +173,11 @@ function constraintColumn(def: MasterCsvDef, e: unknown): string {
   return hit && !msg.includes(`${def.table}.code`) ? hit.header : def.columns[0]!.header;
 }
 
+/** The row's problem for a constraint it broke; anything else is not the row's fault and is thrown. */
 function constraintMessage(def: MasterCsvDef, e: unknown): string {
-  const msg = constraintText(e);
-  if (msg.includes('UNIQUE') && msg.includes('sku_code')) return 'このSKUコードはすでにほかの商品で使われています。別のSKUコードにしてください。';
-  if (msg.includes('UNIQUE')) return `同じキーの${def.label}がすでにあります。コードを確認してください。`;
-  if (msg.includes('FOREIGN KEY')) return '参照先のデータが見つかりません。コードを確認してください。';
+  const kind = failureKind(e);
+  if (kind === 'constraint-unique' && constraintText(e).includes('sku_code')) return 'このSKUコードはすでにほかの商品で使われています。別のSKUコードにしてください。';
+  if (kind === 'constraint-unique') return `同じキーの${def.label}がすでにあります。コードを確認してください。`;
+  if (kind === 'constraint-foreign-key') return '参照先のデータが見つかりません。コードを確認してください。';
   throw e;
 }

@@ -1,8 +1,9 @@
 /** Read-only counts for ホーム's setup and import tiles (one statement each, indexed). */
 import type { DashboardImport, DashboardSetup } from '../../../src-shared/dashboard/dashboard';
-import type { SqliteDb } from '../db/open';
+import type { Db } from '../db/db-handle';
 
-export function createDashboardRepository(sqlite: SqliteDb) {
+export function createDashboardRepository(db: Db) {
+  const { sqlite } = db;
   return {
     setup(): DashboardSetup {
       const r = sqlite

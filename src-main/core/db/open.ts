@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { AppError } from '../../../src-shared/errors';
+import { classifyError } from '../errors/classify-error';
 
 export type SqliteDb = Database.Database;
 
@@ -24,31 +25,11 @@ function assertLocalPath(file: string): void {
   }
 }
 
-/** Maps a SQLite error met while opening/checking the file to an AppError. */
+/** Maps a SQLite error met while opening/checking the file to an AppError naming the file. */
 export function mapOpenError(e: unknown, file: string): AppError {
-  const code = (e as { code?: string }).code ?? '';
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new AppError(
-      'DB_CORRUPT',
-      `データファイル (${file}) が壊れているか、このアプリのデータファイルではありません。ファイルには何も書き込んでいません。バックアップフォルダ内の最新のバックアップから復元するか、サポートにご連絡ください。`,
-      { cause: e },
-    );
-  }
-  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' || code === 'EACCES') {
-    return new AppError(
-      'DB_READ_ONLY',
-      `データファイル (${file}) に書き込めません。ファイルやフォルダが読み取り専用になっていないか、他のアプリが使用していないかを確認してください。`,
-      { cause: e },
-    );
-  }
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return new AppError('DB_BUSY', 'データファイルが他の処理で使用中です。しばらく待ってからもう一度お試しください。', {
-      cause: e,
-      retryable: true,
-    });
-  }
-  return new AppError('INTERNAL', `データファイル (${file}) を開けませんでした。アプリを再起動してください。解決しない場合はログを添えてサポートにご連絡ください。`, {
-    cause: e,
+  return classifyError(e, {
+    file,
+    internal: `データファイル (${file}) を開けませんでした。アプリを再起動してください。解決しない場合はログを添えてサポートにご連絡ください。`,
   });
 }
 

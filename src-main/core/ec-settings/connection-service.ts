@@ -7,20 +7,20 @@ import { randomUUID } from 'node:crypto';
 import { isAppError } from '../../../src-shared/errors';
 import type { ConnectionState } from '../../../src-shared/ec-settings/connection';
 import type { AuthState } from '../bcart/oauth';
-import type { CoreContext } from '../core-context';
-import { emitDataChanged } from '../event-bus';
-import { getBcartSession } from './bcart-session';
+import { emitDataChanged, type EventBus } from '../event-bus';
+import type { Logger } from '../ports';
+import type { BcartSessions } from './bcart-sessions';
 
 const toState = (settingId: number, s: AuthState): ConnectionState => ({ settingId, status: s.status, expiresAt: s.expiresAt, scopes: s.scopes, method: s.method });
 
 /** The connection service of a core. */
-export function connectionService(ctx: CoreContext) {
-  const log = ctx.logger.child('connection');
-  const session = (id: number) => getBcartSession(ctx, id);
+export function createConnectionService(bcart: BcartSessions, events: EventBus, logger: Logger) {
+  const log = logger.child('connection');
+  const session = (id: number) => bcart.session(id);
   // the ECサイト認証 state is part of the ecSettings root: every screen showing it refreshes
   const announce = (settingId: number, runId: string | null, state: ConnectionState) => {
-    ctx.events.emit('connection:changed', { settingId, runId, ok: true, state, error: null });
-    emitDataChanged(ctx.events, 'ecSettings');
+    events.emit('connection:changed', { settingId, runId, ok: true, state, error: null });
+    emitDataChanged(events, 'ecSettings');
   };
 
   return {
@@ -39,7 +39,7 @@ export function connectionService(ctx: CoreContext) {
             ? { code: err.code, message: err.message }
             : { code: 'OAUTH_FAILED', message: 'Bカートへのログインに失敗しました。もう一度「ECサイト認証」を実行してください。' };
           log.warn('bcart login failed', { settingId, runId, code: error.code });
-          ctx.events.emit('connection:changed', { settingId, runId, ok: false, state: null, error });
+          events.emit('connection:changed', { settingId, runId, ok: false, state: null, error });
         },
       );
       return { runId };
@@ -77,3 +77,5 @@ export function connectionService(ctx: CoreContext) {
     },
   };
 }
+
+export type ConnectionService = ReturnType<typeof createConnectionService>;

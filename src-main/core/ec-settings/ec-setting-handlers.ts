@@ -4,15 +4,14 @@
  */
 import type { DataRoot } from '../../../src-shared/ipc/data-roots';
 import { INITIAL_SETUP_ROOTS } from '../../../src-shared/setup/initial-setup-roots';
-import type { CoreContext } from '../core-context';
-import { emitDataChanged } from '../event-bus';
+import { emitDataChanged, type EventBus } from '../event-bus';
 import type { Handlers } from '../ipc/handler-types';
-import { connectionService } from './connection-service';
-import { startDemo } from '../setup/demo-service';
-import { ecSettingService } from './ec-setting-service';
-import { onboardingService } from '../setup/onboarding-service';
-import { paymentRuleService } from './payment-rule-service';
-import { productLinkService } from './product-link-service';
+import type { DemoService } from '../setup/demo-service';
+import type { OnboardingService } from '../setup/onboarding-service';
+import type { ConnectionService } from './connection-service';
+import type { EcSettingService } from './ec-setting-service';
+import type { PaymentRuleService } from './payment-rule-service';
+import type { ProductLinkService } from './product-link-service';
 
 type SettingsChannels =
   | `settings:${'list' | 'get' | 'create' | 'update'}`
@@ -22,15 +21,21 @@ type SettingsChannels =
   | `onboarding:${'previewProducts' | 'createProducts' | 'previewCustomers' | 'createCustomers'}`
   | 'demo:start';
 
+export interface SettingsHandlerDeps {
+  ecSettings: EcSettingService;
+  connection: ConnectionService;
+  paymentRules: PaymentRuleService;
+  productLinks: ProductLinkService;
+  onboarding: OnboardingService;
+  demo: DemoService;
+  events: EventBus;
+}
+
 /** Builds the handlers once per core. */
-export function createSettingsHandlers(ctx: CoreContext): Pick<Handlers, SettingsChannels> {
-  const settings = ecSettingService(ctx);
-  const connection = connectionService(ctx);
-  const rules = paymentRuleService(ctx);
-  const links = productLinkService(ctx);
-  const onboarding = onboardingService(ctx);
+export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<Handlers, SettingsChannels> {
+  const { ecSettings: settings, connection, paymentRules: rules, productLinks: links, onboarding, demo } = deps;
   const changed = <T>(roots: [DataRoot, ...DataRoot[]], value: T): T => {
-    emitDataChanged(ctx.events, ...roots);
+    emitDataChanged(deps.events, ...roots);
     return value;
   };
   return {
@@ -62,6 +67,6 @@ export function createSettingsHandlers(ctx: CoreContext): Pick<Handlers, Setting
     'onboarding:createProducts': async ({ settingId, codes }) => changed(['products'], await onboarding.createProducts(settingId, codes)),
     'onboarding:previewCustomers': ({ settingId }) => onboarding.previewCustomers(settingId),
     'onboarding:createCustomers': async ({ settingId, codes }) => changed(['partners'], await onboarding.createCustomers(settingId, codes)),
-    'demo:start': async () => changed([...INITIAL_SETUP_ROOTS], await startDemo(ctx)),
+    'demo:start': async () => changed([...INITIAL_SETUP_ROOTS], await demo.start()),
   };
 }

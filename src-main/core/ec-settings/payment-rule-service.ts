@@ -2,12 +2,10 @@
  * 決済方法ごとの得意先: the editable table of a settings row, the check of the customers an import
  * will need, and 「不足している得意先を作成」 (all in one transaction).
  */
-import { asc, eq, inArray } from 'drizzle-orm';
 import { AppError, type FieldProblem } from '../../../src-shared/errors';
 import type { CustomerStatus, PaymentRule, PaymentRuleInput } from '../../../src-shared/ec-settings/payment-rule';
-import type { CoreContext } from '../core-context';
-import { partners, paymentRules } from '../db/schema';
-import { ecSettingRepository } from './ec-setting-repository';
+import type { Logger } from '../ports';
+import type { Repositories } from '../repositories';
 
 const CODE_RE = /^[A-Za-z0-9_.-]{1,30}$/;
 
@@ -35,24 +33,13 @@ export function validatePaymentRules(rules: PaymentRuleInput[]): FieldProblem[] 
 }
 
 /** The payment-rule service of a core. */
-export function paymentRuleService(ctx: CoreContext) {
-  const db = ctx.orm;
-  const settings = ecSettingRepository(ctx);
-
-  function customersByCode(codes: string[]) {
-    if (codes.length === 0) return new Map<string, { id: number; code: string; name: string; kind: string; confirmed: boolean }>();
-    const rows = db
-      .select({ id: partners.id, code: partners.code, name: partners.name, kind: partners.kind, confirmed: partners.confirmed })
-      .from(partners)
-      .where(inArray(partners.code, codes))
-      .all();
-    return new Map(rows.map((r) => [r.code, r]));
-  }
+export function createPaymentRuleService(repos: Repositories, logger: Logger) {
+  const settings = repos.ecSettings;
 
   function list(settingId: number): PaymentRule[] {
     settings.get(settingId);
-    const rows = db.select().from(paymentRules).where(eq(paymentRules.ecSettingId, settingId)).orderBy(asc(paymentRules.id)).all();
-    const customers = customersByCode(rows.flatMap((r) => (r.customerCode ? [r.customerCode] : [])));
+    const rows = settings.paymentRules(settingId);
+    const customers = repos.partners.byCodes(rows.flatMap((r) => (r.customerCode ? [r.customerCode] : [])));
     return rows.map((r) => {
       let status: CustomerStatus | null = null;
       const c = r.ruleKind === 'customer' && r.customerCode ? customers.get(r.customerCode) : undefined;
@@ -83,24 +70,16 @@ export function paymentRuleService(ctx: CoreContext) {
       if (problems.length > 0) {
         throw new AppError('VALIDATION', `決済方法ごとの得意先に${problems.length}件の誤りがあります。各行のメッセージを確認して修正してください。`, { fields: problems });
       }
-      const now = ctx.now();
-      ctx.db.transaction(() => {
-        db.delete(paymentRules).where(eq(paymentRules.ecSettingId, settingId)).run();
-        if (rules.length > 0) {
-          db.insert(paymentRules)
-            .values(
-              rules.map((r) => ({
-                ecSettingId: settingId,
-                paymentName: r.paymentName.trim(),
-                ruleKind: r.ruleKind,
-                customerCode: r.ruleKind === 'customer' ? (r.customerCode?.trim() ?? null) : null,
-                createdAt: now,
-                updatedAt: now,
-              })),
-            )
-            .run();
-        }
-      })();
+      repos.transaction(() =>
+        settings.replacePaymentRules(
+          settingId,
+          rules.map((r) => ({
+            paymentName: r.paymentName.trim(),
+            ruleKind: r.ruleKind,
+            customerCode: r.ruleKind === 'customer' ? (r.customerCode?.trim() ?? null) : null,
+          })),
+        ),
+      );
       return list(settingId);
     },
     /** Creates missing customers and confirms unconfirmed 得意先, in one transaction. */
@@ -109,24 +88,23 @@ export function paymentRuleService(ctx: CoreContext) {
       const created: string[] = [];
       const confirmed: string[] = [];
       const skipped: { code: string; reason: string }[] = [];
-      const now = ctx.now();
-      ctx.db.transaction(() => {
+      repos.transaction(() => {
         for (const p of problems) {
           if (p.status === 'missing') {
-            db.insert(partners)
-              .values({ code: p.code, name: customerNameFor(p.code, p.paymentNames), kind: '得意先', billingType: '個別', taxDisplay: '税込', confirmed: true, createdAt: now, updatedAt: now })
-              .run();
+            repos.partners.insertCustomers([{ code: p.code, name: customerNameFor(p.code, p.paymentNames) }]);
             created.push(p.code);
           } else if (p.status === 'unconfirmed') {
-            db.update(partners).set({ confirmed: true, updatedAt: now }).where(eq(partners.code, p.code)).run();
+            repos.partners.confirmByCode(p.code);
             confirmed.push(p.code);
           } else {
             skipped.push({ code: p.code, reason: `コード「${p.code}」は得意先以外の取引先で使われています。取引先マスタでコードを変更するか、決済方法の得意先コードを変えてください。` });
           }
         }
-      })();
-      if (created.length + confirmed.length > 0) ctx.logger.child('settings').info('payment-rule customers created', { settingId, created, confirmed });
+      });
+      if (created.length + confirmed.length > 0) logger.child('settings').info('payment-rule customers created', { settingId, created, confirmed });
       return { created, confirmed, skipped };
     },
   };
 }
+
+export type PaymentRuleService = ReturnType<typeof createPaymentRuleService>;

@@ -3,26 +3,17 @@
  * SKU or product code) and JAN, bulk accept, list and delete. Sets seen in the last 30 days of BCart
  * orders that still have no mapping come first, because the next import needs exactly those.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import { addDays, jstDateOf } from '../../../src-shared/domain/jst-date';
 import { AppError, type FieldProblem } from '../../../src-shared/errors';
 import type { BcartSetRow, ProductLink, ProductLinkAccept, ProductSuggestion } from '../../../src-shared/ec-settings/product-link';
 import type { BcartProductSet } from '../bcart/model';
-import type { CoreContext } from '../core-context';
-import { productLinks, products } from '../db/schema';
-import { getBcartSession } from './bcart-session';
-import { ecSettingRepository } from './ec-setting-repository';
+import type { LinkableProduct } from '../masters/master-repositories';
+import type { CorePorts } from '../ports';
+import type { Repositories } from '../repositories';
 import { setQuantity } from '../setup/onboarding-plan';
+import type { BcartSessions } from './bcart-sessions';
 
-interface LocalProductRow {
-  id: number;
-  code: string;
-  skuCode: string | null;
-  name: string;
-  unitQuantity: number;
-  janCode: string | null;
-  confirmed: boolean;
-}
+type LocalProductRow = LinkableProduct;
 
 /** Suggestions for one set: same 品番 (SKU, else product code) first, then same JAN. */
 export function suggestProducts(set: Pick<BcartProductSet, 'productNo' | 'janCode'>, local: readonly LocalProductRow[]): ProductSuggestion[] {
@@ -44,42 +35,19 @@ export function orderSetRows(rows: BcartSetRow[]): BcartSetRow[] {
 }
 
 /** The product-link service of a core. */
-export function productLinkService(ctx: CoreContext) {
-  const db = ctx.orm;
-  const settings = ecSettingRepository(ctx);
-  const localProducts = (): LocalProductRow[] =>
-    db
-      .select({ id: products.id, code: products.code, skuCode: products.skuCode, name: products.name, unitQuantity: products.unitQuantity, janCode: products.janCode, confirmed: products.confirmed })
-      .from(products)
-      .all();
+export function createProductLinkService(repos: Repositories, bcart: BcartSessions, ports: Pick<CorePorts, 'clock' | 'now'>) {
+  const settings = repos.ecSettings;
 
   function list(settingId: number): ProductLink[] {
     settings.get(settingId);
-    return db
-      .select({
-        id: productLinks.id,
-        bcartSetId: productLinks.bcartSetId,
-        bcartProductNo: productLinks.bcartProductNo,
-        bcartSetName: productLinks.bcartSetName,
-        bcartJanCode: productLinks.bcartJanCode,
-        bcartQuantity: productLinks.bcartQuantity,
-        productId: productLinks.productId,
-        productCode: products.code,
-        productName: products.name,
-        productUnitQuantity: products.unitQuantity,
-      })
-      .from(productLinks)
-      .innerJoin(products, eq(products.id, productLinks.productId))
-      .where(eq(productLinks.ecSettingId, settingId))
-      .orderBy(asc(productLinks.bcartSetId))
-      .all();
+    return settings.productLinks(settingId);
   }
 
   return {
     list,
     async fetchBcart(settingId: number) {
-      const { client } = getBcartSession(ctx, settingId);
-      const today = jstDateOf(ctx.clock.now());
+      const { client } = bcart.session(settingId);
+      const today = jstDateOf(ports.clock.now());
       const [sets, orders, bcartProducts] = await Promise.all([
         client.listProductSets(),
         client.listOrders({ orderedFrom: addDays(today, -30), orderedTo: today }),
@@ -88,7 +56,7 @@ export function productLinkService(ctx: CoreContext) {
       const recent = new Set(orders.flatMap((o) => o.orderProducts.flatMap((l) => (l.productSetId !== null ? [l.productSetId] : []))));
       const names = new Map(bcartProducts.map((p) => [p.id, p.name]));
       const linked = new Map(list(settingId).map((l) => [l.bcartSetId, l.productId]));
-      const local = localProducts();
+      const local = repos.products.linkable();
       const rows: BcartSetRow[] = sets.map((s) => ({
         setId: s.id,
         productNo: s.productNo,
@@ -99,15 +67,13 @@ export function productLinkService(ctx: CoreContext) {
         linkedProductId: linked.get(s.id) ?? null,
         suggestions: suggestProducts(s, local),
       }));
-      return { sets: orderSetRows(rows), fetchedAt: ctx.now() };
+      return { sets: orderSetRows(rows), fetchedAt: ports.now() };
     },
     /** Upserts the mappings in one transaction after checking every product. */
     accept(input: ProductLinkAccept) {
       settings.get(input.settingId);
       const ids = [...new Set(input.links.map((l) => l.productId))];
-      const found = new Map(
-        db.select({ id: products.id, confirmed: products.confirmed, unitQuantity: products.unitQuantity, code: products.code }).from(products).where(inArray(products.id, ids)).all().map((p) => [p.id, p]),
-      );
+      const found = new Map(repos.products.findByIds(ids).map((p) => [p.id, p]));
       const problems: FieldProblem[] = [];
       input.links.forEach((l, i) => {
         const p = found.get(l.productId);
@@ -119,21 +85,11 @@ export function productLinkService(ctx: CoreContext) {
         }
       });
       if (problems.length > 0) throw new AppError('VALIDATION', `EC連携商品に${problems.length}件の誤りがあります。何も保存していません。`, { fields: problems });
-      const now = ctx.now();
-      ctx.db.transaction(() => {
-        for (const l of input.links) {
-          const values = { bcartProductNo: l.bcartProductNo, bcartSetName: l.bcartSetName, bcartJanCode: l.bcartJanCode, bcartQuantity: l.bcartQuantity, productId: l.productId, updatedAt: now };
-          db.insert(productLinks)
-            .values({ ecSettingId: input.settingId, bcartSetId: l.bcartSetId, ...values, createdAt: now })
-            .onConflictDoUpdate({ target: [productLinks.ecSettingId, productLinks.bcartSetId], set: values })
-            .run();
-        }
-      })();
+      repos.transaction(() => settings.upsertProductLinks(input.settingId, input.links));
       return { saved: input.links.length };
     },
-    delete(settingId: number, ids: number[]) {
-      const r = db.delete(productLinks).where(and(eq(productLinks.ecSettingId, settingId), inArray(productLinks.id, ids))).run();
-      return { deleted: r.changes };
-    },
+    delete: (settingId: number, ids: number[]) => ({ deleted: settings.deleteProductLinks(settingId, ids) }),
   };
 }
+
+export type ProductLinkService = ReturnType<typeof createProductLinkService>;

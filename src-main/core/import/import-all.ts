@@ -4,10 +4,15 @@
  * skipped (not queued twice); one setting's failure does not stop the others.
  */
 import { isAppError } from '../../../src-shared/errors';
-import type { CoreContext } from '../core-context';
-import { listTargets } from './import-queries';
-import { importService } from './import-service';
+import type { Repositories } from '../repositories';
+import type { ImportService } from './import-service';
 import type { ImportOutcome, ImportTrigger } from './run-import';
+
+/** What runs the imports of every setting (the core's Services satisfy it). */
+export interface ImportAllDeps {
+  imports: ImportService;
+  repos: Pick<Repositories, 'ecSettings'>;
+}
 
 /** Result per setting: the outcome, or why it did not start (ALREADY_RUNNING, STORE_CLOSED, SETTINGS_INVALID …). */
 export type ImportAllResult =
@@ -18,10 +23,10 @@ export type ImportAllResult =
  * Runs one import per setting; resolves when all are done. `signal` (the scheduler job's, aborted on
  * app quit) stops the running import and starts no further setting.
  */
-export async function importAllSettings(ctx: CoreContext, trigger: ImportTrigger, signal?: AbortSignal): Promise<ImportAllResult[]> {
-  const service = importService(ctx);
+export async function importAllSettings(deps: ImportAllDeps, trigger: ImportTrigger, signal?: AbortSignal): Promise<ImportAllResult[]> {
+  const service = deps.imports;
   const results: ImportAllResult[] = [];
-  for (const t of listTargets(ctx.db)) {
+  for (const t of deps.repos.ecSettings.targets()) {
     if (signal?.aborted) break;
     try {
       const { done } = service.start(t.id, { dryRun: false, trigger, signal });

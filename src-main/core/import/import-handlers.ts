@@ -1,9 +1,7 @@
 /** IPC handlers of 出荷取込処理, システムログ and the imported 出荷伝票 / 請求伝票. */
-import type { CoreContext } from '../core-context';
 import type { Handler } from '../ipc/handler-types';
-import { getRun, listLogs, listRuns, listTargets, runLogs } from './import-queries';
-import { importService } from './import-service';
-import { getInvoice, getShipment, listInvoices, listShipments } from '../slips/slip-queries';
+import type { Repositories } from '../repositories';
+import type { ImportService } from './import-service';
 
 type ImportChannels =
   | 'import:targets'
@@ -19,19 +17,19 @@ type ImportChannels =
   | 'invoices:get';
 
 /** Handlers of the import channels, over the core's shared import service. */
-export function createImportHandlers(ctx: CoreContext): { [C in ImportChannels]: Handler<C> } {
-  const service = importService(ctx);
+export function createImportHandlers(service: ImportService, repos: Pick<Repositories, 'ecSettings' | 'importRuns' | 'slips'>): { [C in ImportChannels]: Handler<C> } {
+  const { importRuns, slips } = repos;
   return {
-    'import:targets': () => ({ rows: listTargets(ctx.db).map((t) => ({ ...t, running: service.isRunning(t.id) })) }),
+    'import:targets': () => ({ rows: repos.ecSettings.targets().map((t) => ({ ...t, running: service.isRunning(t.id) })) }),
     'import:run': ({ settingId }) => ({ runId: service.start(settingId, { dryRun: false, trigger: 'manual' }).runId }),
     'import:preview': ({ settingId }) => ({ runId: service.start(settingId, { dryRun: true, trigger: 'manual' }).runId }),
     'import:cancel': ({ runId }) => ({ cancelled: service.cancel(runId) }),
-    'import:history': (q) => ({ rows: listRuns(ctx.db, q) }),
-    'import:get': ({ runId }) => ({ run: getRun(ctx.db, runId), logs: runLogs(ctx.db, runId), plan: service.plan(runId) }),
-    'systemLog:list': (q) => listLogs(ctx.db, q),
-    'shipments:list': (q) => listShipments(ctx.db, q),
-    'shipments:get': ({ id }) => getShipment(ctx.db, id),
-    'invoices:list': (q) => listInvoices(ctx.db, q),
-    'invoices:get': ({ id }) => getInvoice(ctx.db, id),
+    'import:history': (q) => ({ rows: importRuns.listRuns(q) }),
+    'import:get': ({ runId }) => ({ run: importRuns.getRun(runId), logs: importRuns.runLogs([runId]), plan: service.plan(runId) }),
+    'systemLog:list': (q) => importRuns.listLogs(q),
+    'shipments:list': (q) => slips.listShipments(q),
+    'shipments:get': ({ id }) => slips.getShipment(id),
+    'invoices:list': (q) => slips.listInvoices(q),
+    'invoices:get': ({ id }) => slips.getInvoice(id),
   };
 }

@@ -7,10 +7,9 @@
  */
 import type { PlanView } from '../../../src-shared/import/import-run';
 import { AppError } from '../../../src-shared/errors';
-import type { CoreContext } from '../core-context';
-import { emitDataChanged } from '../event-bus';
-import { assertStoreOpen } from '../store-mode/store-mode';
-import { executeImportRun, startImportRun, type ImportOptions, type ImportOutcome, type ImportTrigger } from './run-import';
+import { emitDataChanged, type EventBus } from '../event-bus';
+import type { StoreMode } from '../store-mode/store-mode';
+import { executeImportRun, runImport, startImportRun, type ImportDeps, type ImportOptions, type ImportOutcome, type ImportTrigger } from './run-import';
 import { planView } from './plan-view';
 
 /** Plans kept for display; older ones are dropped. */
@@ -30,21 +29,21 @@ export interface ImportService {
   cancelAll(): Promise<void>;
   isRunning(settingId: number): boolean;
   plan(runId: number): PlanView | null;
+  /**
+   * One run in the foreground, awaited (the CLI, the demo command, tests and the benchmark): no
+   * running-set, no push events. Throws only when the run cannot even start (no such setting).
+   */
+  run(opts: ImportOptions): Promise<ImportOutcome>;
 }
 
-const services = new WeakMap<CoreContext, ImportService>();
-
-/** The one service per core (handlers, scheduler and tray share the running-set). */
-export function importService(ctx: CoreContext): ImportService {
-  let s = services.get(ctx);
-  if (!s) {
-    s = createImportService(ctx);
-    services.set(ctx, s);
-  }
-  return s;
+export interface ImportServiceDeps extends ImportDeps {
+  storeMode: Pick<StoreMode, 'assertOpen'>;
+  events: EventBus;
 }
 
-function createImportService(ctx: CoreContext): ImportService {
+/** The one service per core, built by the composition root (handlers, scheduler and tray share the running-set). */
+export function createImportService(deps: ImportServiceDeps): ImportService {
+  const { events } = deps;
   const running = new Set<number>();
   const plans = new Map<number, PlanView>();
   const controllers = new Map<number, AbortController>();
@@ -56,10 +55,10 @@ function createImportService(ctx: CoreContext): ImportService {
           retryable: true,
         });
       }
-      assertStoreOpen(ctx.db, opts.dryRun ? '取込プレビュー' : '出荷取込処理');
-      const runId = startImportRun(ctx, { settingId, ...opts });
+      deps.storeMode.assertOpen(opts.dryRun ? '取込プレビュー' : '出荷取込処理');
+      const runId = startImportRun(deps, { settingId, ...opts });
       // the history shows the new run (実行中) on every screen, whoever started it (scheduler, tray)
-      emitDataChanged(ctx.events, 'import');
+      emitDataChanged(events, 'import');
       running.add(settingId);
       // one controller per run: the 中止 button and the caller's signal (scheduler job) both stop it
       const controller = new AbortController();
@@ -67,11 +66,11 @@ function createImportService(ctx: CoreContext): ImportService {
       if (signal?.aborted) controller.abort(signal.reason);
       else signal?.addEventListener('abort', onOuterAbort, { once: true });
       controllers.set(runId, controller);
-      const done = executeImportRun(ctx, runId, {
+      const done = executeImportRun(deps, runId, {
         settingId,
         ...opts,
         signal: controller.signal,
-        onProgress: (p) => ctx.events.emit('import:progressed', { ...p, settingId }),
+        onProgress: (p) => events.emit('import:progressed', { ...p, settingId }),
       })
         .then((o) => {
           if (o.plan) {
@@ -88,7 +87,7 @@ function createImportService(ctx: CoreContext): ImportService {
         });
       pending.set(runId, done);
       void done.then((o) => {
-        ctx.events.emit('import:finished', {
+        events.emit('import:finished', {
           runId,
           settingId,
           dryRun: o.dryRun,
@@ -101,8 +100,8 @@ function createImportService(ctx: CoreContext): ImportService {
         });
         // a run always adds history and システムログ lines; a committed one also 出荷伝票 / 請求伝票,
         // so open slip lists refresh after a scheduled import too
-        if (o.committed) emitDataChanged(ctx.events, 'import', 'systemLog', 'slips');
-        else emitDataChanged(ctx.events, 'import', 'systemLog');
+        if (o.committed) emitDataChanged(events, 'import', 'systemLog', 'slips');
+        else emitDataChanged(events, 'import', 'systemLog');
       });
       return { runId, done };
     },
@@ -118,6 +117,7 @@ function createImportService(ctx: CoreContext): ImportService {
     },
     isRunning: (settingId) => running.has(settingId),
     plan: (runId) => plans.get(runId) ?? null,
+    run: (opts) => runImport(deps, opts),
   };
 }
 

@@ -1,38 +1,34 @@
 /**
- * The 出荷取込処理 pipeline (docs/import-rules.md): window → fetch (async, through the BCart client) →
- * pure mapping → either nothing but the run record and its log (any error, or 取込プレビュー) or
- * ONE synchronous transaction with everything (writeImportPlan). Used by the IPC service, the CLI,
- * the demo, the scheduler, tests and the benchmark alike.
+ * The 出荷取込処理 pipeline (docs/import-rules.md), one step per file: window → fetch
+ * (fetch-orders.ts, async through the BCart client) → plan (plan-import.ts, the pure mapping) →
+ * either finish without writing the books (finish-import.ts: any error, 取込プレビュー, 中止) or
+ * write ONE synchronous transaction with everything (write-import-plan.ts,
+ * docs/import-rules.md#all-or-nothing). Used by the import service, the CLI, the demo, the
+ * scheduler, tests and the benchmark alike.
  *
  * Invariants: nothing is written before every order of the run is fetched and validated; the
  * cursor moves only inside the write transaction; a failure of any kind (network, bad data, a
  * constraint) leaves the books exactly as they were and is logged in Japanese.
  */
 import { jstDateOf } from '../../../src-shared/domain/jst-date';
-import { AppError, isAppError } from '../../../src-shared/errors';
-import { createBcartClient, type BcartClientOptions, type BcartProgress } from '../bcart/client';
-import type { BcartOrder } from '../bcart/model';
-import type { SqliteDb } from '../db/open';
-import { isSqliteConstraint } from './sqlite-constraint';
-import type { Clock, Fetch, Logger, Timers, TokenStore } from '../ports';
-import { closeRunWithoutWrites, createRun, failInterruptedRuns, problemLogs, setRunWindow, type ImportLogEntry } from './import-log';
-import { importWindow, isCaughtUp, nextCursor, type ImportWindow } from './import-window';
-import { loadEcSetting, loadImportMasters } from './load-import-masters';
-import { hasImportErrors, mapOrdersForImport, type ImportPlan } from './mapping';
-import { importAuth } from './token-key';
-import { importLimiter } from './import-limiter';
-import { writeImportPlan } from './write-import-plan';
+import type { BcartSessions, ClientOverrides } from '../ec-settings/bcart-sessions';
+import type { Clock, Logger } from '../ports';
+import type { Repositories } from '../repositories';
+import { fetchOrders } from './fetch-orders';
+import { finishPreview, finishRefused, finishStopped } from './finish-import';
+import { importWindow, isCaughtUp, type ImportWindow } from './import-window';
+import { loadEcSetting } from './load-import-masters';
+import { hasImportErrors, type ImportPlan } from './mapping';
+import { planImport } from './plan-import';
+import { createRunState } from './run-state';
+import { writeImport } from './write-import-plan';
 
-/** The ports the pipeline uses (a CoreContext satisfies it). */
+/** What the pipeline uses: the repositories it reads and writes, the shop's connection, the clock. */
 export interface ImportDeps {
-  db: SqliteDb;
-  fetch: Fetch;
+  repos: Pick<Repositories, 'ecSettings' | 'importRuns' | 'slips' | 'partners' | 'products' | 'transaction'>;
+  bcart: Pick<BcartSessions, 'auth' | 'client'>;
   clock: Clock;
-  timers: Timers;
   logger: Logger;
-  tokenStore: TokenStore;
-  /** developer setting: https hosts besides bcart.jp (api-url-policy.ts) */
-  extraApiHosts?: readonly string[];
   /** ISO-8601 +09:00 of the clock */
   now(): string;
 }
@@ -62,7 +58,7 @@ export interface ImportOptions {
    */
   signal?: AbortSignal;
   /** client overrides (timeouts, backoff, another limiter than the setting's shared one) for tests and the benchmark */
-  client?: Partial<Omit<BcartClientOptions, 'baseUrl' | 'getAccessToken' | 'onProgress'>>;
+  client?: Omit<ClientOverrides, 'onProgress'>;
 }
 
 /** One problem of the run as the CLI / UI show it. */
@@ -96,9 +92,9 @@ export interface ImportOutcome {
 
 /** Creates the run row (status running) after checking the setting; returns the run id. */
 export function startImportRun(deps: ImportDeps, opts: Pick<ImportOptions, 'settingId' | 'dryRun' | 'trigger'>): number {
-  const setting = loadEcSetting(deps.db, opts.settingId);
-  failInterruptedRuns(deps.db, setting.id, deps.now());
-  return createRun(deps.db, {
+  const setting = loadEcSetting(deps.repos, opts.settingId);
+  deps.repos.importRuns.failInterrupted(setting.id, deps.now());
+  return deps.repos.importRuns.createRun({
     settingId: setting.id,
     trigger: opts.trigger,
     dryRun: opts.dryRun,
@@ -108,199 +104,34 @@ export function startImportRun(deps: ImportDeps, opts: Pick<ImportOptions, 'sett
   });
 }
 
-/** Ids per request when re-fetching watched orders. */
-const WATCH_CHUNK = 100;
-
-/** Runs the pipeline for a run created by startImportRun. Never throws: failures are the outcome. */
+/**
+ * Runs the pipeline for a run created by startImportRun: fetch → plan → (finish without writing |
+ * write). Never throws: failures are the outcome (finishStopped).
+ */
 export async function executeImportRun(deps: ImportDeps, runId: number, opts: ImportOptions): Promise<ImportOutcome> {
-  const outcome: ImportOutcome = {
-    runId,
-    status: 'failed',
-    dryRun: opts.dryRun,
-    committed: false,
-    window: null,
-    cursorBefore: null,
-    cursorAfter: null,
-    caughtUp: false,
-    plan: null,
-    errors: [],
-    warnings: [],
-    counts: { orders: 0, shipments: 0, invoices: 0, lines: 0, amount: 0, stockEntries: 0 },
-    apiCalls: 0,
-    message: '',
-  };
-  let progress: ImportProgress = { runId, phase: 'fetching', pages: 0, orders: 0, requests: 0 };
-  const report = (p: Partial<ImportProgress>): void => {
-    progress = { ...progress, ...p };
-    opts.onProgress?.(progress);
-  };
-  let stats = (): number => 0;
-  const signal = opts.signal;
-  // between phases: an abort that arrived while a phase did not wait on the network ends the run here
-  const checkAborted = (): void => {
-    if (signal?.aborted) throw new ImportAbortedError();
-  };
+  const run = createRunState(deps, runId, opts);
+  const { outcome } = run;
   try {
-    checkAborted();
-    const setting = loadEcSetting(deps.db, opts.settingId);
+    run.checkAborted();
+    const setting = loadEcSetting(deps.repos, opts.settingId);
     const today = jstDateOf(deps.clock.now());
     outcome.cursorBefore = setting.importStartDate;
     outcome.cursorAfter = setting.importStartDate;
     const window = setting.importStartDate ? importWindow(setting.importStartDate, today) : null;
     outcome.window = window;
     outcome.caughtUp = isCaughtUp(window, today);
-    setRunWindow(deps.db, runId, window?.from ?? null, window?.to ?? null);
+    deps.repos.importRuns.setWindow(runId, window?.from ?? null, window?.to ?? null);
 
-    const auth = importAuth(deps, setting.id, setting.oauth);
-    const authState = await auth.state();
-    checkAborted();
-    if (authState.status === '未認証') {
-      throw new AppError('NOT_CONNECTED', `EC連携設定「${setting.name}」はBカートに未認証です。EC連携設定の画面で「ECサイト認証」またはアクセストークンの登録を行ってから、もう一度実行してください。`);
-    }
-    let basePages = 0;
-    let phasePages = 0;
-    const client = createBcartClient({
-      fetch: deps.fetch,
-      clock: deps.clock,
-      timers: deps.timers,
-      logger: deps.logger,
-      limiter: importLimiter(deps, setting.id, setting.rateBudget),
-      ...opts.client,
-      baseUrl: setting.apiBaseUrl,
-      getAccessToken: () => auth.getAccessToken(),
-      onUnauthorized: () => auth.refreshNow(),
-      onProgress: (p: BcartProgress) => {
-        phasePages = p.pagesFetched;
-        report({ pages: basePages + p.pagesFetched, requests: p.requests });
-      },
-    });
-    stats = () => client.stats().requests;
-
-    report({ phase: 'fetching' });
-    const orders: BcartOrder[] = window ? await client.listOrders({ orderedFrom: window.from, orderedTo: window.to }, { signal }) : [];
-    checkAborted();
-    report({ orders: orders.length });
-    basePages += phasePages;
-    phasePages = 0;
-
-    // orders of earlier windows that were not fully shipped (docs/import-rules.md#watch-list)
-    report({ phase: 'watching' });
-    const have = new Set(orders.map((o) => o.id));
-    const watched = (
-      deps.db.prepare('select bcart_order_id as id, bcart_order_code as code from import_watch where ec_setting_id = ? order by bcart_order_id').all(setting.id) as {
-        id: number;
-        code: string;
-      }[]
-    ).filter((w) => !have.has(w.id));
-    const extraLogs: ImportLogEntry[] = [];
-    for (let i = 0; i < watched.length; i += WATCH_CHUNK) {
-      const chunk = watched.slice(i, i + WATCH_CHUNK);
-      const found = await client.listOrders({ ids: chunk.map((w) => w.id) }, { signal });
-      checkAborted();
-      basePages += phasePages;
-      phasePages = 0;
-      const foundIds = new Set(found.map((o) => o.id));
-      orders.push(...found);
-      for (const w of chunk) {
-        if (!foundIds.has(w.id)) {
-          extraLogs.push({
-            runId,
-            level: 'warn',
-            orderCode: w.code,
-            code: 'WATCHED_ORDER_MISSING',
-            message: `受注番号 ${w.code}: 出荷待ちとして確認中の注文がBカートで見つかりません（削除された可能性があります）。Bカートで注文を確認してください。確認が済むまで毎回確認します。`,
-            createdAt: deps.now(),
-          });
-        }
-      }
-      report({ orders: orders.length });
-    }
-
-    checkAborted();
-    report({ phase: 'mapping' });
-    const masters = loadImportMasters(deps.db, setting.id, {
-      orderIds: orders.map((o) => o.id),
-      logisticsIds: orders.flatMap((o) => o.logistics.map((l) => l.id)),
-    });
-    const plan = mapOrdersForImport(orders, masters);
-    outcome.plan = plan;
-    outcome.apiCalls = stats();
-    const sum = plan.summary;
-    outcome.counts = { orders: sum.orders, shipments: sum.shipments, invoices: sum.invoices, lines: sum.lines, amount: sum.amount, stockEntries: 0 };
-    outcome.errors = plan.problems.filter((p) => p.level === 'error').map(({ orderCode, code, message }) => ({ orderCode, code, message }));
-    outcome.warnings = [
-      ...plan.problems.filter((p) => p.level === 'warning').map(({ orderCode, code, message }) => ({ orderCode, code, message })),
-      ...extraLogs.map(({ orderCode, code, message }) => ({ orderCode, code: code ?? '', message })),
-    ];
-    const now = deps.now();
-    const logs = [...problemLogs(runId, plan.problems, now), ...extraLogs];
-    const windowText = window ? `受注日 ${window.from}〜${window.to}` : '新しい受注日なし';
-    const planText = `注文 ${sum.orders} 件、出荷伝票 ${sum.shipments} 件（明細 ${sum.lines} 行）、請求伝票 ${sum.invoices} 件、請求額合計 ¥${sum.amount.toLocaleString('en-US')}`;
-
+    const fetched = await fetchOrders(run, setting, window);
+    run.checkAborted();
+    const planned = planImport(run, setting, window, fetched);
     // last point of no return: after this check the (synchronous) transaction runs to its end
-    checkAborted();
-    if (hasImportErrors(plan.problems)) {
-      const message = `${opts.dryRun ? '取込プレビュー' : '出荷取込処理'}（${windowText}）で ${sum.errors} 件のエラーがあったため、何も取り込んでいません（出荷取込開始日は変わりません）。システムログの各注文のメッセージに従って修正し、もう一度実行してください。`;
-      logs.push({ runId, level: 'error', orderCode: null, code: 'IMPORT_FAILED', message, createdAt: now });
-      closeRunWithoutWrites(deps.db, runId, { status: 'failed', now, ...runCounts(plan, outcome.apiCalls), message, logs });
-      outcome.message = message;
-      report({ phase: 'done' });
-      return outcome;
-    }
-    if (opts.dryRun) {
-      const message = `取込プレビュー（${windowText}）: ${planText}。まだ何も取り込んでいません。`;
-      logs.push({ runId, level: 'info', orderCode: null, code: 'PREVIEW', message, createdAt: now });
-      closeRunWithoutWrites(deps.db, runId, { status: 'succeeded', now, ...runCounts(plan, outcome.apiCalls), message, logs });
-      outcome.status = 'succeeded';
-      outcome.message = message;
-      report({ phase: 'done' });
-      return outcome;
-    }
-
-    report({ phase: 'writing' });
-    const cursor = window ? nextCursor(window, today) : null;
-    const message = `出荷取込処理（${windowText}）: ${planText}を取り込みました。${cursor ? `次回の出荷取込開始日は ${cursor} です。` : ''}`;
-    logs.push({ runId, level: 'info', orderCode: null, code: 'IMPORTED', message, createdAt: now });
-    const written = writeImportPlan(deps.db, { settingId: setting.id, runId, plan, cursor, now, apiCalls: outcome.apiCalls, logs });
-    outcome.counts.stockEntries = written.stockEntries;
-    outcome.committed = true;
-    outcome.status = 'succeeded';
-    outcome.cursorAfter = cursor ?? setting.importStartDate;
-    outcome.message = message;
-    report({ phase: 'done' });
-    return outcome;
+    run.checkAborted();
+    if (hasImportErrors(planned.plan.problems)) return finishRefused(run, planned);
+    if (opts.dryRun) return finishPreview(run, planned);
+    return writeImport(run, setting, window, today, planned);
   } catch (e) {
-    outcome.apiCalls = stats();
-    outcome.plan = null;
-    const aborted = signal?.aborted === true;
-    outcome.aborted = aborted || undefined;
-    // 中止 is the user's (or app quit's) choice, not a failure: recorded and reported as 'cancelled'
-    if (aborted) outcome.status = 'cancelled';
-    const err = aborted ? abortedError(opts.dryRun) : toImportError(e);
-    if (aborted) deps.logger.info('import run aborted', { runId });
-    else deps.logger.error('import run failed', { runId, code: err.code, error: e instanceof Error ? e.message : String(e) });
-    outcome.errors = [...outcome.errors, err];
-    outcome.message = err.message;
-    try {
-      closeRunWithoutWrites(deps.db, runId, {
-        status: aborted ? 'cancelled' : 'failed',
-        now: deps.now(),
-        orders: outcome.counts.orders,
-        shipments: 0,
-        invoices: 0,
-        amount: 0,
-        apiCalls: outcome.apiCalls,
-        // the 中止 line is logged as 注意 (warn), so it counts as a warning, not an error
-        errors: aborted ? outcome.errors.length - 1 : outcome.errors.length,
-        warnings: aborted ? 1 : 0,
-        message: err.message,
-        logs: [{ runId, level: aborted ? 'warn' : 'error', orderCode: null, code: err.code, message: err.message, createdAt: deps.now() }],
-      });
-    } catch (logErr) {
-      deps.logger.error('could not record the failed import run', { runId, error: logErr instanceof Error ? logErr.message : String(logErr) });
-    }
-    report({ phase: 'done' });
-    return outcome;
+    return finishStopped(run, e);
   }
 }
 
@@ -308,45 +139,4 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
 export async function runImport(deps: ImportDeps, opts: ImportOptions): Promise<ImportOutcome> {
   const runId = startImportRun(deps, opts);
   return executeImportRun(deps, runId, opts);
-}
-
-function runCounts(plan: ImportPlan, apiCalls: number) {
-  const s = plan.summary;
-  return { orders: s.orders, shipments: s.shipments, invoices: s.invoices, amount: s.amount, apiCalls, errors: s.errors, warnings: s.warnings };
-}
-
-/** A thrown failure as a logged problem, in Japanese with what to do. */
-function toImportError(e: unknown): ImportError {
-  const suffix = '何も取り込んでいません（出荷取込開始日は変わりません）。';
-  if (isAppError(e)) return { orderCode: null, code: e.code, message: `出荷取込処理を中止しました: ${e.message} ${suffix}` };
-  if (isSqliteConstraint(e)) {
-    return {
-      orderCode: null,
-      code: 'IMPORT_FAILED',
-      message: `出荷取込処理を中止しました: 同じ出荷・注文が別の取込で同時に取り込まれました。${suffix}もう一度実行すると残りが取り込まれます。`,
-    };
-  }
-  return {
-    orderCode: null,
-    code: 'INTERNAL',
-    message: `出荷取込処理を中止しました: 予期しないエラーです（${e instanceof Error ? e.message : String(e)}）。${suffix}アプリのログを添えてサポートに連絡してください。`,
-  };
-}
-
-/** Thrown between phases when the run's signal is aborted (the catch turns it into the 中止 outcome). */
-class ImportAbortedError extends Error {
-  constructor() {
-    super('import aborted');
-    this.name = 'ImportAbortedError';
-  }
-}
-
-/** The 中止 outcome: code IMPORT_FAILED (the run's errors list carries AppErrorCodes or mapping codes), nothing written. */
-function abortedError(dryRun: boolean): ImportError {
-  const what = dryRun ? '取込プレビュー' : '出荷取込処理';
-  return {
-    orderCode: null,
-    code: 'IMPORT_FAILED',
-    message: `${what}を中止しました（中止の操作またはアプリの終了による）。何も取り込んでいません（出荷取込開始日は変わりません）。必要なときに、もう一度${what}を実行してください。`,
-  };
 }

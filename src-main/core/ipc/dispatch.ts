@@ -1,22 +1,18 @@
 /**
  * The single entry from every transport (Electron ipcMain, the harness's HTTP, the CLI):
  * unknown channel → UNKNOWN_CHANNEL; input parsed with the contract's zod schema → VALIDATION with
- * the Japanese problems per field; handler errors → their AppError data; anything else → INTERNAL
- * with a generic Japanese message. It always resolves; stacks go to the log, never to the caller.
+ * the Japanese problems per field; handler errors → their AppError data; anything else through
+ * classifyError (SQLITE_BUSY → DB_BUSY, SQLITE_FULL → DISK_FULL …, the rest INTERNAL). It always
+ * resolves; stacks go to the log, never to the caller.
  */
-import { type z } from 'zod';
-import { AppError, isAppError, type FieldProblem } from '../../../src-shared/errors';
+import { AppError, isAppError } from '../../../src-shared/errors';
 import { contract, isChannel, type Channel } from '../../../src-shared/ipc/contract';
 import type { IpcResult } from '../../../src-shared/ipc/result';
+import { classifyError, isUnexpected, zodToFields } from '../errors/classify-error';
 import type { Logger } from '../ports';
 import type { HandlerContext, Handlers } from './handler-types';
 
 export type Dispatch = (channel: string, input: unknown, ctx?: HandlerContext) => Promise<IpcResult<unknown>>;
-
-/** zod issues → field problems with dotted paths. */
-export function zodToFields(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-}
 
 export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
   const log = logger.child('ipc');
@@ -47,14 +43,12 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
         log.info('handler refused', { channel, code: e.code });
         return { ok: false, error: e.toData() };
       }
-      log.error('handler crashed', { channel, error: e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ''}` : String(e) });
-      return {
-        ok: false,
-        error: new AppError(
-          'INTERNAL',
-          '予期しないエラーが発生しました。データは変更されていません。もう一度お試しください。繰り返す場合はログを添えてサポートにご連絡ください。',
-        ).toData(),
-      };
+      // SQLite / fetch / zod failures get their own code and Japanese message; the rest is INTERNAL
+      const err = classifyError(e);
+      const error = e instanceof Error ? `${e.name}: ${e.message}${isUnexpected(e) ? `\n${e.stack ?? ''}` : ''}` : String(e);
+      if (isUnexpected(e)) log.error('handler crashed', { channel, error });
+      else log.warn('handler failed', { channel, code: err.code, error });
+      return { ok: false, error: err.toData() };
     }
   };
 }

@@ -1,57 +1,58 @@
 /**
- * All IPC handlers, assembled from each domain's factory. `Handlers` makes the compiler demand one
- * per contract channel. Adding a domain = one spread line here.
+ * All IPC handlers, assembled from each feature's factory; each factory gets the services and
+ * repositories it uses, nothing more. `Handlers` makes the compiler demand one per contract
+ * channel. Adding a feature = one spread line here.
  */
-import type { CoreContext } from '../core-context';
-import { emitDataChanged } from '../event-bus';
+import type { DataRoot } from '../../../src-shared/ipc/data-roots';
 import { createCsvHandlers } from '../csv/csv-handlers';
-import { createCsvJobs } from '../csv/csv-jobs';
-import { masterHandlers } from '../masters/master-handlers';
-import { createImportHandlers } from '../import/import-handlers';
-import { createPartnerHandlers } from '../masters/partner-handlers';
-import { assertStoreOpen, isStoreClosed } from '../store-mode/store-mode';
 import { createSettingsHandlers } from '../ec-settings/ec-setting-handlers';
+import { emitDataChanged } from '../event-bus';
+import { createImportHandlers } from '../import/import-handlers';
+import { masterHandlers } from '../masters/master-handlers';
+import { createPartnerHandlers } from '../masters/partner-handlers';
 import { createScheduleHandlers } from '../schedules/schedule-handlers';
+import type { Services } from '../services';
+import { createStoreHandlers } from '../store-mode/store-mode-handlers';
 import { createTaxUpdateHandlers } from '../tax-update/tax-update-handlers';
-import { createSalesHandlers } from '../sales/sales-handlers';
 import { createAnalysisHandlers } from '../analysis/analysis-handlers';
 import { createDashboardHandlers } from '../dashboard/dashboard-handlers';
-import { createDashboardRepository } from '../dashboard/dashboard-repository';
 import { createCatchUpHandlers } from '../import/catch-up-handlers';
-import { importService } from '../import/import-service';
-import type { DataRoot } from '../../../src-shared/ipc/data-roots';
+import { createSalesHandlers } from '../sales/sales-handlers';
 import type { Handlers } from './handler-types';
 
-export function buildHandlers(ctx: CoreContext): Handlers {
-  const changed = (root: DataRoot) => emitDataChanged(ctx.events, root);
-  // CSV取込 in progress (progress events, 中止), shared by the master and the 定期申込 imports
-  const csvJobs = createCsvJobs(ctx.events);
+export function buildHandlers(s: Services): Handlers {
+  const { repos, events, storeMode, ports } = s;
+  const changed = (root: DataRoot) => emitDataChanged(events, root);
   return {
-    'app:info': () => ({ ...ctx.info, storeClosed: isStoreClosed(ctx.db) }),
-    ...createImportHandlers(ctx),
-    ...masterHandlers('departments', ctx.repos.departments, changed),
-    ...masterHandlers('taxClasses', ctx.repos.taxClasses, changed),
-    ...masterHandlers('workflows', ctx.repos.workflows, changed),
-    ...masterHandlers('partners', ctx.repos.partners, changed),
-    ...createPartnerHandlers(ctx),
-    ...masterHandlers('products', ctx.repos.products, changed, { beforeWrite: () => assertStoreOpen(ctx.db, '商品の編集') }),
-    ...masterHandlers('bankAccounts', ctx.repos.bankAccounts, changed),
-    ...createCsvHandlers(ctx, csvJobs),
-    ...createSettingsHandlers(ctx),
-    ...createScheduleHandlers(ctx),
-    ...createTaxUpdateHandlers(ctx, csvJobs),
-    ...createSalesHandlers({ sales: ctx.sales.service, repo: ctx.sales.repo, changed: (...roots) => emitDataChanged(ctx.events, ...roots) }),
-    ...createAnalysisHandlers({ analysis: ctx.sales.analysis, now: ctx.now }),
-    ...createDashboardHandlers({
-      dashboard: createDashboardRepository(ctx.db),
-      sales: ctx.sales.repo,
-      analysis: ctx.sales.analysisRepo,
-      nowMs: () => ctx.clock.now(),
+    'app:info': () => ({ ...s.info, storeClosed: storeMode.isClosed() }),
+    ...createImportHandlers(s.imports, repos),
+    ...masterHandlers('departments', repos.departments, changed),
+    ...masterHandlers('taxClasses', repos.taxClasses, changed),
+    ...masterHandlers('workflows', repos.workflows, changed),
+    ...masterHandlers('partners', repos.partners, changed),
+    ...createPartnerHandlers(repos.partners),
+    ...masterHandlers('products', repos.products, changed, { beforeWrite: () => storeMode.assertOpen('商品の編集') }),
+    ...masterHandlers('bankAccounts', repos.bankAccounts, changed),
+    ...createCsvHandlers({ repos, storeMode, events, csvJobs: s.csvJobs, ports }),
+    ...createSettingsHandlers({
+      ecSettings: s.ecSettings,
+      connection: s.connection,
+      paymentRules: s.paymentRules,
+      productLinks: s.productLinks,
+      onboarding: s.onboarding,
+      demo: s.demo,
+      events,
     }),
+    ...createScheduleHandlers(s.schedules, s.loginItem, ports.clock),
+    ...createStoreHandlers({ storeMode, events }),
+    ...createTaxUpdateHandlers({ taxUpdate: s.taxUpdate, repos, storeMode, events, csvJobs: s.csvJobs, ports }),
+    ...createSalesHandlers({ sales: s.sales, repo: repos.sales, changed: (...roots) => emitDataChanged(events, ...roots) }),
+    ...createAnalysisHandlers({ analysis: s.analysis, now: ports.now }),
+    ...createDashboardHandlers({ dashboard: repos.dashboard, sales: repos.sales, analysis: repos.analysis, nowMs: () => ports.clock.now() }),
     ...createCatchUpHandlers({
-      start: (id, opts) => importService(ctx).start(id, opts),
-      budgetOf: (id) => createDashboardRepository(ctx.db).rateBudget(id),
-      cursorOf: (id) => createDashboardRepository(ctx.db).cursor(id),
+      start: (id, opts) => s.imports.start(id, opts),
+      budgetOf: (id) => repos.dashboard.rateBudget(id),
+      cursorOf: (id) => repos.dashboard.cursor(id),
     }),
   };
 }

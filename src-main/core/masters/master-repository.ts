@@ -3,16 +3,18 @@
  * list with search and sort, get, create, update (only while not 確定), 確定 / 確定取消.
  * The rule "a confirmed master can be referenced; editing needs 確定取消 first" lives here once.
  */
-import { and, asc, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { and, asc, count, desc, eq, getTableName, inArray, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../../../src-shared/errors';
 import type { MasterListInput } from '../../../src-shared/masters/fields';
-import { mapConstraintError, type UniqueFieldMessage } from '../db/sqlite-errors';
+import { containsText } from '../db/contains-text';
+import type { Db } from '../db/db-handle';
+import { classifyError, type UniqueFieldMessage } from '../errors/classify-error';
 
 /** The columns every master table has. */
 export type MasterTable = SQLiteTable & {
   id: SQLiteColumn;
+  code: SQLiteColumn;
   confirmed: SQLiteColumn;
   createdAt: SQLiteColumn;
   updatedAt: SQLiteColumn;
@@ -31,32 +33,44 @@ export interface MasterRepositoryConfig {
   baseFilter?: SQL;
 }
 
+/** What one row of a bulk upsert did (CSV import). */
+export type UpsertResult = 'created' | 'updated' | 'unchanged' | 'confirmed' | { failed: unknown };
+
 export interface MasterRepository<Row, Values> {
   list(input?: MasterListInput, extra?: SQL): { rows: Row[]; total: number };
   get(id: number): Row;
   find(id: number): Row | undefined;
+  /** rows by id (missing ids are left out) */
+  findByIds(ids: readonly number[]): Row[];
+  /** id of the first row with this code (商品: of any 枝番), or null */
+  idOfCode(code: string): number | null;
   create(values: Values): Row;
+  /** inserts a row that is 確定 at once (初期設定, onboarding); returns its id */
+  insertConfirmed(values: Values): number;
   update(id: number, values: Values): Row;
   setConfirmed(id: number, confirmed: boolean): Row;
+  /**
+   * Bulk upsert by key fields for the CSV import, one prepared statement set for all rows (the
+   * 100,000-row import of bench/masters-list.bench.ts): a new key is inserted 未確定, an existing
+   * one updated unless it is 確定 ('confirmed': left as it is) or already equal ('unchanged').
+   * A row that breaks a constraint reports { failed } and the others go on; call inside the
+   * caller's transaction, which decides whether to keep the rest.
+   */
+  upsertMany(rows: readonly Partial<Values>[], keyFields: readonly (keyof Values & string)[]): UpsertResult[];
 }
 
-type Db = BetterSQLite3Database<Record<string, unknown>>;
-
-/** Escapes % and _ for LIKE ... ESCAPE '\'. */
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 export function createMasterRepository<Row extends { id: number; confirmed: boolean }, Values extends object>(
-  db: Db,
+  handle: Db,
   cfg: MasterRepositoryConfig,
   now: () => string,
 ): MasterRepository<Row, Values> {
   const t = cfg.table;
+  const { orm: db, sqlite } = handle;
   // drizzle's generic table types do not compose; the casts stay inside this file.
   /* eslint-disable @typescript-eslint/no-explicit-any */
   const anyDb = db as unknown as {
-    select: () => { from: (t: unknown) => any };
+    select: (fields?: unknown) => { from: (t: unknown) => any };
     insert: (t: unknown) => any;
     update: (t: unknown) => any;
   };
@@ -64,6 +78,15 @@ export function createMasterRepository<Row extends { id: number; confirmed: bool
 
   function find(id: number): Row | undefined {
     return anyDb.select().from(t).where(eq(t.id, id)).get() as Row | undefined;
+  }
+
+  function findByIds(ids: readonly number[]): Row[] {
+    return ids.length === 0 ? [] : (anyDb.select().from(t).where(inArray(t.id, [...ids])).all() as Row[]);
+  }
+
+  function idOfCode(code: string): number | null {
+    const row = anyDb.select({ id: t.id }).from(t).where(eq(t.code, code)).orderBy(asc(t.id)).get() as { id: number } | undefined;
+    return row?.id ?? null;
   }
 
   function get(id: number): Row {
@@ -76,21 +99,14 @@ export function createMasterRepository<Row extends { id: number; confirmed: bool
     const filters: SQL[] = [];
     if (cfg.baseFilter) filters.push(cfg.baseFilter);
     if (extra) filters.push(extra);
-    const q = input.query?.trim();
-    if (q) {
-      const pattern = likePattern(q);
-      const parts = cfg.searchColumns.map((c) => like(c, pattern));
-      // LIKE needs the ESCAPE clause for the escaped wildcards above
-      filters.push(sql`(${or(...parts.map((p) => sql`${p} escape '\\'`))})`);
-    }
+    const search = containsText(cfg.searchColumns, input.query);
+    if (search) filters.push(search);
     if (input.confirmed === 'confirmed') filters.push(eq(t.confirmed, true));
     if (input.confirmed === 'unconfirmed') filters.push(eq(t.confirmed, false));
     const where = filters.length > 0 ? and(...filters) : undefined;
     const sortCol = cfg.sortColumns[input.sortKey ?? cfg.defaultSort] ?? cfg.sortColumns[cfg.defaultSort]!;
     const order = input.sortDir === 'desc' ? desc(sortCol) : asc(sortCol);
-    const total = (
-      db.get(sql`select count(*) as n from ${t} ${where ? sql`where ${where}` : sql``}`) as { n: number }
-    ).n;
+    const total = (anyDb.select({ n: count() }).from(t).where(where).get() as { n: number }).n;
     const rows = anyDb
       .select()
       .from(t)
@@ -110,8 +126,60 @@ export function createMasterRepository<Row extends { id: number; confirmed: bool
         .returning()
         .get() as Row;
     } catch (e) {
-      return mapConstraintError(e, cfg.uniqueFields);
+      throw classifyError(e, { uniqueFields: cfg.uniqueFields });
     }
+  }
+
+  function insertConfirmed(values: Values): number {
+    const stamp = now();
+    try {
+      return (anyDb.insert(t).values({ ...values, confirmed: true, createdAt: stamp, updatedAt: stamp }).returning({ id: t.id }).get() as { id: number }).id;
+    } catch (e) {
+      throw classifyError(e, { uniqueFields: cfg.uniqueFields });
+    }
+  }
+
+  function upsertMany(rows: readonly Partial<Values>[], keyFields: readonly (keyof Values & string)[]): UpsertResult[] {
+    if (rows.length === 0) return [];
+    const columns = t as unknown as Record<string, SQLiteColumn>;
+    const fields = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+    const column = (f: string): SQLiteColumn => {
+      const c = columns[f];
+      if (!c) throw new Error(`${cfg.label}: unknown field ${f}`);
+      return c;
+    };
+    // Raw statements generated from the drizzle table's own column names: the write of the
+    // 100,000-row 商品 import of bench/masters-list.bench.ts took about twice as long through
+    // drizzle's prepared queries (placeholder filling and row mapping on every call).
+    const cols = fields.map(column);
+    const names = cols.map((c) => c.name);
+    const keyAt = keyFields.map((k) => fields.indexOf(k));
+    const list = names.map((n) => `"${n}"`).join(', ');
+    const table = `"${getTableName(t)}"`;
+    const byKey = sqlite.prepare(`select * from ${table} where ${keyFields.map((k) => `"${column(k).name}" = ?`).join(' and ')}`);
+    const insert = sqlite.prepare(`insert into ${table} (${list}, "confirmed", "created_at", "updated_at") values (${names.map(() => '?').join(', ')}, 0, ?, ?)`);
+    const change = sqlite.prepare(`update ${table} set ${names.map((n) => `"${n}" = ?`).join(', ')}, "updated_at" = ? where "id" = ?`);
+    const stamp = now();
+    return rows.map((row): UpsertResult => {
+      // the values as stored (booleans as 0 / 1), in the order of `fields`
+      const params = fields.map((f, i) => {
+        const v = (row as Record<string, unknown>)[f];
+        return v === undefined || v === null ? null : cols[i]!.mapToDriverValue(v);
+      });
+      const current = byKey.get(...keyAt.map((i) => params[i])) as Record<string, unknown> | undefined;
+      try {
+        if (!current) {
+          insert.run(...params, stamp, stamp);
+          return 'created';
+        }
+        if (names.every((n, i) => current[n] === params[i])) return 'unchanged';
+        if (current['confirmed'] === 1) return 'confirmed';
+        change.run(...params, stamp, current['id']);
+        return 'updated';
+      } catch (e) {
+        return { failed: e };
+      }
+    });
   }
 
   function update(id: number, values: Values): Row {
@@ -122,7 +190,7 @@ export function createMasterRepository<Row extends { id: number; confirmed: bool
     try {
       return anyDb.update(t).set({ ...values, updatedAt: now() }).where(eq(t.id, id)).returning().get() as Row;
     } catch (e) {
-      return mapConstraintError(e, cfg.uniqueFields);
+      throw classifyError(e, { uniqueFields: cfg.uniqueFields });
     }
   }
 
@@ -132,5 +200,5 @@ export function createMasterRepository<Row extends { id: number; confirmed: bool
     return anyDb.update(t).set({ confirmed, updatedAt: now() }).where(eq(t.id, id)).returning().get() as Row;
   }
 
-  return { list, get, find, create, update, setConfirmed };
+  return { list, get, find, findByIds, idOfCode, create, insertConfirmed, update, setConfirmed, upsertMany };
 }

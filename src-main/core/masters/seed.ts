@@ -3,24 +3,27 @@
  * workflows 出荷管理 and 請求管理(繰越なし), all confirmed so EC連携設定 can use them at once.
  * Runs in one transaction and only once (app_state 'seed.v1').
  */
-import type { SqliteDb } from '../db/open';
+import type { Repositories } from '../repositories';
 
-export function seedFirstRun(db: SqliteDb, now: string): boolean {
-  const done = db.prepare("select 1 from app_state where key = 'seed.v1'").get();
-  if (done) return false;
-  db.transaction(() => {
-    const tax = db.prepare(
-      'insert or ignore into tax_classes (code, name, rate, kind, confirmed, created_at, updated_at) values (?, ?, ?, ?, 1, ?, ?)',
+export function seedFirstRun(repos: Pick<Repositories, 'appState' | 'taxClasses' | 'workflows' | 'transaction'>, now: string): boolean {
+  if (repos.appState.get('seed.v1') !== null) return false;
+  repos.transaction(() => {
+    repos.taxClasses.seedConfirmed(
+      [
+        { code: 'STD10', name: '標準10%', rate: 10, kind: '標準' },
+        { code: 'RED08', name: '軽減8%', rate: 8, kind: '軽減' },
+        { code: 'EXM00', name: '非課税0%', rate: 0, kind: '非課税' },
+      ],
+      now,
     );
-    tax.run('STD10', '標準10%', 10, '標準', now, now);
-    tax.run('RED08', '軽減8%', 8, '軽減', now, now);
-    tax.run('EXM00', '非課税0%', 0, '非課税', now, now);
-    const wf = db.prepare(
-      'insert or ignore into workflows (code, name, kind, confirmed, created_at, updated_at) values (?, ?, ?, 1, ?, ?)',
+    repos.workflows.seedConfirmed(
+      [
+        { code: 'SHIP', name: '出荷管理', kind: '出荷' },
+        { code: 'BILL', name: '請求管理(繰越なし)', kind: '請求' },
+      ],
+      now,
     );
-    wf.run('SHIP', '出荷管理', '出荷', now, now);
-    wf.run('BILL', '請求管理(繰越なし)', '請求', now, now);
-    db.prepare("insert into app_state (key, value, updated_at) values ('seed.v1', '1', ?)").run(now);
-  })();
+    repos.appState.set('seed.v1', '1', now);
+  });
   return true;
 }

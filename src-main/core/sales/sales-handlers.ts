@@ -1,5 +1,4 @@
 /** IPC handlers of 売上伝票: each write announces the roots it changed once it committed. */
-import { AppError } from '../../../src-shared/errors';
 import type { DataRoot } from '../../../src-shared/ipc/data-roots';
 import type { Handler } from '../ipc/handler-types';
 import type { SalesRepository } from './sales-repository';
@@ -56,19 +55,9 @@ export function createSalesHandlers(deps: SalesHandlerDeps): { [C in SalesChanne
     },
     'sales:customerPrices': ({ customerId }) => ({ rows: repo.customerPrices(customerId) }),
     'sales:setCustomerPrices': ({ customerId, prices }) => {
-      const customer = repo.partner(customerId);
-      if (!customer || customer.kind !== '得意先') throw new AppError('NOT_FOUND', '得意先が見つかりません。一覧を更新してください。');
-      const ids = new Set<number>();
-      for (const p of prices) {
-        if (ids.has(p.productId)) throw new AppError('VALIDATION', '同じ商品の得意先別単価が2行あります。1行にまとめてください。');
-        ids.add(p.productId);
-      }
-      const known = repo.products([...ids]);
-      const missing = [...ids].filter((id) => !known.has(id));
-      if (missing.length > 0) throw new AppError('VALIDATION', '得意先別単価に存在しない商品があります。商品を選び直してください。');
-      repo.transaction(() => repo.replaceCustomerPrices(customerId, prices));
+      const rows = sales.setCustomerPrices(customerId, prices);
       changed('sales');
-      return { rows: repo.customerPrices(customerId) };
+      return { rows };
     },
   };
 }

@@ -1,40 +1,19 @@
 /**
  * 売上伝票: the only code that writes sales_slips, their lines and per-rate totals, the number
- * sequence per 部門 and 得意先別単価 — and, for a 売上伝票's 確定 / 確定取消, its own 請求伝票
- * (an invoice like an imported one, with ec_setting_id null) and its stock_ledger rows
- * (source_type 'sales'). Services combine these calls inside `transaction`.
+ * sequence per 部門 and 得意先別単価. What a 確定 writes elsewhere — its 請求伝票 and stock rows —
+ * goes through the slip repository (the owner of those tables); this one answers what to write
+ * (invoiceOf, stockMovesOf). The service combines both inside `repos.transaction`.
  */
 import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { RoundingMode } from '../../../src-shared/domain/rounding';
 import type { SalesDetail, SalesListInput, SalesRow } from '../../../src-shared/sales/sales-slip';
 import type { PriceMode, RateTotal } from '../../../src-shared/sales/slip-tax';
 import type { SalesStatus } from '../../../src-shared/sales/slip-status';
-import type { SqliteDb } from '../db/open';
+import type { Db } from '../db/db-handle';
 import * as schema from '../db/schema';
+import type { AppInvoice, StockMove } from '../slips/slip-repository';
 
-const {
-  customerPrices,
-  departments,
-  invoiceLines,
-  invoices,
-  invoiceTaxTotals,
-  partners,
-  products,
-  salesSlipLines,
-  salesSlipNumbers,
-  salesSlips,
-  salesSlipTaxTotals,
-  stockLedger,
-  taxClasses,
-  workflows,
-} = schema;
-
-/** The database as this repository uses it: typed drizzle over the one connection. */
-export interface SalesDb {
-  orm: BetterSQLite3Database<typeof schema>;
-  sqlite: SqliteDb;
-}
+const { customerPrices, departments, partners, products, salesSlipLines, salesSlipNumbers, salesSlips, salesSlipTaxTotals, taxClasses, workflows } = schema;
 
 /** A slip's header and computed figures as the service writes them. */
 export interface SalesSlipValues {
@@ -114,8 +93,8 @@ function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export function createSalesRepository(db: SalesDb, now: () => string) {
-  const { orm, sqlite } = db;
+export function createSalesRepository(db: Db, now: () => string) {
+  const { orm } = db;
 
   function listFilter(q: SalesListInput): SQL | undefined {
     const parts: (SQL | undefined)[] = [
@@ -157,11 +136,6 @@ export function createSalesRepository(db: SalesDb, now: () => string) {
   });
 
   return {
-    transaction<T>(fn: () => T): T {
-      // immediate: the number sequence is read then advanced; the write lock is taken at BEGIN
-      return sqlite.transaction(fn).immediate();
-    },
-
     list(q: SalesListInput): { rows: SalesRow[]; total: number } {
       const where = listFilter(q);
       const join = eq(partners.id, salesSlips.customerId);
@@ -287,92 +261,54 @@ export function createSalesRepository(db: SalesDb, now: () => string) {
       orm.update(salesSlips).set({ status: 'cancelled', invoiceId: null, updatedAt: now() }).where(eq(salesSlips.id, id)).run();
     },
 
-    /** The 請求伝票 of a confirmed slip: lines as entered, the slip's per-rate tax as the app's tax. */
-    insertInvoice(slipId: number, invoiceWorkflowId: number | null): number {
+    /** The 請求伝票 a confirmed slip makes: its lines as entered and its per-rate tax (the app's own). */
+    invoiceOf(slipId: number, workflowId: number | null): AppInvoice {
       const slip = orm.select().from(salesSlips).where(eq(salesSlips.id, slipId)).get();
       if (!slip) throw new Error(`sales slip ${slipId} vanished inside its transaction`);
-      const t = now();
-      const inv = orm
-        .insert(invoices)
-        .values({
-          ecSettingId: null,
-          departmentId: slip.departmentId,
-          customerId: slip.customerId,
-          date: slip.date,
-          workflowId: invoiceWorkflowId,
-          confirmed: true,
-          total: slip.total,
-          createdAt: t,
-          updatedAt: t,
+      const lines = orm
+        .select({
+          productId: salesSlipLines.productId,
+          quantity: salesSlipLines.quantity,
+          unitPrice: salesSlipLines.unitPrice,
+          amount: salesSlipLines.amount,
+          taxClassId: salesSlipLines.taxClassId,
+          taxRate: salesSlipLines.taxRate,
         })
-        .returning({ id: invoices.id })
-        .get();
-      const lines = orm.select().from(salesSlipLines).where(eq(salesSlipLines.slipId, slipId)).orderBy(asc(salesSlipLines.lineNo)).all();
-      orm
-        .insert(invoiceLines)
-        .values(
-          lines.map((l) => ({
-            invoiceId: inv.id,
-            lineNo: l.lineNo,
-            kind: 'product',
-            productId: l.productId,
-            quantity: l.quantity,
-            unitPrice: l.unitPrice,
-            amount: l.amount,
-            taxClassId: l.taxClassId,
-            taxRate: l.taxRate,
-            taxIncluded: slip.priceMode === '税込',
-          })),
-        )
-        .run();
-      const rates = orm.select().from(salesSlipTaxTotals).where(eq(salesSlipTaxTotals.slipId, slipId)).all();
-      orm
-        .insert(invoiceTaxTotals)
-        .values(rates.map((r) => ({ invoiceId: inv.id, rate: r.rate, net: r.net, tax: r.tax, gross: r.gross, appTax: r.tax })))
-        .run();
-      return inv.id;
+        .from(salesSlipLines)
+        .where(eq(salesSlipLines.slipId, slipId))
+        .orderBy(asc(salesSlipLines.lineNo))
+        .all();
+      const byRate = orm
+        .select({ rate: salesSlipTaxTotals.rate, net: salesSlipTaxTotals.net, tax: salesSlipTaxTotals.tax, gross: salesSlipTaxTotals.gross })
+        .from(salesSlipTaxTotals)
+        .where(eq(salesSlipTaxTotals.slipId, slipId))
+        .orderBy(desc(salesSlipTaxTotals.rate))
+        .all();
+      return {
+        departmentId: slip.departmentId,
+        customerId: slip.customerId,
+        date: slip.date,
+        workflowId,
+        total: slip.total,
+        taxIncluded: slip.priceMode === '税込',
+        lines,
+        byRate,
+      };
     },
 
-    deleteInvoice(invoiceId: number): void {
-      orm.delete(invoices).where(eq(invoices.id, invoiceId)).run();
-    },
-
-    /** Stock-out (stock-in for 返品 lines) of the slip's 棚卸対象 products at its warehouse. */
-    insertStockRows(slipId: number): number {
+    /** Stock-out (stock-in for 返品 lines) of the slip's 棚卸対象 products at its warehouse, per product. */
+    stockMovesOf(slipId: number): StockMove[] {
       const slip = orm.select({ warehouseId: salesSlips.warehouseId, date: salesSlips.date }).from(salesSlips).where(eq(salesSlips.id, slipId)).get();
       if (!slip) throw new Error(`sales slip ${slipId} vanished inside its transaction`);
-      const moves = orm
+      return orm
         .select({ productId: salesSlipLines.productId, quantity: sql<number>`sum(${salesSlipLines.quantity})` })
         .from(salesSlipLines)
         .innerJoin(products, eq(products.id, salesSlipLines.productId))
         .where(and(eq(salesSlipLines.slipId, slipId), eq(products.inventoryTracked, true)))
         .groupBy(salesSlipLines.productId)
         .all()
-        .filter((m) => m.quantity !== 0);
-      const t = now();
-      if (moves.length > 0) {
-        orm
-          .insert(stockLedger)
-          .values(moves.map((m) => ({ warehouseId: slip.warehouseId, productId: m.productId, quantity: -m.quantity, sourceType: 'sales' as const, sourceId: slipId, date: slip.date, createdAt: t })))
-          .run();
-      }
-      return moves.length;
-    },
-
-    deleteStockRows(slipId: number): void {
-      orm.delete(stockLedger).where(and(eq(stockLedger.sourceType, 'sales'), eq(stockLedger.sourceId, slipId))).run();
-    },
-
-    /** Ledger stock of products at a warehouse (all movements). */
-    stockOf(warehouseId: number, productIds: number[]): Map<number, number> {
-      if (productIds.length === 0) return new Map();
-      const rows = orm
-        .select({ productId: stockLedger.productId, qty: sql<number>`sum(${stockLedger.quantity})` })
-        .from(stockLedger)
-        .where(and(eq(stockLedger.warehouseId, warehouseId), inArray(stockLedger.productId, productIds)))
-        .groupBy(stockLedger.productId)
-        .all();
-      return new Map(rows.map((r) => [r.productId, r.qty]));
+        .filter((m) => m.quantity !== 0)
+        .map((m) => ({ warehouseId: slip.warehouseId, productId: m.productId, quantity: -m.quantity, date: slip.date }));
     },
 
     // ---- masters as a 売上伝票 needs them (read only) ----

@@ -9,10 +9,17 @@ import type { SalesDetail, SalesSlipInput, SalesWriteResult } from '../../../src
 import { formatSlipNo, numberAtConfirm } from '../../../src-shared/sales/slip-number';
 import { canDo, refusal } from '../../../src-shared/sales/slip-status';
 import { computeSlipTotals, type PriceMode } from '../../../src-shared/sales/slip-tax';
+import type { SlipRepository } from '../slips/slip-repository';
 import type { SalesRepository, SalesSlipValues } from './sales-repository';
 
 export interface SalesServiceDeps {
   repo: SalesRepository;
+  /** the owner of 請求伝票 and the stock ledger */
+  slips: Pick<SlipRepository, 'insertAppInvoice' | 'deleteAppInvoice' | 'insertStockMoves' | 'deleteStockMoves' | 'stockOf'>;
+  /** one transaction over every repository (immediate: the number sequence is read then advanced) */
+  transaction<T>(fn: () => T, opts?: { immediate?: boolean }): T;
+  /** ISO-8601 +09:00 */
+  now(): string;
   /** the customer's rounding of consumption tax (切り捨て unless the 取引先 says otherwise) */
   roundingOf(customerId: number): RoundingMode;
   /** after a 確定 / 確定取消 committed: the stock change of a 連携倉庫 goes to 在庫反映 (absent: none) */
@@ -27,13 +34,16 @@ export interface SalesService {
   confirm(id: number): SalesWriteResult;
   cancel(id: number): SalesWriteResult;
   remove(id: number): void;
+  /** replaces a customer's 得意先別単価; answers the list as stored */
+  setCustomerPrices(customerId: number, prices: { productId: number; unitPrice: number }[]): ReturnType<SalesRepository['customerPrices']>;
 }
 
 const invalid = (fields: FieldProblem[]) =>
   new AppError('VALIDATION', fields.length === 1 ? fields[0]!.message : '入力内容に誤りがあります。各項目のメッセージを確認して修正してください。', { fields });
 
 export function createSalesService(deps: SalesServiceDeps): SalesService {
-  const { repo } = deps;
+  const { repo, slips } = deps;
+  const tx = <T>(fn: () => T): T => deps.transaction(fn, { immediate: true });
 
   function get(id: number): SalesDetail {
     const slip = repo.find(id);
@@ -117,15 +127,16 @@ export function createSalesService(deps: SalesServiceDeps): SalesService {
     const { seq, fresh } = numberAtConfirm(state, repo.lastSeq(state.departmentId));
     if (fresh && repo.takeNextSeq(state.departmentId) !== seq) throw new AppError('CONFLICT', '伝票番号の採番が競合しました。もう一度確定してください。', { retryable: true });
     const slipNo = state.slipNo ?? formatSlipNo(dept.code, seq);
-    const invoiceId = repo.insertInvoice(id, repo.invoiceWorkflowId());
+    const now = deps.now();
+    const invoiceId = slips.insertAppInvoice(repo.invoiceOf(id, repo.invoiceWorkflowId()), now);
     repo.markConfirmed(id, seq, slipNo, invoiceId);
-    repo.insertStockRows(id);
+    slips.insertStockMoves('sales', id, repo.stockMovesOf(id), now);
     return negativeStockWarnings(slip);
   }
 
   /** Stock may go negative (back offices enter the sale before the receipt); the user is told. */
   function negativeStockWarnings(slip: SalesDetail): string[] {
-    const stock = repo.stockOf(slip.warehouseId, [...new Set(slip.lines.map((l) => l.productId))]);
+    const stock = slips.stockOf(slip.warehouseId, [...new Set(slip.lines.map((l) => l.productId))]);
     const tracked = repo.products([...stock.keys()]);
     const warnings: string[] = [];
     for (const [productId, qty] of stock) {
@@ -138,11 +149,11 @@ export function createSalesService(deps: SalesServiceDeps): SalesService {
   return {
     get,
     save(input) {
-      const id = repo.transaction(() => saveIn(input));
+      const id = tx(() => saveIn(input));
       return { slip: get(id), warnings: [] };
     },
     saveAndConfirm(input) {
-      const { id, warnings } = repo.transaction(() => {
+      const { id, warnings } = tx(() => {
         const id = saveIn(input);
         return { id, warnings: confirmIn(id) };
       });
@@ -150,24 +161,37 @@ export function createSalesService(deps: SalesServiceDeps): SalesService {
       return { slip: get(id), warnings };
     },
     confirm(id) {
-      const warnings = repo.transaction(() => confirmIn(id));
+      const warnings = tx(() => confirmIn(id));
       deps.onStockChanged?.(id);
       return { slip: get(id), warnings };
     },
     cancel(id) {
-      repo.transaction(() => {
+      tx(() => {
         const state = repo.state(id);
         if (!state) throw new AppError('NOT_FOUND', `売上伝票 (ID ${id}) が見つかりません。一覧を更新してください。`);
         if (!canDo(state.status, 'cancel')) throw new AppError('CONFIRMED_LOCKED', refusal(state.status, 'cancel'));
-        repo.deleteStockRows(id);
+        slips.deleteStockMoves('sales', id);
         repo.markCancelled(id);
-        if (state.invoiceId !== null) repo.deleteInvoice(state.invoiceId);
+        if (state.invoiceId !== null) slips.deleteAppInvoice(state.invoiceId);
       });
       deps.onStockChanged?.(id);
       return { slip: get(id), warnings: [] };
     },
+    setCustomerPrices(customerId, prices) {
+      const customer = repo.partner(customerId);
+      if (!customer || customer.kind !== '得意先') throw new AppError('NOT_FOUND', '得意先が見つかりません。一覧を更新してください。');
+      const ids = new Set<number>();
+      for (const p of prices) {
+        if (ids.has(p.productId)) throw new AppError('VALIDATION', '同じ商品の得意先別単価が2行あります。1行にまとめてください。');
+        ids.add(p.productId);
+      }
+      const known = repo.products([...ids]);
+      if ([...ids].some((id) => !known.has(id))) throw new AppError('VALIDATION', '得意先別単価に存在しない商品があります。商品を選び直してください。');
+      tx(() => repo.replaceCustomerPrices(customerId, prices));
+      return repo.customerPrices(customerId);
+    },
     remove(id) {
-      repo.transaction(() => {
+      tx(() => {
         const state = repo.state(id);
         if (!state) throw new AppError('NOT_FOUND', `売上伝票 (ID ${id}) が見つかりません。一覧を更新してください。`);
         if (!canDo(state.status, 'delete')) throw new AppError('CONFIRMED_LOCKED', refusal(state.status, 'delete'));

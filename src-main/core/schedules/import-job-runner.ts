@@ -7,9 +7,7 @@
  * (schedule_runs has no cancelled status; the message and the notification say 中止).
  */
 import { APP_ERROR_CODES, AppError, type AppErrorCode } from '../../../src-shared/errors';
-import type { CoreContext } from '../core-context';
-import { listTargets } from '../import/import-queries';
-import { importAllSettings } from '../import/import-all';
+import { importAllSettings, type ImportAllDeps } from '../import/import-all';
 import type { ImportTrigger } from '../import/run-import';
 import type { JobOutcome, RunTrigger } from './scheduler-types';
 
@@ -41,11 +39,11 @@ function summaryOf(c: ImportJobCounts): string {
  * running import, which ends as a clean failed run with nothing written (or, if its synchronous
  * write transaction already ran, as succeeded); settings not yet started are skipped.
  */
-export async function runImportJob(ctx: CoreContext, trigger: RunTrigger, signal?: AbortSignal, importTrigger?: ImportTrigger): Promise<JobOutcome> {
-  if (listTargets(ctx.db).length === 0) {
+export async function runImportJob(deps: ImportAllDeps, trigger: RunTrigger, signal?: AbortSignal, importTrigger?: ImportTrigger): Promise<JobOutcome> {
+  if (deps.repos.ecSettings.targets().length === 0) {
     throw new AppError('SETTINGS_INVALID', 'EC連携設定が登録されていないため、取り込むものがありません。EC連携設定を登録してから、もう一度実行してください。');
   }
-  const results = await importAllSettings(ctx, importTrigger ?? importTriggerOf(trigger), signal);
+  const results = await importAllSettings(deps, importTrigger ?? importTriggerOf(trigger), signal);
   const counts: ImportJobCounts = { settings: results.length, failedSettings: 0, orders: 0, shipments: 0, invoices: 0, amount: 0 };
   const importRunIds: number[] = [];
   const failures: SettingFailure[] = [];

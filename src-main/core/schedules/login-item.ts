@@ -1,40 +1,33 @@
 /**
  * 「ログイン時に起動」: the app starts with the OS session so scheduled imports run without anyone
- * opening it. The choice is kept in app_state; only the desktop shell can apply it (it registers
- * the port), so the harness and the CLI report it as unsupported.
+ * opening it. The choice is kept in app_state; only the desktop shell can apply it (it injects the
+ * LoginItemPort), so the harness and the CLI report it as unsupported.
  */
 import { AppError } from '../../../src-shared/errors';
-import type { CoreContext } from '../core-context';
+import type { AppStateRepository } from '../app-state/app-state-repository';
+import type { LoginItemPort } from '../ports';
 
-const KEY = 'app.openAtLogin';
-
-/** Applies the choice to the OS (Electron's app.setLoginItemSettings). */
-export type LoginItemPort = (openAtLogin: boolean) => void;
-
-const ports = new WeakMap<CoreContext, LoginItemPort>();
-
-function stored(ctx: CoreContext): boolean {
-  const r = ctx.db.prepare('select value from app_state where key = ?').get(KEY) as { value: string } | undefined;
-  return r?.value === '1';
+export interface LoginItemState {
+  supported: boolean;
+  openAtLogin: boolean;
 }
 
-/** Called by the shell at start: registers the port and re-applies the stored choice. */
-export function registerLoginItem(ctx: CoreContext, port: LoginItemPort): void {
-  ports.set(ctx, port);
-  port(stored(ctx));
+export function createLoginItem(appState: AppStateRepository, port: LoginItemPort | undefined, now: () => string) {
+  const stored = (): boolean => appState.flag('app.openAtLogin');
+  return {
+    state: (): LoginItemState => ({ supported: port !== undefined, openAtLogin: stored() }),
+    /** Re-applies the stored choice to the OS (the shell's start: an update may have reset it). */
+    applyStored(): void {
+      port?.(stored());
+    },
+    /** Saves and applies the choice; FORBIDDEN outside the desktop app. */
+    set(openAtLogin: boolean): LoginItemState {
+      if (!port) throw new AppError('FORBIDDEN', '「ログイン時に起動」はデスクトップアプリでのみ設定できます。');
+      port(openAtLogin);
+      appState.setFlag('app.openAtLogin', openAtLogin, now());
+      return { supported: true, openAtLogin };
+    },
+  };
 }
 
-export function loginItemState(ctx: CoreContext): { supported: boolean; openAtLogin: boolean } {
-  return { supported: ports.has(ctx), openAtLogin: stored(ctx) };
-}
-
-/** Saves and applies the choice; FORBIDDEN outside the desktop app. */
-export function setOpenAtLogin(ctx: CoreContext, openAtLogin: boolean): { supported: boolean; openAtLogin: boolean } {
-  const port = ports.get(ctx);
-  if (!port) throw new AppError('FORBIDDEN', '「ログイン時に起動」はデスクトップアプリでのみ設定できます。');
-  port(openAtLogin);
-  ctx.db
-    .prepare('insert into app_state (key, value, updated_at) values (?, ?, ?) on conflict(key) do update set value = excluded.value, updated_at = excluded.updated_at')
-    .run(KEY, openAtLogin ? '1' : '0', ctx.now());
-  return { supported: true, openAtLogin };
-}
+export type LoginItem = ReturnType<typeof createLoginItem>;

@@ -1,17 +1,19 @@
-import { isAppError, type AppErrorData } from '../../../src-shared/errors';
+import type { AppErrorData } from '../../../src-shared/errors';
+import { classifyError } from '../errors/classify-error';
 import type { JobOutcome } from './scheduler-types';
 
 /**
- * Turns whatever a job threw into the error data that is recorded and shown. AppErrors keep their
- * code and Japanese message; anything else becomes INTERNAL (the stack goes to the log only).
+ * Turns whatever a job threw into the error data that is recorded and shown (classifyError: AppErrors
+ * keep their code and Japanese message, SQLITE_BUSY becomes DB_BUSY …); anything unexpected becomes
+ * INTERNAL naming the job (the stack goes to the log only). The job runs again at its next time,
+ * so an INTERNAL failure counts as retryable.
  */
 export function toRunErrorData(e: unknown, jobName: string): AppErrorData {
-  if (isAppError(e)) return e.toData();
-  return {
-    code: 'INTERNAL',
-    message: `「${jobName}」の実行中に予期しないエラーが発生しました。ログを確認し、解決しない場合はサポートへお問い合わせください。`,
-    retryable: true,
-  };
+  const err = classifyError(e, {
+    internal: `「${jobName}」の実行中に予期しないエラーが発生しました。ログを確認し、解決しない場合はサポートへお問い合わせください。`,
+  });
+  const data = err.toData();
+  return err === e || err.code !== 'INTERNAL' ? data : { ...data, retryable: true };
 }
 
 /** A job that resolves with something other than a JobOutcome is a bug; record it as a failure. */

@@ -2,12 +2,12 @@
 import { AppError } from '../../../src-shared/errors';
 import { describeScheduleRule } from '../../../src-shared/schedules/describe-rule';
 import type { ScheduleJobRow } from '../../../src-shared/schedules/schedule-ipc';
-import type { CoreContext } from '../core-context';
 import type { Handler } from '../ipc/handler-types';
-import { loginItemState, setOpenAtLogin } from './login-item';
-import { schedulerServiceOf, type SchedulerService } from './scheduler-service';
+import type { Clock } from '../ports';
+import type { LoginItem } from './login-item';
+import type { JobDraft } from './schedule-repository';
+import type { SchedulerService } from './scheduler-service';
 import type { Job } from './scheduler-types';
-import type { JobDraft } from './sqlite-schedule-store';
 
 type ScheduleChannels =
   | 'schedules:list'
@@ -47,8 +47,8 @@ function mustGet(s: SchedulerService, id: number): Job {
   return job;
 }
 
-export function createScheduleHandlers(ctx: CoreContext): { [C in ScheduleChannels]: Handler<C> } {
-  const svc = () => schedulerServiceOf(ctx);
+export function createScheduleHandlers(schedules: SchedulerService, loginItem: LoginItem, clock: Clock): { [C in ScheduleChannels]: Handler<C> } {
+  const svc = () => schedules;
   const draftOf = (i: JobDraft): JobDraft => ({
     name: i.name,
     type: i.type,
@@ -64,13 +64,13 @@ export function createScheduleHandlers(ctx: CoreContext): { [C in ScheduleChanne
     },
     'schedules:create': (input) => {
       const s = svc();
-      const id = s.store.createJob(draftOf(input), ctx.clock.now());
+      const id = s.store.createJob(draftOf(input), clock.now());
       s.jobsChanged();
       return jobRow(s, mustGet(s, id));
     },
     'schedules:update': (input) => {
       const s = svc();
-      s.store.updateJob(input.id, draftOf(input), ctx.clock.now());
+      s.store.updateJob(input.id, draftOf(input), clock.now());
       s.jobsChanged();
       return jobRow(s, mustGet(s, input.id));
     },
@@ -97,7 +97,7 @@ export function createScheduleHandlers(ctx: CoreContext): { [C in ScheduleChanne
       return { skipped, state: s.state() };
     },
     'schedules:state': () => svc().state(),
-    'schedules:loginItem': () => loginItemState(ctx),
-    'schedules:setLoginItem': ({ openAtLogin }) => setOpenAtLogin(ctx, openAtLogin),
+    'schedules:loginItem': () => loginItem.state(),
+    'schedules:setLoginItem': ({ openAtLogin }) => loginItem.set(openAtLogin),
   };
 }

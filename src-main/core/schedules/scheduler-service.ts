@@ -1,27 +1,25 @@
 /**
- * The app's バッチスケジュール service: the scheduler over the SQLite store, running
+ * The app's バッチスケジュール service: the scheduler over the schedule repository, running
  * 「EC・売上取込処理」 through the import service, with its pause state tied to 受付停止 and to the
- * persisted 一時停止 button. One per core (WeakMap on the CoreContext).
+ * persisted 一時停止 button. One per core, built by the composition root.
  *
- * Only the shell and the harness call startScheduler: the CLI and the tests get a service that is
- * never started (no timers), so list / create work and 今すぐ実行 runs the job directly with the
- * same no-overlap and pause rules.
+ * Only the shell and the harness call start(): the CLI and the tests get a service that is never
+ * started (no timers), so list / create work and 今すぐ実行 runs the job directly with the same
+ * no-overlap and pause rules.
  */
 import { formatJst } from '../../../src-shared/schedules/format-jst';
 import type { IsHoliday } from '../../../src-shared/schedules/next-run-times';
 import type { SchedulerStateView, SkippedSlotRow } from '../../../src-shared/schedules/schedule-ipc';
 import type { DataChanged } from '../../../src-shared/ipc/data-roots';
-import type { CoreContext } from '../core-context';
-import { emitDataChanged } from '../event-bus';
-import { isStoreClosed } from '../store-mode/store-mode';
+import { emitDataChanged, type EventBus } from '../event-bus';
+import type { CorePorts } from '../ports';
+import type { Repositories } from '../repositories';
+import type { StoreMode } from '../store-mode/store-mode';
 import { isJapaneseHoliday } from './holidays';
-import { runImportJob } from './import-job-runner';
+import type { ScheduleRepository } from './schedule-repository';
 import { createScheduler, type Scheduler, type SchedulerDeps } from './scheduler';
 import type { RunNowSource, SchedulerEvent } from './scheduler-types';
-import { createSqliteScheduleStore, type SqliteScheduleStore } from './sqlite-schedule-store';
 
-/** app_state key of the 一時停止 button (survives restarts). */
-const PAUSED_KEY = 'schedule.paused';
 const NEXT_RUNS_SHOWN = 3;
 
 export interface SchedulerServiceOptions {
@@ -30,10 +28,24 @@ export interface SchedulerServiceOptions {
   isHoliday?: IsHoliday;
 }
 
+export interface SchedulerServiceDeps {
+  repos: Pick<Repositories, 'schedules' | 'appState'>;
+  storeMode: Pick<StoreMode, 'isClosed'>;
+  events: EventBus;
+  ports: Pick<CorePorts, 'clock' | 'timers' | 'logger' | 'now'>;
+  /** 「EC・売上取込処理」 (the import job runner) */
+  runJob: SchedulerDeps['runJob'];
+}
+
 export interface SchedulerService {
-  readonly store: SqliteScheduleStore;
+  readonly store: ScheduleRepository;
   readonly scheduler: Scheduler;
-  /** true once startScheduler ran (schedules fire by themselves) */
+  /**
+   * Starts the schedules (shell and harness only): closes runs a crash left open, runs at most one
+   * catch-up per job, then fires on schedule. Calling it twice changes nothing.
+   */
+  start(): SchedulerService;
+  /** true once start() ran (schedules fire by themselves) */
   isActive(): boolean;
   state(): SchedulerStateView;
   /** 一時停止 (user) */
@@ -53,33 +65,21 @@ export interface SchedulerService {
   stop(): Promise<void>;
 }
 
-const services = new WeakMap<CoreContext, SchedulerService>();
-
 /** Plain copy of a skipped slot (the scheduler hands out its own objects). */
 function toSkipped(s: SkippedSlotRow): SkippedSlotRow {
   return { jobId: s.jobId, jobName: s.jobName, atMs: s.atMs, at: s.at };
 }
-const active = new WeakSet<SchedulerService>();
-
-function readPaused(ctx: CoreContext): boolean {
-  const r = ctx.db.prepare('select value from app_state where key = ?').get(PAUSED_KEY) as { value: string } | undefined;
-  return r?.value === '1';
-}
-
-function writePaused(ctx: CoreContext, paused: boolean): void {
-  ctx.db
-    .prepare('insert into app_state (key, value, updated_at) values (?, ?, ?) on conflict(key) do update set value = excluded.value, updated_at = excluded.updated_at')
-    .run(PAUSED_KEY, paused ? '1' : '0', ctx.now());
-}
-
-function createService(ctx: CoreContext, opts: SchedulerServiceOptions): SchedulerService {
-  const store = createSqliteScheduleStore(ctx.db);
+export function createSchedulerService(deps: SchedulerServiceDeps, opts: SchedulerServiceOptions = {}): SchedulerService {
+  const { events, ports } = deps;
+  const store = deps.repos.schedules;
+  const appState = deps.repos.appState;
   const listeners = new Set<(e: SchedulerEvent) => void>();
-  const log = ctx.logger.child('schedule');
+  const log = ports.logger.child('schedule');
   const changed = (reason: string): void => {
-    ctx.events.emit('schedule:changed', { reason });
-    emitDataChanged(ctx.events, 'schedules');
+    events.emit('schedule:changed', { reason });
+    emitDataChanged(events, 'schedules');
   };
+  let active = false;
   let lastResume: SchedulerStateView['lastResume'] = null;
 
   function onEvent(e: SchedulerEvent): void {
@@ -90,7 +90,7 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
       case 'finished':
       case 'failed': {
         const ids = e.outcome.details?.importRunIds;
-        ctx.events.emit('schedule:ran', {
+        events.emit('schedule:ran', {
           jobId: e.jobId,
           jobName: e.jobName,
           runId: e.runId,
@@ -112,8 +112,8 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
           } catch (err) {
             log.error('スキップを記録できませんでした', { jobId: e.jobId, err: String(err) });
           }
-          ctx.events.emit('schedule:ran', { jobId: e.jobId, jobName: e.jobName, runId, trigger: e.trigger, status: 'skipped', message, importRunIds: [] });
-          emitDataChanged(ctx.events, 'schedules');
+          events.emit('schedule:ran', { jobId: e.jobId, jobName: e.jobName, runId, trigger: e.trigger, status: 'skipped', message, importRunIds: [] });
+          emitDataChanged(events, 'schedules');
         }
         break;
       case 'resumed':
@@ -135,25 +135,33 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
   }
 
   const scheduler = createScheduler({
-    clock: ctx.clock,
-    timers: ctx.timers,
-    logger: ctx.logger,
+    clock: ports.clock,
+    timers: ports.timers,
+    logger: ports.logger,
     isHoliday: opts.isHoliday ?? isJapaneseHoliday,
     store,
-    runJob: opts.runJob ?? ((_job, trigger, signal, source) => runImportJob(ctx, trigger, signal, source === 'tray' ? 'tray' : undefined)),
+    runJob: opts.runJob ?? deps.runJob,
     onEvent,
   });
   // restored before start(): a paused or store-closed app must not fire at start-up
-  if (readPaused(ctx)) scheduler.pause('user');
+  if (appState.flag('schedule.paused')) scheduler.pause('user');
 
   const service: SchedulerService = {
     store,
     scheduler,
-    isActive: () => active.has(service),
+    start() {
+      if (!active) {
+        active = true;
+        scheduler.start();
+        changed('started');
+      }
+      return service;
+    },
+    isActive: () => active,
     state() {
       syncStoreMode();
       return {
-        active: active.has(service),
+        active,
         pausedBy: scheduler.pausedBy(),
         runningJobIds: scheduler.runningJobIds(),
         nextRuns: scheduler.nextRuns(NEXT_RUNS_SHOWN).map((r) => ({ jobId: r.jobId, jobName: r.jobName, at: r.at })),
@@ -161,12 +169,12 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
       };
     },
     pause() {
-      writePaused(ctx, true);
+      appState.setFlag('schedule.paused', true, ports.now());
       scheduler.pause('user');
       return service.state();
     },
     resume() {
-      writePaused(ctx, false);
+      appState.setFlag('schedule.paused', false, ports.now());
       // Imports are cursor-based: the next run picks up every order of the missed times, so the
       // missed slots are shown, not replayed.
       return scheduler.resume('user').map(toSkipped);
@@ -192,7 +200,7 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
       return () => listeners.delete(listener);
     },
     async stop() {
-      active.delete(service);
+      active = false;
       scheduler.stop();
       await scheduler.whenIdle();
     },
@@ -200,47 +208,13 @@ function createService(ctx: CoreContext, opts: SchedulerServiceOptions): Schedul
 
   /** 受付停止 may be switched by code that does not call the hook; the database is the truth. */
   function syncStoreMode(): void {
-    const closed = isStoreClosed(ctx.db);
+    const closed = deps.storeMode.isClosed();
     if (closed !== scheduler.isPausedBy('store-closed')) service.onStoreModeChanged(closed);
   }
-  if (isStoreClosed(ctx.db)) scheduler.pause('store-closed');
+  if (deps.storeMode.isClosed()) scheduler.pause('store-closed');
   // 受付停止 / 受付再開 (store:close / store:open) announce the root app
-  ctx.events.subscribe((event, payload) => {
+  events.subscribe((event, payload) => {
     if (event === 'data:changed' && (payload as DataChanged).roots.includes('app')) syncStoreMode();
   });
   return service;
-}
-
-/** The core's scheduler service, created (not started) on first use. */
-export function schedulerServiceOf(ctx: CoreContext, opts: SchedulerServiceOptions = {}): SchedulerService {
-  let s = services.get(ctx);
-  if (!s) {
-    s = createService(ctx, opts);
-    services.set(ctx, s);
-  }
-  return s;
-}
-
-/**
- * Starts the batch scheduler of a core (shell and harness only): closes runs a crash left open,
- * runs at most one catch-up per job, then fires on schedule. `opts` apply only when the service
- * does not exist yet. Calling it twice returns the running service.
- */
-export function startScheduler(core: { ctx: CoreContext }, opts: SchedulerServiceOptions = {}): SchedulerService {
-  const s = schedulerServiceOf(core.ctx, opts);
-  if (!active.has(s)) {
-    active.add(s);
-    s.scheduler.start();
-    core.ctx.events.emit('schedule:changed', { reason: 'started' });
-  }
-  return s;
-}
-
-/**
- * Hook for 受付停止 / 受付再開 (tax update): pauses or resumes the schedules and returns the slots
- * that were skipped while the store was closed (empty when closing, or when no service exists).
- */
-export function onStoreModeChanged(ctx: CoreContext, closed: boolean): SkippedSlotRow[] {
-  const s = services.get(ctx);
-  return s ? s.onStoreModeChanged(closed) : [];
 }

@@ -4,10 +4,10 @@
  * (existing codes are skipped and reported) even when the preview is stale.
  */
 import type { OnboardingResult } from '../../../src-shared/setup/onboarding';
-import type { CoreContext } from '../core-context';
-import { assertStoreOpen } from '../store-mode/store-mode';
-import { getBcartSession } from '../ec-settings/bcart-session';
-import { existingPartnerKinds, existingProductCodes, insertCustomers, insertProducts, taxClassIdOf } from './master-writes';
+import type { BcartSessions } from '../ec-settings/bcart-sessions';
+import type { Logger } from '../ports';
+import type { Repositories } from '../repositories';
+import type { StoreMode } from '../store-mode/store-mode';
 import { planCustomersFromMembers, planProductsFromSets } from './onboarding-plan';
 
 function result<T extends { code: string; status: string; reason: string | null }>(plan: T[], codes: string[] | undefined): { create: T[]; out: OnboardingResult } {
@@ -18,45 +18,47 @@ function result<T extends { code: string; status: string; reason: string | null 
 }
 
 /** The onboarding service of a core. */
-export function onboardingService(ctx: CoreContext) {
-  const log = ctx.logger.child('onboarding');
+export function createOnboardingService(repos: Repositories, bcart: BcartSessions, storeMode: StoreMode, logger: Logger) {
+  const log = logger.child('onboarding');
 
   async function productPlan(settingId: number) {
-    const { client, setting } = getBcartSession(ctx, settingId);
+    const { client, setting } = bcart.session(settingId);
     const [sets, bcartProducts] = await Promise.all([client.listProductSets(), client.listProducts()]);
-    return { setting, rows: planProductsFromSets(sets, bcartProducts, existingProductCodes(ctx)) };
+    return { setting, rows: planProductsFromSets(sets, bcartProducts, repos.products.existingCodes()) };
   }
 
   async function customerPlan(settingId: number) {
-    const { client } = getBcartSession(ctx, settingId);
+    const { client } = bcart.session(settingId);
     const members = await client.listCustomers();
-    return planCustomersFromMembers(members, existingPartnerKinds(ctx));
+    return planCustomersFromMembers(members, repos.partners.kindsByCode());
   }
 
   return {
     previewProducts: async (settingId: number) => ({ rows: (await productPlan(settingId)).rows }),
     async createProducts(settingId: number, codes?: string[]): Promise<OnboardingResult> {
       // 受付停止 (tax update) freezes the product master
-      assertStoreOpen(ctx.db, '商品の登録');
+      storeMode.assertOpen('商品の登録');
       const { setting, rows } = await productPlan(settingId);
       const { create, out } = result(rows, codes);
       const taxIds = {
-        標準: setting.standardTaxClassId ?? taxClassIdOf(ctx, '標準'),
-        軽減: setting.reducedTaxClassId ?? taxClassIdOf(ctx, '軽減'),
+        標準: setting.standardTaxClassId ?? repos.taxClasses.idOfKind('標準'),
+        軽減: setting.reducedTaxClassId ?? repos.taxClasses.idOfKind('軽減'),
       };
-      ctx.db.transaction(() => {
-        assertStoreOpen(ctx.db, '商品の登録');
-        insertProducts(ctx, create, taxIds);
-      })();
+      repos.transaction(() => {
+        storeMode.assertOpen('商品の登録');
+        repos.products.insertOnboarded(create, taxIds);
+      });
       log.info('products created from BCart sets', { settingId, created: out.created.length, skipped: out.skipped.length });
       return out;
     },
     previewCustomers: async (settingId: number) => ({ rows: await customerPlan(settingId) }),
     async createCustomers(settingId: number, codes?: string[]): Promise<OnboardingResult> {
       const { create, out } = result(await customerPlan(settingId), codes);
-      ctx.db.transaction(() => insertCustomers(ctx, create))();
+      repos.transaction(() => repos.partners.insertCustomers(create));
       log.info('customers created from BCart members', { settingId, created: out.created.length, skipped: out.skipped.length });
       return out;
     },
   };
 }
+
+export type OnboardingService = ReturnType<typeof createOnboardingService>;

@@ -1,12 +1,21 @@
 /**
- * 定期申込 in SQLite ⇄ the pure types of the tax update. Loaded objects carry their database ids
- * (the plan keeps extra properties), so apply can update exactly the rows the plan changed.
- * Every write is one synchronous transaction; callers check 受付停止 (edits are refused then).
+ * 定期申込 (subscription_applications / items / options) ⇄ the pure types of the tax update. Loaded
+ * objects carry their database ids (the plan keeps extra properties), so the tax update can write
+ * exactly the rows its plan changed. Every write is one synchronous transaction; callers check
+ * 受付停止 (edits are refused then). The only code that writes these tables.
+ *
+ * Hot paths keep raw prepared statements, each measured by bench/tax-update.bench.ts: loading all
+ * 100,000 applications (raw arrays), the replace-all import, and the rerated prices written by apply.
  */
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SubscriptionApplication, SubscriptionItem, SubscriptionOption } from '../../../src-shared/tax-update/types';
 import { AppError } from '../../../src-shared/errors';
 import type { SubscriptionListInput, SubscriptionListRow } from '../../../src-shared/subscriptions/subscription-schema';
+import { createBatcher, placeholders } from '../db/batched-writes';
+import { containsText } from '../db/contains-text';
+import { inTransaction, type Db } from '../db/db-handle';
 import type { SqliteDb } from '../db/open';
+import { subscriptionApplications, subscriptionItems, subscriptionOptions } from '../db/schema';
 
 export interface StoredOption extends SubscriptionOption {
   id: number;
@@ -32,10 +41,6 @@ interface AppRow {
 type ItemRow = [number, number, string, string, string, string, number, number, number, number, number, string];
 type OptionRow = [number, number, string, number, number, string];
 
-/**
- * Every application with items and options, ordered by id (items and options by line).
- * Raw arrays keep the 1,000,000-row load of the benchmark fast.
- */
 /** A subscription_applications row with its items as the stored application. */
 function applicationFromRow(r: AppRow, items: StoredItem[]): StoredApplication {
   return {
@@ -50,7 +55,11 @@ function applicationFromRow(r: AppRow, items: StoredItem[]): StoredApplication {
   };
 }
 
-export function loadAllApplications(db: SqliteDb): StoredApplication[] {
+/**
+ * Every application with items and options, ordered by id (items and options by line).
+ * Raw arrays keep the 1,000,000-row load of the benchmark fast.
+ */
+function loadAll(db: SqliteDb): StoredApplication[] {
   const apps = db
     .prepare('select id, code, customer_code, status, order_processed, standard_rate, reduced_rate from subscription_applications order by id')
     .all() as AppRow[];
@@ -154,155 +163,230 @@ export interface ReplaceCounts {
   options: number;
 }
 
-/** Replaces every application by `apps` in one transaction (the CSV import). */
-export function replaceAllApplications(db: SqliteDb, apps: readonly SubscriptionApplication[], now: string): ReplaceCounts {
-  const counts: ReplaceCounts = { applications: apps.length, items: 0, options: 0 };
-  const insert = createInserter(db);
-  db.transaction(() => {
-    db.prepare('delete from subscription_applications').run(); // items and options cascade
-    for (const a of apps) {
-      insert.application(a, now);
-      counts.items += a.items.length;
-      for (const i of a.items) counts.options += i.options.length;
-    }
-  })();
-  return counts;
+function itemChanged(a: StoredItem, b: StoredItem): boolean {
+  return a.taxRateType !== b.taxRateType || a.firstPrice !== b.firstPrice || a.regularPrice !== b.regularPrice || a.lastPrice !== b.lastPrice;
 }
 
-/** One application by 申込コード, or null. */
-export function getApplication(db: SqliteDb, code: string): SubscriptionApplication | null {
-  const row = db.prepare('select id from subscription_applications where code = ?').get(code) as { id: number } | undefined;
-  if (!row) return null;
-  // the full loader is simple and one application is small: filter after a targeted load
-  const apps = loadApplicationsByIds(db, [row.id]);
-  return apps[0] ? toPlainApplication(apps[0]) : null;
-}
+const TABLES = ['subscription_applications', 'subscription_items', 'subscription_options'] as const;
 
-function loadApplicationsByIds(db: SqliteDb, ids: number[]): StoredApplication[] {
-  const out: StoredApplication[] = [];
-  for (const id of ids) {
-    const r = db
-      .prepare('select id, code, customer_code, status, order_processed, standard_rate, reduced_rate from subscription_applications where id = ?')
-      .get(id) as AppRow | undefined;
-    if (!r) continue;
-    const items = (
-      db
-        .prepare(
-          'select id, application_id, product_code, variation_h, variation_v, name, quantity, first_price, regular_price, last_price, tax_included, tax_rate_type from subscription_items where application_id = ? order by line_no',
-        )
-        .raw()
-        .all(id) as ItemRow[]
-    ).map(
-      (i): StoredItem => ({
-        id: i[0],
-        productCode: i[2],
-        variationH: i[3],
-        variationV: i[4],
-        name: i[5],
-        quantity: i[6],
-        firstPrice: i[7],
-        regularPrice: i[8],
-        lastPrice: i[9],
-        taxIncluded: i[10] === 1,
-        taxRateType: i[11] as StoredItem['taxRateType'],
-        options: (
-          db.prepare('select id, item_id, name, price, tax_included, tax_rate_type from subscription_options where item_id = ? order by line_no').raw().all(i[0]) as OptionRow[]
-        ).map((o) => ({ id: o[0], name: o[2], price: o[3], taxIncluded: o[4] === 1, taxRateType: o[5] as StoredOption['taxRateType'] })),
-      }),
-    );
-    out.push(applicationFromRow(r, items));
-  }
-  return out;
+/** the columns of subscription_applications / subscription_items named as the stored types' fields */
+const APP_FIELDS = ['code', 'customerCode', 'status', 'orderProcessed', 'standardRate', 'reducedRate'] as const;
+const ITEM_FIELDS = ['id', 'productCode', 'variationH', 'variationV', 'name', 'quantity', 'firstPrice', 'regularPrice', 'lastPrice', 'taxIncluded', 'taxRateType'] as const;
+
+function pick<T, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, from[k]])) as Pick<T, K>;
 }
 
 /**
- * Creates or updates one application (the edit form). Updating replaces its items and options;
- * the code cannot change (it identifies the application in BCart and in the CSV).
+ * `alias.column` for the list's correlated subqueries: drizzle leaves the columns of a one-table
+ * query unqualified, so the inner tables get aliases and the outer row is named in full.
  */
-export function saveApplication(db: SqliteDb, a: SubscriptionApplication, create: boolean, now: string): void {
-  db.transaction(() => {
-    const row = db.prepare('select id from subscription_applications where code = ?').get(a.code) as { id: number } | undefined;
-    if (create) {
-      if (row) {
-        throw new AppError('CONFLICT', `申込コード「${a.code}」はすでに登録されています。別の申込コードを入力してください。`, {
-          fields: [{ path: 'code', message: `申込コード「${a.code}」はすでに登録されています。別の申込コードを入力してください。` }],
-        });
-      }
-      createInserter(db).application(a, now);
-      return;
-    }
-    if (!row) throw new AppError('NOT_FOUND', `申込コード「${a.code}」の定期申込が見つかりません。一覧を更新してから、もう一度お試しください。`);
-    db.prepare(
-      'update subscription_applications set customer_code = ?, status = ?, order_processed = ?, standard_rate = ?, reduced_rate = ?, updated_at = ? where id = ?',
-    ).run(a.customerCode, a.status, a.orderProcessed ? 1 : 0, a.standardRate, a.reducedRate, now, row.id);
-    db.prepare('delete from subscription_items where application_id = ?').run(row.id);
-    createInserter(db).items(row.id, a.items);
-  })();
+const col = (alias: string, column: string): SQL => sql`${sql.identifier(alias)}.${sql.identifier(column)}`;
+const APP_ID = col('subscription_applications', 'id');
+
+function columnsOf(db: SqliteDb, schema: 'main' | 'bk', table: string): string[] {
+  return (db.prepare(`pragma ${schema}.table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
 }
 
-/** The virtualized list: filters by 状態, rates, 受注処理済 and a search over codes and item names. */
-export function listApplications(db: SqliteDb, q: SubscriptionListInput): { rows: SubscriptionListRow[]; total: number } {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (q.status !== undefined) {
-    where.push('a.status = ?');
-    params.push(q.status);
+export function createSubscriptionRepository(db: Db) {
+  const { orm, sqlite } = db;
+
+  /** Applications by id with items and options, in the stored shape (fields named as the types). */
+  function loadByIds(ids: readonly number[]): StoredApplication[] {
+    if (ids.length === 0) return [];
+    const a = subscriptionApplications;
+    const i = subscriptionItems;
+    const o = subscriptionOptions;
+    const apps = orm
+      .select({ id: a.id, ...pick(a, APP_FIELDS) })
+      .from(a)
+      .where(inArray(a.id, [...ids]))
+      .orderBy(asc(a.id))
+      .all();
+    const items = orm
+      .select({ applicationId: i.applicationId, ...pick(i, ITEM_FIELDS) })
+      .from(i)
+      .where(inArray(i.applicationId, [...ids]))
+      .orderBy(asc(i.lineNo))
+      .all();
+    const options =
+      items.length === 0
+        ? []
+        : orm
+            .select({ itemId: o.itemId, id: o.id, name: o.name, price: o.price, taxIncluded: o.taxIncluded, taxRateType: o.taxRateType })
+            .from(o)
+            .where(inArray(o.itemId, items.map((x) => x.id)))
+            .orderBy(asc(o.lineNo))
+            .all();
+    return apps.map((app) => ({
+      ...app,
+      items: items
+        .filter((x) => x.applicationId === app.id)
+        .map(({ applicationId: _a, ...item }) => ({ ...item, options: options.filter((x) => x.itemId === item.id).map(({ itemId: _i, ...option }) => option) })),
+    }));
   }
-  if (q.standardRate !== undefined) {
-    where.push('a.standard_rate = ?');
-    params.push(q.standardRate);
-  }
-  if (q.reducedRate !== undefined) {
-    where.push('a.reduced_rate = ?');
-    params.push(q.reducedRate);
-  }
-  if (q.orderProcessed !== undefined) {
-    where.push('a.order_processed = ?');
-    params.push(q.orderProcessed ? 1 : 0);
-  }
-  const search = q.search?.trim() ?? '';
-  if (search !== '') {
-    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(
-      "(a.code like ? escape '\\' or a.customer_code like ? escape '\\' or exists (select 1 from subscription_items s where s.application_id = a.id and (s.product_code like ? escape '\\' or s.name like ? escape '\\')))",
-    );
-    params.push(like, like, like, like);
-  }
-  const clause = where.length > 0 ? `where ${where.join(' and ')}` : '';
-  const total = (db.prepare(`select count(*) as n from subscription_applications a ${clause}`).get(...params) as { n: number }).n;
-  const rows = db
-    .prepare(
-      `select a.code, a.customer_code, a.status, a.order_processed, a.standard_rate, a.reduced_rate, a.updated_at,
-        (select count(*) from subscription_items i where i.application_id = a.id) as item_count,
-        (select count(*) from subscription_options o join subscription_items i on o.item_id = i.id where i.application_id = a.id) as option_count,
-        coalesce((select i.name from subscription_items i where i.application_id = a.id order by i.line_no limit 1), '') as first_item
-       from subscription_applications a ${clause} order by a.code limit ?`,
-    )
-    .all(...params, q.limit ?? 100_000) as {
-    code: string;
-    customer_code: string;
-    status: SubscriptionListRow['status'];
-    order_processed: number;
-    standard_rate: number;
-    reduced_rate: number;
-    updated_at: string;
-    item_count: number;
-    option_count: number;
-    first_item: string;
-  }[];
+
+  const idOfCode = (code: string): number | undefined =>
+    orm.select({ id: subscriptionApplications.id }).from(subscriptionApplications).where(eq(subscriptionApplications.code, code)).get()?.id;
+
   return {
-    total,
-    rows: rows.map((r) => ({
-      code: r.code,
-      customerCode: r.customer_code,
-      status: r.status,
-      orderProcessed: r.order_processed === 1,
-      standardRate: r.standard_rate,
-      reducedRate: r.reduced_rate,
-      itemCount: r.item_count,
-      optionCount: r.option_count,
-      firstItemName: r.first_item,
-      updatedAt: r.updated_at,
-    })),
+    /** every application with its ids (the tax update's input) */
+    loadAll: (): StoredApplication[] => loadAll(sqlite),
+
+    /** Replaces every application by `apps` in one transaction (the CSV import). */
+    replaceAll(apps: readonly SubscriptionApplication[], now: string): ReplaceCounts {
+      const counts: ReplaceCounts = { applications: apps.length, items: 0, options: 0 };
+      const insert = createInserter(sqlite);
+      inTransaction(db, () => {
+        orm.delete(subscriptionApplications).run(); // items and options cascade
+        for (const a of apps) {
+          insert.application(a, now);
+          counts.items += a.items.length;
+          for (const i of a.items) counts.options += i.options.length;
+        }
+      });
+      return counts;
+    },
+
+    /** One application by 申込コード, or null. */
+    get(code: string): SubscriptionApplication | null {
+      const id = idOfCode(code);
+      const app = id === undefined ? undefined : loadByIds([id])[0];
+      return app ? toPlainApplication(app) : null;
+    },
+
+    /**
+     * Creates or updates one application (the edit form). Updating replaces its items and options;
+     * the code cannot change (it identifies the application in BCart and in the CSV).
+     */
+    save(a: SubscriptionApplication, create: boolean, now: string): void {
+      inTransaction(db, () => {
+        const id = idOfCode(a.code);
+        if (create) {
+          if (id !== undefined) {
+            throw new AppError('CONFLICT', `申込コード「${a.code}」はすでに登録されています。別の申込コードを入力してください。`, {
+              fields: [{ path: 'code', message: `申込コード「${a.code}」はすでに登録されています。別の申込コードを入力してください。` }],
+            });
+          }
+          createInserter(sqlite).application(a, now);
+          return;
+        }
+        if (id === undefined) throw new AppError('NOT_FOUND', `申込コード「${a.code}」の定期申込が見つかりません。一覧を更新してから、もう一度お試しください。`);
+        orm
+          .update(subscriptionApplications)
+          .set({ customerCode: a.customerCode, status: a.status, orderProcessed: a.orderProcessed, standardRate: a.standardRate, reducedRate: a.reducedRate, updatedAt: now })
+          .where(eq(subscriptionApplications.id, id))
+          .run();
+        orm.delete(subscriptionItems).where(eq(subscriptionItems.applicationId, id)).run();
+        createInserter(sqlite).items(id, a.items);
+      });
+    },
+
+    /** The virtualized list: filters by 状態, rates, 受注処理済 and a search over codes and item names. */
+    list(q: SubscriptionListInput): { rows: SubscriptionListRow[]; total: number } {
+      const a = subscriptionApplications;
+      const filters: (SQL | undefined)[] = [
+        q.status === undefined ? undefined : eq(a.status, q.status),
+        q.standardRate === undefined ? undefined : eq(a.standardRate, q.standardRate),
+        q.reducedRate === undefined ? undefined : eq(a.reducedRate, q.reducedRate),
+        q.orderProcessed === undefined ? undefined : eq(a.orderProcessed, q.orderProcessed),
+      ];
+      const codes = containsText([a.code, a.customerCode], q.search);
+      const items = containsText([col('i', 'product_code'), col('i', 'name')], q.search);
+      if (codes && items) filters.push(sql`(${codes} or exists (select 1 from ${subscriptionItems} i where ${col('i', 'application_id')} = ${APP_ID} and ${items}))`);
+      const present = filters.filter((f): f is SQL => f !== undefined);
+      const where = present.length > 0 ? and(...present) : undefined;
+      const total = orm.select({ n: count() }).from(a).where(where).get()?.n ?? 0;
+      const rows = orm
+        .select({
+          ...pick(a, APP_FIELDS),
+          itemCount: sql<number>`(select count(*) from ${subscriptionItems} i where ${col('i', 'application_id')} = ${APP_ID})`,
+          optionCount: sql<number>`(select count(*) from ${subscriptionOptions} o join ${subscriptionItems} i on ${col('o', 'item_id')} = ${col('i', 'id')} where ${col('i', 'application_id')} = ${APP_ID})`,
+          firstItemName: sql<string>`coalesce((select ${col('i', 'name')} from ${subscriptionItems} i where ${col('i', 'application_id')} = ${APP_ID} order by ${col('i', 'line_no')} limit 1), '')`,
+          updatedAt: a.updatedAt,
+        })
+        .from(a)
+        .where(where)
+        .orderBy(asc(a.code))
+        .limit(q.limit ?? 100_000)
+        .all();
+      return { total, rows };
+    },
+
+    /**
+     * Writes the tax update's rerated applications over the loaded originals (same order; an entry
+     * that is the very same object was no target): only rows whose values changed, with multi-row
+     * UPDATE … FROM (VALUES …) statements. Call inside the caller's transaction.
+     */
+    writeRerated(loaded: readonly StoredApplication[], rerated: readonly SubscriptionApplication[], now: string): void {
+      const apps = createBatcher(
+        sqlite,
+        4,
+        (n) => `with v(id, s, r, u) as (values ${placeholders(n, 4)}) update subscription_applications set standard_rate = v.s, reduced_rate = v.r, updated_at = v.u from v where subscription_applications.id = v.id`,
+      );
+      const items = createBatcher(
+        sqlite,
+        5,
+        (n) =>
+          `with v(id, t, f, g, l) as (values ${placeholders(n, 5)}) update subscription_items set tax_rate_type = v.t, first_price = v.f, regular_price = v.g, last_price = v.l from v where subscription_items.id = v.id`,
+      );
+      const options = createBatcher(sqlite, 2, (n) => `with v(id, p) as (values ${placeholders(n, 2)}) update subscription_options set price = v.p from v where subscription_options.id = v.id`);
+      for (let i = 0; i < loaded.length; i++) {
+        const before = loaded[i] as StoredApplication;
+        const after = rerated[i] as StoredApplication;
+        if (after === before) continue; // not a target
+        let changed = before.standardRate !== after.standardRate || before.reducedRate !== after.reducedRate;
+        for (let k = 0; k < before.items.length; k++) {
+          const bi = before.items[k] as StoredItem;
+          const ai = after.items[k] as StoredItem;
+          if (itemChanged(bi, ai)) {
+            items.add(bi.id, ai.taxRateType, ai.firstPrice, ai.regularPrice, ai.lastPrice);
+            changed = true;
+          }
+          for (let m = 0; m < bi.options.length; m++) {
+            const bo = bi.options[m]!;
+            const ao = ai.options[m]!;
+            if (bo.price !== ao.price) {
+              options.add(bo.id, ao.price);
+              changed = true;
+            }
+          }
+        }
+        if (changed) apps.add(before.id, after.standardRate, after.reducedRate, now);
+      }
+      apps.flush();
+      items.flush();
+      options.flush();
+    },
+
+    /**
+     * Puts every application back as it is in a backup file (the tax update's restore), then runs
+     * `alsoInTransaction` in the same transaction. ATTACH works on the live connection but not inside
+     * a transaction: attach first, copy in one transaction, detach always. Raw SQL: the column lists
+     * come from the backup's own schema (an older backup may lack newer columns).
+     */
+    restoreFromBackup(file: string, alsoInTransaction: () => void): void {
+      sqlite.prepare('attach database ? as bk').run(file);
+      try {
+        for (const t of TABLES) {
+          if (columnsOf(sqlite, 'bk', t).length === 0) {
+            throw new AppError('DB_CORRUPT', 'バックアップファイルに定期申込のデータがないため復元できません。バックアップファイルを確認してください。');
+          }
+        }
+        inTransaction(db, () => {
+          sqlite.prepare('delete from main.subscription_applications').run(); // items and options cascade
+          for (const t of TABLES) {
+            const backupCols = new Set(columnsOf(sqlite, 'bk', t));
+            const cols = columnsOf(sqlite, 'main', t).filter((c) => backupCols.has(c)).join(', ');
+            sqlite.prepare(`insert into main.${t} (${cols}) select ${cols} from bk.${t} order by id`).run();
+          }
+          alsoInTransaction();
+        });
+      } finally {
+        sqlite.prepare('detach database bk').run();
+      }
+    },
   };
 }
+
+export type SubscriptionRepository = ReturnType<typeof createSubscriptionRepository>;

@@ -6,8 +6,8 @@
 import type { CsvEncoding } from '../../../src-shared/csv/csv-encoding';
 import { AppError } from '../../../src-shared/errors';
 import { csvInvalid } from '../csv/csv-problems';
-import type { SqliteDb } from '../db/open';
-import { assertStoreOpen } from '../store-mode/store-mode';
+import type { Repositories } from '../repositories';
+import type { StoreMode } from '../store-mode/store-mode';
 import { parseProductTaxCsv } from './product-tax-csv';
 
 export interface ProductImportCounts {
@@ -17,39 +17,31 @@ export interface ProductImportCounts {
 }
 
 /** Parses and writes the file; CSV_INVALID (nothing written) when any row is wrong. */
-export async function importProductTaxCsv(db: SqliteDb, bytes: Uint8Array, now: string): Promise<ProductImportCounts> {
-  assertStoreOpen(db, '商品のCSV取込');
+export async function importProductTaxCsv(
+  deps: { repos: Pick<Repositories, 'products' | 'taxClasses' | 'transaction'>; storeMode: StoreMode },
+  bytes: Uint8Array,
+): Promise<ProductImportCounts> {
+  const { repos } = deps;
+  deps.storeMode.assertOpen('商品のCSV取込');
   const parsed = await parseProductTaxCsv(bytes);
   if (!parsed.ok) throw csvInvalid('商品', parsed.problems);
   // reading let other work run: the store may have closed meanwhile
-  assertStoreOpen(db, '商品のCSV取込');
+  deps.storeMode.assertOpen('商品のCSV取込');
   // the lowest-id confirmed 税区分 of each kind (first-run seed: STD10 / RED08)
-  const classes = db.prepare("select kind, min(id) as id from tax_classes where confirmed = 1 and kind in ('標準', '軽減') group by kind").all() as {
-    kind: string;
-    id: number;
-  }[];
-  const classId = new Map(classes.map((c) => [c.kind, c.id]));
+  const classId = repos.taxClasses.firstConfirmedIdByKind();
   for (const kind of ['標準', '軽減']) {
     if (!classId.has(kind)) throw new AppError('NOT_FOUND', `税率区分「${kind}」の確定済み税区分がありません。税区分マスタで登録・確定してから取り込んでください。`);
   }
-  const find = db.prepare('select id from products where code = ? and variation_h = ? and variation_v = ?');
-  const insert = db.prepare(
-    'insert into products (code, variation_h, variation_v, name, tax_class_id, confirmed, created_at, updated_at) values (?, ?, ?, ?, ?, 1, ?, ?)',
+  const counts = repos.transaction(() =>
+    repos.products.upsertTaxRows(
+      parsed.products.map((p) => ({
+        code: p.productCode,
+        variationH: p.variationH,
+        variationV: p.variationV,
+        name: p.name === '' ? p.productCode : p.name,
+        taxClassId: classId.get(p.taxRateType)!,
+      })),
+    ),
   );
-  const update = db.prepare('update products set name = ?, tax_class_id = ?, confirmed = 1, updated_at = ? where id = ?');
-  const counts: ProductImportCounts = { created: 0, updated: 0, encoding: parsed.encoding };
-  db.transaction(() => {
-    for (const p of parsed.products) {
-      const row = find.get(p.productCode, p.variationH, p.variationV) as { id: number } | undefined;
-      const name = p.name === '' ? p.productCode : p.name;
-      if (row) {
-        update.run(name, classId.get(p.taxRateType), now, row.id);
-        counts.updated++;
-      } else {
-        insert.run(p.productCode, p.variationH, p.variationV, name, classId.get(p.taxRateType), now, now);
-        counts.created++;
-      }
-    }
-  })();
-  return counts;
+  return { ...counts, encoding: parsed.encoding };
 }

@@ -6,15 +6,11 @@
  */
 import { productKey } from '../../../src-shared/tax-update/product-lookup';
 import type { ProductTaxLookup, TaxRateType } from '../../../src-shared/tax-update/types';
-import type { SqliteDb } from '../db/open';
+import type { MasterRepositories } from '../masters/master-repositories';
 
 /** Reads every product once; the lookup is then a Map access. */
-export function productTaxLookupFromDb(db: SqliteDb): ProductTaxLookup {
-  const rows = db
-    .prepare('select p.code, p.variation_h, p.variation_v, t.kind from products p left join tax_classes t on t.id = p.tax_class_id')
-    .raw()
-    .all() as [string, string, string, string | null][];
+export function productTaxLookupFromDb(products: MasterRepositories['products']): ProductTaxLookup {
   const map = new Map<string, TaxRateType | null>();
-  for (const [code, h, v, kind] of rows) map.set(productKey(code, h, v), kind === '標準' || kind === '軽減' ? kind : null);
+  for (const p of products.taxKinds()) map.set(productKey(p.code, p.variationH, p.variationV), p.kind === '標準' || p.kind === '軽減' ? p.kind : null);
   return (code, h, v) => map.get(productKey(code, h, v)) ?? null;
 }

@@ -5,25 +5,23 @@
 import { isTaxUpdateTarget } from '../../../src-shared/tax-update/rate-change-event';
 import { AppError } from '../../../src-shared/errors';
 import type { DataRoot } from '../../../src-shared/ipc/data-roots';
-import type { CoreContext } from '../core-context';
-import { emitDataChanged } from '../event-bus';
-import type { Handlers } from '../ipc/handler-types';
-import { assertStoreOpen } from '../store-mode/store-mode';
-import { listAdminLogs } from './admin-log';
+import { validateRateChangeEvent } from '../../../src-shared/tax-update/rate-change-event';
+import type { RateChangeEvent } from '../../../src-shared/tax-update/types';
 import type { CsvJobs } from '../csv/csv-jobs';
 import { csvInvalid } from '../csv/csv-problems';
 import { csvDownloadOf } from '../csv/csv-write';
-import { serialisePlanChangesCsv } from './plan-csv';
-import { addRateEvent, getRateEvent, listRateEvents } from './rate-event-repository';
+import { emitDataChanged, type EventBus } from '../event-bus';
+import type { Handlers } from '../ipc/handler-types';
+import type { CorePorts } from '../ports';
+import type { Repositories } from '../repositories';
+import type { StoreMode } from '../store-mode/store-mode';
 import { parseSubscriptionCsv, serialiseSubscriptionCsv } from '../subscriptions/subscription-csv';
-import { getApplication, listApplications, loadAllApplications, replaceAllApplications, saveApplication, toPlainApplication } from '../subscriptions/subscription-repository';
-import { createStoreHandlers } from '../store-mode/store-mode-handlers';
-import { getRun, listRunChanges, listRuns, restoreRun } from './tax-update-history';
-import { createTaxUpdateService } from './tax-update-service';
+import { toPlainApplication } from '../subscriptions/subscription-repository';
+import { serialisePlanChangesCsv } from './plan-csv';
+import type { RateChangeEventRow } from './tax-update-repository';
+import type { TaxUpdateService } from './tax-update-service';
 
 type Channels =
-  | 'store:close'
-  | 'store:open'
   | 'subscriptions:list'
   | 'subscriptions:get'
   | 'subscriptions:save'
@@ -38,59 +36,75 @@ type Channels =
   | 'taxUpdate:changes'
   | 'taxUpdate:restore';
 
-export function createTaxUpdateHandlers(ctx: CoreContext, csvJobs: CsvJobs): Pick<Handlers, Channels> {
-  const { db } = ctx;
-  const service = createTaxUpdateService({
-    db,
-    dataDir: ctx.dataDir,
-    now: () => ctx.now(),
-    nowMs: () => ctx.clock.now(),
-    onPhase: (eventId, phase) => ctx.events.emit('taxUpdate:progressed', { eventId, phase }),
-  });
-  const changed = (...roots: [DataRoot, ...DataRoot[]]) => emitDataChanged(ctx.events, ...roots);
+/** Adds a later event after validateRateChangeEvent; CONFLICT when the id is taken. */
+function addRateEvent(repos: Pick<Repositories, 'taxUpdate'>, event: RateChangeEvent, now: string): RateChangeEventRow {
+  const problems = validateRateChangeEvent(event);
+  if (problems.length > 0) {
+    throw new AppError('VALIDATION', '税率改定の設定に誤りがあります。各項目のメッセージを確認して修正してください。', { fields: problems });
+  }
+  if (repos.taxUpdate.eventExists(event.id, now)) {
+    const message = `ID「${event.id}」の税率改定はすでに登録されています。別のIDを入力してください。`;
+    throw new AppError('CONFLICT', message, { fields: [{ path: 'id', message }] });
+  }
+  repos.taxUpdate.insertEvent(event, now);
+  return repos.taxUpdate.getEvent(event.id, now);
+}
+
+export interface TaxUpdateHandlerDeps {
+  taxUpdate: TaxUpdateService;
+  repos: Pick<Repositories, 'subscriptions' | 'taxUpdate' | 'adminLogs'>;
+  storeMode: StoreMode;
+  events: EventBus;
+  /** CSV取込 in progress (progress events, 中止), shared with the master imports */
+  csvJobs: CsvJobs;
+  ports: Pick<CorePorts, 'logger' | 'now'>;
+}
+
+export function createTaxUpdateHandlers({ taxUpdate: service, repos, storeMode, events, csvJobs, ports }: TaxUpdateHandlerDeps): Pick<Handlers, Channels> {
+  const subscriptions = repos.subscriptions;
+  const changed = (...roots: [DataRoot, ...DataRoot[]]) => emitDataChanged(events, ...roots);
 
   return {
-    ...createStoreHandlers(ctx),
-    'subscriptions:list': (input) => listApplications(db, input),
+    'subscriptions:list': (input) => subscriptions.list(input),
     'subscriptions:get': (input) => {
-      const app = getApplication(db, input.code);
+      const app = subscriptions.get(input.code);
       if (!app) throw new AppError('NOT_FOUND', `申込コード「${input.code}」の定期申込が見つかりません。一覧を更新してから、もう一度お試しください。`);
       return app;
     },
     'subscriptions:save': (input) => {
-      assertStoreOpen(db, '定期申込の編集');
-      saveApplication(db, input.application, input.create, ctx.now());
+      storeMode.assertOpen('定期申込の編集');
+      subscriptions.save(input.application, input.create, ports.now());
       changed('subscriptions');
-      return getApplication(db, input.application.code)!;
+      return subscriptions.get(input.application.code)!;
     },
     'subscriptions:import': (input) =>
       csvJobs.run(input.jobId, async (job) => {
-        assertStoreOpen(db, '定期申込のCSV取込');
+        storeMode.assertOpen('定期申込のCSV取込');
         const bytes = Buffer.from(input.contentBase64, 'base64');
         const parsed = await parseSubscriptionCsv(bytes, { encoding: input.encoding, signal: job.signal, onProgress: job.onProgress });
         if (!parsed.ok) throw csvInvalid('定期申込', parsed.problems);
         await job.beginWrite();
         // reading let other calls run: the store may have closed (tax update) meanwhile
-        assertStoreOpen(db, '定期申込のCSV取込');
-        const counts = replaceAllApplications(db, parsed.applications, ctx.now());
-        ctx.logger.child('subscriptions').info('imported', { file: input.fileName.slice(0, 120), ...counts });
+        storeMode.assertOpen('定期申込のCSV取込');
+        const counts = subscriptions.replaceAll(parsed.applications, ports.now());
+        ports.logger.child('subscriptions').info('imported', { file: input.fileName.slice(0, 120), ...counts });
         changed('subscriptions');
         return { ...counts, encoding: parsed.encoding };
       }),
     'subscriptions:export': (input) => {
-      let apps = loadAllApplications(db);
+      let apps = subscriptions.loadAll();
       let name = '定期申込';
       if (input.targetsOf !== undefined) {
-        const event = getRateEvent(db, input.targetsOf, ctx.now());
+        const event = repos.taxUpdate.getEvent(input.targetsOf, ports.now());
         apps = apps.filter((a) => isTaxUpdateTarget(a, event));
         name = `定期申込_自動更新対象_${event.id}`;
       }
       const plain = apps.map(toPlainApplication);
-      return csvDownloadOf(serialiseSubscriptionCsv(plain, { encoding: input.encoding }), name, ctx.now(), input.encoding, plain.length);
+      return csvDownloadOf(serialiseSubscriptionCsv(plain, { encoding: input.encoding }), name, ports.now(), input.encoding, plain.length);
     },
-    'taxUpdate:events': () => listRateEvents(db, ctx.now()),
+    'taxUpdate:events': () => repos.taxUpdate.listEvents(ports.now()),
     'taxUpdate:addEvent': (input) => {
-      const row = addRateEvent(db, input, ctx.now());
+      const row = addRateEvent(repos, input, ports.now());
       changed('taxUpdate');
       return row;
     },
@@ -116,18 +130,17 @@ export function createTaxUpdateHandlers(ctx: CoreContext, csvJobs: CsvJobs): Pic
     'taxUpdate:previewCsv': (input) => {
       const { plan } = service.preview(input.eventId, input.rounding);
       const file = serialisePlanChangesCsv(plan, { encoding: input.encoding });
-      return csvDownloadOf(file, `消費税自動更新プレビュー_${plan.eventId}`, ctx.now(), input.encoding, plan.changes.length);
+      return csvDownloadOf(file, `消費税自動更新プレビュー_${plan.eventId}`, ports.now(), input.encoding, plan.changes.length);
     },
     'taxUpdate:apply': async (input) => {
       const run = await service.apply(input);
       changed('subscriptions', 'taxUpdate');
       return run;
     },
-    'taxUpdate:history': () => ({ runs: listRuns(db), adminLogs: listAdminLogs(db) }),
-    'taxUpdate:changes': (input) => listRunChanges(db, input.runId, input.offset ?? 0, input.limit ?? 1000),
+    'taxUpdate:history': () => ({ runs: repos.taxUpdate.listRuns(), adminLogs: repos.adminLogs.list() }),
+    'taxUpdate:changes': (input) => repos.taxUpdate.listChanges(input.runId, input.offset ?? 0, input.limit ?? 1000),
     'taxUpdate:restore': (input) => {
-      getRun(db, input.runId);
-      const run = restoreRun(db, input.runId, ctx.now());
+      const run = service.restore(input.runId);
       changed('subscriptions', 'taxUpdate');
       return run;
     },

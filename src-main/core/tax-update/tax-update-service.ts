@@ -7,28 +7,31 @@
  * run record, its change list and the 管理者ログ. UNIQUE(rate_event_id) on the run makes a second run impossible even when two calls
  * race (a double click, or the CLI beside the app).
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { planTaxUpdate } from '../../../src-shared/tax-update/plan';
 import type { TaxUpdatePlan } from '../../../src-shared/tax-update/types';
 import { ROUNDING_LABELS, type RoundingMode } from '../../../src-shared/domain/rounding';
 import { AppError } from '../../../src-shared/errors';
 import { missingChecklistIds } from '../../../src-shared/tax-update/checklist';
 import type { TaxUpdatePhase } from '../../../src-shared/tax-update/tax-update-events';
+import { dataStamp } from '../db/data-stamp';
 import { backupDatabase } from '../db/migrate';
 import type { SqliteDb } from '../db/open';
-import { isStoreClosed } from '../store-mode/store-mode';
-import { writeAdminLog } from './admin-log';
-import { createBatcher, placeholders } from './batched-writes';
+import { classifyError, failureKind } from '../errors/classify-error';
+import type { Repositories } from '../repositories';
+import type { StoreMode } from '../store-mode/store-mode';
+import type { StoredApplication } from '../subscriptions/subscription-repository';
 import { planHash } from './plan-hash';
 import { productTaxLookupFromDb } from './product-tax-lookup-db';
-import { getRateEvent } from './rate-event-repository';
-import { loadAllApplications, type StoredApplication, type StoredItem } from '../subscriptions/subscription-repository';
-import { getRun, type RunSummary } from './tax-update-history';
+import type { RunSummary } from './tax-update-repository';
 
-/** What the service needs from the core (a subset of CoreContext, so the CLI and tests can pass it). */
+/** What the service needs from the core. */
 export interface TaxUpdateDeps {
-  db: SqliteDb;
+  repos: Pick<Repositories, 'subscriptions' | 'products' | 'taxUpdate' | 'adminLogs' | 'transaction'>;
+  storeMode: Pick<StoreMode, 'isClosed'>;
+  /** the connection itself: the automatic backup (SQLite's backup API) and the data stamp */
+  sqlite: SqliteDb;
   dataDir: string;
   /** ISO-8601 +09:00 */
   now(): string;
@@ -56,75 +59,11 @@ export interface ApplyRequest {
 }
 
 /** Builds the plan over the current data (pure plan, I/O around it). */
-export function computePlan(deps: TaxUpdateDeps, eventId: string, rounding: RoundingMode): ComputedPlan {
-  const event = getRateEvent(deps.db, eventId, deps.now());
-  const apps = loadAllApplications(deps.db);
-  const plan = planTaxUpdate(apps, event, productTaxLookupFromDb(deps.db), rounding);
+export function computePlan(deps: Pick<TaxUpdateDeps, 'repos' | 'now'>, eventId: string, rounding: RoundingMode): ComputedPlan {
+  const event = deps.repos.taxUpdate.getEvent(eventId, deps.now());
+  const apps = deps.repos.subscriptions.loadAll();
+  const plan = planTaxUpdate(apps, event, productTaxLookupFromDb(deps.repos.products), rounding);
   return { plan, hash: planHash(plan), apps };
-}
-
-function itemChanged(a: StoredItem, b: StoredItem): boolean {
-  return a.taxRateType !== b.taxRateType || a.firstPrice !== b.firstPrice || a.regularPrice !== b.regularPrice || a.lastPrice !== b.lastPrice;
-}
-
-/**
- * Writes the plan's updated applications over the originals: only rows whose values changed,
- * with multi-row UPDATE … FROM (VALUES …) statements (batched-writes.ts).
- */
-function writePlan(db: SqliteDb, computed: ComputedPlan, now: string): void {
-  const apps = createBatcher(
-    db,
-    4,
-    (n) => `with v(id, s, r, u) as (values ${placeholders(n, 4)}) update subscription_applications set standard_rate = v.s, reduced_rate = v.r, updated_at = v.u from v where subscription_applications.id = v.id`,
-  );
-  const items = createBatcher(
-    db,
-    5,
-    (n) =>
-      `with v(id, t, f, g, l) as (values ${placeholders(n, 5)}) update subscription_items set tax_rate_type = v.t, first_price = v.f, regular_price = v.g, last_price = v.l from v where subscription_items.id = v.id`,
-  );
-  const options = createBatcher(db, 2, (n) => `with v(id, p) as (values ${placeholders(n, 2)}) update subscription_options set price = v.p from v where subscription_options.id = v.id`);
-  const { apps: loaded, plan } = computed;
-  for (let i = 0; i < loaded.length; i++) {
-    const before = loaded[i] as StoredApplication;
-    const after = plan.updatedApplications[i] as StoredApplication;
-    if (after === before) continue; // not a target
-    let changed = before.standardRate !== after.standardRate || before.reducedRate !== after.reducedRate;
-    for (let k = 0; k < before.items.length; k++) {
-      const bi = before.items[k] as StoredItem;
-      const ai = after.items[k] as StoredItem;
-      if (itemChanged(bi, ai)) {
-        items.add(bi.id, ai.taxRateType, ai.firstPrice, ai.regularPrice, ai.lastPrice);
-        changed = true;
-      }
-      for (let m = 0; m < bi.options.length; m++) {
-        const bo = bi.options[m]!;
-        const ao = ai.options[m]!;
-        if (bo.price !== ao.price) {
-          options.add(bo.id, ao.price);
-          changed = true;
-        }
-      }
-    }
-    if (changed) apps.add(before.id, after.standardRate, after.reducedRate, now);
-  }
-  apps.flush();
-  items.flush();
-  options.flush();
-}
-
-function insertChanges(db: SqliteDb, runId: number, plan: TaxUpdatePlan): void {
-  const rows = createBatcher(
-    db,
-    8,
-    (n) => `insert into tax_update_changes (run_id, application_code, product_code, variation, field, option_name, old_value, new_value) values ${placeholders(n, 8)}`,
-  );
-  for (const c of plan.changes) rows.add(runId, c.applicationCode, c.productCode, c.variation, c.field, c.optionName ?? null, String(c.old), String(c.new));
-  rows.flush();
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  return (e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 function alreadyApplied(label: string, executedAt: string): AppError {
@@ -136,22 +75,19 @@ function alreadyApplied(label: string, executedAt: string): AppError {
 
 /** The service over one database connection; `apply` refuses a second call while one runs. */
 export function createTaxUpdateService(deps: TaxUpdateDeps) {
+  const { repos } = deps;
   let cache: { key: string; computed: ComputedPlan } | null = null;
   let running = false;
-
   /** changes whenever this connection or another one wrote: a cheap cache key for paging the preview */
-  const dataStamp = (): string => {
-    const r = deps.db.prepare('select total_changes() as t').get() as { t: number };
-    return `${r.t}|${String(deps.db.pragma('data_version', { simple: true }))}`;
-  };
+  const stamp = (): string => dataStamp(deps.sqlite);
 
   return {
     /** The plan for (event, rounding), cached until the data changes. */
     preview(eventId: string, rounding: RoundingMode): ComputedPlan {
-      const key = `${eventId}|${rounding}|${dataStamp()}`;
+      const key = `${eventId}|${rounding}|${stamp()}`;
       if (cache?.key === key) return cache.computed;
       const computed = computePlan(deps, eventId, rounding);
-      cache = { key: `${eventId}|${rounding}|${dataStamp()}`, computed };
+      cache = { key: `${eventId}|${rounding}|${stamp()}`, computed };
       return computed;
     },
 
@@ -160,9 +96,8 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
      * one transaction that re-checks everything against the data it writes.
      */
     async apply(req: ApplyRequest): Promise<RunSummary> {
-      const { db } = deps;
-      const event = getRateEvent(db, req.eventId, deps.now());
-      if (!isStoreClosed(db)) {
+      const event = repos.taxUpdate.getEvent(req.eventId, deps.now());
+      if (!deps.storeMode.isClosed()) {
         throw new AppError('STORE_NOT_CLOSED', '受付停止になっていないため実行できません。「受付停止」を押してから、もう一度「処理を実行する」を押してください。');
       }
       const missing = missingChecklistIds(req.checked);
@@ -183,23 +118,21 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
       try {
         phase('backup');
         try {
-          backupFile = await backupDatabase(db, join(deps.dataDir, 'backups'), `tax-update-${event.id}`, deps.nowMs());
+          backupFile = await backupDatabase(deps.sqlite, join(deps.dataDir, 'backups'), `tax-update-${event.id}`, deps.nowMs());
         } catch (e) {
-          throw new AppError(
-            'INTERNAL',
-            '実行前の自動バックアップを作成できなかったため、何も更新していません。データフォルダの空き容量と書き込み権限を確認してから、もう一度実行してください。',
-            { cause: e },
-          );
+          throw classifyError(e, {
+            internal: '実行前の自動バックアップを作成できなかったため、何も更新していません。データフォルダの空き容量と書き込み権限を確認してから、もう一度実行してください。',
+          });
         }
         const now = deps.now();
         phase('updating');
-        const runId = db.transaction(() => {
-          if (!isStoreClosed(db)) {
+        const runId = repos.transaction(() => {
+          if (!deps.storeMode.isClosed()) {
             throw new AppError('STORE_NOT_CLOSED', '処理の途中で受付停止が解除されたため実行しませんでした。「受付停止」を押してから、もう一度実行してください。');
           }
           // Unwritten since the preview (same total_changes and data_version): the previewed plan IS
           // the plan of this data, no need to load 1 M rows again. Otherwise re-plan and compare.
-          const key = `${event.id}|${req.rounding}|${dataStamp()}`;
+          const key = `${event.id}|${req.rounding}|${stamp()}`;
           const computed = cache?.key === key ? cache.computed : computePlan(deps, event.id, req.rounding);
           if (req.planHash !== undefined && req.planHash !== computed.hash) {
             throw new AppError(
@@ -210,30 +143,31 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
           const { plan } = computed;
           let id: number;
           try {
-            id = Number(
-              db
-                .prepare(
-                  'insert into tax_update_runs (rate_event_id, rounding, targets, changed_applications, changed_prices, backup_file, executed_at) values (?, ?, ?, ?, ?, ?, ?)',
-                )
-                .run(event.id, req.rounding, plan.targets, plan.totals.changedApplications, plan.totals.changedPrices, backupFile, now).lastInsertRowid,
-            );
+            id = repos.taxUpdate.insertRun({
+              eventId: event.id,
+              rounding: req.rounding,
+              targets: plan.targets,
+              changedApplications: plan.totals.changedApplications,
+              changedPrices: plan.totals.changedPrices,
+              backupFile,
+              executedAt: now,
+            });
           } catch (e) {
-            if (isUniqueViolation(e)) throw alreadyApplied(event.label, getRateEvent(db, event.id, now).run?.executedAt ?? now);
+            if (failureKind(e) === 'constraint-unique') throw alreadyApplied(event.label, repos.taxUpdate.getEvent(event.id, now).run?.executedAt ?? now);
             throw e;
           }
-          writePlan(db, computed, now);
-          insertChanges(db, id, plan);
-          writeAdminLog(
-            db,
+          repos.subscriptions.writeRerated(computed.apps, plan.updatedApplications, now);
+          repos.taxUpdate.insertChanges(id, plan);
+          repos.adminLogs.write(
             'taxUpdate.apply',
             `消費税自動更新「${event.label}」を実行しました(算出設定: ${ROUNDING_LABELS[req.rounding]}、対象 ${plan.targets}件、更新した申込 ${plan.totals.changedApplications}件、更新した価格 ${plan.totals.changedPrices}件)。`,
             now,
           );
           return id;
-        })();
+        });
         cache = null;
         phase('finished');
-        return getRun(db, runId);
+        return repos.taxUpdate.getRun(runId);
       } catch (e) {
         phase('failed');
         // nothing was written: the backup of an unexecuted run would only confuse the history
@@ -242,6 +176,37 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
       } finally {
         running = false;
       }
+    },
+
+    /**
+     * Puts every 定期申込 back as it was in the run's automatic backup (applications, items,
+     * options — the only tables the update writes) and marks the run restored, in one transaction.
+     * Edits made after the run are lost; the screen says so before asking. The run record stays:
+     * the event still counts as applied (once only: docs/tax-rules.md#targets-and-once-only), so a
+     * restore never leads to a silent second run.
+     */
+    restore(runId: number): RunSummary {
+      const run = repos.taxUpdate.getRun(runId);
+      if (run.restoredAt !== null) {
+        throw new AppError('CONFLICT', `この処理履歴は${run.restoredAt.slice(0, 16).replace('T', ' ')}にすでに復元済みです。もう一度復元する必要はありません。`);
+      }
+      if (run.backupFile === null || !existsSync(run.backupFile)) {
+        throw new AppError(
+          'NOT_FOUND',
+          `自動バックアップのファイル(${run.backupFile === null ? 'なし' : basename(run.backupFile)})が見つからないため復元できません。データフォルダの backups を確認してください。`,
+        );
+      }
+      const now = deps.now();
+      const file = run.backupFile;
+      repos.subscriptions.restoreFromBackup(file, () => {
+        repos.taxUpdate.markRestored(runId, now);
+        repos.adminLogs.write(
+          'taxUpdate.restore',
+          `消費税自動更新「${run.eventLabel}」(処理履歴 No.${run.id})の実行前の自動バックアップ(${basename(file)})から定期申込を復元しました。`,
+          now,
+        );
+      });
+      return repos.taxUpdate.getRun(runId);
     },
   };
 }

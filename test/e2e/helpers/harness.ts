@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createCore, type Core } from '../../../src-main/core/create-core';
+import { demoShopPort } from '../../../src-main/simulator';
 import { createMemoryLogger } from '../../../src-main/core/logging';
 import { createMemoryTokenStore } from '../../../src-main/core/memory-token-store';
 import type { CoreOptions } from '../../../src-main/core/create-core';
@@ -54,6 +55,8 @@ export async function startE2E(opts: { coreOptions?: Partial<CoreOptions>; dataD
       migrationsDir: MIGRATIONS_DIR,
       logger,
       tokenStore: createMemoryTokenStore(),
+      // as `npm run harness` injects it: 「デモデータで試す」 works
+      demoShop: demoShopPort,
       ...opts.coreOptions,
     });
     const harness = await startHarness({ core, rendererDir: join(ROOT, 'dist', 'renderer'), logger });

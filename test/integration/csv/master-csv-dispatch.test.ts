@@ -5,7 +5,7 @@
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FieldProblem } from '../../../src-shared/errors';
-import { setStoreClosed } from '../../../src-main/core/store-mode/store-mode';
+import { setStoreClosed } from '../../helpers/store-mode';
 import { makeTestCore, type TestCore } from '../../helpers/core';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -92,7 +92,7 @@ describe('csv:import / csv:export through dispatch', () => {
   });
 
   it('商品 import and edits are refused while 受付停止; other masters still import', async () => {
-    setStoreClosed(t.core.ctx.db, true, '2026-01-01T00:00:00+09:00');
+    setStoreClosed(t.core, true, '2026-01-01T00:00:00+09:00');
     const err = await failure(t.call('csv:import', { master: 'products', fileName: 'p.csv', contentBase64: b64(`${PRODUCT_HEADER}A1,,,,A,1,対象,,0,\r\n`) }));
     expect(err.code).toBe('STORE_CLOSED');
     const edit = await failure(t.call('products:create', { code: 'A1', name: 'A', unitQuantity: 1, inventoryTracked: true, unitPrice: 0 }));

@@ -74,7 +74,7 @@ const randomBytes = fc
 describe('fuzzed CSV import', () => {
   let t: TestCore;
   const snapshot = () =>
-    JSON.stringify(['products', 'partners', 'departments'].map((table) => t.core.ctx.db.prepare(`select * from ${table} order by id`).all()));
+    JSON.stringify(['products', 'partners', 'departments'].map((table) => t.core.db.prepare(`select * from ${table} order by id`).all()));
 
   beforeAll(async () => {
     t = await makeTestCore();

@@ -1,6 +1,5 @@
 /** A real core on a temp SQLite file plus the BCart simulator on 127.0.0.1, set up by the init. */
 import { startSimulator, type RunningSimulator } from '../../../src-main/simulator';
-import { runInitialSetup } from '../../../src-main/core/setup/initial-setup';
 import type { CoreOptions } from '../../../src-main/core/create-core';
 import { makeTestCore, type TestCore } from '../../helpers/core';
 
@@ -17,7 +16,7 @@ export async function startSettingsFixture(opts: { token?: string; setup?: boole
   const sim = await startSimulator({ mode: 'test', rateLimit: false, orders: opts.orders ?? 60, ...(opts.token ? { token: opts.token } : {}) });
   const t = await makeTestCore(opts.core ?? {});
   let settingId = 0;
-  if (opts.setup !== false) settingId = (await runInitialSetup(t.core.ctx, { baseUrl: sim.url, token: sim.token })).settingId;
+  if (opts.setup !== false) settingId = (await t.core.services.initialSetup.run({ baseUrl: sim.url, token: sim.token })).settingId;
   return {
     t,
     sim,

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyEcSetting } from '../../../src-shared/ec-settings/ec-setting';
 import { DEFAULT_PAYMENT_RULES } from '../../../src-main/core/import/mapping';
-import { setStoreClosed } from '../../../src-main/core/store-mode/store-mode';
+import { setStoreClosed } from '../../helpers/store-mode';
 import { startSettingsFixture, type SettingsFixture } from './settings-fixture';
 
 type Err = Error & { data: { code: string; fields?: { path: string; message: string }[] } };
@@ -115,12 +115,12 @@ describe('settings, payment rules, onboarding, product links', () => {
 
   it('受付停止 blocks creating products from BCart (the tax update freezes the product master)', async () => {
     f.t.core.db.prepare("delete from products where code = 'TEA-200'").run();
-    setStoreClosed(f.t.core.db, true, f.t.core.ctx.now());
+    setStoreClosed(f.t.core, true);
     try {
       expect((await failure(f.t.call('onboarding:createProducts', { settingId: f.settingId }))).code).toBe('STORE_CLOSED');
       expect(count(f, "select count(*) n from products where code = 'TEA-200'")).toBe(0);
     } finally {
-      setStoreClosed(f.t.core.db, false, f.t.core.ctx.now());
+      setStoreClosed(f.t.core, false);
     }
     expect((await f.t.call<{ created: string[] }>('onboarding:createProducts', { settingId: f.settingId })).created).toEqual(['TEA-200']);
   });

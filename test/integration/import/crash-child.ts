@@ -6,7 +6,6 @@
 import { createCore } from '../../../src-main/core/create-core';
 import { openCliTokenStore } from '../../../src-main/core/file-token-store';
 import { createConsoleLogger } from '../../../src-main/core/logging';
-import { runImport } from '../../../src-main/core/import/run-import';
 
 async function main(): Promise<void> {
   const dataDir = process.argv[2];
@@ -16,7 +15,7 @@ async function main(): Promise<void> {
   const core = await createCore({ dataDir, migrationsDir, logger: createConsoleLogger('crash-child', 'error'), tokenStore: openCliTokenStore(dataDir) });
   process.stdout.write('ready\n');
   let last = '';
-  const o = await runImport(core.ctx, {
+  const o = await core.services.imports.run({
     settingId,
     dryRun: false,
     trigger: 'cli',

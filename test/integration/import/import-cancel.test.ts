@@ -5,9 +5,7 @@
  * that arrives once the write transaction has begun leaves a succeeded run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importService } from '../../../src-main/core/import/import-service';
 import type { ImportProgress } from '../../../src-main/core/import/run-import';
-import { schedulerServiceOf } from '../../../src-main/core/schedules/scheduler-service';
 import { stopBackgroundWork } from '../../../src-main/shell/shutdown';
 import { startImportHarness, type ImportHarness } from './import-harness';
 
@@ -44,7 +42,7 @@ describe('出荷取込処理 中止', () => {
     expect(await h.t.call('import:cancel', { runId: started.runId })).toEqual({ cancelled: true });
     // a second 中止 of the same run asks nothing more
     expect(await h.t.call('import:cancel', { runId: started.runId })).toEqual({ cancelled: false });
-    const service = importService(h.t.core.ctx);
+    const service = h.t.core.services.imports;
     while (service.isRunning(h.books.settingId)) await new Promise((r) => setTimeout(r, 10));
     // the pending request was cancelled, not waited out (the simulator answers after 4 s)
     expect(Date.now() - t0).toBeLessThan(3_000);
@@ -132,13 +130,13 @@ describe('出荷取込処理 中止', () => {
     const started = await h.t.call<{ runId: number }>('import:run', { settingId: h.books.settingId });
     await untilRequests(before + 1);
     const warnings: string[] = [];
-    const logger = { ...h.t.core.ctx.logger, warn: (m: string) => void warnings.push(m) };
+    const logger = { ...h.t.core.services.ports.logger, warn: (m: string) => void warnings.push(m) };
     const t0 = Date.now();
-    await stopBackgroundWork(h.t.core, schedulerServiceOf(h.t.core.ctx), logger, 3_000);
+    await stopBackgroundWork(h.t.core.services, logger, 3_000);
     expect(Date.now() - t0).toBeLessThan(2_500);
     h.sim.faults.clear();
     expect(warnings).toEqual([]);
-    expect(importService(h.t.core.ctx).isRunning(h.books.settingId)).toBe(false);
+    expect(h.t.core.services.imports.isRunning(h.books.settingId)).toBe(false);
     const detail = await h.t.call<{ run: { status: string; message: string } }>('import:get', { runId: started.runId });
     expect(detail.run).toMatchObject({ status: 'cancelled', message: expect.stringMatching(/^出荷取込処理を中止しました/) });
     expect(count('shipments')).toBe(shipments);

@@ -12,7 +12,6 @@ import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, DB_FILE_NAME } from '../../../src-main/core/create-core';
 import { openCliTokenStore } from '../../../src-main/core/file-token-store';
-import { runImport } from '../../../src-main/core/import/run-import';
 import { createMemoryLogger } from '../../../src-main/core/logging';
 import { startSimulator, type RunningSimulator } from '../../../src-main/simulator';
 import { addDays, jstDateOf } from '../../../src-shared/domain/jst-date';
@@ -104,7 +103,7 @@ describe('DB-kill: SIGKILL during 出荷取込処理', () => {
       if ((o.order.payment === '自社掛け払い' || o.order.payment === '銀行振込') && o.order.customer_ext_id === '') o.order.payment = 'PayPal';
     }
     const core = await open(template);
-    settingId = (await seedImportBooks(core.db, core.ctx, sim, addDays(today, -6))).settingId;
+    settingId = (await seedImportBooks(core.db, core.services.bcart, sim, addDays(today, -6))).settingId;
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     core.close();
     before = inspect(template, settingId).books;
@@ -112,7 +111,7 @@ describe('DB-kill: SIGKILL during 出荷取込処理', () => {
     const refDir = join(tmp.dir, 'reference');
     copyDir(template, refDir);
     const ref = await open(refDir);
-    const o = await runImport(ref.ctx, { settingId, dryRun: false, trigger: 'cli' });
+    const o = await ref.services.imports.run({ settingId, dryRun: false, trigger: 'cli' });
     ref.close();
     expect(o.status).toBe('succeeded');
     expect(o.counts.shipments).toBeGreaterThan(60);
@@ -152,7 +151,7 @@ describe('DB-kill: SIGKILL during 出荷取込処理', () => {
       else if (s.books === after) stats.stateAfter++;
       else stats.other++;
       const core = await open(dir);
-      const o = await runImport(core.ctx, { settingId, dryRun: false, trigger: 'cli' });
+      const o = await core.services.imports.run({ settingId, dryRun: false, trigger: 'cli' });
       core.close();
       if (o.status === 'succeeded' && inspect(dir, settingId).books === after) stats.converged++;
     };

@@ -11,7 +11,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { FAULT_KINDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
 import { createRateLimiter } from '../../../src-main/core/bcart/rate-limiter';
-import { runImport, type ImportOutcome } from '../../../src-main/core/import/run-import';
+import type { ImportOutcome } from '../../../src-main/core/import/run-import';
 import { addDays, jstDateOf } from '../../../src-shared/domain/jst-date';
 import { makeTestCore, type TestCore } from '../../helpers/core';
 import { booksSnapshot, seedImportBooks } from './import-fixture';
@@ -37,7 +37,7 @@ interface Book {
 
 async function book(sim: RunningSimulator): Promise<Book> {
   const t = await makeTestCore({ clock: { now: () => FIXED_NOW } });
-  const { settingId } = await seedImportBooks(t.core.db, t.core.ctx, sim, FROM);
+  const { settingId } = await seedImportBooks(t.core.db, t.core.services.bcart, sim, FROM);
   return { t, settingId };
 }
 
@@ -56,11 +56,11 @@ function reset(b: Book): void {
  * so the setting's shared limiter would (correctly) refuse every later run of the schedule.
  */
 const run = (b: Book, client = CLIENT): Promise<ImportOutcome> =>
-  runImport(b.t.core.ctx, {
+  b.t.core.services.imports.run({
     settingId: b.settingId,
     dryRun: false,
     trigger: 'manual',
-    client: { ...client, limiter: createRateLimiter({ clock: b.t.core.ctx.clock, timers: b.t.core.ctx.timers, maxWaitMs: CLIENT.maxRateLimitWaitMs }) },
+    client: { ...client, limiter: createRateLimiter({ clock: b.t.core.services.ports.clock, timers: b.t.core.services.ports.timers, maxWaitMs: CLIENT.maxRateLimitWaitMs }) },
   });
 
 async function catchUp(b: Book): Promise<ImportOutcome[]> {

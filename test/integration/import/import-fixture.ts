@@ -7,7 +7,7 @@
 import { addDays } from '../../../src-shared/domain/jst-date';
 import type { SqliteDb } from '../../../src-main/core/db/open';
 import { requiredCustomerCodes } from '../../../src-main/core/import/mapping';
-import { savePersonalToken, type ImportAuthDeps } from '../../../src-main/core/import/token-key';
+import type { BcartSessions } from '../../../src-main/core/ec-settings/bcart-sessions';
 import type { RunningSimulator } from '../../../src-main/simulator';
 
 export interface SeededBooks {
@@ -18,7 +18,7 @@ export interface SeededBooks {
 /** Seeds the books; `from` = 出荷取込開始日. */
 export async function seedImportBooks(
   db: SqliteDb,
-  deps: ImportAuthDeps,
+  bcart: Pick<BcartSessions, 'savePersonalToken'>,
   sim: Pick<RunningSimulator, 'url' | 'token' | 'state'>,
   from: string,
   now = '2025-01-01T00:00:00+09:00',
@@ -68,7 +68,7 @@ export async function seedImportBooks(
     );
     return { settingId, warehouseId: wh };
   })();
-  await savePersonalToken(deps, ids.settingId, sim.token, { apiBaseUrl: sim.url });
+  await bcart.savePersonalToken(ids.settingId, sim.token, sim.url);
   return ids;
 }
 

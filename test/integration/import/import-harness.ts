@@ -1,7 +1,7 @@
 /** A core on a temp SQLite file + a simulator sharing one fixed clock, seeded books, and a run helper. */
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../src-main/simulator';
 import { jstDateOf } from '../../../src-shared/domain/jst-date';
-import { runImport, type ImportOutcome, type ImportOptions } from '../../../src-main/core/import/run-import';
+import type { ImportOutcome, ImportOptions } from '../../../src-main/core/import/run-import';
 import { makeTestCore, type TestCore } from '../../helpers/core';
 import { seedImportBooks, type SeededBooks } from './import-fixture';
 
@@ -27,14 +27,14 @@ export async function startImportHarness(simOpts: SimulatorOptions, from?: strin
   const sim = await startSimulator({ rateLimit: false, includeUnsupported: false, clock, ...simOpts });
   const t = await makeTestCore({ clock });
   const today = jstDateOf(clockMs);
-  const books = await seedImportBooks(t.core.db, t.core.ctx, sim, from ?? simOpts.fromDate ?? today);
+  const books = await seedImportBooks(t.core.db, t.core.services.bcart, sim, from ?? simOpts.fromDate ?? today);
   const h: ImportHarness = {
     t,
     sim,
     books,
     today,
     run: (opts = {}) =>
-      runImport(t.core.ctx, {
+      t.core.services.imports.run({
         settingId: books.settingId,
         dryRun: false,
         trigger: 'manual',

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAllSettings } from '../../../src-main/core/import/import-all';
-import { setStoreClosed } from '../../../src-main/core/store-mode/store-mode';
+import { setStoreClosed } from '../../helpers/store-mode';
 import type { EventName } from '../../../src-shared/ipc/events';
 import { startImportHarness, type ImportHarness } from './import-harness';
 
@@ -85,24 +85,24 @@ describe('import over IPC', () => {
   });
 
   it('importAllSettings runs every setting (the schedule / tray entry point) and reports one that cannot start', async () => {
-    const results = await importAllSettings(h.t.core.ctx, 'schedule');
+    const results = await importAllSettings(h.t.core.services, 'schedule');
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ settingId: h.books.settingId, outcome: { status: 'succeeded', committed: true } });
-    setStoreClosed(h.t.core.db, true, h.t.core.ctx.now());
+    setStoreClosed(h.t.core, true);
     try {
-      const refused = await importAllSettings(h.t.core.ctx, 'schedule');
+      const refused = await importAllSettings(h.t.core.services, 'schedule');
       expect(refused[0]).toMatchObject({ notStarted: { code: 'STORE_CLOSED' } });
     } finally {
-      setStoreClosed(h.t.core.db, false, h.t.core.ctx.now());
+      setStoreClosed(h.t.core, false);
     }
   });
 
   it('is refused while 受付停止 and for an unknown setting', async () => {
-    setStoreClosed(h.t.core.db, true, h.t.core.ctx.now());
+    setStoreClosed(h.t.core, true);
     try {
       await expect(h.t.call('import:run', { settingId: h.books.settingId })).rejects.toMatchObject({ data: { code: 'STORE_CLOSED' } });
     } finally {
-      setStoreClosed(h.t.core.db, false, h.t.core.ctx.now());
+      setStoreClosed(h.t.core, false);
     }
     await expect(h.t.call('import:preview', { settingId: 999 })).rejects.toMatchObject({ data: { code: 'NOT_FOUND' } });
   });

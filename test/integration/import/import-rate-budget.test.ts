@@ -5,7 +5,6 @@
  * 300 s window and never trips BCart's own limiter.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../../src-main/core/import/run-import';
 import { startSimulator, type RunningSimulator } from '../../../src-main/simulator';
 import { makeTestCore, type TestCore } from '../../helpers/core';
 import { fakeTime } from '../../unit/bcart/helpers/fakes';
@@ -35,7 +34,7 @@ describe('rate budget shared by consecutive runs', () => {
       if ((o.order.payment === '自社掛け払い' || o.order.payment === '銀行振込') && o.order.customer_ext_id === '') o.order.payment = 'PayPal';
     }
     t = await makeTestCore({ clock: time.clock, timers: time.timers });
-    settingId = (await seedImportBooks(t.core.db, t.core.ctx, sim, '2025-03-01')).settingId;
+    settingId = (await seedImportBooks(t.core.db, t.core.services.bcart, sim, '2025-03-01')).settingId;
     t.core.db.prepare('update ec_settings set rate_budget = ? where id = ?').run(BUDGET, settingId);
   });
   afterAll(async () => {
@@ -46,7 +45,7 @@ describe('rate budget shared by consecutive runs', () => {
   it(`never more than ${BUDGET} calls in any 300 s window over the whole catch-up, 0 lockouts`, async () => {
     const outcomes = [];
     for (let i = 0; i < 15; i++) {
-      const o = await runImport(t.core.ctx, { settingId, dryRun: false, trigger: 'schedule' });
+      const o = await t.core.services.imports.run({ settingId, dryRun: false, trigger: 'schedule' });
       outcomes.push(o);
       if (o.status !== 'succeeded' || o.caughtUp) break;
     }

@@ -4,7 +4,6 @@
  * watch list, cancelled orders and all-or-nothing on one bad order.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRun } from '../../../src-main/core/import/import-log';
 import { writeImportPlan } from '../../../src-main/core/import/write-import-plan';
 import { bookCounts, booksSnapshot } from './import-fixture';
 import { startImportHarness, type ImportHarness } from './import-harness';
@@ -171,9 +170,9 @@ describe('出荷取込処理 against the simulator', () => {
     const before = booksSnapshot(h.t.core.db, h.books.settingId);
     // the last shipment repeats the first one's logistics id, as a concurrent import would have inserted it
     const broken = { ...plan, shipments: [...plan.shipments, { ...plan.shipments[0]!, lines: [] }] };
-    const runId = createRun(h.t.core.db, { settingId: h.books.settingId, trigger: 'manual', dryRun: false, windowFrom: null, windowTo: null, startedAt: h.t.core.ctx.now() });
+    const runId = h.t.core.services.repos.importRuns.createRun({ settingId: h.books.settingId, trigger: 'manual', dryRun: false, windowFrom: null, windowTo: null, startedAt: h.t.core.services.ports.now() });
     expect(() =>
-      writeImportPlan(h!.t.core.db, { settingId: h!.books.settingId, runId, plan: broken, cursor: '2025-05-01', now: h!.t.core.ctx.now(), apiCalls: 0, logs: [] }),
+      writeImportPlan(h!.t.core.services.repos, { settingId: h!.books.settingId, runId, plan: broken, cursor: '2025-05-01', now: h!.t.core.services.ports.now(), apiCalls: 0, logs: [] }),
     ).toThrow(/UNIQUE/);
     expect(booksSnapshot(h.t.core.db, h.books.settingId)).toBe(before);
     expect(h.t.core.db.prepare('select status from import_runs where id = ?').get(runId)).toEqual({ status: 'running' });

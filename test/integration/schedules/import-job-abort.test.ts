@@ -5,8 +5,6 @@
  * started yet are not started. The schedule's run is recorded failed, not left "interrupted".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schedulerServiceOf } from '../../../src-main/core/schedules/scheduler-service';
-import { savePersonalToken } from '../../../src-main/core/import/token-key';
 import { startImportHarness, type ImportHarness } from '../import/import-harness';
 
 let h: ImportHarness;
@@ -31,11 +29,11 @@ describe('EC・売上取込処理 job aborted by quitting', () => {
          from ec_settings where id = ?`,
       )
       .run(h.books.settingId);
-    await savePersonalToken(h.t.core.ctx, h.books.settingId + 1, h.sim.token, { apiBaseUrl: h.sim.url });
+    await h.t.core.services.bcart.savePersonalToken(h.books.settingId + 1, h.sim.token, h.sim.url);
     const cursor = h.cursor();
     h.sim.faults.set([{ kind: 'latency', delayMs: 5_000, count: -1 }]);
     const created = await h.t.call<{ id: number }>('schedules:create', job);
-    const svc = schedulerServiceOf(h.t.core.ctx);
+    const svc = h.t.core.services.schedules;
     const before = h.sim.requestCount();
     svc.runNow(created.id);
     const deadline = Date.now() + 10_000;

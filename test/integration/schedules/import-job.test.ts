@@ -5,10 +5,8 @@
  * message is the first problem.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schedulerServiceOf } from '../../../src-main/core/schedules/scheduler-service';
 import { startImportHarness, type ImportHarness } from '../import/import-harness';
 import { makeTestCore } from '../../helpers/core';
-import { savePersonalToken } from '../../../src-main/core/import/token-key';
 
 let h: ImportHarness;
 const job = { name: '取込', weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'], times: ['07:30'], skipHolidays: true, enabled: true };
@@ -36,7 +34,7 @@ describe('EC・売上取込処理 job', () => {
       if (event === 'schedule:ran') ran.push(payload as Record<string, unknown>);
     });
     await h.t.call('schedules:runNow', { id: created.id });
-    await schedulerServiceOf(h.t.core.ctx).scheduler.whenIdle();
+    await h.t.core.services.schedules.scheduler.whenIdle();
 
     const history = await h.t.call<{ rows: { id: number; settingId: number; status: string; trigger: string; shipmentsCreated: number }[] }>('import:history', {});
     const bySetting = [...history.rows].sort((a, b) => a.id - b.id);
@@ -52,9 +50,9 @@ describe('EC・売上取込処理 job', () => {
     expect(list.rows[0]!.lastRun).toMatchObject({ status: 'failed', importRunIds: bySetting.map((r) => r.id) });
 
     // once the second shop has its token the job succeeds, with the counts in its summary
-    await savePersonalToken(h.t.core.ctx, h.books.settingId + 1, h.sim.token, { apiBaseUrl: h.sim.url });
+    await h.t.core.services.bcart.savePersonalToken(h.books.settingId + 1, h.sim.token, h.sim.url);
     await h.t.call('schedules:runNow', { id: created.id });
-    await schedulerServiceOf(h.t.core.ctx).scheduler.whenIdle();
+    await h.t.core.services.schedules.scheduler.whenIdle();
     expect(ran[1]).toMatchObject({ status: 'succeeded', message: expect.stringMatching(/^EC連携設定 2 件の出荷取込処理が完了しました（注文 \d+ 件、出荷伝票 \d+ 件/) });
   });
 
@@ -62,7 +60,7 @@ describe('EC・売上取込処理 job', () => {
     const created = await h.t.call<{ id: number }>('schedules:create', { ...job, name: 'トレイから' });
     const lastId = async () => Math.max(0, ...(await h.t.call<{ rows: { id: number }[] }>('import:history', {})).rows.map((r) => r.id));
     const before = await lastId();
-    const svc = schedulerServiceOf(h.t.core.ctx);
+    const svc = h.t.core.services.schedules;
     const runId = svc.runNow(created.id, 'tray');
     await svc.scheduler.whenIdle();
     const history = await h.t.call<{ rows: { id: number; trigger: string; status: string }[] }>('import:history', {});
@@ -85,7 +83,7 @@ describe('EC・売上取込処理 job', () => {
     const t = await makeTestCore();
     const created = await t.call<{ id: number }>('schedules:create', job);
     await t.call('schedules:runNow', { id: created.id });
-    await schedulerServiceOf(t.core.ctx).scheduler.whenIdle();
+    await t.core.services.schedules.scheduler.whenIdle();
     const list = await t.call<{ rows: { lastRun: { status: string; message: string } }[] }>('schedules:list');
     expect(list.rows[0]!.lastRun).toMatchObject({ status: 'failed', message: expect.stringContaining('EC連携設定が登録されていない') });
     t.close();

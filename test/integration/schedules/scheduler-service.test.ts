@@ -5,9 +5,9 @@
  * slots, the 一時停止 button survives a restart, and push events reach the event bus.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { onStoreModeChanged, schedulerServiceOf, startScheduler, type SchedulerService } from '../../../src-main/core/schedules/scheduler-service';
+import type { SchedulerService } from '../../../src-main/core/schedules/scheduler-service';
 import type { JobOutcome, RunTrigger } from '../../../src-main/core/schedules/scheduler-types';
-import { setStoreClosed } from '../../../src-main/core/store-mode/store-mode';
+import { setStoreClosed } from '../../helpers/store-mode';
 import type { EventName } from '../../../src-shared/ipc/events';
 import { makeTestCore, type TestCore } from '../../helpers/core';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -30,10 +30,8 @@ afterEach(() => tmp.cleanup());
 
 async function boot(startAt: number, opts: { start?: boolean; outcome?: JobOutcome; hold?: Promise<void> } = {}): Promise<Booted> {
   const time = createFakeTime(startAt);
-  const t = await makeTestCore({ clock: time.clock, timers: time.timers }, tmp.dir);
   const calls: Booted['calls'] = [];
   const events: Booted['events'] = [];
-  t.core.events.subscribe((event, payload) => events.push({ event, payload }));
   const options = {
     runJob: async (job: { id: number }, trigger: RunTrigger) => {
       calls.push({ jobId: job.id, trigger });
@@ -41,7 +39,9 @@ async function boot(startAt: number, opts: { start?: boolean; outcome?: JobOutco
       return opts.outcome ?? { ok: true as const, summary: '出荷伝票 2 件を取り込みました', details: { importRunIds: [7] } };
     },
   };
-  const svc = opts.start === false ? schedulerServiceOf(t.core.ctx, options) : startScheduler(t.core, options);
+  const t = await makeTestCore({ clock: time.clock, timers: time.timers, scheduler: options }, tmp.dir);
+  t.core.events.subscribe((event, payload) => events.push({ event, payload }));
+  const svc = opts.start === false ? t.core.services.schedules : t.core.services.schedules.start();
   return { t, time, svc, calls, events };
 }
 
@@ -90,14 +90,14 @@ describe('scheduler service on SQLite (fake clock)', () => {
   it('受付停止 pauses the schedule; 受付再開 returns what was skipped and runs nothing of it', async () => {
     const b = await boot(jst('2026-12-01T07:00'));
     const job = await b.t.call<{ id: number }>('schedules:create', weekdays0730);
-    setStoreClosed(b.t.core.db, true, b.t.core.ctx.now());
-    expect(onStoreModeChanged(b.t.core.ctx, true)).toEqual([]);
+    setStoreClosed(b.t.core, true);
+    expect(b.t.core.services.schedules.onStoreModeChanged(true)).toEqual([]);
     expect((await b.t.call<{ pausedBy: string[] }>('schedules:state')).pausedBy).toEqual(['store-closed']);
     await expect(b.t.call('schedules:runNow', { id: job.id })).rejects.toMatchObject({ data: { code: 'STORE_CLOSED' } });
     await b.time.advance(DAY); // Tue 07:30 passes while closed
     expect(b.calls).toEqual([]);
-    setStoreClosed(b.t.core.db, false, b.t.core.ctx.now());
-    const skipped = onStoreModeChanged(b.t.core.ctx, false);
+    setStoreClosed(b.t.core, false);
+    const skipped = b.t.core.services.schedules.onStoreModeChanged(false);
     expect(skipped).toEqual([{ jobId: job.id, jobName: '朝の取込', atMs: jst('2026-12-01T07:30'), at: '2026-12-01T07:30:00+09:00' }]);
     expect(b.calls).toEqual([]);
     const state = await b.t.call<{ pausedBy: string[]; lastResume: unknown }>('schedules:state');
@@ -122,9 +122,9 @@ describe('scheduler service on SQLite (fake clock)', () => {
 
   it('notices 受付停止 switched without the hook (the database is the truth)', async () => {
     const b = await boot(jst('2026-12-01T07:00'));
-    setStoreClosed(b.t.core.db, true, b.t.core.ctx.now());
+    setStoreClosed(b.t.core, true);
     expect((await b.t.call<{ pausedBy: string[] }>('schedules:state')).pausedBy).toEqual(['store-closed']);
-    setStoreClosed(b.t.core.db, false, b.t.core.ctx.now());
+    setStoreClosed(b.t.core, false);
     expect((await b.t.call<{ pausedBy: string[] }>('schedules:state')).pausedBy).toEqual([]);
     await shutdown(b);
   });

@@ -21,7 +21,6 @@ import { CHANNELS, contract, type Channel } from '../../../src-shared/ipc/contra
 import { PUSH_CHANNEL } from '../../../src-shared/ipc/events';
 import { createCore } from '../../../src-main/core/create-core';
 import { settingTokenKeyPrefix } from '../../../src-main/core/bcart/oauth';
-import { runInitialSetup } from '../../../src-main/core/setup/initial-setup';
 import type { ShellHandle } from '../../../src-main/shell/app-shell';
 import { startSimulator, type RunningSimulator } from '../../../src-main/simulator';
 import { FakeBrowserWindow, makeFakeElectron } from '../../helpers/fake-electron';
@@ -59,7 +58,7 @@ function readInputs(settingId: number, runId: number, ids: Record<string, number
   const out: Partial<Record<Channel, unknown>> = {
     'app:info': {},
     'connection:state': s,
-    'csv:export': { master: 'products', encoding: 'utf8-bom' },
+    'csv:export': { master: 'products', encoding: 'utf-8' },
     'import:get': { runId },
     'import:history': s,
     'import:preview': s,
@@ -123,7 +122,7 @@ describe('token canary: desktop shell (fake Electron, electron-log file transpor
   const rememberTokens = async () => {
     const p = settingTokenKeyPrefix(settingId);
     for (const k of [`${p}:access_token`, `${p}:refresh_token`]) {
-      const v = await shell.core.ctx.tokenStore.get(k);
+      const v = await shell.core.services.ports.tokenStore.get(k);
       if (v) secrets.add(v);
     }
   };
@@ -162,7 +161,7 @@ describe('token canary: desktop shell (fake Electron, electron-log file transpor
   });
 
   it('logs in with a personal token over IPC, tests the connection and imports', async () => {
-    settingId = (await runInitialSetup(shell.core.ctx, { baseUrl: sim.url, token: CANARY, from: FROM })).settingId;
+    settingId = (await shell.core.services.initialSetup.run({ baseUrl: sim.url, token: CANARY, from: FROM })).settingId;
     expect(await ipc('connection:logout', { settingId })).toMatchObject({ ok: true, value: { status: '未認証' } });
     expect(await ipc('connection:savePersonalToken', { settingId, token: CANARY })).toMatchObject({ ok: true, value: { status: '認証済' } });
     expect(await ipc('connection:test', { settingId })).toMatchObject({ ok: true });

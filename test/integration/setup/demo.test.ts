@@ -3,7 +3,6 @@
  * port, new token) the same demo settings row gets the new URL and token, and nothing is duplicated.
  */
 import { describe, expect, it } from 'vitest';
-import { stopDemoSimulator } from '../../../src-main/core/setup/demo-service';
 import { makeTestCore } from '../../helpers/core';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -29,7 +28,7 @@ describe('demo:start', () => {
       const shipments = await t.call<{ total: number }>('shipments:list', {});
       expect(shipments.total).toBeGreaterThan(0);
     } finally {
-      await stopDemoSimulator(t.core.ctx);
+      await t.core.services.demo.stop();
       t.close();
     }
   }, 60_000);
@@ -43,7 +42,7 @@ describe('demo:start', () => {
       expect(again.url).toBe(first.url);
       expect(Object.values(again.created).flat()).toEqual([]);
       expect(await a.call('connection:test', { settingId: first.settingId })).toMatchObject({ ok: true });
-      await stopDemoSimulator(a.core.ctx);
+      await a.core.services.demo.stop();
       a.close();
 
       // a restarted app keeps its token store (safeStorage); the new simulator has a new token
@@ -56,7 +55,7 @@ describe('demo:start', () => {
         expect(await b.call('settings:list', {})).toMatchObject({ rows: [{ id: first.settingId, apiBaseUrl: restarted.url }] });
         expect(await b.call('connection:test', { settingId: first.settingId })).toMatchObject({ ok: true });
       } finally {
-        await stopDemoSimulator(b.core.ctx);
+        await b.core.services.demo.stop();
         b.close();
       }
     } finally {

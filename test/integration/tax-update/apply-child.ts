@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { createCore } from '../../../src-main/core/create-core';
 import { createMemoryLogger } from '../../../src-main/core/logging';
 import { createMemoryTokenStore } from '../../../src-main/core/memory-token-store';
-import { createTaxUpdateService } from '../../../src-main/core/tax-update/tax-update-service';
 import { PRESET_2019 } from '../../../src-shared/tax-update/types';
 import { TAX_UPDATE_CHECKLIST_IDS } from '../../../src-shared/tax-update/checklist';
 
@@ -21,7 +20,7 @@ async function main(): Promise<void> {
     logger: createMemoryLogger(),
     tokenStore: createMemoryTokenStore(),
   });
-  const service = createTaxUpdateService({ db: core.db, dataDir, now: () => core.ctx.now(), nowMs: () => Date.now() });
+  const service = core.services.taxUpdate;
   process.stdout.write('ready\n');
   await service.apply({ eventId: PRESET_2019.id, rounding: 'round', checked: TAX_UPDATE_CHECKLIST_IDS, understood: true });
   core.close();

@@ -9,9 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../../../src-main/core/create-core';
-import { setStoreClosed } from '../../../src-main/core/store-mode/store-mode';
-import { replaceAllApplications } from '../../../src-main/core/subscriptions/subscription-repository';
-import { createTaxUpdateService } from '../../../src-main/core/tax-update/tax-update-service';
+import { setStoreClosed } from '../../helpers/store-mode';
 import { PRESET_2019 } from '../../../src-shared/tax-update/types';
 import { TAX_UPDATE_CHECKLIST_IDS } from '../../../src-shared/tax-update/checklist';
 import { makeTestCore } from '../../helpers/core';
@@ -83,8 +81,8 @@ describe('SIGKILL during apply', () => {
     const t = await makeTestCore({}, template);
     const data = makeDataset(99, 1000);
     insertProducts(t.core.db, data.products);
-    replaceAllApplications(t.core.db, data.apps, t.core.ctx.now());
-    setStoreClosed(t.core.db, true, t.core.ctx.now());
+    t.core.services.repos.subscriptions.replaceAll(data.apps, t.core.services.ports.now());
+    setStoreClosed(t.core, true);
     before = dumpSubscriptions(t.core.db);
     t.core.close();
     // the expected "after": the same apply on a copy, in this process
@@ -92,7 +90,7 @@ describe('SIGKILL during apply', () => {
     mkdirSync(copy);
     copyFileSync(join(template, DB_FILE_NAME), join(copy, DB_FILE_NAME));
     const e = await makeTestCore({}, copy);
-    const service = createTaxUpdateService({ db: e.core.db, dataDir: copy, now: () => e.core.ctx.now(), nowMs: () => Date.now() });
+    const service = e.core.services.taxUpdate;
     await service.apply({ eventId: PRESET_2019.id, rounding: 'round', checked: TAX_UPDATE_CHECKLIST_IDS, understood: true });
     after = dumpSubscriptions(e.core.db);
     e.core.close();

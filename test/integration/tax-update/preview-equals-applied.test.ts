@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { replaceAllApplications, loadAllApplications, toPlainApplication } from '../../../src-main/core/subscriptions/subscription-repository';
-import { setStoreClosed } from '../../../src-main/core/store-mode/store-mode';
+import { toPlainApplication } from '../../../src-main/core/subscriptions/subscription-repository';
+import { setStoreClosed } from '../../helpers/store-mode';
 import { PRESET_2019 } from '../../../src-shared/tax-update/types';
 import { TAX_UPDATE_CHECKLIST_IDS } from '../../../src-shared/tax-update/checklist';
 import { makeTestCore } from '../../helpers/core';
@@ -31,18 +31,17 @@ describe('preview ≡ applied (real SQLite)', () => {
           try {
             const data = makeDataset(seed, count);
             insertProducts(t.core.db, data.products.slice(0, keepProducts)); // the rest count as deleted
-            replaceAllApplications(t.core.db, data.apps, t.core.ctx.now());
+            t.core.services.repos.subscriptions.replaceAll(data.apps, t.core.services.ports.now());
             const preview = await t.call<PreviewOut>('taxUpdate:preview', { eventId: PRESET_2019.id, rounding, limit: 200_000 });
             // the pure plan over the same data: what the screen showed
             const { computePlan } = await import('../../../src-main/core/tax-update/tax-update-service');
-            const deps = { db: t.core.db, dataDir: t.dataDir, now: () => t.core.ctx.now(), nowMs: () => Date.now() };
-            const expected = computePlan(deps, PRESET_2019.id, rounding);
+            const expected = computePlan({ repos: t.core.services.repos, now: t.core.services.ports.now }, PRESET_2019.id, rounding);
             expect(expected.hash).toBe(preview.planHash);
 
-            setStoreClosed(t.core.db, true, t.core.ctx.now());
+            setStoreClosed(t.core, true);
             await t.call('taxUpdate:apply', { eventId: PRESET_2019.id, rounding, checked: [...TAX_UPDATE_CHECKLIST_IDS], understood: true, planHash: preview.planHash });
 
-            const after = loadAllApplications(t.core.db).map(toPlainApplication);
+            const after = t.core.services.repos.subscriptions.loadAll().map(toPlainApplication);
             expect(after).toEqual(expected.plan.updatedApplications.map(toPlainApplication));
             const stored = t.core.db
               .prepare('select application_code, field, option_name, old_value, new_value from tax_update_changes order by id')

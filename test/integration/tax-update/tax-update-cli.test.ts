@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli';
 import { openCliCore } from '../../../src-main/cli/cli-core';
 import { serialiseSubscriptionCsv } from '../../../src-main/core/subscriptions/subscription-csv';
-import { loadAllApplications, toPlainApplication } from '../../../src-main/core/subscriptions/subscription-repository';
+import { toPlainApplication } from '../../../src-main/core/subscriptions/subscription-repository';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { makeDataset } from './tax-update-fixture';
 
@@ -76,7 +76,7 @@ describe('tax-update CLI', () => {
     // every previewed price is now in the database
     const core = await openCliCore(dir);
     try {
-      const apps = new Map(loadAllApplications(core.db).map((a) => [a.code, toPlainApplication(a)]));
+      const apps = new Map(core.services.repos.subscriptions.loadAll().map((a) => [a.code, toPlainApplication(a)]));
       for (const c of preview.changes) {
         const app = apps.get(c.applicationCode)!;
         if (c.field === 'standardRate' || c.field === 'reducedRate') expect(app[c.field]).toBe(c.new);

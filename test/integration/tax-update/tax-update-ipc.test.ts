@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { DB_FILE_NAME } from '../../../src-main/core/create-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serialiseSubscriptionCsv } from '../../../src-main/core/subscriptions/subscription-csv';
-import { loadAllApplications, replaceAllApplications, toPlainApplication } from '../../../src-main/core/subscriptions/subscription-repository';
+import { toPlainApplication } from '../../../src-main/core/subscriptions/subscription-repository';
 import { PRESET_2019 } from '../../../src-shared/tax-update/types';
 import { TAX_UPDATE_CHECKLIST_IDS } from '../../../src-shared/tax-update/checklist';
 import { makeTestCore, type TestCore } from '../../helpers/core';
@@ -55,7 +55,7 @@ describe('tax update over IPC', () => {
   afterEach(() => t.close());
 
   it('imports the CSV exactly and lists with filters', async () => {
-    expect(loadAllApplications(t.core.db).map(toPlainApplication)).toEqual(data.apps);
+    expect(t.core.services.repos.subscriptions.loadAll().map(toPlainApplication)).toEqual(data.apps);
     const all = await t.call<{ total: number }>('subscriptions:list', {});
     expect(all.total).toBe(60);
     const cont = await t.call<{ rows: { status: string; standardRate: number }[] }>('subscriptions:list', { status: '継続中', standardRate: 8 });
@@ -193,7 +193,7 @@ describe('tax update over IPC', () => {
   it('products: 軽減 / 標準 follow the master; 非課税, no 税区分 or no product keep the application setting', async () => {
     const db = t.core.db;
     const exempt = (db.prepare("select id from tax_classes where kind = '非課税'").get() as { id: number }).id;
-    const now = t.core.ctx.now();
+    const now = t.core.services.ports.now();
     const ins = db.prepare('insert into products (code, variation_h, variation_v, name, tax_class_id, confirmed, created_at, updated_at) values (?, ?, ?, ?, ?, 1, ?, ?)');
     ins.run('EX', '', '', '非課税品', exempt, now, now);
     ins.run('NOCLASS', '', '', '税区分なし', null, now, now);
@@ -208,7 +208,7 @@ describe('tax update over IPC', () => {
     });
     // fixture master: P1 is 標準 and P2 軽減 (no variations); GONE is not in the master (deleted)
     const apps = [app('A1', 'EX', '軽減'), app('A2', 'NOCLASS', '軽減'), app('A3', 'GONE', '軽減'), app('A4', 'P1', '軽減'), app('A5', 'P2', '標準')];
-    replaceAllApplications(db, apps, now);
+    t.core.services.repos.subscriptions.replaceAll(apps, now);
     const preview = await t.call<Preview>('taxUpdate:preview', { eventId: PRESET_2019.id, rounding: 'floor', limit: 1000 });
     const typeChanges = preview.changes.filter((c) => c.field === 'taxRateType').map((c) => [c.applicationCode, c.old, c.new]);
     // EX (非課税), NOCLASS and GONE keep 軽減; P1 turns the 軽減 item 標準; P2 turns the 標準 item 軽減

@@ -1,6 +1,7 @@
 /**
  * Each process-boundary lint rule fires on a fixture that breaks it (test/fixtures/lint/), and the
- * real source tree passes the same rules. The fixtures are linted as if they lived in the real
+ * same fixture passes where the rule allows it (repositories may reach the tables; the CLI and the
+ * shell may start the simulator). The real source tree passes the same rules (npm run lint). The fixtures are linted as if they lived in the real
  * folders (ESLint's filePath option), so the rule selection by folder is what is tested.
  */
 import { readFileSync } from 'node:fs';
@@ -25,6 +26,18 @@ describe('lint enforces the process boundaries', () => {
     ['src-main/core/uses-ipc-main.ts', 'src-main/core/x.ts', /ipcMain/],
     ['src-renderer/imports-main.ts', 'src-renderer/features/x.ts', /must not import src-main/],
     ['src-renderer/uses-ipc-renderer.ts', 'src-renderer/features/x.ts', /ipcRenderer/],
+    // the composition root's ports are the only way in for the simulator, the harness and the CLI
+    ['src-main/core/imports-simulator.ts', 'src-main/core/setup/x.ts', /must not import the simulator/],
+    ['src-main/core/imports-harness.ts', 'src-main/core/x.ts', /must not import the simulator, the harness or the CLI/],
+    ['src-main/core/imports-cli.ts', 'src-main/core/import/x.ts', /must not import the simulator, the harness or the CLI/],
+    ['src-main/core/imports-simulator.ts', 'src-main/core/setup/x-repository.ts', /must not import the simulator/],
+    // one owner per table: the schema, drizzle and SQL only in repositories and db/
+    ['src-main/core/imports-schema.ts', 'src-main/core/masters/x-service.ts', /Only repositories/],
+    ['src-main/core/imports-drizzle.ts', 'src-main/core/import/x.ts', /Only repositories/],
+    ['src-main/core/prepares-sql.ts', 'src-main/core/tax-update/x.ts', /Only repositories/],
+    ['src-main/core/prepares-sql.ts', 'src-main/cli/x.ts', /Only repositories/],
+    ['src-main/core/imports-schema.ts', 'src-main/harness/x.ts', /Only repositories/],
+    ['src-main/core/prepares-sql.ts', 'src-main/shell/x.ts', /Only repositories/],
     ['src-renderer/ad-hoc-query-key.ts', 'src-renderer/features/x.ts', /Query keys live in src-renderer\/queries/],
     ['src-renderer/invalidates-by-hand.ts', 'src-renderer/features/x.ts', /data:changed/],
     ['src-renderer/invalidates-by-hand.ts', 'src-renderer/format/x.ts', /data:changed/],
@@ -56,4 +69,17 @@ describe('lint enforces the process boundaries', () => {
     const problems = await lintAs('src-main/core/imports-electron.ts', 'src-main/shell/x.ts');
     expect(problems).toEqual([]);
   }, 60_000);
+
+  const allowed: [string, string][] = [
+    ['src-main/core/imports-schema.ts', 'src-main/core/masters/x-repository.ts'],
+    ['src-main/core/imports-drizzle.ts', 'src-main/core/masters/x-repositories.ts'],
+    ['src-main/core/prepares-sql.ts', 'src-main/core/db/x.ts'],
+    ['src-main/core/imports-simulator.ts', 'src-main/cli/x.ts'],
+    ['src-main/core/imports-simulator.ts', 'src-main/shell/x.ts'],
+  ];
+  for (const [fixture, pretend] of allowed) {
+    it(`${fixture} is allowed as ${pretend}`, async () => {
+      expect(await lintAs(fixture, pretend)).toEqual([]);
+    }, 60_000);
+  }
 });

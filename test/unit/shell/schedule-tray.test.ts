@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type CoreOptions } from '../../../src-main/core/create-core';
 import { createMemoryLogger } from '../../../src-main/core/logging';
-import { onStoreModeChanged, schedulerServiceOf, type SchedulerService } from '../../../src-main/core/schedules/scheduler-service';
+import type { SchedulerService } from '../../../src-main/core/schedules/scheduler-service';
 import type { JobOutcome } from '../../../src-main/core/schedules/scheduler-types';
-import { setStoreClosed } from '../../../src-main/core/store-mode/store-mode';
+import { setStoreClosed } from '../../helpers/store-mode';
 import { startShell, type ShellHandle } from '../../../src-main/shell/app-shell';
 import { TRAY_ICONS } from '../../../src-main/shell/tray';
 import { FakeBrowserWindow, FakeNotification, FakeTray, makeFakeElectron } from '../../helpers/fake-electron';
@@ -45,19 +45,21 @@ describe('tray, notifications and close-to-tray (fake Electron)', () => {
     time = createFakeTime(jst('2026-12-01T07:00'));
     outcome = { ok: true, summary: 'EC連携設定 1 件の出荷取込処理が完了しました（注文 3 件、出荷伝票 3 件、請求伝票 3 件、請求額合計 ¥12,000）。' };
     release = null;
-    // the core is created by the shell; its scheduler service gets a fake job runner first
-    const createWithFakeJob = async (o: CoreOptions) => {
-      const core = await createCore({ ...o, clock: time.clock, timers: time.timers });
-      schedulerServiceOf(core.ctx, {
-        runJob: async () => {
-          if (release === null) await new Promise<void>((r) => (release = r));
-          return outcome;
+    // the core is created by the shell; its scheduler service gets a fake job runner
+    const createWithFakeJob = (o: CoreOptions) =>
+      createCore({
+        ...o,
+        clock: time.clock,
+        timers: time.timers,
+        scheduler: {
+          runJob: async () => {
+            if (release === null) await new Promise<void>((r) => (release = r));
+            return outcome;
+          },
         },
       });
-      return core;
-    };
     shell = (await startShell(fake.electron as never, { appRoot: ROOT, env: {}, createCore: createWithFakeJob, createLogger: () => createMemoryLogger() }))!;
-    svc = schedulerServiceOf(shell.core.ctx);
+    svc = shell.core.services.schedules;
   });
   afterEach(async () => {
     release?.();
@@ -168,12 +170,12 @@ describe('tray, notifications and close-to-tray (fake Electron)', () => {
       body: expect.stringContaining('実行されなかった予定が 1 件あります（12/01 07:30）'),
     });
     // 受付停止 → 受付再開 (tax update) notifies too
-    setStoreClosed(shell.core.db, true, shell.core.ctx.now());
-    onStoreModeChanged(shell.core.ctx, true);
+    setStoreClosed(shell.core, true);
+    shell.core.services.schedules.onStoreModeChanged(true);
     await time.sleepPc(24 * 60 * 60_000); // the PC sleeps through Wednesday 07:30
     await time.advance(60_000);
-    setStoreClosed(shell.core.db, false, shell.core.ctx.now());
-    onStoreModeChanged(shell.core.ctx, false);
+    setStoreClosed(shell.core, false);
+    shell.core.services.schedules.onStoreModeChanged(false);
     expect(FakeNotification.shown.at(-1)!.options).toMatchObject({
       title: '受付再開: スケジュールを再開しました',
       body: expect.stringContaining('実行されなかった予定が 1 件あります（12/02 07:30）'),

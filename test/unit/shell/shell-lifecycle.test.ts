@@ -11,9 +11,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, DB_FILE_NAME, type CoreOptions } from '../../../src-main/core/create-core';
 import { createMemoryLogger, type MemoryLogger } from '../../../src-main/core/logging';
-import { schedulerServiceOf } from '../../../src-main/core/schedules/scheduler-service';
 import type { SchedulerDeps } from '../../../src-main/core/schedules/scheduler';
-import { demoSimulator } from '../../../src-main/core/setup/demo-service';
 import { startShell, type ShellHandle, type ShellOptions } from '../../../src-main/shell/app-shell';
 import { APP_USER_MODEL_ID, launchedHidden } from '../../../src-main/shell/login-launch';
 import { FakeBrowserWindow, FakeTray, makeFakeElectron, type FakeElectronOptions } from '../../helpers/fake-electron';
@@ -46,11 +44,7 @@ async function start(
   const fake = makeFakeElectron(tmp.dir, fakeOpts);
   const time = createFakeTime(jst('2026-12-01T07:00'));
   const logger = createMemoryLogger();
-  const create = async (o: CoreOptions) => {
-    const core = await createCore({ ...o, clock: time.clock, timers: time.timers });
-    if (runJob) schedulerServiceOf(core.ctx, { runJob });
-    return core;
-  };
+  const create = (o: CoreOptions) => createCore({ ...o, clock: time.clock, timers: time.timers, ...(runJob ? { scheduler: { runJob } } : {}) });
   const shell = (await startShell(fake.electron as never, { appRoot: ROOT, env: {}, createCore: create, createLogger: () => logger, argv: [], ...shellOpts }))!;
   cleanups.push(() => tmp.cleanup());
   cleanups.push(() => shell.quit());
@@ -162,7 +156,7 @@ describe('start hidden when launched at sign-in', () => {
 describe('終了 stops background work before the database closes', () => {
   it('closes the demo simulator port and leaves the scheduler without timers', async () => {
     const { shell, fake, time } = await start();
-    const sim = await demoSimulator(shell.core.ctx);
+    const sim = await shell.core.services.demo.shop();
     const port = Number(new URL(sim.url).port);
     expect(await tryConnect(port)).toBe('connected');
     await call(shell, 'schedules:create', JOB);
@@ -190,7 +184,7 @@ describe('終了 stops background work before the database closes', () => {
     });
     const { id } = await call<{ id: number }>(shell, 'schedules:create', JOB);
     await call(shell, 'schedules:runNow', { id });
-    expect(schedulerServiceOf(shell.core.ctx).scheduler.runningJobIds()).toEqual([id]);
+    expect(shell.core.services.schedules.scheduler.runningJobIds()).toEqual([id]);
 
     await shell.quit();
     expect(aborted).toBe(true);

@@ -8,5 +8,5 @@ export { base64url, createPkcePair, createState, s256Challenge } from './pkce';
 export type { PkcePair } from './pkce';
 export { exchangeCode, refresh, refreshTokens } from './token-endpoint';
 export type { TokenEndpointOptions, TokenSet } from './token-endpoint';
-export { DEFAULT_OAUTH_CLIENT_ID, settingAuth, settingTokenKeyPrefix } from './setting-auth';
-export type { SettingAuthDeps, SettingOAuthFields } from './setting-auth';
+export { createSettingAuths, DEFAULT_OAUTH_CLIENT_ID, settingTokenKeyPrefix } from './setting-auth';
+export type { SettingAuthDeps, SettingAuths, SettingOAuthFields } from './setting-auth';

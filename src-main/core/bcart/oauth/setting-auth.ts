@@ -1,8 +1,9 @@
 /**
- * One BcartAuth per (token store, EC連携設定). The import, the settings screens' 接続テスト / login and
- * anything else that talks to one shop must share it: each BcartAuth keeps its own single-flight
- * refresh, so two instances could refresh a rotating refresh token at the same moment and one of
- * them would get invalid_grant (要再認証). TokenStore keys are `bcart:<settingId>:…`.
+ * One BcartAuth per EC連携設定 and core (the composition root builds one registry). The import, the
+ * settings screens' 接続テスト / login and anything else that talks to one shop must share it: each
+ * BcartAuth keeps its own single-flight refresh, so two instances could refresh a rotating refresh
+ * token at the same moment and one of them would get invalid_grant (要再認証). TokenStore keys are
+ * `bcart:<settingId>:…`.
  */
 import type { Clock, Fetch, Logger, OpenExternal, Timers, TokenStore } from '../../ports';
 import { createBcartAuth, type BcartAuth } from './auth';
@@ -22,10 +23,10 @@ export interface SettingAuthDeps {
   clock: Clock;
   timers: Timers;
   logger: Logger;
-  /** only callers that may start a browser login pass one (the import never does) */
-  openExternal?: OpenExternal;
-  /** developer setting: https hosts besides bcart.jp (a CoreContext carries it) */
-  extraApiHosts?: readonly string[];
+  /** opens the browser for 「ECサイト認証」 (only login() uses it; the import never logs in) */
+  openExternal: OpenExternal;
+  /** developer setting: https hosts besides bcart.jp tokens may be sent to (api-url-policy.ts) */
+  extraApiHosts: readonly string[];
 }
 
 /** Connection fields of an ec_settings row (null = the documented default). */
@@ -37,48 +38,38 @@ export interface SettingOAuthFields {
   oauthClientId: string | null;
 }
 
-interface Entry {
-  stamp: string;
-  auth: BcartAuth;
-  openExternal: OpenExternal | null;
+/** The shared credential managers of a core. */
+export interface SettingAuths {
+  /** the BcartAuth of a settings row; rebuilt only when its URLs or client id change */
+  get(settingId: number, fields: SettingOAuthFields): BcartAuth;
 }
 
-const cache = new WeakMap<TokenStore, Map<number, Entry>>();
-
-/** The shared credential manager of a settings row; rebuilt only when its OAuth fields change. */
-export function settingAuth(deps: SettingAuthDeps, settingId: number, fields: SettingOAuthFields): BcartAuth {
-  let perStore = cache.get(deps.tokenStore);
-  if (!perStore) {
-    perStore = new Map();
-    cache.set(deps.tokenStore, perStore);
-  }
-  const stamp = JSON.stringify([fields.apiBaseUrl, fields.oauthAuthorizeUrl, fields.oauthTokenUrl, fields.oauthClientId]);
-  const cached = perStore.get(settingId);
-  if (cached && cached.stamp === stamp) {
-    if (deps.openExternal) cached.openExternal = deps.openExternal;
-    return cached.auth;
-  }
-  const entry: Entry = { stamp, auth: null as unknown as BcartAuth, openExternal: deps.openExternal ?? null };
-  entry.auth = createBcartAuth({
-    settings: {
-      apiBaseUrl: fields.apiBaseUrl,
-      authorizeUrl: fields.oauthAuthorizeUrl ?? BCART_DEFAULT_AUTHORIZE_URL,
-      tokenUrl: fields.oauthTokenUrl ?? BCART_DEFAULT_TOKEN_URL,
-      clientId: fields.oauthClientId ?? DEFAULT_OAUTH_CLIENT_ID,
-      scopes: [...BCART_DEFAULT_SCOPES],
+export function createSettingAuths(deps: SettingAuthDeps): SettingAuths {
+  const cache = new Map<number, { stamp: string; auth: BcartAuth }>();
+  return {
+    get(settingId, fields) {
+      const stamp = JSON.stringify([fields.apiBaseUrl, fields.oauthAuthorizeUrl, fields.oauthTokenUrl, fields.oauthClientId]);
+      const cached = cache.get(settingId);
+      if (cached && cached.stamp === stamp) return cached.auth;
+      const auth = createBcartAuth({
+        settings: {
+          apiBaseUrl: fields.apiBaseUrl,
+          authorizeUrl: fields.oauthAuthorizeUrl ?? BCART_DEFAULT_AUTHORIZE_URL,
+          tokenUrl: fields.oauthTokenUrl ?? BCART_DEFAULT_TOKEN_URL,
+          clientId: fields.oauthClientId ?? DEFAULT_OAUTH_CLIENT_ID,
+          scopes: [...BCART_DEFAULT_SCOPES],
+        },
+        tokenStore: deps.tokenStore,
+        fetch: deps.fetch,
+        clock: deps.clock,
+        timers: deps.timers,
+        logger: deps.logger,
+        openExternal: deps.openExternal,
+        keyPrefix: settingTokenKeyPrefix(settingId),
+        extraApiHosts: deps.extraApiHosts,
+      });
+      cache.set(settingId, { stamp, auth });
+      return auth;
     },
-    tokenStore: deps.tokenStore,
-    fetch: deps.fetch,
-    clock: deps.clock,
-    timers: deps.timers,
-    logger: deps.logger,
-    openExternal: async (url) => {
-      if (!entry.openExternal) throw new Error('no browser available to this caller');
-      await entry.openExternal(url);
-    },
-    keyPrefix: settingTokenKeyPrefix(settingId),
-    extraApiHosts: deps.extraApiHosts ?? [],
-  });
-  perStore.set(settingId, entry);
-  return entry.auth;
+  };
 }

@@ -5,6 +5,7 @@
  * Tokens appear in request bodies only — never in URLs, logs or error details.
  */
 import { AppError } from '../../../../src-shared/errors';
+import { failureKind, isRedirectRefused } from '../../errors/classify-error';
 import { BodyTooLargeError, formatBytes, jsonNestingExceeds, MAX_ERROR_JSON_DEPTH, MAX_TOKEN_RESPONSE_BYTES, readCappedText } from '../../http/bounded-response';
 import type { Clock, Fetch } from '../../ports';
 
@@ -48,15 +49,14 @@ async function post(opts: TokenEndpointOptions, params: Record<string, string>, 
         { details: { grant: params['grant_type'], reason: 'too_large' }, retryable: false },
       );
     }
-    const cause = (err as { cause?: { message?: unknown } } | null)?.cause;
-    if (typeof cause?.message === 'string' && /redirect/i.test(cause.message)) {
+    if (isRedirectRefused(err)) {
       throw new AppError(
         'OAUTH_FAILED',
         'Bカートの認証サーバーから別のURLへの転送 (リダイレクト) が返されたため、安全のため中止しました (認証情報は転送先に送っていません)。EC連携設定のトークンURLが正しいか確認してください。',
         { details: { grant: params['grant_type'], reason: 'redirect' }, retryable: false },
       );
     }
-    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+    const timedOut = failureKind(err) === 'timeout' || (err instanceof Error && err.name === 'AbortError');
     throw new AppError(
       timedOut ? 'TIMEOUT' : 'NETWORK',
       timedOut

@@ -1,10 +1,10 @@
 /**
- * The SQLite ScheduleStore on a real database file: jobs round-trip, runs record start / end /
+ * The schedule repository (the scheduler's ScheduleStore) on a real database file: jobs round-trip, runs record start / end /
  * skip with their import run ids, lastCheckedAt persists across a reopen, deleting a job removes
  * its runs, and a corrupt row reads back harmlessly (the scheduler then ignores it).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSqliteScheduleStore, type JobDraft } from '../../../src-main/core/schedules/sqlite-schedule-store';
+import type { JobDraft } from '../../../src-main/core/schedules/schedule-repository';
 import { INTERRUPTED_OUTCOME } from '../../../src-main/core/schedules/run-error';
 import { makeTestCore, type TestCore } from '../../helpers/core';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -19,7 +19,7 @@ const draft: JobDraft = {
   enabled: true,
 };
 
-describe('SQLite ScheduleStore', () => {
+describe('schedule repository (ScheduleStore on SQLite)', () => {
   let tmp: ReturnType<typeof makeTempDir>;
   let t: TestCore;
   beforeEach(async () => {
@@ -32,7 +32,7 @@ describe('SQLite ScheduleStore', () => {
   });
 
   it('creates, lists, updates and deletes jobs; lastCheckedAt starts at creation', () => {
-    const store = createSqliteScheduleStore(t.core.db);
+    const store = t.core.services.repos.schedules;
     const id = store.createJob(draft, T0);
     expect(store.listJobs()).toEqual([
       { id, name: '平日の取込', type: 'EC・売上取込処理', rule: { weekdays: draft.weekdays, times: ['07:30', '19:00'], skipHolidays: true }, enabled: true },
@@ -48,7 +48,7 @@ describe('SQLite ScheduleStore', () => {
   });
 
   it('records runs with their outcome and import run ids, newest first', () => {
-    const store = createSqliteScheduleStore(t.core.db);
+    const store = t.core.services.repos.schedules;
     const id = store.createJob(draft, T0);
     expect(store.getLastRun(id)).toBeNull();
     const r1 = store.recordRunStart(id, 'schedule', T0 + 60_000);
@@ -71,7 +71,7 @@ describe('SQLite ScheduleStore', () => {
   });
 
   it('reads an interrupted run back as the interrupted outcome', () => {
-    const store = createSqliteScheduleStore(t.core.db);
+    const store = t.core.services.repos.schedules;
     const id = store.createJob(draft, T0);
     const r = store.recordRunStart(id, 'schedule', T0);
     store.recordRunEnd(r, INTERRUPTED_OUTCOME, T0 + 1);
@@ -79,13 +79,13 @@ describe('SQLite ScheduleStore', () => {
   });
 
   it('keeps lastCheckedAt and runs across a reopen; deleting a job deletes its runs', async () => {
-    let store = createSqliteScheduleStore(t.core.db);
+    let store = t.core.services.repos.schedules;
     const id = store.createJob(draft, T0);
     store.setLastCheckedAt(id, T0 + 5_000);
     store.recordRunStart(id, 'catch-up', T0 + 5_000);
     t.core.close();
     t = await makeTestCore({}, tmp.dir);
-    store = createSqliteScheduleStore(t.core.db);
+    store = t.core.services.repos.schedules;
     expect(store.getLastCheckedAt(id)).toBe(T0 + 5_000);
     expect(store.getLastRun(id)).toMatchObject({ trigger: 'catch-up', finishedAtMs: null });
     store.deleteJob(id);
@@ -93,7 +93,7 @@ describe('SQLite ScheduleStore', () => {
   });
 
   it('reads a corrupt rule as an empty one instead of throwing', () => {
-    const store = createSqliteScheduleStore(t.core.db);
+    const store = t.core.services.repos.schedules;
     const id = store.createJob(draft, T0);
     t.core.db.prepare("update schedule_jobs set weekdays = 'not json', times = '{}' where id = ?").run(id);
     expect(store.getJob(id)?.rule).toEqual({ weekdays: [], times: [], skipHolidays: true });

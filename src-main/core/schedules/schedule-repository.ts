@@ -1,6 +1,6 @@
 /**
- * ScheduleStore on SQLite (schedule_jobs / schedule_runs), plus the job editing the screen and the
- * CLI need. Times in schedule_runs are ISO-8601 +09:00 like every other table; lastCheckedAt is
+ * The バッチスケジュール repository: the scheduler's ScheduleStore over schedule_jobs / schedule_runs,
+ * plus the job editing the screen and the CLI need. Times in schedule_runs are ISO-8601 +09:00 like every other table; lastCheckedAt is
  * epoch ms (the scheduler's own bookkeeping). Every write is one synchronous statement or
  * transaction, so a crash never leaves half a job.
  *
@@ -10,7 +10,9 @@
 import { parseJstTimestamp, toJstIso } from '../../../src-shared/domain/jst-date';
 import { AppError } from '../../../src-shared/errors';
 import type { ScheduleRunRow } from '../../../src-shared/schedules/schedule-ipc';
-import type { SqliteDb } from '../db/open';
+import { and, desc, eq, ne } from 'drizzle-orm';
+import type { Db } from '../db/db-handle';
+import { scheduleJobs, scheduleRuns } from '../db/schema';
 import { INTERRUPTED_OUTCOME } from './run-error';
 import type { Job, JobOutcome, JobType, LastRun, RunTrigger, ScheduleStore } from './scheduler-types';
 
@@ -24,7 +26,7 @@ export interface JobDraft {
   enabled: boolean;
 }
 
-export interface SqliteScheduleStore extends ScheduleStore {
+export interface ScheduleRepository extends ScheduleStore {
   getJob(jobId: number): Job | null;
   /** returns the new job id; lastCheckedAt starts at `atMs` so nothing before creation counts as missed */
   createJob(draft: JobDraft, atMs: number): number;
@@ -38,26 +40,17 @@ export interface SqliteScheduleStore extends ScheduleStore {
   lastRunRow(jobId: number): ScheduleRunRow | null;
 }
 
-interface JobRow {
-  id: number;
-  name: string;
-  job_type: string;
-  weekdays: string;
-  times: string;
-  skip_holidays: number;
-  enabled: number;
-}
-
-interface RunRow {
-  id: number;
-  job_id: number;
-  trigger: string;
-  status: ScheduleRunRow['status'];
-  started_at: string;
-  finished_at: string | null;
-  import_run_ids: string;
-  message: string | null;
-}
+const JOB_COLUMNS = {
+  id: scheduleJobs.id,
+  name: scheduleJobs.name,
+  jobType: scheduleJobs.jobType,
+  weekdays: scheduleJobs.weekdays,
+  times: scheduleJobs.times,
+  skipHolidays: scheduleJobs.skipHolidays,
+  enabled: scheduleJobs.enabled,
+};
+type JobRow = { [K in keyof typeof JOB_COLUMNS]: (typeof JOB_COLUMNS)[K]['_']['data'] };
+type RunRow = typeof scheduleRuns.$inferSelect;
 
 const notFound = (): AppError =>
   new AppError('NOT_FOUND', '指定されたスケジュールが見つかりません。画面を更新してから、もう一度お試しください。');
@@ -76,23 +69,23 @@ function toJob(r: JobRow): Job {
   return {
     id: r.id,
     name: r.name,
-    type: r.job_type as JobType,
+    type: r.jobType as JobType,
     // validated by the scheduler on every load (a corrupt row is logged and ignored there)
-    rule: { weekdays: jsonArray(r.weekdays) as Job['rule']['weekdays'], times: jsonArray(r.times) as string[], skipHolidays: r.skip_holidays === 1 },
-    enabled: r.enabled === 1,
+    rule: { weekdays: jsonArray(r.weekdays) as Job['rule']['weekdays'], times: jsonArray(r.times) as string[], skipHolidays: r.skipHolidays },
+    enabled: r.enabled,
   };
 }
 
 function toRunRow(r: RunRow): ScheduleRunRow {
   return {
     runId: r.id,
-    jobId: r.job_id,
+    jobId: r.jobId,
     trigger: r.trigger as ScheduleRunRow['trigger'],
     status: r.status,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
     message: r.message,
-    importRunIds: jsonArray(r.import_run_ids).filter((x): x is number => Number.isInteger(x)),
+    importRunIds: jsonArray(r.importRunIds).filter((x): x is number => Number.isInteger(x)),
   };
 }
 
@@ -116,8 +109,8 @@ function toLastRun(r: RunRow): LastRun {
   return {
     runId: row.runId,
     trigger: row.trigger,
-    startedAtMs: parseJstTimestamp(r.started_at) ?? 0,
-    finishedAtMs: r.finished_at === null ? null : (parseJstTimestamp(r.finished_at) ?? 0),
+    startedAtMs: parseJstTimestamp(r.startedAt) ?? 0,
+    finishedAtMs: r.finishedAt === null ? null : (parseJstTimestamp(r.finishedAt) ?? 0),
     outcome,
   };
 }
@@ -128,78 +121,76 @@ function importRunIdsOf(outcome: JobOutcome): number[] {
   return Array.isArray(ids) ? ids.filter((x): x is number => Number.isInteger(x)) : [];
 }
 
-/** Creates the store over an open database (migrated: the tables exist). */
-export function createSqliteScheduleStore(db: SqliteDb): SqliteScheduleStore {
-  const selectJobs = db.prepare('select id, name, job_type, weekdays, times, skip_holidays, enabled from schedule_jobs order by id');
-  const selectJob = db.prepare('select id, name, job_type, weekdays, times, skip_holidays, enabled from schedule_jobs where id = ?');
+/** The repository over the core's database (migrated: the tables exist). */
+export function createScheduleRepository(db: Db): ScheduleRepository {
+  const { orm } = db;
   // A skipped slot is history, not a run: the last result and the crash check look past it.
-  const selectLastRun = db.prepare("select * from schedule_runs where job_id = ? and status != 'skipped' order by id desc limit 1");
-  const selectRuns = db.prepare('select * from schedule_runs where job_id = ? order by id desc limit ?');
-  const insertRun = db.prepare(
-    'insert into schedule_runs (job_id, trigger, status, started_at, finished_at, message) values (?, ?, ?, ?, ?, ?)',
-  );
+  const lastRun = (jobId: number): RunRow | undefined =>
+    orm.select().from(scheduleRuns).where(and(eq(scheduleRuns.jobId, jobId), ne(scheduleRuns.status, 'skipped'))).orderBy(desc(scheduleRuns.id)).limit(1).get();
+  const insertRun = (jobId: number, trigger: RunTrigger, status: 'running' | 'skipped', startedAt: string, finishedAt: string | null, message: string | null): number =>
+    orm.insert(scheduleRuns).values({ jobId, trigger, status, startedAt, finishedAt, message }).returning({ id: scheduleRuns.id }).get().id;
+  const draftValues = (d: JobDraft) => ({
+    name: d.name,
+    jobType: d.type,
+    weekdays: JSON.stringify(d.weekdays),
+    times: JSON.stringify(d.times),
+    skipHolidays: d.skipHolidays,
+    enabled: d.enabled,
+  });
 
   return {
-    listJobs: () => (selectJobs.all() as JobRow[]).map(toJob),
+    listJobs: () => orm.select(JOB_COLUMNS).from(scheduleJobs).orderBy(scheduleJobs.id).all().map(toJob),
     getJob(jobId) {
-      const r = selectJob.get(jobId) as JobRow | undefined;
+      const r = orm.select(JOB_COLUMNS).from(scheduleJobs).where(eq(scheduleJobs.id, jobId)).get();
       return r ? toJob(r) : null;
     },
     getLastRun(jobId) {
-      const r = selectLastRun.get(jobId) as RunRow | undefined;
+      const r = lastRun(jobId);
       return r ? toLastRun(r) : null;
     },
     lastRunRow(jobId) {
-      const r = selectLastRun.get(jobId) as RunRow | undefined;
+      const r = lastRun(jobId);
       return r ? toRunRow(r) : null;
     },
-    listRuns: (jobId, limit) => (selectRuns.all(jobId, limit) as RunRow[]).map(toRunRow),
-    recordRunStart(jobId, trigger, atMs) {
-      return Number(insertRun.run(jobId, trigger, 'running', toJstIso(atMs), null, null).lastInsertRowid);
-    },
+    listRuns: (jobId, limit) => orm.select().from(scheduleRuns).where(eq(scheduleRuns.jobId, jobId)).orderBy(desc(scheduleRuns.id)).limit(limit).all().map(toRunRow),
+    recordRunStart: (jobId, trigger, atMs) => insertRun(jobId, trigger, 'running', toJstIso(atMs), null, null),
     recordRunEnd(runId, outcome, atMs) {
       const message = outcome.ok ? outcome.summary : outcome.error.message;
-      const r = db
-        .prepare('update schedule_runs set status = ?, finished_at = ?, message = ?, import_run_ids = ? where id = ?')
-        .run(runStatusOf(outcome), toJstIso(atMs), message, JSON.stringify(importRunIdsOf(outcome)), runId);
+      const r = orm
+        .update(scheduleRuns)
+        .set({ status: runStatusOf(outcome), finishedAt: toJstIso(atMs), message, importRunIds: JSON.stringify(importRunIdsOf(outcome)) })
+        .where(eq(scheduleRuns.id, runId))
+        .run();
       if (r.changes === 0) throw new Error(`unknown schedule run ${runId}`);
     },
     recordSkipped(jobId, trigger, atMs, message) {
       const at = toJstIso(atMs);
-      return Number(insertRun.run(jobId, trigger, 'skipped', at, at, message).lastInsertRowid);
+      return insertRun(jobId, trigger, 'skipped', at, at, message);
     },
-    getLastCheckedAt(jobId) {
-      const r = db.prepare('select last_checked_at as v from schedule_jobs where id = ?').get(jobId) as { v: number | null } | undefined;
-      return r?.v ?? null;
-    },
+    getLastCheckedAt: (jobId) => orm.select({ v: scheduleJobs.lastCheckedAt }).from(scheduleJobs).where(eq(scheduleJobs.id, jobId)).get()?.v ?? null,
     setLastCheckedAt(jobId, atMs) {
-      db.prepare('update schedule_jobs set last_checked_at = ? where id = ?').run(atMs, jobId);
+      orm.update(scheduleJobs).set({ lastCheckedAt: atMs }).where(eq(scheduleJobs.id, jobId)).run();
     },
     createJob(d, atMs) {
       const now = toJstIso(atMs);
-      return Number(
-        db
-          .prepare(
-            `insert into schedule_jobs (name, job_type, weekdays, times, skip_holidays, enabled, last_checked_at, created_at, updated_at)
-             values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(d.name, d.type, JSON.stringify(d.weekdays), JSON.stringify(d.times), d.skipHolidays ? 1 : 0, d.enabled ? 1 : 0, atMs, now, now)
-          .lastInsertRowid,
-      );
+      return orm
+        .insert(scheduleJobs)
+        .values({ ...draftValues(d), lastCheckedAt: atMs, createdAt: now, updatedAt: now })
+        .returning({ id: scheduleJobs.id })
+        .get().id;
     },
     updateJob(jobId, d, atMs) {
       // An edit starts the rule afresh: slots of the old rule before now are not "missed".
-      const r = db
-        .prepare(
-          `update schedule_jobs set name = ?, job_type = ?, weekdays = ?, times = ?, skip_holidays = ?, enabled = ?, last_checked_at = ?, updated_at = ?
-           where id = ?`,
-        )
-        .run(d.name, d.type, JSON.stringify(d.weekdays), JSON.stringify(d.times), d.skipHolidays ? 1 : 0, d.enabled ? 1 : 0, atMs, toJstIso(atMs), jobId);
+      const r = orm
+        .update(scheduleJobs)
+        .set({ ...draftValues(d), lastCheckedAt: atMs, updatedAt: toJstIso(atMs) })
+        .where(eq(scheduleJobs.id, jobId))
+        .run();
       if (r.changes === 0) throw notFound();
     },
     deleteJob(jobId) {
       // schedule_runs go with it (ON DELETE CASCADE)
-      const r = db.prepare('delete from schedule_jobs where id = ?').run(jobId);
+      const r = orm.delete(scheduleJobs).where(eq(scheduleJobs.id, jobId)).run();
       if (r.changes === 0) throw notFound();
     },
   };

@@ -1,10 +1,11 @@
 /**
- * Multi-row statements for the apply transaction: ~1.3 M change rows and ~1 M price updates on
- * 100,000 applications. One statement per CHUNK rows instead of one per row cuts the per-statement
- * overhead of better-sqlite3 several times; the rows and values written are the same.
+ * Multi-row statements for the tax update's apply transaction (bench/tax-update.bench.ts: ~1.3 M
+ * change rows and ~1 M price updates on 100,000 applications). One statement per CHUNK rows instead
+ * of one per row cuts the per-statement overhead of better-sqlite3 several times; the rows and
+ * values written are the same. Used by repositories only.
  */
 import type { Statement } from 'better-sqlite3';
-import type { SqliteDb } from '../db/open';
+import type { SqliteDb } from './open';
 
 const CHUNK = 200;
 

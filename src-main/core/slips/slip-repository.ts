@@ -1,0 +1,307 @@
+/**
+ * 出荷伝票 (shipments + lines, with their stock_ledger entries) and 請求伝票 (invoices + lines +
+ * per-rate tax totals): the lists and details the screens show, and the bulk insert of an import
+ * plan. The only code that writes these tables.
+ */
+import { and, count, desc, eq, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { AppError } from '../../../src-shared/errors';
+import type { InvoiceDetailView, InvoiceRowView, ShipmentDetailView, ShipmentRowView } from '../../../src-shared/slips/slips';
+import { containsText } from '../db/contains-text';
+import { inIds } from '../db/in-ids';
+import type { Db } from '../db/db-handle';
+import { departments, invoiceLines, invoices, invoiceTaxTotals, partners, products, shipmentLines, shipments, stockLedger, taxClasses, workflows } from '../db/schema';
+import type { InvoiceDraft, ShipmentDraft } from '../import/mapping';
+
+/** A 請求伝票 made by the app (a 売上伝票's 確定): lines as entered, the app's tax per rate. */
+export interface AppInvoice {
+  departmentId: number;
+  customerId: number;
+  date: string;
+  workflowId: number | null;
+  total: number;
+  /** prices of the lines include tax (a 税込 売上伝票) */
+  taxIncluded: boolean;
+  lines: { productId: number; quantity: number; unitPrice: number; amount: number; taxClassId: number; taxRate: number }[];
+  byRate: { rate: number; net: number; tax: number; gross: number }[];
+}
+
+/** Stock movements of one source document (source_type + source_id). */
+export interface StockMove {
+  warehouseId: number;
+  productId: number;
+  /** signed, in units; never 0 */
+  quantity: number;
+  date: string;
+}
+
+export interface SlipQuery {
+  from?: string;
+  to?: string;
+  search?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** The slips of an import plan, as the mapping drafted them. */
+export interface ImportedSlips {
+  shipments: readonly ShipmentDraft[];
+  invoices: readonly InvoiceDraft[];
+}
+
+/** date range and the search box (受注番号, 得意先コード / 名) of a slip list */
+function slipFilter(date: SQLiteColumn, orderCode: SQLiteColumn, q: SlipQuery): SQL | undefined {
+  const parts: (SQL | undefined)[] = [
+    q.from ? gte(date, q.from) : undefined,
+    q.to ? lte(date, q.to) : undefined,
+    containsText([orderCode, partners.code, partners.name], q.search),
+  ];
+  const present = parts.filter((p): p is SQL => p !== undefined);
+  return present.length > 0 ? and(...present) : undefined;
+}
+
+const SHIPMENT_ROW = {
+  id: shipments.id,
+  date: shipments.date,
+  customerCode: partners.code,
+  customerName: partners.name,
+  amount: shipments.amount,
+  confirmed: shipments.confirmed,
+  bcartOrderId: shipments.bcartOrderId,
+  bcartOrderCode: shipments.bcartOrderCode,
+  bcartLogisticsId: shipments.bcartLogisticsId,
+  importRunId: shipments.importRunId,
+};
+
+const INVOICE_ROW = {
+  id: invoices.id,
+  date: invoices.date,
+  customerCode: partners.code,
+  customerName: partners.name,
+  total: invoices.total,
+  confirmed: invoices.confirmed,
+  bcartOrderId: invoices.bcartOrderId,
+  bcartOrderCode: invoices.bcartOrderCode,
+  importRunId: invoices.importRunId,
+};
+
+
+export function createSlipRepository(db: Db) {
+  const { orm, sqlite } = db;
+
+  /** A page of 出荷伝票 or 請求伝票 with their 得意先, newest first, and the count of the filter. */
+  function listSlips<T>(table: typeof shipments | typeof invoices, columns: typeof SHIPMENT_ROW | typeof INVOICE_ROW, q: SlipQuery): { rows: T[]; total: number } {
+    const where = slipFilter(table.date, table.bcartOrderCode, q);
+    const customer = eq(partners.id, table.customerId);
+    const total = orm.select({ n: count() }).from(table).innerJoin(partners, customer).where(where).get()?.n ?? 0;
+    const rows = orm
+      .select(columns)
+      .from(table)
+      .innerJoin(partners, customer)
+      .where(where)
+      .orderBy(desc(table.date), desc(table.id))
+      .limit(q.limit ?? 1000)
+      .offset(q.offset ?? 0)
+      .all() as T[];
+    return { rows, total };
+  }
+
+  /** One slip by id with the given columns and the names of its 得意先, 部門 and ワークフロー. */
+  function slipHead(table: typeof shipments | typeof invoices, columns: Record<string, SQLiteColumn | SQL>) {
+    return {
+      get: (id: number) =>
+        orm
+          .select({ ...columns, departmentName: departments.name, workflowName: workflows.name })
+          .from(table)
+          .innerJoin(partners, eq(partners.id, table.customerId))
+          .innerJoin(departments, eq(departments.id, table.departmentId))
+          .leftJoin(workflows, eq(workflows.id, table.workflowId))
+          .where(eq(table.id, id))
+          .get(),
+    };
+  }
+
+  /** The lines of one slip with product and 税区分 names, by line number. */
+  function slipLines<E extends Record<string, SQLiteColumn>>(l: typeof shipmentLines | typeof invoiceLines, extra: E, ofSlip: SQL) {
+    return orm
+      .select({
+        lineNo: l.lineNo,
+        productCode: products.code,
+        productName: products.name,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        amount: l.amount,
+        taxRate: l.taxRate,
+        taxClassName: sql<string>`coalesce(${taxClasses.name}, '')`,
+        taxIncluded: l.taxIncluded,
+        ...extra,
+      })
+      .from(l)
+      .innerJoin(products, eq(products.id, l.productId))
+      .leftJoin(taxClasses, eq(taxClasses.id, l.taxClassId))
+      .where(ofSlip)
+      .orderBy(l.lineNo)
+      .all();
+  }
+
+  return {
+    /** 出荷伝票, newest first. */
+    listShipments: (q: SlipQuery): { rows: ShipmentRowView[]; total: number } => listSlips(shipments, SHIPMENT_ROW, q),
+    /** 請求伝票, newest first. */
+    listInvoices: (q: SlipQuery): { rows: InvoiceRowView[]; total: number } => listSlips(invoices, INVOICE_ROW, q),
+
+    /** One 出荷伝票 with its lines; NOT_FOUND when absent. */
+    getShipment(id: number): ShipmentDetailView {
+      const head = slipHead(shipments, {
+        ...SHIPMENT_ROW,
+        // the 連携倉庫 is a second role of partners (the first is the 得意先 joined in slipHead)
+        warehouseName: sql<string>`(select ${partners.name} from ${partners} where ${partners.id} = ${shipments.warehouseId})`,
+        invoiceId: sql<number | null>`(select ${invoices.id} from ${invoices} where ${invoices.bcartOrderId} = ${shipments.bcartOrderId})`,
+      }).get(id) as Omit<ShipmentDetailView, 'lines'> | undefined;
+      if (!head) throw new AppError('NOT_FOUND', `出荷伝票 (ID ${id}) が見つかりません。一覧を更新してください。`);
+      const lines = slipLines(shipmentLines, { bcartOrderProductId: shipmentLines.bcartOrderProductId }, eq(shipmentLines.shipmentId, id));
+      return { ...head, lines };
+    },
+
+    /** One 請求伝票 with lines, per-rate totals and its 出荷伝票; NOT_FOUND when absent. */
+    getInvoice(id: number): InvoiceDetailView {
+      const head = slipHead(invoices, INVOICE_ROW).get(id) as Omit<InvoiceDetailView, 'lines' | 'taxTotals' | 'shipments'> | undefined;
+      if (!head) throw new AppError('NOT_FOUND', `請求伝票 (ID ${id}) が見つかりません。一覧を更新してください。`);
+      const lines = slipLines(invoiceLines, { kind: invoiceLines.kind }, eq(invoiceLines.invoiceId, id));
+      const taxTotals = orm
+        .select({ rate: invoiceTaxTotals.rate, net: invoiceTaxTotals.net, tax: invoiceTaxTotals.tax, gross: invoiceTaxTotals.gross, appTax: invoiceTaxTotals.appTax })
+        .from(invoiceTaxTotals)
+        .where(eq(invoiceTaxTotals.invoiceId, id))
+        .orderBy(desc(invoiceTaxTotals.rate))
+        .all();
+      const slips =
+        head.bcartOrderId === null
+          ? []
+          : orm
+              .select({ id: shipments.id, date: shipments.date, amount: shipments.amount, bcartLogisticsId: shipments.bcartLogisticsId })
+              .from(shipments)
+              .where(eq(shipments.bcartOrderId, head.bcartOrderId))
+              .orderBy(shipments.id)
+              .all();
+      return { ...head, lines, taxTotals, shipments: slips };
+    },
+
+    /** BCart logistics ids among `ids` that already became 出荷伝票 (all of them when ids is null). */
+    importedLogisticsIds(ids: readonly number[] | null): number[] {
+      const col = shipments.bcartLogisticsId;
+      return orm.select({ v: col }).from(shipments).where(ids ? inIds(col, ids) : isNotNull(col)).all().map((r) => r.v!);
+    },
+
+    /** BCart order ids among `ids` that already have a 請求伝票 (all of them when ids is null). */
+    invoicedOrderIds(ids: readonly number[] | null): number[] {
+      const col = invoices.bcartOrderId;
+      return orm.select({ v: col }).from(invoices).where(ids ? inIds(col, ids) : isNotNull(col)).all().map((r) => r.v!);
+    },
+
+    /**
+     * Inserts an import plan's 出荷伝票 (with a stock_ledger entry per inventory-tracked line) and
+     * 請求伝票, confirmed, inside the caller's transaction; returns the stock entries written.
+     * Raw prepared statements on purpose: this is the write of bench/import.bench.ts (40,000 lines
+     * in one transaction, held to ≤ 2× a bare better-sqlite3 insert of the same rows).
+     */
+    insertImported(settingId: number, runId: number, slips: ImportedSlips, now: string): { stockEntries: number } {
+      const s = {
+        shipment: sqlite.prepare(
+          `insert into shipments (ec_setting_id, department_id, warehouse_id, customer_id, date, workflow_id, confirmed, amount,
+             bcart_order_id, bcart_order_code, bcart_logistics_id, import_run_id, created_at, updated_at)
+           values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
+        ),
+        shipmentLine: sqlite.prepare(
+          `insert into shipment_lines (shipment_id, line_no, product_id, quantity, unit_price, amount, tax_class_id, tax_rate, tax_included, bcart_order_product_id)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ),
+        stock: sqlite.prepare(
+          `insert into stock_ledger (warehouse_id, product_id, quantity, source_type, source_id, date, created_at) values (?, ?, ?, 'shipment', ?, ?, ?)`,
+        ),
+        invoice: sqlite.prepare(
+          `insert into invoices (ec_setting_id, department_id, customer_id, date, workflow_id, confirmed, total, bcart_order_id, bcart_order_code, import_run_id, created_at, updated_at)
+           values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+        ),
+        invoiceLine: sqlite.prepare(
+          `insert into invoice_lines (invoice_id, line_no, kind, product_id, quantity, unit_price, amount, tax_class_id, tax_rate, tax_included)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ),
+        taxTotal: sqlite.prepare(`insert into invoice_tax_totals (invoice_id, rate, net, tax, gross, app_tax) values (?, ?, ?, ?, ?, ?)`),
+      };
+      let stockEntries = 0;
+      for (const d of slips.shipments) {
+        const id = Number(
+          s.shipment.run(settingId, d.departmentId, d.warehouseId, d.customerId, d.date, d.workflowId, d.amount, d.bcartOrderId, d.bcartOrderCode, d.bcartLogisticsId, runId, now, now)
+            .lastInsertRowid,
+        );
+        d.lines.forEach((l, i) => {
+          s.shipmentLine.run(id, i + 1, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0, l.bcartOrderProductId);
+          if (l.inventoryTracked && l.quantity !== 0) {
+            s.stock.run(d.warehouseId, l.productId, -l.quantity, id, d.date, now);
+            stockEntries++;
+          }
+        });
+      }
+      for (const inv of slips.invoices) {
+        const id = Number(
+          s.invoice.run(settingId, inv.departmentId, inv.customerId, inv.date, inv.workflowId, inv.total, inv.bcartOrderId, inv.bcartOrderCode, runId, now, now).lastInsertRowid,
+        );
+        inv.lines.forEach((l, i) => {
+          s.invoiceLine.run(id, i + 1, l.kind, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0);
+        });
+        for (const t of inv.byRate) {
+          const app = inv.appTaxByRate.find((a) => a.rate === t.rate)?.tax ?? t.tax;
+          s.taxTotal.run(id, t.rate, t.net, t.tax, t.gross, app);
+        }
+      }
+      return { stockEntries };
+    },
+
+    /** A 請求伝票 of the app's own (ec_setting_id null), inside the caller's transaction; its id. */
+    insertAppInvoice(inv: AppInvoice, now: string): number {
+      const row = orm
+        .insert(invoices)
+        .values({ ecSettingId: null, departmentId: inv.departmentId, customerId: inv.customerId, date: inv.date, workflowId: inv.workflowId, confirmed: true, total: inv.total, createdAt: now, updatedAt: now })
+        .returning({ id: invoices.id })
+        .get();
+      if (inv.lines.length > 0) {
+        orm
+          .insert(invoiceLines)
+          .values(inv.lines.map((l, i) => ({ ...l, invoiceId: row.id, lineNo: i + 1, kind: 'product', taxIncluded: inv.taxIncluded })))
+          .run();
+      }
+      if (inv.byRate.length > 0) orm.insert(invoiceTaxTotals).values(inv.byRate.map((r) => ({ ...r, invoiceId: row.id, appTax: r.tax }))).run();
+      return row.id;
+    },
+
+    /** Removes a 請求伝票 of the app's own with its lines and tax rows (cascade); imported ones are never removed here. */
+    deleteAppInvoice(id: number): void {
+      orm.delete(invoices).where(and(eq(invoices.id, id), sql`${invoices.ecSettingId} is null`)).run();
+    },
+
+    /** Stock rows of a document other than an import (a 売上伝票's 確定). */
+    insertStockMoves(sourceType: 'sales', sourceId: number, moves: readonly StockMove[], now: string): void {
+      const rows = moves.filter((m) => m.quantity !== 0);
+      if (rows.length > 0) orm.insert(stockLedger).values(rows.map((m) => ({ ...m, sourceType, sourceId, createdAt: now }))).run();
+    },
+
+    /** 確定取消: the document's stock rows go. */
+    deleteStockMoves(sourceType: 'sales', sourceId: number): void {
+      orm.delete(stockLedger).where(and(eq(stockLedger.sourceType, sourceType), eq(stockLedger.sourceId, sourceId))).run();
+    },
+
+    /** Ledger stock of products at a warehouse (all movements). */
+    stockOf(warehouseId: number, productIds: readonly number[]): Map<number, number> {
+      if (productIds.length === 0) return new Map();
+      const rows = orm
+        .select({ productId: stockLedger.productId, qty: sql<number>`sum(${stockLedger.quantity})` })
+        .from(stockLedger)
+        .where(and(eq(stockLedger.warehouseId, warehouseId), inIds(stockLedger.productId, productIds)))
+        .groupBy(stockLedger.productId)
+        .all();
+      return new Map(rows.map((r) => [r.productId, r.qty]));
+    },
+  };
+}
+
+export type SlipRepository = ReturnType<typeof createSlipRepository>;
