@@ -1,5 +1,5 @@
 /**
- * 売上分析 (docs/receivables-rules.md#売上分析-and-the-dashboard): BCart (net) sales and wholesale
+ * 売上分析 (docs/sales-rules.md#sales-analysis): BCart (net) sales and wholesale
  * sales side by side on tax-excluded goods amounts, 出荷基準 (BCart: the 出荷伝票's 発送日; 卸: the
  * confirmed 売上伝票's date). Shipping, payment fees and points are not goods: they are totals of
  * their own, and 純売上 = goods − points.

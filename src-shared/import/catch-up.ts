@@ -1,5 +1,5 @@
 /**
- * 「最新まで取込」 (docs/import-rules.md#window-and-cursor): 出荷取込処理 window after window until the
+ * 「最新まで取込」 (docs/sales-rules.md#catch-up-import): 出荷取込処理 window after window until the
  * cursor reaches today. Each window is its own all-or-nothing run; the catch-up stops at the first
  * window that did not succeed, and before a window that could overrun the shop's rate budget (the
  * calls of the biggest window so far, on top of those already made, past the setting's API呼び出し上限)

@@ -1,5 +1,5 @@
 /**
- * 売上伝票 numbers (docs/receivables-rules.md#sales-slip-numbers): one gap-free sequence per 部門,
+ * 売上伝票 numbers (docs/sales-rules.md#slip-numbers): one gap-free sequence per 部門,
  * taken at 確定 (never at 保存, so abandoned drafts leave no hole) and kept by the slip for good —
  * a 確定取消 slip shows its number as 取消 and takes the same number back when confirmed again.
  */

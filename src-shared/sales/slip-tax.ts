@@ -1,5 +1,5 @@
 /**
- * Tax of a 売上伝票 (docs/tax-rules.md#sales-slips): computed once per rate per slip with the
+ * Tax of a 売上伝票 (docs/sales-rules.md#slip-tax): computed once per rate per slip with the
  * customer's rounding, never per line. A 税抜 slip rounds the tax of each rate's net total; a 税込
  * slip backs the tax out of each rate's gross total (gross × rate / (100 + rate)). Every line also
  * gets a tax-excluded amount (lineNet) whose sum per rate equals the rate's net exactly, so 売上分析

@@ -1,5 +1,5 @@
 /**
- * 売上伝票 (wholesale sales entered in the app, docs/receivables-rules.md#売上伝票--wholesale-sales-entered-in-the-app):
+ * 売上伝票 (wholesale sales entered in the app, docs/sales-rules.md#life-cycle):
  * slips with lines and per-rate totals, the gap-free number sequence per 部門, and the per-customer
  * prices kept on the 取引先. Only src-main/core/sales/sales-repository.ts writes these tables.
  * Money is integer yen; dates are JST calendar dates.
