@@ -46,7 +46,7 @@ export function buildHandlers(s: Services): Handlers {
     ...createScheduleHandlers(s.schedules, s.loginItem, ports.clock),
     ...createStoreHandlers({ storeMode, events }),
     ...createTaxUpdateHandlers({ taxUpdate: s.taxUpdate, repos, storeMode, events, csvJobs: s.csvJobs, ports }),
-    ...createSalesHandlers({ sales: s.sales, repo: repos.sales, changed: (...roots) => emitDataChanged(events, ...roots) }),
+    ...createSalesHandlers({ sales: s.sales, repo: repos.sales, changed: (...roots) => emitDataChanged(events, ...roots), csvJobs: s.csvJobs }),
     ...createAnalysisHandlers({ analysis: s.analysis, now: ports.now }),
     ...createDashboardHandlers({ dashboard: repos.dashboard, sales: repos.sales, analysis: repos.analysis, nowMs: () => ports.clock.now() }),
     ...createCatchUpHandlers({

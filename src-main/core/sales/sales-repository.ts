@@ -344,6 +344,14 @@ export function createSalesRepository(db: Db, now: () => string) {
         .get();
     },
 
+    departmentByCode(code: string): { id: number; code: string; confirmed: boolean } | undefined {
+      return orm.select({ id: departments.id, code: departments.code, confirmed: departments.confirmed }).from(departments).where(eq(departments.code, code)).get();
+    },
+
+    taxClassByCode(code: string): { id: number } | undefined {
+      return orm.select({ id: taxClasses.id }).from(taxClasses).where(eq(taxClasses.code, code)).get();
+    },
+
     invoiceWorkflowId(): number | null {
       return orm.select({ id: workflows.id }).from(workflows).where(and(eq(workflows.kind, '請求'), eq(workflows.confirmed, true))).orderBy(asc(workflows.id)).limit(1).get()?.id ?? null;
     },

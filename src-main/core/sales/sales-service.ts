@@ -34,6 +34,12 @@ export interface SalesService {
   confirm(id: number): SalesWriteResult;
   cancel(id: number): SalesWriteResult;
   remove(id: number): void;
+  /**
+   * Saves (and, where asked, confirms) many slips in ONE transaction: every slip is checked, every
+   * refusal is collected through `problemsOf`, and if there is any the whole batch rolls back and
+   * `refuse` decides the error. Returns the warnings (stock going negative).
+   */
+  saveMany(slips: readonly { input: SalesSlipInput; confirm: boolean }[], refuse: (problems: { slip: number; error: AppError }[]) => Error): string[];
   /** replaces a customer's 得意先別単価; answers the list as stored */
   setCustomerPrices(customerId: number, prices: { productId: number; unitPrice: number }[]): ReturnType<SalesRepository['customerPrices']>;
 }
@@ -176,6 +182,26 @@ export function createSalesService(deps: SalesServiceDeps): SalesService {
       });
       deps.onStockChanged?.(id);
       return { slip: get(id), warnings: [] };
+    },
+    saveMany(batch, refuse) {
+      return tx(() => {
+        const refused: { slip: number; error: AppError }[] = [];
+        const warnings: string[] = [];
+        batch.forEach((b, i) => {
+          try {
+            // a savepoint per slip: a refused one leaves nothing while the others are still checked
+            deps.transaction(() => {
+              const id = saveIn(b.input);
+              if (b.confirm) warnings.push(...confirmIn(id));
+            });
+          } catch (e) {
+            if (!(e instanceof AppError)) throw e;
+            refused.push({ slip: i, error: e });
+          }
+        });
+        if (refused.length > 0) throw refuse(refused);
+        return warnings;
+      });
     },
     setCustomerPrices(customerId, prices) {
       const customer = repo.partner(customerId);

@@ -11,6 +11,7 @@ import { formatCount, formatYen } from '../../format/number';
 import { salesQueries } from '../../queries/sales';
 import { useNavigation } from '../../stores/navigation';
 import { SalesDetailPanel } from './SalesDetailPanel';
+import { SalesCsvImport } from './SalesCsvImport';
 import { SalesEditor } from './SalesEditor';
 
 type Pane = { kind: 'none' } | { kind: 'detail'; id: number } | { kind: 'edit'; id: number | null };
@@ -44,6 +45,7 @@ export function SalesPage() {
           </select>
           <span className="count">{list.data ? `${formatCount(list.data.total)}件` : ''}</span>
         </div>
+        <SalesCsvImport />
         <ErrorNotice error={list.error} />
         <table className="data" aria-label="売上伝票">
           <TableHead headings={['伝票番号', '状態', '売上日', '得意先', '倉庫', '税抜', '消費税', '合計']} />

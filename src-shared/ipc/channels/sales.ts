@@ -10,6 +10,7 @@ import {
   salesSlipInput,
   salesWriteResult,
 } from '../../sales/sales-slip';
+import { salesCsvImportInput, salesCsvImportResult } from '../../sales/sales-csv';
 import { channel } from '../define';
 
 export const salesChannelDefs = {
@@ -29,4 +30,6 @@ export const salesChannelDefs = {
   /** 得意先別単価 of one customer */
   'sales:customerPrices': channel(z.object({ customerId: z.number().int().positive() }).strict(), z.object({ rows: z.array(customerPriceRow) })),
   'sales:setCustomerPrices': channel(customerPricesInput, z.object({ rows: z.array(customerPriceRow) })),
+  /** CSV取込 of many slips, all or nothing (progress and 中止 through csv:progressed / csv:cancel) */
+  'sales:importCsv': channel(salesCsvImportInput, salesCsvImportResult),
 };
