@@ -74,4 +74,6 @@ CREATE TABLE `sales_slips` (
 CREATE UNIQUE INDEX `sales_slips_dept_seq` ON `sales_slips` (`department_id`,`seq`);--> statement-breakpoint
 CREATE UNIQUE INDEX `sales_slips_invoice` ON `sales_slips` (`invoice_id`);--> statement-breakpoint
 CREATE INDEX `sales_slips_date` ON `sales_slips` (`date`);--> statement-breakpoint
-CREATE INDEX `sales_slips_customer` ON `sales_slips` (`customer_id`);
+CREATE INDEX `sales_slips_customer` ON `sales_slips` (`customer_id`);--> statement-breakpoint
+ALTER TABLE `shipments` ADD `buyer_code` text;--> statement-breakpoint
+ALTER TABLE `shipments` ADD `buyer_name` text;

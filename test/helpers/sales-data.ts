@@ -27,6 +27,8 @@ export interface DataRefs {
   /** the 送料 / ポイント product of the BCart extras */
   feeProductId: number;
   feeTaxClassId: number;
+  /** 得意先コード some BCart buyers carry as their 貴社独自会員ID */
+  buyerCodes?: (string | null)[];
 }
 
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
@@ -46,8 +48,9 @@ export function insertBcartSlips(db: SqliteDb, refs: DataRefs, o: { count: numbe
   const rnd = seeded(o.seed);
   const now = '2026-01-01T00:00:00+09:00';
   const ship = db.prepare(
-    `insert into shipments (ec_setting_id, department_id, warehouse_id, customer_id, date, confirmed, amount, bcart_order_id, bcart_order_code, bcart_logistics_id, created_at, updated_at)
-     values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+    `insert into shipments (ec_setting_id, department_id, warehouse_id, customer_id, date, confirmed, amount, bcart_order_id, bcart_order_code, bcart_logistics_id,
+       buyer_code, buyer_name, created_at, updated_at)
+     values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const line = db.prepare(
     'insert into shipment_lines (shipment_id, line_no, product_id, quantity, unit_price, amount, tax_class_id, tax_rate, tax_included) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -74,7 +77,10 @@ export function insertBcartSlips(db: SqliteDb, refs: DataRefs, o: { count: numbe
         return { p, quantity, unitPrice, amount: quantity * unitPrice };
       });
       const amount = lines.reduce((s, l) => s + l.amount, 0);
-      const sid = Number(ship.run(o.settingId, dept, refs.warehouseId, customer, date, amount, orderId, `BC${orderId}`, orderId, now, now).lastInsertRowid);
+      // buyers: a member whose 貴社独自会員ID is a 得意先コード, a member without one, or (older slips) none kept
+      const kind = rnd();
+      const buyer = kind < 0.3 ? { code: pick(rnd, refs.buyerCodes ?? [null]), name: null } : kind < 0.6 ? { code: `BC会員${int(rnd, 1, 5)}`, name: '会員' } : { code: null, name: null };
+      const sid = Number(ship.run(o.settingId, dept, refs.warehouseId, customer, date, amount, orderId, `BC${orderId}`, orderId, buyer.code, buyer.name, now, now).lastInsertRowid);
       lines.forEach((l, n) => line.run(sid, n + 1, l.p.id, l.quantity, l.unitPrice, l.amount, l.p.taxClassId, l.p.rate, taxIncluded));
       const shipping = rnd() < 0.6 ? int(rnd, 0, 1500) : 0;
       const points = rnd() < 0.3 ? -int(rnd, 1, 500) : 0;

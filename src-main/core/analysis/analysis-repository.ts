@@ -43,7 +43,14 @@ export const BCART_LINE_NET = `case when l.tax_included = 1 then
  */
 const KEY: Record<AnalysisDimension, { raw: string; key: string; label: string; join: string }> = {
   month: { raw: 'substr(g.date, 1, 7)', key: 'a.k', label: 'a.k', join: '' },
-  customer: { raw: 'g.customer_id', key: 'm.code', label: 'min(m.name)', join: 'join partners m on m.id = a.k' },
+  // BCart sales go to the buyer (会員), not to the 得意先 billed per 決済方法; a buyer whose
+  // 貴社独自会員ID is a 得意先コード shares that 得意先's row with its 卸 sales
+  customer: {
+    raw: 'g.customer_id',
+    key: 'coalesce(a.bc, m.code)',
+    label: 'min(coalesce((select p.name from partners p where p.code = a.bc), a.bn, m.name))',
+    join: 'join partners m on m.id = a.k',
+  },
   product: { raw: 'g.product_id', key: 'coalesce(m.sku_code, m.code)', label: 'min(m.name)', join: 'join products m on m.id = a.k' },
   department: { raw: 'g.department_id', key: 'm.code', label: 'min(m.name)', join: 'join departments m on m.id = a.k' },
   channel: { raw: 'g.channel', key: 'a.k', label: "case a.k when 'bcart' then 'Bカート' else '卸' end", join: '' },
@@ -68,14 +75,14 @@ function goodsCte(f: GoodsFilter): { sql: string; args: unknown[] } {
   const args: unknown[] = [];
   if (f.channel !== 'wholesale') {
     const e = extra('s');
-    parts.push(`select s.id as slip_id, s.date, 'bcart' as channel, s.customer_id, l.product_id, s.department_id, ${BCART_LINE_NET} as net, l.quantity
+    parts.push(`select s.id as slip_id, s.date, 'bcart' as channel, s.customer_id, s.buyer_code, s.buyer_name, l.product_id, s.department_id, ${BCART_LINE_NET} as net, l.quantity
       from shipments s join shipment_lines l on l.shipment_id = s.id
       where s.date between ? and ? and s.confirmed = 1${e.sql}`);
     args.push(f.from, f.to, ...e.args);
   }
   if (f.channel !== 'bcart') {
     const e = extra('h');
-    parts.push(`select h.id as slip_id, h.date, 'wholesale' as channel, h.customer_id, l.product_id, h.department_id, l.net_amount as net, l.quantity
+    parts.push(`select h.id as slip_id, h.date, 'wholesale' as channel, h.customer_id, null as buyer_code, null as buyer_name, l.product_id, h.department_id, l.net_amount as net, l.quantity
       from sales_slips h join sales_slip_lines l on l.slip_id = h.id
       where h.date between ? and ? and h.status = 'confirmed'${e.sql}`);
     args.push(f.from, f.to, ...e.args);
@@ -92,7 +99,8 @@ export function createAnalysisRepository(db: Db) {
       const cte = goodsCte(f);
       return sqlite
         .prepare(
-          `${cte.sql}, a as (select ${k.raw} as k, g.channel as channel, sum(g.net) as net, sum(g.quantity) as quantity from g group by 1, 2)
+          `${cte.sql}, a as (select ${k.raw} as k, ${by === 'customer' ? 'g.buyer_code' : 'null'} as bc, max(g.buyer_name) as bn, g.channel as channel,
+             sum(g.net) as net, sum(g.quantity) as quantity from g group by 1, 2, 4)
            select ${k.key} as key, ${k.label} as label, a.channel as channel, sum(a.net) as net, sum(a.quantity) as quantity
            from a ${k.join} group by ${k.key}, a.channel order by key, channel`,
         )
@@ -136,7 +144,7 @@ export function createAnalysisRepository(db: Db) {
           : "(select coalesce(h.slip_no, '') from sales_slips h where h.id = g.slip_id)";
       return sqlite
         .prepare(
-          `${cte.sql}, a as (select g.*, ${k.raw} as k from g)
+          `${cte.sql}, a as (select g.*, ${k.raw} as k, ${by === 'customer' ? 'g.buyer_code' : 'null'} as bc, g.buyer_name as bn from g)
            select a.slip_id as id, a.channel as channel, min(a.date) as date, ${number.replaceAll('g.slip_id', 'a.slip_id')} as number, min(cc.code) as customerCode,
              min(cc.name) as customerName, sum(a.net) as net, sum(a.quantity) as quantity
            from a ${k.join} join partners cc on cc.id = a.customer_id

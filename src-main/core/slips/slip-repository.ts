@@ -208,8 +208,8 @@ export function createSlipRepository(db: Db) {
       const s = {
         shipment: sqlite.prepare(
           `insert into shipments (ec_setting_id, department_id, warehouse_id, customer_id, date, workflow_id, confirmed, amount,
-             bcart_order_id, bcart_order_code, bcart_logistics_id, import_run_id, created_at, updated_at)
-           values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
+             bcart_order_id, bcart_order_code, bcart_logistics_id, import_run_id, buyer_code, buyer_name, created_at, updated_at)
+           values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ),
         shipmentLine: sqlite.prepare(
           `insert into shipment_lines (shipment_id, line_no, product_id, quantity, unit_price, amount, tax_class_id, tax_rate, tax_included, bcart_order_product_id)
@@ -231,7 +231,23 @@ export function createSlipRepository(db: Db) {
       let stockEntries = 0;
       for (const d of slips.shipments) {
         const id = Number(
-          s.shipment.run(settingId, d.departmentId, d.warehouseId, d.customerId, d.date, d.workflowId, d.amount, d.bcartOrderId, d.bcartOrderCode, d.bcartLogisticsId, runId, now, now)
+          s.shipment.run(
+            settingId,
+            d.departmentId,
+            d.warehouseId,
+            d.customerId,
+            d.date,
+            d.workflowId,
+            d.amount,
+            d.bcartOrderId,
+            d.bcartOrderCode,
+            d.bcartLogisticsId,
+            runId,
+            d.buyerCode,
+            d.buyerName,
+            now,
+            now,
+          )
             .lastInsertRowid,
         );
         d.lines.forEach((l, i) => {

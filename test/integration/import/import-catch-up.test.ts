@@ -30,6 +30,8 @@ describe('import:catchUp', () => {
     expect(r).toMatchObject({ stop: 'caught-up', caughtUp: true, windows: 5, cursor: '2025-05-01' });
     expect(r.runIds).toHaveLength(5);
     expect(r.shipments).toBeGreaterThan(0);
+    // every imported 出荷伝票 keeps its BCart buyer (売上分析 groups BCart sales by it)
+    expect(h.t.core.db.prepare('select count(*) as n from shipments where buyer_code is null').get()).toEqual({ n: 0 });
     const runs = h.t.core.db.prepare('select status, window_from as f, window_to as t from import_runs order by id').all();
     expect(runs).toEqual([
       { status: 'succeeded', f: '2025-04-01', t: '2025-04-07' },

@@ -45,7 +45,7 @@ describe('売上分析 (SQL) equals a plain reference over random data', () => {
   function rawLines(from: string, to: string): RawLine[] {
     const bcart = t.core.db
       .prepare(
-        `select 'bcart' as channel, s.date, c.code as customer, coalesce(p.sku_code, p.code) as product, d.code as department,
+        `select 'bcart' as channel, s.date, coalesce(s.buyer_code, c.code) as customer, coalesce(p.sku_code, p.code) as product, d.code as department,
            l.amount, l.tax_rate as rate, l.tax_included as incl, null as net, l.quantity
          from shipment_lines l, shipments s, partners c, products p, departments d
          where l.shipment_id = s.id and c.id = s.customer_id and p.id = l.product_id and d.id = s.department_id and s.date >= ? and s.date <= ?`,
@@ -115,6 +115,7 @@ describe('売上分析 (SQL) equals a plain reference over random data', () => {
         ],
         feeProductId: f.product.fee,
         feeTaxClassId: f.tax.std,
+        buyerCodes: ['C001', 'C002'],
       };
       insertBcartSlips(t.core.db, refs, { count: 300, seed, from: '2025-01-01', days: 730, settingId: insertEcSetting(t.core.db) });
       await enterWholesale(seed * 7919, 40);
