@@ -76,6 +76,8 @@ function readInputs(settingId: number, runId: number, ids: Record<string, number
     'schedules:state': {},
     'settings:get': { id: settingId },
     'settings:list': {},
+    'sales:list': {},
+    'sales:get': { id: 1 },
     'subscriptions:export': { encoding: 'utf-8' },
     'subscriptions:get': { code: 'S-NONE' },
     'subscriptions:list': {},
