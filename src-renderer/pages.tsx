@@ -31,6 +31,8 @@ import { ReconcilePage } from './features/stock/ReconcilePage';
 import { StockListPage } from './features/stock/StockListPage';
 import { StockPushPage } from './features/stock/StockPushPage';
 import { StockSlipsPage } from './features/stock/StockSlipsPage';
+import { SalesPage } from './features/sales/SalesPage';
+import { AnalysisPage } from './features/analysis/AnalysisPage';
 
 export type MenuGroup = '業務処理' | 'マスタ' | 'システム設定';
 
@@ -54,6 +56,8 @@ export const PAGES: PageDef[] = [
   { id: 'stock', title: '在庫一覧', group: '業務処理', component: StockListPage },
   { id: 'stock-push', title: '在庫反映状況', group: '業務処理', component: StockPushPage },
   { id: 'stock-reconcile', title: '在庫照合', group: '業務処理', component: ReconcilePage },
+  { id: 'sales', title: '売上伝票', group: '業務処理', component: SalesPage },
+  { id: 'analysis', title: '売上分析', group: '業務処理', component: AnalysisPage },
   { id: 'system-log', title: 'システムログ', group: '業務処理', component: SystemLogPage },
   { id: 'subscriptions', title: '定期申込', group: '業務処理', component: SubscriptionsPage },
   { id: 'tax-update', title: '消費税自動更新', group: '業務処理', component: TaxUpdatePage },

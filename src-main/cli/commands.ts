@@ -34,4 +34,6 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   'stock:list': async () => (await import('./stock-commands')).stockListCommand,
   'stock:reconcile': async () => (await import('./stock-commands')).stockReconcileCommand,
   'stock:migrate': async () => (await import('./stock-commands')).stockMigrateCommand,
+  'sales:create': async () => (await import('./sales-commands')).salesCreateCommand,
+  'analysis:sales': async () => (await import('./analysis-commands')).analysisSalesCommand,
 };

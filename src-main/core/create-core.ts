@@ -26,6 +26,8 @@ import { createImportService } from './import/import-service';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { buildHandlers } from './ipc/handlers';
 import { seedFirstRun, seedStockWorkflows } from './masters/seed';
+import { createAnalysisService } from './analysis/analysis-service';
+import { createSalesService } from './sales/sales-service';
 import {
   systemClock,
   systemTimers,
@@ -245,5 +247,14 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
       clock: ports.clock,
       logger: ports.logger,
     }),
+    sales: createSalesService({
+      repo: repos.sales,
+      slips: repos.slips,
+      transaction: repos.transaction,
+      now: ports.now,
+      // until the 取引先 carries a rounding of its own: 切り捨て, the usual choice of Japanese issuers
+      roundingOf: () => 'floor',
+    }),
+    analysis: createAnalysisService(repos.analysis),
   };
 }

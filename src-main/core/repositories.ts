@@ -4,12 +4,15 @@
  * combine them inside `transaction`, so a later server database replaces this file's factories and
  * nothing above them.
  */
+import { createAnalysisRepository, type AnalysisRepository } from './analysis/analysis-repository';
 import { createAppStateRepository, type AppStateRepository } from './app-state/app-state-repository';
+import { createDashboardRepository, type DashboardRepository } from './dashboard/dashboard-repository';
 import { inTransaction, type Db } from './db/db-handle';
 import { createEcSettingRepository, type EcSettingRepository } from './ec-settings/ec-setting-repository';
 import { createImportRunRepository, type ImportRunRepository } from './import/import-run-repository';
 import { createMasterRepositories, type MasterRepositories } from './masters/master-repositories';
 import { createReceivablesRepositories, type ReceivablesRepositories } from './receivables/receivables-repositories';
+import { createSalesRepository, type SalesRepository } from './sales/sales-repository';
 import { createScheduleRepository, type ScheduleRepository } from './schedules/schedule-repository';
 import { createStockRepositories, type StockRepositories } from './stock/stock-repositories';
 import { createSlipRepository, type SlipRepository } from './slips/slip-repository';
@@ -32,6 +35,12 @@ export interface Repositories extends MasterRepositories, ReceivablesRepositorie
   adminLogs: AdminLogRepository;
   /** 在庫: stock slips, their ledger rows, the 在庫反映 outbox, stock options, links to BCart sets */
   stock: StockRepositories;
+  /** 売上伝票 (lines, per-rate totals, numbers per 部門) and 得意先別単価 */
+  sales: SalesRepository;
+  /** 売上分析: read-only aggregates over both channels' slips */
+  analysis: AnalysisRepository;
+  /** ホーム: read-only counts of setup and imports */
+  dashboard: DashboardRepository;
   /** Runs `fn` in one transaction over every repository (nested calls become savepoints). */
   transaction<T>(fn: () => T, opts?: { immediate?: boolean }): T;
 }
@@ -49,6 +58,9 @@ export function createRepositories(db: Db, now: () => string): Repositories {
     taxUpdate: createTaxUpdateRepository(db),
     adminLogs: createAdminLogRepository(db),
     stock: createStockRepositories(db),
+    sales: createSalesRepository(db, now),
+    analysis: createAnalysisRepository(db),
+    dashboard: createDashboardRepository(db),
     transaction: (fn, opts) => inTransaction(db, fn, opts),
   };
 }

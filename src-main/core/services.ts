@@ -14,8 +14,10 @@ import type { ProductLinkService } from './ec-settings/product-link-service';
 import type { EventBus } from './event-bus';
 import type { ImportService } from './import/import-service';
 import type { CorePorts } from './ports';
+import type { AnalysisService } from './analysis/analysis-service';
 import type { Repositories } from './repositories';
 import type { ReceivablesService } from './receivables/receivables-service';
+import type { SalesService } from './sales/sales-service';
 import type { LoginItem } from './schedules/login-item';
 import type { SchedulerService } from './schedules/scheduler-service';
 import type { DemoService } from './setup/demo-service';
@@ -69,4 +71,8 @@ export interface Services {
   stock: StockFeature;
   /** バックアップ: the automatic database backups and their retention rule */
   backups: BackupService;
+  /** 売上伝票: 保存 / 確定 / 確定取消 */
+  sales: SalesService;
+  /** 売上分析 */
+  analysis: AnalysisService;
 }

@@ -14,6 +14,10 @@ import { scheduleChannelDefs } from './channels/schedules';
 import { taxUpdateChannelDefs } from './channels/tax-update';
 import { receivablesChannelDefs } from './channels/receivables';
 import { stockChannelDefs } from './channels/stock';
+import { salesChannelDefs } from './channels/sales';
+import { analysisChannelDefs } from './channels/analysis';
+import { dashboardChannelDefs } from './channels/dashboard';
+import { importCatchUpChannelDefs } from './channels/import-catch-up';
 
 export const contract = {
   ...appChannelDefs,
@@ -26,6 +30,10 @@ export const contract = {
   ...receivablesChannelDefs,
   ...stockChannelDefs,
   ...backupChannelDefs,
+  ...salesChannelDefs,
+  ...analysisChannelDefs,
+  ...dashboardChannelDefs,
+  ...importCatchUpChannelDefs,
 };
 
 export type Contract = typeof contract;

@@ -42,6 +42,8 @@ export const DATA_ROOTS = [
   'stock',
   /** バックアップ: the automatic database backups and their retention rule */
   'backups',
+  /** 売上伝票 and 得意先別単価 */
+  'sales',
 ] as const;
 
 export const dataRoot = z.enum(DATA_ROOTS);

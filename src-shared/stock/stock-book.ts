@@ -37,9 +37,10 @@ export const stockList = z.object({
   }),
 });
 
-export const MOVEMENT_SOURCES = ['shipment', 'receipt', 'transfer', 'opening', 'adjustment'] as const;
+export const MOVEMENT_SOURCES = ['shipment', 'sales', 'receipt', 'transfer', 'opening', 'adjustment'] as const;
 export const MOVEMENT_LABELS: Record<(typeof MOVEMENT_SOURCES)[number], string> = {
   shipment: '出荷伝票',
+  sales: '売上伝票',
   receipt: '入荷伝票',
   transfer: '在庫移動伝票',
   opening: '在庫移行',

@@ -17,6 +17,10 @@ import { createStockHandlers } from '../stock/stock-handlers';
 import type { Services } from '../services';
 import { createStoreHandlers } from '../store-mode/store-mode-handlers';
 import { createTaxUpdateHandlers } from '../tax-update/tax-update-handlers';
+import { createAnalysisHandlers } from '../analysis/analysis-handlers';
+import { createDashboardHandlers } from '../dashboard/dashboard-handlers';
+import { createCatchUpHandlers } from '../import/catch-up-handlers';
+import { createSalesHandlers } from '../sales/sales-handlers';
 import type { Handlers } from './handler-types';
 
 export function buildHandlers(s: Services): Handlers {
@@ -49,5 +53,13 @@ export function buildHandlers(s: Services): Handlers {
     ...createReceivablesHandlers({ service: s.receivables, events, logger: ports.logger }),
     ...createStockHandlers({ stock: s.stock, now: ports.now, logger: ports.logger, changed: () => changed('stock') }),
     ...createBackupHandlers(s.backups, events),
+    ...createSalesHandlers({ sales: s.sales, repo: repos.sales, changed: (...roots) => emitDataChanged(events, ...roots), csvJobs: s.csvJobs }),
+    ...createAnalysisHandlers({ analysis: s.analysis, now: ports.now }),
+    ...createDashboardHandlers({ dashboard: repos.dashboard, sales: repos.sales, analysis: repos.analysis, nowMs: () => ports.clock.now() }),
+    ...createCatchUpHandlers({
+      start: (id, opts) => s.imports.start(id, opts),
+      budgetOf: (id) => repos.dashboard.rateBudget(id),
+      cursorOf: (id) => repos.dashboard.cursor(id),
+    }),
   };
 }

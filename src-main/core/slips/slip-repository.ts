@@ -10,8 +10,30 @@ import type { InvoiceDetailView, InvoiceRowView, ShipmentDetailView, ShipmentRow
 import { containsText } from '../db/contains-text';
 import { inIds } from '../db/in-ids';
 import type { Db } from '../db/db-handle';
-import { departments, invoiceLines, invoices, invoiceTaxTotals, partners, products, shipmentLines, shipments, taxClasses, workflows } from '../db/schema';
+import { departments, invoiceLines, invoices, invoiceTaxTotals, partners, products, shipmentLines, shipments, stockLedger, taxClasses, workflows } from '../db/schema';
 import type { InvoiceDraft, ShipmentDraft } from '../import/mapping';
+
+/** A 請求伝票 made by the app (a 売上伝票's 確定): lines as entered, the app's tax per rate. */
+export interface AppInvoice {
+  departmentId: number;
+  customerId: number;
+  date: string;
+  workflowId: number | null;
+  total: number;
+  /** prices of the lines include tax (a 税込 売上伝票) */
+  taxIncluded: boolean;
+  lines: { productId: number; quantity: number; unitPrice: number; amount: number; taxClassId: number; taxRate: number }[];
+  byRate: { rate: number; net: number; tax: number; gross: number }[];
+}
+
+/** Stock movements of one source document (source_type + source_id). */
+export interface StockMove {
+  warehouseId: number;
+  productId: number;
+  /** signed, in units; never 0 */
+  quantity: number;
+  date: string;
+}
 
 export interface SlipQuery {
   from?: string;
@@ -186,8 +208,8 @@ export function createSlipRepository(db: Db) {
       const s = {
         shipment: sqlite.prepare(
           `insert into shipments (ec_setting_id, department_id, warehouse_id, customer_id, date, workflow_id, confirmed, amount,
-             bcart_order_id, bcart_order_code, bcart_logistics_id, import_run_id, created_at, updated_at)
-           values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
+             bcart_order_id, bcart_order_code, bcart_logistics_id, import_run_id, buyer_code, buyer_name, created_at, updated_at)
+           values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ),
         shipmentLine: sqlite.prepare(
           `insert into shipment_lines (shipment_id, line_no, product_id, quantity, unit_price, amount, tax_class_id, tax_rate, tax_included, bcart_order_product_id)
@@ -209,7 +231,23 @@ export function createSlipRepository(db: Db) {
       let stockEntries = 0;
       for (const d of slips.shipments) {
         const id = Number(
-          s.shipment.run(settingId, d.departmentId, d.warehouseId, d.customerId, d.date, d.workflowId, d.amount, d.bcartOrderId, d.bcartOrderCode, d.bcartLogisticsId, runId, now, now)
+          s.shipment.run(
+            settingId,
+            d.departmentId,
+            d.warehouseId,
+            d.customerId,
+            d.date,
+            d.workflowId,
+            d.amount,
+            d.bcartOrderId,
+            d.bcartOrderCode,
+            d.bcartLogisticsId,
+            runId,
+            d.buyerCode,
+            d.buyerName,
+            now,
+            now,
+          )
             .lastInsertRowid,
         );
         d.lines.forEach((l, i) => {
@@ -233,6 +271,51 @@ export function createSlipRepository(db: Db) {
         }
       }
       return { stockEntries };
+    },
+
+    /** A 請求伝票 of the app's own (ec_setting_id null), inside the caller's transaction; its id. */
+    insertAppInvoice(inv: AppInvoice, now: string): number {
+      const row = orm
+        .insert(invoices)
+        .values({ ecSettingId: null, departmentId: inv.departmentId, customerId: inv.customerId, date: inv.date, workflowId: inv.workflowId, confirmed: true, total: inv.total, createdAt: now, updatedAt: now })
+        .returning({ id: invoices.id })
+        .get();
+      if (inv.lines.length > 0) {
+        orm
+          .insert(invoiceLines)
+          .values(inv.lines.map((l, i) => ({ ...l, invoiceId: row.id, lineNo: i + 1, kind: 'product', taxIncluded: inv.taxIncluded })))
+          .run();
+      }
+      if (inv.byRate.length > 0) orm.insert(invoiceTaxTotals).values(inv.byRate.map((r) => ({ ...r, invoiceId: row.id, appTax: r.tax }))).run();
+      return row.id;
+    },
+
+    /** Removes a 請求伝票 of the app's own with its lines and tax rows (cascade); imported ones are never removed here. */
+    deleteAppInvoice(id: number): void {
+      orm.delete(invoices).where(and(eq(invoices.id, id), sql`${invoices.ecSettingId} is null`)).run();
+    },
+
+    /** Stock rows of a document other than an import (a 売上伝票's 確定). */
+    insertStockMoves(sourceType: 'sales', sourceId: number, moves: readonly StockMove[], now: string): void {
+      const rows = moves.filter((m) => m.quantity !== 0);
+      if (rows.length > 0) orm.insert(stockLedger).values(rows.map((m) => ({ ...m, sourceType, sourceId, createdAt: now }))).run();
+    },
+
+    /** 確定取消: the document's stock rows go. */
+    deleteStockMoves(sourceType: 'sales', sourceId: number): void {
+      orm.delete(stockLedger).where(and(eq(stockLedger.sourceType, sourceType), eq(stockLedger.sourceId, sourceId))).run();
+    },
+
+    /** Ledger stock of products at a warehouse (all movements). */
+    stockOf(warehouseId: number, productIds: readonly number[]): Map<number, number> {
+      if (productIds.length === 0) return new Map();
+      const rows = orm
+        .select({ productId: stockLedger.productId, qty: sql<number>`sum(${stockLedger.quantity})` })
+        .from(stockLedger)
+        .where(and(eq(stockLedger.warehouseId, warehouseId), inIds(stockLedger.productId, productIds)))
+        .groupBy(stockLedger.productId)
+        .all();
+      return new Map(rows.map((r) => [r.productId, r.qty]));
     },
   };
 }

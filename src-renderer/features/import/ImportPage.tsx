@@ -4,12 +4,14 @@
  * problem with its 受注番号 and fix; the history below keeps every run.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { jstDateOf } from '../../../src-shared/domain/jst-date';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Notice } from '../../components/Notice';
 import { api, unwrap } from '../../ipc/api';
 import { importQueries } from '../../queries/import';
 import { CancelRunButton } from './CancelRunButton';
+import { CatchUpButton } from './CatchUp';
 import { PHASE_LABELS } from './import-labels';
 import { ImportHistory } from './ImportHistory';
 import { RunResult } from './RunResult';
@@ -39,7 +41,10 @@ export function ImportPage() {
       setActive(r.runId);
     },
   });
-  const running = start.isPending || (active !== null && !done);
+  /** 最新まで取込 in progress (its windows are runs of their own) */
+  const [catchingUp, setCatchingUp] = useState(false);
+  const onCatchUp = useCallback((r: boolean) => setCatchingUp(r), []);
+  const running = start.isPending || (active !== null && !done) || catchingUp;
 
   return (
     <div className="page import-page">
@@ -59,13 +64,17 @@ export function ImportPage() {
             </option>
           ))}
         </select>
-        <span className="count">出荷取込開始日: {current?.importStartDate ? formatJstDate(current.importStartDate, { weekday: true }) : '未設定'}</span>
+        <span className="count">
+          出荷取込開始日: {current?.importStartDate ? formatJstDate(current.importStartDate, { weekday: true }) : '未設定'}
+          {current?.importStartDate ? (current.importStartDate >= jstDateOf(Date.now()) ? '（最新まで取込済み）' : '（未取込の期間があります）') : ''}
+        </span>
         <button type="button" disabled={!current || running} onClick={() => start.mutate(true)}>
           取込プレビュー
         </button>
         <button type="button" className="primary" disabled={!current || running} onClick={() => start.mutate(false)}>
           出荷取込処理
         </button>
+        {current ? <CatchUpButton key={current.id} settingId={current.id} disabled={running && !catchingUp} onRunning={onCatchUp} /> : null}
       </div>
       {start.error ? <ErrorNotice error={start.error} /> : null}
       {active !== null && !done ? (

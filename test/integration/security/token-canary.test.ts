@@ -52,11 +52,20 @@ const holding = (texts: readonly string[], secrets: readonly string[]) => texts.
 
 /** Read channels (verb after the colon) and an input for each; a new read channel must be added here. */
 const READ_VERB = /:(list\w*|get|info|state|history|targets|events|changes|runs|preview\w*|check|export\w*|loginItem|fetchBcart|pdf\w*|openItems|balances|schedule|movements|outbox|counts|reconcile|options|holidays|upcoming)$/;
+/** Namespaces whose every channel only reads (ホーム, 売上分析). */
+const READ_NAMESPACE = /^(analysis|dashboard):/;
+const isRead = (c: string) => READ_VERB.test(c) || READ_NAMESPACE.test(c);
 
 function readInputs(settingId: number, runId: number, ids: Record<string, number>): Partial<Record<Channel, unknown>> {
   const s = { settingId };
   const out: Partial<Record<Channel, unknown>> = {
+    'analysis:exportCsv': { table: 'groups', query: { by: 'month', from: '2025-01-01', to: '2025-12-31' }, encoding: 'utf-8' },
+    'analysis:sales': { by: 'customer', from: '2025-01-01', to: '2025-12-31' },
+    'analysis:slips': { by: 'month', key: '2025-01', channel: 'bcart', from: '2025-01-01', to: '2025-12-31' },
     'app:info': {},
+    'dashboard:import': {},
+    'dashboard:sales': {},
+    'dashboard:setup': {},
     'billing:get': { id: 1 },
     'billing:list': {},
     'billing:pdf': { id: 1 },
@@ -102,6 +111,8 @@ function readInputs(settingId: number, runId: number, ids: Record<string, number
     'stock:reconcile': s,
     'stock:migrationPreview': s,
     'stock:options': s,
+    'sales:list': {},
+    'sales:get': { id: 1 },
     'subscriptions:export': { encoding: 'utf-8' },
     'subscriptions:get': { code: 'S-NONE' },
     'subscriptions:list': {},
@@ -220,7 +231,7 @@ describe('token canary: desktop shell (fake Electron, electron-log file transpor
       ids[master] = list.value?.rows?.[0]?.id ?? 1;
     }
     const inputs = readInputs(settingId, runs.value.rows[0].id, ids);
-    const reads = CHANNELS.filter((c) => READ_VERB.test(c));
+    const reads = CHANNELS.filter(isRead);
     expect(reads.filter((c) => !(c in inputs)), 'give every read channel an input here').toEqual([]);
     for (const channel of reads) {
       const input = inputs[channel];

@@ -10,3 +10,4 @@ export * from './subscriptions';
 export * from './receivables';
 export * from './stock';
 export * from './leases';
+export * from './sales';

@@ -33,6 +33,12 @@ export const shipments = sqliteTable(
     bcartOrderCode: text('bcart_order_code'),
     bcartLogisticsId: integer('bcart_logistics_id'),
     importRunId: integer('import_run_id'),
+    /**
+     * The BCart buyer (会員), which 売上分析 groups by: the 貴社独自会員ID, else "BC会員{id}"; null for
+     * slips imported before it was kept. customer_id is the 得意先 billed (per 決済方法).
+     */
+    buyerCode: text('buyer_code'),
+    buyerName: text('buyer_name'),
     ...timestamps,
   },
   (t) => [
@@ -146,7 +152,7 @@ export const stockLedger = sqliteTable(
       .references(() => products.id),
     /** signed, in units */
     quantity: integer('quantity').notNull(),
-    sourceType: text('source_type', { enum: ['shipment', 'receipt', 'transfer', 'opening', 'adjustment'] }).notNull(),
+    sourceType: text('source_type', { enum: ['shipment', 'receipt', 'transfer', 'opening', 'adjustment', 'sales'] }).notNull(),
     sourceId: integer('source_id').notNull(),
     date: text('date').notNull(),
     createdAt: text('created_at').notNull(),

@@ -42,6 +42,9 @@ export interface ShipmentDraft {
   bcartLogisticsId: number;
   customerId: number;
   customerCode: string;
+  /** the BCart buyer: 貴社独自会員ID, else "BC会員{会員ID}" (売上分析 groups BCart sales by it) */
+  buyerCode: string;
+  buyerName: string;
   /** 発送日 (shipment_date), JST */
   date: string;
   departmentId: number;

@@ -21,6 +21,7 @@ export function shipmentDraft(
     bcartLogisticsId: logistics.id,
     customerId: customer.id,
     customerCode: customer.code,
+    ...buyerOf(order),
     date,
     departmentId: settings.departmentId,
     warehouseId: settings.warehouseId,
@@ -36,4 +37,11 @@ export function amountByRate(lines: readonly ProductLineDraft[]): RateAmount[] {
   const sums = new Map<RateAmount['rate'], number>();
   for (const l of lines) sums.set(l.taxRate, (sums.get(l.taxRate) ?? 0) + l.amount);
   return [...sums.entries()].map(([rate, amount]) => ({ rate, amount })).sort((a, b) => b.rate - a.rate);
+}
+
+/** The buyer of an order as 売上分析 keys it: the 貴社独自会員ID (= a 得意先コード when the member is one), else the BCart 会員ID. */
+export function buyerOf(order: Pick<BcartOrder, 'customerExtId' | 'customerId' | 'customerCompName' | 'customerName'>): { buyerCode: string; buyerName: string } {
+  const ext = order.customerExtId.trim();
+  const name = [order.customerCompName, order.customerName].map((x) => x.trim()).filter((x) => x !== '').join(' ');
+  return { buyerCode: ext !== '' ? ext : `BC会員${order.customerId ?? '不明'}`, buyerName: name };
 }

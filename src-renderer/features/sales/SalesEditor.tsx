@@ -1,0 +1,231 @@
+/**
+ * 売上伝票 editor: 得意先, 売上日, 出荷倉庫, 部門, lines (商品, 数量 — negative for 返品 —, 単価, 税区分).
+ * An empty 単価 takes the 得意先別単価, else the 商品's 単価; an empty 税区分 the 商品's. Main computes
+ * the tax (once per rate per slip) and answers every problem by field.
+ */
+import { DateInput } from '../../components/DateInput';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { SalesDetail, SalesSlipInput, SalesWriteResult } from '../../../src-shared/sales/sales-slip';
+import { jstDateOf } from '../../../src-shared/domain/jst-date';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Notice } from '../../components/Notice';
+import { formatYen } from '../../format/number';
+import { api, ApiError, unwrap } from '../../ipc/api';
+import { masterQueries, partnerQueries } from '../../queries/masters';
+import { salesQueries } from '../../queries/sales';
+
+interface LineDraft {
+  productId: string;
+  quantity: string;
+  unitPrice: string;
+  taxClassId: string;
+}
+
+const emptyLine = (): LineDraft => ({ productId: '', quantity: '1', unitPrice: '', taxClassId: '' });
+const OPTION_LIMIT = 1000;
+
+export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDone(id: number): void; onCancel(): void }) {
+  const existing = useQuery({ ...salesQueries.detail(id ?? 0), enabled: id !== null });
+  const customers = useQuery(partnerQueries.optionsOfKind('得意先', OPTION_LIMIT));
+  const warehouses = useQuery(partnerQueries.optionsOfKind('倉庫', OPTION_LIMIT));
+  const departments = useQuery(masterQueries('departments').options(200));
+  const products = useQuery(masterQueries('products').options(OPTION_LIMIT));
+  const taxClasses = useQuery(masterQueries('taxClasses').options(50));
+  const [customerId, setCustomerId] = useState('');
+  const [warehouseId, setWarehouseId] = useState('');
+  const [departmentId, setDepartmentId] = useState('');
+  const [date, setDate] = useState(() => jstDateOf(Date.now()));
+  const [memo, setMemo] = useState('');
+  const [lines, setLines] = useState<LineDraft[]>([emptyLine()]);
+  const [loadedId, setLoadedId] = useState<number | null>(null);
+  const prices = useQuery({ ...salesQueries.customerPrices(Number(customerId) || 0), enabled: customerId !== '' });
+
+  useEffect(() => {
+    const s: SalesDetail | undefined = existing.data;
+    if (!s || loadedId === s.id) return;
+    setLoadedId(s.id);
+    setCustomerId(String(s.customerId));
+    setWarehouseId(String(s.warehouseId));
+    setDepartmentId(String(s.departmentId));
+    setDate(s.date);
+    setMemo(s.memo);
+    setLines(s.lines.map((l) => ({ productId: String(l.productId), quantity: String(l.quantity), unitPrice: String(l.unitPrice), taxClassId: String(l.taxClassId) })));
+  }, [existing.data, loadedId]);
+
+  const input = (): SalesSlipInput => ({
+    ...(id !== null ? { id } : {}),
+    customerId: Number(customerId),
+    warehouseId: Number(warehouseId),
+    ...(departmentId ? { departmentId: Number(departmentId) } : {}),
+    date,
+    memo,
+    lines: lines.map((l) => ({
+      productId: Number(l.productId),
+      quantity: Number(l.quantity),
+      ...(l.unitPrice.trim() !== '' ? { unitPrice: Number(l.unitPrice) } : {}),
+      ...(l.taxClassId ? { taxClassId: Number(l.taxClassId) } : {}),
+    })),
+  });
+  const save = useMutation({
+    mutationFn: (confirm: boolean) => unwrap<SalesWriteResult>(confirm ? api().sales.saveAndConfirm(input()) : api().sales.save(input())),
+    meta: { changes: ['sales', 'slips'] },
+    onSuccess: (r) => onDone(r.slip.id),
+  });
+  const fieldErrors = save.error instanceof ApiError ? (save.error.data.fields ?? []) : [];
+  const errorOf = (path: string) => fieldErrors.find((f) => f.path === path)?.message;
+  const productOf = (pid: string) => products.data?.rows.find((p) => String(p.id) === pid);
+  const defaultPrice = (pid: string): number | undefined => prices.data?.rows.find((p) => String(p.productId) === pid)?.unitPrice ?? productOf(pid)?.unitPrice;
+  const setLine = (i: number, patch: Partial<LineDraft>) => setLines((ls) => ls.map((l, k) => (k === i ? { ...l, ...patch } : l)));
+  const customer = customers.data?.rows.find((c) => String(c.id) === customerId);
+
+  return (
+    <form
+      aria-label="売上伝票の入力"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(false);
+      }}
+    >
+      <h2>{id === null ? '売上伝票の新規入力' : '売上伝票の編集'}</h2>
+      <ErrorNotice error={save.error} />
+      <div className="form-grid">
+        <label>
+          得意先
+          <select aria-label="得意先" value={customerId} onChange={(e) => setCustomerId(e.target.value)}>
+            <option value="">選択してください</option>
+            {(customers.data?.rows ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.code} {c.name}
+                {c.confirmed ? '' : '（未確定）'}
+              </option>
+            ))}
+          </select>
+          <FieldError message={errorOf('customerId')} />
+        </label>
+        <label>
+          売上日
+          <DateInput aria-label="売上日" value={date} onChange={setDate} />
+          <FieldError message={errorOf('date')} />
+        </label>
+        <label>
+          出荷倉庫
+          <select aria-label="出荷倉庫" value={warehouseId} onChange={(e) => setWarehouseId(e.target.value)}>
+            <option value="">選択してください</option>
+            {(warehouses.data?.rows ?? []).map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.code} {w.name}
+              </option>
+            ))}
+          </select>
+          <FieldError message={errorOf('warehouseId')} />
+        </label>
+        <label>
+          部門
+          <select aria-label="部門" value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
+            <option value="">最初の部門</option>
+            {(departments.data?.rows ?? []).map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.code} {d.name}
+              </option>
+            ))}
+          </select>
+          <FieldError message={errorOf('departmentId')} />
+        </label>
+      </div>
+      {customer?.taxDisplay === '税込' ? <Notice kind="info" live={false}>この得意先は税込です。単価は税込で入力し、消費税は税率ごとに1回、内税として計算します。</Notice> : null}
+      <table className="data" aria-label="明細">
+        <thead>
+          <tr>
+            <th>No.</th>
+            <th>商品</th>
+            <th>数量</th>
+            <th>単価</th>
+            <th>税区分</th>
+            <th>金額</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l, i) => {
+            const price = l.unitPrice.trim() !== '' ? Number(l.unitPrice) : defaultPrice(l.productId);
+            const amount = price !== undefined && Number.isInteger(Number(l.quantity)) ? Number(l.quantity) * price : undefined;
+            return (
+              <tr key={i}>
+                <td>{i + 1}</td>
+                <td>
+                  <select aria-label={`${i + 1}行目の商品`} value={l.productId} onChange={(e) => setLine(i, { productId: e.target.value })}>
+                    <option value="">選択してください</option>
+                    {(products.data?.rows ?? []).map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.code} {p.name}
+                      </option>
+                    ))}
+                  </select>
+                  <FieldError message={errorOf(`lines.${i}.productId`)} />
+                </td>
+                <td>
+                  <input type="number" className="qty" aria-label={`${i + 1}行目の数量`} value={l.quantity} onChange={(e) => setLine(i, { quantity: e.target.value })} />
+                  <FieldError message={errorOf(`lines.${i}.quantity`)} />
+                </td>
+                <td>
+                  <input
+                    type="number"
+                    className="price"
+                    aria-label={`${i + 1}行目の単価`}
+                    placeholder={defaultPrice(l.productId)?.toString() ?? ''}
+                    value={l.unitPrice}
+                    onChange={(e) => setLine(i, { unitPrice: e.target.value })}
+                  />
+                  <FieldError message={errorOf(`lines.${i}.unitPrice`)} />
+                </td>
+                <td>
+                  <select aria-label={`${i + 1}行目の税区分`} value={l.taxClassId} onChange={(e) => setLine(i, { taxClassId: e.target.value })}>
+                    <option value="">商品の税区分</option>
+                    {(taxClasses.data?.rows ?? []).map((t) => (
+                      <option key={t.id} value={t.id}>
+                        {t.name}
+                      </option>
+                    ))}
+                  </select>
+                  <FieldError message={errorOf(`lines.${i}.taxClassId`)} />
+                </td>
+                <td className="num">{amount === undefined ? '' : formatYen(amount)}</td>
+                <td>
+                  <button type="button" aria-label={`${i + 1}行目を削除`} disabled={lines.length === 1} onClick={() => setLines((ls) => ls.filter((_, k) => k !== i))}>
+                    削除
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <FieldError message={errorOf('lines')} />
+      <div className="toolbar">
+        <button type="button" onClick={() => setLines((ls) => [...ls, emptyLine()])}>
+          行を追加
+        </button>
+      </div>
+      <label className="wide-field">
+        備考
+        <input type="text" aria-label="備考" value={memo} maxLength={500} onChange={(e) => setMemo(e.target.value)} />
+      </label>
+      <div className="toolbar">
+        <button type="submit" disabled={save.isPending}>
+          保存
+        </button>
+        <button type="button" className="primary" disabled={save.isPending} onClick={() => save.mutate(true)}>
+          保存して確定
+        </button>
+        <button type="button" disabled={save.isPending} onClick={onCancel}>
+          キャンセル
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function FieldError({ message }: { message: string | undefined }) {
+  return message ? <span className="field-error">{message}</span> : null;
+}

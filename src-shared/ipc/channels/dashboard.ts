@@ -1,0 +1,12 @@
+/** ホーム: one small read per area (a tile each). */
+import { dashboardImport, dashboardSales, dashboardSetup } from '../../dashboard/dashboard';
+import { channel, noInput } from '../define';
+
+export const dashboardChannelDefs = {
+  /** 初期設定 progress / first run */
+  'dashboard:setup': channel(noInput, dashboardSetup),
+  /** per EC連携設定: last 出荷取込処理, 出荷待ち, 要確認, whether the cursor caught up */
+  'dashboard:import': channel(noInput, dashboardImport),
+  /** 未確定 売上伝票 and this month's sales per channel */
+  'dashboard:sales': channel(noInput, dashboardSales),
+};
