@@ -154,11 +154,31 @@ describe('the built dist/main/main.cjs, packaged as electron-builder.yml says, a
     );
     expect(packaged.filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(packaged.filter((f) => /\.node$/.test(f))).toEqual([]); // the native module is an extra resource
+    // the externals of the main bundle and their run-time dependencies: better-sqlite3 (its JavaScript),
+    // electron-log, and PDFKit with its font tree and the 請求書 font; not better-sqlite3's install-only tree
     expect([...new Set(packaged.filter((f) => f.startsWith('node_modules/')).map((f) => f.split('/')[1]))].sort()).toEqual([
+      '@expo-google-fonts',
+      '@noble',
+      '@swc',
+      'base64-js',
       'better-sqlite3',
       'bindings',
+      'brotli',
+      'clone',
+      'dfa',
       'electron-log',
+      'fast-deep-equal',
+      'fflate',
       'file-uri-to-path',
+      'fontkit',
+      'linebreak',
+      'pako',
+      'pdfkit',
+      'png-js',
+      'restructure',
+      'tiny-inflate',
+      'unicode-properties',
+      'unicode-trie',
     ]);
     expect(packaged.some((f) => f.startsWith('src-main/') || f.startsWith('scripts/') || f.startsWith('test/'))).toBe(false);
   });
