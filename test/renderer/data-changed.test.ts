@@ -16,6 +16,9 @@ import { masterQueries, partnerQueries, productQueries } from '../../src-rendere
 import { createQueryClient } from '../../src-renderer/queries/query-client';
 import { companyQueries, receivablesQueries } from '../../src-renderer/queries/receivables';
 import { scheduleQueries } from '../../src-renderer/queries/schedules';
+import { salesQueries } from '../../src-renderer/queries/sales';
+import { analysisQueries } from '../../src-renderer/queries/analysis';
+import { dashboardQueries } from '../../src-renderer/queries/dashboard';
 import { stockQueries } from '../../src-renderer/queries/stock';
 import { slipQueries } from '../../src-renderer/queries/slips';
 import { subscriptionQueries } from '../../src-renderer/queries/subscriptions';
@@ -69,6 +72,14 @@ const QUERIES: [string, Options, DataRoot][] = [
   ['在庫反映の件数', stockQueries.counts(), 'stock'],
   ['送信方法', stockQueries.options(1), 'stock'],
   ['バックアップ', backupQueries.list(), 'backups'],
+  ['売上伝票 list', salesQueries.list({}), 'sales'],
+  ['売上伝票 detail', salesQueries.detail(1), 'sales'],
+  ['得意先別単価', salesQueries.customerPrices(1), 'sales'],
+  ['売上分析', analysisQueries.sales({ by: 'month', from: '2025-01-01', to: '2025-12-31' }), 'sales'],
+  ['売上分析の伝票', analysisQueries.slips({ by: 'month', key: '2025-01', channel: 'bcart', from: '2025-01-01', to: '2025-12-31' }), 'sales'],
+  ['ホーム: 初期設定', dashboardQueries.setup(), 'app'],
+  ['ホーム: 出荷取込', dashboardQueries.import(), 'import'],
+  ['ホーム: 売上', dashboardQueries.sales(), 'sales'],
 ];
 
 /** 売掛管理 figures computed from the 請求伝票: an import that adds invoices changes them */
@@ -132,13 +143,15 @@ describe('data:changed', () => {
     listenToDataChanges(qc);
     // stock slips and 在庫一覧 show 倉庫・仕入先 and 商品 names
     const showingMasters = ['入荷・在庫移動 list', '入荷・在庫移動 detail', '在庫一覧'];
+    // 売上分析 and ホーム's sales and import tiles count the slips
+    const fromSlips = ['売上分析', '売上分析の伝票', 'ホーム: 売上', 'ホーム: 出荷取込'];
     push!({ roots: ['slips'] });
-    expect(stale()).toEqual([...namesUnder('slips'), ...FROM_INVOICES].sort());
+    expect(stale()).toEqual([...namesUnder('slips'), ...FROM_INVOICES, ...fromSlips].sort());
     push!({ roots: ['partners'] });
-    const partnerReaders = ['決済方法ごとの得意先', ...FROM_INVOICES, '請求書 list', '入金伝票 list', ...showingMasters];
+    const partnerReaders = ['決済方法ごとの得意先', ...FROM_INVOICES, ...fromSlips, '請求書 list', '入金伝票 list', ...showingMasters, '売上伝票 list', '売上伝票 detail', 'ホーム: 初期設定'];
     expect(stale()).toEqual([...new Set([...namesUnder('slips', 'partners'), ...partnerReaders])].sort());
     push!({ roots: ['products'] });
-    expect(stale()).toEqual([...new Set([...namesUnder('slips', 'partners', 'products'), ...partnerReaders, 'EC連携商品'])].sort());
+    expect(stale()).toEqual([...new Set([...namesUnder('slips', 'partners', 'products'), ...partnerReaders, 'EC連携商品', '得意先別単価'])].sort());
     push!({ roots: ['ecSettings'] });
     expect(stale()).toContain('import targets');
     push!({ roots: ['bankAccounts'] });

@@ -136,6 +136,6 @@ describe('import encodings', () => {
 
   it('LF line ends and a missing optional column are accepted', async () => {
     const r = await parseMasterCsv(masterCsvDef('partners'), Buffer.from('取引先コード,取引先名,取引先種別\nW1,倉庫,倉庫\n'), 'auto', TAX_IDS);
-    expect(r.ok && r.rows[0]!.values).toEqual({ code: 'W1', name: '倉庫', kind: '倉庫', billingType: null, closingDay: null, taxDisplay: null, ...WAREHOUSE_BILLING });
+    expect(r.ok && r.rows[0]!.values).toEqual({ code: 'W1', name: '倉庫', kana: '', kind: '倉庫', billingType: null, closingDay: null, taxDisplay: null, ...WAREHOUSE_BILLING });
   });
 });
