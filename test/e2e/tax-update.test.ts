@@ -18,6 +18,13 @@ describe('消費税自動更新 (e2e)', () => {
   beforeAll(async () => {
     e = await startE2E();
     insertProducts(e.core.db, data.products);
+    // the 定期申込 form refuses an 得意先コード that is no 得意先 of the 取引先 master
+    for (const code of new Set(data.apps.map((a) => a.customerCode))) {
+      const created = await e.core.dispatch('partners:create', { code, name: `得意先${code}`, kind: '得意先', billingType: '個別', taxDisplay: '税込' }, { via: 'test' });
+      if (!created.ok) throw new Error(created.error.message);
+      const confirmed = await e.core.dispatch('partners:confirm', { id: (created.value as { id: number }).id }, { via: 'test' });
+      if (!confirmed.ok) throw new Error(confirmed.error.message);
+    }
   });
   afterAll(async () => {
     await e?.close();
