@@ -7,20 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli';
+import { cli } from '../../helpers/cli';
 import { DB_FILE_NAME } from '../../../src-main/core/create-core';
 import { makeTestCore } from '../../helpers/core';
 import { makeSalesFixture } from '../../helpers/sales-fixture';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const ROOT = join(__dirname, '..', '..', '..');
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('sales:create', () => {
   let tmp: ReturnType<typeof makeTempDir>;
