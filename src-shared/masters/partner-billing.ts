@@ -110,14 +110,18 @@ export const partnerBillingFields = {
 
 type BillingParsed = { [K in keyof typeof partnerBillingFields]: z.output<(typeof partnerBillingFields)[K]> };
 
-/** Stored billing terms of a partner (all null for non-customers). */
-export interface PartnerBillingValues {
+/** Where a 請求書 goes and whom it names: the recipient block of a 取引先. */
+export interface PartnerRecipient {
   postalCode: string | null;
   address1: string | null;
   address2: string | null;
   phone: string | null;
   contactName: string | null;
   registrationNumber: string | null;
+}
+
+/** Stored billing terms of a partner (all null for non-customers). */
+export interface PartnerBillingValues extends PartnerRecipient {
   collectMonths: number | null;
   collectDay: number | null;
   holidayShift: HolidayShift | null;

@@ -3,19 +3,13 @@
  * written as the import writes them (raw INSERTs in one transaction), and confirmed 売上伝票 rows
  * whose figures come from the pure tax rule. Seeded, so a failure replays.
  */
+import { createRng } from '../../src-main/simulator/prng';
 import type { SqliteDb } from '../../src-main/core/db/open';
 import { computeSlipTotals } from '../../src-shared/sales/slip-tax';
 
-/** mulberry32: a small seeded PRNG. */
+/** A seeded PRNG (the simulator's mulberry32), so a failure replays. */
 export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 export interface DataRefs {

@@ -5,13 +5,13 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { AppError } from '../../../src-shared/errors';
-import { BILLING_DEFAULTS, type HolidayShift, type TaxRounding, type TaxUnit } from '../../../src-shared/masters/partner-billing';
+import { BILLING_DEFAULTS, type HolidayShift, type PartnerRecipient, type TaxRounding, type TaxUnit } from '../../../src-shared/masters/partner-billing';
 import { isPaymentServiceCustomer } from '../../../src-shared/receivables/payment-service-customers';
 import { partners } from '../db/schema';
 import type { Db } from '../db/db-handle';
 import type { CollectionTerms } from './rules/due-date';
 
-export interface CustomerTerms {
+export interface CustomerTerms extends PartnerRecipient {
   id: number;
   code: string;
   name: string;
@@ -23,12 +23,6 @@ export interface CustomerTerms {
   taxRounding: TaxRounding;
   noStatement: boolean;
   openingBalance: number;
-  postalCode: string | null;
-  address1: string | null;
-  address2: string | null;
-  phone: string | null;
-  contactName: string | null;
-  registrationNumber: string | null;
 }
 
 type PartnerRow = typeof partners.$inferSelect;

@@ -10,6 +10,19 @@ import type { Db } from '../db/db-handle';
 import type { LastClosing } from './rules/closing-calendar';
 import type { StatementFigures } from './rules/statement-figures';
 
+/** A line of a billed invoice as the 請求書 PDF prints it. */
+export interface InvoiceLineData {
+  invoiceId: number;
+  kind: string;
+  productName: string;
+  quantity: number;
+  unitPrice: number;
+  amount: number;
+  taxRate: number;
+  reduced: boolean;
+  taxIncluded: boolean;
+}
+
 /** An invoice not billed yet, with its own per-rate figures. */
 export interface UnbilledInvoice {
   id: number;
@@ -228,18 +241,7 @@ export function createStatementRepository({ orm }: Db) {
 
   /** The lines of the billed invoices (for the 請求書 PDF), in invoice then line order. */
   function linesOf(invoiceIds: readonly number[]) {
-    const out: {
-      invoiceId: number;
-      lineNo: number;
-      kind: string;
-      productName: string;
-      quantity: number;
-      unitPrice: number;
-      amount: number;
-      taxRate: number;
-      reduced: boolean;
-      taxIncluded: boolean;
-    }[] = [];
+    const out: (InvoiceLineData & { lineNo: number })[] = [];
     for (let i = 0; i < invoiceIds.length; i += 500) {
       out.push(
         ...orm

@@ -7,16 +7,9 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli';
+import { cli } from '../../helpers/cli';
 import { expandInvoiceArgs } from '../../../src-main/cli/receivables-commands';
 import { makeBooks, type Books } from '../receivables/receivables-fixture';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('売掛管理 CLI', () => {
   let b: Books;

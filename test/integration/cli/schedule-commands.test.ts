@@ -6,17 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli';
+import { cli } from '../../helpers/cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const ROOT = join(__dirname, '..', '..', '..');
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('schedule:add / schedule:next', () => {
   let tmp: ReturnType<typeof makeTempDir>;

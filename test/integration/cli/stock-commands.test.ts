@@ -8,20 +8,13 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli';
+import { cli } from '../../helpers/cli';
 import { parseLine } from '../../../src-main/cli/stock-cli-refs';
 import { startSimulator, type RunningSimulator } from '../../../src-main/simulator';
 import { addDays, jstDateOf } from '../../../src-shared/domain/jst-date';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const ROOT = join(__dirname, '..', '..', '..');
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 const json = <T>(r: { code: number; out: string; err: string }): T => {
   expect(r.code, r.err).toBe(0);
   return JSON.parse(r.out) as T;

@@ -4,18 +4,12 @@
  * compare two databases exactly (ids and values, timestamps left out).
  */
 import type { SubscriptionApplication, SubscriptionItem, TaxRateType } from '../../../src-shared/tax-update/types';
+import { createRng } from '../../../src-main/simulator/prng';
 import type { SqliteDb } from '../../../src-main/core/db/open';
 
-/** Small deterministic PRNG (mulberry32), so a failing seed can be replayed. */
+/** A seeded PRNG (the simulator's mulberry32), so a failing seed can be replayed. */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 export interface Dataset {

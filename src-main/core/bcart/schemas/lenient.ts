@@ -105,13 +105,12 @@ function outOfRange(ctx: Ctx, key: string, v: unknown, prefix: Prefix): null {
   return null;
 }
 
-/** Integer: 12 | "12" | "12.0" → 12; "" / null / absent → null; anything else is an issue on `key`. */
-export function toInt(ctx: Ctx, key: string, v: unknown, prefix?: Prefix): number | null {
-  if (typeof v === 'number') {
-    if (Number.isSafeInteger(v)) return v === 0 ? 0 : v;
-    issue(ctx, key, `整数ではありません: ${JSON.stringify(v)}`, prefix);
-    return null;
-  }
+/**
+ * The trimmed text of a number sent as a string; null when absent or blank (no value), and null with
+ * an issue on `key` when it is no number. Over-long text goes on to the bounded parse, which reports
+ * it as out of range.
+ */
+function numericText(ctx: Ctx, key: string, v: unknown, prefix?: Prefix): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'string') {
     issue(ctx, key, `数値ではありません: ${JSON.stringify(v)}`, prefix);
@@ -119,11 +118,23 @@ export function toInt(ctx: Ctx, key: string, v: unknown, prefix?: Prefix): numbe
   }
   const t = v.trim();
   if (t === '') return null;
-  if (INT_RE.test(t)) return Number(t) || 0;
   if (t.length <= LENIENT_LIMITS.maxTextLength && !NUMERIC_RE.test(t)) {
     issue(ctx, key, `数値ではありません: ${JSON.stringify(v)}`, prefix);
     return null;
   }
+  return t;
+}
+
+/** Integer: 12 | "12" | "12.0" → 12; "" / null / absent → null; anything else is an issue on `key`. */
+export function toInt(ctx: Ctx, key: string, v: unknown, prefix?: Prefix): number | null {
+  if (typeof v === 'number') {
+    if (Number.isSafeInteger(v)) return v === 0 ? 0 : v;
+    issue(ctx, key, `整数ではありません: ${JSON.stringify(v)}`, prefix);
+    return null;
+  }
+  const t = numericText(ctx, key, v, prefix);
+  if (t === null) return null;
+  if (INT_RE.test(t)) return Number(t) || 0;
   const d = boundedDecimal(t);
   if (d === null) return outOfRange(ctx, key, v, prefix);
   if (!d.isInteger() || !Number.isSafeInteger(d.toNumber())) {
@@ -145,17 +156,8 @@ export function toDec(ctx: Ctx, key: string, v: unknown, prefix?: Prefix): strin
     const d = withinLimits(new Decimal(v));
     return d === null ? outOfRange(ctx, key, v, prefix) : canonicalDecimal(d);
   }
-  if (v === null || v === undefined) return null;
-  if (typeof v !== 'string') {
-    issue(ctx, key, `数値ではありません: ${JSON.stringify(v)}`, prefix);
-    return null;
-  }
-  const t = v.trim();
-  if (t === '') return null;
-  if (t.length <= LENIENT_LIMITS.maxTextLength && !NUMERIC_RE.test(t)) {
-    issue(ctx, key, `数値ではありません: ${JSON.stringify(v)}`, prefix);
-    return null;
-  }
+  const t = numericText(ctx, key, v, prefix);
+  if (t === null) return null;
   // fast path: canonical text of at most 12 characters has < 13 integer and ≤ 10 fraction digits
   if (t.length <= 12 && CANONICAL_RE.test(t)) return t === '-0' ? '0' : t;
   const d = boundedDecimal(t);

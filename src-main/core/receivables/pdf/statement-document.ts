@@ -8,18 +8,8 @@
 import type { Company } from '../../../../src-shared/company/company';
 import type { StatementDetail } from '../../../../src-shared/receivables/statements';
 import type { CustomerTerms } from '../customer-terms-repository';
+import type { InvoiceLineData } from '../statement-repository';
 
-export interface InvoiceLineData {
-  invoiceId: number;
-  kind: string;
-  productName: string;
-  quantity: number;
-  unitPrice: number;
-  amount: number;
-  taxRate: number;
-  reduced: boolean;
-  taxIncluded: boolean;
-}
 
 /** A row of the detail table. `amount` of item rows adds up to the carried total (繰越). */
 export type DetailRow =

@@ -27,6 +27,7 @@ import { dbHandle } from '../../../../src-main/core/db/db-handle';
 import { createOutboxRepository } from '../../../../src-main/core/stock/outbox-repository';
 import type { RunningSimulator } from '../../../../src-main/simulator';
 import type { FaultKind } from '../../../../src-main/simulator/faults';
+import { createRng } from '../../../../src-main/simulator/prng';
 import type { WireProductSet } from '../../../../src-main/simulator/wire-types';
 
 export interface ModelContext {
@@ -123,21 +124,8 @@ export const MODEL_FAULTS: FaultKind[] = [
   'buyer-order',
 ];
 
-function rngOf(seed: number) {
-  let a = seed >>> 0 || 1;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
-  };
-}
+/** The simulator's seeded PRNG (seed 0 taken as 1, as the model's seeds always were). */
+const rngOf = (seed: number) => createRng(seed >>> 0 || 1);
 
 interface Child {
   proc: ChildProcessWithoutNullStreams;
