@@ -49,3 +49,13 @@ export function rowsToCsv<Row>(rows: readonly Row[], columns: readonly Column<Ro
   const lines = [cols.map((c) => cell(c.header)).join(','), ...rows.map((r) => cols.map((c) => cell(valueOf(c, r))).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
+
+/**
+ * The columns worth showing: one that can be empty (isEmpty) is left out when every row is empty in
+ * it, so a 商品 list without 枝番 or SKU gives their width to the names. With no rows (a search that
+ * found nothing, still loading) every column stays, so the header does not jump while typing.
+ */
+export function visibleColumns<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Column<Row>[] {
+  if (rows.length === 0) return [...columns];
+  return columns.filter((c) => !c.isEmpty || rows.some((r) => !c.isEmpty!(r)));
+}

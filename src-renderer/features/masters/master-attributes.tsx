@@ -20,7 +20,15 @@ export interface MasterFieldConfig {
 
 /** A field, and the list column showing it (header: the label; content: the value) when `column` is set. */
 export interface MasterAttribute<Row> extends MasterFieldConfig {
-  column?: { width?: number; align?: 'left' | 'right' | 'center'; sortable?: boolean; header?: string; render?: (row: Row) => ReactNode };
+  column?: {
+    width?: number;
+    align?: 'left' | 'right' | 'center';
+    sortable?: boolean;
+    header?: string;
+    render?: (row: Row) => ReactNode;
+    /** the column is hidden while every listed record is empty in it (see visibleColumns) */
+    isEmpty?: (row: Row) => boolean;
+  };
 }
 
 /** An attribute whose column shows the value as is (fits any master's rows). */
@@ -47,6 +55,14 @@ export function kanaAttribute(width = 150): PlainAttribute {
 /** Select choices whose value is their label (区分 lists such as 普通 / 当座). */
 export function choices(values: readonly string[]): { value: string; label: string }[] {
   return values.map((v) => ({ value: v, label: v }));
+}
+
+/** Empty in the attribute's own field: null, undefined or ''. */
+export function emptyField(name: string): (row: object) => boolean {
+  return (row) => {
+    const v = (row as Record<string, unknown>)[name];
+    return v === null || v === undefined || v === '';
+  };
 }
 
 /** The list columns: every attribute with a column, then 状態 (確定 / 未確定). */
