@@ -5,6 +5,7 @@
  * would start a formula prefixed with ').
  */
 import { compareJapanese } from '../format/compare';
+import { formatCount } from '../format/number';
 import type { Column } from './column';
 
 export type SortDir = 'asc' | 'desc';
@@ -58,4 +59,9 @@ export function rowsToCsv<Row>(rows: readonly Row[], columns: readonly Column<Ro
 export function visibleColumns<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Column<Row>[] {
   if (rows.length === 0) return [...columns];
   return columns.filter((c) => !c.isEmpty || rows.some((r) => !c.isEmpty!(r)));
+}
+
+/** The count beside a list: 「120件」, or 「1,000件中 先頭500件を表示」 when main sent only the first rows. */
+export function countText(total: number, shown: number): string {
+  return shown < total ? `${formatCount(total)}件中 先頭${formatCount(shown)}件を表示` : `${formatCount(total)}件`;
 }

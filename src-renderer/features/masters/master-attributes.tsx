@@ -76,12 +76,16 @@ export function columnsOf<Row extends { confirmed: boolean }>(attributes: readon
   return [...columns, { key: 'confirmed', header: '状態', width: 80, align: 'center', render: (r) => <ConfirmedBadge confirmed={r.confirmed} /> }];
 }
 
-/** A record as form values: null → '' (empty input) and ids of selects → text (option values are text). */
+/**
+ * A record as form values: null → '' (empty input), except a number field, which keeps null — an
+ * empty number input registers as null, and a '' default would make merely opening the record an
+ * unsaved edit (every menu click then asks) — and ids of selects → text (option values are text).
+ */
 export function valuesOf(row: object, fields: readonly MasterFieldConfig[]): FieldValues {
   const record = row as Record<string, unknown>;
   return Object.fromEntries(
     fields.map((f) => {
-      const v = record[f.name] ?? '';
+      const v = record[f.name] ?? (f.type === 'number' ? null : '');
       return [f.name, f.type === 'select' && typeof v === 'number' ? String(v) : v];
     }),
   );
