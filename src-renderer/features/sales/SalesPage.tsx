@@ -16,6 +16,7 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { formatCount, formatYen } from '../../format/number';
 import { salesQueries } from '../../queries/sales';
 import { useNavigation } from '../../stores/navigation';
+import { confirmLeave } from '../../stores/unsaved-changes';
 import { SalesDetailPanel } from './SalesDetailPanel';
 import { SalesCsvImport } from './SalesCsvImport';
 import { SalesEditor } from './SalesEditor';
@@ -68,6 +69,8 @@ export function SalesPage() {
   const list = useQuery(salesQueries.list({ ...(status ? { status } : {}), ...(search.trim() ? { search: search.trim() } : {}), limit: 500 }));
   const sorted = useListSort(list.data?.rows, COLUMNS);
   const open = (id: number) => {
+    // an editor with unsaved edits asks before another slip replaces it
+    if (!confirmLeave()) return;
     setPane({ kind: 'detail', id });
     go('sales', String(id));
   };
@@ -79,7 +82,7 @@ export function SalesPage() {
           <ListActions title="売上伝票" rows={sorted.rows} columns={COLUMNS} />
         </div>
         <div className="toolbar no-print">
-          <button type="button" className="primary" onClick={() => setPane({ kind: 'edit', id: null })}>
+          <button type="button" className="primary" onClick={() => confirmLeave() && setPane({ kind: 'edit', id: null })}>
             新規
           </button>
           <input type="search" aria-label="検索" placeholder="伝票番号・得意先" value={search} onChange={(e) => setSearch(e.target.value)} />

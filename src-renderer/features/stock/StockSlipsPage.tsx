@@ -23,6 +23,7 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { api, unwrap } from '../../ipc/api';
 import { stockQueries } from '../../queries/stock';
 import { useNavigation } from '../../stores/navigation';
+import { confirmLeave } from '../../stores/unsaved-changes';
 import { CsvExportButton } from './CsvExportButton';
 import { StockSlipEditor } from './StockSlipEditor';
 import { StockSlipView } from './StockSlipView';
@@ -99,7 +100,7 @@ export function StockSlipsPage() {
       </div>
       <div className="toolbar no-print">
         {STOCK_SLIP_KINDS.map((k) => (
-          <button key={k} type="button" onClick={() => setPanel({ mode: 'new', kind: k })}>
+          <button key={k} type="button" onClick={() => confirmLeave() && setPanel({ mode: 'new', kind: k })}>
             {STOCK_SLIP_LABELS[k]}を作成
           </button>
         ))}
@@ -142,6 +143,8 @@ export function StockSlipsPage() {
           totals={totalsOf(sorted.rows)}
           selectedKey={selected}
           onSelect={(r) => {
+            // an editor with unsaved edits asks before another slip replaces it
+            if (!confirmLeave()) return;
             setPanel(null);
             go('stock-slips', String(r.id));
           }}
