@@ -87,7 +87,7 @@ export function PaymentForm({ customerId, onCustomer }: { customerId: number | n
   return (
     <form
       ref={formRef}
-      className="master-detail payment-form"
+      className="master-detail payment-form no-print"
       aria-label="入金伝票の登録"
       noValidate
       onSubmit={(e) => {
