@@ -34,7 +34,7 @@ export const receivablesQueries = {
     }),
   /** one 入金伝票 with its 消込 */
   payment: (id: number) =>
-    queryOptions({ queryKey: ['receivables', 'payment', id] as const, queryFn: () => unwrap(api().payments.get({ id })), meta: { reads: LEDGER_READS } }),
+    queryOptions({ queryKey: ['receivables', 'payment', id] as const, queryFn: () => unwrap(api().payments.get({ id })), meta: { reads: ['partners'] } }),
   /** a customer's open invoices (oldest first) and its unallocated money; nothing is asked without a customer */
   openItems: (customerId: number | null) =>
     queryOptions({

@@ -15,6 +15,7 @@ import { importQueries, systemLogQueries } from '../../src-renderer/queries/impo
 import { masterQueries, partnerQueries, productQueries } from '../../src-renderer/queries/masters';
 import { createQueryClient } from '../../src-renderer/queries/query-client';
 import { companyQueries, receivablesQueries } from '../../src-renderer/queries/receivables';
+import { salesQueries } from '../../src-renderer/queries/sales';
 import { scheduleQueries } from '../../src-renderer/queries/schedules';
 import { stockQueries } from '../../src-renderer/queries/stock';
 import { slipQueries } from '../../src-renderer/queries/slips';
@@ -57,6 +58,7 @@ const QUERIES: [string, Options, DataRoot][] = [
   ['請求書 list', receivablesQueries.statements({}), 'receivables'],
   ['請求書 detail', receivablesQueries.statement(1), 'receivables'],
   ['入金伝票 list', receivablesQueries.payments(null), 'receivables'],
+  ['入金伝票 detail', receivablesQueries.payment(1), 'receivables'],
   ['未入金の請求', receivablesQueries.openItems(1), 'receivables'],
   ['売掛金残高', receivablesQueries.balances('2025-01-31'), 'receivables'],
   ['入金予定', receivablesQueries.schedule('2025-01-31'), 'receivables'],
@@ -69,6 +71,9 @@ const QUERIES: [string, Options, DataRoot][] = [
   ['在庫反映の件数', stockQueries.counts(), 'stock'],
   ['送信方法', stockQueries.options(1), 'stock'],
   ['バックアップ', backupQueries.list(), 'backups'],
+  ['売上伝票 list', salesQueries.list({}), 'sales'],
+  ['売上伝票 detail', salesQueries.detail(1), 'sales'],
+  ['得意先別単価', salesQueries.customerPrices(1), 'sales'],
 ];
 
 /** 売掛管理 figures computed from the 請求伝票: an import that adds invoices changes them */
@@ -135,10 +140,10 @@ describe('data:changed', () => {
     push!({ roots: ['slips'] });
     expect(stale()).toEqual([...namesUnder('slips'), ...FROM_INVOICES].sort());
     push!({ roots: ['partners'] });
-    const partnerReaders = ['決済方法ごとの得意先', ...FROM_INVOICES, '請求書 list', '入金伝票 list', ...showingMasters];
+    const partnerReaders = ['決済方法ごとの得意先', ...FROM_INVOICES, '請求書 list', '入金伝票 list', '入金伝票 detail', '売上伝票 list', '売上伝票 detail', ...showingMasters];
     expect(stale()).toEqual([...new Set([...namesUnder('slips', 'partners'), ...partnerReaders])].sort());
     push!({ roots: ['products'] });
-    expect(stale()).toEqual([...new Set([...namesUnder('slips', 'partners', 'products'), ...partnerReaders, 'EC連携商品'])].sort());
+    expect(stale()).toEqual([...new Set([...namesUnder('slips', 'partners', 'products'), ...partnerReaders, 'EC連携商品', '得意先別単価'])].sort());
     push!({ roots: ['ecSettings'] });
     expect(stale()).toContain('import targets');
     push!({ roots: ['bankAccounts'] });
