@@ -13,6 +13,8 @@ export interface DateInputProps {
   onChange: (ymd: string) => void;
   id?: string;
   'aria-label'?: string;
+  /** marked invalid from outside (main refused the date): the input gets aria-invalid */
+  invalid?: boolean;
   /** called with a Japanese message while the text is no date, and with null once it is one again */
   onInvalid?: (message: string | null) => void;
 }
@@ -22,7 +24,7 @@ export const DATE_INPUT_MESSAGE = '日付は「2026/12/04」の形で入力し�
 
 const shown = (v: string) => (v ? formatJstDate(v, { weekday: true }) : '');
 
-export function DateInput({ value, onChange, id, onInvalid, ...rest }: DateInputProps) {
+export function DateInput({ value, onChange, id, onInvalid, invalid: markedInvalid, ...rest }: DateInputProps) {
   const [text, setText] = useState(shown(value));
   const [invalid, setInvalid] = useState(false);
   // a value set from outside (a reset, another record) replaces what is shown
@@ -58,7 +60,7 @@ export function DateInput({ value, onChange, id, onInvalid, ...rest }: DateInput
       autoComplete="off"
       id={id}
       aria-label={rest['aria-label']}
-      aria-invalid={invalid || undefined}
+      aria-invalid={invalid || markedInvalid || undefined}
       title={invalid ? DATE_INPUT_MESSAGE : undefined}
       placeholder={DATE_INPUT_PLACEHOLDER}
       value={text}

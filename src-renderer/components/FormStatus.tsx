@@ -15,7 +15,7 @@ export interface FieldProblem {
 }
 
 /** Focuses the first input marked aria-invalid inside the form, in screen order. */
-export function focusFirstError(form: HTMLFormElement | null): void {
+export function focusFirstError(form: HTMLElement | null): void {
   const first = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
   first?.focus();
 }
@@ -24,7 +24,7 @@ export function focusFirstError(form: HTMLFormElement | null): void {
  * Moves focus to the first field in error whenever a submit ends with errors (client checks or
  * main's answer). `attempt` changes with every submit and every failed save.
  */
-export function useFocusFirstError(formRef: RefObject<HTMLFormElement | null>, attempt: number, errorCount: number): void {
+export function useFocusFirstError(formRef: RefObject<HTMLElement | null>, attempt: number, errorCount: number): void {
   useEffect(() => {
     if (attempt > 0 && errorCount > 0) focusFirstError(formRef.current);
   }, [attempt, errorCount, formRef]);
@@ -64,4 +64,15 @@ export function FormStatus({ saved, error, problems }: { saved?: ReactNode; erro
       ) : null}
     </div>
   );
+}
+
+/**
+ * Main's field problems (AppError fields: path + message) as the summary's entries: `inputOf`
+ * names the input of a path (its id and label), or null for a path with no input of its own.
+ */
+export function problemsOf(fields: readonly { path: string; message: string }[], inputOf: (path: string) => { id: string; label: string } | null): FieldProblem[] {
+  return fields.flatMap((f) => {
+    const input = inputOf(f.path);
+    return input ? [{ ...input, message: f.message }] : [];
+  });
 }

@@ -77,9 +77,14 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
     } else if (e.key === 'Home' || e.key === 'End') {
       e.preventDefault();
       moveTo(e.key === 'Home' ? 0 : props.rows.length - 1);
-    } else if (e.key === 'Enter' && activeIndex >= 0) {
+    } else if (e.key === 'Enter') {
+      // the highlighted row, else the row that has the focus (Tab lands on the first row)
+      const focused = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
+      const index = activeIndex >= 0 ? activeIndex : focused ? Number(focused.dataset.index) : -1;
+      if (index < 0 || index >= props.rows.length) return;
       e.preventDefault();
-      props.onSelect?.(props.rows[activeIndex]!);
+      setActive(index);
+      props.onSelect?.(props.rows[index]!);
     }
   };
 

@@ -10,4 +10,6 @@ export interface Column<Row> {
   render: (row: Row) => ReactNode;
   /** the value sorted by and written to CSV (lists that sort in the screen, e.g. the slip lists) */
   value?: (row: Row) => string | number | null;
+  /** whether the row has nothing in this column: a column empty for every shown row is left out (visibleColumns) */
+  isEmpty?: (row: Row) => boolean;
 }

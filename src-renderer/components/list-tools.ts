@@ -5,6 +5,7 @@
  * would start a formula prefixed with ').
  */
 import { compareJapanese } from '../format/compare';
+import { formatCount } from '../format/number';
 import type { Column } from './column';
 
 export type SortDir = 'asc' | 'desc';
@@ -48,4 +49,19 @@ export function rowsToCsv<Row>(rows: readonly Row[], columns: readonly Column<Ro
   const cols = columns.filter((c) => c.value);
   const lines = [cols.map((c) => cell(c.header)).join(','), ...rows.map((r) => cols.map((c) => cell(valueOf(c, r))).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * The columns worth showing: one that can be empty (isEmpty) is left out when every row is empty in
+ * it, so a 商品 list without 枝番 or SKU gives their width to the names. With no rows (a search that
+ * found nothing, still loading) every column stays, so the header does not jump while typing.
+ */
+export function visibleColumns<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Column<Row>[] {
+  if (rows.length === 0) return [...columns];
+  return columns.filter((c) => !c.isEmpty || rows.some((r) => !c.isEmpty!(r)));
+}
+
+/** The count beside a list: 「120件」, or 「1,000件中 先頭500件を表示」 when main sent only the first rows. */
+export function countText(total: number, shown: number): string {
+  return shown < total ? `${formatCount(total)}件中 先頭${formatCount(shown)}件を表示` : `${formatCount(total)}件`;
 }

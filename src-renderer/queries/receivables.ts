@@ -32,6 +32,9 @@ export const receivablesQueries = {
       queryFn: () => unwrap(api().payments.list(customerId === null ? { limit: 500 } : { customerId, limit: 500 })),
       meta: { reads: ['partners'] },
     }),
+  /** one 入金伝票 with its 消込 */
+  payment: (id: number) =>
+    queryOptions({ queryKey: ['receivables', 'payment', id] as const, queryFn: () => unwrap(api().payments.get({ id })), meta: { reads: ['partners'] } }),
   /** a customer's open invoices (oldest first) and its unallocated money; nothing is asked without a customer */
   openItems: (customerId: number | null) =>
     queryOptions({

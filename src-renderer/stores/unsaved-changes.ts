@@ -5,7 +5,7 @@
  * Navigation (stores/navigation.ts) calls confirmLeave(); pages that switch records in their own
  * state call it too.
  */
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 
 /** form id → what it edits (named in the question) */
 const dirtyForms = new Map<string, string>();
@@ -44,4 +44,15 @@ export function useUnsavedGuard(dirty: boolean, what: string): () => void {
   return () => {
     dirtyForms.delete(id);
   };
+}
+
+/**
+ * The guard for an editor that keeps its values in React state (not react-hook-form): dirty while
+ * `values` differ from `baseline` — by default what they were at mount; an editor that loads its
+ * record after mounting passes the loaded record's values. Plain data only (compared as JSON).
+ */
+export function useSnapshotGuard(values: unknown, what: string, baseline?: unknown): () => void {
+  const [initial] = useState(() => JSON.stringify(values));
+  const base = baseline === undefined ? initial : JSON.stringify(baseline);
+  return useUnsavedGuard(JSON.stringify(values) !== base, what);
 }

@@ -74,7 +74,10 @@ describe('売掛管理 (e2e)', () => {
     await page.getByRole('button', { name: '請求締めを実行' }).click();
     const result = page.getByRole('region', { name: '請求締めの結果' });
     await expect.poll(() => result.textContent()).toContain('2025/02/28');
-    await page.getByRole('table', { name: '請求書' }).getByRole('button', { name: '1', exact: true }).click();
+    // the list sorts, totals and opens a 請求書 by click (↑↓ / Enter too)
+    const statements = page.getByRole('table', { name: '請求書' });
+    await expect.poll(() => statements.getByRole('row', { name: '合計', exact: true }).textContent()).toMatch(/\d+ 件/);
+    await statements.getByRole('row', { name: /C001/ }).first().click();
     const panel = page.getByRole('article', { name: '請求書 No.1' });
     await expect.poll(() => panel.textContent()).toContain('¥38,400');
     expect(await panel.textContent()).toContain('2025/01/01 〜 2025/01/31');

@@ -15,8 +15,8 @@ import { importQueries, systemLogQueries } from '../../src-renderer/queries/impo
 import { masterQueries, partnerQueries, productQueries } from '../../src-renderer/queries/masters';
 import { createQueryClient } from '../../src-renderer/queries/query-client';
 import { companyQueries, receivablesQueries } from '../../src-renderer/queries/receivables';
-import { scheduleQueries } from '../../src-renderer/queries/schedules';
 import { salesQueries } from '../../src-renderer/queries/sales';
+import { scheduleQueries } from '../../src-renderer/queries/schedules';
 import { analysisQueries } from '../../src-renderer/queries/analysis';
 import { dashboardQueries } from '../../src-renderer/queries/dashboard';
 import { stockQueries } from '../../src-renderer/queries/stock';
@@ -60,6 +60,7 @@ const QUERIES: [string, Options, DataRoot][] = [
   ['請求書 list', receivablesQueries.statements({}), 'receivables'],
   ['請求書 detail', receivablesQueries.statement(1), 'receivables'],
   ['入金伝票 list', receivablesQueries.payments(null), 'receivables'],
+  ['入金伝票 detail', receivablesQueries.payment(1), 'receivables'],
   ['未入金の請求', receivablesQueries.openItems(1), 'receivables'],
   ['売掛金残高', receivablesQueries.balances('2025-01-31'), 'receivables'],
   ['入金予定', receivablesQueries.schedule('2025-01-31'), 'receivables'],
@@ -148,7 +149,7 @@ describe('data:changed', () => {
     push!({ roots: ['slips'] });
     expect(stale()).toEqual([...namesUnder('slips'), ...FROM_INVOICES, ...fromSlips].sort());
     push!({ roots: ['partners'] });
-    const partnerReaders = ['決済方法ごとの得意先', ...FROM_INVOICES, ...fromSlips, '請求書 list', '入金伝票 list', ...showingMasters, '売上伝票 list', '売上伝票 detail', 'ホーム: 初期設定'];
+    const partnerReaders = ['決済方法ごとの得意先', ...FROM_INVOICES, ...fromSlips, '請求書 list', '入金伝票 list', '入金伝票 detail', ...showingMasters, '売上伝票 list', '売上伝票 detail', 'ホーム: 初期設定'];
     expect(stale()).toEqual([...new Set([...namesUnder('slips', 'partners'), ...partnerReaders])].sort());
     push!({ roots: ['products'] });
     expect(stale()).toEqual([...new Set([...namesUnder('slips', 'partners', 'products'), ...partnerReaders, 'EC連携商品', '得意先別単価'])].sort());

@@ -149,4 +149,20 @@ describe('VirtualTable keyboard', () => {
     expect(onSelect).toHaveBeenLastCalledWith(rows[4]);
     expect(screen.getByRole('row', { name: '合計' }).textContent).toContain('5 件');
   });
+
+  it('Enter on the row that has the focus (Tab lands on the first) opens it before any ↑↓', async () => {
+    // jsdom lays nothing out: give the scroller a size so the virtualizer renders the rows
+    const size = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(400);
+    const width = vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(600);
+    const rows = Array.from({ length: 3 }, (_, i) => ({ id: i + 1, code: `S${i + 1}` }));
+    const onSelect = vi.fn();
+    render(<VirtualTable label="伝票" rows={rows} rowKey={(r) => r.id} onSelect={onSelect} columns={[{ key: 'code', header: 'コード', render: (r) => r.code }]} height={400} />);
+    await waitFor(() => expect(document.querySelector('[data-index="0"]')).not.toBeNull());
+    const first = document.querySelector<HTMLElement>('[data-index="0"]')!;
+    expect(first.tabIndex).toBe(0);
+    fireEvent.keyDown(first, { key: 'Enter' });
+    expect(onSelect).toHaveBeenCalledWith(rows[0]);
+    size.mockRestore();
+    width.mockRestore();
+  });
 });

@@ -1,11 +1,12 @@
 /**
  * 定期申込 form: an 得意先コード that is no 得意先 in the 取引先 master is refused beside its field
- * (nothing sent), a known one saves; ¥0 prices are warned; 商品番号 fills 商品名 from the 商品 master.
+ * (nothing sent), a known one saves; ¥0 prices are warned; 商品番号 fills 商品名 from the 商品 master;
+ * 削除 asks first (nothing sent when declined) and is not offered for a new one or while 受付停止.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SubscriptionForm } from '../../src-renderer/features/subscriptions/SubscriptionForm';
+import { deleteQuestion, SubscriptionForm } from '../../src-renderer/features/subscriptions/SubscriptionForm';
 import { NEW_APPLICATION, NEW_ITEM } from '../../src-renderer/features/subscriptions/subscription-form-values';
 import { confirmLeave } from '../../src-renderer/stores/unsaved-changes';
 
@@ -52,5 +53,38 @@ describe('SubscriptionForm', () => {
     fireEvent.blur(code);
     await waitFor(() => expect((screen.getByLabelText('商品1の商品名') as HTMLInputElement).value).toBe('コーヒー豆 200g'));
     expect(screen.getByText('商品マスタから商品名「コーヒー豆 200g」を入れました。')).toBeInTheDocument();
+  });
+
+  it('削除 asks first, sends nothing when declined, and reports the deleted code', async () => {
+    const del = vi.fn((input: { code: string }) => ok({ code: input.code }));
+    (window as unknown as { api: unknown }).api = { subscriptions: { delete: del } };
+    const onDeleted = vi.fn();
+    const initial = { ...NEW_APPLICATION, code: 'S7', customerCode: 'C001', items: [{ ...NEW_ITEM, productCode: 'P1', name: '豆', options: [] }] };
+    const ask = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <SubscriptionForm initial={initial} create={false} readOnly={false} onSaved={() => undefined} onDeleted={onDeleted} />
+      </QueryClientProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '削除' }));
+    expect(ask).toHaveBeenLastCalledWith(deleteQuestion('S7'));
+    expect(deleteQuestion('S7')).toContain('解約');
+    expect(del).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: '削除' }));
+    await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('S7'));
+    expect(del).toHaveBeenCalledWith({ code: 'S7' });
+    ask.mockRestore();
+  });
+
+  it('削除 is not offered for a new 申込 and is disabled while 受付停止', () => {
+    setup();
+    expect(screen.queryByRole('button', { name: '削除' })).toBeNull();
+    cleanup();
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <SubscriptionForm initial={{ ...NEW_APPLICATION, code: 'S8' }} create={false} readOnly onSaved={() => undefined} />
+      </QueryClientProvider>,
+    );
+    expect(screen.getByRole('button', { name: '削除' })).toBeDisabled();
   });
 });

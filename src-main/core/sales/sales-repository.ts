@@ -4,7 +4,8 @@
  * goes through the slip repository (the owner of those tables); this one answers what to write
  * (invoiceOf, stockMovesOf). The service combines both inside `repos.transaction`.
  */
-import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { containsText } from '../db/contains-text';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { RoundingMode } from '../../../src-shared/domain/rounding';
 import type { SalesDetail, SalesListInput, SalesRow } from '../../../src-shared/sales/sales-slip';
 import type { PriceMode, RateTotal } from '../../../src-shared/sales/slip-tax';
@@ -89,10 +90,6 @@ const ROW = {
   total: salesSlips.total,
 };
 
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export function createSalesRepository(db: Db, now: () => string) {
   const { orm } = db;
 
@@ -106,11 +103,8 @@ export function createSalesRepository(db: Db, now: () => string) {
         ? sql`exists (select 1 from ${salesSlipLines} l where l.slip_id = ${salesSlips.id} and l.product_id = ${q.productId})`
         : undefined,
     ];
-    const search = q.search?.trim();
-    if (search) {
-      const p = likePattern(search);
-      parts.push(or(sql`${salesSlips.slipNo} like ${p} escape '\\'`, sql`${partners.code} like ${p} escape '\\'`, sql`${partners.name} like ${p} escape '\\'`));
-    }
+    // folded like every list search (ほてる finds ホテル, ｅｃ finds EC)
+    parts.push(containsText([salesSlips.slipNo, partners.code, partners.name, partners.kana], q.search?.trim()));
     const present = parts.filter((p): p is SQL => p !== undefined);
     return present.length > 0 ? and(...present) : undefined;
   }

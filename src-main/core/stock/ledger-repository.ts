@@ -2,15 +2,14 @@
  * 在庫元帳 rows written by stock slips and 在庫移行 (imports write their own 出荷 rows), and the
  * read side of 在庫一覧: stock per warehouse × product, book stock for 棚卸調整, movements.
  */
-import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { containsText } from '../db/contains-text';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { MovementRow, StockListInput, StockRow } from '../../../src-shared/stock/stock-book';
 import { partners, products, stockLedger } from '../db/schema';
 import type { Movement } from './rules/slip-movements';
 import type { Db } from '../db/db-handle';
 
 export type LedgerSource = 'receipt' | 'transfer' | 'adjustment' | 'opening';
-
-const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export function createLedgerRepository(db: Db) {
   const orm = db.orm;
@@ -82,13 +81,9 @@ export function createLedgerRepository(db: Db) {
     list(input: StockListInput): { rows: StockRow[]; total: number } {
       const filters: SQL[] = [];
       if (input.warehouseId !== undefined) filters.push(eq(stockLedger.warehouseId, input.warehouseId));
-      const q = input.search?.trim();
-      if (q) {
-        const p = escapeLike(q);
-        filters.push(
-          sql`(${or(sql`${like(products.code, p)} escape '\\'`, sql`${like(products.name, p)} escape '\\'`, sql`${like(products.skuCode, p)} escape '\\'`)})`,
-        );
-      }
+      // folded like every list search (ｐ－１ finds P-1, ほてる finds ホテル)
+      const found = containsText([products.code, products.name, products.skuCode, products.kana], input.search?.trim());
+      if (found) filters.push(found);
       const base = orm
         .select({
           warehouseId: stockLedger.warehouseId,

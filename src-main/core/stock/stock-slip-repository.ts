@@ -2,7 +2,8 @@
  * stock_slips / stock_slip_lines: the only writer of these tables, plus the list and detail reads of
  * the slip screens. No rules here: the service validates and calls these inside its transaction.
  */
-import { and, asc, count, desc, eq, gte, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { containsText } from '../db/contains-text';
+import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../../../src-shared/errors';
 import type { StockSlipDetail, StockSlipKind, StockSlipListInput, StockSlipRow } from '../../../src-shared/stock/stock-slip';
@@ -38,7 +39,6 @@ export type SlipLineRow = typeof stockSlipLines.$inferSelect;
 
 const toWh = alias(partners, 'to_wh');
 const supplier = alias(partners, 'supplier');
-const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export function createStockSlipRepository(db: Db) {
   const orm = db.orm;
@@ -113,26 +113,13 @@ export function createStockSlipRepository(db: Db) {
     if (q.to) f.push(lte(stockSlips.date, q.to));
     if (q.confirmed === 'confirmed') f.push(eq(stockSlips.confirmed, true));
     if (q.confirmed === 'unconfirmed') f.push(eq(stockSlips.confirmed, false));
+    // folded like every list search (ほてる finds ホテル, ｗｈ finds WH)
     const s = q.search?.trim();
-    if (s) {
-      const p = escapeLike(s);
-      const byProduct = orm
-        .select({ id: stockSlipLines.slipId })
-        .from(stockSlipLines)
-        .innerJoin(products, eq(products.id, stockSlipLines.productId))
-        .where(
-          sql`(${like(products.code, p)} escape '\\' or ${like(products.name, p)} escape '\\' or ${like(products.skuCode, p)} escape '\\')`,
-        );
-      f.push(
-        sql`(${or(
-          sql`${like(partners.code, p)} escape '\\'`,
-          sql`${like(partners.name, p)} escape '\\'`,
-          sql`${like(toWh.code, p)} escape '\\'`,
-          sql`${like(toWh.name, p)} escape '\\'`,
-          sql`${like(stockSlips.memo, p)} escape '\\'`,
-          inArray(stockSlips.id, byProduct),
-        )})`,
-      );
+    const inProducts = containsText([products.code, products.name, products.skuCode, products.kana], s);
+    const inSlip = containsText([partners.code, partners.name, toWh.code, toWh.name, stockSlips.memo], s);
+    if (inProducts && inSlip) {
+      const byProduct = orm.select({ id: stockSlipLines.slipId }).from(stockSlipLines).innerJoin(products, eq(products.id, stockSlipLines.productId)).where(inProducts);
+      f.push(sql`(${or(inSlip, inArray(stockSlips.id, byProduct))})`);
     }
     return f;
   }

@@ -282,6 +282,11 @@ export function createSubscriptionRepository(db: Db) {
       });
     },
 
+    /** Deletes one application with its items and options (they cascade); false when the code is unknown. */
+    delete(code: string): boolean {
+      return orm.delete(subscriptionApplications).where(eq(subscriptionApplications.code, code)).run().changes > 0;
+    },
+
     /** The virtualized list: filters by 状態, rates, 受注処理済 and a search over codes and item names. */
     list(q: SubscriptionListInput): { rows: SubscriptionListRow[]; total: number } {
       const a = subscriptionApplications;

@@ -25,6 +25,7 @@ type Channels =
   | 'subscriptions:list'
   | 'subscriptions:get'
   | 'subscriptions:save'
+  | 'subscriptions:delete'
   | 'subscriptions:import'
   | 'subscriptions:export'
   | 'taxUpdate:events'
@@ -76,6 +77,16 @@ export function createTaxUpdateHandlers({ taxUpdate: service, repos, storeMode, 
       subscriptions.save(input.application, input.create, ports.now());
       changed('subscriptions');
       return subscriptions.get(input.application.code)!;
+    },
+    'subscriptions:delete': (input) => {
+      // like an edit: refused while 受付停止 (the tax update reads a closed store's applications)
+      storeMode.assertOpen('定期申込の削除');
+      if (!subscriptions.delete(input.code)) {
+        throw new AppError('NOT_FOUND', `申込コード「${input.code}」の定期申込が見つかりません。すでに削除されたかもしれません。一覧を更新して確かめてください。`);
+      }
+      ports.logger.child('subscriptions').info('deleted', { code: input.code });
+      changed('subscriptions');
+      return { code: input.code };
     },
     'subscriptions:import': (input) =>
       csvJobs.run(input.jobId, async (job) => {

@@ -51,7 +51,9 @@ export function MasterForm<P extends MasterPrefix>(props: MasterFormProps<P>) {
   const schemaResolver = zodResolver(props.schema);
   const form = useForm<FieldValues, unknown, MasterValues<P>>({
     resolver: (values, context, options) => schemaResolver(withHiddenEmptied(values, props.fields), context, options),
-    defaultValues: row ? valuesOf(row, props.fields) : props.empty,
+    // as the form will hold them once mounted (hidden fields emptied by the effect below, empty
+    // numbers null): a default that differs makes merely opening a record an unsaved edit
+    defaultValues: withHiddenEmptied(row ? valuesOf(row, props.fields) : props.empty, props.fields),
     mode: 'onSubmit',
   });
   const changes = { changes: [props.prefix] } as const;

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { CSV_MASTERS, type CsvMaster } from '../../../src-shared/csv/master-csv';
 import type { MasterListInput } from '../../../src-shared/masters/fields';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { visibleColumns } from '../../components/list-tools';
 import { VirtualTable } from '../../components/VirtualTable';
 import type { MasterPrefix, MasterRow, MasterValues } from '../../ipc/master-api';
 import { formatCount } from '../../format/number';
@@ -52,7 +53,8 @@ export function MasterPage<P extends MasterPrefix, V extends string>({ config }:
   const [saved, setSaved] = useState<{ id: number; text: string } | null>(null);
   const listInput: MasterListInput = { query: deferredQuery, sortKey: sort.key, sortDir: sort.dir };
   const list = useMasterList(config.prefix, listInput, config.filter, filterValue);
-  const columns = useMemo(() => columnsOf(config.attributes), [config.attributes]);
+  const allColumns = useMemo(() => columnsOf(config.attributes), [config.attributes]);
+  const columns = useMemo(() => visibleColumns(allColumns, list.data?.rows ?? []), [allColumns, list.data]);
   const creating = param === 'new';
   const selectedId = param && !creating ? Number(param) : null;
   const selected = list.data?.rows.find((r) => r.id === selectedId) ?? null;

@@ -20,7 +20,15 @@ export interface MasterFieldConfig {
 
 /** A field, and the list column showing it (header: the label; content: the value) when `column` is set. */
 export interface MasterAttribute<Row> extends MasterFieldConfig {
-  column?: { width?: number; align?: 'left' | 'right' | 'center'; sortable?: boolean; header?: string; render?: (row: Row) => ReactNode };
+  column?: {
+    width?: number;
+    align?: 'left' | 'right' | 'center';
+    sortable?: boolean;
+    header?: string;
+    render?: (row: Row) => ReactNode;
+    /** the column is hidden while every listed record is empty in it (see visibleColumns) */
+    isEmpty?: (row: Row) => boolean;
+  };
 }
 
 /** An attribute whose column shows the value as is (fits any master's rows). */
@@ -49,6 +57,14 @@ export function choices(values: readonly string[]): { value: string; label: stri
   return values.map((v) => ({ value: v, label: v }));
 }
 
+/** Empty in the attribute's own field: null, undefined or ''. */
+export function emptyField(name: string): (row: object) => boolean {
+  return (row) => {
+    const v = (row as Record<string, unknown>)[name];
+    return v === null || v === undefined || v === '';
+  };
+}
+
 /** The list columns: every attribute with a column, then 状態 (確定 / 未確定). */
 export function columnsOf<Row extends { confirmed: boolean }>(attributes: readonly MasterAttribute<Row>[]): Column<Row>[] {
   const columns: Column<Row>[] = attributes.flatMap((a) => {
@@ -60,12 +76,16 @@ export function columnsOf<Row extends { confirmed: boolean }>(attributes: readon
   return [...columns, { key: 'confirmed', header: '状態', width: 80, align: 'center', render: (r) => <ConfirmedBadge confirmed={r.confirmed} /> }];
 }
 
-/** A record as form values: null → '' (empty input) and ids of selects → text (option values are text). */
+/**
+ * A record as form values: null → '' (empty input), except a number field, which keeps null — an
+ * empty number input registers as null, and a '' default would make merely opening the record an
+ * unsaved edit (every menu click then asks) — and ids of selects → text (option values are text).
+ */
 export function valuesOf(row: object, fields: readonly MasterFieldConfig[]): FieldValues {
   const record = row as Record<string, unknown>;
   return Object.fromEntries(
     fields.map((f) => {
-      const v = record[f.name] ?? '';
+      const v = record[f.name] ?? (f.type === 'number' ? null : '');
       return [f.name, f.type === 'select' && typeof v === 'number' ? String(v) : v];
     }),
   );

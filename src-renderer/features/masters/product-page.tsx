@@ -4,10 +4,11 @@ import { productInput } from '../../../src-shared/masters/product';
 import type { TaxClass } from '../../../src-shared/masters/tax-class';
 import { formatYen } from '../../format/number';
 import { masterQueries } from '../../queries/masters';
-import { codeAttribute, kanaAttribute, nameAttribute } from './master-attributes';
+import { codeAttribute, emptyField, kanaAttribute, nameAttribute } from './master-attributes';
 import { MasterPage, type MasterPageConfig } from './MasterPage';
 
-function productConfig(taxClasses: readonly TaxClass[]): MasterPageConfig<'products'> {
+/** The 商品 master page: fields, list columns (枝番, SKU and フリガナ hide while every listed 商品 lacks them). */
+export function productConfig(taxClasses: readonly TaxClass[]): MasterPageConfig<'products'> {
   const taxName = new Map(taxClasses.map((t) => [t.id, t.name]));
   const name = nameAttribute('商品名');
   return {
@@ -20,10 +21,10 @@ function productConfig(taxClasses: readonly TaxClass[]): MasterPageConfig<'produ
         label: '枝番(横)',
         type: 'text',
         hint: '色など。なければ空',
-        column: { header: '枝番', width: 76, render: (r) => [r.variationH, r.variationV].filter(Boolean).join('/') },
+        column: { header: '枝番', width: 76, render: (r) => [r.variationH, r.variationV].filter(Boolean).join('/'), isEmpty: (r) => !r.variationH && !r.variationV },
       },
       { name: 'variationV', label: '枝番(縦)', type: 'text', hint: 'サイズなど。なければ空' },
-      { name: 'skuCode', label: 'SKUコード', type: 'text', hint: 'Bカートの品番と一致させるコード。空なら商品コードで照合', column: { header: 'SKU', width: 100, sortable: true } },
+      { name: 'skuCode', label: 'SKUコード', type: 'text', hint: 'Bカートの品番と一致させるコード。空なら商品コードで照合', column: { header: 'SKU', width: 100, sortable: true, isEmpty: emptyField('skuCode') } },
       {
         ...name,
         // 棚卸対象外 and the tax class are shown inside the name cell: the list pane is narrow
@@ -38,7 +39,8 @@ function productConfig(taxClasses: readonly TaxClass[]): MasterPageConfig<'produ
           ),
         },
       },
-      kanaAttribute(130),
+      // a shop that never types フリガナ does not get an empty column
+      { ...kanaAttribute(130), column: { ...kanaAttribute(130).column, isEmpty: emptyField('kana') } },
       { name: 'unitQuantity', label: '計上単位', type: 'number', required: true, hint: '1単位に入る個数(Bカートの入数)', column: { header: '入数', width: 60, align: 'right', sortable: true } },
       { name: 'inventoryTracked', label: '棚卸対象', type: 'checkbox', hint: '送料・手数料、値引・ポイントの商品は外してください' },
       { name: 'taxClassId', label: '税区分', type: 'select', options: taxClasses.map((t) => ({ value: String(t.id), label: `${t.name} (税率${t.rate}%)` })) },

@@ -1,16 +1,21 @@
 /**
  * 業務処理 › 請求締め: choose the 締日, check who would be closed (締め対象を確認), run 請求締め or
  * issue the 個別請求 請求書, save every 請求書 of the date as one PDF, and browse the 請求書 with
- * their detail, PDF and 締め取消.
+ * their detail, PDF and 締め取消. The 請求書 list sorts, totals, exports what it shows and prints.
  */
 import { DateInput } from '../../components/DateInput';
 import { formatJstDate } from '../../format/datetime';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ClosingResult } from '../../../src-shared/receivables/statements';
+import type { StatementRow } from '../../../src-shared/receivables/statements';
+import { CodeName } from '../../components/CodeName';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ListActions } from '../../components/ListActions';
+import { sumOf, useListSort } from '../../components/use-list-sort';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Notice } from '../../components/Notice';
-import { formatYen } from '../../format/number';
+import { formatCount, formatYen } from '../../format/number';
 import { api, unwrap } from '../../ipc/api';
 import { receivablesQueries } from '../../queries/receivables';
 import { useNavigation } from '../../stores/navigation';
@@ -19,6 +24,32 @@ import { previousMonthEnd, savePdf, todayJst } from './receivables-format';
 import { StatementPanel } from './StatementPanel';
 
 const CHANGES = { changes: ['receivables'] } as const;
+
+const COLUMNS: Column<StatementRow>[] = [
+  { key: 'id', header: 'No.', width: 64, align: 'right', sortable: true, render: (r) => r.statementId, value: (r) => r.statementId },
+  {
+    key: 'closing',
+    header: '締日',
+    width: 150,
+    sortable: true,
+    render: (r) => (
+      <>
+        {formatJstDate(r.closingDate)} {r.kind === '個別' ? <span className="badge badge-neutral">個別</span> : null}
+        {r.needsReview ? <span className="badge badge-draft">要確認</span> : null}
+      </>
+    ),
+    value: (r) => `${formatJstDate(r.closingDate)}${r.kind === '個別' ? ' 個別' : ''}${r.needsReview ? ' 要確認' : ''}`,
+  },
+  {
+    key: 'customer',
+    header: '得意先',
+    sortable: true,
+    render: (r) => <CodeName code={r.customer} name={r.customerName} />,
+    value: (r) => `${r.customer} ${r.customerName}`,
+  },
+  { key: 'total', header: '今回請求額', width: 120, align: 'right', sortable: true, render: (r) => formatYen(r.total), value: (r) => r.total },
+  { key: 'due', header: '入金予定日', width: 110, sortable: true, render: (r) => formatJstDate(r.dueDate), value: (r) => formatJstDate(r.dueDate) },
+];
 
 export function BillingPage() {
   const { param, go, page } = useNavigation();
@@ -42,11 +73,11 @@ export function BillingPage() {
   const batch = useMutation({ mutationFn: () => unwrap(api().billing.pdfBatch({ closingDate: date })), onSuccess: (f) => savePdf(f) });
   const busy = preview.isPending || close.isPending || issue.isPending || batch.isPending;
   const selectedId = param ? Number(param) : null;
-  const rows = list.data?.rows ?? [];
+  const sorted = useListSort(list.data?.rows, COLUMNS);
 
   return (
-    <div className="page billing-page">
-      <div className="toolbar">
+    <div className="page billing-page list-page">
+      <div className="toolbar no-print">
         <h1>請求締め</h1>
         <label htmlFor="billing-date">締日</label>
         <DateInput id="billing-date" value={date} onChange={setDate} />
@@ -87,51 +118,25 @@ export function BillingPage() {
       ) : null}
       <div className="master-page">
         <section aria-label="請求書一覧">
-          <h2>請求書一覧</h2>
+          <div className="page-head">
+            <h2>請求書一覧</h2>
+            <ListActions title="請求書" rows={sorted.rows} columns={COLUMNS} />
+          </div>
           <ErrorNotice error={list.error} />
-          <table className="data selectable" aria-label="請求書">
-            <thead>
-              <tr>
-                <th>No.</th>
-                <th>締日</th>
-                <th>得意先</th>
-                <th>今回請求額</th>
-                <th>入金予定日</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr
-                  key={r.statementId}
-                  aria-selected={r.statementId === selectedId}
-                  className={r.statementId === selectedId ? 'selected' : undefined}
-                  onClick={() => go(page, String(r.statementId))}
-                >
-                  <td>
-                    <button type="button" className="link-button" onClick={() => go(page, String(r.statementId))}>
-                      {r.statementId}
-                    </button>
-                  </td>
-                  <td>
-                    {formatJstDate(r.closingDate)} {r.kind === '個別' ? <span className="badge badge-neutral">個別</span> : null}
-                    {r.needsReview ? <span className="badge badge-draft">要確認</span> : null}
-                  </td>
-                  <td>
-                    {r.customer} {r.customerName}
-                  </td>
-                  <td className="num">{formatYen(r.total)}</td>
-                  <td>{formatJstDate(r.dueDate)}</td>
-                </tr>
-              ))}
-              {rows.length === 0 ? (
-                <tr>
-                  <td colSpan={5} className="placeholder">
-                    請求書はまだありません。締日を選んで「請求締めを実行」してください。
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
+          <VirtualTable
+            label="請求書"
+            rows={sorted.rows}
+            columns={COLUMNS}
+            rowKey={(r) => r.statementId}
+            selectedKey={selectedId}
+            onSelect={(r) => go(page, String(r.statementId))}
+            sort={sorted.sort}
+            onSort={sorted.onSort}
+            height="var(--list-height)"
+            rowHeight={46}
+            totals={{ id: `${formatCount(sorted.rows.length)} 件`, total: formatYen(sumOf(sorted.rows, (r) => r.total)) }}
+            emptyText="請求書はまだありません。締日を選んで「請求締めを実行」してください。"
+          />
         </section>
         <section className="master-detail">
           {selectedId ? (

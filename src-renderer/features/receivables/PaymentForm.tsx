@@ -2,18 +2,20 @@
  * 入金伝票の登録: customer, date, lines (振込 / 現金 / 手形 / 相殺 / 振込手数料 / 手数料 …) and the
  * 消込 — oldest first, or by hand over the customer's open items. By hand is also the bulk entry of
  * a card company's deposit: one 振込 line for the deposit, one 手数料 line for the fee, and every
- * invoice it pays ticked.
+ * invoice it pays ticked. The result, or main's problems (each linked to its field, focus on the
+ * first), show beside 入金を登録; leaving with typed amounts asks first.
  */
 import { DateInput } from '../../components/DateInput';
 import { formatJstDate } from '../../format/datetime';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { PAYMENT_KINDS, type PaymentKind } from '../../../src-shared/receivables/payment-kinds';
 import type { OpenItem, PaymentRecordResult } from '../../../src-shared/receivables/payments';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Notice } from '../../components/Notice';
+import { FormStatus, problemsOf, useFocusFirstError } from '../../components/FormStatus';
 import { formatYen } from '../../format/number';
-import { api, unwrap } from '../../ipc/api';
+import { api, ApiError, unwrap } from '../../ipc/api';
+import { useUnsavedGuard } from '../../stores/unsaved-changes';
 import { partnerQueries } from '../../queries/masters';
 import { receivablesQueries } from '../../queries/receivables';
 import { todayJst } from './receivables-format';
@@ -24,6 +26,14 @@ interface Line {
 }
 
 const keyOf = (i: Pick<OpenItem, 'debitKind' | 'debitId'>) => `${i.debitKind}:${i.debitId}`;
+/** The input of each field main may name (the error summary links to it). */
+function inputOf(path: string): { id: string; label: string } | null {
+  if (path === 'customerId') return { id: 'payment-customer', label: '得意先' };
+  if (path === 'date') return { id: 'payment-date', label: '入金日' };
+  const line = /^lines\.(\d+)\.(kind|amount)$/.exec(path);
+  return line ? { id: `payment-line-${line[1]}-${line[2]}`, label: `${Number(line[1]) + 1}行目の${line[2] === 'kind' ? '種別' : '金額'}` } : null;
+}
+
 const toYen = (s: string) => (/^\d{1,12}$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
 
 export function PaymentForm({ customerId, onCustomer }: { customerId: number | null; onCustomer: (id: number | null) => void }) {
@@ -38,6 +48,10 @@ export function PaymentForm({ customerId, onCustomer }: { customerId: number | n
   const total = lines.reduce((s, l) => s + (Number.isNaN(toYen(l.amount)) ? 0 : toYen(l.amount)), 0);
   const allocated = Object.values(picked).reduce((s, v) => s + (Number.isNaN(toYen(v)) ? 0 : toYen(v)), 0);
   const items = open.data?.items ?? [];
+  // typed amounts or ticked invoices are the edit (choosing a 得意先 also filters the list below)
+  const release = useUnsavedGuard(lines.some((l) => l.amount.trim() !== '') || Object.keys(picked).length > 0, '入金伝票(新規)');
+  const [failures, setFailures] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const record = useMutation({
     mutationFn: () =>
@@ -57,16 +71,23 @@ export function PaymentForm({ customerId, onCustomer }: { customerId: number | n
       ),
     meta: { changes: ['receivables'] },
     onMutate: () => setDone(null),
+    onError: () => setFailures((n) => n + 1),
     onSuccess: (r) => {
+      release();
       setDone(r);
       setLines([{ kind: '振込', amount: '' }]);
       setPicked({});
     },
   });
 
+  const problems = problemsOf(record.error instanceof ApiError ? (record.error.data.fields ?? []) : [], inputOf);
+  const invalid = (id: string) => (problems.some((p) => p.id === id) ? true : undefined);
+  useFocusFirstError(formRef, failures, problems.length);
+
   return (
     <form
-      className="master-detail payment-form"
+      ref={formRef}
+      className="master-detail payment-form no-print"
       aria-label="入金伝票の登録"
       noValidate
       onSubmit={(e) => {
@@ -77,7 +98,7 @@ export function PaymentForm({ customerId, onCustomer }: { customerId: number | n
       <h2>入金伝票の登録</h2>
       <div className="form-field">
         <label htmlFor="payment-customer">得意先</label>
-        <select id="payment-customer" value={customerId ?? ''} onChange={(e) => onCustomer(e.target.value ? Number(e.target.value) : null)}>
+        <select id="payment-customer" aria-invalid={invalid('payment-customer')} value={customerId ?? ''} onChange={(e) => onCustomer(e.target.value ? Number(e.target.value) : null)}>
           <option value="">選択してください</option>
           {(customers.data?.rows ?? []).map((c) => (
             <option key={c.id} value={c.id}>
@@ -88,7 +109,7 @@ export function PaymentForm({ customerId, onCustomer }: { customerId: number | n
       </div>
       <div className="form-field">
         <label htmlFor="payment-date">入金日</label>
-        <DateInput id="payment-date" value={date} onChange={setDate} />
+        <DateInput id="payment-date" invalid={invalid('payment-date')} value={date} onChange={setDate} />
       </div>
       <table className="data" aria-label="入金の明細">
         <thead>
@@ -103,6 +124,8 @@ export function PaymentForm({ customerId, onCustomer }: { customerId: number | n
             <tr key={i}>
               <td>
                 <select
+                  id={`payment-line-${i}-kind`}
+                  aria-invalid={invalid(`payment-line-${i}-kind`)}
                   aria-label={`${i + 1}行目の種別`}
                   value={l.kind}
                   onChange={(e) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, kind: e.target.value as PaymentKind } : x)))}
@@ -114,6 +137,8 @@ export function PaymentForm({ customerId, onCustomer }: { customerId: number | n
               </td>
               <td>
                 <input
+                  id={`payment-line-${i}-amount`}
+                  aria-invalid={invalid(`payment-line-${i}-amount`)}
                   aria-label={`${i + 1}行目の金額`}
                   type="text"
                   inputMode="numeric"
@@ -218,20 +243,22 @@ export function PaymentForm({ customerId, onCustomer }: { customerId: number | n
           {allocated < total ? `（未消込 ${formatYen(total - allocated)} は後で充当できます）` : ''}
         </p>
       ) : null}
-      <ErrorNotice error={record.error ?? open.error} />
-      {done ? (
-        <Notice kind="success">
-          入金伝票 No.{done.paymentId} を登録しました。
-          {done.allocations.length > 0
-            ? `消込: ${done.allocations.map((a) => `${a.name} ${formatYen(a.amount)}`).join('、')}。`
-            : '消込はありません。'}
-          {done.unallocated > 0 ? `未消込 ${formatYen(done.unallocated)}。` : ''}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={open.error} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={record.isPending || customerId === null || total <= 0}>
           {record.isPending ? '登録中…' : '入金を登録'}
         </button>
+        <FormStatus
+          saved={
+            done
+              ? `入金伝票 No.${done.paymentId} を登録しました。${
+                  done.allocations.length > 0 ? `消込: ${done.allocations.map((a) => `${a.name} ${formatYen(a.amount)}`).join('、')}。` : '消込はありません。'
+                }${done.unallocated > 0 ? `未消込 ${formatYen(done.unallocated)}。` : ''}`
+              : null
+          }
+          error={record.error}
+          problems={problems}
+        />
       </div>
     </form>
   );

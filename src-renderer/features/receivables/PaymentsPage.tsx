@@ -1,32 +1,83 @@
 /**
- * 業務処理 › 入金処理: record a 入金伝票 (left) and the 入金伝票 of the chosen customer (or all), with
- * 確定取消 (its 消込 are removed and the invoices reopen), 確定, 削除 and 「未消込の入金を充当」.
+ * 業務処理 › 入金処理: record a 入金伝票 (left) and the 入金伝票 of the chosen customer (or all) in a
+ * list that sorts, totals, exports what it shows and prints; the chosen 入金伝票 shows its 消込 with
+ * 確定取消 (its 消込 are removed and the invoices reopen), 確定 and 削除; 「未消込の入金を充当」.
  */
 import { formatJstDate } from '../../format/datetime';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { PaymentRow } from '../../../src-shared/receivables/payments';
+import { CodeName } from '../../components/CodeName';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ListActions } from '../../components/ListActions';
+import { sumOf, useListSort } from '../../components/use-list-sort';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Notice } from '../../components/Notice';
-import { formatYen } from '../../format/number';
+import { formatCount, formatYen } from '../../format/number';
 import { api, unwrap } from '../../ipc/api';
 import { receivablesQueries } from '../../queries/receivables';
+import { PaymentDetailPanel } from './PaymentDetailPanel';
 import { PaymentForm } from './PaymentForm';
 
 const CHANGES = { changes: ['receivables'] } as const;
 
+const STATE = (r: PaymentRow) => (r.confirmed ? '確定' : '未確定');
+
+const COLUMNS: Column<PaymentRow>[] = [
+  { key: 'id', header: 'No.', width: 64, align: 'right', sortable: true, render: (r) => r.id, value: (r) => r.id },
+  { key: 'date', header: '入金日', width: 104, sortable: true, render: (r) => formatJstDate(r.date), value: (r) => formatJstDate(r.date) },
+  {
+    key: 'customer',
+    header: '得意先',
+    sortable: true,
+    render: (r) => <CodeName code={r.customer} name={r.customerName} />,
+    value: (r) => `${r.customer} ${r.customerName}`,
+  },
+  {
+    key: 'lines',
+    header: '明細',
+    sortable: true,
+    render: (r) => r.lines.map((l) => `${l.kind} ${formatYen(l.amount)}`).join('・'),
+    value: (r) => r.lines.map((l) => `${l.kind} ${l.amount}`).join('・'),
+  },
+  { key: 'total', header: '金額', width: 104, align: 'right', sortable: true, render: (r) => formatYen(r.total), value: (r) => r.total },
+  {
+    key: 'unallocated',
+    header: '未消込',
+    width: 96,
+    align: 'right',
+    sortable: true,
+    render: (r) => (r.confirmed ? formatYen(r.unallocated) : ''),
+    value: (r) => (r.confirmed ? r.unallocated : null),
+  },
+  {
+    key: 'state',
+    header: '状態',
+    width: 84,
+    sortable: true,
+    render: (r) => (
+      <>
+        <span className={`badge ${r.confirmed ? 'badge-ok' : 'badge-draft'}`}>{STATE(r)}</span>
+        {r.statementId !== null ? <span className="badge badge-neutral">請求書 No.{r.statementId}</span> : null}
+      </>
+    ),
+    value: STATE,
+  },
+];
+
 export function PaymentsPage() {
   const [customerId, setCustomerId] = useState<number | null>(null);
   const list = useQuery(receivablesQueries.payments(customerId));
-  const unconfirm = useMutation({ mutationFn: (id: number) => unwrap(api().payments.unconfirm({ id })), meta: CHANGES });
-  const confirm = useMutation({ mutationFn: (id: number) => unwrap(api().payments.confirm({ id })), meta: CHANGES });
-  const remove = useMutation({ mutationFn: (id: number) => unwrap(api().payments.delete({ id })), meta: CHANGES });
   const apply = useMutation({ mutationFn: (id: number) => unwrap(api().payments.applyCredits({ customerId: id })), meta: CHANGES });
   const rows = list.data?.rows ?? [];
+  const sorted = useListSort(list.data?.rows, COLUMNS);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const selected = rows.find((r) => r.id === selectedId) ?? null;
   const unallocated = rows.reduce((s, r) => s + r.unallocated, 0);
 
   return (
-    <div className="page payments-page">
-      <div className="toolbar">
+    <div className="page payments-page list-page">
+      <div className="page-head">
         <h1>入金処理</h1>
       </div>
       <div className="stack">
@@ -34,6 +85,7 @@ export function PaymentsPage() {
         <section aria-label="入金伝票一覧">
           <div className="toolbar">
             <h2>入金伝票{customerId === null ? '(すべての得意先)' : ''}</h2>
+            <ListActions title="入金伝票" rows={sorted.rows} columns={COLUMNS} />
             {customerId !== null && unallocated > 0 ? (
               <button type="button" disabled={apply.isPending} onClick={() => apply.mutate(customerId)}>
                 未消込の入金を充当({formatYen(unallocated)})
@@ -47,67 +99,22 @@ export function PaymentsPage() {
                 : '充当できる未入金の請求はありませんでした。'}
             </Notice>
           ) : null}
-          <ErrorNotice error={list.error ?? unconfirm.error ?? confirm.error ?? remove.error ?? apply.error} />
-          <table className="data" aria-label="入金伝票">
-            <thead>
-              <tr>
-                <th>No.</th>
-                <th>入金日</th>
-                <th>得意先</th>
-                <th>明細</th>
-                <th>金額</th>
-                <th>未消込</th>
-                <th>状態</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.id}</td>
-                  <td>{formatJstDate(r.date)}</td>
-                  <td>
-                    {r.customer} {r.customerName}
-                  </td>
-                  <td>{r.lines.map((l) => `${l.kind} ${formatYen(l.amount)}`).join('・')}</td>
-                  <td className="num">{formatYen(r.total)}</td>
-                  <td className="num">{r.confirmed ? formatYen(r.unallocated) : ''}</td>
-                  <td>
-                    <span className={`badge ${r.confirmed ? 'badge-ok' : 'badge-draft'}`}>{r.confirmed ? '確定' : '未確定'}</span>
-                    {r.statementId !== null ? <span className="badge badge-neutral">請求書 No.{r.statementId}</span> : null}
-                  </td>
-                  <td>
-                    {r.confirmed ? (
-                      <button
-                        type="button"
-                        disabled={r.statementId !== null || unconfirm.isPending}
-                        title={r.statementId !== null ? '請求書に含まれる入金です。先に締め取消してください。' : undefined}
-                        onClick={() => unconfirm.mutate(r.id)}
-                      >
-                        確定取消
-                      </button>
-                    ) : (
-                      <>
-                        <button type="button" disabled={confirm.isPending} onClick={() => confirm.mutate(r.id)}>
-                          確定
-                        </button>
-                        <button type="button" disabled={remove.isPending} onClick={() => remove.mutate(r.id)}>
-                          削除
-                        </button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-              {rows.length === 0 ? (
-                <tr>
-                  <td colSpan={8} className="placeholder">
-                    入金伝票はありません。
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
+          <ErrorNotice error={list.error ?? apply.error} />
+          <VirtualTable
+            label="入金伝票"
+            rows={sorted.rows}
+            columns={COLUMNS}
+            rowKey={(r) => r.id}
+            selectedKey={selected?.id ?? null}
+            onSelect={(r) => setSelectedId(r.id)}
+            sort={sorted.sort}
+            onSort={sorted.onSort}
+            height="var(--list-height)"
+            rowHeight={46}
+            totals={{ id: `${formatCount(sorted.rows.length)} 件`, total: formatYen(sumOf(sorted.rows, (r) => r.total)), unallocated: formatYen(sumOf(sorted.rows, (r) => (r.confirmed ? r.unallocated : 0))) }}
+            emptyText="入金伝票はありません。"
+          />
+          {selected ? <PaymentDetailPanel key={selected.id} row={selected} onDeleted={() => setSelectedId(null)} /> : <p className="placeholder no-print">一覧から入金伝票を選ぶと、消込と確定・確定取消・削除をここに表示します。</p>}
         </section>
       </div>
     </div>

@@ -1,19 +1,21 @@
 /**
  * 売上伝票 editor: 得意先, 売上日, 出荷倉庫, 部門, lines (商品, 数量 — negative for 返品 —, 単価, 税区分).
  * An empty 単価 takes the 得意先別単価, else the 商品's 単価; an empty 税区分 the 商品's. Main computes
- * the tax (once per rate per slip) and answers every problem by field.
+ * the tax (once per rate per slip) and answers every problem by field: beside the field, and in a
+ * summary beside the buttons with focus on the first. Leaving with unsaved edits asks first.
  */
 import { DateInput } from '../../components/DateInput';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SalesDetail, SalesSlipInput, SalesWriteResult } from '../../../src-shared/sales/sales-slip';
 import { jstDateOf } from '../../../src-shared/domain/jst-date';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { FormStatus, problemsOf, useFocusFirstError } from '../../components/FormStatus';
 import { Notice } from '../../components/Notice';
 import { formatYen } from '../../format/number';
 import { api, ApiError, unwrap } from '../../ipc/api';
 import { masterQueries, partnerQueries } from '../../queries/masters';
 import { salesQueries } from '../../queries/sales';
+import { confirmLeave, useSnapshotGuard } from '../../stores/unsaved-changes';
 
 interface LineDraft {
   productId: string;
@@ -23,6 +25,35 @@ interface LineDraft {
 }
 
 const emptyLine = (): LineDraft => ({ productId: '', quantity: '1', unitPrice: '', taxClassId: '' });
+
+/** A stored slip as the editor's values (what the fields show once it is loaded). */
+function draftOf(s: SalesDetail) {
+  return {
+    customerId: String(s.customerId),
+    warehouseId: String(s.warehouseId),
+    departmentId: String(s.departmentId),
+    date: s.date,
+    memo: s.memo,
+    lines: s.lines.map((l): LineDraft => ({ productId: String(l.productId), quantity: String(l.quantity), unitPrice: String(l.unitPrice), taxClassId: String(l.taxClassId) })),
+  };
+}
+
+/** The input of each field main may name (the error summary links to it). */
+const FIELD_INPUTS: Record<string, { id: string; label: string }> = {
+  customerId: { id: 'se-customer', label: '得意先' },
+  date: { id: 'se-date', label: '売上日' },
+  warehouseId: { id: 'se-warehouse', label: '出荷倉庫' },
+  departmentId: { id: 'se-department', label: '部門' },
+  memo: { id: 'se-memo', label: '備考' },
+  lines: { id: 'se-line-0-productId', label: '明細' },
+};
+const LINE_FIELDS: Record<string, string> = { productId: '商品', quantity: '数量', unitPrice: '単価', taxClassId: '税区分' };
+
+function inputOf(path: string): { id: string; label: string } | null {
+  const line = /^lines\.(\d+)\.(\w+)$/.exec(path);
+  if (line && LINE_FIELDS[line[2]!]) return { id: `se-line-${line[1]}-${line[2]}`, label: `${Number(line[1]) + 1}行目の${LINE_FIELDS[line[2]!]}` };
+  return FIELD_INPUTS[path] ?? null;
+}
 const OPTION_LIMIT = 1000;
 
 export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDone(id: number): void; onCancel(): void }) {
@@ -44,14 +75,23 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
   useEffect(() => {
     const s: SalesDetail | undefined = existing.data;
     if (!s || loadedId === s.id) return;
+    const d = draftOf(s);
     setLoadedId(s.id);
-    setCustomerId(String(s.customerId));
-    setWarehouseId(String(s.warehouseId));
-    setDepartmentId(String(s.departmentId));
-    setDate(s.date);
-    setMemo(s.memo);
-    setLines(s.lines.map((l) => ({ productId: String(l.productId), quantity: String(l.quantity), unitPrice: String(l.unitPrice), taxClassId: String(l.taxClassId) })));
+    setCustomerId(d.customerId);
+    setWarehouseId(d.warehouseId);
+    setDepartmentId(d.departmentId);
+    setDate(d.date);
+    setMemo(d.memo);
+    setLines(d.lines);
   }, [existing.data, loadedId]);
+
+  const values = { customerId, warehouseId, departmentId, date, memo, lines };
+  const loaded = existing.data && loadedId === existing.data.id ? draftOf(existing.data) : null;
+  const what = id === null ? '売上伝票(新規)' : `売上伝票 ${existing.data?.slipNo ?? `未採番 (ID ${id})`}`;
+  // an edited slip compares with the stored one once loaded (until then nothing is typed)
+  const release = useSnapshotGuard(values, what, id === null ? undefined : (loaded ?? values));
+  const [failures, setFailures] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const input = (): SalesSlipInput => ({
     ...(id !== null ? { id } : {}),
@@ -70,9 +110,16 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
   const save = useMutation({
     mutationFn: (confirm: boolean) => unwrap<SalesWriteResult>(confirm ? api().sales.saveAndConfirm(input()) : api().sales.save(input())),
     meta: { changes: ['sales', 'slips'] },
-    onSuccess: (r) => onDone(r.slip.id),
+    onSuccess: (r) => {
+      release();
+      onDone(r.slip.id);
+    },
+    onError: () => setFailures((n) => n + 1),
   });
   const fieldErrors = save.error instanceof ApiError ? (save.error.data.fields ?? []) : [];
+  const problems = problemsOf(fieldErrors, inputOf);
+  useFocusFirstError(formRef, failures, problems.length);
+  const invalid = (path: string) => (errorOf(path) ? true : undefined);
   const errorOf = (path: string) => fieldErrors.find((f) => f.path === path)?.message;
   const productOf = (pid: string) => products.data?.rows.find((p) => String(p.id) === pid);
   const defaultPrice = (pid: string): number | undefined => prices.data?.rows.find((p) => String(p.productId) === pid)?.unitPrice ?? productOf(pid)?.unitPrice;
@@ -81,18 +128,18 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
 
   return (
     <form
+      ref={formRef}
       aria-label="売上伝票の入力"
       onSubmit={(e) => {
         e.preventDefault();
         save.mutate(false);
       }}
     >
-      <h2>{id === null ? '売上伝票の新規入力' : '売上伝票の編集'}</h2>
-      <ErrorNotice error={save.error} />
+      <h2>{id === null ? '売上伝票の新規入力' : `${what} の編集`}</h2>
       <div className="form-grid">
         <label>
           得意先
-          <select aria-label="得意先" value={customerId} onChange={(e) => setCustomerId(e.target.value)}>
+          <select id="se-customer" aria-invalid={invalid('customerId')} aria-label="得意先" value={customerId} onChange={(e) => setCustomerId(e.target.value)}>
             <option value="">選択してください</option>
             {(customers.data?.rows ?? []).map((c) => (
               <option key={c.id} value={c.id}>
@@ -105,12 +152,12 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
         </label>
         <label>
           売上日
-          <DateInput aria-label="売上日" value={date} onChange={setDate} />
+          <DateInput id="se-date" invalid={invalid('date')} aria-label="売上日" value={date} onChange={setDate} />
           <FieldError message={errorOf('date')} />
         </label>
         <label>
           出荷倉庫
-          <select aria-label="出荷倉庫" value={warehouseId} onChange={(e) => setWarehouseId(e.target.value)}>
+          <select id="se-warehouse" aria-invalid={invalid('warehouseId')} aria-label="出荷倉庫" value={warehouseId} onChange={(e) => setWarehouseId(e.target.value)}>
             <option value="">選択してください</option>
             {(warehouses.data?.rows ?? []).map((w) => (
               <option key={w.id} value={w.id}>
@@ -122,7 +169,7 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
         </label>
         <label>
           部門
-          <select aria-label="部門" value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
+          <select id="se-department" aria-invalid={invalid('departmentId')} aria-label="部門" value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
             <option value="">最初の部門</option>
             {(departments.data?.rows ?? []).map((d) => (
               <option key={d.id} value={d.id}>
@@ -154,7 +201,7 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
               <tr key={i}>
                 <td>{i + 1}</td>
                 <td>
-                  <select aria-label={`${i + 1}行目の商品`} value={l.productId} onChange={(e) => setLine(i, { productId: e.target.value })}>
+                  <select id={`se-line-${i}-productId`} aria-invalid={invalid(`lines.${i}.productId`)} aria-label={`${i + 1}行目の商品`} value={l.productId} onChange={(e) => setLine(i, { productId: e.target.value })}>
                     <option value="">選択してください</option>
                     {(products.data?.rows ?? []).map((p) => (
                       <option key={p.id} value={p.id}>
@@ -165,13 +212,15 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
                   <FieldError message={errorOf(`lines.${i}.productId`)} />
                 </td>
                 <td>
-                  <input type="number" className="qty" aria-label={`${i + 1}行目の数量`} value={l.quantity} onChange={(e) => setLine(i, { quantity: e.target.value })} />
+                  <input type="number" id={`se-line-${i}-quantity`} aria-invalid={invalid(`lines.${i}.quantity`)} className="qty" aria-label={`${i + 1}行目の数量`} value={l.quantity} onChange={(e) => setLine(i, { quantity: e.target.value })} />
                   <FieldError message={errorOf(`lines.${i}.quantity`)} />
                 </td>
                 <td>
                   <input
                     type="number"
                     className="price"
+                    id={`se-line-${i}-unitPrice`}
+                    aria-invalid={invalid(`lines.${i}.unitPrice`)}
                     aria-label={`${i + 1}行目の単価`}
                     placeholder={defaultPrice(l.productId)?.toString() ?? ''}
                     value={l.unitPrice}
@@ -180,7 +229,7 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
                   <FieldError message={errorOf(`lines.${i}.unitPrice`)} />
                 </td>
                 <td>
-                  <select aria-label={`${i + 1}行目の税区分`} value={l.taxClassId} onChange={(e) => setLine(i, { taxClassId: e.target.value })}>
+                  <select id={`se-line-${i}-taxClassId`} aria-invalid={invalid(`lines.${i}.taxClassId`)} aria-label={`${i + 1}行目の税区分`} value={l.taxClassId} onChange={(e) => setLine(i, { taxClassId: e.target.value })}>
                     <option value="">商品の税区分</option>
                     {(taxClasses.data?.rows ?? []).map((t) => (
                       <option key={t.id} value={t.id}>
@@ -209,7 +258,7 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
       </div>
       <label className="wide-field">
         備考
-        <input type="text" aria-label="備考" value={memo} maxLength={500} onChange={(e) => setMemo(e.target.value)} />
+        <input type="text" id="se-memo" aria-invalid={invalid('memo')} aria-label="備考" value={memo} maxLength={500} onChange={(e) => setMemo(e.target.value)} />
       </label>
       <div className="toolbar">
         <button type="submit" disabled={save.isPending}>
@@ -218,9 +267,10 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
         <button type="button" className="primary" disabled={save.isPending} onClick={() => save.mutate(true)}>
           保存して確定
         </button>
-        <button type="button" disabled={save.isPending} onClick={onCancel}>
+        <button type="button" disabled={save.isPending} onClick={() => confirmLeave() && onCancel()}>
           キャンセル
         </button>
+        <FormStatus error={save.error} problems={problems} />
       </div>
     </form>
   );

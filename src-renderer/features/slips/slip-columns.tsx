@@ -1,4 +1,5 @@
 /** List columns of the 出荷伝票 and 請求伝票 screens: the same date, order, customer and amount columns. */
+import { CodeName } from '../../components/CodeName';
 import type { Column } from '../../components/VirtualTable';
 import { formatJstDate } from '../../format/datetime';
 import { formatYen } from '../../format/number';
@@ -25,12 +26,7 @@ export function slipColumns<Row extends SlipRowView>(dateHeader: string, own: Co
       key: 'customer',
       header: '得意先',
       sortable: true,
-      render: (r) => (
-        <span className="code-name" title={`${r.customerCode} ${r.customerName}`}>
-          <span className="code-name-code">{r.customerCode}</span>
-          <span className="code-name-name">{r.customerName}</span>
-        </span>
-      ),
+      render: (r) => <CodeName code={r.customerCode} name={r.customerName} />,
       value: (r) => `${r.customerCode} ${r.customerName}`,
     },
     { key: 'amount', header: amount.header, width: 116, align: 'right', sortable: true, render: (r) => formatYen(amount.of(r)), value: (r) => amount.of(r) },

@@ -16,10 +16,16 @@ export function ProductLineInput({
   index,
   value,
   onPick,
+  id,
+  invalid,
 }: {
   index: number;
   value: PickedLineProduct | null;
   onPick: (p: PickedLineProduct | null) => void;
+  /** the search input's id (the error summary links to it) */
+  id?: string;
+  /** main refused this line's product: the input is marked invalid */
+  invalid?: boolean;
 }) {
   const [text, setText] = useState('');
   const query = useDeferredValue(text.trim());
@@ -29,7 +35,7 @@ export function ProductLineInput({
     return (
       <span>
         {value.code} {value.name}{' '}
-        <button type="button" className="link-button" aria-label={`${index + 1}行目の商品を変更`} onClick={() => onPick(null)}>
+        <button type="button" id={id} aria-invalid={invalid || undefined} className="link-button" aria-label={`${index + 1}行目の商品を変更`} onClick={() => onPick(null)}>
           変更
         </button>
       </span>
@@ -39,6 +45,8 @@ export function ProductLineInput({
     <div>
       <input
         type="search"
+        id={id}
+        aria-invalid={invalid || undefined}
         aria-label={`${index + 1}行目の商品`}
         placeholder="商品コード・SKU・名称"
         value={text}

@@ -6,7 +6,11 @@ import { formatJstDate } from '../../format/datetime';
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { MOVEMENT_LABELS, type StockListInput, type StockRow } from '../../../src-shared/stock/stock-book';
+import { CodeName } from '../../components/CodeName';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ListActions } from '../../components/ListActions';
+import { sumOf, useListSort } from '../../components/use-list-sort';
+import { formatCount } from '../../format/number';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { api, unwrap } from '../../ipc/api';
 import { stockQueries } from '../../queries/stock';
@@ -15,11 +19,20 @@ import { CsvExportButton } from './CsvExportButton';
 import { qty, signed } from './stock-labels';
 import { usePartners } from './use-partners';
 
+const codeOf = (r: StockRow) => r.skuCode || r.productCode;
+
 const columns: Column<StockRow>[] = [
-  { key: 'wh', header: '倉庫', width: 160, render: (r) => `${r.warehouseCode} ${r.warehouseName}` },
-  { key: 'code', header: '商品コード', width: 150, render: (r) => r.skuCode || r.productCode },
-  { key: 'name', header: '商品名', render: (r) => r.productName },
-  { key: 'qty', header: '在庫数', width: 100, align: 'right', render: (r) => qty(r.quantity) },
+  {
+    key: 'wh',
+    header: '倉庫',
+    width: 160,
+    sortable: true,
+    render: (r) => <CodeName code={r.warehouseCode} name={r.warehouseName} />,
+    value: (r) => `${r.warehouseCode} ${r.warehouseName}`,
+  },
+  { key: 'code', header: '商品コード', width: 150, sortable: true, render: codeOf, value: codeOf },
+  { key: 'name', header: '商品名', sortable: true, render: (r) => r.productName, value: (r) => r.productName },
+  { key: 'qty', header: '在庫数', width: 100, align: 'right', sortable: true, render: (r) => qty(r.quantity), value: (r) => r.quantity },
 ];
 
 export function StockListPage() {
@@ -34,11 +47,15 @@ export function StockListPage() {
     ...(nonZero ? { nonZero } : {}),
   };
   const list = useQuery(stockQueries.list(input));
+  const sorted = useListSort(list.data?.rows, columns);
   const [picked, setPicked] = useState<StockRow | null>(null);
   return (
-    <div className="page">
-      <h1>在庫一覧</h1>
-      <div className="toolbar">
+    <div className="page list-page">
+      <div className="page-head">
+        <h1>在庫一覧</h1>
+        <ListActions title="在庫一覧" rows={sorted.rows} columns={columns} />
+      </div>
+      <div className="toolbar no-print">
         <select
           aria-label="倉庫"
           value={warehouseId ?? ''}
@@ -61,7 +78,7 @@ export function StockListPage() {
         <label>
           <input type="checkbox" checked={nonZero} onChange={(e) => setNonZero(e.target.checked)} /> 在庫0を除く
         </label>
-        <CsvExportButton label="在庫一覧" run={(encoding) => unwrap(api().stock.export({ query: input, encoding }))} />
+        <CsvExportButton label="在庫一覧(倉庫・商品のコードと名称を別の列に)" text="文字コードを選んでCSV出力" run={(encoding) => unwrap(api().stock.export({ query: input, encoding }))} />
       </div>
       <ErrorNotice error={list.error} />
       {list.data ? (
@@ -73,12 +90,16 @@ export function StockListPage() {
       <div className="master-page">
         <VirtualTable
           label="在庫一覧"
-          rows={list.data?.rows ?? []}
+          rows={sorted.rows}
           columns={columns}
           rowKey={(r) => `${r.warehouseId}:${r.productId}`}
+          sort={sorted.sort}
+          onSort={sorted.onSort}
+          rowHeight={46}
+          totals={{ wh: `${formatCount(sorted.rows.length)} 行`, qty: qty(sumOf(sorted.rows, (r) => r.quantity)) }}
           selectedKey={picked ? `${picked.warehouseId}:${picked.productId}` : null}
           onSelect={setPicked}
-          height={520}
+          height="var(--list-height)"
           emptyText="在庫の動きがありません。入荷伝票を確定するか、出荷取込処理・在庫移行を行ってください。"
         />
         <div className="master-detail">

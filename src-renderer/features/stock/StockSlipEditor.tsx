@@ -1,15 +1,17 @@
 /**
  * 保存 of a stock slip (new or a draft being edited): date, warehouses (移動元 / 移動先 for 在庫移動),
  * 仕入先 for 入荷, 備考 and the lines (product, quantity in 計上単位; counted quantity for 棚卸調整).
- * Main checks everything at once; each problem shows beside its field.
+ * Main checks everything at once; each problem shows beside its field and in a summary beside 保存,
+ * and focus moves to the first. Leaving with unsaved edits (another slip, a menu, キャンセル) asks first.
  */
 import { DateInput } from '../../components/DateInput';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { STOCK_SLIP_LABELS, type StockSlipDetail, type StockSlipKind } from '../../../src-shared/stock/stock-slip';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { FormField } from '../../components/FormField';
+import { FormStatus, problemsOf, useFocusFirstError } from '../../components/FormStatus';
 import { api, ApiError, unwrap } from '../../ipc/api';
+import { confirmLeave, useSnapshotGuard } from '../../stores/unsaved-changes';
 import { ProductLineInput, type PickedLineProduct } from './ProductLineInput';
 import { usePartners } from './use-partners';
 
@@ -47,6 +49,10 @@ export function StockSlipEditor({ kind, slip, today, onSaved, onCancel }: StockS
         }))
       : [{ key: lineKey++, product: null, quantity: '' }],
   );
+  const title = `${STOCK_SLIP_LABELS[kind]}${slip ? ` #${slip.id} の編集` : 'の新規作成'}`;
+  const release = useSnapshotGuard({ date, warehouseId, toWarehouseId, supplierId, memo, lines: lines.map((l) => [l.product?.productId ?? null, l.quantity]) }, title);
+  const [failures, setFailures] = useState(0);
+  const ref = useRef<HTMLElement>(null);
   const save = useMutation({
     mutationFn: () => {
       const values = {
@@ -61,7 +67,11 @@ export function StockSlipEditor({ kind, slip, today, onSaved, onCancel }: StockS
       return unwrap(slip ? api().stockSlips.update({ id: slip.id, values }) : api().stockSlips.create(values));
     },
     meta: { changes: ['stock'] },
-    onSuccess: onSaved,
+    onSuccess: (saved) => {
+      release();
+      onSaved(saved);
+    },
+    onError: () => setFailures((n) => n + 1),
   });
   const fieldErrors = save.error instanceof ApiError ? (save.error.data.fields ?? []) : [];
   const errorOf = (path: string) =>
@@ -75,34 +85,48 @@ export function StockSlipEditor({ kind, slip, today, onSaved, onCancel }: StockS
       {w.code} {w.name}
     </option>
   ));
-  const title = `${STOCK_SLIP_LABELS[kind]}${slip ? ` #${slip.id} の編集` : 'の新規作成'}`;
+  const dateLabel = kind === 'receipt' ? '入荷日' : kind === 'transfer' ? '移動日' : '棚卸日';
+  const whLabel = kind === 'receipt' ? '入荷先倉庫' : kind === 'transfer' ? '移動元倉庫' : '倉庫';
+  const qtyLabel = kind === 'adjustment' ? '実在庫数' : '数量';
+  const problems = problemsOf(fieldErrors, (path) => {
+    const fixed: Record<string, { id: string; label: string }> = {
+      date: { id: 'ss-date', label: dateLabel },
+      warehouseId: { id: 'ss-wh', label: whLabel },
+      toWarehouseId: { id: 'ss-to', label: '移動先倉庫' },
+      supplierId: { id: 'ss-supplier', label: '仕入先' },
+      memo: { id: 'ss-memo', label: '備考' },
+    };
+    const line = /^lines\.(\d+)\.(productId|quantity)$/.exec(path);
+    if (line) return { id: `ss-line-${line[1]}-${line[2]}`, label: `${Number(line[1]) + 1}行目の${line[2] === 'productId' ? '商品' : qtyLabel}` };
+    return fixed[path] ?? null;
+  });
+  useFocusFirstError(ref, failures, problems.length);
 
   return (
-    <section aria-label={title}>
+    <section aria-label={title} ref={ref}>
       <h2>{title}</h2>
-      <ErrorNotice error={save.error} />
       <FormField
         id="ss-date"
-        label={kind === 'receipt' ? '入荷日' : kind === 'transfer' ? '移動日' : '棚卸日'}
+        label={dateLabel}
         required
         error={errorOf('date')}
       >
-        <DateInput id="ss-date" value={date} onChange={setDate} />
+        <DateInput id="ss-date" value={date} onChange={setDate} invalid={errorOf('date') !== undefined} />
       </FormField>
       <FormField
         id="ss-wh"
-        label={kind === 'receipt' ? '入荷先倉庫' : kind === 'transfer' ? '移動元倉庫' : '倉庫'}
+        label={whLabel}
         required
         error={errorOf('warehouseId')}
       >
-        <select id="ss-wh" value={warehouseId ?? ''} onChange={(e) => setWarehouseId(e.target.value ? Number(e.target.value) : null)}>
+        <select id="ss-wh" aria-invalid={errorOf('warehouseId') ? true : undefined} value={warehouseId ?? ''} onChange={(e) => setWarehouseId(e.target.value ? Number(e.target.value) : null)}>
           <option value="">選んでください</option>
           {whOptions}
         </select>
       </FormField>
       {kind === 'transfer' ? (
         <FormField id="ss-to" label="移動先倉庫" required error={errorOf('toWarehouseId')}>
-          <select id="ss-to" value={toWarehouseId ?? ''} onChange={(e) => setToWarehouseId(e.target.value ? Number(e.target.value) : null)}>
+          <select id="ss-to" aria-invalid={errorOf('toWarehouseId') ? true : undefined} value={toWarehouseId ?? ''} onChange={(e) => setToWarehouseId(e.target.value ? Number(e.target.value) : null)}>
             <option value="">選んでください</option>
             {whOptions}
           </select>
@@ -110,7 +134,7 @@ export function StockSlipEditor({ kind, slip, today, onSaved, onCancel }: StockS
       ) : null}
       {kind === 'receipt' ? (
         <FormField id="ss-supplier" label="仕入先" error={errorOf('supplierId')}>
-          <select id="ss-supplier" value={supplierId ?? ''} onChange={(e) => setSupplierId(e.target.value ? Number(e.target.value) : null)}>
+          <select id="ss-supplier" aria-invalid={errorOf('supplierId') ? true : undefined} value={supplierId ?? ''} onChange={(e) => setSupplierId(e.target.value ? Number(e.target.value) : null)}>
             <option value="">（なし）</option>
             {(suppliers.data?.rows ?? []).map((s) => (
               <option key={s.id} value={s.id}>
@@ -121,14 +145,14 @@ export function StockSlipEditor({ kind, slip, today, onSaved, onCancel }: StockS
         </FormField>
       ) : null}
       <FormField id="ss-memo" label="備考" error={errorOf('memo')}>
-        <input id="ss-memo" value={memo} onChange={(e) => setMemo(e.target.value)} />
+        <input id="ss-memo" aria-invalid={errorOf('memo') ? true : undefined} value={memo} onChange={(e) => setMemo(e.target.value)} />
       </FormField>
       <table className="data" aria-label="明細">
         <thead>
           <tr>
             <th>No.</th>
             <th>商品</th>
-            <th>{kind === 'adjustment' ? '実在庫数' : '数量'}</th>
+            <th>{qtyLabel}</th>
             <th />
           </tr>
         </thead>
@@ -137,12 +161,20 @@ export function StockSlipEditor({ kind, slip, today, onSaved, onCancel }: StockS
             <tr key={l.key}>
               <td>{i + 1}</td>
               <td>
-                <ProductLineInput index={i} value={l.product} onPick={(p) => setLine(i, { product: p })} />
+                <ProductLineInput
+                  index={i}
+                  id={`ss-line-${i}-productId`}
+                  invalid={errorOf(`lines.${i}.productId`) !== undefined}
+                  value={l.product}
+                  onPick={(p) => setLine(i, { product: p })}
+                />
                 {errorOf(`lines.${i}.productId`) ? <div className="field-error">{errorOf(`lines.${i}.productId`)}</div> : null}
               </td>
               <td>
                 <input
-                  aria-label={`${i + 1}行目の${kind === 'adjustment' ? '実在庫数' : '数量'}`}
+                  id={`ss-line-${i}-quantity`}
+                  aria-invalid={errorOf(`lines.${i}.quantity`) ? true : undefined}
+                  aria-label={`${i + 1}行目の${qtyLabel}`}
                   inputMode="numeric"
                   style={{ width: 90 }}
                   value={l.quantity}
@@ -169,11 +201,12 @@ export function StockSlipEditor({ kind, slip, today, onSaved, onCancel }: StockS
           行を追加
         </button>
         <button type="button" className="primary" disabled={save.isPending} onClick={() => save.mutate()}>
-          保存
+          {save.isPending ? '保存中…' : '保存'}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={() => confirmLeave() && onCancel()}>
           キャンセル
         </button>
+        <FormStatus error={save.error} problems={problems} />
       </div>
     </section>
   );

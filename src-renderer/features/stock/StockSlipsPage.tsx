@@ -16,28 +16,43 @@ import {
   type StockSlipRow,
 } from '../../../src-shared/stock/stock-slip';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ListActions } from '../../components/ListActions';
+import { sumOf, useListSort } from '../../components/use-list-sort';
+import { formatCount } from '../../format/number';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { api, unwrap } from '../../ipc/api';
 import { stockQueries } from '../../queries/stock';
 import { useNavigation } from '../../stores/navigation';
+import { confirmLeave } from '../../stores/unsaved-changes';
 import { CsvExportButton } from './CsvExportButton';
 import { StockSlipEditor } from './StockSlipEditor';
 import { StockSlipView } from './StockSlipView';
+import { countText } from '../../components/list-tools';
 import { qty } from './stock-labels';
 
+const warehouseOf = (r: StockSlipRow) => (r.kind === 'transfer' ? `${r.warehouseCode} → ${r.toWarehouseCode}` : r.warehouseCode);
+
 const columns: Column<StockSlipRow>[] = [
-  { key: 'id', header: '伝票番号', width: 90, align: 'right', render: (r) => r.id },
-  { key: 'kind', header: '種類', width: 120, render: (r) => STOCK_SLIP_LABELS[r.kind] },
-  { key: 'date', header: '日付', width: 110, render: (r) => formatJstDate(r.date) },
-  { key: 'wh', header: '倉庫', render: (r) => (r.kind === 'transfer' ? `${r.warehouseCode} → ${r.toWarehouseCode}` : r.warehouseCode) },
-  { key: 'qty', header: '数量計', width: 90, align: 'right', render: (r) => qty(r.totalQuantity) },
+  { key: 'id', header: '伝票番号', width: 90, align: 'right', sortable: true, render: (r) => r.id, value: (r) => r.id },
+  { key: 'kind', header: '種類', width: 120, sortable: true, render: (r) => STOCK_SLIP_LABELS[r.kind], value: (r) => STOCK_SLIP_LABELS[r.kind] },
+  { key: 'date', header: '日付', width: 110, sortable: true, render: (r) => formatJstDate(r.date), value: (r) => formatJstDate(r.date) },
+  { key: 'wh', header: '倉庫', sortable: true, render: warehouseOf, value: warehouseOf },
+  { key: 'qty', header: '数量計', width: 90, align: 'right', sortable: true, render: (r) => qty(r.totalQuantity), value: (r) => r.totalQuantity },
   {
     key: 'state',
     header: '状態',
     width: 80,
+    sortable: true,
     render: (r) => <span className={`badge ${r.confirmed ? 'badge-ok' : 'badge-draft'}`}>{r.confirmed ? '確定' : '未確定'}</span>,
+    value: (r) => (r.confirmed ? '確定' : '未確定'),
   },
 ];
+
+/** The totals row: the count, and the quantity only while every row is one kind (入荷 + 移動 + 棚卸 add up to nothing). */
+function totalsOf(rows: readonly StockSlipRow[]) {
+  const oneKind = rows.length > 0 && rows.every((r) => r.kind === rows[0]!.kind);
+  return { id: `${formatCount(rows.length)} 件`, qty: oneKind ? qty(sumOf(rows, (r) => r.totalQuantity)) : '' };
+}
 
 type Panel = { mode: 'new'; kind: StockSlipKind } | { mode: 'edit'; id: number } | null;
 
@@ -46,6 +61,7 @@ export function StockSlipsPage() {
   const [filter, setFilter] = useState<StockSlipListInput>({});
   const [panel, setPanel] = useState<Panel>(null);
   const list = useQuery(stockQueries.slips(filter));
+  const sorted = useListSort(list.data?.rows, columns);
   const selected = param && /^\d+$/.test(param) ? Number(param) : null;
   const editing = useQuery({ ...stockQueries.slip(panel?.mode === 'edit' ? panel.id : 0), enabled: panel?.mode === 'edit' });
   const today = jstDateOf(Date.now());
@@ -77,11 +93,14 @@ export function StockSlipsPage() {
   }
 
   return (
-    <div className="page">
-      <h1>入荷・在庫移動</h1>
-      <div className="toolbar">
+    <div className="page list-page">
+      <div className="page-head">
+        <h1>入荷・在庫移動</h1>
+        <ListActions title="在庫伝票" rows={sorted.rows} columns={columns} />
+      </div>
+      <div className="toolbar no-print">
         {STOCK_SLIP_KINDS.map((k) => (
-          <button key={k} type="button" onClick={() => setPanel({ mode: 'new', kind: k })}>
+          <button key={k} type="button" onClick={() => confirmLeave() && setPanel({ mode: 'new', kind: k })}>
             {STOCK_SLIP_LABELS[k]}を作成
           </button>
         ))}
@@ -109,22 +128,27 @@ export function StockSlipsPage() {
           value={filter.search ?? ''}
           onChange={(e) => set({ search: e.target.value || undefined })}
         />
-        <span className="count">{list.data ? `${list.data.total}件` : ''}</span>
-        <CsvExportButton label="在庫伝票" run={(encoding) => unwrap(api().stockSlips.export({ query: filter, encoding }))} />
+        <span className="count">{list.data ? countText(list.data.total, list.data.rows.length) : ''}</span>
+        <CsvExportButton label="在庫伝票の明細(1明細1行)" text="明細CSV出力" run={(encoding) => unwrap(api().stockSlips.export({ query: filter, encoding }))} />
       </div>
       <ErrorNotice error={list.error} />
       <div className="master-page">
         <VirtualTable
           label="在庫伝票一覧"
-          rows={list.data?.rows ?? []}
+          rows={sorted.rows}
           columns={columns}
           rowKey={(r) => r.id}
+          sort={sorted.sort}
+          onSort={sorted.onSort}
+          totals={totalsOf(sorted.rows)}
           selectedKey={selected}
           onSelect={(r) => {
+            // an editor with unsaved edits asks before another slip replaces it
+            if (!confirmLeave()) return;
             setPanel(null);
             go('stock-slips', String(r.id));
           }}
-          height={520}
+          height="var(--list-height)"
           emptyText="在庫伝票はありません。入荷伝票・在庫移動伝票・棚卸調整を作成してください。"
         />
         <div className="master-detail">{right}</div>

@@ -19,9 +19,16 @@ export interface SubscriptionFormProps {
   create: boolean;
   readOnly: boolean;
   onSaved: (code: string) => void;
+  /** after 削除: the page clears its selection */
+  onDeleted?: (code: string) => void;
 }
 
-export function SubscriptionForm({ initial, create, readOnly, onSaved }: SubscriptionFormProps) {
+/** The question before 削除: what goes, and that 解約 keeps the record instead. */
+export function deleteQuestion(code: string): string {
+  return `定期申込 ${code} を削除します。商品とオプションも削除され、元に戻せません(記録を残して止めるときは、状態を「解約」にして保存してください)。よろしいですか？`;
+}
+
+export function SubscriptionForm({ initial, create, readOnly, onSaved, onDeleted }: SubscriptionFormProps) {
   const form = useForm({ resolver: zodResolver(subscriptionApplicationSchema), defaultValues: initial });
   const items = useFieldArray({ control: form.control, name: 'items' });
   const { errors } = form.formState;
@@ -32,6 +39,14 @@ export function SubscriptionForm({ initial, create, readOnly, onSaved }: Subscri
     onSuccess: (saved) => {
       release();
       onSaved(saved.code);
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => unwrap(api().subscriptions.delete({ code: initial.code })),
+    meta: { changes: ['subscriptions'] },
+    onSuccess: (deleted) => {
+      release();
+      onDeleted?.(deleted.code);
     },
   });
   const r = form.register;
@@ -48,7 +63,7 @@ export function SubscriptionForm({ initial, create, readOnly, onSaved }: Subscri
   return (
     <form onSubmit={form.handleSubmit(submit)} aria-label="定期申込の編集">
       <h2>{create ? '定期申込の新規登録' : `定期申込 ${initial.code} の編集`}</h2>
-      <fieldset disabled={readOnly || save.isPending} style={{ border: 'none', padding: 0, margin: 0 }}>
+      <fieldset disabled={readOnly || save.isPending || remove.isPending} style={{ border: 'none', padding: 0, margin: 0 }}>
         <FormField id="sub-code" label="申込コード" required error={errors.code?.message}>
           <input id="sub-code" readOnly={!create} {...r('code')} />
         </FormField>
@@ -89,10 +104,15 @@ export function SubscriptionForm({ initial, create, readOnly, onSaved }: Subscri
           <button type="submit" className="primary">
             {save.isPending ? '保存中…' : '保存'}
           </button>
+          {create ? null : (
+            <button type="button" onClick={() => window.confirm(deleteQuestion(initial.code)) && remove.mutate()}>
+              {remove.isPending ? '削除中…' : '削除'}
+            </button>
+          )}
         </div>
       </fieldset>
       {readOnly ? <p className="placeholder">受付停止中のため編集できません。受付再開してから編集してください。</p> : null}
-      <ErrorNotice error={save.error} />
+      <ErrorNotice error={save.error ?? remove.error} />
     </form>
   );
 }

@@ -71,7 +71,7 @@ export function SubscriptionsPage() {
               }}
             />
           ) : detail.data ? (
-            <SubscriptionForm key={`${detail.data.code}-${detail.dataUpdatedAt}`} initial={detail.data} create={false} readOnly={closed} onSaved={setSelected} />
+            <SubscriptionForm key={`${detail.data.code}-${detail.dataUpdatedAt}`} initial={detail.data} create={false} readOnly={closed} onSaved={setSelected} onDeleted={() => setSelected(null)} />
           ) : (
             <p className="placeholder">一覧から定期申込を選ぶと、ここに詳細が表示されます。</p>
           )}

@@ -135,6 +135,8 @@ export const taxUpdateChannelDefs = {
     z.object({ create: z.boolean(), application: subscriptionApplicationSchema }).strict(),
     subscriptionApplicationSchema,
   ),
+  /** deletes one application with its items and options; STORE_CLOSED while 受付停止, NOT_FOUND when the code is unknown */
+  'subscriptions:delete': channel(z.object({ code: z.string().min(1).max(40) }).strict(), z.object({ code: z.string() })),
   /** replaces ALL applications by the file's (one transaction; an invalid file writes nothing; CSV_INVALID by row/column) */
   'subscriptions:import': channel(
     z

@@ -185,6 +185,9 @@ describe('売上伝票 (dispatch + SQLite)', () => {
     expect((await t.call<{ total: number }>('sales:list', { status: 'draft' })).total).toBe(1);
     expect((await t.call<{ rows: { slipNo: string }[] }>('sales:list', { search: '000001' })).rows.map((r) => r.slipNo)).toEqual(['D01-000001']);
     expect((await t.call<{ rows: { customerCode: string }[] }>('sales:list', { search: '鈴木' })).rows.map((r) => r.customerCode)).toEqual(['C002']);
+    // folded like every list search: full width and case are forgiven
+    expect((await t.call<{ rows: { slipNo: string }[] }>('sales:list', { search: 'ｄ０１－０００００１' })).rows.map((r) => r.slipNo)).toEqual(['D01-000001']);
+    expect((await t.call<{ rows: { customerCode: string }[] }>('sales:list', { search: 'ｃ００２' })).rows.map((r) => r.customerCode)).toEqual(['C002']);
     expect(all.rows[0]!.warehouseName).toBe('本社倉庫');
   });
 });

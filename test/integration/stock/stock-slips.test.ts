@@ -156,6 +156,20 @@ describe('stock slips', () => {
     expect(transfers.rows.every((r) => r.kind === 'transfer')).toBe(true);
   });
 
+  it('the searches of 入荷・在庫移動 and 在庫一覧 forgive full width and case, like every list', async () => {
+    const fullWidth = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const plain = await h.call<{ rows: { id: number }[] }>('stockSlips:list', { search: 'WH-EC' });
+    expect(plain.rows.length).toBeGreaterThan(0);
+    const folded = await h.call<{ rows: { id: number }[] }>('stockSlips:list', { search: fullWidth('wh-ec') });
+    expect(folded.rows.map((r) => r.id)).toEqual(plain.rows.map((r) => r.id));
+    const a = h.managed()[3]!;
+    const byCode = await h.call<{ rows: { productId: number }[] }>('stock:list', { search: fullWidth(a.product_no.toLowerCase()) });
+    expect(byCode.rows.map((r) => r.productId)).toContain(h.product(a.product_no));
+    // the slip search finds a slip by one of its products, typed the same way
+    const bySlipProduct = await h.call<{ rows: { id: number }[] }>('stockSlips:list', { search: fullWidth(a.product_no.toLowerCase()) });
+    expect(bySlipProduct.rows.length).toBeGreaterThan(0);
+  });
+
   it('validation names every problem at once, in Japanese, beside its field; nothing is saved', async () => {
     const fee = (h.t.core.db.prepare("select id from products where code = 'SHIPPING-FEE'").get() as { id: number }).id;
     const before = (await h.call<{ total: number }>('stockSlips:list', {})).total;

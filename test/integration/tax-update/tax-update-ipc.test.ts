@@ -65,6 +65,33 @@ describe('tax update over IPC', () => {
     expect(one).toEqual(data.apps[3]);
   });
 
+  it('deletes one application with its items and options; refused while 受付停止 and for an unknown code', async () => {
+    const target = data.apps.find((a) => a.items.some((i) => i.options.length > 0))!;
+    const counts = () => ({
+      items: (t.core.db.prepare('select count(*) n from subscription_items').get() as { n: number }).n,
+      options: (t.core.db.prepare('select count(*) n from subscription_options').get() as { n: number }).n,
+    });
+    const before = counts();
+    await t.call('store:close', {});
+    const closed = await errorOf(t.call('subscriptions:delete', { code: target.code }));
+    expect(closed.code).toBe('STORE_CLOSED');
+    expect(closed.message).toContain('定期申込の削除');
+    expect(counts()).toEqual(before);
+    await t.call('store:open', {});
+
+    expect(await t.call('subscriptions:delete', { code: target.code })).toEqual({ code: target.code });
+    expect((await errorOf(t.call('subscriptions:get', { code: target.code }))).code).toBe('NOT_FOUND');
+    const optionCount = target.items.reduce((n, i) => n + i.options.length, 0);
+    expect(counts()).toEqual({ items: before.items - target.items.length, options: before.options - optionCount });
+    expect((await t.call<{ total: number }>('subscriptions:list', {})).total).toBe(59);
+    // the others are untouched
+    expect(t.core.services.repos.subscriptions.loadAll().map(toPlainApplication)).toEqual(data.apps.filter((a) => a.code !== target.code));
+
+    const again = await errorOf(t.call('subscriptions:delete', { code: target.code }));
+    expect(again.code).toBe('NOT_FOUND');
+    expect(again.message).toContain(target.code);
+  });
+
   it('an invalid CSV writes nothing and names row and column', async () => {
     const before = dumpSubscriptions(t.core.db);
     const bad = Buffer.from('行種別,申込コード\n商品,X\n', 'utf8').toString('base64');
