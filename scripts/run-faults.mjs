@@ -12,6 +12,7 @@ const SUITES = [
   'test/integration/import/import-faults.test.ts',
   'test/integration/import/write-faults.test.ts',
   'test/integration/stock/stock-crash.test.ts',
+  'test/integration/receivables/closing-crash.test.ts',
   'test/integration/stock/outbox-model.test.ts',
 ];
 const run = spawnSync(process.execPath, ['scripts/run-tests.mjs', '--project', 'integration', ...SUITES, ...process.argv.slice(2)], {
