@@ -1,7 +1,9 @@
 // `npm run test:faults`: the nightly-sized fault and crash sweeps (BCART_FAULTS_FULL=1 makes each
-// suite sweep its larger run: every statement boundary of a bigger import and tax update, and the
-// sabotage runs over every point instead of the points around the write transaction). Prints the
-// same closing "tests: …" line as `npm test` (scripts/run-tests.mjs).
+// suite sweep its larger run: every statement boundary of a bigger import, tax update, stock 確定 and
+// push round and 請求締め, and the sabotage runs over every point instead of the points around the
+// write transaction), and the stock outbox model over OUT_MODEL_SEEDS seeds (default 500) on
+// OUT_MODEL_LANES simulators (default 2). Prints the same closing "tests: …" line as `npm test`
+// (scripts/run-tests.mjs).
 import { spawnSync } from 'node:child_process';
 
 const SUITES = [
@@ -9,9 +11,17 @@ const SUITES = [
   'test/integration/tax-update/crash-during-apply.test.ts',
   'test/integration/import/import-faults.test.ts',
   'test/integration/import/write-faults.test.ts',
+  'test/integration/stock/stock-crash.test.ts',
+  'test/integration/receivables/closing-crash.test.ts',
+  'test/integration/stock/outbox-model.test.ts',
 ];
 const run = spawnSync(process.execPath, ['scripts/run-tests.mjs', '--project', 'integration', ...SUITES, ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ...process.env, BCART_FAULTS_FULL: '1' },
+  env: {
+    ...process.env,
+    BCART_FAULTS_FULL: '1',
+    OUT_MODEL_SEEDS: process.env.OUT_MODEL_SEEDS ?? '500',
+    OUT_MODEL_LANES: process.env.OUT_MODEL_LANES ?? '2',
+  },
 });
 process.exit(run.status ?? 1);

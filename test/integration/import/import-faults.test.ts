@@ -7,7 +7,8 @@
  * - no BCart id is ever imported twice: 0 duplicates, counted by BCart id in a book whose UNIQUE
  *   indexes on BCart ids are dropped (a double import would be visible, not a rollback);
  * - after the faults stop, the next runs converge to exactly the books of a fault-free import of
- *   the same shop into a fresh database.
+ *   the same shop into a fresh database, and to the books an independent reference works out from
+ *   the shop's own orders (expected-books.ts), order by order.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { FAULT_KINDS, startSimulator, type RunningSimulator } from '../../../src-main/simulator';
@@ -16,6 +17,7 @@ import type { ImportOutcome } from '../../../src-main/core/import/run-import';
 import { addDays, jstDateOf } from '../../../src-shared/domain/jst-date';
 import { makeTestCore, type TestCore } from '../../helpers/core';
 import { dropBcartUniqueIndexes, duplicatesByBcartId } from './bcart-duplicates';
+import { booksByOrder, compareBooks, expectedBooks } from './expected-books';
 import { booksSnapshot, seedImportBooks } from './import-fixture';
 import { FIXED_NOW } from './import-harness';
 
@@ -99,7 +101,7 @@ function cursor(b: Book): string {
 }
 
 describe('IMP-faults: import under injected faults', () => {
-  const stats = { schedules: 0, runs: 0, committed: 0, rolledBack: 0, partial: 0, duplicates: 0, faults: 0, converged: 0, referenceFailed: 0 };
+  const stats = { schedules: 0, runs: 0, committed: 0, rolledBack: 0, partial: 0, duplicates: 0, faults: 0, converged: 0, referenceFailed: 0, oracleMatched: 0 };
   const failures: string[] = [];
   let sim: RunningSimulator | null = null;
   let faulty: Book | null = null;
@@ -169,6 +171,10 @@ describe('IMP-faults: import under injected faults', () => {
         if (refRuns.some((r) => r.status !== 'succeeded')) stats.referenceFailed++;
         if (booksSnapshot(faulty.t.core.db, faulty.settingId, SHOP_ORDER_IDS) === booksSnapshot(ref.t.core.db, ref.settingId, SHOP_ORDER_IDS)) stats.converged++;
         else failures.push(`seed ${seed}: did not converge`);
+        const shopOrders = sim.state.orders.filter((o) => o.order.id >= SHOP_ORDER_IDS);
+        const oracle = compareBooks(expectedBooks(shopOrders), booksByOrder(faulty.t.core.db, SHOP_ORDER_IDS));
+        if (oracle.length === 0) stats.oracleMatched++;
+        else failures.push(`seed ${seed}: ${oracle.length} orders differ from the oracle (${oracle[0]})`);
       }
       faulty.t.close();
       ref.t.close();
@@ -182,6 +188,7 @@ describe('IMP-faults: import under injected faults', () => {
     expect(stats.partial).toBe(0);
     expect(stats.duplicates).toBe(0);
     expect(stats.converged).toBe(stats.schedules);
+    expect(stats.oracleMatched).toBe(stats.schedules);
     expect(stats.referenceFailed).toBe(0);
     // the schedules really did hit the import with faults and both outcomes occurred
     expect(stats.faults).toBeGreaterThan(stats.schedules);
