@@ -181,6 +181,19 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
   // the stored choice goes to the OS at every start (an update or the OS may have reset it)
   loginItem.applyStored();
   const jobs = { imports, repos };
+  const stock = createStockFeature({
+    repos: repos.stock,
+    leases: createLeaseRepository(db.orm, ports.clock),
+    transaction: (fn) => repos.transaction(fn, { immediate: true }),
+    clock: ports.clock,
+    timers: ports.timers,
+    logger: ports.logger,
+    now: ports.now,
+    emit: events.emit,
+    // the session's client shares the shop's rate limiter and credentials with the import
+    clientOf: (id) => (opts.stockClientTiming ? bcart.client(bcart.session(id).setting, opts.stockClientTiming) : bcart.session(id).client),
+    ...(opts.stockPusher ? { pusherOptions: opts.stockPusher } : {}),
+  });
   return {
     info: { version: opts.appVersion ?? '0.0.0', dataDir: opts.dataDir, schemaVersion: migration.schemaVersion, demoMode: opts.demoMode ?? false },
     ports,
@@ -224,19 +237,7 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
       nowMs: () => ports.clock.now(),
       onPhase: (eventId, phase) => events.emit('taxUpdate:progressed', { eventId, phase }),
     }),
-    stock: createStockFeature({
-      repos: repos.stock,
-      leases: createLeaseRepository(db.orm, ports.clock),
-      transaction: (fn) => repos.transaction(fn, { immediate: true }),
-      clock: ports.clock,
-      timers: ports.timers,
-      logger: ports.logger,
-      now: ports.now,
-      emit: events.emit,
-      // the session's client shares the shop's rate limiter and credentials with the import
-      clientOf: (id) => (opts.stockClientTiming ? bcart.client(bcart.session(id).setting, opts.stockClientTiming) : bcart.session(id).client),
-      ...(opts.stockPusher ? { pusherOptions: opts.stockPusher } : {}),
-    }),
+    stock,
     backups: createBackupService({
       dataDir: opts.dataDir,
       store: {
@@ -254,6 +255,8 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
       now: ports.now,
       // until the 取引先 carries a rounding of its own: 切り捨て, the usual choice of Japanese issuers
       roundingOf: () => 'floor',
+      // 確定 from a 連携倉庫 goes to BCart through the stock feature's outbox, in the same transaction
+      stockOutbox: { queue: stock.queue, announce: stock.announce },
     }),
     analysis: createAnalysisService(repos.analysis),
   };
