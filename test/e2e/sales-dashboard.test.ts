@@ -64,7 +64,26 @@ describe('ホーム, 売上伝票, 売上分析 (e2e)', () => {
     expect(await imp.textContent()).toContain('未取込の期間があります');
     expect(await page.getByRole('region', { name: 'はじめに' }).count()).toBe(0);
     expect(await page.getByRole('region', { name: '売上' }).textContent()).toContain('未確定の売上伝票 0件');
+    // 在庫 and 売掛 tiles: 在庫反映 counts, the 連携倉庫 not reconciled yet, 入金予定 this week / overdue
+    const push = page.getByRole('region', { name: '在庫反映' });
+    await expect.poll(() => push.textContent()).toMatch(/未送信 [\d,]+件・失敗 0件・要確認 0件/);
+    const reconcile = page.getByRole('region', { name: '在庫照合' });
+    await expect.poll(() => reconcile.textContent()).toContain('まだ照合していません');
+    const due = page.getByRole('region', { name: '請求・入金予定' });
+    const schedule = await call<{ rows: { amount: number; overdue: boolean }[] }>(e, 'receivables:schedule', {});
+    const overdue = schedule.rows.filter((r) => r.overdue).reduce((s, r) => s + r.amount, 0);
+    await expect.poll(() => due.textContent()).toMatch(/今週 \(.+ まで\) の入金予定: ¥[\d,]+/);
+    expect(await due.textContent()).toContain(overdue > 0 ? `期日超過: ¥${overdue.toLocaleString('ja-JP')}` : '期日超過: なし');
     await e.screenshot('dashboard');
+    for (const [tile, hash] of [
+      ['在庫反映', '#/stock-push'],
+      ['在庫照合', '#/stock-reconcile'],
+      ['請求・入金予定', '#/expected-receipts'],
+    ] as const) {
+      await page.getByRole('region', { name: tile }).getByRole('button').click();
+      await expect.poll(() => page.url()).toContain(hash);
+      await page.getByRole('button', { name: 'BCart Desk' }).click();
+    }
     await imp.getByRole('button', { name: '出荷取込処理を開く →' }).click();
     await expect.poll(() => page.url()).toContain('#/import');
     // 最新まで取込: the remaining windows one after another, then the screen says it caught up

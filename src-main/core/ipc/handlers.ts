@@ -55,7 +55,14 @@ export function buildHandlers(s: Services): Handlers {
     ...createBackupHandlers(s.backups, events),
     ...createSalesHandlers({ sales: s.sales, repo: repos.sales, changed: (...roots) => emitDataChanged(events, ...roots), csvJobs: s.csvJobs }),
     ...createAnalysisHandlers({ analysis: s.analysis, now: ports.now }),
-    ...createDashboardHandlers({ dashboard: repos.dashboard, sales: repos.sales, analysis: repos.analysis, nowMs: () => ports.clock.now() }),
+    ...createDashboardHandlers({
+      dashboard: repos.dashboard,
+      sales: repos.sales,
+      analysis: repos.analysis,
+      pushCounts: () => s.stock.repos.outbox.counts(),
+      receivablesSchedule: (asOf) => s.receivables.ledger.schedule(asOf),
+      nowMs: () => ports.clock.now(),
+    }),
     ...createCatchUpHandlers({
       start: (id, opts) => s.imports.start(id, opts),
       budgetOf: (id) => repos.dashboard.rateBudget(id),

@@ -27,8 +27,8 @@ export interface SalesHandlerDeps {
 
 export function createSalesHandlers(deps: SalesHandlerDeps): { [C in SalesChannels]: Handler<C> } {
   const { sales, repo, changed, csvJobs } = deps;
-  // 確定 / 確定取消 also write the 請求伝票 (slips) and the stock ledger
-  const booked = () => changed('sales', 'slips');
+  // 確定 / 確定取消 also write the 請求伝票 (slips), the stock ledger and 在庫反映 (stock)
+  const booked = () => changed('sales', 'slips', 'stock');
   return {
     'sales:list': (input) => repo.list(input),
     'sales:get': ({ id }) => sales.get(id),
