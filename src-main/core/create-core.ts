@@ -27,6 +27,7 @@ import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { buildHandlers } from './ipc/handlers';
 import { seedFirstRun, seedStockWorkflows } from './masters/seed';
 import { createAnalysisService } from './analysis/analysis-service';
+import { createDeliveryNoteService } from './sales/delivery-note-service';
 import { createSalesService } from './sales/sales-service';
 import {
   systemClock,
@@ -194,6 +195,16 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
     clientOf: (id) => (opts.stockClientTiming ? bcart.client(bcart.session(id).setting, opts.stockClientTiming) : bcart.session(id).client),
     ...(opts.stockPusher ? { pusherOptions: opts.stockPusher } : {}),
   });
+  const sales = createSalesService({
+    repo: repos.sales,
+    slips: repos.slips,
+    transaction: repos.transaction,
+    now: ports.now,
+    // until the 取引先 carries a rounding of its own: 切り捨て, the usual choice of Japanese issuers
+    roundingOf: () => 'floor',
+    // 確定 from a 連携倉庫 goes to BCart through the stock feature's outbox, in the same transaction
+    stockOutbox: { queue: stock.queue, announce: stock.announce },
+  });
   return {
     info: { version: opts.appVersion ?? '0.0.0', dataDir: opts.dataDir, schemaVersion: migration.schemaVersion, demoMode: opts.demoMode ?? false },
     ports,
@@ -248,15 +259,12 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
       clock: ports.clock,
       logger: ports.logger,
     }),
-    sales: createSalesService({
+    sales,
+    deliveryNotes: createDeliveryNoteService({
+      sales,
       repo: repos.sales,
-      slips: repos.slips,
-      transaction: repos.transaction,
-      now: ports.now,
-      // until the 取引先 carries a rounding of its own: 切り捨て, the usual choice of Japanese issuers
-      roundingOf: () => 'floor',
-      // 確定 from a 連携倉庫 goes to BCart through the stock feature's outbox, in the same transaction
-      stockOutbox: { queue: stock.queue, announce: stock.announce },
+      company: () => repos.company.get(),
+      recipient: (code) => repos.customerTerms.byCode(code),
     }),
     analysis: createAnalysisService(repos.analysis),
   };

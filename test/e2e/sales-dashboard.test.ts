@@ -140,6 +140,16 @@ describe('ホーム, 売上伝票, 売上分析 (e2e)', () => {
     const taxTable = detail.getByRole('table', { name: '税率別合計' });
     expect(await taxTable.textContent()).toContain(`¥${slip.total.toLocaleString('ja-JP')}`);
     await e.screenshot('sales-detail');
+    // 納品書PDF: refused with what to do until 自社情報 exists, then saved as a PDF
+    await detail.getByRole('button', { name: '納品書PDF' }).click();
+    await expect.poll(() => detail.textContent()).toContain('自社情報が未登録のため納品書を作れません');
+    await call(e, 'company:save', { name: '株式会社デモ商事', postalCode: '150-0002', address1: '東京都渋谷区渋谷2-1-1', address2: '', phone: '', registrationNumber: '', bankAccountIds: [] });
+    const note = page.waitForEvent('download');
+    await detail.getByRole('button', { name: '納品書PDF' }).click();
+    const noteFile = await note;
+    expect(noteFile.suggestedFilename()).toMatch(/^納品書_EC-000001_.+\.pdf$/);
+    expect(readFileSync((await noteFile.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    await expect.poll(() => detail.getByRole('status', { name: '納品書' }).textContent()).toContain('納品書を保存しました');
     expect(await page.getByRole('table', { name: '売上伝票' }).textContent()).toContain('EC-000001');
     // its 請求伝票 opens from the detail
     await detail.getByRole('button', { name: /^#\d+$/ }).click();

@@ -53,7 +53,13 @@ export function buildHandlers(s: Services): Handlers {
     ...createReceivablesHandlers({ service: s.receivables, events, logger: ports.logger }),
     ...createStockHandlers({ stock: s.stock, now: ports.now, logger: ports.logger, changed: () => changed('stock') }),
     ...createBackupHandlers(s.backups, events),
-    ...createSalesHandlers({ sales: s.sales, repo: repos.sales, changed: (...roots) => emitDataChanged(events, ...roots), csvJobs: s.csvJobs }),
+    ...createSalesHandlers({
+      sales: s.sales,
+      repo: repos.sales,
+      changed: (...roots) => emitDataChanged(events, ...roots),
+      csvJobs: s.csvJobs,
+      deliveryNotes: s.deliveryNotes,
+    }),
     ...createAnalysisHandlers({ analysis: s.analysis, now: ports.now }),
     ...createDashboardHandlers({
       dashboard: repos.dashboard,

@@ -115,6 +115,7 @@ function readInputs(settingId: number, runId: number, ids: Record<string, number
     'stock:options': s,
     'sales:list': {},
     'sales:get': { id: 1 },
+    'sales:pdfDeliveryNote': { id: 1 },
     'subscriptions:export': { encoding: 'utf-8' },
     'subscriptions:get': { code: 'S-NONE' },
     'subscriptions:list': {},
