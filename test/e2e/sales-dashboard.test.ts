@@ -180,7 +180,7 @@ describe('ホーム, 売上伝票, 売上分析 (e2e)', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'CSV出力', exact: true }).click();
     const text = readFileSync((await (await download).path())!).subarray(3).toString('utf8');
-    expect(text.split('\r\n')[0]).toBe('キー,名称,チャネル,税抜売上,数量,前年税抜売上,前年数量,前年差');
+    expect(text.split('\r\n')[0]).toBe('キー,名称,チャネル,税抜売上,数量,前年税抜売上,前年数量,前年差,原価,粗利,粗利率');
     expect(text).toContain(`${today.slice(0, 7)},${today.slice(0, 7)},卸,${wholesaleNet},10,`);
 
     await table.getByRole('row', { name: new RegExp(`${today.slice(0, 7)}.*卸`) }).getByRole('button', { name: '明細' }).click();
