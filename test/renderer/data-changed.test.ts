@@ -8,13 +8,16 @@ import { QueryClient, type QueryKey } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATA_ROOTS, type DataRoot } from '../../src-shared/ipc/data-roots';
 import { appQueries } from '../../src-renderer/queries/app';
+import { analysisQueries } from '../../src-renderer/queries/analysis';
 import { backupQueries } from '../../src-renderer/queries/backups';
+import { dashboardQueries } from '../../src-renderer/queries/dashboard';
 import { listenToDataChanges } from '../../src-renderer/queries/data-changed';
 import { ecSettingQueries, paymentRuleQueries, productLinkQueries } from '../../src-renderer/queries/ec-settings';
 import { importQueries, systemLogQueries } from '../../src-renderer/queries/import';
 import { masterQueries, partnerQueries, productQueries } from '../../src-renderer/queries/masters';
 import { createQueryClient } from '../../src-renderer/queries/query-client';
 import { companyQueries, receivablesQueries } from '../../src-renderer/queries/receivables';
+import { salesQueries } from '../../src-renderer/queries/sales';
 import { scheduleQueries } from '../../src-renderer/queries/schedules';
 import { stockQueries } from '../../src-renderer/queries/stock';
 import { slipQueries } from '../../src-renderer/queries/slips';
@@ -69,10 +72,19 @@ const QUERIES: [string, Options, DataRoot][] = [
   ['在庫反映の件数', stockQueries.counts(), 'stock'],
   ['送信方法', stockQueries.options(1), 'stock'],
   ['バックアップ', backupQueries.list(), 'backups'],
+  ['売上伝票 list', salesQueries.list({}), 'sales'],
+  ['売上伝票 detail', salesQueries.detail(1), 'sales'],
+  ['得意先別単価', salesQueries.customerPrices(1), 'sales'],
+  ['売上分析', analysisQueries.sales({ by: 'month', from: '2025-01-01', to: '2025-01-31' }), 'sales'],
+  ['売上分析の明細', analysisQueries.slips({ by: 'month', key: '2025-01', channel: 'bcart', from: '2025-01-01', to: '2025-01-31' }), 'sales'],
+  ['ホーム 在庫', dashboardQueries.stock(), 'stock'],
+  ['ホーム 請求・入金予定', dashboardQueries.receivables(), 'receivables'],
 ];
 
-/** 売掛管理 figures computed from the 請求伝票: an import that adds invoices changes them */
-const FROM_INVOICES = ['請求書 detail', '未入金の請求', '売掛金残高', '入金予定'];
+/** 売掛管理 figures computed from the 請求伝票: an import that adds invoices changes them (ホーム's 入金予定 too) */
+const FROM_INVOICES = ['請求書 detail', '未入金の請求', '売掛金残高', '入金予定', 'ホーム 請求・入金予定'];
+/** 売上分析 sums the imported 出荷伝票 and shows 得意先 and 商品 names */
+const ANALYSIS = ['売上分析', '売上分析の明細'];
 
 let push: ((payload: unknown) => void) | null = null;
 beforeEach(() => {
@@ -133,12 +145,12 @@ describe('data:changed', () => {
     // stock slips and 在庫一覧 show 倉庫・仕入先 and 商品 names
     const showingMasters = ['入荷・在庫移動 list', '入荷・在庫移動 detail', '在庫一覧'];
     push!({ roots: ['slips'] });
-    expect(stale()).toEqual([...namesUnder('slips'), ...FROM_INVOICES].sort());
+    expect(stale()).toEqual([...namesUnder('slips'), ...FROM_INVOICES, ...ANALYSIS].sort());
     push!({ roots: ['partners'] });
-    const partnerReaders = ['決済方法ごとの得意先', ...FROM_INVOICES, '請求書 list', '入金伝票 list', ...showingMasters];
+    const partnerReaders = ['決済方法ごとの得意先', ...FROM_INVOICES, '請求書 list', '入金伝票 list', ...showingMasters, '売上伝票 list', '売上伝票 detail', ...ANALYSIS];
     expect(stale()).toEqual([...new Set([...namesUnder('slips', 'partners'), ...partnerReaders])].sort());
     push!({ roots: ['products'] });
-    expect(stale()).toEqual([...new Set([...namesUnder('slips', 'partners', 'products'), ...partnerReaders, 'EC連携商品'])].sort());
+    expect(stale()).toEqual([...new Set([...namesUnder('slips', 'partners', 'products'), ...partnerReaders, 'EC連携商品', '得意先別単価'])].sort());
     push!({ roots: ['ecSettings'] });
     expect(stale()).toContain('import targets');
     push!({ roots: ['bankAccounts'] });
