@@ -27,6 +27,7 @@ import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { buildHandlers } from './ipc/handlers';
 import { seedFirstRun, seedStockWorkflows } from './masters/seed';
 import { createAnalysisService } from './analysis/analysis-service';
+import { createDeliveryNoteService } from './sales/delivery-note-service';
 import { createSalesService } from './sales/sales-service';
 import {
   systemClock,
@@ -181,6 +182,29 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
   // the stored choice goes to the OS at every start (an update or the OS may have reset it)
   loginItem.applyStored();
   const jobs = { imports, repos };
+  const stock = createStockFeature({
+    repos: repos.stock,
+    leases: createLeaseRepository(db.orm, ports.clock),
+    transaction: (fn) => repos.transaction(fn, { immediate: true }),
+    clock: ports.clock,
+    timers: ports.timers,
+    logger: ports.logger,
+    now: ports.now,
+    emit: events.emit,
+    // the session's client shares the shop's rate limiter and credentials with the import
+    clientOf: (id) => (opts.stockClientTiming ? bcart.client(bcart.session(id).setting, opts.stockClientTiming) : bcart.session(id).client),
+    ...(opts.stockPusher ? { pusherOptions: opts.stockPusher } : {}),
+  });
+  const sales = createSalesService({
+    repo: repos.sales,
+    slips: repos.slips,
+    transaction: repos.transaction,
+    now: ports.now,
+    // until the 取引先 carries a rounding of its own: 切り捨て, the usual choice of Japanese issuers
+    roundingOf: () => 'floor',
+    // 確定 from a 連携倉庫 goes to BCart through the stock feature's outbox, in the same transaction
+    stockOutbox: { queue: stock.queue, announce: stock.announce },
+  });
   return {
     info: { version: opts.appVersion ?? '0.0.0', dataDir: opts.dataDir, schemaVersion: migration.schemaVersion, demoMode: opts.demoMode ?? false },
     ports,
@@ -224,19 +248,7 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
       nowMs: () => ports.clock.now(),
       onPhase: (eventId, phase) => events.emit('taxUpdate:progressed', { eventId, phase }),
     }),
-    stock: createStockFeature({
-      repos: repos.stock,
-      leases: createLeaseRepository(db.orm, ports.clock),
-      transaction: (fn) => repos.transaction(fn, { immediate: true }),
-      clock: ports.clock,
-      timers: ports.timers,
-      logger: ports.logger,
-      now: ports.now,
-      emit: events.emit,
-      // the session's client shares the shop's rate limiter and credentials with the import
-      clientOf: (id) => (opts.stockClientTiming ? bcart.client(bcart.session(id).setting, opts.stockClientTiming) : bcart.session(id).client),
-      ...(opts.stockPusher ? { pusherOptions: opts.stockPusher } : {}),
-    }),
+    stock,
     backups: createBackupService({
       dataDir: opts.dataDir,
       store: {
@@ -247,13 +259,12 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
       clock: ports.clock,
       logger: ports.logger,
     }),
-    sales: createSalesService({
+    sales,
+    deliveryNotes: createDeliveryNoteService({
+      sales,
       repo: repos.sales,
-      slips: repos.slips,
-      transaction: repos.transaction,
-      now: ports.now,
-      // until the 取引先 carries a rounding of its own: 切り捨て, the usual choice of Japanese issuers
-      roundingOf: () => 'floor',
+      company: () => repos.company.get(),
+      recipient: (code) => repos.customerTerms.byCode(code),
     }),
     analysis: createAnalysisService(repos.analysis),
   };

@@ -17,6 +17,7 @@ import type { CorePorts } from './ports';
 import type { AnalysisService } from './analysis/analysis-service';
 import type { Repositories } from './repositories';
 import type { ReceivablesService } from './receivables/receivables-service';
+import type { DeliveryNoteService } from './sales/delivery-note-service';
 import type { SalesService } from './sales/sales-service';
 import type { LoginItem } from './schedules/login-item';
 import type { SchedulerService } from './schedules/scheduler-service';
@@ -73,6 +74,8 @@ export interface Services {
   backups: BackupService;
   /** 売上伝票: 保存 / 確定 / 確定取消 */
   sales: SalesService;
+  /** 納品書 PDF of a confirmed 売上伝票 */
+  deliveryNotes: DeliveryNoteService;
   /** 売上分析 */
   analysis: AnalysisService;
 }

@@ -21,6 +21,15 @@ export const dashboardQueries = {
       meta: { reads: ['ecSettings', 'systemLog', 'slips'] },
       refetchInterval: POLL_MS,
     }),
+  stock: () =>
+    queryOptions({ queryKey: ['stock', 'dashboard'] as const, queryFn: () => unwrap(api().dashboard.stock()), meta: { reads: ['stock', 'ecSettings'] }, refetchInterval: POLL_MS }),
+  receivables: () =>
+    queryOptions({
+      queryKey: ['receivables', 'dashboard'] as const,
+      queryFn: () => unwrap(api().dashboard.receivables()),
+      meta: { reads: ['receivables', 'slips', 'sales', 'partners'] },
+      refetchInterval: POLL_MS,
+    }),
   sales: () =>
     queryOptions({ queryKey: ['sales', 'dashboard'] as const, queryFn: () => unwrap(api().dashboard.sales()), meta: { reads: ['slips'] }, refetchInterval: POLL_MS }),
 };

@@ -46,6 +46,9 @@ export const analysisRow = z.object({
   channel: z.enum(SALES_CHANNELS),
   net: z.number().int(),
   quantity: z.number().int(),
+  /** Σ quantity × 原価 and 粗利 (net − cost): null unless every line of the group has a 原価 */
+  cost: z.number().int().nullable(),
+  margin: z.number().int().nullable(),
   /** the same period one year earlier (the same key; for months, the month a year earlier) */
   prevNet: z.number().int(),
   prevQuantity: z.number().int(),

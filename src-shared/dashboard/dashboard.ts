@@ -56,3 +56,35 @@ export const dashboardSales = z.object({
   wholesaleNet: z.number().int(),
 });
 export type DashboardSales = z.infer<typeof dashboardSales>;
+
+/** 在庫: 在庫反映 counts over every EC連携設定 and, per 連携倉庫 setting, the last 在庫照合's drift. */
+export const dashboardStock = z.object({
+  pending: count,
+  failed: count,
+  ambiguous: count,
+  reconcile: z.array(
+    z.object({
+      settingId: z.number().int(),
+      name: z.string(),
+      /** null: never reconciled */
+      readAt: z.string().nullable(),
+      /** sets compared whose stock BCart manages */
+      checked: count,
+      /** sets whose BCart stock differed from the expected one (nothing queued to explain it) */
+      drifted: count,
+    }),
+  ),
+});
+export type DashboardStock = z.infer<typeof dashboardStock>;
+
+const dueSum = z.object({ customers: count, amount: z.number().int() });
+
+/** 売掛: open amounts due from today to this week's Sunday, and overdue ones (入金予定日 before today). */
+export const dashboardReceivables = z.object({
+  today: z.string(),
+  /** the Sunday ending this week (weeks run Monday to Sunday) */
+  weekEnd: z.string(),
+  dueThisWeek: dueSum,
+  overdue: dueSum,
+});
+export type DashboardReceivables = z.infer<typeof dashboardReceivables>;

@@ -34,6 +34,7 @@ export function janCheckDigitOk(jan: string): boolean {
 
 const unitQuantityMessage = '計上単位は1以上の整数で入力してください(1単位に入る個数。Bカートの入数と同じ)。';
 const unitPriceMessage = '単価は0以上の整数(円)で入力してください。';
+const costPriceMessage = '原価は0以上の整数(円)で入力してください(わからなければ空)。';
 
 export const productInput = z
   .object({
@@ -63,6 +64,19 @@ export const productInput = z
       .int({ error: unitPriceMessage })
       .min(0, { error: unitPriceMessage })
       .max(99_999_999_999, { error: '単価が大きすぎます。' }),
+    // optional: 売上分析 shows 粗利 only for groups whose every line has a 原価
+    costPrice: z
+      .preprocess(
+        blankToNull,
+        z
+          .number({ error: costPriceMessage })
+          .int({ error: costPriceMessage })
+          .min(0, { error: costPriceMessage })
+          .max(99_999_999_999, { error: '原価が大きすぎます。' })
+          .nullable(),
+      )
+      .optional()
+      .transform((v) => v ?? null),
     janCode: z.preprocess(
       blankToNull,
       z
@@ -89,6 +103,7 @@ export const product = z.object({
   inventoryTracked: z.boolean(),
   taxClassId: z.number().int().nullable(),
   unitPrice: z.number().int(),
+  costPrice: z.number().int().nullable(),
   janCode: z.string().nullable(),
 });
 export type Product = z.infer<typeof product>;

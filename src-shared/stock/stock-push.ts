@@ -22,7 +22,7 @@ export const PUSH_ROUTES = ['product_sets', 'product_stock'] as const;
 export type PushRoute = (typeof PUSH_ROUTES)[number];
 
 export const outboxSource = z.object({
-  kind: z.enum(['receipt', 'transfer', 'adjustment', 'correction']),
+  kind: z.enum(['receipt', 'transfer', 'adjustment', 'correction', 'sales']),
   slipId: z.number().int().nullable(),
   delta: z.number().int(),
 });

@@ -57,10 +57,10 @@ describe('商品 CSV (e2e)', () => {
     const bytes = readFileSync((await file.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
-    // the export adds フリガナ after 商品名 (an import without that column is read as before)
-    expect(text.startsWith('商品コード,枝番(横),枝番(縦),SKUコード,商品名,フリガナ,計上単位,棚卸対象,税区分コード,単価,JANコード\r\n')).toBe(true);
-    expect(text).toContain('P001,,,,①㈱髙～商品1,,1,対象,STD10,100,\r\n');
-    expect(text).toContain('SHIP,,,,送料・手数料,,1,対象外,STD10,0,\r\n');
+    // the export adds フリガナ after 商品名 and 原価 last (an import without those columns is read as before)
+    expect(text.startsWith('商品コード,枝番(横),枝番(縦),SKUコード,商品名,フリガナ,計上単位,棚卸対象,税区分コード,単価,JANコード,原価\r\n')).toBe(true);
+    expect(text).toContain('P001,,,,①㈱髙～商品1,,1,対象,STD10,100,,\r\n');
+    expect(text).toContain('SHIP,,,,送料・手数料,,1,対象外,STD10,0,,\r\n');
   });
 
   it('filtering the list narrows it to the matching products', async () => {

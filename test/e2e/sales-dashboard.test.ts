@@ -64,7 +64,26 @@ describe('ホーム, 売上伝票, 売上分析 (e2e)', () => {
     expect(await imp.textContent()).toContain('未取込の期間があります');
     expect(await page.getByRole('region', { name: 'はじめに' }).count()).toBe(0);
     expect(await page.getByRole('region', { name: '売上' }).textContent()).toContain('未確定の売上伝票 0件');
+    // 在庫 and 売掛 tiles: 在庫反映 counts, the 連携倉庫 not reconciled yet, 入金予定 this week / overdue
+    const push = page.getByRole('region', { name: '在庫反映' });
+    await expect.poll(() => push.textContent()).toMatch(/未送信 [\d,]+件・失敗 0件・要確認 0件/);
+    const reconcile = page.getByRole('region', { name: '在庫照合' });
+    await expect.poll(() => reconcile.textContent()).toContain('まだ照合していません');
+    const due = page.getByRole('region', { name: '請求・入金予定' });
+    const schedule = await call<{ rows: { amount: number; overdue: boolean }[] }>(e, 'receivables:schedule', {});
+    const overdue = schedule.rows.filter((r) => r.overdue).reduce((s, r) => s + r.amount, 0);
+    await expect.poll(() => due.textContent()).toMatch(/今週 \(.+ まで\) の入金予定: ¥[\d,]+/);
+    expect(await due.textContent()).toContain(overdue > 0 ? `期日超過: ¥${overdue.toLocaleString('ja-JP')}` : '期日超過: なし');
     await e.screenshot('dashboard');
+    for (const [tile, hash] of [
+      ['在庫反映', '#/stock-push'],
+      ['在庫照合', '#/stock-reconcile'],
+      ['請求・入金予定', '#/expected-receipts'],
+    ] as const) {
+      await page.getByRole('region', { name: tile }).getByRole('button').click();
+      await expect.poll(() => page.url()).toContain(hash);
+      await page.getByRole('button', { name: 'BCart Desk' }).click();
+    }
     await imp.getByRole('button', { name: '出荷取込処理を開く →' }).click();
     await expect.poll(() => page.url()).toContain('#/import');
     // 最新まで取込: the remaining windows one after another, then the screen says it caught up
@@ -121,6 +140,16 @@ describe('ホーム, 売上伝票, 売上分析 (e2e)', () => {
     const taxTable = detail.getByRole('table', { name: '税率別合計' });
     expect(await taxTable.textContent()).toContain(`¥${slip.total.toLocaleString('ja-JP')}`);
     await e.screenshot('sales-detail');
+    // 納品書PDF: refused with what to do until 自社情報 exists, then saved as a PDF
+    await detail.getByRole('button', { name: '納品書PDF' }).click();
+    await expect.poll(() => detail.textContent()).toContain('自社情報が未登録のため納品書を作れません');
+    await call(e, 'company:save', { name: '株式会社デモ商事', postalCode: '150-0002', address1: '東京都渋谷区渋谷2-1-1', address2: '', phone: '', registrationNumber: '', bankAccountIds: [] });
+    const note = page.waitForEvent('download');
+    await detail.getByRole('button', { name: '納品書PDF' }).click();
+    const noteFile = await note;
+    expect(noteFile.suggestedFilename()).toMatch(/^納品書_EC-000001_.+\.pdf$/);
+    expect(readFileSync((await noteFile.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    await expect.poll(() => detail.getByRole('status', { name: '納品書' }).textContent()).toContain('納品書を保存しました');
     expect(await page.getByRole('table', { name: '売上伝票' }).textContent()).toContain('EC-000001');
     // its 請求伝票 opens from the detail
     await detail.getByRole('button', { name: /^#\d+$/ }).click();
@@ -151,7 +180,7 @@ describe('ホーム, 売上伝票, 売上分析 (e2e)', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'CSV出力', exact: true }).click();
     const text = readFileSync((await (await download).path())!).subarray(3).toString('utf8');
-    expect(text.split('\r\n')[0]).toBe('キー,名称,チャネル,税抜売上,数量,前年税抜売上,前年数量,前年差');
+    expect(text.split('\r\n')[0]).toBe('キー,名称,チャネル,税抜売上,数量,前年税抜売上,前年数量,前年差,原価,粗利,粗利率');
     expect(text).toContain(`${today.slice(0, 7)},${today.slice(0, 7)},卸,${wholesaleNet},10,`);
 
     await table.getByRole('row', { name: new RegExp(`${today.slice(0, 7)}.*卸`) }).getByRole('button', { name: '明細' }).click();

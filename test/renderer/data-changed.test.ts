@@ -8,7 +8,9 @@ import { QueryClient, type QueryKey } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATA_ROOTS, type DataRoot } from '../../src-shared/ipc/data-roots';
 import { appQueries } from '../../src-renderer/queries/app';
+import { analysisQueries } from '../../src-renderer/queries/analysis';
 import { backupQueries } from '../../src-renderer/queries/backups';
+import { dashboardQueries } from '../../src-renderer/queries/dashboard';
 import { listenToDataChanges } from '../../src-renderer/queries/data-changed';
 import { ecSettingQueries, paymentRuleQueries, productLinkQueries } from '../../src-renderer/queries/ec-settings';
 import { importQueries, systemLogQueries } from '../../src-renderer/queries/import';
@@ -17,8 +19,6 @@ import { createQueryClient } from '../../src-renderer/queries/query-client';
 import { companyQueries, receivablesQueries } from '../../src-renderer/queries/receivables';
 import { salesQueries } from '../../src-renderer/queries/sales';
 import { scheduleQueries } from '../../src-renderer/queries/schedules';
-import { analysisQueries } from '../../src-renderer/queries/analysis';
-import { dashboardQueries } from '../../src-renderer/queries/dashboard';
 import { stockQueries } from '../../src-renderer/queries/stock';
 import { slipQueries } from '../../src-renderer/queries/slips';
 import { subscriptionQueries } from '../../src-renderer/queries/subscriptions';
@@ -81,10 +81,12 @@ const QUERIES: [string, Options, DataRoot][] = [
   ['ホーム: 初期設定', dashboardQueries.setup(), 'app'],
   ['ホーム: 出荷取込', dashboardQueries.import(), 'import'],
   ['ホーム: 売上', dashboardQueries.sales(), 'sales'],
+  ['ホーム 在庫', dashboardQueries.stock(), 'stock'],
+  ['ホーム 請求・入金予定', dashboardQueries.receivables(), 'receivables'],
 ];
 
-/** 売掛管理 figures computed from the 請求伝票: an import that adds invoices changes them */
-const FROM_INVOICES = ['請求書 detail', '未入金の請求', '売掛金残高', '入金予定'];
+/** 売掛管理 figures computed from the 請求伝票: an import that adds invoices changes them (ホーム's 入金予定 too) */
+const FROM_INVOICES = ['請求書 detail', '未入金の請求', '売掛金残高', '入金予定', 'ホーム 請求・入金予定'];
 
 let push: ((payload: unknown) => void) | null = null;
 beforeEach(() => {

@@ -1,5 +1,6 @@
 /** CSV出力 of 売上分析: the grouped table with this year, the year before and the change, or one group's slips. */
 import { CHANNEL_LABELS, DIMENSION_LABELS, type AnalysisCsvInput, type AnalysisRow, type AnalysisSlip } from '../../../src-shared/analysis/sales-analysis';
+import { grossMarginRate } from '../../../src-shared/analysis/gross-margin';
 import type { CsvDownload } from '../../../src-shared/csv/csv-file';
 import { csvDownloadOf, writeCsv, type CsvColumn } from '../csv/csv-write';
 import type { AnalysisService } from './analysis-service';
@@ -13,6 +14,10 @@ const GROUP_COLUMNS: CsvColumn<AnalysisRow>[] = [
   { header: '前年税抜売上', cell: (r) => r.prevNet },
   { header: '前年数量', cell: (r) => r.prevQuantity },
   { header: '前年差', cell: (r) => r.net - r.prevNet },
+  // blank where a line of the group has no 原価
+  { header: '原価', cell: (r) => r.cost },
+  { header: '粗利', cell: (r) => r.margin },
+  { header: '粗利率', cell: (r) => grossMarginRate(r.net, r.margin) },
 ];
 
 const SLIP_COLUMNS: CsvColumn<AnalysisSlip>[] = [

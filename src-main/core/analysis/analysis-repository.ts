@@ -23,6 +23,8 @@ export interface GroupRow {
   channel: SalesChannel;
   net: number;
   quantity: number;
+  /** Σ quantity × the product's 原価; null when a line of the group has a product without 原価 */
+  cost: number | null;
 }
 
 /**
@@ -34,6 +36,12 @@ export const BCART_LINE_NET = `case when l.tax_included = 1 then
     case when l.amount >= 0 then (l.amount * 200 + 100 + l.tax_rate) / (200 + 2 * l.tax_rate)
          else -((-l.amount * 200 + 100 + l.tax_rate) / (200 + 2 * l.tax_rate)) end
   else l.amount end`;
+
+/**
+ * 原価 of a line: quantity × the product's current 原価 (the 商品 master keeps one 原価, not its
+ * history), null when the product has none — a group shows 粗利 only when no line is null.
+ */
+const LINE_COST = '(select l.quantity * c.cost_price from products c where c.id = l.product_id)';
 
 /**
  * Each view first sums the lines per raw id (date month, customer_id, product_id, department_id,
@@ -75,14 +83,14 @@ function goodsCte(f: GoodsFilter): { sql: string; args: unknown[] } {
   const args: unknown[] = [];
   if (f.channel !== 'wholesale') {
     const e = extra('s');
-    parts.push(`select s.id as slip_id, s.date, 'bcart' as channel, s.customer_id, s.buyer_code, s.buyer_name, l.product_id, s.department_id, ${BCART_LINE_NET} as net, l.quantity
+    parts.push(`select s.id as slip_id, s.date, 'bcart' as channel, s.customer_id, s.buyer_code, s.buyer_name, l.product_id, s.department_id, ${BCART_LINE_NET} as net, l.quantity, ${LINE_COST} as cost
       from shipments s join shipment_lines l on l.shipment_id = s.id
       where s.date between ? and ? and s.confirmed = 1${e.sql}`);
     args.push(f.from, f.to, ...e.args);
   }
   if (f.channel !== 'bcart') {
     const e = extra('h');
-    parts.push(`select h.id as slip_id, h.date, 'wholesale' as channel, h.customer_id, null as buyer_code, null as buyer_name, l.product_id, h.department_id, l.net_amount as net, l.quantity
+    parts.push(`select h.id as slip_id, h.date, 'wholesale' as channel, h.customer_id, null as buyer_code, null as buyer_name, l.product_id, h.department_id, l.net_amount as net, l.quantity, ${LINE_COST} as cost
       from sales_slips h join sales_slip_lines l on l.slip_id = h.id
       where h.date between ? and ? and h.status = 'confirmed'${e.sql}`);
     args.push(f.from, f.to, ...e.args);
@@ -100,8 +108,9 @@ export function createAnalysisRepository(db: Db) {
       return sqlite
         .prepare(
           `${cte.sql}, a as (select ${k.raw} as k, ${by === 'customer' ? 'g.buyer_code' : 'null'} as bc, max(g.buyer_name) as bn, g.channel as channel,
-             sum(g.net) as net, sum(g.quantity) as quantity from g group by 1, 2, 4)
-           select ${k.key} as key, ${k.label} as label, a.channel as channel, sum(a.net) as net, sum(a.quantity) as quantity
+             sum(g.net) as net, sum(g.quantity) as quantity, sum(g.cost) as cost, sum(g.cost is null) as uncosted from g group by 1, 2, 4)
+           select ${k.key} as key, ${k.label} as label, a.channel as channel, sum(a.net) as net, sum(a.quantity) as quantity,
+             case when sum(a.uncosted) = 0 then sum(a.cost) end as cost
            from a ${k.join} group by ${k.key}, a.channel order by key, channel`,
         )
         .all(...cte.args) as GroupRow[];

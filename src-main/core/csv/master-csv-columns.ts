@@ -120,6 +120,7 @@ const DEFS: Record<CsvMaster, Omit<MasterCsvDef, 'master' | 'label'>> = {
       col('税区分コード', 'taxClassId', 'tax_class_id', 'taxClassCode', false),
       col('単価', 'unitPrice', 'unit_price', 'int'),
       col('JANコード', 'janCode', 'jan_code', 'text', false),
+      col('原価', 'costPrice', 'cost_price', 'int', false),
     ],
     keyFields: ['code', 'variationH', 'variationV'],
     blockedWhenStoreClosed: true,

@@ -1,5 +1,5 @@
 /** Read-only counts for ホーム's setup and import tiles (one statement each, indexed). */
-import type { DashboardImport, DashboardSetup } from '../../../src-shared/dashboard/dashboard';
+import type { DashboardImport, DashboardSetup, DashboardStock } from '../../../src-shared/dashboard/dashboard';
 import type { Db } from '../db/db-handle';
 
 export function createDashboardRepository(db: Db) {
@@ -16,6 +16,18 @@ export function createDashboardRepository(db: Db) {
         )
         .get() as Omit<DashboardSetup, 'firstRun'>;
       return { ...r, firstRun: r.ecSettings === 0 && r.departments === 0 };
+    },
+
+    /** The last 在庫照合 of every setting with a 連携倉庫 (written by the stock feature's settings repository). */
+    reconciles(): DashboardStock['reconcile'] {
+      return sqlite
+        .prepare(
+          `select e.id as settingId, e.name as name, s.reconciled_at as readAt,
+             coalesce(s.reconcile_checked, 0) as checked, coalesce(s.reconcile_drifted, 0) as drifted
+           from ec_settings e left join stock_settings s on s.ec_setting_id = e.id
+           where e.warehouse_id is not null order by e.id`,
+        )
+        .all() as DashboardStock['reconcile'];
     },
 
     /** API呼び出し上限 of a setting (0 for an unknown id: the first window's start then answers NOT_FOUND) */

@@ -1,6 +1,7 @@
 /** IPC handlers of 売上伝票: each write announces the roots it changed once it committed. */
 import type { DataRoot } from '../../../src-shared/ipc/data-roots';
 import type { CsvJobs } from '../csv/csv-jobs';
+import type { DeliveryNoteService } from './delivery-note-service';
 import type { Handler } from '../ipc/handler-types';
 import { importSalesCsv } from './sales-csv-import';
 import type { SalesRepository } from './sales-repository';
@@ -16,19 +17,21 @@ type SalesChannels =
   | 'sales:delete'
   | 'sales:customerPrices'
   | 'sales:setCustomerPrices'
-  | 'sales:importCsv';
+  | 'sales:importCsv'
+  | 'sales:pdfDeliveryNote';
 
 export interface SalesHandlerDeps {
   sales: SalesService;
   repo: SalesRepository;
   changed(...roots: [DataRoot, ...DataRoot[]]): void;
   csvJobs: CsvJobs;
+  deliveryNotes: DeliveryNoteService;
 }
 
 export function createSalesHandlers(deps: SalesHandlerDeps): { [C in SalesChannels]: Handler<C> } {
-  const { sales, repo, changed, csvJobs } = deps;
-  // 確定 / 確定取消 also write the 請求伝票 (slips) and the stock ledger
-  const booked = () => changed('sales', 'slips');
+  const { sales, repo, changed, csvJobs, deliveryNotes } = deps;
+  // 確定 / 確定取消 also write the 請求伝票 (slips), the stock ledger and 在庫反映 (stock)
+  const booked = () => changed('sales', 'slips', 'stock');
   return {
     'sales:list': (input) => repo.list(input),
     'sales:get': ({ id }) => sales.get(id),
@@ -57,6 +60,7 @@ export function createSalesHandlers(deps: SalesHandlerDeps): { [C in SalesChanne
       changed('sales');
       return { id };
     },
+    'sales:pdfDeliveryNote': ({ id }) => deliveryNotes.pdf(id),
     'sales:customerPrices': ({ customerId }) => ({ rows: repo.customerPrices(customerId) }),
     'sales:importCsv': (input) =>
       csvJobs.run(input.jobId, async (job) => {

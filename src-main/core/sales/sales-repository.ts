@@ -381,6 +381,17 @@ export function createSalesRepository(db: Db, now: () => string) {
       );
     },
 
+    /** The 税区分 among ids whose kind is 軽減 (a 納品書 marks their lines with ※). */
+    reducedTaxClasses(ids: readonly number[]): Set<number> {
+      if (ids.length === 0) return new Set();
+      const rows = orm
+        .select({ id: taxClasses.id })
+        .from(taxClasses)
+        .where(and(inArray(taxClasses.id, [...new Set(ids)]), eq(taxClasses.kind, '軽減')))
+        .all();
+      return new Set(rows.map((r) => r.id));
+    },
+
     taxClasses(ids: number[]): Map<number, TaxClassRef> {
       if (ids.length === 0) return new Map();
       const rows = orm.select({ id: taxClasses.id, rate: taxClasses.rate, confirmed: taxClasses.confirmed }).from(taxClasses).where(inArray(taxClasses.id, ids)).all();

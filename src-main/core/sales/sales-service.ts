@@ -9,21 +9,28 @@ import type { SalesDetail, SalesSlipInput, SalesWriteResult } from '../../../src
 import { formatSlipNo, numberAtConfirm } from '../../../src-shared/sales/slip-number';
 import { canDo, refusal } from '../../../src-shared/sales/slip-status';
 import { computeSlipTotals, type PriceMode } from '../../../src-shared/sales/slip-tax';
-import type { SlipRepository } from '../slips/slip-repository';
+import type { SlipRepository, StockMove } from '../slips/slip-repository';
 import type { SalesRepository, SalesSlipValues } from './sales-repository';
 
 export interface SalesServiceDeps {
   repo: SalesRepository;
   /** the owner of 請求伝票 and the stock ledger */
-  slips: Pick<SlipRepository, 'insertAppInvoice' | 'deleteAppInvoice' | 'insertStockMoves' | 'deleteStockMoves' | 'stockOf'>;
+  slips: Pick<SlipRepository, 'insertAppInvoice' | 'deleteAppInvoice' | 'insertStockMoves' | 'deleteStockMoves' | 'stockMovesFor' | 'stockOf'>;
   /** one transaction over every repository (immediate: the number sequence is read then advanced) */
   transaction<T>(fn: () => T, opts?: { immediate?: boolean }): T;
   /** ISO-8601 +09:00 */
   now(): string;
   /** the customer's rounding of consumption tax (切り捨て unless the 取引先 says otherwise) */
   roundingOf(customerId: number): RoundingMode;
-  /** after a 確定 / 確定取消 committed: the stock change of a 連携倉庫 goes to 在庫反映 (absent: none) */
-  onStockChanged?(slipId: number): void;
+  /**
+   * 在庫反映 (the stock feature's durable outbox): queues the 連携倉庫 part of the slip's ledger
+   * movements INSIDE the 確定 / 確定取消 transaction and answers the EC連携設定 touched; `announce`
+   * wakes the pusher once the transaction committed. Absent: no 在庫反映 (tests of the books alone).
+   */
+  stockOutbox?: {
+    queue(movements: readonly StockMove[], source: { kind: 'sales'; slipId: number }, now: string): { settings: number[] };
+    announce(settingIds: number[]): void;
+  };
 }
 
 export interface SalesService {
@@ -50,6 +57,17 @@ const invalid = (fields: FieldProblem[]) =>
 export function createSalesService(deps: SalesServiceDeps): SalesService {
   const { repo, slips } = deps;
   const tx = <T>(fn: () => T): T => deps.transaction(fn, { immediate: true });
+  /** Runs a write that may queue 在庫反映, then tells the pusher (only after the commit). */
+  function withStock<T>(fn: (queued: Set<number>) => T): T {
+    const queued = new Set<number>();
+    const r = tx(() => fn(queued));
+    if (queued.size > 0) deps.stockOutbox?.announce([...queued]);
+    return r;
+  }
+  function queueStock(moves: readonly StockMove[], slipId: number, now: string, queued: Set<number>): void {
+    if (!deps.stockOutbox || moves.length === 0) return;
+    for (const id of deps.stockOutbox.queue(moves, { kind: 'sales', slipId }, now).settings) queued.add(id);
+  }
 
   function get(id: number): SalesDetail {
     const slip = repo.find(id);
@@ -121,7 +139,7 @@ export function createSalesService(deps: SalesServiceDeps): SalesService {
     return input.id;
   }
 
-  function confirmIn(id: number): string[] {
+  function confirmIn(id: number, queued: Set<number>): string[] {
     const state = repo.state(id);
     if (!state) throw new AppError('NOT_FOUND', `売上伝票 (ID ${id}) が見つかりません。一覧を更新してください。`);
     if (!canDo(state.status, 'confirm')) throw new AppError('CONFIRMED_LOCKED', refusal(state.status, 'confirm'));
@@ -136,7 +154,9 @@ export function createSalesService(deps: SalesServiceDeps): SalesService {
     const now = deps.now();
     const invoiceId = slips.insertAppInvoice(repo.invoiceOf(id, repo.invoiceWorkflowId()), now);
     repo.markConfirmed(id, seq, slipNo, invoiceId);
-    slips.insertStockMoves('sales', id, repo.stockMovesOf(id), now);
+    const moves = repo.stockMovesOf(id);
+    slips.insertStockMoves('sales', id, moves, now);
+    queueStock(moves, id, now, queued);
     return negativeStockWarnings(slip);
   }
 
@@ -159,32 +179,37 @@ export function createSalesService(deps: SalesServiceDeps): SalesService {
       return { slip: get(id), warnings: [] };
     },
     saveAndConfirm(input) {
-      const { id, warnings } = tx(() => {
+      const { id, warnings } = withStock((queued) => {
         const id = saveIn(input);
-        return { id, warnings: confirmIn(id) };
+        return { id, warnings: confirmIn(id, queued) };
       });
-      deps.onStockChanged?.(id);
       return { slip: get(id), warnings };
     },
     confirm(id) {
-      const warnings = tx(() => confirmIn(id));
-      deps.onStockChanged?.(id);
+      const warnings = withStock((queued) => confirmIn(id, queued));
       return { slip: get(id), warnings };
     },
     cancel(id) {
-      tx(() => {
+      withStock((queued) => {
         const state = repo.state(id);
         if (!state) throw new AppError('NOT_FOUND', `売上伝票 (ID ${id}) が見つかりません。一覧を更新してください。`);
         if (!canDo(state.status, 'cancel')) throw new AppError('CONFIRMED_LOCKED', refusal(state.status, 'cancel'));
+        // the rows 確定 wrote (not the lines again: a product's 棚卸対象 may have changed since), reversed
+        const written = slips.stockMovesFor('sales', id);
         slips.deleteStockMoves('sales', id);
         repo.markCancelled(id);
         if (state.invoiceId !== null) slips.deleteAppInvoice(state.invoiceId);
+        queueStock(
+          written.map((m) => ({ ...m, quantity: -m.quantity })),
+          id,
+          deps.now(),
+          queued,
+        );
       });
-      deps.onStockChanged?.(id);
       return { slip: get(id), warnings: [] };
     },
     saveMany(batch, refuse) {
-      return tx(() => {
+      return withStock((queued) => {
         const refused: { slip: number; error: AppError }[] = [];
         const warnings: string[] = [];
         batch.forEach((b, i) => {
@@ -192,7 +217,7 @@ export function createSalesService(deps: SalesServiceDeps): SalesService {
             // a savepoint per slip: a refused one leaves nothing while the others are still checked
             deps.transaction(() => {
               const id = saveIn(b.input);
-              if (b.confirm) warnings.push(...confirmIn(id));
+              if (b.confirm) warnings.push(...confirmIn(id, queued));
             });
           } catch (e) {
             if (!(e instanceof AppError)) throw e;

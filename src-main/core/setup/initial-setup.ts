@@ -94,7 +94,7 @@ export async function runInitialSetup(deps: InitialSetupDeps, opts: InitialSetup
     const std = repos.taxClasses.idOfKind('標準');
     const fee = (code: string, name: string) =>
       ensure('商品', code, repos.products.idOfCode(code), () =>
-        repos.products.insertConfirmed({ code, name, kana: '', variationH: '', variationV: '', skuCode: null, unitQuantity: 1, inventoryTracked: false, taxClassId: std, unitPrice: 0, janCode: null }),
+        repos.products.insertConfirmed({ code, name, kana: '', variationH: '', variationV: '', skuCode: null, unitQuantity: 1, inventoryTracked: false, taxClassId: std, unitPrice: 0, janCode: null, costPrice: null }),
       );
     const shippingId = fee(STANDARD_CODES.shippingFee, '送料・手数料');
     const discountId = fee(STANDARD_CODES.discount, '値引・ポイント');

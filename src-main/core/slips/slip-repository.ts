@@ -301,6 +301,15 @@ export function createSlipRepository(db: Db) {
       if (rows.length > 0) orm.insert(stockLedger).values(rows.map((m) => ({ ...m, sourceType, sourceId, createdAt: now }))).run();
     },
 
+    /** The stock rows a document wrote (its 確定取消 queues their opposite for 在庫反映). */
+    stockMovesFor(sourceType: 'sales', sourceId: number): StockMove[] {
+      return orm
+        .select({ warehouseId: stockLedger.warehouseId, productId: stockLedger.productId, quantity: stockLedger.quantity, date: stockLedger.date })
+        .from(stockLedger)
+        .where(and(eq(stockLedger.sourceType, sourceType), eq(stockLedger.sourceId, sourceId)))
+        .all();
+    },
+
     /** 確定取消: the document's stock rows go. */
     deleteStockMoves(sourceType: 'sales', sourceId: number): void {
       orm.delete(stockLedger).where(and(eq(stockLedger.sourceType, sourceType), eq(stockLedger.sourceId, sourceId))).run();

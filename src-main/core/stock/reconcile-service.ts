@@ -9,7 +9,7 @@
  */
 import { jstDateOf } from '../../../src-shared/domain/jst-date';
 import { AppError } from '../../../src-shared/errors';
-import type { MigrationPreview, ReconcileResult } from '../../../src-shared/stock/reconcile';
+import type { MigrationPreview, ReconcileResult, ReconcileRow } from '../../../src-shared/stock/reconcile';
 import type { Clock, Logger } from '../ports';
 import type { OutboxRepository } from './outbox-repository';
 import { migrationFigures } from './rules/reconcile-figures';
@@ -29,6 +29,9 @@ export interface ReconcileDeps extends SnapshotDeps {
   transaction<T>(fn: () => T): T;
 }
 
+/** A set whose BCart stock differs from the expected one with nothing queued that would explain it. */
+const isDrift = (r: ReconcileRow) => r.drift !== null && r.drift !== 0 && r.pending === 0;
+
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 export function createReconcileService(d: ReconcileDeps) {
@@ -36,12 +39,14 @@ export function createReconcileService(d: ReconcileDeps) {
     const setting = d.links.stockSetting(settingId);
     const pushed = await d.pusher.pushNow(settingId);
     const rows = await readStockSnapshot(d, setting);
+    const readAt = d.now();
+    d.settings.recordReconcile(settingId, { readAt, checked: rows.filter((r) => r.bcart !== null).length, drifted: rows.filter(isDrift).length }, readAt);
     return {
       settingId,
       rows: rows.sort((a, b) => a.productCode.localeCompare(b.productCode) || a.setId - b.setId),
       since: setting.since,
       pushLeftPending: pushed.busy.includes(settingId) || rows.some((r) => r.pending > 0),
-      readAt: d.now(),
+      readAt,
     };
   }
 
@@ -96,7 +101,12 @@ export function createReconcileService(d: ReconcileDeps) {
           }
         }
       });
-      if (corrected.length > 0) await d.pusher.pushNow(settingId);
+      if (corrected.length > 0) {
+        // the corrected sets are no drift any more (the 在庫照合 screen reads again and records the truth)
+        const drifted = rows.filter((r) => isDrift(r) && !corrected.some((c) => c.productId === r.productId)).length;
+        d.settings.recordReconcile(settingId, { readAt: d.now(), checked: rows.filter((r) => r.bcart !== null).length, drifted }, d.now());
+        await d.pusher.pushNow(settingId);
+      }
       return { corrected, skipped, resolved };
     },
 

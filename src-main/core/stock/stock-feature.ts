@@ -10,6 +10,7 @@ import { newLeaseHolder, type LeaseRepository } from '../db/lease-repository';
 import type { Clock, Logger, Timers } from '../ports';
 import { createReconcileService } from './reconcile-service';
 import { createStockPusher, type StockPusherOptions } from './stock-pusher';
+import { createStockQueue } from './stock-queue';
 import type { StockRepositories } from './stock-repositories';
 import { createStockSlipService } from './stock-slip-service';
 
@@ -51,15 +52,13 @@ export function createStockFeature(d: StockFeatureDeps) {
     emit,
     ...(d.pusherOptions ? { options: d.pusherOptions } : {}),
   });
-  const slips = createStockSlipService({
-    transaction,
-    ...repos,
-    now: d.now,
-    onQueued: (ids) => {
-      emit('stock:pushChanged', repos.outbox.counts());
-      pusher.kick(ids);
-    },
-  });
+  /** after a commit that queued changes: new counts for the tray and ホーム, and the pusher sends at once */
+  const announce = (settingIds: number[]) => {
+    if (settingIds.length === 0) return;
+    emit('stock:pushChanged', repos.outbox.counts());
+    pusher.kick(settingIds);
+  };
+  const slips = createStockSlipService({ transaction, ...repos, now: d.now, onQueued: announce });
   const reconcile = createReconcileService({
     ...repos,
     clientOf: d.clientOf,
@@ -88,6 +87,17 @@ export function createStockFeature(d: StockFeatureDeps) {
     );
   }
 
-  return { repos, leases: d.leases, slips, reconcile, pusher, transaction, defaultSetting };
+  return {
+    repos,
+    leases: d.leases,
+    slips,
+    reconcile,
+    pusher,
+    transaction,
+    defaultSetting,
+    /** for other features whose 確定 moves stock (売上伝票): queue inside their transaction, announce after it */
+    queue: createStockQueue(repos),
+    announce,
+  };
 }
 export type StockFeature = ReturnType<typeof createStockFeature>;

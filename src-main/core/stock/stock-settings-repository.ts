@@ -1,5 +1,5 @@
 /**
- * Per-EC連携設定 stock records: the write route option (stock_settings), the one-time 在庫移行
+ * Per-EC連携設定 stock records: the write route option and the last 在庫照合's summary (stock_settings), the one-time 在庫移行
  * record (stock_migrations, UNIQUE per setting) and the stock lines of システムログ (source 'stock').
  */
 import { eq } from 'drizzle-orm';
@@ -21,6 +21,15 @@ export function createStockSettingsRepository(db: Db) {
         .insert(stockSettings)
         .values({ ecSettingId: settingId, pushRoute: route, updatedAt: now })
         .onConflictDoUpdate({ target: stockSettings.ecSettingId, set: { pushRoute: route, updatedAt: now } })
+        .run();
+    },
+    /** The summary of the latest 在庫照合 of a setting (ホーム's 在庫照合 tile reads it). */
+    recordReconcile(settingId: number, r: { readAt: string; checked: number; drifted: number }, now: string): void {
+      const set = { reconciledAt: r.readAt, reconcileChecked: r.checked, reconcileDrifted: r.drifted, updatedAt: now };
+      orm
+        .insert(stockSettings)
+        .values({ ecSettingId: settingId, ...set })
+        .onConflictDoUpdate({ target: stockSettings.ecSettingId, set })
         .run();
     },
     migration(settingId: number) {

@@ -13,9 +13,9 @@ import {
 } from '../../../src-shared/stock/stock-slip';
 import type { LedgerRepository } from './ledger-repository';
 import type { OutboxRepository } from './outbox-repository';
-import { outboxChanges } from './rules/outbox-changes';
 import { reverseMovements, slipMovements } from './rules/slip-movements';
 import type { StockLinkRepository } from './stock-link-repository';
+import { createStockQueue } from './stock-queue';
 import { checkStockSlip, slipRefIds } from './stock-slip-rules';
 import type { StockSlipRepository } from './stock-slip-repository';
 
@@ -46,17 +46,10 @@ export function createStockSlipService(d: StockSlipServiceDeps) {
     return h;
   };
 
+  const enqueue = createStockQueue(d);
   /** Queues the 連携倉庫 part of movements and returns the settings touched. */
-  function queue(
-    movements: ReturnType<typeof slipMovements>,
-    kind: 'receipt' | 'transfer' | 'adjustment',
-    slipId: number,
-    now: string,
-  ): { queued: number; settings: number[] } {
-    const changes = outboxChanges(movements, d.links.pushTargets(), d.links.linkResolver());
-    d.outbox.enqueue(changes, { kind, slipId }, now);
-    return { queued: changes.length, settings: [...new Set(changes.map((c) => c.settingId))] };
-  }
+  const queue = (movements: ReturnType<typeof slipMovements>, kind: 'receipt' | 'transfer' | 'adjustment', slipId: number, now: string) =>
+    enqueue(movements, { kind, slipId }, now);
 
   return {
     create(input: StockSlipInput): StockSlipDetail {

@@ -20,6 +20,7 @@ import type { CsvEncoding } from '../../../src-shared/csv/csv-encoding';
 import { jstDateOf } from '../../../src-shared/domain/jst-date';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Notice } from '../../components/Notice';
+import { grossMarginRate } from '../../../src-shared/analysis/gross-margin';
 import { TableHead } from '../../components/TableHead';
 import { formatCount, formatYen } from '../../format/number';
 import { api, unwrap } from '../../ipc/api';
@@ -147,7 +148,7 @@ export function AnalysisPage() {
       {result.data && result.data.rows.length > 0 ? <SalesChart series={series} title={`${DIMENSION_LABELS[by]}の売上グラフ`} /> : null}
       {result.data && result.data.rows.length === 0 ? <p className="placeholder">この期間の売上はありません。</p> : null}
       <table className="data" aria-label="売上分析表">
-        <TableHead headings={[DIMENSION_LABELS[by].replace('別', ''), 'チャネル', '税抜売上', '数量', '前年税抜売上', '前年比', '']} />
+        <TableHead headings={[DIMENSION_LABELS[by].replace('別', ''), 'チャネル', '税抜売上', '数量', '粗利', '粗利率', '前年税抜売上', '前年比', '']} />
         <tbody>
           {(result.data?.rows ?? []).map((r) => (
             <tr key={`${r.key}-${r.channel}`} className={drill?.key === r.key && drill.channel === r.channel ? 'selected' : undefined}>
@@ -155,6 +156,9 @@ export function AnalysisPage() {
               <td>{CHANNEL_LABELS[r.channel]}</td>
               <td className="num">{formatYen(r.net)}</td>
               <td className="num">{formatCount(r.quantity)}</td>
+              {/* 粗利 only where every line of the group has a 原価 (商品マスタ) */}
+              <td className="num">{r.margin === null ? '—' : formatYen(r.margin)}</td>
+              <td className="num">{grossMarginRate(r.net, r.margin) ?? '—'}</td>
               <td className="num">{formatYen(r.prevNet)}</td>
               <td className="num">{ratio(r.net, r.prevNet)}</td>
               <td>

@@ -1,16 +1,16 @@
 /**
  * ホーム (ダッシュボード): what a clerk needs today, one tile per area, each linking to its screen —
  * connection (要再認証), the last 出荷取込処理 and whether it caught up, 出荷待ち and 要確認 orders, the
- * next scheduled run, 未確定 売上伝票 and this month's sales, 受付停止. A first run (nothing
+ * next scheduled run, 未確定 売上伝票 and this month's sales, 在庫反映 (未送信 / 失敗 / 要確認) and the last
+ * 在庫照合's drift, 請求 due this week / overdue, 受付停止. A first run (nothing
  * configured) shows the way to 初期設定 and 「デモデータで試す」 instead.
  */
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatJstDateTime } from '../../format/datetime';
+import { formatJstDate, formatJstDateTime } from '../../format/datetime';
 import { formatCount, formatYen } from '../../format/number';
 import { appQueries } from '../../queries/app';
-import { StockPushSummary } from '../stock/StockPushSummary';
 import { dashboardQueries } from '../../queries/dashboard';
 import { ecSettingQueries } from '../../queries/ec-settings';
 import { scheduleQueries } from '../../queries/schedules';
@@ -56,7 +56,6 @@ export function HomePage() {
           バージョン {info.data.version}・データ形式 v{info.data.schemaVersion}・データフォルダ {info.data.dataDir}
         </p>
       ) : null}
-      <StockPushSummary />
     </div>
   );
 }
@@ -88,6 +87,8 @@ function FirstRun() {
 function Tiles() {
   const imports = useQuery(dashboardQueries.import());
   const sales = useQuery(dashboardQueries.sales());
+  const stock = useQuery(dashboardQueries.stock());
+  const due = useQuery(dashboardQueries.receivables());
   const schedules = useQuery(scheduleQueries.list());
   const settings = imports.data?.settings ?? [];
   const connections = useQueries({ queries: settings.map((s) => ecSettingQueries.connection(s.settingId)) });
@@ -99,7 +100,7 @@ function Tiles() {
   const unauth = connections.filter((c) => c.data?.status === '未認証').length;
   return (
     <>
-      <ErrorNotice error={imports.error ?? sales.error ?? schedules.error} />
+      <ErrorNotice error={imports.error ?? sales.error ?? schedules.error ?? stock.error ?? due.error} />
       <div className="tiles">
         <Tile title="Bカート接続" page="ec-settings" action="EC連携設定を開く" tone={reauth > 0 ? 'err' : unauth > 0 ? 'warn' : 'ok'}>
           {settings.length === 0 ? <p>EC連携設定がありません。</p> : null}
@@ -145,6 +146,42 @@ function Tiles() {
             </>
           ) : null}
         </Tile>
+        {stock.data ? (
+          <Tile title="在庫反映" page="stock-push" action={stock.data.failed + stock.data.ambiguous > 0 ? '在庫反映状況で確認する' : '在庫反映状況を開く'} tone={stock.data.failed + stock.data.ambiguous > 0 ? 'err' : stock.data.pending > 0 ? 'warn' : 'ok'}>
+            <p>
+              未送信 {formatCount(stock.data.pending)}件・失敗 {formatCount(stock.data.failed)}件・要確認 {formatCount(stock.data.ambiguous)}件
+            </p>
+            {stock.data.failed + stock.data.ambiguous > 0 ? <p>失敗・要確認の在庫反映を確認してください。</p> : null}
+          </Tile>
+        ) : null}
+        {stock.data && stock.data.reconcile.length > 0 ? (
+          <Tile title="在庫照合" page="stock-reconcile" action="在庫照合を開く" tone={stock.data.reconcile.some((r) => r.drifted > 0) ? 'warn' : stock.data.reconcile.some((r) => r.readAt === null) ? undefined : 'ok'}>
+            <ul>
+              {stock.data.reconcile.map((r) => (
+                <li key={r.settingId}>
+                  {r.name}:{' '}
+                  {r.readAt === null ? (
+                    'まだ照合していません'
+                  ) : (
+                    <>
+                      {formatJstDateTime(r.readAt)} 照合・{formatCount(r.checked)}セット中 <strong>差異 {formatCount(r.drifted)}セット</strong>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </Tile>
+        ) : null}
+        {due.data ? (
+          <Tile title="請求・入金予定" page="expected-receipts" action="入金予定を開く" tone={due.data.overdue.amount > 0 ? 'err' : due.data.dueThisWeek.amount > 0 ? 'warn' : 'ok'}>
+            <p>
+              今週 ({formatJstDate(due.data.weekEnd)} まで) の入金予定: {formatYen(due.data.dueThisWeek.amount)}（{formatCount(due.data.dueThisWeek.customers)}社）
+            </p>
+            <p>
+              期日超過: {due.data.overdue.amount > 0 ? <strong>{formatYen(due.data.overdue.amount)}（{formatCount(due.data.overdue.customers)}社）</strong> : 'なし'}
+            </p>
+          </Tile>
+        ) : null}
       </div>
     </>
   );

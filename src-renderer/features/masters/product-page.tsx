@@ -52,9 +52,10 @@ export function productConfig(taxClasses: readonly TaxClass[]): MasterPageConfig
         column: { header: '単価', width: 90, align: 'right', sortable: true, render: (r) => formatYen(r.unitPrice) },
       },
       { name: 'janCode', label: 'JANコード', type: 'text', hint: '8桁または13桁' },
+      { name: 'costPrice', label: '原価(円)', type: 'number', hint: '1単位の原価。入力すると売上分析に粗利が出ます(空でも可)' },
     ],
     schema: productInput,
-    empty: { code: '', variationH: '', variationV: '', skuCode: '', name: '', kana: '', unitQuantity: 1, inventoryTracked: true, taxClassId: '', unitPrice: 0, janCode: '' },
+    empty: { code: '', variationH: '', variationV: '', skuCode: '', name: '', kana: '', unitQuantity: 1, inventoryTracked: true, taxClassId: '', unitPrice: 0, janCode: '', costPrice: '' },
   };
 }
 

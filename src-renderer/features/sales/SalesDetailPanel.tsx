@@ -12,6 +12,7 @@ import { formatYen } from '../../format/number';
 import { api, unwrap } from '../../ipc/api';
 import { salesQueries } from '../../queries/sales';
 import { useNavigation } from '../../stores/navigation';
+import { savePdf } from '../receivables/receivables-format';
 import { SlipLinesTable } from '../slips/SlipLinesTable';
 
 export function SalesDetailPanel({ id, onEdit, onDeleted }: { id: number; onEdit(): void; onDeleted(): void }) {
@@ -29,6 +30,8 @@ export function SalesDetailPanel({ id, onEdit, onDeleted }: { id: number; onEdit
     },
   });
   const remove = useMutation({ mutationFn: () => unwrap(api().sales.delete({ id })), meta: { changes: ['sales'] }, onSuccess: onDeleted });
+  // the 納品書 is made in main with the 請求書's PDF layer and saved where the user chooses
+  const pdf = useMutation({ mutationFn: () => unwrap(api().sales.pdfDeliveryNote({ id })), onSuccess: (f) => savePdf(f) });
   if (slip.error) return <ErrorNotice error={slip.error} />;
   const s = slip.data;
   if (!s) return <p className="placeholder">読み込み中…</p>;
@@ -105,6 +108,11 @@ export function SalesDetailPanel({ id, onEdit, onDeleted }: { id: number; onEdit
             確定
           </button>
         ) : null}
+        {s.status === 'confirmed' ? (
+          <button type="button" disabled={busy || pdf.isPending} onClick={() => pdf.mutate()}>
+            {pdf.isPending ? '作成中…' : '納品書PDF'}
+          </button>
+        ) : null}
         {canDo(s.status, 'cancel') ? (
           <button type="button" disabled={busy} onClick={() => act.mutate('cancel')}>
             確定取消
@@ -121,6 +129,8 @@ export function SalesDetailPanel({ id, onEdit, onDeleted }: { id: number; onEdit
           </button>
         ) : null}
       </div>
+      {pdf.isSuccess ? <Notice kind="success" label="納品書">納品書を保存しました（{pdf.data.fileName}、{pdf.data.pages}ページ）。</Notice> : null}
+      <ErrorNotice error={pdf.error} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** Display words of the stock screens (the manual's: 入荷, 在庫移動, 棚卸調整, 確定, 在庫反映 …). */
-import type { OutboxRowView, OutboxStatus } from '../../../src-shared/stock/stock-push';
+import type { OutboxRowView, OutboxSource, OutboxStatus } from '../../../src-shared/stock/stock-push';
 import { OUTBOX_STATUS_LABELS } from '../../../src-shared/stock/stock-push';
 import { formatCount } from '../../format/number';
 
@@ -25,7 +25,13 @@ export function qty(n: number | null): string {
   return n === null ? '—' : formatCount(n);
 }
 
-const SOURCE_LABELS = { receipt: '入荷伝票', transfer: '在庫移動伝票', adjustment: '棚卸調整', correction: '在庫照合の補正' } as const;
+const SOURCE_LABELS: Record<OutboxSource['kind'], string> = {
+  receipt: '入荷伝票',
+  transfer: '在庫移動伝票',
+  adjustment: '棚卸調整',
+  correction: '在庫照合の補正',
+  sales: '売上伝票',
+};
 
 /** "入荷伝票 #12 (+5)、在庫移動伝票 #13 (−2)" */
 export function sourcesText(row: OutboxRowView): string {

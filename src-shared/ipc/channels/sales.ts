@@ -11,6 +11,7 @@ import {
   salesWriteResult,
 } from '../../sales/sales-slip';
 import { salesCsvImportInput, salesCsvImportResult } from '../../sales/sales-csv';
+import { pdfFile } from '../../receivables/statements';
 import { channel } from '../define';
 
 export const salesChannelDefs = {
@@ -30,6 +31,8 @@ export const salesChannelDefs = {
   /** 得意先別単価 of one customer */
   'sales:customerPrices': channel(z.object({ customerId: z.number().int().positive() }).strict(), z.object({ rows: z.array(customerPriceRow) })),
   'sales:setCustomerPrices': channel(customerPricesInput, z.object({ rows: z.array(customerPriceRow) })),
+  /** 納品書 PDF (base64) of a confirmed slip, laid out like the 請求書 */
+  'sales:pdfDeliveryNote': channel(salesIdInput, pdfFile),
   /** CSV取込 of many slips, all or nothing (progress and 中止 through csv:progressed / csv:cancel) */
   'sales:importCsv': channel(salesCsvImportInput, salesCsvImportResult),
 };

@@ -7,13 +7,22 @@ const base = { code: 'P001', name: 'コーヒー豆 200g', unitQuantity: 12, inv
 
 describe('productInput', () => {
   it('accepts a minimal product; variations default to "", optional fields to null', () => {
-    expect(productInput.parse(base)).toEqual({ ...base, variationH: '', variationV: '', skuCode: null, taxClassId: null, janCode: null, kana: '' });
+    expect(productInput.parse(base)).toEqual({ ...base, variationH: '', variationV: '', skuCode: null, taxClassId: null, janCode: null, costPrice: null, kana: '' });
   });
 
   it('accepts every field, form-style strings included', () => {
     const v = productInput.parse({ ...base, variationH: 'RED', variationV: 'M', skuCode: 'SKU-1', taxClassId: '3', janCode: '4901234567894' });
     expect(v).toMatchObject({ variationH: 'RED', variationV: 'M', skuCode: 'SKU-1', taxClassId: 3, janCode: '4901234567894' });
     expect(productInput.parse({ ...base, skuCode: '', taxClassId: '', janCode: '' })).toMatchObject({ skuCode: null, taxClassId: null, janCode: null });
+  });
+
+  it('原価: optional, a whole yen amount ≥ 0; blank (or a cleared number input) is none', () => {
+    expect(productInput.parse({ ...base, costPrice: 700 }).costPrice).toBe(700);
+    expect(productInput.parse({ ...base, costPrice: 0 }).costPrice).toBe(0);
+    expect(productInput.parse({ ...base, costPrice: '' }).costPrice).toBeNull();
+    expect(productInput.parse({ ...base, costPrice: Number.NaN }).costPrice).toBeNull();
+    expect(problemsOf(productInput, { ...base, costPrice: -1 }).costPrice).toContain('原価は0以上の整数');
+    expect(problemsOf(productInput, { ...base, costPrice: 1.5 }).costPrice).toContain('原価は0以上の整数');
   });
 
   it('code: required, half-width', () => {

@@ -104,6 +104,8 @@ export const products = sqliteTable(
     taxClassId: integer('tax_class_id').references(() => taxClasses.id),
     /** default unit price, integer yen */
     unitPrice: integer('unit_price').notNull().default(0),
+    /** 原価 per 計上単位, integer yen; null when not entered (売上分析 then shows no 粗利 for its groups) */
+    costPrice: integer('cost_price'),
     janCode: text('jan_code'),
     confirmed: confirmedColumn(),
     ...timestamps,

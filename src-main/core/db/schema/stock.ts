@@ -118,6 +118,10 @@ export const stockSettings = sqliteTable('stock_settings', {
   pushRoute: text('push_route', { enum: ['product_sets', 'product_stock'] })
     .notNull()
     .default('product_sets'),
+  /** the last 在庫照合 (ホーム shows its drift without reading BCart): when, sets compared, sets with a drift */
+  reconciledAt: text('reconciled_at'),
+  reconcileChecked: integer('reconcile_checked'),
+  reconcileDrifted: integer('reconcile_drifted'),
   updatedAt: text('updated_at').notNull(),
 });
 
