@@ -26,7 +26,6 @@ describe('partnerInput', () => {
   it('a 得意先 with empty billing terms gets 翌月末・前営業日・伝票単位・切り捨て・期首0; payment-service codes get 請求書を発行しない', () => {
     expect(partnerInput.parse({ ...customer, collectMonths: '', collectDay: Number.NaN, holidayShift: '', taxUnit: '', taxRounding: '', noStatement: '', openingBalance: '' })).toEqual({
       ...customer,
-      kana: '',
       ...CUSTOMER_DEFAULTS,
       // フリガナ defaults to '' (added with the kana columns)
       kana: '',
