@@ -7,20 +7,11 @@
 import { createRequire } from 'node:module';
 import type PDFKitDocument from 'pdfkit';
 import { loadPdfFonts } from '../receivables/pdf/pdf-font';
+import { A4, BOTTOM, cell, CONTENT, drawParties, FILL, FOOTER_Y, INK, M, MUTED, ROW_H, RULE, type Doc } from '../receivables/pdf/pdf-page';
 import type { RenderedPdf } from '../receivables/pdf/statement-pdf';
 import { longDate, yenText } from '../receivables/pdf/statement-document';
 import type { DeliveryNoteDocument } from './delivery-note-document';
 
-const A4 = { width: 595.28, height: 841.89 };
-const M = 40;
-const CONTENT = A4.width - 2 * M;
-const ROW_H = 15;
-const BOTTOM = A4.height - 62;
-const FOOTER_Y = A4.height - 34;
-const INK = '#1a1a1a';
-const MUTED = '#555555';
-const RULE = '#9a9a9a';
-const FILL = '#eef1f5';
 
 const COLS = [
   { key: 'code', title: '商品コード', w: 90, align: 'left' },
@@ -30,19 +21,6 @@ const COLS = [
   { key: 'amount', title: '金額', w: 70, align: 'right' },
   { key: 'rate', title: '税率', w: CONTENT - 90 - 190 - 50 - 70 - 70, align: 'center' },
 ] as const;
-
-type Doc = PDFKit.PDFDocument;
-
-function fit(doc: Doc, text: string, width: number): string {
-  if (doc.widthOfString(text) <= width) return text;
-  let t = text;
-  while (t.length > 0 && doc.widthOfString(`${t}…`) > width) t = t.slice(0, -1);
-  return `${t}…`;
-}
-
-function cell(doc: Doc, text: string, x: number, y: number, w: number, align: 'left' | 'right' | 'center'): void {
-  doc.text(fit(doc, text, w - 6), x + 3, y, { width: w - 6, align, lineBreak: false });
-}
 
 function tableHeader(doc: Doc, y: number): number {
   doc.rect(M, y, CONTENT, ROW_H + 2).fill(FILL);
@@ -62,39 +40,14 @@ function firstPage(doc: Doc, d: DeliveryNoteDocument): number {
   doc.text(`伝票番号 ${d.slipNo}`, M, M + 4, { width: CONTENT, align: 'right' });
   doc.text(`納品日 ${longDate(d.date)}`, M, M + 16, { width: CONTENT, align: 'right' });
   let y = M + 56;
-  doc.fillColor(INK).font('regular').fontSize(9);
-  let ry = y;
-  for (const line of d.recipient.address) {
-    doc.text(line, M, ry, { width: 260 });
-    ry += 13;
-  }
-  doc.font('bold').fontSize(13).text(`${fit(doc, d.recipient.name, 220)} 御中`, M, ry + 2, { width: 270 });
-  ry += 22;
-  doc.moveTo(M, ry).lineTo(M + 270, ry).lineWidth(0.8).strokeColor(INK).stroke();
-  if (d.recipient.contact) doc.font('regular').fontSize(9).text(`${d.recipient.contact} 様`, M, ry + 5, { width: 270 });
-  const ix = M + 300;
-  const iw = CONTENT - 300;
-  let iy = y;
-  doc.font('bold').fontSize(11).fillColor(INK).text(fit(doc, d.issuer.name, iw), ix, iy, { width: iw });
-  iy += 17;
-  doc.font('regular').fontSize(8.5);
-  for (const line of d.issuer.address) {
-    doc.text(fit(doc, line, iw), ix, iy, { width: iw });
-    iy += 12;
-  }
-  if (d.issuer.phone) {
-    doc.text(`TEL ${d.issuer.phone}`, ix, iy, { width: iw });
-    iy += 12;
-  }
-  if (d.issuer.registrationNumber) doc.font('bold').text(`登録番号 ${d.issuer.registrationNumber}`, ix, iy, { width: iw });
-  y = Math.max(ry + 24, iy + 22);
+  y = drawParties(doc, d, y, null);
   doc.font('regular').fontSize(9).fillColor(INK).text('下記のとおり納品いたしました。', M, y);
   y += 16;
   doc.rect(M, y, 270, 34).lineWidth(1).strokeColor(INK).stroke();
   doc.rect(M, y, 90, 34).fill(FILL);
   doc.fillColor(INK).font('bold').fontSize(10).text('合計金額', M, y + 11, { width: 90, align: 'center' });
   doc.fontSize(17).text(yenText(d.total), M + 94, y + 8, { width: 170, align: 'right' });
-  doc.font('regular').fontSize(9).text(d.priceMode === '税込' ? '金額は税込です' : '金額は税抜です', ix, y + 11, { width: iw });
+  doc.font('regular').fontSize(9).text(d.priceMode === '税込' ? '金額は税込です' : '金額は税抜です', M + 300, y + 11, { width: CONTENT - 300 });
   return y + 46;
 }
 

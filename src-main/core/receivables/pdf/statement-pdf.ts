@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import type PDFKitDocument from 'pdfkit';
 import { loadPdfFonts } from './pdf-font';
+import { A4, BOTTOM, cell, CONTENT, drawParties, FILL, fit, FOOTER_Y, INK, M, MUTED, ROW_H, RULE, type Doc } from './pdf-page';
 import {
   longDate,
   NOT_QUALIFIED_NOTE,
@@ -18,16 +19,6 @@ import {
   type StatementDocument,
 } from './statement-document';
 
-const A4 = { width: 595.28, height: 841.89 };
-const M = 40;
-const CONTENT = A4.width - 2 * M;
-const ROW_H = 15;
-const FOOTER_Y = A4.height - 34;
-const BOTTOM = A4.height - 62;
-const INK = '#1a1a1a';
-const MUTED = '#555555';
-const RULE = '#9a9a9a';
-const FILL = '#eef1f5';
 
 /** Detail table columns (x offsets from the left margin, widths, alignment). */
 const COLS = [
@@ -40,24 +31,9 @@ const COLS = [
   { key: 'rate', title: '税率', w: CONTENT - 72 - 84 - 150 - 45 - 62 - 66, align: 'center' },
 ] as const;
 
-type Doc = PDFKit.PDFDocument;
-
 export interface RenderedPdf {
   bytes: Buffer;
   pages: number;
-}
-
-/** Fits text into a width, cutting with … when needed. */
-function fit(doc: Doc, text: string, width: number): string {
-  if (doc.widthOfString(text) <= width) return text;
-  let t = text;
-  while (t.length > 0 && doc.widthOfString(`${t}…`) > width) t = t.slice(0, -1);
-  return `${t}…`;
-}
-
-function cell(doc: Doc, text: string, x: number, y: number, w: number, align: 'left' | 'right' | 'center', pad = 3): void {
-  const t = fit(doc, text, w - 2 * pad);
-  doc.text(t, x + pad, y, { width: w - 2 * pad, align, lineBreak: false });
 }
 
 function tableHeader(doc: Doc, y: number): number {
@@ -121,36 +97,10 @@ function firstPageHeader(doc: Doc, d: StatementDocument): number {
     doc.fillColor('#a00000').fontSize(8.5).text(NOT_QUALIFIED_NOTE, M, y, { width: CONTENT, align: 'center' });
   }
   y = M + 56;
-  // recipient (left)
-  doc.fillColor(INK).font('regular').fontSize(9);
-  let ry = y;
-  for (const line of d.recipient.address) {
-    doc.text(line, M, ry, { width: 260 });
-    ry += 13;
-  }
-  doc.font('bold').fontSize(13).text(`${fit(doc, d.recipient.name, 220)} 御中`, M, ry + 2, { width: 270 });
-  ry += 22;
-  doc.moveTo(M, ry).lineTo(M + 270, ry).lineWidth(0.8).strokeColor(INK).stroke();
-  if (d.recipient.contact) doc.font('regular').fontSize(9).text(`${d.recipient.contact} 様`, M, ry + 5, { width: 270 });
-  // issuer (right)
-  const ix = M + 300;
+  y = drawParties(doc, d, y, '登録番号 なし');
   const iw = CONTENT - 300;
-  let iy = y;
-  doc.font('bold').fontSize(11).fillColor(INK).text(fit(doc, d.issuer.name, iw), ix, iy, { width: iw });
-  iy += 17;
-  doc.font('regular').fontSize(8.5);
-  for (const line of d.issuer.address) {
-    doc.text(fit(doc, line, iw), ix, iy, { width: iw });
-    iy += 12;
-  }
-  if (d.issuer.phone) {
-    doc.text(`TEL ${d.issuer.phone}`, ix, iy, { width: iw });
-    iy += 12;
-  }
-  doc.font('bold').text(d.issuer.registrationNumber ? `登録番号 ${d.issuer.registrationNumber}` : '登録番号 なし', ix, iy, { width: iw });
 
   // amount due
-  y = Math.max(ry + 24, iy + 22);
   doc.font('regular').fontSize(9).fillColor(INK).text('下記のとおりご請求申し上げます。', M, y);
   y += 16;
   doc.rect(M, y, 270, 34).lineWidth(1).strokeColor(INK).stroke();
