@@ -150,7 +150,7 @@ export function totalsFor(lines: BcartOrderProduct[], feesIncl: number): BcartOr
   for (const l of lines) {
     if (l.itemType !== 'product') continue;
     const rate = new Decimal(l.taxRate ?? '0').toString();
-    const amount = new Decimal(l.unitPrice).times(l.setQuantity).times(l.orderProCount);
+    const amount = new Decimal(l.unitPrice).times(l.setQuantity).times(l.orderProCount ?? 0);
     net.set(rate, (net.get(rate) ?? new Decimal(0)).plus(amount));
   }
   if (feesIncl !== 0) net.set('0.1', (net.get('0.1') ?? new Decimal(0)).plus(new Decimal(feesIncl).times(100).div(110).round()));

@@ -106,7 +106,7 @@ export function buildInvoice(input: InvoiceInput, masters: ImportMasters, proble
 function feeLines(order: BcartOrder, masters: ImportMasters, problems: OrderProblems): InvoiceLineDraft[] | null {
   const s = masters.settings;
   const std = taxClassOfPercent(10, s);
-  const fields: { value: number | null; field: string; label: string; kind: InvoiceLineDraft['kind']; productId: number; sign: 1 | -1 }[] = [
+  const fields: { value: number; field: string; label: string; kind: InvoiceLineDraft['kind']; productId: number; sign: 1 | -1 }[] = [
     { value: order.shippingCost, field: 'shipping_cost', label: '送料', kind: 'shipping', productId: s.shippingFeeProductId, sign: 1 },
     { value: order.codCost, field: 'COD_cost', label: '決済手数料', kind: 'payment-fee', productId: s.shippingFeeProductId, sign: 1 },
     { value: order.usePoint, field: 'use_point', label: '利用ポイント', kind: 'point', productId: s.discountProductId, sign: -1 },
@@ -114,11 +114,6 @@ function feeLines(order: BcartOrder, masters: ImportMasters, problems: OrderProb
   const lines: InvoiceLineDraft[] = [];
   let ok = true;
   for (const f of fields) {
-    if (f.value === null) {
-      ok = false;
-      problems.error('MISSING_NUMBER', `${f.label} (${f.field}) が空です。Bカートで注文の${f.label}を確認してください（なしの場合は 0）。`);
-      continue;
-    }
     if (!Number.isSafeInteger(f.value) || f.value < 0) {
       ok = false;
       problems.error('INVALID_NUMBER', `${f.label} (${f.field})「${f.value}」が0以上の整数ではありません。Bカートで注文の${f.label}を確認してください。`);
