@@ -148,7 +148,8 @@ export function order(spec: OrderSpec): BcartOrder {
 export function totalsFor(lines: BcartOrderProduct[], feesIncl: number): BcartOrderTotal[] {
   const net = new Map<string, Decimal>();
   for (const l of lines) {
-    if (l.itemType !== 'product') continue;
+    // goods as the mapping sees them: products, and rows of an unknown type that name a product
+    if (['shipping', 'payment_fees', 'point'].includes(l.itemType) || (l.itemType !== 'product' && l.productId === null)) continue;
     const rate = new Decimal(l.taxRate ?? '0').toString();
     const amount = new Decimal(l.unitPrice).times(l.setQuantity).times(l.orderProCount ?? 0);
     net.set(rate, (net.get(rate) ?? new Decimal(0)).plus(amount));

@@ -10,6 +10,7 @@ import { divRound } from '../../../../src-shared/domain/rounding';
 import type { ImportMasters, LocalCustomer } from './import-masters';
 import type { InvoiceDraft, InvoiceLineDraft, ProductLineDraft, RateTotals } from './import-plan';
 import type { OrderProblems } from './import-problem';
+import { checkRateBuckets } from './check-rate-buckets';
 import { taxClassOfPercent, taxClassOfRate } from './tax-class';
 import { parseYen } from './yen-amount';
 
@@ -60,6 +61,8 @@ export function buildInvoice(input: InvoiceInput, masters: ImportMasters, proble
       );
     }
   }
+
+  checkRateBuckets(lines, byRate, problems);
 
   const total = byRate.reduce((sum, b) => sum + b.gross, 0);
   if (order.finalPrice === null) {

@@ -30,6 +30,7 @@ export const IMPORT_PROBLEM_CODES = [
   'ORDER_TOTALS_INVALID', // unknown / duplicate rate, net + tax ≠ gross, a rate of the lines missing
   'FINAL_PRICE_MISMATCH',
   'TAX_DIFFERENCE', // warning: the app's tax differs from BCart's
+  'RATE_TOTAL_MISMATCH', // warning: the lines of a rate do not add up to BCart's bucket of that rate
 ] as const;
 
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
