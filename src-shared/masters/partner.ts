@@ -4,7 +4,7 @@
  * empty, so a warehouse can never be billed by mistake. Empty form values ('' or NaN) mean "none".
  */
 import { z } from 'zod';
-import { codeField, idField, masterRowBase, nameField } from './fields';
+import { idField, masterRowBase, nameField, partnerCodeField } from './fields';
 
 export const PARTNER_KINDS = ['得意先', '仕入先', '納入先', '倉庫'] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
@@ -22,7 +22,7 @@ const closingDayMessage = '締日は1〜31の整数で入力してください(3
 
 export const partnerInput = z
   .object({
-    code: codeField('取引先コード', 30),
+    code: partnerCodeField('取引先コード'),
     name: nameField('取引先名', 100),
     kind: z.enum(PARTNER_KINDS, { error: '取引先種別は「得意先」「仕入先」「納入先」「倉庫」から選んでください。' }),
     billingType: z.preprocess(blankToNull, z.enum(BILLING_TYPES, { error: '請求区分は「個別」「締」から選んでください。' }).nullable()),

@@ -6,6 +6,7 @@
 import { AppError } from '../../../src-shared/errors';
 import type { EcSettingRecord } from '../ec-settings/ec-setting-repository';
 import type { Repositories } from '../repositories';
+import { customerIndex } from './mapping/customer-index';
 import { paymentRuleMap, type ImportMasters, type ImportSettings, type LocalProduct, type PaymentRule } from './mapping';
 
 /** What the import reads its snapshot from. */
@@ -113,7 +114,7 @@ export function loadImportMasters(repos: ImportMastersRepositories, settingId: n
   const productsBySetId = new Map(repos.ecSettings.linkedProducts(settingId).map((l) => [l.bcartSetId, l.product]));
   return {
     settings: setting.settings,
-    customersByCode: new Map(repos.partners.confirmedCustomers().map((c) => [c.code, c])),
+    customers: customerIndex(repos.partners.confirmedCustomers()),
     paymentRules,
     productsByCode,
     productsBySetId,

@@ -4,6 +4,7 @@
  */
 import Decimal from 'decimal.js';
 import type { BcartLogistics, BcartOrder, BcartOrderProduct, BcartOrderTotal } from '../../../src-main/core/bcart/model';
+import { customerIndex } from '../../../src-main/core/import/mapping/customer-index';
 import { paymentRuleMap, requiredCustomerCodes } from '../../../src-main/core/import/mapping/default-payment-rules';
 import type { ImportMasters, ImportSettings, LocalCustomer, LocalProduct } from '../../../src-main/core/import/mapping/import-masters';
 
@@ -38,7 +39,7 @@ export function customers(...memberCodes: string[]): Map<string, LocalCustomer> 
 export function masters(products: LocalProduct[], over: Partial<ImportMasters> = {}, settings: Partial<ImportSettings> = {}): ImportMasters {
   return {
     settings: { ...SETTINGS, ...settings },
-    customersByCode: customers('C-000123'),
+    customers: customerIndex(customers('C-000123').values()),
     paymentRules: paymentRuleMap(),
     productsByCode: new Map(products.map((p) => [p.skuCode ?? p.code, p])),
     productsBySetId: new Map(products.map((p) => [p.id * 10, p])),

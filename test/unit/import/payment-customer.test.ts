@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapOrdersForImport } from '../../../src-main/core/import/mapping';
+import { customerIndex } from '../../../src-main/core/import/mapping/customer-index';
 import { DEFAULT_PAYMENT_RULES } from '../../../src-main/core/import/mapping/default-payment-rules';
 import { customers, errorCodes, line, logistics, masters, order, product } from './fixtures';
 
@@ -75,7 +76,7 @@ describe('決済方法ごとの得意先', () => {
   it('a fixed customer code that is not a confirmed customer → error telling to create it', () => {
     const all = customers('C-000123');
     all.delete('BC_PayPal');
-    const plan = run('PayPal', 'C-000123', { customersByCode: all });
+    const plan = run('PayPal', 'C-000123', { customers: customerIndex(all.values()) });
     expect(errorCodes(plan)).toEqual(['CUSTOMER_MISSING']);
     expect(plan.problems[0]!.message).toContain('BC_PayPal');
   });

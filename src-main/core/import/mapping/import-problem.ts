@@ -12,6 +12,7 @@ export const IMPORT_PROBLEM_CODES = [
   'PAYMENT_UNSUPPORTED', // Paid, カスタム決済(その他)
   'MEMBER_EXT_ID_EMPTY', // 自社掛け払い / 銀行振込 without 貴社独自会員ID
   'CUSTOMER_MISSING', // the 得意先 the rule points to is not registered / confirmed
+  'CUSTOMER_AMBIGUOUS', // several confirmed 得意先 share the code after NFKC normalisation
   'UNKNOWN_PRODUCT',
   'PRODUCT_SET_ID_MISSING',
   'UNIT_QUANTITY_MISMATCH', // 計上単位 ≠ BCart 入数

@@ -4,6 +4,7 @@
  * that tells the user to add it, never a silent fallback to some default customer.
  */
 import type { BcartOrder } from '../../bcart/model';
+import { findCustomer } from './customer-index';
 import type { ImportMasters, LocalCustomer } from './import-masters';
 import type { OrderProblems } from './import-problem';
 
@@ -31,23 +32,33 @@ export function resolveCustomer(order: BcartOrder, masters: ImportMasters, probl
         `決済方法「${payment}」の注文ですが、会員「${memberName(order)}」の貴社独自会員IDが空です。Bカートの会員情報で貴社独自会員IDを設定してから、再度取り込んでください。`,
       );
     }
-    const customer = masters.customersByCode.get(extId);
-    if (customer === undefined) {
+    const match = findCustomer(masters.customers, extId);
+    if (match.kind === 'ambiguous') return ambiguous(extId, match.codes, problems);
+    if (match.kind === 'none') {
       return problems.error(
         'CUSTOMER_MISSING',
         `貴社独自会員ID「${extId}」と同じ得意先コードの得意先がありません。取引先マスタに得意先コード「${extId}」の得意先を登録して確定してから、再度取り込んでください。`,
       );
     }
-    return customer;
+    return match.customer;
   }
-  const customer = masters.customersByCode.get(rule.customerCode);
-  if (customer === undefined) {
+  const match = findCustomer(masters.customers, rule.customerCode);
+  if (match.kind === 'ambiguous') return ambiguous(rule.customerCode, match.codes, problems);
+  if (match.kind === 'none') {
     return problems.error(
       'CUSTOMER_MISSING',
       `決済方法「${payment}」の得意先コード「${rule.customerCode}」の得意先が登録・確定されていません。取引先マスタで得意先「${rule.customerCode}」を作成して確定してください（EC連携設定の「不足している得意先を作成」でも作成できます）。`,
     );
   }
-  return customer;
+  return match.customer;
+}
+
+/** Full / half width never decides a match, so codes that differ only in width are one code. */
+function ambiguous(code: string, codes: readonly string[], problems: OrderProblems): null {
+  return problems.error(
+    'CUSTOMER_AMBIGUOUS',
+    `得意先コード「${code}」に当てはまる得意先が複数あります（${codes.map((c) => `「${c}」`).join('、')}。全角・半角の違いは同じコードとみなします）。取引先マスタでどれか1つを残して他のコードを変更するか確定取消してから、再度取り込んでください。`,
+  );
 }
 
 function memberName(order: BcartOrder): string {
