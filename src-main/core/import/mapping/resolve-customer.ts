@@ -5,12 +5,21 @@
  */
 import type { BcartOrder } from '../../bcart/model';
 import { findCustomer } from './customer-index';
+import { isNeverSupportedPayment } from './default-payment-rules';
 import type { ImportMasters, LocalCustomer } from './import-masters';
 import type { OrderProblems } from './import-problem';
 
 /** The 得意先 an order is billed to, or null after recording the problem. */
 export function resolveCustomer(order: BcartOrder, masters: ImportMasters, problems: OrderProblems): LocalCustomer | null {
   const payment = order.payment.trim();
+  // Checked before the table: a Paid order is refused as unsupported even when the table has no
+  // row for it or a row that was edited to point to a customer.
+  if (isNeverSupportedPayment(payment)) {
+    return problems.error(
+      'PAYMENT_UNSUPPORTED',
+      `決済方法「${payment}」の注文は取り込みに対応していません（EC連携設定の「決済方法ごとの得意先」では変えられません）。この注文の売上は手作業で伝票を作成して計上してください。`,
+    );
+  }
   const rule = masters.paymentRules.get(payment);
   if (rule === undefined) {
     return problems.error(
@@ -21,7 +30,7 @@ export function resolveCustomer(order: BcartOrder, masters: ImportMasters, probl
   if (rule.kind === 'unsupported') {
     return problems.error(
       'PAYMENT_UNSUPPORTED',
-      `決済方法「${payment}」の注文は取り込みに対応していません。Bカートで決済方法を確認し、対応している決済方法に変更するか、この注文をキャンセルしてください。`,
+      `決済方法「${payment}」は「決済方法ごとの得意先」で取込対象外に設定されています。ショップで作成した決済方法などで取り込む場合は、EC連携設定の「決済方法ごとの得意先」でこの決済方法の得意先を指定してから、再度取り込んでください。`,
     );
   }
   if (rule.kind === 'member-ext-id') {
