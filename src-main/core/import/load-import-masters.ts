@@ -4,7 +4,7 @@
  * imported) into the plain ImportMasters snapshot the pure mapping takes. Read-only.
  */
 import { AppError } from '../../../src-shared/errors';
-import type { EcSettingRecord } from '../ec-settings/ec-setting-repository';
+import { parseCancelStatuses, type EcSettingRecord } from '../ec-settings/ec-setting-repository';
 import type { Repositories } from '../repositories';
 import { customerIndex } from './mapping/customer-index';
 import { paymentRuleMap, type ImportMasters, type ImportSettings, type LocalProduct, type PaymentRule } from './mapping';
@@ -55,13 +55,7 @@ export function loadEcSetting(repos: Pick<ImportMastersRepositories, 'ecSettings
       { details: { missing } },
     );
   }
-  let cancelStatuses: string[] = ['キャンセル'];
-  try {
-    const parsed = JSON.parse(row.cancelStatuses) as unknown;
-    if (Array.isArray(parsed) && parsed.every((s) => typeof s === 'string')) cancelStatuses = parsed;
-  } catch {
-    /* keep the default: a broken value must not make cancelled orders importable */
-  }
+  const cancelStatuses = parseCancelStatuses(row.cancelStatuses);
   const num = (f: keyof EcSettingRecord): number => Number(row[f]);
   return {
     id: settingId,
