@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyEcSetting } from '../../../src-shared/ec-settings/ec-setting';
-import { splitStatuses, toFormValues, toInput } from '../../../src-renderer/features/ec-settings/ec-setting-fields';
+import { emptyEcSetting } from '../../src-shared/ec-settings/ec-setting';
+import { splitStatuses, toFormValues, toInput } from '../../src-renderer/features/ec-settings/ec-setting-fields';
 
 describe('キャンセル扱いの対応状況 on the EC連携設定 form', () => {
   it('shows the list joined by 「、」 and reads 、 , ， and newlines back as separate names', () => {
