@@ -4,8 +4,7 @@
  * zod schemas in ./schemas; callers only ever see the model types or an AppError.
  */
 import type { AppError } from '../../../src-shared/errors';
-import type { Clock, Fetch, Logger, Timers } from '../ports';
-import { createBcartHttp, type HttpStats, type RequestSpec } from './http';
+import { createBcartHttp, type HttpOptions, type HttpStats, type RequestSpec } from './http';
 import { errorMessages, rejectedError } from './http-errors';
 import { scopesFromJwt } from './jwt-scopes';
 import type {
@@ -57,30 +56,15 @@ export interface BcartProgress {
   total: number | null;
 }
 
-export interface BcartClientOptions {
-  /** e.g. https://api.bcart.jp/api/v1 */
-  baseUrl: string;
-  getAccessToken: () => Promise<string>;
-  fetch: Fetch;
-  clock: Clock;
-  timers: Timers;
-  logger: Logger;
+/** The client takes the HTTP layer's options (one list, core/bcart/http.ts) with its own limiter made optional. */
+export interface BcartClientOptions extends Omit<HttpOptions, 'limiter'> {
   /** requests per sliding 300 s window (default 250); ignored when `limiter` is given */
   rateBudget?: number;
   /** a limiter shared with other clients of the same shop */
   limiter?: RateLimiter;
   /** longest 429 lockout / budget wait accepted before BCART_RATE_LIMITED (default 10 min) */
   maxRateLimitWaitMs?: number;
-  timeoutMs?: number;
-  maxRetries?: number;
-  backoffBaseMs?: number;
-  backoffCapMs?: number;
-  random?: () => number;
   onProgress?: (p: BcartProgress) => void;
-  /** refresh the token once and retry; false/throw = give up with BCART_UNAUTHORIZED */
-  onUnauthorized?: () => Promise<boolean>;
-  /** largest response body read (default 50 MB, core/http/bounded-response.ts) */
-  maxBodyBytes?: number;
 }
 
 export interface OrderFilter {
