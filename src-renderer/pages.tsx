@@ -20,6 +20,16 @@ import { SetupWizard } from './features/setup/SetupWizard';
 import { SubscriptionsPage } from './features/subscriptions/SubscriptionsPage';
 import { TaxUpdateHistoryPage } from './features/tax-update/TaxUpdateHistoryPage';
 import { TaxUpdatePage } from './features/tax-update/TaxUpdatePage';
+import { BalancesPage } from './features/receivables/BalancesPage';
+import { BillingPage } from './features/receivables/BillingPage';
+import { CompanyPage } from './features/receivables/CompanyPage';
+import { ExpectedReceiptsPage } from './features/receivables/ExpectedReceiptsPage';
+import { PaymentsPage } from './features/receivables/PaymentsPage';
+import { MigrationPage } from './features/stock/MigrationPage';
+import { ReconcilePage } from './features/stock/ReconcilePage';
+import { StockListPage } from './features/stock/StockListPage';
+import { StockPushPage } from './features/stock/StockPushPage';
+import { StockSlipsPage } from './features/stock/StockSlipsPage';
 
 export type MenuGroup = '業務処理' | 'マスタ' | 'システム設定';
 
@@ -35,6 +45,14 @@ export const PAGES: PageDef[] = [
   { id: 'import', title: '出荷取込処理', group: '業務処理', component: ImportPage },
   { id: 'shipments', title: '出荷伝票', group: '業務処理', component: ShipmentsPage },
   { id: 'invoices', title: '請求伝票', group: '業務処理', component: InvoicesPage },
+  { id: 'billing', title: '請求締め', group: '業務処理', component: BillingPage },
+  { id: 'payments', title: '入金処理', group: '業務処理', component: PaymentsPage },
+  { id: 'expected-receipts', title: '入金予定', group: '業務処理', component: ExpectedReceiptsPage },
+  { id: 'balances', title: '売掛金残高', group: '業務処理', component: BalancesPage },
+  { id: 'stock-slips', title: '入荷・在庫移動', group: '業務処理', component: StockSlipsPage },
+  { id: 'stock', title: '在庫一覧', group: '業務処理', component: StockListPage },
+  { id: 'stock-push', title: '在庫反映状況', group: '業務処理', component: StockPushPage },
+  { id: 'stock-reconcile', title: '在庫照合', group: '業務処理', component: ReconcilePage },
   { id: 'system-log', title: 'システムログ', group: '業務処理', component: SystemLogPage },
   { id: 'subscriptions', title: '定期申込', group: '業務処理', component: SubscriptionsPage },
   { id: 'tax-update', title: '消費税自動更新', group: '業務処理', component: TaxUpdatePage },
@@ -49,6 +67,8 @@ export const PAGES: PageDef[] = [
   { id: 'ec-settings', title: 'EC連携設定', group: 'システム設定', component: EcSettingsPage },
   { id: 'product-links', title: 'EC連携商品', group: 'システム設定', component: ProductLinksPage },
   { id: 'setup', title: '初期設定', group: 'システム設定', component: SetupWizard },
+  { id: 'company', title: '自社情報', group: 'システム設定', component: CompanyPage },
+  { id: 'stock-migration', title: '在庫移行', group: 'システム設定', component: MigrationPage },
 ];
 
 export const MENU_GROUPS: MenuGroup[] = ['業務処理', 'マスタ', 'システム設定'];

@@ -8,22 +8,23 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { toJstIso } from '../../src-shared/domain/jst-date';
+import { jstDateOf, toJstIso } from '../../src-shared/domain/jst-date';
 import { AppError } from '../../src-shared/errors';
 import { dbHandle, type Db } from './db/db-handle';
 import { migrateDatabase, type MigrationReport } from './db/migrate';
 import { openDatabase, type SqliteDb } from './db/open';
 import { createCsvJobs } from './csv/csv-jobs';
-import { createBcartSessions } from './ec-settings/bcart-sessions';
+import { createBcartSessions, type ClientOverrides } from './ec-settings/bcart-sessions';
 import { createConnectionService } from './ec-settings/connection-service';
 import { createEcSettingService } from './ec-settings/ec-setting-service';
+import { createLeaseRepository } from './db/lease-repository';
 import { createPaymentRuleService } from './ec-settings/payment-rule-service';
 import { createProductLinkService } from './ec-settings/product-link-service';
 import { createEventBus, type EventBus } from './event-bus';
 import { createImportService } from './import/import-service';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { buildHandlers } from './ipc/handlers';
-import { seedFirstRun } from './masters/seed';
+import { seedFirstRun, seedStockWorkflows } from './masters/seed';
 import {
   systemClock,
   systemTimers,
@@ -37,7 +38,10 @@ import {
   type Timers,
   type TokenStore,
 } from './ports';
+import { applyBillingTermDefaults } from './receivables/billing-terms-upgrade';
+import { createReceivablesService } from './receivables/receivables-service';
 import { createRepositories } from './repositories';
+import { isJapaneseHoliday } from './schedules/holidays';
 import { runImportJob } from './schedules/import-job-runner';
 import { createLoginItem } from './schedules/login-item';
 import { createSchedulerService, type SchedulerServiceOptions } from './schedules/scheduler-service';
@@ -45,6 +49,8 @@ import type { Services } from './services';
 import { createDemoService } from './setup/demo-service';
 import { runInitialSetup } from './setup/initial-setup';
 import { createOnboardingService } from './setup/onboarding-service';
+import { createStockFeature } from './stock/stock-feature';
+import type { StockPusherOptions } from './stock/stock-pusher';
 import { createStoreMode } from './store-mode/store-mode';
 import { createTaxUpdateService } from './tax-update/tax-update-service';
 
@@ -74,6 +80,10 @@ export interface CoreOptions {
    * credentials may be sent to (BCART_EXTERNAL_HOSTS; src-shared/ec-settings/api-url-policy.ts).
    */
   extraApiHosts?: readonly string[];
+  /** 在庫反映 pusher timing (tests) */
+  stockPusher?: Partial<StockPusherOptions>;
+  /** timeouts / retries of the BCart clients the stock feature uses (tests) */
+  stockClientTiming?: ClientOverrides;
 }
 
 export interface Core {
@@ -125,7 +135,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       db: sqlite,
       migration,
       options: opts,
-      close: () => sqlite.close(),
+      close: () => {
+        // a push in flight is aborted; its rows stay `sending` and are read back at the next start
+        void services.stock.pusher.stop();
+        sqlite.close();
+      },
     };
   } catch (e) {
     sqlite.close();
@@ -137,6 +151,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: MigrationReport): Services {
   const repos = createRepositories(db, ports.now);
   seedFirstRun(repos, ports.now());
+  applyBillingTermDefaults(repos, ports.now());
+  seedStockWorkflows(repos, ports.now());
   const events = createEventBus();
   const storeMode = createStoreMode(repos, ports.now);
   const extraApiHosts = opts.extraApiHosts ?? [];
@@ -175,6 +191,13 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
     ),
     csvJobs: createCsvJobs(events),
     loginItem,
+    receivables: createReceivablesService({
+      repos,
+      now: ports.now,
+      today: () => jstDateOf(ports.clock.now()),
+      logger: ports.logger.child('receivables'),
+      isPublicHoliday: isJapaneseHoliday,
+    }),
     taxUpdate: createTaxUpdateService({
       repos,
       storeMode,
@@ -183,6 +206,19 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
       now: ports.now,
       nowMs: () => ports.clock.now(),
       onPhase: (eventId, phase) => events.emit('taxUpdate:progressed', { eventId, phase }),
+    }),
+    stock: createStockFeature({
+      repos: repos.stock,
+      leases: createLeaseRepository(db.orm, ports.clock),
+      transaction: (fn) => repos.transaction(fn, { immediate: true }),
+      clock: ports.clock,
+      timers: ports.timers,
+      logger: ports.logger,
+      now: ports.now,
+      emit: events.emit,
+      // the session's client shares the shop's rate limiter and credentials with the import
+      clientOf: (id) => (opts.stockClientTiming ? bcart.client(bcart.session(id).setting, opts.stockClientTiming) : bcart.session(id).client),
+      ...(opts.stockPusher ? { pusherOptions: opts.stockPusher } : {}),
     }),
   };
 }

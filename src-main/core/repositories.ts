@@ -9,13 +9,16 @@ import { inTransaction, type Db } from './db/db-handle';
 import { createEcSettingRepository, type EcSettingRepository } from './ec-settings/ec-setting-repository';
 import { createImportRunRepository, type ImportRunRepository } from './import/import-run-repository';
 import { createMasterRepositories, type MasterRepositories } from './masters/master-repositories';
+import { createReceivablesRepositories, type ReceivablesRepositories } from './receivables/receivables-repositories';
 import { createScheduleRepository, type ScheduleRepository } from './schedules/schedule-repository';
+import { createStockRepositories, type StockRepositories } from './stock/stock-repositories';
 import { createSlipRepository, type SlipRepository } from './slips/slip-repository';
 import { createSubscriptionRepository, type SubscriptionRepository } from './subscriptions/subscription-repository';
 import { createAdminLogRepository, type AdminLogRepository } from './tax-update/admin-log-repository';
 import { createTaxUpdateRepository, type TaxUpdateRepository } from './tax-update/tax-update-repository';
 
-export interface Repositories extends MasterRepositories {
+/** 売掛管理's repositories (company, customerTerms, statements, payments, receivablesLedger) are spread in. */
+export interface Repositories extends MasterRepositories, ReceivablesRepositories {
   appState: AppStateRepository;
   /** EC連携設定 with its 決済方法ごとの得意先 and EC連携商品 */
   ecSettings: EcSettingRepository;
@@ -27,6 +30,8 @@ export interface Repositories extends MasterRepositories {
   subscriptions: SubscriptionRepository;
   taxUpdate: TaxUpdateRepository;
   adminLogs: AdminLogRepository;
+  /** 在庫: stock slips, their ledger rows, the 在庫反映 outbox, stock options, links to BCart sets */
+  stock: StockRepositories;
   /** Runs `fn` in one transaction over every repository (nested calls become savepoints). */
   transaction<T>(fn: () => T, opts?: { immediate?: boolean }): T;
 }
@@ -34,6 +39,7 @@ export interface Repositories extends MasterRepositories {
 export function createRepositories(db: Db, now: () => string): Repositories {
   return {
     ...createMasterRepositories(db, now),
+    ...createReceivablesRepositories(db, now),
     appState: createAppStateRepository(db),
     ecSettings: createEcSettingRepository(db, now),
     importRuns: createImportRunRepository(db),
@@ -42,6 +48,7 @@ export function createRepositories(db: Db, now: () => string): Repositories {
     subscriptions: createSubscriptionRepository(db),
     taxUpdate: createTaxUpdateRepository(db),
     adminLogs: createAdminLogRepository(db),
+    stock: createStockRepositories(db),
     transaction: (fn, opts) => inTransaction(db, fn, opts),
   };
 }

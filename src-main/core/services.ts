@@ -14,11 +14,13 @@ import type { EventBus } from './event-bus';
 import type { ImportService } from './import/import-service';
 import type { CorePorts } from './ports';
 import type { Repositories } from './repositories';
+import type { ReceivablesService } from './receivables/receivables-service';
 import type { LoginItem } from './schedules/login-item';
 import type { SchedulerService } from './schedules/scheduler-service';
 import type { DemoService } from './setup/demo-service';
 import type { InitialSetupOptions, InitialSetupReport } from './setup/initial-setup';
 import type { OnboardingService } from './setup/onboarding-service';
+import type { StockFeature } from './stock/stock-feature';
 import type { StoreMode } from './store-mode/store-mode';
 import type { TaxUpdateService } from './tax-update/tax-update-service';
 
@@ -58,6 +60,10 @@ export interface Services {
   csvJobs: CsvJobs;
   /** 「ログイン時に起動」 over the shell's port */
   loginItem: LoginItem;
+  /** 売掛管理: 自社情報, 請求締め, 請求書 PDF, 入金処理 and 消込, 残高 and 入金予定 */
+  receivables: ReceivablesService;
   /** the one-time 消費税自動更新 */
   taxUpdate: TaxUpdateService;
+  /** 在庫: slips, 在庫照合 / 在庫移行 and the 在庫反映 pusher (started by the shell and the harness; the CLI pushes explicitly) */
+  stock: StockFeature;
 }

@@ -24,11 +24,12 @@ async function main(): Promise<void> {
     extraApiHosts: parseHostList(process.env.BCART_EXTERNAL_HOSTS),
   });
   const schedules = core.services.schedules.start();
+  core.services.stock.pusher.start();
   const port = process.env.HARNESS_PORT ? Number(process.env.HARNESS_PORT) : 0;
   const harness = await startHarness({ core, rendererDir: join(root, 'dist', 'renderer'), logger, port });
   process.stdout.write(`BCart Desk (ハーネス) を起動しました。ブラウザで開いてください:\n${harness.url}\nデータフォルダ: ${dataDir}\n終了するには Ctrl+C を押してください。\n`);
   const stop = () => {
-    void Promise.all([schedules.stop(), core.services.demo.stop(), harness.close()]).then(() => {
+    void Promise.all([schedules.stop(), core.services.demo.stop(), core.services.stock.pusher.stop(), harness.close()]).then(() => {
       core.close();
       process.exit(0);
     });

@@ -119,6 +119,7 @@ export async function startShell(electron: ElectronApi, opts: ShellOptions): Pro
     window.focus();
   };
   const schedules = core.services.schedules.start();
+  core.services.stock.pusher.start();
   const keepInTray = opts.keepInTray ?? ((c: Core) => c.services.schedules.hasEnabledJobs());
   let shutdown: Promise<void> | null = null;
   let closed = false;

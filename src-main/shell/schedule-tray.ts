@@ -99,6 +99,10 @@ export function wireScheduleTray(electron: Pick<ElectronApi, 'Tray' | 'Menu' | '
       const last = lastFinishedRun(service);
       if (last) openOnJob(last.jobId);
     },
+    openStockPush: () => {
+      if (!opts.window.isDestroyed()) void opts.window.loadFile(opts.indexHtml, { hash: '/stock-push' });
+      opts.open();
+    },
     togglePause: () => {
       if (service.scheduler.isPausedBy('user')) {
         const skipped = service.resume();
@@ -135,6 +139,7 @@ export function wireScheduleTray(electron: Pick<ElectronApi, 'Tray' | 'Menu' | '
         canRunNow: state.runningJobIds.length === 0 && !directRun && state.pausedBy.length === 0,
         lastResult: last ? { ok: last.ok, label: `${last.ok ? '成功' : last.cancelled ? '中止' : '失敗'} ${shortTime(last.finishedAt)}`, message: last.message } : null,
         nextRunAt: state.nextRuns[0]?.at ?? null,
+        stock: opts.core.services.stock.repos.outbox.counts(),
       };
       handle.update(trayState);
     } catch (e) {
@@ -154,7 +159,7 @@ export function wireScheduleTray(electron: Pick<ElectronApi, 'Tray' | 'Menu' | '
   });
   // IPC changes (pause from the screen, jobs edited) arrive as events too
   const offEvents = opts.core.events.subscribe((event) => {
-    if (event === 'schedule:changed' || event === 'schedule:ran') refresh();
+    if (event === 'schedule:changed' || event === 'schedule:ran' || event === 'stock:pushChanged') refresh();
   });
   refresh();
   return {

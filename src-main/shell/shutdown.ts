@@ -29,10 +29,11 @@ async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> 
  * a run that ends in time records its own result instead of being closed as interrupted at the
  * next start; then closes the demo simulator's server.
  */
-export async function stopBackgroundWork(services: Pick<Services, 'schedules' | 'imports' | 'demo'>, logger: Logger, graceMs = DEFAULT_QUIT_GRACE_MS): Promise<void> {
+export async function stopBackgroundWork(services: Pick<Services, 'schedules' | 'imports' | 'demo' | 'stock'>, logger: Logger, graceMs = DEFAULT_QUIT_GRACE_MS): Promise<void> {
   const { schedules } = services;
   const running = schedules.scheduler.runningJobIds();
-  const settled = await settlesWithin(Promise.all([schedules.stop(), services.imports.cancelAll()]), graceMs);
+  // the 在庫反映 pusher too: a send in flight is aborted and read back at the next start
+  const settled = await settlesWithin(Promise.all([schedules.stop(), services.imports.cancelAll(), services.stock.pusher.stop()]), graceMs);
   if (!settled) logger.warn('終了時に実行中の取込が時間内に終わりませんでした。次回起動時に中断として記録されます。', { jobIds: running });
   const demo = services.demo.stop().catch((e: unknown) => {
     logger.warn('デモ用シミュレーターを停止できませんでした', { error: e instanceof Error ? e.message : String(e) });

@@ -26,6 +26,8 @@ export interface TrayActions {
   openLastResult?(): void;
   /** スケジュール一時停止 / 再開 */
   togglePause?(): void;
+  /** 在庫反映: opens the window on 在庫反映状況 */
+  openStockPush?(): void;
 }
 
 /** What the tray shows. */
@@ -38,9 +40,14 @@ export interface TrayState {
   lastResult: { ok: boolean; label: string; message: string } | null;
   /** '2026-11-26T07:30:00+09:00' */
   nextRunAt: string | null;
+  /** 在庫反映 items waiting / failed / ambiguous (absent: not shown) */
+  stock?: { pending: number; failed: number; ambiguous: number };
 }
 
 export const INITIAL_TRAY_STATE: TrayState = { running: false, paused: false, canRunNow: false, lastResult: null, nextRunAt: null };
+
+/** 在庫反映 items that need a look (failed or ambiguous). */
+const stockAttention = (s: TrayState): number => (s.stock ? s.stock.failed + s.stock.ambiguous : 0);
 
 const shortTime = (iso: string): string => `${iso.slice(5, 7)}/${iso.slice(8, 10)} ${iso.slice(11, 16)}`;
 
@@ -59,6 +66,10 @@ export function trayMenuTemplate(actions: TrayActions, state: TrayState = INITIA
   if (actions.togglePause) {
     items.push({ label: state.paused ? 'スケジュール再開' : 'スケジュール一時停止', click: () => actions.togglePause?.() });
   }
+  const st = state.stock;
+  if (actions.openStockPush && st && st.pending + st.failed + st.ambiguous > 0) {
+    items.push({ label: `在庫反映: 未送信 ${st.pending}・失敗 ${st.failed}・要確認 ${st.ambiguous}`, click: () => actions.openStockPush?.() });
+  }
   items.push({ type: 'separator' }, { label: '終了', click: () => actions.quit() });
   return items;
 }
@@ -67,13 +78,14 @@ export function trayMenuTemplate(actions: TrayActions, state: TrayState = INITIA
 export function trayTooltip(state: TrayState): string {
   if (state.running) return 'BCart Desk — 出荷取込処理を実行中です';
   if (state.lastResult && !state.lastResult.ok) return `BCart Desk — 前回の取込でエラー: ${state.lastResult.message.slice(0, 80)}`;
+  if (stockAttention(state) > 0) return `BCart Desk — 在庫反映で確認が必要な項目が ${stockAttention(state)} 件あります`;
   if (state.paused) return 'BCart Desk — スケジュール一時停止中';
   return state.nextRunAt ? `BCart Desk — 次回の取込 ${shortTime(state.nextRunAt)}` : 'BCart Desk';
 }
 
 export function trayIconKind(state: TrayState): TrayIconKind {
   if (state.running) return 'running';
-  return state.lastResult && !state.lastResult.ok ? 'error' : 'normal';
+  return (state.lastResult && !state.lastResult.ok) || stockAttention(state) > 0 ? 'error' : 'normal';
 }
 
 export interface TrayHandle {

@@ -3,6 +3,11 @@
  *   GET  /__admin/state                      counts, rate-limit status
  *   POST /__admin/orders                     {"generate":N,"fromDate"?,"toDate"?} | {"order":{…}} | {"orders":[…]}
  *   POST /__admin/logistics/{id}/ship        {"shipment_date"?,"delivery_code"?}
+ *   POST /__admin/orders/{id}/cancel         対応状況 キャンセル; the order's goods go back on their sets
+ *   POST /__admin/product_sets/{id}          {"stock"?: n|null, "stock_flag"?: 0|1, "refuse_stock"?: bool}
+ *                                            (an edit in BCart's admin screen; refuse_stock makes every
+ *                                            stock write of the set fail with 422)
+ *   GET  /__admin/stock-journal              every applied stock change (api/order/cancel/admin)
  *   POST /__admin/faults                     {"rules":[…]} | {"random":{seed,rate,kinds?}} | {"clear":true}
  *                                            (a rule's "count": -1 = every following request)
  *   POST /__admin/tokens                     {"token","scopes"?,"expires_in"?} registers a bearer token
@@ -32,7 +37,28 @@ export function handleAdmin(state: SimulatorState, faults: FaultSwitches, method
     if (method === 'GET' && segs[0] === 'state' && segs.length === 1) {
       return json(200, { ...state.summary(), faults_applied: faults.applied.length });
     }
+    if (method === 'GET' && segs[0] === 'stock-journal' && segs.length === 1) {
+      return json(200, { journal: state.stock.journal });
+    }
     if (method !== 'POST') return error(405, 'method', `${method} は使用できません。`);
+    if (segs[0] === 'orders' && segs.length === 3 && segs[2] === 'cancel' && /^\d+$/.test(segs[1]!)) {
+      return json(200, { order: completeOrder(state.cancelOrder(Number(segs[1]))) });
+    }
+    if (segs[0] === 'product_sets' && segs.length === 2 && /^\d+$/.test(segs[1]!)) {
+      const set = state.getSet(Number(segs[1]));
+      if (!set) return error(404, 'id', '指定されたセットは存在しません。');
+      const values: { stock?: number | null; stockFlag?: number } = {};
+      if (b.stock === null || (typeof b.stock === 'number' && Number.isSafeInteger(b.stock))) values.stock = b.stock;
+      else if (b.stock !== undefined) return error(400, 'stock', 'stock は整数か null で指定してください。');
+      if (b.stock_flag === 0 || b.stock_flag === 1) values.stockFlag = b.stock_flag;
+      else if (b.stock_flag !== undefined) return error(400, 'stock_flag', 'stock_flag は 0 か 1 で指定してください。');
+      if (values.stock !== undefined || values.stockFlag !== undefined) state.stock.adminSet(set, values);
+      if (typeof b.refuse_stock === 'boolean') {
+        if (b.refuse_stock) state.stock.refused.add(set.id);
+        else state.stock.refused.delete(set.id);
+      }
+      return json(200, { product_set: set });
+    }
     if (segs[0] === 'orders' && segs.length === 1) {
       let created: StoredOrder[];
       if (typeof b.generate === 'number') {

@@ -4,6 +4,7 @@
  * atomic per request: one invalid row → 422 with the errors envelope and nothing changes
  * (BCart's partial behaviour is unknown; all-or-nothing is the stricter, testable choice).
  */
+import type { RequestMeta } from './api-router';
 import { pageOf, readIds, readPaging } from './paging';
 import { error, errors, json, type SimResponse } from './sim-response';
 import type { SimulatorState } from './state';
@@ -49,23 +50,26 @@ function objectRows(body: unknown, key: string): Record<string, unknown>[] | nul
 }
 
 /** PATCH /product_sets  {"product_sets":[{"id":1,"stock":"+3"},…]} (max 100 rows) */
-export function patchProductSets(state: SimulatorState, body: unknown): SimResponse {
+export function patchProductSets(state: SimulatorState, body: unknown, meta: RequestMeta = { requestId: null }): SimResponse {
   const rows = objectRows(body, 'product_sets');
   if (!rows || rows.length === 0) return error(422, 'product_sets', 'product_sets に更新するセットを指定してください。');
   if (rows.length > MAX_BULK_ROWS) return error(422, 'product_sets', `一度に更新できるのは${MAX_BULK_ROWS}件までです。`);
   const invalidId = rows.findIndex((r) => typeof r.id !== 'number' && !(typeof r.id === 'string' && /^\d+$/.test(r.id)));
   if (invalidId >= 0) return error(422, 'id', 'セットIDを数値で指定してください。');
-  const result = state.applyStock(rows.map((r) => ({ key: { id: Number(r.id) }, stock: r.stock, stockFlag: r.stock_flag })));
+  const result = state.applyStock(
+    rows.map((r) => ({ key: { id: Number(r.id) }, stock: r.stock, stockFlag: r.stock_flag })),
+    meta.requestId,
+  );
   if (!result.ok) return errors(422, result.errors);
   return json(200, { product_sets: result.sets });
 }
 
 /** PATCH /product_sets/{id}  {"stock": …} */
-export function patchProductSet(state: SimulatorState, id: number, body: unknown): SimResponse {
+export function patchProductSet(state: SimulatorState, id: number, body: unknown, meta: RequestMeta = { requestId: null }): SimResponse {
   if (!state.getSet(id)) return error(404, 'id', '指定されたセットは存在しません。');
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return error(422, 'stock', '更新内容を指定してください。');
   const b = body as Record<string, unknown>;
-  const result = state.applyStock([{ key: { id }, stock: b.stock, stockFlag: b.stock_flag }]);
+  const result = state.applyStock([{ key: { id }, stock: b.stock, stockFlag: b.stock_flag }], meta.requestId);
   if (!result.ok) return errors(422, result.errors);
   return json(200, { product_set: result.sets[0] });
 }
@@ -103,14 +107,17 @@ export function getProductStock(state: SimulatorState, productNo: string): SimRe
 }
 
 /** PATCH /product_stock  {"product_stock":[{"product_no":"X","stock":"+2"}]} or a bare array */
-export function patchProductStock(state: SimulatorState, body: unknown): SimResponse {
+export function patchProductStock(state: SimulatorState, body: unknown, meta: RequestMeta = { requestId: null }): SimResponse {
   const rows = objectRows(body, 'product_stock');
   if (!rows || rows.length === 0) return error(422, 'product_stock', 'product_stock に更新する品番を指定してください。');
   if (rows.length > MAX_BULK_ROWS) return error(422, 'product_stock', `一度に更新できるのは${MAX_BULK_ROWS}件までです。`);
   if (rows.some((r) => typeof r.product_no !== 'string' || r.product_no === '')) {
     return error(422, 'product_no', '品番を指定してください。');
   }
-  const result = state.applyStock(rows.map((r) => ({ key: { productNo: String(r.product_no) }, stock: r.stock, stockFlag: r.stock_flag })));
+  const result = state.applyStock(
+    rows.map((r) => ({ key: { productNo: String(r.product_no) }, stock: r.stock, stockFlag: r.stock_flag })),
+    meta.requestId,
+  );
   if (!result.ok) return errors(422, result.errors);
   return json(200, { product_stock: result.sets.map(stockRow) });
 }

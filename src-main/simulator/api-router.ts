@@ -8,18 +8,24 @@ import * as orders from './api-orders';
 import { error, type SimResponse } from './sim-response';
 import type { SimulatorState } from './state';
 
+/** Request facts a handler may need besides query and body. */
+export interface RequestMeta {
+  /** X-Request-Id header (journaled with stock writes), null when absent */
+  requestId: string | null;
+}
+
 export interface ApiRoute {
   scope: string;
   /** whether the handler reads a JSON body */
   needsBody: boolean;
-  run(state: SimulatorState, q: URLSearchParams, body: unknown): SimResponse;
+  run(state: SimulatorState, q: URLSearchParams, body: unknown, meta: RequestMeta): SimResponse;
 }
 
 type Handlers = {
   list?: (s: SimulatorState, q: URLSearchParams) => SimResponse;
   get?: (s: SimulatorState, key: string, q: URLSearchParams) => SimResponse | null;
-  patchMany?: (s: SimulatorState, body: unknown) => SimResponse;
-  patchOne?: (s: SimulatorState, key: string, body: unknown) => SimResponse | null;
+  patchMany?: (s: SimulatorState, body: unknown, meta: RequestMeta) => SimResponse;
+  patchOne?: (s: SimulatorState, key: string, body: unknown, meta: RequestMeta) => SimResponse | null;
 };
 
 const numeric = (key: string): number | null => (/^\d+$/.test(key) ? Number(key) : null);
@@ -49,7 +55,7 @@ const RESOURCES: Record<string, Handlers> = {
     list: catalog.listProductSets,
     get: byId((s, id) => catalog.getProductSet(s, id)),
     patchMany: catalog.patchProductSets,
-    patchOne: byId((s, id, body: unknown) => catalog.patchProductSet(s, id, body)),
+    patchOne: byId((s, id, body: unknown, meta: RequestMeta) => catalog.patchProductSet(s, id, body, meta)),
   },
   product_stock: {
     list: catalog.listProductStock,
@@ -90,11 +96,11 @@ export function routeApi(method: string, subPath: string): ApiRoute | SimRespons
   if (method === 'PATCH') {
     if (key === null && h.patchMany) {
       const patch = h.patchMany;
-      return { scope: `${resource}-write`, needsBody: true, run: (s, _q, body) => patch(s, body) };
+      return { scope: `${resource}-write`, needsBody: true, run: (s, _q, body, meta) => patch(s, body, meta) };
     }
     if (key !== null && h.patchOne) {
       const patch = h.patchOne;
-      return { scope: `${resource}-write`, needsBody: true, run: (s, _q, body) => patch(s, key, body) ?? fail() };
+      return { scope: `${resource}-write`, needsBody: true, run: (s, _q, body, meta) => patch(s, key, body, meta) ?? fail() };
     }
   }
   return error(405, 'method', `${method} はこのURLでは使用できません。`);

@@ -75,8 +75,8 @@ function tenthsToString(tenths: number): string {
   return tenths % 10 === 0 ? String(tenths / 10) : `${Math.floor(tenths / 10)}.${tenths % 10}`;
 }
 
-/** Builds the seeded catalogue; `updatedAt` stamps every row. */
-export function buildCatalog(rng: Rng, updatedAt: string): Catalog {
+/** Builds the seeded catalogue; `updatedAt` stamps every row; `bulkSets` adds that many plain managed sets. */
+export function buildCatalog(rng: Rng, updatedAt: string, bulkSets = 0): Catalog {
   const products: WireProduct[] = [];
   const sets: WireProductSet[] = [];
   TEMPLATES.forEach((t, i) => {
@@ -144,7 +144,54 @@ export function buildCatalog(rng: Rng, updatedAt: string): Catalog {
       });
     });
   });
+  addBulkSets(products, sets, bulkSets, updatedAt);
   return { products, sets };
+}
+
+/**
+ * Volume catalogue for benchmarks and bulk tests: `count` products "BULK-00001"… each with one 単品
+ * set of 入数 1, ¥100, stock 1000, managed. Ids start above the demo catalogue's.
+ */
+function addBulkSets(products: WireProduct[], sets: WireProductSet[], count: number, updatedAt: string): void {
+  for (let i = 1; i <= count; i++) {
+    const productId = 10_000 + i;
+    const no = `BULK-${String(i).padStart(5, '0')}`;
+    products.push({ id: productId, main_no: no, name: `一括テスト商品 ${i}`, catch_copy: '', category_id: 2, sub_category_id: '', made_in: '日本', description: '', flag: '表示', priority: 0, customs: [], updated_at: updatedAt });
+    sets.push({
+      id: productId * 10,
+      product_id: productId,
+      product_no: no,
+      jan_code: '',
+      location_no: 'Z-01',
+      jodai_type: 'メーカー希望小売価格',
+      jodai: 130,
+      name: '単品',
+      unit_price: 100,
+      min_order: null,
+      max_order: null,
+      group_price: {},
+      special_price: {},
+      volume_discount: {},
+      quantity: 1,
+      unit: '個',
+      description: '',
+      stock: 1000,
+      stock_flag: 0,
+      stock_parent: null,
+      stock_view_id: 1,
+      stock_few: 20,
+      priority: 0,
+      set_flag: '表示',
+      view_group_filter: '',
+      visible_customer_id: '',
+      customs: [],
+      option_ids: [],
+      shipping_group_id: 1,
+      shipping_size: 0.05,
+      tax_type_id: 1,
+      updated_at: updatedAt,
+    });
+  }
 }
 
 /** Per-piece price of a set as a decimal string ("150", "12.5"). */

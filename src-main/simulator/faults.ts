@@ -2,11 +2,12 @@
  * Fault switches: a per-request schedule of misbehaviour, for the client's and the import's
  * failure tests (IMP-faults in docs/reliability.md#import-all-or-nothing-once).
  *
- * Rules: `faults.set([{ kind, afterRequests?, count?, path? }])`. Each rule counts the requests whose
+ * Rules: `faults.set([{ kind, afterRequests?, count?, path?, method? }])`. Each rule counts the requests whose
  * path starts with its prefix (default "/api/v1"; a prefix like "/orders" is taken as
- * "/api/v1/orders"), skips the first `afterRequests` (default 0) and then hits the next `count`
+ * "/api/v1/orders") and, when given, whose method is `method`, skips the first `afterRequests` (default 0) and then hits the next `count`
  * (default 1; a negative number or Infinity = every following request). When several rules hit
- * one request the first in the list wins (all of them still count it). Random mode
+ * one request the first in the list wins (all of them still count it), except that a buyer-order
+ * hit also happens beside the winning fault (a buyer orders, then the request fails). Random mode
  * (`faults.random({ seed, rate, kinds? })`) hits each matching request with probability `rate`
  * when no rule did, with a seeded generator, so a failing schedule can be replayed from its seed.
  *
@@ -22,6 +23,13 @@
  * - hang             no response at all, ever (close() still ends the connection)
  * - shift            before answering, an order is inserted in front of every other one
  *                    (dated at the request's ordered_at lower bound) so offset pages move by one
+ * - apply-then-reset the request is processed (a stock write IS applied), then the socket is
+ *                    destroyed without a response: the client cannot know it was applied
+ * - apply-then-error processed, then answered with `status` (default 503) HTML, as a gateway that
+ *                    failed after the application server wrote
+ * - apply-then-hang  processed, then never answered (the client times out)
+ * - buyer-order      before the request is processed, a buyer orders 1–3 of one set the request
+ *                    names (a stock write's first set, or a random managed set): a concurrent order
  */
 import { createRng, type Rng } from './prng';
 
@@ -35,8 +43,13 @@ export type FaultKind =
   | 'unauthorized'
   | 'reset'
   | 'hang'
-  | 'shift';
+  | 'shift'
+  | 'apply-then-reset'
+  | 'apply-then-error'
+  | 'apply-then-hang'
+  | 'buyer-order';
 
+/** The kinds that misbehave on any request (transport, server, paging). */
 export const FAULT_KINDS: readonly FaultKind[] = [
   'latency',
   'http-error',
@@ -49,6 +62,9 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'hang',
   'shift',
 ];
+
+/** The kinds about stock writes and the shop changing under them (applied-then-lost, concurrent buyers). */
+export const WRITE_FAULT_KINDS: readonly FaultKind[] = ['apply-then-reset', 'apply-then-error', 'apply-then-hang', 'buyer-order'];
 
 /** Kinds random mode uses unless told otherwise (no hang/latency: those need client timeouts). */
 export const DEFAULT_RANDOM_KINDS: readonly FaultKind[] = [
@@ -64,6 +80,8 @@ export const DEFAULT_RANDOM_KINDS: readonly FaultKind[] = [
 
 export interface FaultRule {
   kind: FaultKind;
+  /** only requests of this method (GET / PATCH / POST) count */
+  method?: string;
   afterRequests?: number;
   count?: number;
   path?: string;
@@ -79,11 +97,17 @@ export interface RandomFaultOptions {
   kinds?: FaultKind[];
   path?: string;
   delayMs?: number;
+  /** largest Retry-After (s) of a random 429, default 300 */
+  retryAfterMax?: number;
+  /** only requests of this method */
+  method?: string;
 }
 
 /** The fault chosen for one request. */
 export interface FaultAction {
   kind: FaultKind;
+  /** a buyer-order rule hit the same request: a buyer orders before the fault happens */
+  buyerOrder?: boolean;
   status?: number;
   delayMs?: number;
   retryAfter?: number;
@@ -137,25 +161,31 @@ export class FaultSwitches {
   }
 
   /** Decides the fault of one request (called by the server for every non-admin request). */
-  decide(path: string): FaultAction | null {
+  decide(path: string, method = 'GET'): FaultAction | null {
     this.seenTotal++;
     let chosen: FaultAction | null = null;
+    let buyer = false;
     for (const r of this.rules) {
       if (!path.startsWith(r.prefix)) continue;
+      if (r.rule.method !== undefined && r.rule.method.toUpperCase() !== method.toUpperCase()) continue;
       const idx = r.seen++;
       const after = r.rule.afterRequests ?? 0;
       const count = r.rule.count ?? 1;
       const unlimited = count < 0 || !Number.isFinite(count);
-      if (chosen === null && idx >= after && (unlimited || idx < after + count)) chosen = actionOf(r.rule);
+      if (!(idx >= after && (unlimited || idx < after + count))) continue;
+      if (r.rule.kind === 'buyer-order') buyer = true;
+      else if (chosen === null) chosen = actionOf(r.rule);
     }
-    if (chosen === null && this.randomMode && path.startsWith(this.randomMode.prefix)) {
-      const { rng, opts } = this.randomMode;
+    if (buyer) chosen = chosen === null ? { kind: 'buyer-order' } : { ...chosen, buyerOrder: true };
+    const rm = this.randomMode;
+    if (chosen === null && rm && path.startsWith(rm.prefix) && (rm.opts.method === undefined || rm.opts.method.toUpperCase() === method.toUpperCase())) {
+      const { rng, opts } = rm;
       if (rng.next() < opts.rate) {
         const kind = rng.pick(opts.kinds && opts.kinds.length > 0 ? opts.kinds : DEFAULT_RANDOM_KINDS);
         chosen = { kind };
-        if (kind === 'http-error') chosen.status = rng.pick([500, 502, 503, 504]);
+        if (kind === 'http-error' || kind === 'apply-then-error') chosen.status = rng.pick([500, 502, 503, 504]);
         if (kind === 'html-maintenance') chosen.status = rng.pick([200, 503]);
-        if (kind === 'rate-limit') chosen.retryAfter = rng.int(1, 300);
+        if (kind === 'rate-limit') chosen.retryAfter = opts.retryAfterMax === undefined ? rng.int(1, 300) : rng.int(0, opts.retryAfterMax);
         if (kind === 'latency') chosen.delayMs = opts.delayMs ?? rng.int(50, 500);
       }
     }
@@ -167,7 +197,7 @@ export class FaultSwitches {
 function actionOf(rule: FaultRule): FaultAction {
   const a: FaultAction = { kind: rule.kind };
   if (rule.kind === 'latency') a.delayMs = rule.delayMs ?? 1000;
-  if (rule.kind === 'http-error') a.status = rule.status ?? 503;
+  if (rule.kind === 'http-error' || rule.kind === 'apply-then-error') a.status = rule.status ?? 503;
   if (rule.kind === 'html-maintenance') a.status = rule.status ?? 503;
   if (rule.kind === 'rate-limit') a.retryAfter = rule.retryAfter ?? 300;
   return a;

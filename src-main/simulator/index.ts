@@ -5,7 +5,7 @@
  */
 export { startSimulator, type RunningSimulator, type SimulatorOptions } from './start-simulator';
 export { SimulatorState, SimulatorInputError, type OrderInput, type RequestLogEntry, type StateOptions } from './state';
-export { FaultSwitches, FAULT_KINDS, type FaultKind, type FaultRule, type RandomFaultOptions, type AppliedFault } from './faults';
+export { FaultSwitches, FAULT_KINDS, WRITE_FAULT_KINDS, type FaultKind, type FaultRule, type RandomFaultOptions, type AppliedFault } from './faults';
 export { ALL_SCOPES, s256 } from './auth-store';
 export { SUPPORTED_PAYMENTS, UNSUPPORTED_PAYMENTS } from './order-generator';
 export { EMBED_CAP } from './api-orders';

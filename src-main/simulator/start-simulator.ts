@@ -51,6 +51,8 @@ export interface SimulatorOptions {
   orderLinesOver300?: number;
   /** include the unsupported Paid / カスタム決済(その他) payments (≈1 % of orders); default true */
   includeUnsupported?: boolean;
+  /** extra managed sets BULK-00001… (bulk stock tests, the stock-push benchmark); default 0 */
+  bulkSets?: number;
   /** OAuth access-token lifetime in seconds, default 3600 */
   accessTokenTtlSeconds?: number;
   /** when set, OAuth requires this client_id */
@@ -106,6 +108,37 @@ function faultResponse(f: FaultAction): SimResponse | null {
   }
 }
 
+/** The set ids a stock request names: the PATCH body's rows, or ?ids= of a read. */
+function setIdsOf(state: SimulatorState, url: URL, rawBody: string): number[] {
+  const fromQuery = (url.searchParams.get('ids') ?? url.searchParams.get('id') ?? '').split(',').filter((x) => /^\d+$/.test(x)).map(Number);
+  if (fromQuery.length > 0) return fromQuery;
+  const single = /\/product_sets\/(\d+)$/.exec(url.pathname);
+  if (single) return [Number(single[1])];
+  try {
+    const body = JSON.parse(rawBody) as unknown;
+    const rows = Array.isArray(body) ? body : ((body as Record<string, unknown>)?.['product_sets'] ?? (body as Record<string, unknown>)?.['product_stock']);
+    if (!Array.isArray(rows)) return [];
+    return rows.flatMap((r: Record<string, unknown>) => {
+      if (typeof r?.['id'] === 'number') return [r['id']];
+      const set = typeof r?.['product_no'] === 'string' ? state.getSetByNo(r['product_no']) : undefined;
+      return set ? [set.id] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+/** buyer-order fault: a buyer orders 1–3 of the request's first managed set (else any managed set). */
+function buyerOrderFor(state: SimulatorState, url: URL, rawBody: string): void {
+  const managed = (id: number) => {
+    const set = state.getSet(id);
+    return set !== undefined && set.stock !== null && set.stock_flag === 0;
+  };
+  const named = setIdsOf(state, url, rawBody).filter(managed);
+  const id = named[0] ?? state.productSets.find((s) => managed(s.id))?.id;
+  if (id !== undefined) state.buyerOrder(id, 1 + (state.orders.length % 3));
+}
+
 /** Starts a simulator on 127.0.0.1. */
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
   const clock = opts.clock ?? { now: () => Date.now() };
@@ -124,6 +157,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     rateLimit: opts.rateLimit ?? true,
     token,
     clock,
+    bulkSets: opts.bulkSets ?? 0,
   });
   if (opts.accessTokenTtlSeconds !== undefined) state.auth.accessTokenTtlSeconds = opts.accessTokenTtlSeconds;
   if (opts.oauthClientId !== undefined) state.auth.clientId = opts.oauthClientId;
@@ -146,9 +180,13 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   const handleApi = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     apiRequests++;
     const method = req.method ?? 'GET';
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' ? header.slice(0, 200) : undefined;
     const log = (status: number, fault?: string): void =>
-      state.logRequest({ at: clock.now(), method, path: url.pathname, query: url.search, status, ...(fault ? { fault } : {}) });
-    const fault = faults.decide(url.pathname);
+      state.logRequest({ at: clock.now(), method, path: url.pathname, query: url.search, status, ...(fault ? { fault } : {}), ...(requestId ? { requestId } : {}) });
+    const fault = faults.decide(url.pathname, method);
+    const rawBody = await readBody(req, BODY_LIMIT);
+    if (fault?.kind === 'buyer-order' || fault?.buyerOrder) buyerOrderFor(state, url, rawBody);
     if (fault?.kind === 'reset') {
       log(0, 'reset');
       req.socket.destroy();
@@ -170,7 +208,6 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
       write(res, injected);
       return;
     }
-    const rawBody = await readBody(req, BODY_LIMIT);
     const route = routeApi(method, url.pathname.slice('/api/v1'.length));
     let response: SimResponse;
     if ('status' in route) {
@@ -198,8 +235,24 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
             bad = true;
           }
         }
-        response = bad ? error(400, 'body', 'リクエスト本文のJSONが不正です。') : route.run(state, url.searchParams, body);
+        response = bad ? error(400, 'body', 'リクエスト本文のJSONが不正です。') : route.run(state, url.searchParams, body, { requestId: requestId ?? null });
       }
+    }
+    // the write happened; only the answer goes wrong
+    if (fault?.kind === 'apply-then-reset') {
+      log(0, fault.kind);
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'apply-then-hang') {
+      log(0, fault.kind);
+      return;
+    }
+    if (fault?.kind === 'apply-then-error') {
+      const status = fault.status ?? 503;
+      log(status, fault.kind);
+      write(res, html(status, `<html><head><title>${status}</title></head><body><h1>${status} Service Error</h1></body></html>`));
+      return;
     }
     if (fault?.kind === 'malformed-json') {
       log(response.status, 'malformed-json');

@@ -11,7 +11,7 @@ import { buildOrder, type LineSpec, type LogisticSpec, type StoredOrder } from '
 import { generateOrderDrafts, type OrderDraft } from './order-generator';
 import { createRng, type Rng } from './prng';
 import { RateLimiter } from './rate-limiter';
-import { applyStockOp, parseStockValue, STOCK_INVALID_MESSAGE } from './stock-value';
+import { StockBook, type StockWriteRow } from './stock-book';
 import { toWireTimestamp } from './wire-time';
 import type { WireCustomer, WireLogistic, WireOrderProduct, WireProduct, WireProductSet } from './wire-types';
 
@@ -56,6 +56,8 @@ export interface RequestLogEntry {
   query: string;
   status: number;
   fault?: string;
+  /** X-Request-Id header, when the client sent one */
+  requestId?: string;
 }
 
 export interface StateOptions {
@@ -69,9 +71,13 @@ export interface StateOptions {
   rateLimit: boolean;
   token: string;
   clock: { now(): number };
+  /** extra managed sets (one product each, 品番 BULK-00001 …) for volume tests; default 0 */
+  bulkSets?: number;
 }
 
 const REQUEST_LOG_CAP = 200_000;
+/** the 対応状況 the simulator uses for a cancelled order */
+export const CANCELLED_STATUS = 'キャンセル';
 
 export class SimulatorState {
   readonly products: WireProduct[];
@@ -82,6 +88,8 @@ export class SimulatorState {
   readonly requests: RequestLogEntry[] = [];
   readonly auth: AuthStore;
   readonly rateLimiter: RateLimiter;
+  /** per-set stock with BCart's write semantics and a journal of every change */
+  readonly stock: StockBook;
   private readonly orderById = new Map<number, StoredOrder>();
   private readonly logisticById = new Map<number, { logistic: WireLogistic; order: StoredOrder }>();
   private readonly setById = new Map<number, WireProductSet>();
@@ -100,7 +108,7 @@ export class SimulatorState {
   constructor(private readonly opts: StateOptions) {
     const rng = createRng(opts.seed);
     const stamp = `${addDays(opts.fromDate, -30)} 10:00:00`;
-    const catalog = buildCatalog(rng.fork(1), stamp);
+    const catalog = buildCatalog(rng.fork(1), stamp, opts.bulkSets ?? 0);
     this.products = catalog.products;
     this.productSets = catalog.sets;
     this.customers = buildCustomers(rng.fork(2), stamp);
@@ -111,6 +119,7 @@ export class SimulatorState {
     }
     for (const c of this.customers) this.customerById.set(c.id, c);
     this.liveRng = rng.fork(3);
+    this.stock = new StockBook((k) => ('id' in k ? this.setById.get(k.id) : this.setByNo.get(k.productNo)), opts.clock, toWireTimestamp);
     this.auth = new AuthStore(opts.clock, opts.token);
     this.rateLimiter = new RateLimiter(opts.clock, opts.rateLimit);
     this.appendDrafts(
@@ -172,7 +181,7 @@ export class SimulatorState {
       maxLinesPerOrder: 6,
       orderLinesOver300: 0,
     });
-    return this.appendDrafts(drafts);
+    return this.appendDrafts(drafts).map((o) => (o.order.status === CANCELLED_STATUS ? o : this.reserveOrder(o)));
   }
 
   /** Adds one order from a description; see OrderInput. */
@@ -239,6 +248,20 @@ export class SimulatorState {
     };
     const stored = this.store(draft, input.atFront === true, orderDate);
     if (input.override) Object.assign(stored.order, input.override);
+    // an order created already cancelled never held stock
+    return stored.order.status === CANCELLED_STATUS ? stored : this.reserveOrder(stored);
+  }
+
+  /**
+   * BCart's キャンセル: the order's 対応状況 becomes キャンセル and its goods go back on the sets
+   * (BCart returns stock on cancellation [G]; 在庫照合 counts only orders not cancelled).
+   */
+  cancelOrder(id: number): StoredOrder {
+    const stored = this.orderById.get(id);
+    if (!stored) throw new SimulatorInputError(`受注ID ${id} は存在しません。`, 'id');
+    if (stored.order.status === CANCELLED_STATUS) return stored;
+    stored.order.status = CANCELLED_STATUS;
+    this.eachGoodsLine(stored, (set, count) => this.stock.reserve(set, count, id, 'cancel'));
     return stored;
   }
 
@@ -270,42 +293,14 @@ export class SimulatorState {
 
   // ---- stock ---------------------------------------------------------------------------------
 
-  /**
-   * Applies stock changes atomically: every row is validated first (BCart's 422 messages); when any
-   * row is invalid nothing changes. Returns the updated sets.
-   */
-  applyStock(
-    rows: Array<{ key: { id: number } | { productNo: string }; stock: unknown; stockFlag?: unknown }>,
-  ): { ok: true; sets: WireProductSet[] } | { ok: false; errors: Record<string, string>[] } {
-    const errors: Record<string, string>[] = [];
-    const plan: Array<{ set: WireProductSet; op: NonNullable<ReturnType<typeof parseStockValue>>; flag?: number }> = [];
-    for (const row of rows) {
-      const set = 'id' in row.key ? this.setById.get(row.key.id) : this.setByNo.get(row.key.productNo);
-      if (!set) {
-        errors.push('id' in row.key ? { id: '指定されたセットIDは存在しません。' } : { product_no: '指定された品番は存在しません。' });
-        continue;
-      }
-      const op = parseStockValue(row.stock);
-      if (!op) {
-        errors.push({ stock: STOCK_INVALID_MESSAGE });
-        continue;
-      }
-      if (row.stockFlag !== undefined && row.stockFlag !== 0 && row.stockFlag !== 1 && row.stockFlag !== '0' && row.stockFlag !== '1') {
-        errors.push({ stock_flag: '在庫フラグは0または1で入力してください。' });
-        continue;
-      }
-      const entry: (typeof plan)[number] = { set, op };
-      if (row.stockFlag !== undefined) entry.flag = Number(row.stockFlag);
-      plan.push(entry);
-    }
-    if (errors.length > 0) return { ok: false, errors };
-    const stamp = toWireTimestamp(this.opts.clock.now());
-    for (const p of plan) {
-      p.set.stock = applyStockOp(p.set.stock, p.op);
-      if (p.flag !== undefined) p.set.stock_flag = p.flag;
-      p.set.updated_at = stamp;
-    }
-    return { ok: true, sets: plan.map((p) => p.set) };
+  /** Applies the stock rows of one write request atomically (see StockBook.write). */
+  applyStock(rows: StockWriteRow[], requestId: string | null = null): { ok: true; sets: WireProductSet[] } | { ok: false; errors: Record<string, string>[] } {
+    return this.stock.write(rows, requestId);
+  }
+
+  /** A buyer orders `count` of a set right now (a concurrent BCart order, not yet shipped). */
+  buyerOrder(setId: number, count = 1): StoredOrder {
+    return this.addOrder({ lines: [{ productSetId: setId, count }], logistics: [{}] });
   }
 
   // ---- request log ---------------------------------------------------------------------------
@@ -364,6 +359,20 @@ export class SimulatorState {
       today: jstDateOf(this.opts.clock.now()),
       nowMs: this.opts.clock.now(),
     };
+  }
+
+  /** Takes a live order's goods off its sets (BCart reserves stock when the order is placed). */
+  private reserveOrder(stored: StoredOrder): StoredOrder {
+    this.eachGoodsLine(stored, (set, count) => this.stock.reserve(set, count, stored.order.id, 'order'));
+    return stored;
+  }
+
+  private eachGoodsLine(stored: StoredOrder, fn: (set: WireProductSet, count: number) => void): void {
+    for (const line of stored.products) {
+      if (line.item_type !== 'product' || line.product_set_id === null) continue;
+      const set = this.setById.get(line.product_set_id);
+      if (set) fn(set, line.order_pro_count);
+    }
   }
 
   private appendDrafts(drafts: OrderDraft[]): StoredOrder[] {

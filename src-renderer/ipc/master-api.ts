@@ -1,14 +1,16 @@
 /**
  * The six verbs every master offers, typed from the IPC contract: `masterApi('products').list()`
  * answers product rows and `create` takes the product form's values. The masters are the contract's
- * domains with an `:unconfirm` channel, so a new master needs no edit here.
+ * domains with both a `:create` and an `:unconfirm` channel (入金伝票 have 確定取消 too, but are
+ * recorded, not created like a master; stock slips are slips, not masters), so a new master needs no edit here.
  */
 import type { Channel, ChannelInput, ChannelOutput } from '../../src-shared/ipc/contract';
 import type { IpcResult } from '../../src-shared/ipc/result';
 import type { MasterListInput } from '../../src-shared/masters/fields';
 import { api } from './api';
 
-export type MasterPrefix = { [C in Channel]: C extends `${infer P}:unconfirm` ? P : never }[Channel];
+type PrefixWith<Verb extends string> = { [C in Channel]: C extends `${infer P}:${Verb}` ? P : never }[Channel];
+export type MasterPrefix = Exclude<PrefixWith<'unconfirm'> & PrefixWith<'create'>, 'stockSlips'>;
 /** What every master record has (spelled out so code generic over the master can read it). */
 export interface MasterRowBase {
   id: number;

@@ -29,6 +29,12 @@ export function masterQueries<P extends MasterPrefix>(prefix: P) {
 }
 
 export const partnerQueries = {
+  /** confirmed 取引先 of one 種別, by code (the 倉庫 and 仕入先 of a stock slip) */
+  confirmedOfKind: (kind: PartnerKind) =>
+    queryOptions({
+      queryKey: ['partners', 'confirmedOfKind', kind] as const,
+      queryFn: () => unwrap(api().partners.listByKind({ kind, confirmed: 'confirmed', sortKey: 'code', sortDir: 'asc' })),
+    }),
   /** 取引先 of one 種別 for a select (連携倉庫 = 倉庫, 得意先 …) */
   optionsOfKind: (kind: PartnerKind, limit: number) =>
     queryOptions({ queryKey: ['partners', 'options', kind, limit] as const, queryFn: () => unwrap(api().partners.listByKind({ kind, limit })) }),

@@ -11,6 +11,8 @@ import { importChannelDefs } from './channels/import';
 import { ecSettingChannelDefs } from './channels/ec-settings';
 import { scheduleChannelDefs } from './channels/schedules';
 import { taxUpdateChannelDefs } from './channels/tax-update';
+import { receivablesChannelDefs } from './channels/receivables';
+import { stockChannelDefs } from './channels/stock';
 
 export const contract = {
   ...appChannelDefs,
@@ -20,6 +22,8 @@ export const contract = {
   ...csvChannelDefs,
   ...scheduleChannelDefs,
   ...taxUpdateChannelDefs,
+  ...receivablesChannelDefs,
+  ...stockChannelDefs,
 };
 
 export type Contract = typeof contract;

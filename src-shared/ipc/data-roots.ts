@@ -34,6 +34,12 @@ export const DATA_ROOTS = [
   'subscriptions',
   /** 消費税自動更新: 税率改定, runs, changes, 管理者ログ */
   'taxUpdate',
+  /** 自社情報 (the 請求書's issuer) */
+  'company',
+  /** 売掛管理: 請求書 (請求締め), 入金伝票 and 消込, and what is computed from them (残高, 入金予定) */
+  'receivables',
+  /** 在庫: 入荷・在庫移動 slips, 在庫一覧, 在庫反映 (outbox), 在庫照合 / 在庫移行 */
+  'stock',
 ] as const;
 
 export const dataRoot = z.enum(DATA_ROOTS);

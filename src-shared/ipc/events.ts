@@ -9,6 +9,7 @@ import { connectionChanged } from '../ec-settings/connection';
 import { dataChanged } from './data-roots';
 import { scheduleEventDefs } from '../schedules/schedule-ipc';
 import { taxUpdateEventDefs } from '../tax-update/tax-update-events';
+import { stockEventDefs } from '../stock/stock-push';
 
 export const events = {
   /** data changed in main (by any caller): the renderer invalidates the queries under these roots */
@@ -16,6 +17,7 @@ export const events = {
   ...importEventDefs,
   ...scheduleEventDefs,
   ...taxUpdateEventDefs,
+  ...stockEventDefs,
   ...csvEventDefs,
   /** ECサイト認証: a login finished or failed, a token was saved or removed (never the token) */
   'connection:changed': connectionChanged,

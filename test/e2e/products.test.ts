@@ -110,8 +110,8 @@ describe('商品 CSV (e2e)', () => {
     await page.getByRole('button', { name: 'CSV出力' }).click();
     const text = readFileSync((await (await download).path())!).subarray(3).toString('utf8');
     const lines = text.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('取引先コード,取引先名,取引先種別,請求区分,締日,税表示');
-    expect(lines.slice(1)).toEqual(['W001,本社倉庫,倉庫,,,']);
+    expect(lines[0]).toBe('取引先コード,取引先名,取引先種別,請求区分,締日,税表示,郵便番号,住所1,住所2,電話番号,担当者,登録番号,回収月,回収日,休日の場合,消費税計算単位,消費税端数処理,請求書発行,期首売掛金残高');
+    expect(lines.slice(1)).toEqual([`W001,本社倉庫,倉庫${','.repeat(16)}`]);
     expect(text).not.toContain('C001');
   });
 });

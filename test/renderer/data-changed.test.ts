@@ -13,7 +13,9 @@ import { ecSettingQueries, paymentRuleQueries, productLinkQueries } from '../../
 import { importQueries, systemLogQueries } from '../../src-renderer/queries/import';
 import { masterQueries, partnerQueries, productQueries } from '../../src-renderer/queries/masters';
 import { createQueryClient } from '../../src-renderer/queries/query-client';
+import { companyQueries, receivablesQueries } from '../../src-renderer/queries/receivables';
 import { scheduleQueries } from '../../src-renderer/queries/schedules';
+import { stockQueries } from '../../src-renderer/queries/stock';
 import { slipQueries } from '../../src-renderer/queries/slips';
 import { subscriptionQueries } from '../../src-renderer/queries/subscriptions';
 import { taxUpdateQueries } from '../../src-renderer/queries/tax-update';
@@ -50,7 +52,25 @@ const QUERIES: [string, Options, DataRoot][] = [
   ['税率改定', taxUpdateQueries.events(), 'taxUpdate'],
   ['処理履歴', taxUpdateQueries.history(), 'taxUpdate'],
   ['変更一覧', taxUpdateQueries.changes(1), 'taxUpdate'],
+  ['自社情報', companyQueries.detail(), 'company'],
+  ['請求書 list', receivablesQueries.statements({}), 'receivables'],
+  ['請求書 detail', receivablesQueries.statement(1), 'receivables'],
+  ['入金伝票 list', receivablesQueries.payments(null), 'receivables'],
+  ['未入金の請求', receivablesQueries.openItems(1), 'receivables'],
+  ['売掛金残高', receivablesQueries.balances('2025-01-31'), 'receivables'],
+  ['入金予定', receivablesQueries.schedule('2025-01-31'), 'receivables'],
+  ['確定済みの倉庫', partnerQueries.confirmedOfKind('倉庫'), 'partners'],
+  ['入荷・在庫移動 list', stockQueries.slips({}), 'stock'],
+  ['入荷・在庫移動 detail', stockQueries.slip(1), 'stock'],
+  ['在庫一覧', stockQueries.list({}), 'stock'],
+  ['入出庫明細', stockQueries.movements(1, 1), 'stock'],
+  ['在庫反映状況', stockQueries.outbox(1, null), 'stock'],
+  ['在庫反映の件数', stockQueries.counts(), 'stock'],
+  ['送信方法', stockQueries.options(1), 'stock'],
 ];
+
+/** 売掛管理 figures computed from the 請求伝票: an import that adds invoices changes them */
+const FROM_INVOICES = ['請求書 detail', '未入金の請求', '売掛金残高', '入金予定'];
 
 let push: ((payload: unknown) => void) | null = null;
 beforeEach(() => {
@@ -98,22 +118,29 @@ describe('data:changed', () => {
     const qc = new QueryClient();
     const stale = seed(qc);
     listenToDataChanges(qc);
-    push!({ roots: ['slips'] });
-    expect(stale()).toEqual(namesUnder('slips'));
+    push!({ roots: ['company'] });
+    expect(stale()).toEqual(['自社情報']);
     push!({ roots: ['import', 'systemLog'] });
-    expect(stale()).toEqual(namesUnder('slips', 'import', 'systemLog'));
+    expect(stale()).toEqual(namesUnder('company', 'import', 'systemLog'));
   });
 
   it('also invalidates the queries that read an announced root (meta.reads)', () => {
     const qc = new QueryClient();
     const stale = seed(qc);
     listenToDataChanges(qc);
+    // stock slips and 在庫一覧 show 倉庫・仕入先 and 商品 names
+    const showingMasters = ['入荷・在庫移動 list', '入荷・在庫移動 detail', '在庫一覧'];
+    push!({ roots: ['slips'] });
+    expect(stale()).toEqual([...namesUnder('slips'), ...FROM_INVOICES].sort());
     push!({ roots: ['partners'] });
-    expect(stale()).toEqual([...namesUnder('partners'), '決済方法ごとの得意先'].sort());
+    const partnerReaders = ['決済方法ごとの得意先', ...FROM_INVOICES, '請求書 list', '入金伝票 list', ...showingMasters];
+    expect(stale()).toEqual([...new Set([...namesUnder('slips', 'partners'), ...partnerReaders])].sort());
     push!({ roots: ['products'] });
-    expect(stale()).toEqual([...namesUnder('partners', 'products'), '決済方法ごとの得意先', 'EC連携商品'].sort());
+    expect(stale()).toEqual([...new Set([...namesUnder('slips', 'partners', 'products'), ...partnerReaders, 'EC連携商品'])].sort());
     push!({ roots: ['ecSettings'] });
     expect(stale()).toContain('import targets');
+    push!({ roots: ['bankAccounts'] });
+    expect(stale()).toContain('自社情報');
   });
 
   it('refreshes everything when the payload does not match the contract', () => {

@@ -7,7 +7,7 @@ import type { Db } from '../db/db-handle';
 import { appState } from '../db/schema';
 
 /** Every key the app keeps; a new fact gets its name here. */
-export type AppStateKey = 'store.closed' | 'schedule.paused' | 'app.openAtLogin' | 'seed.v1';
+export type AppStateKey = 'store.closed' | 'schedule.paused' | 'app.openAtLogin' | 'seed.v1' | 'receivables.billing-terms.v1';
 
 export function createAppStateRepository(db: Db) {
   const { orm } = db;

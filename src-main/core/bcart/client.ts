@@ -90,6 +90,8 @@ export interface LogisticsFilter {
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /** sent as X-Request-Id on writes (the stock outbox passes its claim id) */
+  requestId?: string;
 }
 
 export interface BcartPing {
@@ -110,6 +112,12 @@ export interface BcartClient {
   listLogistics(filter?: LogisticsFilter, opts?: CallOptions): Promise<BcartLogistics[]>;
   listProductSets(opts?: CallOptions): Promise<BcartProductSet[]>;
   getProductSet(id: number, opts?: CallOptions): Promise<BcartProductSet>;
+  /**
+   * The sets with these ids (any not returned do not exist). Asks with `ids=` 100 at a time; BCart
+   * ignores filters it does not know (docs/bcart-api.md#filters), so rows are filtered here and an ignored
+   * filter costs a walk over every set, never a wrong answer.
+   */
+  getProductSetsByIds(ids: readonly number[], opts?: CallOptions): Promise<BcartProductSet[]>;
   listProductStock(opts?: CallOptions): Promise<BcartProductStock[]>;
   listCustomers(opts?: CallOptions): Promise<BcartCustomer[]>;
   listProducts(opts?: CallOptions): Promise<BcartProduct[]>;
@@ -278,9 +286,9 @@ export function createBcartClient(opts: BcartClientOptions): BcartClient {
     });
   }
 
-  async function patchChunk(chunk: ProductSetStockPatch[], signal?: AbortSignal): Promise<BcartProductSet[]> {
+  async function patchChunk(chunk: ProductSetStockPatch[], signal?: AbortSignal, requestId?: string): Promise<BcartProductSet[]> {
     const call = { method: 'PATCH', path: '/product_sets', resource: 'product_sets' as const };
-    const body = await http.request({ ...call, method: 'PATCH', body: { product_sets: chunk.map((p) => ({ id: p.id, stock: p.stock })) }, signal });
+    const body = await http.request({ ...call, method: 'PATCH', body: { product_sets: chunk.map((p) => ({ id: p.id, stock: p.stock })) }, signal, ...(requestId ? { requestId } : {}) });
     const echoed = body === null ? [] : echoOf(() => parseList(body, 'product_sets', productSetWire).items);
     const messages = errorMessages(body);
     if (messages.length > 0) {
@@ -305,6 +313,17 @@ export function createBcartClient(opts: BcartClientOptions): BcartClient {
       const body = await http.request({ method: 'GET', path: `/product_sets/${id}`, resource: 'product_sets', signal: o?.signal });
       return parseOne(body, 'product_sets', 'product_set', productSetWire);
     },
+    async getProductSetsByIds(ids, o) {
+      const wanted = [...new Set(ids)];
+      const byId = new Map<number, BcartProductSet>();
+      for (let i = 0; i < wanted.length; i += IDS_PER_REQUEST) {
+        const chunk = wanted.slice(i, i + IDS_PER_REQUEST);
+        const want = new Set(chunk);
+        const rows = await pageAll('/product_sets', 'product_sets', productSetWire, { ids: chunk.join(',') }, (r) => r.id, o?.signal);
+        for (const r of rows) if (want.has(r.id)) byId.set(r.id, r);
+      }
+      return wanted.flatMap((id) => byId.get(id) ?? []);
+    },
     listProductStock: (o) =>
       pageAll('/product_stock', 'product_stock', productStockWire, {}, (r) => (r.productNo !== '' ? r.productNo : `#${r.id}`), o?.signal),
     listCustomers: (o) => pageAll('/customers', 'customers', customerWire, {}, (r) => r.id, o?.signal),
@@ -314,7 +333,9 @@ export function createBcartClient(opts: BcartClientOptions): BcartClient {
       for (let i = 0; i < patches.length; i += PATCH_BATCH) {
         const chunk = patches.slice(i, i + PATCH_BATCH);
         try {
-          out.push(...(await patchChunk(chunk, o?.signal)));
+          // one request id per batch: a second batch is a different send
+          const requestId = o?.requestId === undefined ? undefined : patches.length > PATCH_BATCH ? `${o.requestId}.${i / PATCH_BATCH}` : o.requestId;
+          out.push(...(await patchChunk(chunk, o?.signal, requestId)));
         } catch (err) {
           // tell the outbox exactly which batches were done before this one failed
           throw withDetails(err, {
@@ -327,10 +348,17 @@ export function createBcartClient(opts: BcartClientOptions): BcartClient {
       return out;
     },
     async patchProductSetStock(id, value, o) {
-      const body = await http.request({ method: 'PATCH', path: `/product_sets/${id}`, resource: 'product_sets', body: { stock: value }, signal: o?.signal });
+      const body = await http.request({
+        method: 'PATCH',
+        path: `/product_sets/${id}`,
+        resource: 'product_sets',
+        body: { stock: value },
+        signal: o?.signal,
+        ...(o?.requestId ? { requestId: o.requestId } : {}),
+      });
       return echoOf(() => parseOne(body, 'product_sets', 'product_set', productSetWire));
     },
-    patchProductStock: (rows, o) => stockApi.patchProductStock(rows, o?.signal),
+    patchProductStock: (rows, o) => stockApi.patchProductStock(rows, o?.signal, o?.requestId),
     getProductStock: (productNo, o) => stockApi.getProductStock(productNo, o?.signal),
     async ping(o) {
       const started = opts.clock.now();

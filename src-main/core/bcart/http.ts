@@ -60,6 +60,8 @@ export interface RequestSpec {
   query?: Record<string, string | number | undefined>;
   body?: unknown;
   signal?: AbortSignal;
+  /** X-Request-Id to send (stock writes: the outbox claim, so a send can be traced in logs and BCart's support) */
+  requestId?: string;
 }
 
 export interface HttpStats {
@@ -127,6 +129,7 @@ export function createBcartHttp(opts: HttpOptions): BcartHttp {
     spec.signal?.addEventListener('abort', onUserAbort, { once: true });
     const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
+    if (spec.requestId !== undefined) headers['X-Request-Id'] = spec.requestId;
     let status = 0;
     let contentType = '';
     let text: string;

@@ -21,7 +21,7 @@ export interface ProductStockApi {
    * before), `failedProductNos` (the batch that failed; its outcome is details.outcome) and
    * `notSentProductNos` (later batches, never sent).
    */
-  patchProductStock(rows: ProductStockPatch[], signal?: AbortSignal): Promise<BcartProductStock[]>;
+  patchProductStock(rows: ProductStockPatch[], signal?: AbortSignal, requestId?: string): Promise<BcartProductStock[]>;
   /** Stock of one 品番; null when BCart knows no such 品番 (404 or an empty answer, docs/bcart-api.md#stock-view). */
   getProductStock(productNo: string, signal?: AbortSignal): Promise<BcartProductStock | null>;
 }
@@ -46,9 +46,9 @@ function invalidRows(rows: ProductStockPatch[]): AppError | null {
 
 /** Creates the 品番-keyed stock calls on top of the shared HTTP engine. */
 export function createProductStockApi(http: BcartHttp): ProductStockApi {
-  async function patchChunk(chunk: ProductStockPatch[], signal?: AbortSignal): Promise<BcartProductStock[]> {
+  async function patchChunk(chunk: ProductStockPatch[], signal?: AbortSignal, requestId?: string): Promise<BcartProductStock[]> {
     // the {"product_stock":[…]} wrapper follows one integration; another sends a bare array (docs/bcart-api.md#stock-writes)
-    const body = await http.request({ ...CALL, body: { product_stock: chunk.map(wireRow) }, signal });
+    const body = await http.request({ ...CALL, body: { product_stock: chunk.map(wireRow) }, signal, ...(requestId ? { requestId } : {}) });
     // BF treats 200/204 without a body as success; a bare array echo is read like the wrapped one
     const echoed = body === null ? [] : echoOf(() => parseList(Array.isArray(body) ? { product_stock: body } : body, 'product_stock', productStockWire).items);
     const messages = errorMessages(body);
@@ -60,7 +60,7 @@ export function createProductStockApi(http: BcartHttp): ProductStockApi {
   }
 
   return {
-    async patchProductStock(rows, signal) {
+    async patchProductStock(rows, signal, requestId) {
       const invalid = invalidRows(rows);
       if (invalid) throw invalid;
       const out: BcartProductStock[] = [];
@@ -68,7 +68,8 @@ export function createProductStockApi(http: BcartHttp): ProductStockApi {
       for (let i = 0; i < rows.length; i += STOCK_PATCH_BATCH) {
         const chunk = rows.slice(i, i + STOCK_PATCH_BATCH);
         try {
-          out.push(...(await patchChunk(chunk, signal)));
+          const id = requestId === undefined ? undefined : rows.length > STOCK_PATCH_BATCH ? `${requestId}.${i / STOCK_PATCH_BATCH}` : requestId;
+          out.push(...(await patchChunk(chunk, signal, id)));
           done.push(...chunk.map((r) => r.productNo));
         } catch (err) {
           // tell the caller exactly which batches were done before this one failed

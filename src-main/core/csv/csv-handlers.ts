@@ -4,6 +4,7 @@
  * update reads products) — checked again right before the write, since reading a large file lets
  * other calls run in between.
  */
+import type { CsvMaster } from '../../../src-shared/csv/master-csv';
 import { emitDataChanged, type EventBus } from '../event-bus';
 import type { Handlers } from '../ipc/handler-types';
 import type { CorePorts } from '../ports';
@@ -22,10 +23,12 @@ export interface CsvHandlerDeps {
   /** CSV取込 in progress (progress events, 中止), shared with the 定期申込 import */
   csvJobs: CsvJobs;
   ports: Pick<CorePorts, 'logger' | 'now'>;
+  /** per master, the check an update of an existing record must pass (the one its form update uses) */
+  updateGuards?: Partial<Record<CsvMaster, (id: number, values: Record<string, unknown>) => void>>;
 }
 
 /** Builds the CSV handlers over the master repositories and the core's CSV jobs. */
-export function createCsvHandlers({ repos, storeMode, events, csvJobs: jobs, ports }: CsvHandlerDeps): Pick<Handlers, 'csv:import' | 'csv:export' | 'csv:cancel'> {
+export function createCsvHandlers({ repos, storeMode, events, csvJobs: jobs, ports, updateGuards = {} }: CsvHandlerDeps): Pick<Handlers, 'csv:import' | 'csv:export' | 'csv:cancel'> {
   return {
     'csv:import': (input) =>
       jobs.run(input.jobId, async (job) => {
@@ -38,6 +41,7 @@ export function createCsvHandlers({ repos, storeMode, events, csvJobs: jobs, por
         const result = await importMasterCsv(repos, def, bytes, input.encoding ?? 'auto', {
           signal: job.signal,
           onProgress: job.onProgress,
+          beforeUpdate: updateGuards[input.master],
           beforeWrite: async () => {
             await job.beginWrite();
             storeOpen();

@@ -7,7 +7,7 @@
  * another product) roll the whole transaction back.
  */
 import type { CsvEncoding, CsvReadEncoding } from '../../../src-shared/csv/csv-encoding';
-import type { FieldProblem } from '../../../src-shared/errors';
+import { AppError, type FieldProblem } from '../../../src-shared/errors';
 import { failureKind } from '../errors/classify-error';
 import type { MasterRepository } from '../masters/master-repository';
 import type { Repositories } from '../repositories';
@@ -36,6 +36,12 @@ interface ParsedRow {
 export interface MasterCsvImportControl extends Omit<CsvReadOptions, 'encoding'> {
   /** runs after the whole file is valid, right before the transaction (e.g. a last 受付停止 check) */
   beforeWrite?: () => void | Promise<void>;
+  /**
+   * runs inside the transaction for every row whose コード names an existing record, before anything
+   * is written; throws (an AppError with fields) when that change is not allowed — the same guard
+   * the master's form update uses, e.g. the billed history of a 得意先
+   */
+  beforeUpdate?: (id: number, values: Record<string, unknown>) => void;
 }
 
 /** Cell → the value the schema expects; undefined leaves the schema's own "required" message. */
@@ -50,6 +56,8 @@ function cellValue(column: MasterCsvColumn, cell: string, taxClassIds: Map<strin
       return /^-?\d{1,15}$/.test(v) ? Number(v) : v;
     }
     case 'bool': {
+      // an optional bool column left empty takes the schema's default
+      if (text === '' && !column.required) return null;
       if (text === column.labels?.true || TRUE_WORDS.includes(text)) return true;
       if (text === column.labels?.false || FALSE_WORDS.includes(text)) return false;
       const words = column.labels ? `「${column.labels.true}」か「${column.labels.false}」` : '「1」か「0」';
@@ -137,7 +145,7 @@ export async function importMasterCsv(
   encoding: CsvReadEncoding,
   control: MasterCsvImportControl = {},
 ): Promise<MasterCsvImportResult> {
-  const { beforeWrite, ...read } = control;
+  const { beforeWrite, beforeUpdate, ...read } = control;
   const parsed = await parseMasterCsv(def, bytes, encoding, repos.taxClasses.idsByCode(), read);
   if (!parsed.ok) throw csvInvalid(def.label, parsed.problems);
   await beforeWrite?.();
@@ -148,6 +156,13 @@ export async function importMasterCsv(
     // every column of the layout, absent optional values as null (so "unchanged" compares like the table)
     const rows = parsed.rows.map(({ values }) => Object.fromEntries(def.columns.map((c) => [c.field, values[c.field] ?? null])));
     const problems: FieldProblem[] = [];
+    if (beforeUpdate) {
+      rows.forEach((values, i) => {
+        const id = repo.idOfCode(String(values.code ?? ''));
+        if (id !== null) problems.push(...refusedUpdate(def, parsed.rows[i]!.row, () => beforeUpdate(id, values)));
+      });
+      if (problems.length > 0) throw csvInvalid(def.label, problems);
+    }
     repo.upsertMany(rows, def.keyFields).forEach((outcome, i) => {
       const row = parsed.rows[i]!.row;
       if (outcome === 'created') result.created++;
@@ -161,6 +176,19 @@ export async function importMasterCsv(
     if (problems.length > 0) throw csvInvalid(def.label, problems);
   });
   return result;
+}
+
+/** A guard's refusal of one row as problems on its cells (none: allowed). */
+function refusedUpdate(def: MasterCsvDef, row: number, guard: () => void): FieldProblem[] {
+  try {
+    guard();
+    return [];
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    const fields = e.fields ?? [];
+    if (fields.length === 0) return [cellProblem(row, def.columns[0]!.header, e.message)];
+    return fields.map((f) => cellProblem(row, def.columns.find((c) => c.field === f.path)?.header ?? def.columns[0]!.header, f.message));
+  }
 }
 
 function constraintText(e: unknown): string {

@@ -84,6 +84,17 @@ export function createProductLinkService(repos: Repositories, bcart: BcartSessio
           problems.push({ path: `links.${i}.productId`, message: `${label}: Bカートの入数 ${l.bcartQuantity} と商品「${p.code}」の計上単位 ${p.unitQuantity} が違います。入数が同じ商品を選んでください。` });
         }
       });
+      // a product is linked to at most one set per setting (在庫反映 sends a product's change to one set)
+      const linkedSet = new Map(list(input.settingId).map((r) => [r.productId, r.bcartSetId]));
+      const inInput = new Map<number, number>();
+      input.links.forEach((l, i) => {
+        const other = inInput.get(l.productId) ?? linkedSet.get(l.productId);
+        if (other !== undefined && other !== l.bcartSetId) {
+          const code = found.get(l.productId)?.code ?? String(l.productId);
+          problems.push({ path: `links.${i}.productId`, message: `セット${l.bcartSetId} (${l.bcartProductNo}): 商品「${code}」はすでにセット${other}に紐づいています。1つの商品に紐づけられるセットは1つです。先に今の紐づけを削除してください。` });
+        }
+        inInput.set(l.productId, l.bcartSetId);
+      });
       if (problems.length > 0) throw new AppError('VALIDATION', `EC連携商品に${problems.length}件の誤りがあります。何も保存していません。`, { fields: problems });
       repos.transaction(() => settings.upsertProductLinks(input.settingId, input.links));
       return { saved: input.links.length };

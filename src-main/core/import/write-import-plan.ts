@@ -6,6 +6,7 @@
  * rolls everything back; UNIQUE constraints on the BCart ids turn a double import into a rollback
  * instead of a duplicate.
  */
+import { lateInvoices } from '../receivables/closed-period-check';
 import type { Repositories } from '../repositories';
 import type { ImportLogEntry } from './import-run-repository';
 import { nextCursor, type ImportWindow } from './import-window';
@@ -15,7 +16,7 @@ import type { ImportOutcome } from './run-import';
 import type { RunState } from './run-state';
 
 /** The repositories the write step goes through. */
-export type ImportWriteRepositories = Pick<Repositories, 'slips' | 'importRuns' | 'ecSettings' | 'transaction'>;
+export type ImportWriteRepositories = Pick<Repositories, 'slips' | 'importRuns' | 'ecSettings' | 'statements' | 'transaction'>;
 
 /** What the transaction needs besides the plan. */
 export interface WriteInput {
@@ -58,7 +59,9 @@ export function writeImportPlan(repos: ImportWriteRepositories, input: WriteInpu
         warnings: sum.warnings,
         message: `出荷伝票 ${sum.shipments} 件・請求伝票 ${sum.invoices} 件を取り込みました。`,
       });
-      repos.importRuns.insertLogs(input.logs);
+      // invoices dated inside a closed 請求締め period are billed on the next 請求書 (要確認): say so in the log
+      const late = lateInvoices(repos.statements, plan.invoices).map((l) => ({ runId, level: 'warn' as const, orderCode: l.orderCode, code: 'CLOSED_PERIOD', message: l.message, createdAt: now }));
+      repos.importRuns.insertLogs([...input.logs, ...late]);
       return { shipments: plan.shipments.length, invoices: plan.invoices.length, stockEntries };
     },
     { immediate: true },

@@ -10,7 +10,9 @@ import { emitDataChanged } from '../event-bus';
 import { createImportHandlers } from '../import/import-handlers';
 import { masterHandlers } from '../masters/master-handlers';
 import { createPartnerHandlers } from '../masters/partner-handlers';
+import { createReceivablesHandlers } from '../receivables/receivables-handlers';
 import { createScheduleHandlers } from '../schedules/schedule-handlers';
+import { createStockHandlers } from '../stock/stock-handlers';
 import type { Services } from '../services';
 import { createStoreHandlers } from '../store-mode/store-mode-handlers';
 import { createTaxUpdateHandlers } from '../tax-update/tax-update-handlers';
@@ -25,11 +27,12 @@ export function buildHandlers(s: Services): Handlers {
     ...masterHandlers('departments', repos.departments, changed),
     ...masterHandlers('taxClasses', repos.taxClasses, changed),
     ...masterHandlers('workflows', repos.workflows, changed),
-    ...masterHandlers('partners', repos.partners, changed),
+    // a 得意先 with a 請求書 keeps its billed history (docs/receivables-rules.md), in the form and in CSV取込
+    ...masterHandlers('partners', repos.partners, changed, { beforeUpdate: s.receivables.guardPartnerUpdate }),
     ...createPartnerHandlers(repos.partners),
     ...masterHandlers('products', repos.products, changed, { beforeWrite: () => storeMode.assertOpen('商品の編集') }),
     ...masterHandlers('bankAccounts', repos.bankAccounts, changed),
-    ...createCsvHandlers({ repos, storeMode, events, csvJobs: s.csvJobs, ports }),
+    ...createCsvHandlers({ repos, storeMode, events, csvJobs: s.csvJobs, ports, updateGuards: { partners: s.receivables.guardPartnerUpdate } }),
     ...createSettingsHandlers({
       ecSettings: s.ecSettings,
       connection: s.connection,
@@ -42,5 +45,7 @@ export function buildHandlers(s: Services): Handlers {
     ...createScheduleHandlers(s.schedules, s.loginItem, ports.clock),
     ...createStoreHandlers({ storeMode, events }),
     ...createTaxUpdateHandlers({ taxUpdate: s.taxUpdate, repos, storeMode, events, csvJobs: s.csvJobs, ports }),
+    ...createReceivablesHandlers({ service: s.receivables, events, logger: ports.logger }),
+    ...createStockHandlers({ stock: s.stock, now: ports.now, logger: ports.logger, changed: () => changed('stock') }),
   };
 }

@@ -4,11 +4,12 @@
  * queries other features need of a master (onboarding, the import's snapshot, the tax update, the
  * EC連携設定 checks). The only code that writes the master tables.
  */
-import { and, asc, eq, getTableName, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableName, inArray, isNull, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { BankAccount } from '../../../src-shared/masters/bank-account';
 import type { Department } from '../../../src-shared/masters/department';
 import type { Partner } from '../../../src-shared/masters/partner';
+import { BILLING_DEFAULTS, newCustomerBillingTerms } from '../../../src-shared/masters/partner-billing';
 import type { Product } from '../../../src-shared/masters/product';
 import type { TaxClass } from '../../../src-shared/masters/tax-class';
 import type { Workflow } from '../../../src-shared/masters/workflow';
@@ -125,11 +126,11 @@ function createWorkflowRepository(handle: Db, now: () => string) {
   );
   return {
     ...base,
-    /** the first ワークフロー of a kind (出荷 / 請求), or null */
-    firstIdOfKind: (kind: '出荷' | '請求'): number | null =>
+    /** the first ワークフロー of a kind (出荷 / 請求 / 入荷 / 在庫移動), or null */
+    firstIdOfKind: (kind: Workflow['kind']): number | null =>
       db.select({ id: workflows.id }).from(workflows).where(eq(workflows.kind, kind)).orderBy(asc(workflows.id)).get()?.id ?? null,
     /** first-run ワークフロー (insert or ignore) */
-    seedConfirmed(rows: { code: string; name: string; kind: '出荷' | '請求' }[], stamp: string): void {
+    seedConfirmed(rows: { code: string; name: string; kind: Workflow['kind'] }[], stamp: string): void {
       for (const r of rows) db.insert(workflows).values({ ...r, confirmed: true, createdAt: stamp, updatedAt: stamp }).onConflictDoNothing().run();
     },
   };
@@ -170,12 +171,28 @@ function createPartnerRepository(handle: Db, now: () => string) {
       const stamp = now();
       for (const r of rows) {
         db.insert(partners)
-          .values({ code: r.code, name: r.name, kind: '得意先', billingType: '個別', taxDisplay: '税込', confirmed: true, createdAt: stamp, updatedAt: stamp })
+          .values({ code: r.code, name: r.name, kind: '得意先', billingType: '個別', taxDisplay: '税込', ...newCustomerBillingTerms(r.code), confirmed: true, createdAt: stamp, updatedAt: stamp })
           .run();
       }
     },
     confirmByCode(code: string): void {
       db.update(partners).set({ confirmed: true, updatedAt: now() }).where(eq(partners.code, code)).run();
+    },
+    /**
+     * 得意先 written before the billing terms existed: each empty term gets its default, and the
+     * payment-service customers (`noStatementCodes`) become 請求書を発行しない (入金管理のみ).
+     */
+    fillBillingTermDefaults(noStatementCodes: readonly string[]): void {
+      const customers = eq(partners.kind, '得意先');
+      const d = BILLING_DEFAULTS;
+      db.update(partners).set({ collectMonths: d.collectMonths }).where(and(customers, isNull(partners.collectMonths))).run();
+      db.update(partners).set({ collectDay: d.collectDay }).where(and(customers, isNull(partners.collectDay))).run();
+      db.update(partners).set({ holidayShift: d.holidayShift }).where(and(customers, isNull(partners.holidayShift))).run();
+      db.update(partners).set({ taxUnit: d.taxUnit }).where(and(customers, isNull(partners.taxUnit))).run();
+      db.update(partners).set({ taxRounding: d.taxRounding }).where(and(customers, isNull(partners.taxRounding))).run();
+      db.update(partners).set({ openingBalance: d.openingBalance }).where(and(customers, isNull(partners.openingBalance))).run();
+      db.update(partners).set({ noStatement: false }).where(and(customers, isNull(partners.noStatement))).run();
+      if (noStatementCodes.length > 0) db.update(partners).set({ noStatement: true }).where(and(customers, inArray(partners.code, [...noStatementCodes]))).run();
     },
   };
 }

@@ -27,3 +27,21 @@ export function seedFirstRun(repos: Pick<Repositories, 'appState' | 'taxClasses'
   });
   return true;
 }
+
+/**
+ * The 入荷 and 在庫移動 workflows stock slips are stamped with (入荷管理 / 在庫移動管理), confirmed.
+ * Idempotent and run at every start, so databases created before stock slips existed get them too;
+ * a kind that already has a workflow (the clerk made one) gets none.
+ */
+export function seedStockWorkflows(repos: Pick<Repositories, 'workflows' | 'transaction'>, now: string): number {
+  return repos.transaction(() => {
+    const missing = (
+      [
+        { code: 'RECEIPT', name: '入荷管理', kind: '入荷' },
+        { code: 'TRANSFER', name: '在庫移動管理', kind: '在庫移動' },
+      ] as const
+    ).filter((w) => repos.workflows.firstIdOfKind(w.kind) === null);
+    repos.workflows.seedConfirmed([...missing], now);
+    return missing.length;
+  });
+}

@@ -7,6 +7,7 @@
  */
 import { addDays, jstDateOf } from '../../../src-shared/domain/jst-date';
 import { emptyEcSetting } from '../../../src-shared/ec-settings/ec-setting';
+import { NO_BILLING_TERMS } from '../../../src-shared/masters/partner-billing';
 import { createBcartClient } from '../bcart/client';
 import type { BcartSessions } from '../ec-settings/bcart-sessions';
 import type { EcSettingService } from '../ec-settings/ec-setting-service';
@@ -78,7 +79,7 @@ export async function runInitialSetup(deps: InitialSetupDeps, opts: InitialSetup
       repos.departments.insertConfirmed({ code: STANDARD_CODES.department, name: 'EC事業部' }),
     );
     const wh = ensure('倉庫', STANDARD_CODES.warehouse, repos.partners.idOfCode(STANDARD_CODES.warehouse), () =>
-      repos.partners.insertConfirmed({ code: STANDARD_CODES.warehouse, name: 'Bカート連携倉庫', kind: '倉庫', billingType: null, closingDay: null, taxDisplay: null }),
+      repos.partners.insertConfirmed({ code: STANDARD_CODES.warehouse, name: 'Bカート連携倉庫', kind: '倉庫', billingType: null, closingDay: null, taxDisplay: null, ...NO_BILLING_TERMS }),
     );
     const bank = ensure('請求口座', STANDARD_CODES.bankAccount, repos.bankAccounts.idOfCode(STANDARD_CODES.bankAccount), () =>
       repos.bankAccounts.insertConfirmed({

@@ -9,8 +9,8 @@ export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
 }
 
 /** Saves bytes as a file through a temporary <a download> (no Node APIs in the renderer). */
-export function downloadBytes(bytes: Uint8Array<ArrayBuffer>, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'text/csv' }));
+export function downloadBytes(bytes: Uint8Array<ArrayBuffer>, fileName: string, type = 'text/csv'): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -71,7 +71,9 @@ describe('fault schedules', () => {
         maxRetries: 4,
         onUnauthorized: async () => true, // a refreshed token; the 401 fault is transient
       });
-      const setId = sim.state.productSets[seed % sim.state.productSets.length]!.id;
+      // relative writes go to sets whose stock BCart manages (an unmanaged set refuses "+1")
+      const managed = sim.state.productSets.filter((s) => s.stock !== null);
+      const setId = managed[seed % managed.length]!.id;
       const call: Promise<unknown> = (() => {
         switch (op) {
           case 'orders':

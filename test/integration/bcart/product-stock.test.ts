@@ -62,7 +62,8 @@ describe('patchProductStock', () => {
   });
 
   it(`sends 250 rows as ceil(250 / ${STOCK_PATCH_BATCH}) = 3 requests of ≤ ${STOCK_PATCH_BATCH} rows, each applied once`, async () => {
-    const nos = sim.state.productSets.map((s) => s.product_no);
+    // relative values go to managed sets only: an unmanaged set refuses them
+    const nos = sim.state.productSets.filter((s) => s.stock !== null).map((s) => s.product_no);
     const start = new Map(nos.map((n) => [n, stockOf(n) ?? 0]));
     const rows: ProductStockPatch[] = Array.from({ length: 250 }, (_, i) => ({ productNo: nos[i % nos.length]!, stock: '+1' }));
     const from = sim.state.requests.length;
@@ -90,7 +91,7 @@ describe('patchProductStock', () => {
   });
 
   it('a timeout on the 2nd batch is not resent: outcome unknown, 1st applied, 3rd never sent', async () => {
-    const nos = sim.state.productSets.map((s) => s.product_no);
+    const nos = sim.state.productSets.filter((s) => s.stock !== null).map((s) => s.product_no);
     const rows: ProductStockPatch[] = Array.from({ length: 250 }, (_, i) => ({ productNo: nos[i % nos.length]!, stock: '+2' }));
     const start = new Map(nos.map((n) => [n, stockOf(n) ?? 0]));
     sim.faults.set([{ kind: 'hang', path: '/product_stock', afterRequests: 1 }]);

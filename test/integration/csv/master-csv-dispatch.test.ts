@@ -107,7 +107,7 @@ describe('csv:import / csv:export through dispatch', () => {
     const bytes = Buffer.from(out.contentBase64, 'base64');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
-    expect(text).toBe(`取引先コード,取引先名,取引先種別,請求区分,締日,税表示\r\nC1,"'=HYPERLINK(""x"")",得意先,締,31,税込\r\nW1,倉庫🍣,倉庫,,,\r\n`);
+    expect(text).toBe(`取引先コード,取引先名,取引先種別,請求区分,締日,税表示,郵便番号,住所1,住所2,電話番号,担当者,登録番号,回収月,回収日,休日の場合,消費税計算単位,消費税端数処理,請求書発行,期首売掛金残高\r\nC1,"'=HYPERLINK(""x"")",得意先,締,31,税込,,,,,,,1,31,前営業日,伝票単位,切り捨て,発行する,0\r\nW1,倉庫🍣,倉庫${',,'.repeat(8)}\r\n`);
     expect(out.fileName).toMatch(/^取引先_\d{8}\.csv$/);
     const filtered = await t.call<{ rows: number }>('csv:export', { master: 'partners', encoding: 'utf-8', query: { query: 'W1' } });
     expect(filtered.rows).toBe(1);
@@ -123,7 +123,8 @@ describe('csv:import / csv:export through dispatch', () => {
     await t.call('partners:create', { code: 'W2', name: '西倉庫', kind: '倉庫' });
     const out = await t.call<{ contentBase64: string; rows: number }>('csv:export', { master: 'partners', encoding: 'utf-8', kind: '倉庫' });
     const text = Buffer.from(out.contentBase64, 'base64').subarray(3).toString('utf8');
-    expect(text).toBe('取引先コード,取引先名,取引先種別,請求区分,締日,税表示\r\nW1,東倉庫,倉庫,,,\r\nW2,西倉庫,倉庫,,,\r\n');
+    const empty = ','.repeat(16); // 請求区分 … 期首売掛金残高 stay empty for a 倉庫
+    expect(text).toBe(`取引先コード,取引先名,取引先種別,請求区分,締日,税表示,郵便番号,住所1,住所2,電話番号,担当者,登録番号,回収月,回収日,休日の場合,消費税計算単位,消費税端数処理,請求書発行,期首売掛金残高\r\nW1,東倉庫,倉庫${empty}\r\nW2,西倉庫,倉庫${empty}\r\n`);
     expect(out.rows).toBe(2);
     const searched = await t.call<{ contentBase64: string; rows: number }>('csv:export', { master: 'partners', encoding: 'utf-8', kind: '倉庫', query: { query: '西' } });
     expect(searched.rows).toBe(1);

@@ -68,6 +68,6 @@ describe('部門 master through the real dispatch and SQLite', () => {
       ['標準10%', 10, '標準', true],
     ]);
     const wf = await t.call<{ rows: { name: string; kind: string }[] }>('workflows:list', { sortKey: 'name' });
-    expect(wf.rows.map((r) => `${r.name}/${r.kind}`).sort()).toEqual(['出荷管理/出荷', '請求管理(繰越なし)/請求']);
+    expect(wf.rows.map((r) => `${r.name}/${r.kind}`).sort()).toEqual(['入荷管理/入荷', '出荷管理/出荷', '在庫移動管理/在庫移動', '請求管理(繰越なし)/請求']);
   });
 });

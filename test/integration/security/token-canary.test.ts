@@ -51,12 +51,18 @@ function filesHolding(dir: string, secrets: readonly string[]): string[] {
 const holding = (texts: readonly string[], secrets: readonly string[]) => texts.filter((t) => secrets.some((s) => t.includes(s)));
 
 /** Read channels (verb after the colon) and an input for each; a new read channel must be added here. */
-const READ_VERB = /:(list\w*|get|info|state|history|targets|events|changes|runs|preview\w*|check|export|loginItem|fetchBcart)$/;
+const READ_VERB = /:(list\w*|get|info|state|history|targets|events|changes|runs|preview\w*|check|export\w*|loginItem|fetchBcart|pdf\w*|openItems|balances|schedule|movements|outbox|counts|reconcile|options)$/;
 
 function readInputs(settingId: number, runId: number, ids: Record<string, number>): Partial<Record<Channel, unknown>> {
   const s = { settingId };
   const out: Partial<Record<Channel, unknown>> = {
     'app:info': {},
+    'billing:get': { id: 1 },
+    'billing:list': {},
+    'billing:pdf': { id: 1 },
+    'billing:pdfBatch': { closingDate: '2025-01-31' },
+    'billing:preview': { date: '2025-01-31' },
+    'company:get': {},
     'connection:state': s,
     'csv:export': { master: 'products', encoding: 'utf-8' },
     'import:get': { runId },
@@ -66,16 +72,33 @@ function readInputs(settingId: number, runId: number, ids: Record<string, number
     'onboarding:previewCustomers': s,
     'onboarding:previewProducts': s,
     'partners:listByKind': { kind: '得意先' },
+    'payments:get': { id: 1 },
+    'payments:list': {},
     'paymentRules:check': s,
     'paymentRules:list': s,
     'productLinks:fetchBcart': s,
     'productLinks:list': s,
+    'receivables:balances': {},
+    'receivables:exportCsv': { encoding: 'utf-8' },
+    'receivables:openItems': { customerId: ids.partners ?? 1 },
+    'receivables:schedule': {},
     'schedules:list': {},
     'schedules:loginItem': {},
     'schedules:runs': { id: 1 },
     'schedules:state': {},
     'settings:get': { id: settingId },
     'settings:list': {},
+    'stockSlips:list': {},
+    'stockSlips:get': { id: 1 },
+    'stockSlips:export': { encoding: 'utf-8' },
+    'stock:list': {},
+    'stock:movements': { warehouseId: 1, productId: 1 },
+    'stock:export': { encoding: 'utf-8' },
+    'stock:outbox': {},
+    'stock:counts': {},
+    'stock:reconcile': s,
+    'stock:migrationPreview': s,
+    'stock:options': s,
     'subscriptions:export': { encoding: 'utf-8' },
     'subscriptions:get': { code: 'S-NONE' },
     'subscriptions:list': {},

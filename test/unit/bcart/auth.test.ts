@@ -1,19 +1,12 @@
 /** createBcartAuth against a scripted token endpoint: state check, refresh single-flight, invalid_grant, storage. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-shared/errors';
 import type { TokenStore } from '../../../src-main/core/ports';
 import { createBcartAuth, type BcartAuthOptions } from '../../../src-main/core/bcart/oauth/auth';
 import { capturingLogger, fakeTime } from './helpers/fakes';
-import { json, startStub, type StubServer } from './helpers/stub-server';
+import { json, useStubServer } from './helpers/stub-server';
 
-let stub: StubServer;
-beforeAll(async () => {
-  stub = await startStub();
-});
-afterAll(() => stub.close());
-beforeEach(() => {
-  stub.requests.length = 0;
-});
+const stub = useStubServer();
 
 function memoryStore(): TokenStore & { data: Map<string, string> } {
   const data = new Map<string, string>();

@@ -2,19 +2,12 @@
  * Capped shipments against a scripted stub: when BCart ignores the assumed `order_id` filter on
  * /logistics, rows of other orders (told apart by the embedded order of complete=1) are dropped.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBcartClient } from '../../../src-main/core/bcart/client';
 import { capturingLogger, fakeTime } from './helpers/fakes';
-import { json, startStub, type StubServer } from './helpers/stub-server';
+import { json, useStubServer } from './helpers/stub-server';
 
-let stub: StubServer;
-beforeAll(async () => {
-  stub = await startStub();
-});
-afterAll(() => stub.close());
-beforeEach(() => {
-  stub.requests.length = 0;
-});
+const stub = useStubServer();
 
 function client() {
   const t = fakeTime();

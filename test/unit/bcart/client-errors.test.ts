@@ -1,18 +1,11 @@
 /** Error mapping, retries and headers of the BCart client against a scripted node:http stub. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-shared/errors';
 import { createBcartClient, type BcartClientOptions } from '../../../src-main/core/bcart/client';
 import { capturingLogger, fakeTime } from './helpers/fakes';
-import { json, startStub, type StubServer } from './helpers/stub-server';
+import { json, useStubServer } from './helpers/stub-server';
 
-let stub: StubServer;
-beforeAll(async () => {
-  stub = await startStub();
-});
-afterAll(() => stub.close());
-beforeEach(() => {
-  stub.requests.length = 0;
-});
+const stub = useStubServer();
 
 const TOKEN = 'tok-unit-abc';
 

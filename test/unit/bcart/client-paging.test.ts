@@ -1,17 +1,10 @@
 /** Paging, filters, de-duplication and the 300-line cap of listOrders, against a scripted stub. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBcartClient } from '../../../src-main/core/bcart/client';
 import { capturingLogger, fakeTime } from './helpers/fakes';
-import { json, startStub, type StubServer } from './helpers/stub-server';
+import { json, useStubServer } from './helpers/stub-server';
 
-let stub: StubServer;
-beforeAll(async () => {
-  stub = await startStub();
-});
-afterAll(() => stub.close());
-beforeEach(() => {
-  stub.requests.length = 0;
-});
+const stub = useStubServer();
 
 function client(onProgress?: (p: unknown) => void) {
   const t = fakeTime();

@@ -3,21 +3,14 @@
  * a redirect is never followed (the Bearer token, a PATCH body or a refresh token would go with it),
  * a response body is read only up to a cap, and a deeply nested error body cannot overflow the stack.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-shared/errors';
 import { createBcartClient, type BcartClientOptions } from '../../../src-main/core/bcart/client';
 import { refreshTokens } from '../../../src-main/core/bcart/oauth/token-endpoint';
 import { capturingLogger, fakeTime } from './helpers/fakes';
-import { json, startStub, type StubServer } from './helpers/stub-server';
+import { json, useStubServer } from './helpers/stub-server';
 
-let stub: StubServer;
-beforeAll(async () => {
-  stub = await startStub();
-});
-afterAll(() => stub.close());
-beforeEach(() => {
-  stub.requests.length = 0;
-});
+const stub = useStubServer();
 
 const TOKEN = 'tok-limits-9d2e';
 

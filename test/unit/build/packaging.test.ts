@@ -5,9 +5,11 @@
  * of every production package, and the oracle is computed independently from package-lock.json, the
  * packages' own sources and the main bundle's external list.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, sep } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, sep } from 'node:path';
 import { FileMatcher } from 'app-builder-lib/out/fileMatcher';
 import { describe, expect, it } from 'vitest';
 
@@ -88,9 +90,11 @@ function packagedFilter(): (relPath: string, isDir: boolean) => boolean {
   };
 }
 
+let filter: ReturnType<typeof packagedFilter> | null = null;
+
 /** A file is packaged when it and every folder above it (inside node_modules) pass the filter. */
 function isPackaged(relFile: string): boolean {
-  const f = packagedFilter();
+  const f = (filter ??= packagedFilter());
   const parts = relFile.split('/');
   for (let i = 2; i < parts.length; i++) if (!f(parts.slice(0, i).join('/'), true)) return false;
   return f(relFile, false);
@@ -123,20 +127,77 @@ describe('dependencies', () => {
 
 describe('packaged node_modules (electron-builder.yml files)', () => {
   const runtime = closure(bundleExternals(), runtimeDependencies);
+  // the 請求書 PDF: PDFKit, its fontkit tree and the font package
+  const pdf = ['@expo-google-fonts/biz-udpgothic', '@noble/ciphers', '@noble/hashes', '@swc/helpers', 'base64-js', 'brotli', 'clone', 'dfa', 'fast-deep-equal', 'fflate', 'fontkit', 'linebreak', 'pako', 'pdfkit', 'png-js', 'restructure', 'tiny-inflate', 'unicode-properties', 'unicode-trie'];
 
   it('the main bundle’s externals and their run-time dependencies are packaged, with their code', () => {
-    expect([...runtime].sort()).toEqual(['better-sqlite3', 'bindings', 'electron-log', 'file-uri-to-path']);
+    expect([...runtime].sort()).toEqual(['better-sqlite3', 'bindings', 'electron-log', 'file-uri-to-path', ...pdf].sort());
     for (const name of runtime) {
       expect(pkg.dependencies[name] ?? production.includes(name), name).toBeTruthy();
-      const main = (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { main?: string }).main ?? 'index.js';
-      const entry = main.endsWith('.js') ? main : `${main}.js`;
+      // the file require('name') loads (package.json main or exports)
+      const entry = relative(ROOT, req.resolve(name, { paths: [ROOT] })).split(sep).join('/');
       expect(isPackaged(`node_modules/${name}/package.json`), `${name}/package.json`).toBe(true);
-      expect(isPackaged(`node_modules/${name}/${entry.replace(/^\.\//, '')}`), `${name}/${entry}`).toBe(true);
+      expect(isPackaged(entry), entry).toBe(true);
     }
     for (const file of ['lib/index.js', 'lib/database.js', 'build/Release/better_sqlite3.node', 'LICENSE']) {
       expect(isPackaged(`node_modules/better-sqlite3/${file}`), file).toBe(true);
     }
     expect(isPackaged('node_modules/electron-log/src/main/index.js')).toBe(true);
+    // what the 請求書 PDF reads: PDFKit's Node build and the standard font it opens every document with, the TTF files
+    for (const file of ['pdfkit/js/pdfkit.js', 'pdfkit/js/standard-fonts/Helvetica.cjs', 'fontkit/dist/main.cjs', '@swc/helpers/cjs/_define_property.cjs']) {
+      expect(isPackaged(`node_modules/${file}`), file).toBe(true);
+    }
+    for (const file of ['400Regular/BIZUDPGothic_400Regular.ttf', '700Bold/BIZUDPGothic_700Bold.ttf', 'LICENSE_FONT']) {
+      expect(isPackaged(`node_modules/@expo-google-fonts/biz-udpgothic/${file}`), file).toBe(true);
+    }
+  });
+
+  it('a copy of only the packaged PDF files makes a Japanese PDF on its own (as statement-pdf.ts loads them)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bcart-packaged-pdf-'));
+    try {
+      let copied = 0;
+      for (const name of pdf) {
+        for (const file of filesUnder(join(ROOT, 'node_modules', name))) {
+          const rel = relative(ROOT, file).split(sep).join('/');
+          if (!isPackaged(rel)) continue;
+          mkdirSync(dirname(join(dir, rel)), { recursive: true });
+          copyFileSync(file, join(dir, rel));
+          copied++;
+        }
+      }
+      expect(copied).toBeGreaterThan(20);
+      // what renderStatementsPdf does: PDFKit and the TTF files resolved from node_modules at run time
+      writeFileSync(
+        join(dir, 'make.cjs'),
+        `const { createRequire } = require('node:module');
+const fs = require('node:fs');
+const req = createRequire(__filename);
+const PDFDocument = req('pdfkit');
+const doc = new PDFDocument({ size: 'A4', font: null });
+doc.registerFont('regular', fs.readFileSync(req.resolve('@expo-google-fonts/biz-udpgothic/400Regular/BIZUDPGothic_400Regular.ttf')));
+doc.registerFont('bold', fs.readFileSync(req.resolve('@expo-google-fonts/biz-udpgothic/700Bold/BIZUDPGothic_700Bold.ttf')));
+doc.font('bold').text('請求書 登録番号 T9234567890123');
+doc.font('regular').text('8%対象(※軽減税率) ¥5,400');
+const chunks = [];
+doc.on('data', (c) => chunks.push(c));
+doc.on('end', () => fs.writeFileSync(process.argv[2], Buffer.concat(chunks)));
+doc.end();
+`,
+      );
+      const out = join(dir, 'out.pdf');
+      execFileSync(process.execPath, [join(dir, 'make.cjs'), out], { cwd: dir, env: { PATH: process.env.PATH ?? '' } });
+      const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' });
+      expect(text).toContain('請求書 登録番号 T9234567890123');
+      expect(text).toContain('8%対象(※軽減税率) ¥5,400');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('PDFKit’s browser builds and the font’s preview pictures are left out', () => {
+    for (const file of ['pdfkit/js/pdfkit.browser.js', 'pdfkit/js/pdfkit.standalone.js', 'pdfkit/js/pdfkit.node.mjs', 'pdfkit/js/standard-fonts/Helvetica.mjs', 'pdfkit/README.md', '@expo-google-fonts/biz-udpgothic/font-family.png']) {
+      expect(isPackaged(`node_modules/${file}`), file).toBe(false);
+    }
   });
 
   it('install-only packages (better-sqlite3’s prebuild-install tree) are left out', () => {

@@ -10,7 +10,7 @@ import { toCp932Variants } from '../../../src-main/core/csv/cp932-variants';
 import { masterCsvDef } from '../../../src-main/core/csv/master-csv-columns';
 import { exportMasterCsv } from '../../../src-main/core/csv/master-csv-export';
 import { parseMasterCsv } from '../../../src-main/core/csv/master-csv-import';
-import { SAMPLES, TAX_CODES, TAX_IDS } from './master-samples';
+import { SAMPLES, TAX_CODES, TAX_IDS, WAREHOUSE_BILLING } from './master-samples';
 
 async function roundTrip(master: CsvMaster, rows: Record<string, unknown>[], encoding: 'utf-8' | 'cp932') {
   const def = masterCsvDef(master);
@@ -136,6 +136,6 @@ describe('import encodings', () => {
 
   it('LF line ends and a missing optional column are accepted', async () => {
     const r = await parseMasterCsv(masterCsvDef('partners'), Buffer.from('取引先コード,取引先名,取引先種別\nW1,倉庫,倉庫\n'), 'auto', TAX_IDS);
-    expect(r.ok && r.rows[0]!.values).toEqual({ code: 'W1', name: '倉庫', kind: '倉庫', billingType: null, closingDay: null, taxDisplay: null });
+    expect(r.ok && r.rows[0]!.values).toEqual({ code: 'W1', name: '倉庫', kind: '倉庫', billingType: null, closingDay: null, taxDisplay: null, ...WAREHOUSE_BILLING });
   });
 });

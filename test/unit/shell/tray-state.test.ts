@@ -30,4 +30,15 @@ describe('tray state', () => {
     ]);
     expect(trayMenuTemplate({ open: noop, quit: noop }).map((m) => m.label ?? '—')).toEqual(['開く', '—', '終了']);
   });
+
+  it('在庫反映: counts in the menu when something waits; failed or ambiguous items turn the icon red', () => {
+    const withStock = { ...actions, openStockPush: noop };
+    const labels = (st: TrayState) => trayMenuTemplate(withStock, st).map((m) => m.label ?? '—');
+    expect(labels({ ...INITIAL_TRAY_STATE, stock: { pending: 0, failed: 0, ambiguous: 0 } })).not.toContain(expect.stringContaining('在庫反映'));
+    const bad: TrayState = { ...INITIAL_TRAY_STATE, stock: { pending: 2, failed: 1, ambiguous: 1 } };
+    expect(labels(bad)).toContain('在庫反映: 未送信 2・失敗 1・要確認 1');
+    expect(trayIconKind(bad)).toBe('error');
+    expect(trayTooltip(bad)).toBe('BCart Desk — 在庫反映で確認が必要な項目が 2 件あります');
+    expect(trayIconKind({ ...INITIAL_TRAY_STATE, stock: { pending: 3, failed: 0, ambiguous: 0 } })).toBe('normal');
+  });
 });

@@ -76,5 +76,6 @@ export const productLinks = sqliteTable(
       .references(() => products.id),
     ...timestamps,
   },
-  (t) => [uniqueIndex('product_links_setting_set').on(t.ecSettingId, t.bcartSetId)],
+  // a product is linked to at most one set per setting: 在庫反映 and 在庫移行 need one set per product
+  (t) => [uniqueIndex('product_links_setting_set').on(t.ecSettingId, t.bcartSetId), uniqueIndex('product_links_setting_product').on(t.ecSettingId, t.productId)],
 );

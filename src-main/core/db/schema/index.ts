@@ -7,3 +7,6 @@ export * from './slips';
 export * from './import-runs';
 export * from './schedules';
 export * from './subscriptions';
+export * from './receivables';
+export * from './stock';
+export * from './leases';

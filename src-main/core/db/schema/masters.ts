@@ -54,6 +54,26 @@ export const partners = sqliteTable(
     closingDay: integer('closing_day'),
     /** 税込 / 税抜 display on documents */
     taxDisplay: text('tax_display', { enum: ['税込', '税抜'] }),
+    // Recipient on a 請求書 and billing terms (docs/receivables-rules.md); billing terms are null
+    // for non-customers. 回収サイト = collectMonths after the closing (or invoice) month, on collectDay (31 = 末日).
+    postalCode: text('postal_code'),
+    address1: text('address1'),
+    address2: text('address2'),
+    phone: text('phone'),
+    contactName: text('contact_name'),
+    /** the customer's own 適格請求書発行事業者登録番号, T + 13 digits */
+    registrationNumber: text('registration_number'),
+    collectMonths: integer('collect_months'),
+    collectDay: integer('collect_day'),
+    /** a due date on a bank holiday moves to the business day before / after */
+    holidayShift: text('holiday_shift', { enum: ['前営業日', '翌営業日'] }),
+    /** 消費税計算単位: 伝票単位 keeps each invoice's tax as charged; 請求単位 recomputes it per statement */
+    taxUnit: text('tax_unit', { enum: ['伝票単位', '請求単位'] }),
+    taxRounding: text('tax_rounding', { enum: ['切り捨て', '切り上げ', '四捨五入'] }),
+    /** 請求書を発行しない (入金管理のみ): payment-service customers get 入金予定 and 消込, no statement */
+    noStatement: integer('no_statement', { mode: 'boolean' }),
+    /** 期首売掛金残高, integer yen: the first statement's 前回請求額 */
+    openingBalance: integer('opening_balance'),
     confirmed: confirmedColumn(),
     ...timestamps,
   },

@@ -151,5 +151,10 @@ export const stockLedger = sqliteTable(
     date: text('date').notNull(),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('stock_ledger_wh_product').on(t.warehouseId, t.productId), check('stock_ledger_nonzero', sql`${t.quantity} <> 0`)],
+  (t) => [
+    index('stock_ledger_wh_product').on(t.warehouseId, t.productId),
+    // 確定取消 of a stock slip removes exactly its rows
+    index('stock_ledger_source').on(t.sourceType, t.sourceId),
+    check('stock_ledger_nonzero', sql`${t.quantity} <> 0`),
+  ],
 );

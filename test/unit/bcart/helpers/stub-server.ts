@@ -1,4 +1,5 @@
 /** A tiny node:http stub on 127.0.0.1 whose handler each test scripts; records every request. */
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -61,4 +62,20 @@ export async function startStub(): Promise<StubServer> {
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * One stub for a test file: started before its tests, closed after them, its request log emptied
+ * before each test. The returned object is filled in by beforeAll, so read its fields inside tests.
+ */
+export function useStubServer(): StubServer {
+  const stub = {} as StubServer;
+  beforeAll(async () => {
+    Object.assign(stub, await startStub());
+  });
+  afterAll(() => stub.close());
+  beforeEach(() => {
+    stub.requests.length = 0;
+  });
+  return stub;
 }
