@@ -22,6 +22,7 @@ import { createPaymentRuleService } from './ec-settings/payment-rule-service';
 import { createProductLinkService } from './ec-settings/product-link-service';
 import { createEventBus, type EventBus } from './event-bus';
 import { createImportService } from './import/import-service';
+import { createReviewService } from './import/review-service';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { buildHandlers } from './ipc/handlers';
 import { seedFirstRun, seedStockWorkflows } from './masters/seed';
@@ -179,6 +180,7 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
     initialSetup: { run: (o) => runInitialSetup(setupDeps, o) },
     demo: createDemoService(opts.demoShop, setupDeps, ports),
     imports,
+    reviews: createReviewService({ repos, now: ports.now }),
     schedules: createSchedulerService(
       {
         repos,

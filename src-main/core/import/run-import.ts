@@ -25,7 +25,7 @@ import { writeImport } from './write-import-plan';
 
 /** What the pipeline uses: the repositories it reads and writes, the shop's connection, the clock. */
 export interface ImportDeps {
-  repos: Pick<Repositories, 'ecSettings' | 'importRuns' | 'slips' | 'partners' | 'products' | 'statements' | 'transaction'>;
+  repos: Pick<Repositories, 'ecSettings' | 'importRuns' | 'reviews' | 'slips' | 'partners' | 'products' | 'statements' | 'transaction'>;
   bcart: Pick<BcartSessions, 'auth' | 'client'>;
   clock: Clock;
   logger: Logger;

@@ -23,7 +23,7 @@ export function buildHandlers(s: Services): Handlers {
   const changed = (root: DataRoot) => emitDataChanged(events, root);
   return {
     'app:info': () => ({ ...s.info, storeClosed: storeMode.isClosed() }),
-    ...createImportHandlers(s.imports, repos),
+    ...createImportHandlers(s.imports, s.reviews, repos, (...roots) => emitDataChanged(events, ...roots)),
     ...masterHandlers('departments', repos.departments, changed),
     ...masterHandlers('taxClasses', repos.taxClasses, changed),
     ...masterHandlers('workflows', repos.workflows, changed),

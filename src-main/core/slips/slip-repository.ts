@@ -11,7 +11,7 @@ import { containsText } from '../db/contains-text';
 import { inIds } from '../db/in-ids';
 import type { Db } from '../db/db-handle';
 import { departments, invoiceLines, invoices, invoiceTaxTotals, partners, products, shipmentLines, shipments, taxClasses, workflows } from '../db/schema';
-import type { InvoiceDraft, ShipmentDraft } from '../import/mapping';
+import type { BookedShipment, InvoiceDraft, ShipmentDraft } from '../import/mapping';
 
 export interface SlipQuery {
   from?: string;
@@ -176,13 +176,52 @@ export function createSlipRepository(db: Db) {
       return orm.select({ v: col }).from(invoices).where(ids ? inIds(col, ids) : isNotNull(col)).all().map((r) => r.v!);
     },
 
+    /** The booked 出荷伝票 of one BCart order of a setting, with their lines (the shipped part of a cancelled order). */
+    bookedShipments(settingId: number, orderId: number): BookedShipment[] {
+      const heads = orm
+        .select({ id: shipments.id, date: shipments.date, departmentId: shipments.departmentId, customerId: shipments.customerId, customerCode: partners.code, bcartLogisticsId: shipments.bcartLogisticsId })
+        .from(shipments)
+        .innerJoin(partners, eq(partners.id, shipments.customerId))
+        .where(and(eq(shipments.ecSettingId, settingId), eq(shipments.bcartOrderId, orderId), eq(shipments.confirmed, true)))
+        .orderBy(shipments.id)
+        .all();
+      return heads.map(({ id, ...h }) => ({
+        ...h,
+        lines: orm
+          .select({
+            productId: shipmentLines.productId,
+            productCode: products.code,
+            quantity: shipmentLines.quantity,
+            unitPrice: shipmentLines.unitPrice,
+            amount: shipmentLines.amount,
+            taxClassId: shipmentLines.taxClassId,
+            taxRate: shipmentLines.taxRate,
+            taxIncluded: shipmentLines.taxIncluded,
+            bcartOrderProductId: shipmentLines.bcartOrderProductId,
+          })
+          .from(shipmentLines)
+          .innerJoin(products, eq(products.id, shipmentLines.productId))
+          .where(eq(shipmentLines.shipmentId, id))
+          .orderBy(shipmentLines.lineNo)
+          .all(),
+      }));
+    },
+
+    /** The 請求伝票 id of one BCart order of a setting, or null. */
+    invoiceIdOfOrder: (settingId: number, orderId: number): number | null =>
+      orm
+        .select({ id: invoices.id })
+        .from(invoices)
+        .where(and(eq(invoices.ecSettingId, settingId), eq(invoices.bcartOrderId, orderId)))
+        .get()?.id ?? null,
+
     /**
      * Inserts an import plan's 出荷伝票 (with a stock_ledger entry per inventory-tracked line) and
      * 請求伝票, confirmed, inside the caller's transaction; returns the stock entries written.
      * Raw prepared statements on purpose: this is the write of bench/import.bench.ts (40,000 lines
      * in one transaction, held to ≤ 2× a bare better-sqlite3 insert of the same rows).
      */
-    insertImported(settingId: number, runId: number, slips: ImportedSlips, now: string): { stockEntries: number } {
+    insertImported(settingId: number, runId: number | null, slips: ImportedSlips, now: string): { stockEntries: number } {
       const s = {
         shipment: sqlite.prepare(
           `insert into shipments (ec_setting_id, department_id, warehouse_id, customer_id, date, workflow_id, confirmed, amount,

@@ -3,6 +3,7 @@
  * list and every problem. Plain data only (integer yen as number, dates as "YYYY-MM-DD"), so the
  * same plan can be written in one transaction or shown as the 取込プレビュー.
  */
+import type { ReviewReason } from '../../../../src-shared/import/import-review';
 import type { ImportProblem } from './import-problem';
 
 /** Consumption-tax rate in integer percent, as the app stores it. */
@@ -115,6 +116,15 @@ export interface WatchEntry {
   reason: WatchReason;
 }
 
+/** An order for the 要確認 list (docs/import-rules.md#review-list); opened once per order and reason. */
+export interface ReviewDraft {
+  orderId: number;
+  orderCode: string;
+  reason: ReviewReason;
+  /** the problems that put it there, Japanese */
+  message: string;
+}
+
 /** Result of mapOrdersForImport. If any problem has level 'error', the caller writes nothing. */
 export interface ImportPlan {
   shipments: ShipmentDraft[];
@@ -123,6 +133,8 @@ export interface ImportPlan {
   watch: WatchEntry[];
   /** orders that leave the watch list: every shipment 発送済, or cancelled */
   resolvedOrderIds: number[];
+  /** orders for the 要確認 list */
+  reviews: ReviewDraft[];
   problems: ImportProblem[];
   summary: ImportSummary;
 }

@@ -27,6 +27,7 @@ export const IMPORT_PROBLEM_CODES = [
   'SHIPMENT_DATE_MISSING',
   'CANCELLED_BUT_SHIPPED',
   'CANCELLED_AFTER_IMPORT', // warning: slips already imported for an order now cancelled
+  'CANCELLED_AFTER_PARTIAL_SHIPMENT', // warning: cancelled after part of it was shipped and booked; on 要確認
   'ORDER_TOTALS_MISSING',
   'ORDER_TOTALS_INVALID', // unknown / duplicate rate, net + tax ≠ gross, a rate of the lines missing
   'FINAL_PRICE_MISMATCH',

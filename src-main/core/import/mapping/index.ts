@@ -19,6 +19,7 @@ export type {
   ProductLineDraft,
   RateAmount,
   RateTotals,
+  ReviewDraft,
   ShipmentDraft,
   TaxRatePercent,
   WatchEntry,
@@ -27,3 +28,4 @@ export type {
 export { hasImportErrors, IMPORT_PROBLEM_CODES, type ImportProblem, type ImportProblemCode } from './import-problem';
 export { carriesProduct } from './group-lines-by-logistics';
 export { DEFAULT_PAYMENT_RULES, paymentRuleMap, requiredCustomerCodes, type PaymentRuleRow } from './default-payment-rules';
+export { shippedPartInvoice, type BookedShipment } from './shipped-part-invoice';
