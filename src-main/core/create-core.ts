@@ -22,6 +22,7 @@ import { createPaymentRuleService } from './ec-settings/payment-rule-service';
 import { createProductLinkService } from './ec-settings/product-link-service';
 import { createEventBus, type EventBus } from './event-bus';
 import { createImportService } from './import/import-service';
+import { createImportLock } from './import/import-lock';
 import { createReviewService } from './import/review-service';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { buildHandlers } from './ipc/handlers';
@@ -81,6 +82,8 @@ export interface CoreOptions {
    * credentials may be sent to (BCART_EXTERNAL_HOSTS; src-shared/ec-settings/api-url-policy.ts).
    */
   extraApiHosts?: readonly string[];
+  /** lease time of the cross-process import lock (tests; default IMPORT_LOCK_TTL_MS) */
+  importLockTtlMs?: number;
   /** 在庫反映 pusher timing (tests) */
   stockPusher?: Partial<StockPusherOptions>;
   /** timeouts / retries of the BCart clients the stock feature uses (tests) */
@@ -160,7 +163,9 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
   const bcart = createBcartSessions({ ...ports, extraApiHosts }, repos.ecSettings);
   const ecSettings = createEcSettingService(repos, ports.clock, extraApiHosts);
   const setupDeps = { repos, ecSettings, bcart, storeMode, ports };
-  const imports = createImportService({ repos, bcart, storeMode, events, clock: ports.clock, logger: ports.logger, now: ports.now });
+  const leases = createLeaseRepository(db.orm, ports.clock);
+  const lock = createImportLock(leases, { timers: ports.timers, logger: ports.logger, ...(opts.importLockTtlMs ? { ttlMs: opts.importLockTtlMs } : {}) });
+  const imports = createImportService({ repos, bcart, storeMode, events, lock, clock: ports.clock, logger: ports.logger, now: ports.now });
   const loginItem = createLoginItem(repos.appState, opts.loginItem, ports.now);
   // the stored choice goes to the OS at every start (an update or the OS may have reset it)
   loginItem.applyStored();
@@ -211,7 +216,7 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
     }),
     stock: createStockFeature({
       repos: repos.stock,
-      leases: createLeaseRepository(db.orm, ports.clock),
+      leases,
       transaction: (fn) => repos.transaction(fn, { immediate: true }),
       clock: ports.clock,
       timers: ports.timers,
