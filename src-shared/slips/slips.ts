@@ -11,7 +11,7 @@ export const slipListInput = z
     /** JST dates, inclusive */
     from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
     to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-    /** 受注番号 or 得意先コード / 名 (partial) */
+    /** 受注番号, 得意先コード / 名 or the buyer's 貴社独自会員ID / 会社名 (partial) */
     search: z.string().max(100).optional(),
     limit: z.number().int().min(1).max(100_000).optional(),
     offset: z.number().int().min(0).optional(),
@@ -23,6 +23,10 @@ export const slipIdInput = z.object({ id }).strict();
 const bcartIds = {
   bcartOrderId: z.number().int().nullable(),
   bcartOrderCode: z.string().nullable(),
+  /** the BCart member who bought (会員 id, 貴社独自会員ID, 会社名); null on slips not from BCart */
+  buyerMemberId: z.number().int().nullable(),
+  buyerExtId: z.string().nullable(),
+  buyerCompany: z.string().nullable(),
 };
 
 export const shipmentRow = z.object({

@@ -28,11 +28,11 @@ export interface ImportedSlips {
 }
 
 /** date range and the search box (受注番号, 得意先コード / 名) of a slip list */
-function slipFilter(date: SQLiteColumn, orderCode: SQLiteColumn, q: SlipQuery): SQL | undefined {
+function slipFilter(date: SQLiteColumn, orderCode: SQLiteColumn, buyer: SQLiteColumn[], q: SlipQuery): SQL | undefined {
   const parts: (SQL | undefined)[] = [
     q.from ? gte(date, q.from) : undefined,
     q.to ? lte(date, q.to) : undefined,
-    containsText([orderCode, partners.code, partners.name], q.search),
+    containsText([orderCode, partners.code, partners.name, ...buyer], q.search),
   ];
   const present = parts.filter((p): p is SQL => p !== undefined);
   return present.length > 0 ? and(...present) : undefined;
@@ -48,6 +48,9 @@ const SHIPMENT_ROW = {
   bcartOrderId: shipments.bcartOrderId,
   bcartOrderCode: shipments.bcartOrderCode,
   bcartLogisticsId: shipments.bcartLogisticsId,
+  buyerMemberId: shipments.bcartMemberId,
+  buyerExtId: shipments.bcartMemberExtId,
+  buyerCompany: shipments.bcartMemberCompany,
   importRunId: shipments.importRunId,
 };
 
@@ -60,6 +63,9 @@ const INVOICE_ROW = {
   confirmed: invoices.confirmed,
   bcartOrderId: invoices.bcartOrderId,
   bcartOrderCode: invoices.bcartOrderCode,
+  buyerMemberId: invoices.bcartMemberId,
+  buyerExtId: invoices.bcartMemberExtId,
+  buyerCompany: invoices.bcartMemberCompany,
   importRunId: invoices.importRunId,
 };
 
@@ -69,7 +75,7 @@ export function createSlipRepository(db: Db) {
 
   /** A page of 出荷伝票 or 請求伝票 with their 得意先, newest first, and the count of the filter. */
   function listSlips<T>(table: typeof shipments | typeof invoices, columns: typeof SHIPMENT_ROW | typeof INVOICE_ROW, q: SlipQuery): { rows: T[]; total: number } {
-    const where = slipFilter(table.date, table.bcartOrderCode, q);
+    const where = slipFilter(table.date, table.bcartOrderCode, [table.bcartMemberExtId, table.bcartMemberCompany], q);
     const customer = eq(partners.id, table.customerId);
     const total = orm.select({ n: count() }).from(table).innerJoin(partners, customer).where(where).get()?.n ?? 0;
     const rows = orm
@@ -179,14 +185,25 @@ export function createSlipRepository(db: Db) {
     /** The booked 出荷伝票 of one BCart order of a setting, with their lines (the shipped part of a cancelled order). */
     bookedShipments(settingId: number, orderId: number): BookedShipment[] {
       const heads = orm
-        .select({ id: shipments.id, date: shipments.date, departmentId: shipments.departmentId, customerId: shipments.customerId, customerCode: partners.code, bcartLogisticsId: shipments.bcartLogisticsId })
+        .select({
+          id: shipments.id,
+          date: shipments.date,
+          departmentId: shipments.departmentId,
+          customerId: shipments.customerId,
+          customerCode: partners.code,
+          bcartLogisticsId: shipments.bcartLogisticsId,
+          memberId: shipments.bcartMemberId,
+          extId: shipments.bcartMemberExtId,
+          company: shipments.bcartMemberCompany,
+        })
         .from(shipments)
         .innerJoin(partners, eq(partners.id, shipments.customerId))
         .where(and(eq(shipments.ecSettingId, settingId), eq(shipments.bcartOrderId, orderId), eq(shipments.confirmed, true)))
         .orderBy(shipments.id)
         .all();
-      return heads.map(({ id, ...h }) => ({
+      return heads.map(({ id, memberId, extId, company, ...h }) => ({
         ...h,
+        buyer: { memberId, extId: extId ?? '', company: company ?? '' },
         lines: orm
           .select({
             productId: shipmentLines.productId,
@@ -225,8 +242,8 @@ export function createSlipRepository(db: Db) {
       const s = {
         shipment: sqlite.prepare(
           `insert into shipments (ec_setting_id, department_id, warehouse_id, customer_id, date, workflow_id, confirmed, amount,
-             bcart_order_id, bcart_order_code, bcart_logistics_id, import_run_id, created_at, updated_at)
-           values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
+             bcart_order_id, bcart_order_code, bcart_logistics_id, bcart_member_id, bcart_member_ext_id, bcart_member_company, import_run_id, created_at, updated_at)
+           values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ),
         shipmentLine: sqlite.prepare(
           `insert into shipment_lines (shipment_id, line_no, product_id, quantity, unit_price, amount, tax_class_id, tax_rate, tax_included, bcart_order_product_id)
@@ -236,8 +253,9 @@ export function createSlipRepository(db: Db) {
           `insert into stock_ledger (warehouse_id, product_id, quantity, source_type, source_id, date, created_at) values (?, ?, ?, 'shipment', ?, ?, ?)`,
         ),
         invoice: sqlite.prepare(
-          `insert into invoices (ec_setting_id, department_id, customer_id, date, workflow_id, confirmed, total, bcart_order_id, bcart_order_code, import_run_id, created_at, updated_at)
-           values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+          `insert into invoices (ec_setting_id, department_id, customer_id, date, workflow_id, confirmed, total, bcart_order_id, bcart_order_code,
+             bcart_member_id, bcart_member_ext_id, bcart_member_company, import_run_id, created_at, updated_at)
+           values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ),
         invoiceLine: sqlite.prepare(
           `insert into invoice_lines (invoice_id, line_no, kind, product_id, quantity, unit_price, amount, tax_class_id, tax_rate, tax_included)
@@ -248,7 +266,24 @@ export function createSlipRepository(db: Db) {
       let stockEntries = 0;
       for (const d of slips.shipments) {
         const id = Number(
-          s.shipment.run(settingId, d.departmentId, d.warehouseId, d.customerId, d.date, d.workflowId, d.amount, d.bcartOrderId, d.bcartOrderCode, d.bcartLogisticsId, runId, now, now)
+          s.shipment.run(
+            settingId,
+            d.departmentId,
+            d.warehouseId,
+            d.customerId,
+            d.date,
+            d.workflowId,
+            d.amount,
+            d.bcartOrderId,
+            d.bcartOrderCode,
+            d.bcartLogisticsId,
+            d.buyer.memberId,
+            d.buyer.extId,
+            d.buyer.company,
+            runId,
+            now,
+            now,
+          )
             .lastInsertRowid,
         );
         d.lines.forEach((l, i) => {
@@ -261,7 +296,22 @@ export function createSlipRepository(db: Db) {
       }
       for (const inv of slips.invoices) {
         const id = Number(
-          s.invoice.run(settingId, inv.departmentId, inv.customerId, inv.date, inv.workflowId, inv.total, inv.bcartOrderId, inv.bcartOrderCode, runId, now, now).lastInsertRowid,
+          s.invoice.run(
+            settingId,
+            inv.departmentId,
+            inv.customerId,
+            inv.date,
+            inv.workflowId,
+            inv.total,
+            inv.bcartOrderId,
+            inv.bcartOrderCode,
+            inv.buyer.memberId,
+            inv.buyer.extId,
+            inv.buyer.company,
+            runId,
+            now,
+            now,
+          ).lastInsertRowid,
         );
         inv.lines.forEach((l, i) => {
           s.invoiceLine.run(id, i + 1, l.kind, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0);

@@ -8,6 +8,13 @@ export interface SlipRowView {
   customerCode: string;
   customerName: string;
   bcartOrderCode: string | null;
+  buyerCompany: string | null;
+  buyerExtId: string | null;
+}
+
+/** 購入者: the BCart member's 会社名 and 貴社独自会員ID (who bought, beside the payment method's 得意先). */
+export function buyerText(r: Pick<SlipRowView, 'buyerCompany' | 'buyerExtId'>): string {
+  return [r.buyerCompany ?? '', r.buyerExtId ? `(${r.buyerExtId})` : ''].filter((x) => x !== '').join(' ');
 }
 
 /**
@@ -20,6 +27,7 @@ export function slipColumns<Row extends SlipRowView>(dateHeader: string, own: Co
     { key: 'order', header: '受注番号', width: 130, render: (r) => r.bcartOrderCode ?? '' },
     ...own,
     { key: 'customer', header: '得意先', render: (r) => `${r.customerCode} ${r.customerName}` },
+    { key: 'buyer', header: '購入者', width: 200, render: (r) => buyerText(r) },
     { key: 'amount', header: amount.header, width: 120, align: 'right', render: (r) => formatYen(amount.of(r)) },
   ];
 }

@@ -86,6 +86,7 @@ describe('請求伝票 of the shipped part', () => {
     departmentId: 1,
     customerId: 500,
     customerCode: 'C-000123',
+    buyer: { memberId: 5007, extId: 'C-000123', company: '株式会社サンプル商事' },
     bcartLogisticsId: 101,
     lines: [],
     ...over,
@@ -120,6 +121,7 @@ describe('請求伝票 of the shipped part', () => {
     expect(inv.bcartLogisticsIds).toEqual([99, 101]);
     expect(inv.lines).toHaveLength(6);
     expect(inv.workflowId).toBe(32);
+    expect(inv.buyer).toEqual({ memberId: 5007, extId: 'C-000123', company: '株式会社サンプル商事' });
     expect(inv.appTaxByRate).toEqual([
       { rate: 10, tax: 99 },
       { rate: 8, tax: 25 },

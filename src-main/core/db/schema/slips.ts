@@ -9,6 +9,16 @@ import { timestamps } from './columns';
 import { ecSettings } from './ec-settings';
 import { departments, partners, products, taxClasses, workflows } from './masters';
 
+/**
+ * The BCart member who bought (会員 id, 貴社独自会員ID, 会社名), kept beside the 得意先 of the
+ * payment method: a card payment books to BC_CreditCard, but lists and analysis show the buyer.
+ */
+const bcartBuyer = {
+  bcartMemberId: integer('bcart_member_id'),
+  bcartMemberExtId: text('bcart_member_ext_id'),
+  bcartMemberCompany: text('bcart_member_company'),
+};
+
 /** 出荷伝票 */
 export const shipments = sqliteTable(
   'shipments',
@@ -32,6 +42,7 @@ export const shipments = sqliteTable(
     bcartOrderId: integer('bcart_order_id'),
     bcartOrderCode: text('bcart_order_code'),
     bcartLogisticsId: integer('bcart_logistics_id'),
+    ...bcartBuyer,
     importRunId: integer('import_run_id'),
     ...timestamps,
   },
@@ -86,6 +97,7 @@ export const invoices = sqliteTable(
     total: integer('total').notNull(),
     bcartOrderId: integer('bcart_order_id'),
     bcartOrderCode: text('bcart_order_code'),
+    ...bcartBuyer,
     importRunId: integer('import_run_id'),
     ...timestamps,
   },

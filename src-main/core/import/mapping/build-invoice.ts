@@ -13,6 +13,7 @@ import type { OrderProblems } from './import-problem';
 import { checkRateBuckets } from './check-rate-buckets';
 import { taxClassOfPercent, taxClassOfRate } from './tax-class';
 import { parseYen } from './yen-amount';
+import { buyerOf } from './shipment-draft';
 
 /** Everything the invoice needs that the shipment step already worked out. */
 export interface InvoiceInput {
@@ -94,6 +95,7 @@ export function buildInvoice(input: InvoiceInput, masters: ImportMasters, proble
     bcartOrderCode: order.code,
     customerId: customer.id,
     customerCode: customer.code,
+    buyer: buyerOf(order),
     date: input.date,
     departmentId: settings.departmentId,
     workflowId: settings.invoiceWorkflowId,

@@ -36,6 +36,16 @@ export interface RateAmount {
   amount: number;
 }
 
+/** The BCart member who placed the order (who bought, whatever 得意先 the payment method books to). */
+export interface BuyerDraft {
+  /** BCart 会員 id (customer_id); null when BCart sent none */
+  memberId: number | null;
+  /** 貴社独自会員ID, '' when the member has none */
+  extId: string;
+  /** 会社名 */
+  company: string;
+}
+
 /** 出荷伝票 draft: one per shipped BCart logistics record. */
 export interface ShipmentDraft {
   bcartOrderId: number;
@@ -43,6 +53,7 @@ export interface ShipmentDraft {
   bcartLogisticsId: number;
   customerId: number;
   customerCode: string;
+  buyer: BuyerDraft;
   /** 発送日 (shipment_date), JST */
   date: string;
   departmentId: number;
@@ -92,6 +103,7 @@ export interface InvoiceDraft {
   bcartOrderCode: string;
   customerId: number;
   customerCode: string;
+  buyer: BuyerDraft;
   /** the last 発送日 of the order */
   date: string;
   departmentId: number;

@@ -12,6 +12,7 @@ export { mapOrdersForImport, SHIPPED_STATUS } from './map-orders-for-import';
 export type { ImportMasters, ImportSettings, LocalCustomer, LocalProduct, PaymentRule } from './import-masters';
 export type {
   ImportPlan,
+  BuyerDraft,
   ImportSummary,
   InvoiceDraft,
   InvoiceLineDraft,

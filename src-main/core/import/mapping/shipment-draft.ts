@@ -4,7 +4,12 @@
  */
 import type { BcartLogistics, BcartOrder } from '../../bcart/model';
 import type { ImportSettings, LocalCustomer } from './import-masters';
-import type { ProductLineDraft, RateAmount, ShipmentDraft } from './import-plan';
+import type { BuyerDraft, ProductLineDraft, RateAmount, ShipmentDraft } from './import-plan';
+
+/** Who bought: the order's BCart member. */
+export function buyerOf(order: BcartOrder): BuyerDraft {
+  return { memberId: order.customerId, extId: order.customerExtId.trim(), company: order.customerCompName.trim() };
+}
 
 /** Assembles the draft; lines must already be mapped and validated. */
 export function shipmentDraft(
@@ -21,6 +26,7 @@ export function shipmentDraft(
     bcartLogisticsId: logistics.id,
     customerId: customer.id,
     customerCode: customer.code,
+    buyer: buyerOf(order),
     date,
     departmentId: settings.departmentId,
     warehouseId: settings.warehouseId,

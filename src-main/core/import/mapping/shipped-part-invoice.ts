@@ -7,7 +7,7 @@
  * a clerk who wants them edits the invoice.
  */
 import { divRound, type RoundingMode } from '../../../../src-shared/domain/rounding';
-import type { InvoiceDraft, InvoiceLineDraft, RateTotals, TaxRatePercent } from './import-plan';
+import type { BuyerDraft, InvoiceDraft, InvoiceLineDraft, RateTotals, TaxRatePercent } from './import-plan';
 
 /** A booked 出荷伝票 of the order with its lines, as stored. */
 export interface BookedShipment {
@@ -15,6 +15,7 @@ export interface BookedShipment {
   departmentId: number;
   customerId: number;
   customerCode: string;
+  buyer: BuyerDraft;
   bcartLogisticsId: number | null;
   lines: {
     productId: number;
@@ -77,6 +78,7 @@ export function shippedPartInvoice(input: ShippedPartInput): InvoiceDraft {
     bcartOrderCode: input.orderCode,
     customerId: first.customerId,
     customerCode: first.customerCode,
+    buyer: first.buyer,
     date,
     departmentId: first.departmentId,
     workflowId: input.invoiceWorkflowId,
