@@ -151,7 +151,8 @@ export function loadImportMasters(repos: ImportMastersRepositories, settingId: n
     paymentRules,
     productsByCode,
     productsBySetId,
-    alreadyImportedLogisticsIds: new Set(repos.slips.importedLogisticsIds(scope ? scope.logisticsIds : null)),
-    alreadyInvoicedOrderIds: new Set(repos.slips.invoicedOrderIds(scope ? scope.orderIds : null)),
+    // BCart ids are unique per shop only: "already imported" is asked of this setting's slips
+    alreadyImportedLogisticsIds: new Set(repos.slips.importedLogisticsIds(settingId, scope ? scope.logisticsIds : null)),
+    alreadyInvoicedOrderIds: new Set(repos.slips.invoicedOrderIds(settingId, scope ? scope.orderIds : null)),
   };
 }

@@ -3,7 +3,7 @@
  * per-rate tax totals): the lists and details the screens show, and the bulk insert of an import
  * plan. The only code that writes these tables.
  */
-import { and, count, desc, eq, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../../../src-shared/errors';
 import type { InvoiceDetailView, InvoiceRowView, ShipmentDetailView, ShipmentRowView } from '../../../src-shared/slips/slips';
@@ -140,7 +140,7 @@ export function createSlipRepository(db: Db) {
         ...SHIPMENT_ROW,
         // the 連携倉庫 is a second role of partners (the first is the 得意先 joined in slipHead)
         warehouseName: sql<string>`(select ${partners.name} from ${partners} where ${partners.id} = ${shipments.warehouseId})`,
-        invoiceId: sql<number | null>`(select ${invoices.id} from ${invoices} where ${invoices.bcartOrderId} = ${shipments.bcartOrderId})`,
+        invoiceId: sql<number | null>`(select ${invoices.id} from ${invoices} where ${invoices.bcartOrderId} = ${shipments.bcartOrderId} and ${invoices.ecSettingId} is ${shipments.ecSettingId})`,
       }).get(id) as Omit<ShipmentDetailView, 'lines'> | undefined;
       if (!head) throw new AppError('NOT_FOUND', `出荷伝票 (ID ${id}) が見つかりません。一覧を更新してください。`);
       const lines = slipLines(shipmentLines, { bcartOrderProductId: shipmentLines.bcartOrderProductId }, eq(shipmentLines.shipmentId, id));
@@ -149,7 +149,9 @@ export function createSlipRepository(db: Db) {
 
     /** One 請求伝票 with lines, per-rate totals and its 出荷伝票; NOT_FOUND when absent. */
     getInvoice(id: number): InvoiceDetailView {
-      const head = slipHead(invoices, INVOICE_ROW).get(id) as Omit<InvoiceDetailView, 'lines' | 'taxTotals' | 'shipments'> | undefined;
+      const head = slipHead(invoices, { ...INVOICE_ROW, ecSettingId: invoices.ecSettingId }).get(id) as
+        | (Omit<InvoiceDetailView, 'lines' | 'taxTotals' | 'shipments'> & { ecSettingId: number | null })
+        | undefined;
       if (!head) throw new AppError('NOT_FOUND', `請求伝票 (ID ${id}) が見つかりません。一覧を更新してください。`);
       const lines = slipLines(invoiceLines, { kind: invoiceLines.kind }, eq(invoiceLines.invoiceId, id));
       const taxTotals = orm
@@ -164,22 +166,33 @@ export function createSlipRepository(db: Db) {
           : orm
               .select({ id: shipments.id, date: shipments.date, amount: shipments.amount, bcartLogisticsId: shipments.bcartLogisticsId })
               .from(shipments)
-              .where(eq(shipments.bcartOrderId, head.bcartOrderId))
+              .where(and(eq(shipments.bcartOrderId, head.bcartOrderId), head.ecSettingId === null ? isNull(shipments.ecSettingId) : eq(shipments.ecSettingId, head.ecSettingId)))
               .orderBy(shipments.id)
               .all();
-      return { ...head, lines, taxTotals, shipments: slips };
+      const { ecSettingId: _setting, ...view } = head;
+      return { ...view, lines, taxTotals, shipments: slips };
     },
 
-    /** BCart logistics ids among `ids` that already became 出荷伝票 (all of them when ids is null). */
-    importedLogisticsIds(ids: readonly number[] | null): number[] {
+    /** BCart logistics ids of one setting among `ids` that already became 出荷伝票 (all of them when ids is null). */
+    importedLogisticsIds(settingId: number, ids: readonly number[] | null): number[] {
       const col = shipments.bcartLogisticsId;
-      return orm.select({ v: col }).from(shipments).where(ids ? inIds(col, ids) : isNotNull(col)).all().map((r) => r.v!);
+      return orm
+        .select({ v: col })
+        .from(shipments)
+        .where(and(eq(shipments.ecSettingId, settingId), ids ? inIds(col, ids) : isNotNull(col)))
+        .all()
+        .map((r) => r.v!);
     },
 
-    /** BCart order ids among `ids` that already have a 請求伝票 (all of them when ids is null). */
-    invoicedOrderIds(ids: readonly number[] | null): number[] {
+    /** BCart order ids of one setting among `ids` that already have a 請求伝票 (all of them when ids is null). */
+    invoicedOrderIds(settingId: number, ids: readonly number[] | null): number[] {
       const col = invoices.bcartOrderId;
-      return orm.select({ v: col }).from(invoices).where(ids ? inIds(col, ids) : isNotNull(col)).all().map((r) => r.v!);
+      return orm
+        .select({ v: col })
+        .from(invoices)
+        .where(and(eq(invoices.ecSettingId, settingId), ids ? inIds(col, ids) : isNotNull(col)))
+        .all()
+        .map((r) => r.v!);
     },
 
     /** The booked 出荷伝票 of one BCart order of a setting, with their lines (the shipped part of a cancelled order). */
@@ -246,8 +259,8 @@ export function createSlipRepository(db: Db) {
            values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ),
         shipmentLine: sqlite.prepare(
-          `insert into shipment_lines (shipment_id, line_no, product_id, quantity, unit_price, amount, tax_class_id, tax_rate, tax_included, bcart_order_product_id)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `insert into shipment_lines (shipment_id, line_no, product_id, quantity, unit_price, amount, tax_class_id, tax_rate, tax_included, bcart_order_product_id, ec_setting_id)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ),
         stock: sqlite.prepare(
           `insert into stock_ledger (warehouse_id, product_id, quantity, source_type, source_id, date, created_at) values (?, ?, ?, 'shipment', ?, ?, ?)`,
@@ -287,7 +300,7 @@ export function createSlipRepository(db: Db) {
             .lastInsertRowid,
         );
         d.lines.forEach((l, i) => {
-          s.shipmentLine.run(id, i + 1, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0, l.bcartOrderProductId);
+          s.shipmentLine.run(id, i + 1, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0, l.bcartOrderProductId, settingId);
           if (l.inventoryTracked && l.quantity !== 0) {
             s.stock.run(d.warehouseId, l.productId, -l.quantity, id, d.date, now);
             stockEntries++;

@@ -1,7 +1,8 @@
 /**
  * Slips imported from BCart and the stock ledger. Every imported row keeps the BCart ids it came
- * from; UNIQUE constraints on them make a second import of the same shipment or order impossible
- * (docs/import-rules.md#idempotency), whatever the windows overlap.
+ * from; UNIQUE constraints on (EC連携設定, BCart id) make a second import of the same shipment or
+ * order impossible (docs/import-rules.md#idempotency), whatever the windows overlap. BCart ids are
+ * unique per shop only: a second shop whose ids overlap imports beside the first.
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
@@ -47,7 +48,7 @@ export const shipments = sqliteTable(
     ...timestamps,
   },
   (t) => [
-    uniqueIndex('shipments_bcart_logistics').on(t.bcartLogisticsId),
+    uniqueIndex('shipments_setting_bcart_logistics').on(t.ecSettingId, t.bcartLogisticsId),
     index('shipments_date').on(t.date),
     index('shipments_bcart_order').on(t.bcartOrderId),
   ],
@@ -75,8 +76,10 @@ export const shipmentLines = sqliteTable(
     taxRate: integer('tax_rate').notNull(),
     taxIncluded: integer('tax_included', { mode: 'boolean' }).notNull().default(false),
     bcartOrderProductId: integer('bcart_order_product_id'),
+    /** the shipment's EC連携設定, copied so a BCart line id is unique per shop (no FK: the shipment's holds) */
+    ecSettingId: integer('ec_setting_id'),
   },
-  (t) => [uniqueIndex('shipment_lines_no').on(t.shipmentId, t.lineNo), uniqueIndex('shipment_lines_bcart').on(t.bcartOrderProductId)],
+  (t) => [uniqueIndex('shipment_lines_no').on(t.shipmentId, t.lineNo), uniqueIndex('shipment_lines_setting_bcart').on(t.ecSettingId, t.bcartOrderProductId)],
 );
 
 /** 請求伝票: one per BCart order once fully shipped; amounts exactly as BCart charged. */
@@ -101,7 +104,7 @@ export const invoices = sqliteTable(
     importRunId: integer('import_run_id'),
     ...timestamps,
   },
-  (t) => [uniqueIndex('invoices_bcart_order').on(t.bcartOrderId), index('invoices_date').on(t.date)],
+  (t) => [uniqueIndex('invoices_setting_bcart_order').on(t.ecSettingId, t.bcartOrderId), index('invoices_date').on(t.date)],
 );
 
 export const invoiceLines = sqliteTable(
