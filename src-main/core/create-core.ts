@@ -43,6 +43,7 @@ import {
 import { applyBillingTermDefaults } from './receivables/billing-terms-upgrade';
 import { createReceivablesService } from './receivables/receivables-service';
 import { createRepositories } from './repositories';
+import { fillMoneyBasis } from './slips/money-basis-upgrade';
 import { isJapaneseHoliday } from './schedules/holidays';
 import { runImportJob } from './schedules/import-job-runner';
 import { createLoginItem } from './schedules/login-item';
@@ -157,6 +158,7 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
   seedFirstRun(repos, ports.now());
   applyBillingTermDefaults(repos, ports.now());
   seedStockWorkflows(repos, ports.now());
+  fillMoneyBasis(repos);
   const events = createEventBus();
   const storeMode = createStoreMode(repos, ports.now);
   const extraApiHosts = opts.extraApiHosts ?? [];

@@ -20,6 +20,13 @@ export const slipListInput = z
 
 export const slipIdInput = z.object({ id }).strict();
 
+/** One money basis (docs/glossary.md#money-basis): 税抜 / 消費税 / 税込; null only on old slips not filled yet */
+const money = {
+  netAmount: yen.nullable(),
+  taxAmount: yen.nullable(),
+  grossAmount: yen.nullable(),
+};
+
 const bcartIds = {
   bcartOrderId: z.number().int().nullable(),
   bcartOrderCode: z.string().nullable(),
@@ -35,6 +42,7 @@ export const shipmentRow = z.object({
   customerCode: z.string(),
   customerName: z.string(),
   amount: yen,
+  ...money,
   confirmed: z.boolean(),
   ...bcartIds,
   bcartLogisticsId: z.number().int().nullable(),
@@ -47,6 +55,7 @@ export const invoiceRow = z.object({
   customerCode: z.string(),
   customerName: z.string(),
   total: yen,
+  ...money,
   confirmed: z.boolean(),
   ...bcartIds,
   importRunId: z.number().int().nullable(),
@@ -62,6 +71,7 @@ const slipLine = z.object({
   taxRate: z.number().int(),
   taxClassName: z.string(),
   taxIncluded: z.boolean(),
+  ...money,
 });
 
 export const shipmentDetail = shipmentRow.extend({

@@ -12,6 +12,7 @@ import { inIds } from '../db/in-ids';
 import type { Db } from '../db/db-handle';
 import { departments, invoiceLines, invoices, invoiceTaxTotals, partners, products, shipmentLines, shipments, taxClasses, workflows } from '../db/schema';
 import type { BookedShipment, InvoiceDraft, ShipmentDraft } from '../import/mapping';
+import type { Money } from '../import/mapping/money-basis';
 
 export interface SlipQuery {
   from?: string;
@@ -44,6 +45,9 @@ const SHIPMENT_ROW = {
   customerCode: partners.code,
   customerName: partners.name,
   amount: shipments.amount,
+  netAmount: shipments.netAmount,
+  taxAmount: shipments.taxAmount,
+  grossAmount: shipments.grossAmount,
   confirmed: shipments.confirmed,
   bcartOrderId: shipments.bcartOrderId,
   bcartOrderCode: shipments.bcartOrderCode,
@@ -60,6 +64,9 @@ const INVOICE_ROW = {
   customerCode: partners.code,
   customerName: partners.name,
   total: invoices.total,
+  netAmount: invoices.netAmount,
+  taxAmount: invoices.taxAmount,
+  grossAmount: invoices.grossAmount,
   confirmed: invoices.confirmed,
   bcartOrderId: invoices.bcartOrderId,
   bcartOrderCode: invoices.bcartOrderCode,
@@ -118,6 +125,9 @@ export function createSlipRepository(db: Db) {
         taxRate: l.taxRate,
         taxClassName: sql<string>`coalesce(${taxClasses.name}, '')`,
         taxIncluded: l.taxIncluded,
+        netAmount: l.netAmount,
+        taxAmount: l.taxAmount,
+        grossAmount: l.grossAmount,
         ...extra,
       })
       .from(l)
@@ -246,6 +256,41 @@ export function createSlipRepository(db: Db) {
         .get()?.id ?? null,
 
     /**
+     * Slips written before the money-basis columns existed (net_amount null), with what their
+     * figures are computed from: the lines as priced, an invoice's per-rate totals, a 出荷伝票's
+     * setting rounding. At most `limit` of each kind.
+     */
+    slipsWithoutMoney(limit: number) {
+      const lines = (table: 'shipment_lines' | 'invoice_lines', key: 'shipment_id' | 'invoice_id', id: number) =>
+        sqlite.prepare(`select id, amount, tax_rate as taxRate, tax_included as taxIncluded from ${table} where ${key} = ? order by line_no`).all(id) as {
+          id: number;
+          amount: number;
+          taxRate: number;
+          taxIncluded: number;
+        }[];
+      const shipmentRows = sqlite
+        .prepare(`select s.id, coalesce(e.tax_rounding, 'floor') as rounding from shipments s left join ec_settings e on e.id = s.ec_setting_id where s.net_amount is null order by s.id limit ?`)
+        .all(limit) as { id: number; rounding: 'floor' | 'ceil' | 'round' }[];
+      const invoiceRows = sqlite.prepare('select id from invoices where net_amount is null order by id limit ?').pluck().all(limit) as number[];
+      return {
+        shipments: shipmentRows.map((r) => ({ ...r, lines: lines('shipment_lines', 'shipment_id', r.id).map((l) => ({ ...l, taxIncluded: l.taxIncluded === 1 })) })),
+        invoices: invoiceRows.map((id) => ({
+          id,
+          lines: lines('invoice_lines', 'invoice_id', id).map((l) => ({ ...l, taxIncluded: l.taxIncluded === 1 })),
+          rates: sqlite.prepare('select rate, net, tax from invoice_tax_totals where invoice_id = ?').all(id) as { rate: number; net: number; tax: number }[],
+        })),
+      };
+    },
+
+    /** Writes the money basis of one old slip and its lines (inside the caller's transaction). */
+    setMoney(kind: 'shipment' | 'invoice', id: number, total: Money, lines: readonly { id: number; money: Money }[]): void {
+      const [head, line] = kind === 'shipment' ? ['shipments', 'shipment_lines'] : ['invoices', 'invoice_lines'];
+      const setLine = sqlite.prepare(`update ${line} set net_amount = ?, tax_amount = ?, gross_amount = ? where id = ?`);
+      for (const l of lines) setLine.run(l.money.net, l.money.tax, l.money.gross, l.id);
+      sqlite.prepare(`update ${head} set net_amount = ?, tax_amount = ?, gross_amount = ? where id = ?`).run(total.net, total.tax, total.gross, id);
+    },
+
+    /**
      * Inserts an import plan's 出荷伝票 (with a stock_ledger entry per inventory-tracked line) and
      * 請求伝票, confirmed, inside the caller's transaction; returns the stock entries written.
      * Raw prepared statements on purpose: this is the write of bench/import.bench.ts (40,000 lines
@@ -254,25 +299,26 @@ export function createSlipRepository(db: Db) {
     insertImported(settingId: number, runId: number | null, slips: ImportedSlips, now: string): { stockEntries: number } {
       const s = {
         shipment: sqlite.prepare(
-          `insert into shipments (ec_setting_id, department_id, warehouse_id, customer_id, date, workflow_id, confirmed, amount,
+          `insert into shipments (ec_setting_id, department_id, warehouse_id, customer_id, date, workflow_id, confirmed, amount, net_amount, tax_amount, gross_amount,
              bcart_order_id, bcart_order_code, bcart_logistics_id, bcart_member_id, bcart_member_ext_id, bcart_member_company, import_run_id, created_at, updated_at)
-           values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ),
         shipmentLine: sqlite.prepare(
-          `insert into shipment_lines (shipment_id, line_no, product_id, quantity, unit_price, amount, tax_class_id, tax_rate, tax_included, bcart_order_product_id, ec_setting_id)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `insert into shipment_lines (shipment_id, line_no, product_id, quantity, unit_price, amount, tax_class_id, tax_rate, tax_included, net_amount, tax_amount, gross_amount,
+             bcart_order_product_id, ec_setting_id)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ),
         stock: sqlite.prepare(
           `insert into stock_ledger (warehouse_id, product_id, quantity, source_type, source_id, date, created_at) values (?, ?, ?, 'shipment', ?, ?, ?)`,
         ),
         invoice: sqlite.prepare(
-          `insert into invoices (ec_setting_id, department_id, customer_id, date, workflow_id, confirmed, total, bcart_order_id, bcart_order_code,
+          `insert into invoices (ec_setting_id, department_id, customer_id, date, workflow_id, confirmed, total, net_amount, tax_amount, gross_amount, bcart_order_id, bcart_order_code,
              bcart_member_id, bcart_member_ext_id, bcart_member_company, import_run_id, created_at, updated_at)
-           values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ),
         invoiceLine: sqlite.prepare(
-          `insert into invoice_lines (invoice_id, line_no, kind, product_id, quantity, unit_price, amount, tax_class_id, tax_rate, tax_included)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `insert into invoice_lines (invoice_id, line_no, kind, product_id, quantity, unit_price, amount, tax_class_id, tax_rate, tax_included, net_amount, tax_amount, gross_amount)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ),
         taxTotal: sqlite.prepare(`insert into invoice_tax_totals (invoice_id, rate, net, tax, gross, app_tax) values (?, ?, ?, ?, ?, ?)`),
       };
@@ -287,6 +333,9 @@ export function createSlipRepository(db: Db) {
             d.date,
             d.workflowId,
             d.amount,
+            d.money.total.net,
+            d.money.total.tax,
+            d.money.total.gross,
             d.bcartOrderId,
             d.bcartOrderCode,
             d.bcartLogisticsId,
@@ -300,7 +349,8 @@ export function createSlipRepository(db: Db) {
             .lastInsertRowid,
         );
         d.lines.forEach((l, i) => {
-          s.shipmentLine.run(id, i + 1, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0, l.bcartOrderProductId, settingId);
+          const m = d.money.lines[i]!;
+          s.shipmentLine.run(id, i + 1, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0, m.net, m.tax, m.gross, l.bcartOrderProductId, settingId);
           if (l.inventoryTracked && l.quantity !== 0) {
             s.stock.run(d.warehouseId, l.productId, -l.quantity, id, d.date, now);
             stockEntries++;
@@ -316,6 +366,9 @@ export function createSlipRepository(db: Db) {
             inv.date,
             inv.workflowId,
             inv.total,
+            inv.money.total.net,
+            inv.money.total.tax,
+            inv.money.total.gross,
             inv.bcartOrderId,
             inv.bcartOrderCode,
             inv.buyer.memberId,
@@ -327,7 +380,8 @@ export function createSlipRepository(db: Db) {
           ).lastInsertRowid,
         );
         inv.lines.forEach((l, i) => {
-          s.invoiceLine.run(id, i + 1, l.kind, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0);
+          const m = inv.money.lines[i]!;
+          s.invoiceLine.run(id, i + 1, l.kind, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0, m.net, m.tax, m.gross);
         });
         for (const t of inv.byRate) {
           const app = inv.appTaxByRate.find((a) => a.rate === t.rate)?.tax ?? t.tax;

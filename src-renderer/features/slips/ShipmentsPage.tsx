@@ -7,7 +7,7 @@ import { SlipBrowser } from './SlipBrowser';
 import { SlipLinesTable } from './SlipLinesTable';
 
 const logisticsColumn = { key: 'logistics', header: '発送ID', width: 90, align: 'right', render: (r: ShipmentRowView) => r.bcartLogisticsId ?? '' } as const;
-const columns = slipColumns<ShipmentRowView>('出荷日', [logisticsColumn], { header: '金額', of: (r) => r.amount });
+const columns = slipColumns<ShipmentRowView>('出荷日', [logisticsColumn], { header: '金額(Bカート単価)', of: (r) => r.amount });
 
 export function ShipmentsPage() {
   const renderDetail = (s: ShipmentDetailView) => ({ facts: <ShipmentFacts s={s} />, tables: <ShipmentLines s={s} /> });

@@ -8,6 +8,9 @@ export interface SlipRowView {
   customerCode: string;
   customerName: string;
   bcartOrderCode: string | null;
+  netAmount: number | null;
+  taxAmount: number | null;
+  grossAmount: number | null;
   buyerCompany: string | null;
   buyerExtId: string | null;
 }
@@ -16,6 +19,8 @@ export interface SlipRowView {
 export function buyerText(r: Pick<SlipRowView, 'buyerCompany' | 'buyerExtId'>): string {
   return [r.buyerCompany ?? '', r.buyerExtId ? `(${r.buyerExtId})` : ''].filter((x) => x !== '').join(' ');
 }
+
+const yenOrDash = (v: number | null): string => (v === null ? '—' : formatYen(v));
 
 /**
  * 出荷日 / 請求日, 受注番号, the kind's own columns, 得意先 (code and name), and the amount
@@ -28,6 +33,10 @@ export function slipColumns<Row extends SlipRowView>(dateHeader: string, own: Co
     ...own,
     { key: 'customer', header: '得意先', render: (r) => `${r.customerCode} ${r.customerName}` },
     { key: 'buyer', header: '購入者', width: 200, render: (r) => buyerText(r) },
+    // one basis per column, labelled (docs/glossary.md#money-basis); the BCart-priced amount last
+    { key: 'net', header: '税抜', width: 110, align: 'right', render: (r) => yenOrDash(r.netAmount) },
+    { key: 'tax', header: '消費税', width: 90, align: 'right', render: (r) => yenOrDash(r.taxAmount) },
+    { key: 'gross', header: '税込', width: 110, align: 'right', render: (r) => yenOrDash(r.grossAmount) },
     { key: 'amount', header: amount.header, width: 120, align: 'right', render: (r) => formatYen(amount.of(r)) },
   ];
 }

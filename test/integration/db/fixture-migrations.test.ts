@@ -91,6 +91,29 @@ describe.each(files)('fixture %s', (file) => {
       const lines = check.prepare('select count(*) from shipment_lines').pluck().get() as number;
       expect(lines).toBe(before.get('shipment_lines')?.size ?? 0);
       expect(check.prepare('select count(*) from shipment_lines l join shipments s on s.id = l.shipment_id where l.ec_setting_id is s.ec_setting_id').pluck().get()).toBe(lines);
+      // one money basis filled on every old slip: lines add up to their slip, an invoice to BCart's per-rate totals
+      for (const [head, line, key] of [
+        ['shipments', 'shipment_lines', 'shipment_id'],
+        ['invoices', 'invoice_lines', 'invoice_id'],
+      ] as const) {
+        expect(check.prepare(`select count(*) from ${head} where net_amount is null or tax_amount is null or gross_amount is null`).pluck().get()).toBe(0);
+        expect(check.prepare(`select count(*) from ${line} where net_amount is null`).pluck().get()).toBe(0);
+        const off = check
+          .prepare(
+            `select h.id from ${head} h left join (select ${key} as id, sum(net_amount) n, sum(tax_amount) t, sum(gross_amount) g from ${line} group by ${key}) l on l.id = h.id
+             where h.net_amount <> coalesce(l.n, 0) or h.tax_amount <> coalesce(l.t, 0) or h.gross_amount <> coalesce(l.g, 0) or h.gross_amount <> h.net_amount + h.tax_amount`,
+          )
+          .all();
+        expect(off).toEqual([]);
+      }
+      expect(
+        check
+          .prepare(
+            `select i.id from invoices i join (select invoice_id, sum(net) n, sum(tax) t from invoice_tax_totals group by invoice_id) b on b.invoice_id = i.id
+             where i.net_amount <> b.n or i.tax_amount <> b.t`,
+          )
+          .all(),
+      ).toEqual([]);
     } finally {
       check.close();
     }

@@ -20,6 +20,17 @@ const bcartBuyer = {
   bcartMemberCompany: text('bcart_member_company'),
 };
 
+/**
+ * One money basis (docs/glossary.md#money-basis): 税抜 / 消費税 / 税込 in integer yen, per line and
+ * per slip, lines adding up to the slip exactly. `amount` / `total` stay as BCart priced them.
+ * Null only on rows written before these columns existed and not filled yet.
+ */
+const moneyBasis = {
+  netAmount: integer('net_amount'),
+  taxAmount: integer('tax_amount'),
+  grossAmount: integer('gross_amount'),
+};
+
 /** 出荷伝票 */
 export const shipments = sqliteTable(
   'shipments',
@@ -40,6 +51,7 @@ export const shipments = sqliteTable(
     workflowId: integer('workflow_id').references(() => workflows.id),
     confirmed: integer('confirmed', { mode: 'boolean' }).notNull().default(true),
     amount: integer('amount').notNull(),
+    ...moneyBasis,
     bcartOrderId: integer('bcart_order_id'),
     bcartOrderCode: text('bcart_order_code'),
     bcartLogisticsId: integer('bcart_logistics_id'),
@@ -75,6 +87,7 @@ export const shipmentLines = sqliteTable(
       .references(() => taxClasses.id),
     taxRate: integer('tax_rate').notNull(),
     taxIncluded: integer('tax_included', { mode: 'boolean' }).notNull().default(false),
+    ...moneyBasis,
     bcartOrderProductId: integer('bcart_order_product_id'),
     /** the shipment's EC連携設定, copied so a BCart line id is unique per shop (no FK: the shipment's holds) */
     ecSettingId: integer('ec_setting_id'),
@@ -98,6 +111,7 @@ export const invoices = sqliteTable(
     workflowId: integer('workflow_id').references(() => workflows.id),
     confirmed: integer('confirmed', { mode: 'boolean' }).notNull().default(true),
     total: integer('total').notNull(),
+    ...moneyBasis,
     bcartOrderId: integer('bcart_order_id'),
     bcartOrderCode: text('bcart_order_code'),
     ...bcartBuyer,
@@ -128,6 +142,7 @@ export const invoiceLines = sqliteTable(
       .references(() => taxClasses.id),
     taxRate: integer('tax_rate').notNull(),
     taxIncluded: integer('tax_included', { mode: 'boolean' }).notNull().default(false),
+    ...moneyBasis,
   },
   (t) => [uniqueIndex('invoice_lines_no').on(t.invoiceId, t.lineNo)],
 );

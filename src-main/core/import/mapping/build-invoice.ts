@@ -11,6 +11,7 @@ import type { ImportMasters, LocalCustomer } from './import-masters';
 import type { InvoiceDraft, InvoiceLineDraft, ProductLineDraft, RateTotals } from './import-plan';
 import type { OrderProblems } from './import-problem';
 import { checkRateBuckets } from './check-rate-buckets';
+import { linesFromRates, sumMoney } from './money-basis';
 import { taxClassOfPercent, taxClassOfRate } from './tax-class';
 import { parseYen } from './yen-amount';
 import { buyerOf } from './shipment-draft';
@@ -104,7 +105,14 @@ export function buildInvoice(input: InvoiceInput, masters: ImportMasters, proble
     byRate,
     total,
     appTaxByRate,
+    money: invoiceMoney(lines, byRate),
   };
+}
+
+/** Lines apportioned from BCart's per-rate figures, so they add up to what was charged. */
+export function invoiceMoney(lines: readonly InvoiceLineDraft[], byRate: readonly RateTotals[]): InvoiceDraft['money'] {
+  const perLine = linesFromRates(lines, byRate);
+  return { lines: perLine, total: sumMoney(perLine) };
 }
 
 /** 送料 (shipping_cost), 決済手数料 (COD_cost) and used points (use_point, negative): all tax-included, standard rate. */

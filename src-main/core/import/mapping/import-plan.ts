@@ -5,6 +5,7 @@
  */
 import type { ReviewReason } from '../../../../src-shared/import/import-review';
 import type { ImportProblem } from './import-problem';
+import type { Money } from './money-basis';
 
 /** Consumption-tax rate in integer percent, as the app stores it. */
 export type TaxRatePercent = 10 | 8 | 0;
@@ -64,6 +65,8 @@ export interface ShipmentDraft {
   amountByRate: RateAmount[];
   /** Σ line amounts */
   amount: number;
+  /** net / tax / gross of each line (same order) and of the slip: tax once per slip per rate */
+  money: { lines: Money[]; total: Money };
 }
 
 /** Kind of a 請求伝票 line. */
@@ -117,6 +120,8 @@ export interface InvoiceDraft {
   total: number;
   /** the app's own tax, once per invoice per rate on byRate.net (docs/tax-rules.md#invoices-from-bcart), highest rate first */
   appTaxByRate: { rate: TaxRatePercent; tax: number }[];
+  /** net / tax / gross of each line (same order) apportioned from byRate, and of the slip (= Σ byRate) */
+  money: { lines: Money[]; total: Money };
 }
 
 /** Why an order stays on the watch list (re-fetched by later runs). */

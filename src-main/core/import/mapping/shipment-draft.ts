@@ -4,6 +4,7 @@
  */
 import type { BcartLogistics, BcartOrder } from '../../bcart/model';
 import type { ImportSettings, LocalCustomer } from './import-masters';
+import { appRateFigures, linesFromRates, sumMoney } from './money-basis';
 import type { BuyerDraft, ProductLineDraft, RateAmount, ShipmentDraft } from './import-plan';
 
 /** Who bought: the order's BCart member. */
@@ -34,7 +35,14 @@ export function shipmentDraft(
     lines,
     amountByRate: amountByRate(lines),
     amount: lines.reduce((sum, l) => sum + l.amount, 0),
+    money: moneyOf(lines, settings),
   };
+}
+
+/** 出荷伝票 figures: the app's tax once per slip per rate, apportioned to the lines. */
+function moneyOf(lines: readonly ProductLineDraft[], settings: ImportSettings): ShipmentDraft['money'] {
+  const perLine = linesFromRates(lines, appRateFigures(lines, settings.taxRounding));
+  return { lines: perLine, total: sumMoney(perLine) };
 }
 
 /** Σ line amounts per rate, highest rate first; rates without lines are left out. */

@@ -6,7 +6,9 @@
  * Shipping, fee and point lines are not added: they belong to the cancelled order as a whole and
  * a clerk who wants them edits the invoice.
  */
-import { divRound, type RoundingMode } from '../../../../src-shared/domain/rounding';
+import type { RoundingMode } from '../../../../src-shared/domain/rounding';
+import { invoiceMoney } from './build-invoice';
+import { appRateFigures } from './money-basis';
 import type { BuyerDraft, InvoiceDraft, InvoiceLineDraft, RateTotals, TaxRatePercent } from './import-plan';
 
 /** A booked 出荷伝票 of the order with its lines, as stored. */
@@ -60,18 +62,13 @@ export function shippedPartInvoice(input: ShippedPartInput): InvoiceDraft {
       inventoryTracked: false,
     })),
   );
-  const rates = [...new Set(lines.map((l) => l.taxRate))].sort((a, b) => b - a);
-  const byRate: RateTotals[] = rates.map((rate) => {
-    const ofRate = lines.filter((l) => l.taxRate === rate);
-    const excl = ofRate.filter((l) => !l.taxIncluded).reduce((n, l) => n + BigInt(l.amount), 0n);
-    const incl = ofRate.filter((l) => l.taxIncluded).reduce((n, l) => n + BigInt(l.amount), 0n);
-    const r = BigInt(rate);
-    const taxOfExcl = divRound(excl * r, 100n, input.taxRounding);
-    const taxOfIncl = divRound(incl * r, 100n + r, input.taxRounding);
-    const net = Number(excl + incl - taxOfIncl);
-    const tax = Number(taxOfExcl + taxOfIncl);
-    return { rate, taxClassId: ofRate[0]!.taxClassId, net, tax, gross: net + tax };
-  });
+  const byRate: RateTotals[] = appRateFigures(lines, input.taxRounding).map((f) => ({
+    rate: f.rate as TaxRatePercent,
+    taxClassId: lines.find((l) => l.taxRate === f.rate)!.taxClassId,
+    net: f.net,
+    tax: f.tax,
+    gross: f.gross,
+  }));
   const date = input.shipments.reduce((max, s) => (s.date > max ? s.date : max), first.date);
   return {
     bcartOrderId: input.orderId,
@@ -87,5 +84,6 @@ export function shippedPartInvoice(input: ShippedPartInput): InvoiceDraft {
     byRate,
     total: byRate.reduce((n, b) => n + b.gross, 0),
     appTaxByRate: byRate.map((b) => ({ rate: b.rate, tax: b.tax })),
+    money: invoiceMoney(lines, byRate),
   };
 }
