@@ -11,8 +11,10 @@ async function main(): Promise<void> {
   const dataDir = process.argv[2];
   const settingId = Number(process.argv[3]);
   const migrationsDir = process.argv[4];
+  // a short import lease (docs/import-rules.md#one-run-at-a-time): the parent's next run takes over soon after a kill
+  const importLockTtlMs = Number(process.argv[5] ?? '30000');
   if (!dataDir || !Number.isInteger(settingId) || !migrationsDir) throw new Error('usage: crash-child DATA_DIR SETTING_ID MIGRATIONS_DIR');
-  const core = await createCore({ dataDir, migrationsDir, logger: createConsoleLogger('crash-child', 'error'), tokenStore: openCliTokenStore(dataDir) });
+  const core = await createCore({ dataDir, migrationsDir, logger: createConsoleLogger('crash-child', 'error'), tokenStore: openCliTokenStore(dataDir), importLockTtlMs });
   process.stdout.write('ready\n');
   let last = '';
   const o = await core.services.imports.run({

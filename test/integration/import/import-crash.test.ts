@@ -20,6 +20,8 @@ import { makeTempDir } from '../../helpers/temp-dir';
 import { booksSnapshot, seedImportBooks } from './import-fixture';
 
 const KILLS = 100;
+/** the killed child's import lease: the next run must wait for it to expire (import-lock.ts) */
+const CHILD_LEASE_MS = 300;
 const PARALLEL = 2;
 const CHILD = join(__dirname, 'crash-child.ts');
 const ROOT = join(__dirname, '..', '..', '..');
@@ -44,6 +46,20 @@ function inspect(dir: string, settingId: number): { integrity: string; books: st
   }
 }
 
+/** Waits until the import lease a killed child may have left has expired. */
+async function leaseExpired(dir: string, settingId: number): Promise<void> {
+  const db = new Database(join(dir, DB_FILE_NAME));
+  let expiresAt: string | undefined;
+  try {
+    expiresAt = db.prepare('select expires_at from leases where name = ?').pluck().get(`import:${settingId}`) as string | undefined;
+  } finally {
+    db.close();
+  }
+  if (expiresAt === undefined) return;
+  const wait = Date.parse(expiresAt) - Date.now() + 20;
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+}
+
 interface KillResult {
   phase: string;
   killed: boolean;
@@ -55,7 +71,7 @@ interface KillResult {
 function runChild(dir: string, settingId: number, at: 'ready' | 'phase writing', delayMs: number | null): Promise<KillResult> {
   return new Promise((resolve, reject) => {
     // one plain node process running the bundle: the kill hits the importer itself, and start-up is quick
-    const child = spawn(process.execPath, [bundle, dir, String(settingId), MIGRATIONS_DIR], {
+    const child = spawn(process.execPath, [bundle, dir, String(settingId), MIGRATIONS_DIR, String(CHILD_LEASE_MS)], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
     });
@@ -150,6 +166,8 @@ describe('DB-kill: SIGKILL during 出荷取込処理', () => {
       if (s.books === before) stats.stateBefore++;
       else if (s.books === after) stats.stateAfter++;
       else stats.other++;
+      // a killed run's lease stops everyone until it expires; then the next run takes it over
+      await leaseExpired(dir, settingId);
       const core = await open(dir);
       const o = await core.services.imports.run({ settingId, dryRun: false, trigger: 'cli' });
       core.close();
