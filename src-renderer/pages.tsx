@@ -4,6 +4,7 @@
 import type { ComponentType } from 'react';
 import { HomePage } from './features/home/HomePage';
 import { ImportPage } from './features/import/ImportPage';
+import { ReviewPage } from './features/import/ReviewPage';
 import { InvoicesPage } from './features/slips/InvoicesPage';
 import { ShipmentsPage } from './features/slips/ShipmentsPage';
 import { SystemLogPage } from './features/import/SystemLogPage';
@@ -46,6 +47,7 @@ export interface PageDef {
 export const PAGES: PageDef[] = [
   { id: 'home', title: 'ホーム', group: null, component: HomePage },
   { id: 'import', title: '出荷取込処理', group: '業務処理', component: ImportPage },
+  { id: 'reviews', title: '要確認', group: '業務処理', component: ReviewPage },
   { id: 'shipments', title: '出荷伝票', group: '業務処理', component: ShipmentsPage },
   { id: 'invoices', title: '請求伝票', group: '業務処理', component: InvoicesPage },
   { id: 'billing', title: '請求締め', group: '業務処理', component: BillingPage },

@@ -204,7 +204,7 @@ export const partnerBillingCommand: CliCommand = {
 
 export const paymentRecordCommand: CliCommand = {
   summary: '入金伝票を登録し、古い請求から順に(または --invoice で指定した請求伝票に)消込します',
-  usage: 'payment:record --data-dir DIR --customer 取引先コード --date YYYY-MM-DD --amount N [--kind 振込] [--fee N] [--invoice 受注番号:金額 …] [--json]',
+  usage: 'payment:record --data-dir DIR --customer 取引先コード --date YYYY-MM-DD --amount N [--kind 振込] [--fee N] [--invoice [EC連携設定ID:]受注番号:金額 …] [--json]',
   async run(argv, io) {
     const args = parseCliArgs(expandInvoiceArgs(argv), {
       'data-dir': { type: 'string' },

@@ -23,6 +23,8 @@ import { createPaymentRuleService } from './ec-settings/payment-rule-service';
 import { createProductLinkService } from './ec-settings/product-link-service';
 import { createEventBus, type EventBus } from './event-bus';
 import { createImportService } from './import/import-service';
+import { createImportLock } from './import/import-lock';
+import { createReviewService } from './import/review-service';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { buildHandlers } from './ipc/handlers';
 import { seedFirstRun, seedStockWorkflows } from './masters/seed';
@@ -45,6 +47,7 @@ import {
 import { applyBillingTermDefaults } from './receivables/billing-terms-upgrade';
 import { createReceivablesService } from './receivables/receivables-service';
 import { createRepositories } from './repositories';
+import { fillMoneyBasis } from './slips/money-basis-upgrade';
 import { isJapaneseHoliday } from './schedules/holidays';
 import { runImportJob } from './schedules/import-job-runner';
 import { createLoginItem } from './schedules/login-item';
@@ -84,6 +87,8 @@ export interface CoreOptions {
    * credentials may be sent to (BCART_EXTERNAL_HOSTS; src-shared/ec-settings/api-url-policy.ts).
    */
   extraApiHosts?: readonly string[];
+  /** lease time of the cross-process import lock (tests; default IMPORT_LOCK_TTL_MS) */
+  importLockTtlMs?: number;
   /** 在庫反映 pusher timing (tests) */
   stockPusher?: Partial<StockPusherOptions>;
   /** timeouts / retries of the BCart clients the stock feature uses (tests) */
@@ -171,20 +176,23 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
   seedFirstRun(repos, ports.now());
   applyBillingTermDefaults(repos, ports.now());
   seedStockWorkflows(repos, ports.now());
+  fillMoneyBasis(repos);
   const events = createEventBus();
   const storeMode = createStoreMode(repos, ports.now);
   const extraApiHosts = opts.extraApiHosts ?? [];
   const bcart = createBcartSessions({ ...ports, extraApiHosts }, repos.ecSettings);
   const ecSettings = createEcSettingService(repos, ports.clock, extraApiHosts);
   const setupDeps = { repos, ecSettings, bcart, storeMode, ports };
-  const imports = createImportService({ repos, bcart, storeMode, events, clock: ports.clock, logger: ports.logger, now: ports.now });
+  const leases = createLeaseRepository(db.orm, ports.clock);
+  const lock = createImportLock(leases, { timers: ports.timers, logger: ports.logger, ...(opts.importLockTtlMs ? { ttlMs: opts.importLockTtlMs } : {}) });
+  const imports = createImportService({ repos, bcart, storeMode, events, lock, clock: ports.clock, logger: ports.logger, now: ports.now });
   const loginItem = createLoginItem(repos.appState, opts.loginItem, ports.now);
   // the stored choice goes to the OS at every start (an update or the OS may have reset it)
   loginItem.applyStored();
   const jobs = { imports, repos };
   const stock = createStockFeature({
     repos: repos.stock,
-    leases: createLeaseRepository(db.orm, ports.clock),
+    leases,
     transaction: (fn) => repos.transaction(fn, { immediate: true }),
     clock: ports.clock,
     timers: ports.timers,
@@ -220,6 +228,7 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
     initialSetup: { run: (o) => runInitialSetup(setupDeps, o) },
     demo: createDemoService(opts.demoShop, setupDeps, ports),
     imports,
+    reviews: createReviewService({ repos, now: ports.now }),
     schedules: createSchedulerService(
       {
         repos,

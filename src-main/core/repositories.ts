@@ -10,6 +10,7 @@ import { createDashboardRepository, type DashboardRepository } from './dashboard
 import { inTransaction, type Db } from './db/db-handle';
 import { createEcSettingRepository, type EcSettingRepository } from './ec-settings/ec-setting-repository';
 import { createImportRunRepository, type ImportRunRepository } from './import/import-run-repository';
+import { createReviewRepository, type ReviewRepository } from './import/review-repository';
 import { createMasterRepositories, type MasterRepositories } from './masters/master-repositories';
 import { createReceivablesRepositories, type ReceivablesRepositories } from './receivables/receivables-repositories';
 import { createSalesRepository, type SalesRepository } from './sales/sales-repository';
@@ -27,6 +28,8 @@ export interface Repositories extends MasterRepositories, ReceivablesRepositorie
   ecSettings: EcSettingRepository;
   /** import history, システムログ, watch list */
   importRuns: ImportRunRepository;
+  /** 要確認: imported orders a clerk must look at */
+  reviews: ReviewRepository;
   /** 出荷伝票 / 請求伝票 (lines, tax totals, the shipments' stock entries) */
   slips: SlipRepository;
   schedules: ScheduleRepository;
@@ -52,6 +55,7 @@ export function createRepositories(db: Db, now: () => string): Repositories {
     appState: createAppStateRepository(db),
     ecSettings: createEcSettingRepository(db, now),
     importRuns: createImportRunRepository(db),
+    reviews: createReviewRepository(db),
     slips: createSlipRepository(db),
     schedules: createScheduleRepository(db),
     subscriptions: createSubscriptionRepository(db),

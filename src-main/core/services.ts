@@ -13,6 +13,7 @@ import type { PaymentRuleService } from './ec-settings/payment-rule-service';
 import type { ProductLinkService } from './ec-settings/product-link-service';
 import type { EventBus } from './event-bus';
 import type { ImportService } from './import/import-service';
+import type { ReviewService } from './import/review-service';
 import type { CorePorts } from './ports';
 import type { AnalysisService } from './analysis/analysis-service';
 import type { Repositories } from './repositories';
@@ -58,6 +59,8 @@ export interface Services {
   demo: DemoService;
   /** 出荷取込処理 (one run at a time per EC連携設定) */
   imports: ImportService;
+  /** 要確認 of the import: list, count, settle */
+  reviews: ReviewService;
   /** バッチスケジュール (started by the shell and the harness only) */
   schedules: SchedulerService;
   /** CSV取込 in progress by job id (progress events, 中止), shared by the master and 定期申込 imports */

@@ -6,6 +6,16 @@
 import type { Rng } from './prng';
 import type { WireCustomer } from './wire-types';
 
+/**
+ * 貴社独自会員IDs as real shops write them (docs/import-rules.md#customer-per-payment-method): with a slash
+ * and a space, 40+ characters long, and in full-width letters and digits.
+ */
+const SHOP_STYLE_EXT_IDS: ReadonlyMap<number, string> = new Map([
+  [4, '山田商店-001/東京 本店'],
+  [14, 'KANTO-WHOLESALE-PARTNER-2025-TOKYO-STORE-0015'],
+  [24, 'Ｃ００２５'],
+]);
+
 const COMPANY_STEMS = [
   'サンプル商事',
   'テスト商店',
@@ -60,7 +70,7 @@ export function buildCustomers(rng: Rng, createdAt: string): WireCustomer[] {
     out.push({
       id,
       // every 10th member (i = 9, 19, 29, 39) has no 貴社独自会員ID
-      ext_id: i % 10 === 9 ? '' : `C${String(i + 1).padStart(4, '0')}`,
+      ext_id: i % 10 === 9 ? '' : (SHOP_STYLE_EXT_IDS.get(i) ?? `C${String(i + 1).padStart(4, '0')}`),
       parent_id: '',
       comp_name: `${rng.pick(PREFIXES)}${stem}${suffix}`,
       comp_name_kana: '',

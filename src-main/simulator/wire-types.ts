@@ -89,11 +89,11 @@ export interface WireOrder {
   total_price: number;
   tax: number;
   tax_rate: string;
-  COD_cost: number;
-  shipping_cost: number;
+  COD_cost: number | '';
+  shipping_cost: number | '';
   final_price: number;
-  use_point: number;
-  get_point: number;
+  use_point: number | '';
+  get_point: number | '';
   order_totals: WireOrderTotal[];
   customer_message: string;
   admin_message: string;

@@ -21,6 +21,14 @@ export const importQueries = {
     queryOptions({ queryKey: ['import', 'run', runId] as const, queryFn: () => unwrap(api().import.get({ runId })), meta: { reads: ['systemLog'] } }),
 };
 
+/** 要確認 (under the 'import' root: every import run and settlement refreshes it) */
+export const reviewQueries = {
+  list: (includeResolved: boolean) =>
+    queryOptions({ queryKey: ['import', 'reviews', includeResolved] as const, queryFn: () => unwrap(api().reviews.list({ includeResolved })) }),
+  /** the dashboard's badge */
+  count: () => queryOptions({ queryKey: ['import', 'reviews', 'count'] as const, queryFn: () => unwrap(api().reviews.count()) }),
+};
+
 export const systemLogQueries = {
   list: (filter: { level: LogLevel | null; runId: number | null }) =>
     queryOptions({

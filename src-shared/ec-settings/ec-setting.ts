@@ -11,6 +11,12 @@ export type EcPlatform = (typeof EC_PLATFORMS)[number];
 
 export const TAX_ROUNDINGS = ['floor', 'ceil', 'round'] as const;
 
+/** BCart's own name of the cancelled 対応状況. */
+export const DEFAULT_CANCEL_STATUSES: readonly string[] = ['キャンセル'];
+
+/** Longest 対応状況 name kept. */
+export const CANCEL_STATUS_MAX = 100;
+
 /** A master reference: an id, or null while not chosen. */
 export const refId = z.number().int().positive().nullable();
 
@@ -48,6 +54,8 @@ export const ecSettingInput = z
     /** calls per sliding 300 s */
     rateBudget: z.number().int(),
     taxRounding: z.enum(TAX_ROUNDINGS),
+    /** BCart 対応状況 names that mean cancelled (shops rename キャンセル); checked by validate-ec-setting */
+    cancelStatuses: z.array(z.string().max(200)).max(50),
   })
   .strict();
 export type EcSettingValues = z.infer<typeof ecSettingInput>;
@@ -86,5 +94,6 @@ export function emptyEcSetting(today: string): EcSettingValues {
     oauthClientId: null,
     rateBudget: 250,
     taxRounding: 'floor',
+    cancelStatuses: [...DEFAULT_CANCEL_STATUSES],
   };
 }

@@ -1,5 +1,6 @@
 /** 決済方法ごとの得意先 (docs/import-rules.md#customer-per-payment-method): BCart payment display name → customer rule. */
 import { z } from 'zod';
+import { PARTNER_CODE_MAX } from '../masters/fields';
 
 export const PAYMENT_RULE_KINDS = ['customer', 'member-ext-id', 'unsupported'] as const;
 export type PaymentRuleKind = (typeof PAYMENT_RULE_KINDS)[number];
@@ -16,7 +17,8 @@ export const paymentRuleInput = z
   .object({
     paymentName: z.string().max(100),
     ruleKind: z.enum(PAYMENT_RULE_KINDS),
-    customerCode: z.string().max(30).nullable(),
+    // a bound only (UTF-16 units); the service checks the 255-character 取引先コード rule per row
+    customerCode: z.string().max(PARTNER_CODE_MAX * 2).nullable(),
   })
   .strict();
 export type PaymentRuleInput = z.infer<typeof paymentRuleInput>;

@@ -6,7 +6,7 @@
 import type { FieldProblem } from '../errors';
 import { isIsoDate } from '../domain/jst-date';
 import { apiUrlProblem, isAllowedApiUrl } from './api-url-policy';
-import type { EcSettingValues } from './ec-setting';
+import { CANCEL_STATUS_MAX, type EcSettingValues } from './ec-setting';
 
 export interface RefConfirmed {
   confirmed: boolean;
@@ -108,6 +108,12 @@ export function validateEcSetting(v: EcSettingValues, refs: EcSettingRefs, today
   ] as const) {
     const u = v[path];
     if (u !== null && u.trim() !== '' && !isAllowedApiUrl(u.trim(), extraApiHosts)) add(path, apiUrlProblem(label));
+  }
+  const statuses = v.cancelStatuses.map((c) => c.trim()).filter((c) => c !== '');
+  if (statuses.length === 0) {
+    add('cancelStatuses', 'キャンセル扱いの対応状況を1つ以上入力してください (Bカートの既定は「キャンセル」)。');
+  } else if (statuses.some((c) => c.length > CANCEL_STATUS_MAX)) {
+    add('cancelStatuses', `キャンセル扱いの対応状況は1つ${CANCEL_STATUS_MAX}文字以内で入力してください。`);
   }
   if (!Number.isInteger(v.rateBudget) || v.rateBudget < 1 || v.rateBudget > 300) {
     add('rateBudget', 'API呼び出し上限は1〜300の整数で入力してください (Bカートの上限は300回/300秒で、他のアプリと共有します)。');

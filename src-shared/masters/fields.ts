@@ -14,6 +14,30 @@ export const codeField = (label: string, max = 30) =>
     .max(max, { error: `${label}は${max}文字以内で入力してください。` })
     .regex(/^[A-Za-z0-9_.-]+$/, { error: `${label}は半角英数字と「_」「-」「.」で入力してください。` });
 
+/** Longest 取引先コード: BCart's 貴社独自会員ID holds up to 255 characters, and it is matched to this code. */
+export const PARTNER_CODE_MAX = 255;
+
+/** Printable: no control characters and no broken UTF-16 (tabs and newlines cannot be matched or shown). */
+const PRINTABLE_RE = /^[^\p{Cc}\p{Cs}]+$/u;
+
+/** True when `code` (already trimmed) can be a 取引先コード. */
+export function isPartnerCode(code: string): boolean {
+  return code.length > 0 && [...code].length <= PARTNER_CODE_MAX && PRINTABLE_RE.test(code);
+}
+
+/**
+ * 取引先コード: any printable text up to 255 characters, trimmed, because the import matches a
+ * 得意先 by BCart's 貴社独自会員ID (docs/import-rules.md#customer-per-payment-method), which shops fill with
+ * codes like 「山田商店-001/東京 本店」.
+ */
+export const partnerCodeField = (label: string) =>
+  z
+    .string({ error: `${label}を入力してください。` })
+    .trim()
+    .min(1, { error: `${label}を入力してください。` })
+    .refine((v) => [...v].length <= PARTNER_CODE_MAX, { error: `${label}は${PARTNER_CODE_MAX}文字以内で入力してください。` })
+    .refine((v) => PRINTABLE_RE.test(v), { error: `${label}にタブ・改行などの制御文字は使えません。` });
+
 export const nameField = (label: string, max = 100) =>
   z
     .string({ error: `${label}を入力してください。` })

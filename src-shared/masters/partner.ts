@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { toHalfWidthCode } from '../domain/search-fold';
-import { idField, kanaField, masterRowBase, nameField } from './fields';
+import { idField, kanaField, masterRowBase, nameField, partnerCodeField } from './fields';
 import { billingProblems, dayOfMonthField, partnerBillingFields, partnerBillingRow, withBillingDefaults } from './partner-billing';
 
 export const PARTNER_KINDS = ['得意先', '仕入先', '納入先', '倉庫'] as const;
@@ -20,23 +20,9 @@ export const CLOSING_DAY_END_OF_MONTH = 31;
 /** '' / null / undefined / NaN (an empty number input) → null */
 const blankToNull = (v: unknown): unknown => (v === '' || v === undefined || (typeof v === 'number' && Number.isNaN(v)) ? null : v);
 
-const CODE_CHARS = /^[A-Za-z0-9_.-]+$/;
-const codeCharsMessage = '取引先コードは半角英数字と「_」「-」「.」で入力してください。';
-
-/**
- * 取引先コード. A 倉庫's code typed in full width becomes half width (ＷＨ１ → WH1, see the transform
- * below); the other kinds keep the code exactly as typed: a 得意先コード must equal BCart's 貴社独自会員ID.
- */
-const partnerCode = z
-  .string({ error: '取引先コードを入力してください。' })
-  .trim()
-  .min(1, { error: '取引先コードを入力してください。' })
-  .max(30, { error: '取引先コードは30文字以内で入力してください。' })
-  .refine((v) => CODE_CHARS.test(toHalfWidthCode(v)), { error: codeCharsMessage });
-
 export const partnerInput = z
   .object({
-    code: partnerCode,
+    code: partnerCodeField('取引先コード'),
     name: nameField('取引先名', 100),
     kana: kanaField()
       .optional()
@@ -49,13 +35,6 @@ export const partnerInput = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.kind !== '倉庫' && !CODE_CHARS.test(v.code) && CODE_CHARS.test(toHalfWidthCode(v.code))) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['code'],
-        message: `${v.kind}コードは全角を使わず、半角英数字でそのまま入力してください(Bカートの会員IDと照合します)。`,
-      });
-    }
     if (v.kind === '得意先') {
       if (v.billingType === null)
         ctx.addIssue({ code: 'custom', path: ['billingType'], message: '得意先は請求区分(「個別」または「締」)を選んでください。' });

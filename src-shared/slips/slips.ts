@@ -11,7 +11,7 @@ export const slipListInput = z
     /** JST dates, inclusive */
     from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
     to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-    /** 受注番号 or 得意先コード / 名 (partial) */
+    /** 受注番号, 得意先コード / 名 or the buyer's 貴社独自会員ID / 会社名 (partial) */
     search: z.string().max(100).optional(),
     limit: z.number().int().min(1).max(100_000).optional(),
     offset: z.number().int().min(0).optional(),
@@ -20,9 +20,20 @@ export const slipListInput = z
 
 export const slipIdInput = z.object({ id }).strict();
 
+/** One money basis (docs/glossary.md#money-basis): 税抜 / 消費税 / 税込; null only on old slips not filled yet */
+const money = {
+  netAmount: yen.nullable(),
+  taxAmount: yen.nullable(),
+  grossAmount: yen.nullable(),
+};
+
 const bcartIds = {
   bcartOrderId: z.number().int().nullable(),
   bcartOrderCode: z.string().nullable(),
+  /** the BCart member who bought (会員 id, 貴社独自会員ID, 会社名); null on slips not from BCart */
+  buyerMemberId: z.number().int().nullable(),
+  buyerExtId: z.string().nullable(),
+  buyerCompany: z.string().nullable(),
 };
 
 export const shipmentRow = z.object({
@@ -31,6 +42,7 @@ export const shipmentRow = z.object({
   customerCode: z.string(),
   customerName: z.string(),
   amount: yen,
+  ...money,
   confirmed: z.boolean(),
   ...bcartIds,
   bcartLogisticsId: z.number().int().nullable(),
@@ -43,6 +55,7 @@ export const invoiceRow = z.object({
   customerCode: z.string(),
   customerName: z.string(),
   total: yen,
+  ...money,
   confirmed: z.boolean(),
   ...bcartIds,
   importRunId: z.number().int().nullable(),
@@ -58,6 +71,7 @@ const slipLine = z.object({
   taxRate: z.number().int(),
   taxClassName: z.string(),
   taxIncluded: z.boolean(),
+  ...money,
 });
 
 export const shipmentDetail = shipmentRow.extend({

@@ -36,7 +36,8 @@ export interface BcartOrderProduct {
   /** 入数 pieces per set */
   setQuantity: DecimalString;
   /** 注文数 in sets */
-  orderProCount: number;
+  /** null when BCart sent "" / null (an error of the order for a product line) */
+  orderProCount: number | null;
   /** "0.1" | "0.08" | "0" … */
   taxRate: DecimalString | null;
   /** 1 標準 / 2 軽減 */
@@ -77,11 +78,15 @@ export interface BcartOrder {
   payment: string;
   totalPrice: DecimalString | null;
   tax: number | null;
-  codCost: number | null;
-  shippingCost: number | null;
+  /** "" / null on the wire = 0 */
+  codCost: number;
+  /** "" / null on the wire = 0 */
+  shippingCost: number;
   finalPrice: number | null;
-  usePoint: number | null;
-  getPoint: number | null;
+  /** "" / null on the wire = 0 */
+  usePoint: number;
+  /** "" / null on the wire = 0 */
+  getPoint: number;
   orderTotals: BcartOrderTotal[];
   orderedAt: IsoDateTime;
   /** 対応状況 name, shop-defined */

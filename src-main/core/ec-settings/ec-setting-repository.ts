@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../../src-shared/errors';
-import { EC_PLATFORMS, type EcPlatform, type EcSetting, type EcSettingValues } from '../../../src-shared/ec-settings/ec-setting';
+import { DEFAULT_CANCEL_STATUSES, EC_PLATFORMS, type EcPlatform, type EcSetting, type EcSettingValues } from '../../../src-shared/ec-settings/ec-setting';
 import type { PaymentRuleKind } from '../../../src-shared/ec-settings/payment-rule';
 import type { ProductLink } from '../../../src-shared/ec-settings/product-link';
 import type { Db } from '../db/db-handle';
@@ -60,9 +60,29 @@ function toSetting(r: Row): EcSetting {
     oauthClientId: r.oauthClientId,
     rateBudget: r.rateBudget,
     taxRounding: r.taxRounding,
+    cancelStatuses: parseCancelStatuses(r.cancelStatuses),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };
+}
+
+/**
+ * cancel_statuses as stored (a JSON array of names). A broken value reads as the default rather
+ * than as "nothing is cancelled": that would make cancelled orders importable.
+ */
+export function parseCancelStatuses(stored: string): string[] {
+  try {
+    const parsed = JSON.parse(stored) as unknown;
+    if (Array.isArray(parsed) && parsed.length > 0 && parsed.every((s) => typeof s === 'string')) return parsed;
+  } catch {
+    /* the default below */
+  }
+  return [...DEFAULT_CANCEL_STATUSES];
+}
+
+/** The values as the ec_settings row stores them. */
+function toRow(v: EcSettingValues) {
+  return { ...v, cancelStatuses: JSON.stringify(v.cancelStatuses) };
 }
 
 /** Trims text and turns blank optional text into null, as stored. */
@@ -76,6 +96,7 @@ export function normaliseValues(v: EcSettingValues): EcSettingValues {
     oauthAuthorizeUrl: opt(v.oauthAuthorizeUrl),
     oauthTokenUrl: opt(v.oauthTokenUrl),
     oauthClientId: opt(v.oauthClientId),
+    cancelStatuses: [...new Set(v.cancelStatuses.map((c) => c.trim()).filter((c) => c !== ''))],
   };
 }
 
@@ -107,10 +128,10 @@ export function createEcSettingRepository(db: Db, now: () => string) {
       orm.select({ id: ecSettings.id, name: ecSettings.name, importStartDate: ecSettings.importStartDate }).from(ecSettings).orderBy(asc(ecSettings.id)).all(),
     insert(v: EcSettingValues): EcSetting {
       const stamp = now();
-      return toSetting(orm.insert(ecSettings).values({ ...v, createdAt: stamp, updatedAt: stamp }).returning().get());
+      return toSetting(orm.insert(ecSettings).values({ ...toRow(v), createdAt: stamp, updatedAt: stamp }).returning().get());
     },
     update(id: number, v: EcSettingValues): EcSetting {
-      const r = orm.update(ecSettings).set({ ...v, updatedAt: now() }).where(eq(ecSettings.id, id)).returning().get();
+      const r = orm.update(ecSettings).set({ ...toRow(v), updatedAt: now() }).where(eq(ecSettings.id, id)).returning().get();
       if (!r) throw notFound();
       return toSetting(r);
     },

@@ -4,10 +4,11 @@
  */
 import { AppError, type FieldProblem } from '../../../src-shared/errors';
 import type { CustomerStatus, PaymentRule, PaymentRuleInput } from '../../../src-shared/ec-settings/payment-rule';
+import { isPartnerCode, PARTNER_CODE_MAX } from '../../../src-shared/masters/fields';
+import { isNeverSupportedPayment } from '../import/mapping/default-payment-rules';
 import type { Logger } from '../ports';
 import type { Repositories } from '../repositories';
 
-const CODE_RE = /^[A-Za-z0-9_.-]{1,30}$/;
 
 /** A customer name for a BC_* code, from the payment names that use it. */
 export function customerNameFor(code: string, paymentNames: string[]): string {
@@ -25,8 +26,11 @@ export function validatePaymentRules(rules: PaymentRuleInput[]): FieldProblem[] 
     else if (seen.has(name)) problems.push({ path: `rules.${i}.paymentName`, message: `${i + 1}行目: 決済方法「${name}」は${seen.get(name)! + 1}行目と重複しています。1行にまとめてください。` });
     else seen.set(name, i);
     const code = r.customerCode?.trim() ?? '';
-    if (r.ruleKind === 'customer' && !CODE_RE.test(code)) {
-      problems.push({ path: `rules.${i}.customerCode`, message: `${i + 1}行目: 得意先コードを半角英数字と「_」「-」「.」の30文字以内で入力してください。` });
+    if (r.ruleKind === 'customer' && !isPartnerCode(code)) {
+      problems.push({ path: `rules.${i}.customerCode`, message: `${i + 1}行目: 得意先コードを${PARTNER_CODE_MAX}文字以内（制御文字なし）で入力してください。` });
+    }
+    if (r.ruleKind !== 'unsupported' && isNeverSupportedPayment(name)) {
+      problems.push({ path: `rules.${i}.ruleKind`, message: `${i + 1}行目: 決済方法「${name}」の注文は取り込みに対応していないため、「取込対象外」から変更できません。` });
     }
   });
   return problems;

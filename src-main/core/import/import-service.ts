@@ -1,7 +1,8 @@
 /**
  * 出荷取込処理 as a long-running job of the core: `start` returns the run id at once, the work goes
  * on in the background and reports through `import:progressed` / `import:finished`. One run at a
- * time per EC連携設定 (ALREADY_RUNNING), none while 受付停止. The plans of recent runs stay in
+ * time per EC連携設定 (ALREADY_RUNNING) in this core and, through a database lease, across
+ * processes (import-lock.ts); none while 受付停止. The plans of recent runs stay in
  * memory so the 取込プレビュー screen can show them. A run stops on `cancel(runId)` (the 中止 button) or
  * when the caller's signal aborts (the scheduler's job on app quit): it ends cancelled (中止) with nothing written.
  */
@@ -9,6 +10,7 @@ import type { PlanView } from '../../../src-shared/import/import-run';
 import { AppError } from '../../../src-shared/errors';
 import { emitDataChanged, type EventBus } from '../event-bus';
 import type { StoreMode } from '../store-mode/store-mode';
+import type { ImportLock } from './import-lock';
 import { executeImportRun, runImport, startImportRun, type ImportDeps, type ImportOptions, type ImportOutcome, type ImportTrigger } from './run-import';
 import { planView } from './plan-view';
 
@@ -37,7 +39,8 @@ export interface ImportService {
   plan(runId: number): PlanView | null;
   /**
    * One run in the foreground, awaited (the CLI, the demo command, tests and the benchmark): no
-   * running-set, no push events. Throws only when the run cannot even start (no such setting).
+   * running-set, no push events, but the database lease. Throws only when the run cannot even
+   * start (no such setting, ALREADY_RUNNING in another process).
    */
   run(opts: ImportOptions): Promise<ImportOutcome>;
 }
@@ -45,6 +48,8 @@ export interface ImportService {
 export interface ImportServiceDeps extends ImportDeps {
   storeMode: Pick<StoreMode, 'assertOpen'>;
   events: EventBus;
+  /** the database lease that keeps other processes from running the same setting */
+  lock: ImportLock;
 }
 
 /** The one service per core, built by the composition root (handlers, scheduler and tray share the running-set). */
@@ -62,7 +67,15 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
         });
       }
       deps.storeMode.assertOpen(opts.dryRun ? '取込プレビュー' : '出荷取込処理');
-      const runId = startImportRun(deps, { settingId, ...opts });
+      const lease = deps.lock.acquire(settingId);
+      let runId: number;
+      try {
+        // under the lease: a run row left 'running' can only be a dead process's (failInterrupted)
+        runId = startImportRun(deps, { settingId, ...opts });
+      } catch (e) {
+        lease.release();
+        throw e;
+      }
       // the history shows the new run (実行中) on every screen, whoever started it (scheduler, tray)
       emitDataChanged(events, 'import');
       running.add(settingId);
@@ -71,6 +84,9 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
       const onOuterAbort = (): void => controller.abort(signal?.reason);
       if (signal?.aborted) controller.abort(signal.reason);
       else signal?.addEventListener('abort', onOuterAbort, { once: true });
+      // a lost lease (renewal failed, taken over) stops the run before it writes
+      const onLeaseLost = (): void => controller.abort(lease.signal.reason);
+      lease.signal.addEventListener('abort', onLeaseLost, { once: true });
       controllers.set(runId, controller);
       const done = executeImportRun(deps, runId, {
         settingId,
@@ -86,6 +102,8 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
           return o;
         })
         .finally(() => {
+          lease.signal.removeEventListener('abort', onLeaseLost);
+          lease.release();
           running.delete(settingId);
           controllers.delete(runId);
           pending.delete(runId);
@@ -144,7 +162,15 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
     },
     isRunning: (settingId) => running.has(settingId),
     plan: (runId) => plans.get(runId) ?? null,
-    run: (opts) => runImport(deps, opts),
+    async run(opts) {
+      const lease = deps.lock.acquire(opts.settingId);
+      try {
+        const signal = opts.signal ? AbortSignal.any([opts.signal, lease.signal]) : lease.signal;
+        return await runImport(deps, { ...opts, signal });
+      } finally {
+        lease.release();
+      }
+    },
   };
 }
 

@@ -4,8 +4,9 @@
  * imported) into the plain ImportMasters snapshot the pure mapping takes. Read-only.
  */
 import { AppError } from '../../../src-shared/errors';
-import type { EcSettingRecord } from '../ec-settings/ec-setting-repository';
+import { parseCancelStatuses, type EcSettingRecord } from '../ec-settings/ec-setting-repository';
 import type { Repositories } from '../repositories';
+import { customerIndex } from './mapping/customer-index';
 import { paymentRuleMap, type ImportMasters, type ImportSettings, type LocalProduct, type PaymentRule } from './mapping';
 
 /** What the import reads its snapshot from. */
@@ -54,13 +55,7 @@ export function loadEcSetting(repos: Pick<ImportMastersRepositories, 'ecSettings
       { details: { missing } },
     );
   }
-  let cancelStatuses: string[] = ['キャンセル'];
-  try {
-    const parsed = JSON.parse(row.cancelStatuses) as unknown;
-    if (Array.isArray(parsed) && parsed.every((s) => typeof s === 'string')) cancelStatuses = parsed;
-  } catch {
-    /* keep the default: a broken value must not make cancelled orders importable */
-  }
+  const cancelStatuses = parseCancelStatuses(row.cancelStatuses);
   const num = (f: keyof EcSettingRecord): number => Number(row[f]);
   return {
     id: settingId,
@@ -92,6 +87,45 @@ export function loadEcSetting(repos: Pick<ImportMastersRepositories, 'ecSettings
   };
 }
 
+/** The masters of a setting as the re-check reads them. */
+export type SettingMastersRepositories = Pick<Repositories, 'departments' | 'taxClasses' | 'workflows' | 'partners' | 'products'>;
+
+/**
+ * Re-checks, before anything is fetched, that the setting's masters are still confirmed and still
+ * mean what the import assumes: 税区分 of 10 / 8 / 0 %, a 倉庫, an 出荷 / 請求 workflow
+ * (docs/import-rules.md#masters-in-use). A master edited or 確定取消'd since the settings were
+ * saved refuses the run with SETTINGS_INVALID naming each problem, instead of booking slips on it.
+ */
+export function assertSettingMasters(repos: SettingMastersRepositories, setting: EcSettingRow): void {
+  const s = setting.settings;
+  const problems: string[] = [];
+  const check = <R extends { confirmed: boolean }>(label: string, row: R | undefined, ok: (r: R) => string | null) => {
+    if (!row) problems.push(`${label}が見つかりません`);
+    else if (!row.confirmed) problems.push(`${label}が確定されていません`);
+    else {
+      const why = ok(row);
+      if (why) problems.push(`${label}${why}`);
+    }
+  };
+  const rate = (want: number) => (t: { rate: number; code: string }) => (t.rate === want ? null : `「${t.code}」の税率が${t.rate}%です（${want}%の税区分を選んでください）`);
+  check('連携部門', repos.departments.find(s.departmentId), () => null);
+  check('連携倉庫', repos.partners.find(s.warehouseId), (p) => (p.kind === '倉庫' ? null : `「${p.code}」が倉庫ではありません`));
+  check('標準税区分', repos.taxClasses.find(s.standardTaxClassId), rate(10));
+  check('軽減税区分', repos.taxClasses.find(s.reducedTaxClassId), rate(8));
+  check('非課税税区分', repos.taxClasses.find(s.exemptTaxClassId), rate(0));
+  check('送料・手数料の商品', repos.products.find(s.shippingFeeProductId), () => null);
+  check('値引・ポイントの商品', repos.products.find(s.discountProductId), () => null);
+  check('出荷ワークフロー', repos.workflows.find(s.shipmentWorkflowId), (w) => (w.kind === '出荷' ? null : `「${w.code}」が出荷のワークフローではありません`));
+  check('請求ワークフロー', repos.workflows.find(s.invoiceWorkflowId), (w) => (w.kind === '請求' ? null : `「${w.code}」が請求のワークフローではありません`));
+  if (problems.length > 0) {
+    throw new AppError(
+      'SETTINGS_INVALID',
+      `EC連携設定「${setting.name}」のマスタに問題があるため出荷取込処理を実行できません（${problems.join('、')}）。マスタを確定するか、EC連携設定で選び直してください。`,
+      { details: { problems } },
+    );
+  }
+}
+
 /**
  * The snapshot for one run of EC連携設定 `settingId`. With `scope`, the already-imported sets only
  * hold ids of the orders at hand (the mapping only asks about those).
@@ -113,11 +147,12 @@ export function loadImportMasters(repos: ImportMastersRepositories, settingId: n
   const productsBySetId = new Map(repos.ecSettings.linkedProducts(settingId).map((l) => [l.bcartSetId, l.product]));
   return {
     settings: setting.settings,
-    customersByCode: new Map(repos.partners.confirmedCustomers().map((c) => [c.code, c])),
+    customers: customerIndex(repos.partners.confirmedCustomers()),
     paymentRules,
     productsByCode,
     productsBySetId,
-    alreadyImportedLogisticsIds: new Set(repos.slips.importedLogisticsIds(scope ? scope.logisticsIds : null)),
-    alreadyInvoicedOrderIds: new Set(repos.slips.invoicedOrderIds(scope ? scope.orderIds : null)),
+    // BCart ids are unique per shop only: "already imported" is asked of this setting's slips
+    alreadyImportedLogisticsIds: new Set(repos.slips.importedLogisticsIds(settingId, scope ? scope.logisticsIds : null)),
+    alreadyInvoicedOrderIds: new Set(repos.slips.invoicedOrderIds(settingId, scope ? scope.orderIds : null)),
   };
 }

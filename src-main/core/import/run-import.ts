@@ -17,7 +17,7 @@ import type { Repositories } from '../repositories';
 import { fetchOrders } from './fetch-orders';
 import { finishPreview, finishRefused, finishStopped } from './finish-import';
 import { importWindow, isCaughtUp, type ImportWindow } from './import-window';
-import { loadEcSetting } from './load-import-masters';
+import { assertSettingMasters, loadEcSetting } from './load-import-masters';
 import { hasImportErrors, type ImportPlan } from './mapping';
 import { planImport } from './plan-import';
 import { createRunState } from './run-state';
@@ -25,7 +25,7 @@ import { writeImport } from './write-import-plan';
 
 /** What the pipeline uses: the repositories it reads and writes, the shop's connection, the clock. */
 export interface ImportDeps {
-  repos: Pick<Repositories, 'ecSettings' | 'importRuns' | 'slips' | 'partners' | 'products' | 'statements' | 'transaction'>;
+  repos: Pick<Repositories, 'ecSettings' | 'importRuns' | 'reviews' | 'slips' | 'partners' | 'products' | 'departments' | 'taxClasses' | 'workflows' | 'statements' | 'transaction'>;
   bcart: Pick<BcartSessions, 'auth' | 'client'>;
   clock: Clock;
   logger: Logger;
@@ -114,6 +114,7 @@ export async function executeImportRun(deps: ImportDeps, runId: number, opts: Im
   try {
     run.checkAborted();
     const setting = loadEcSetting(deps.repos, opts.settingId);
+    assertSettingMasters(deps.repos, setting);
     const today = jstDateOf(deps.clock.now());
     outcome.cursorBefore = setting.importStartDate;
     outcome.cursorAfter = setting.importStartDate;

@@ -1,7 +1,7 @@
 /**
  * The write step of 出荷取込処理: the whole plan in ONE synchronous transaction (BEGIN IMMEDIATE, so
  * a lock held elsewhere fails it before anything is written): 出荷伝票 + lines, stock-out of
- * inventory-tracked products in the 連携倉庫, 請求伝票 + lines + per-rate totals, the watch list,
+ * inventory-tracked products in the 連携倉庫, 請求伝票 + lines + per-rate totals, the watch list, the 要確認 list,
  * the cursor, the run record and its log (docs/import-rules.md#all-or-nothing). Any exception
  * rolls everything back; UNIQUE constraints on the BCart ids turn a double import into a rollback
  * instead of a duplicate.
@@ -16,7 +16,7 @@ import type { ImportOutcome } from './run-import';
 import type { RunState } from './run-state';
 
 /** The repositories the write step goes through. */
-export type ImportWriteRepositories = Pick<Repositories, 'slips' | 'importRuns' | 'ecSettings' | 'statements' | 'transaction'>;
+export type ImportWriteRepositories = Pick<Repositories, 'slips' | 'importRuns' | 'reviews' | 'ecSettings' | 'statements' | 'transaction'>;
 
 /** What the transaction needs besides the plan. */
 export interface WriteInput {
@@ -45,6 +45,7 @@ export function writeImportPlan(repos: ImportWriteRepositories, input: WriteInpu
     (): WriteResult => {
       const { stockEntries } = repos.slips.insertImported(settingId, runId, plan, now);
       repos.importRuns.updateWatch(settingId, runId, plan.watch, plan.resolvedOrderIds, now);
+      repos.reviews.open(settingId, runId, plan.reviews, now);
       if (input.cursor !== null) repos.ecSettings.setCursor(settingId, input.cursor, now);
       const sum = plan.summary;
       repos.importRuns.closeRun(runId, {

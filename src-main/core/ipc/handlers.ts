@@ -10,6 +10,8 @@ import { createSettingsHandlers } from '../ec-settings/ec-setting-handlers';
 import { emitDataChanged } from '../event-bus';
 import { createImportHandlers } from '../import/import-handlers';
 import { masterHandlers } from '../masters/master-handlers';
+import { masterInUseGuard } from '../masters/master-in-use';
+import type { MasterKind } from '../masters/master-usage-repository';
 import { createPartnerHandlers } from '../masters/partner-handlers';
 import { createReceivablesHandlers } from '../receivables/receivables-handlers';
 import { createScheduleHandlers } from '../schedules/schedule-handlers';
@@ -26,17 +28,18 @@ import type { Handlers } from './handler-types';
 export function buildHandlers(s: Services): Handlers {
   const { repos, events, storeMode, ports } = s;
   const changed = (root: DataRoot) => emitDataChanged(events, root);
+  const inUse = (kind: MasterKind) => masterInUseGuard(repos.masterUsage, kind);
   return {
     'app:info': () => ({ ...s.info, storeClosed: storeMode.isClosed() }),
-    ...createImportHandlers(s.imports, repos),
-    ...masterHandlers('departments', repos.departments, changed),
-    ...masterHandlers('taxClasses', repos.taxClasses, changed),
-    ...masterHandlers('workflows', repos.workflows, changed),
+    ...createImportHandlers(s.imports, s.reviews, repos, (...roots) => emitDataChanged(events, ...roots)),
+    ...masterHandlers('departments', repos.departments, changed, { inUse: inUse('departments') }),
+    ...masterHandlers('taxClasses', repos.taxClasses, changed, { inUse: inUse('taxClasses') }),
+    ...masterHandlers('workflows', repos.workflows, changed, { inUse: inUse('workflows') }),
     // a 得意先 with a 請求書 keeps its billed history (docs/receivables-rules.md), in the form and in CSV取込
-    ...masterHandlers('partners', repos.partners, changed, { beforeUpdate: s.receivables.guardPartnerUpdate }),
+    ...masterHandlers('partners', repos.partners, changed, { beforeUpdate: s.receivables.guardPartnerUpdate, inUse: inUse('partners') }),
     ...createPartnerHandlers(repos.partners),
-    ...masterHandlers('products', repos.products, changed, { beforeWrite: () => storeMode.assertOpen('商品の編集') }),
-    ...masterHandlers('bankAccounts', repos.bankAccounts, changed),
+    ...masterHandlers('products', repos.products, changed, { beforeWrite: () => storeMode.assertOpen('商品の編集'), inUse: inUse('products') }),
+    ...masterHandlers('bankAccounts', repos.bankAccounts, changed, { inUse: inUse('bankAccounts') }),
     ...createCsvHandlers({ repos, storeMode, events, csvJobs: s.csvJobs, ports, updateGuards: { partners: s.receivables.guardPartnerUpdate } }),
     ...createSettingsHandlers({
       ecSettings: s.ecSettings,

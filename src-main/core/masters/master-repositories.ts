@@ -19,6 +19,7 @@ import type { LocalCustomer, LocalProduct } from '../import/mapping';
 import type { Db } from '../db/db-handle';
 import { bankAccounts, departments, partners, products, taxClasses, workflows } from '../db/schema';
 import { createMasterRepository, type MasterRepository, type MasterRepositoryConfig, type MasterTable } from './master-repository';
+import { createMasterUsageRepository, type MasterUsageRepository } from './master-usage-repository';
 
 type Values<R> = Omit<R, 'id' | 'confirmed' | 'createdAt' | 'updatedAt'>;
 type TaxKind = '標準' | '軽減' | '非課税';
@@ -43,6 +44,8 @@ export interface MasterRepositories {
   partners: ReturnType<typeof createPartnerRepository>;
   products: ReturnType<typeof createProductRepository>;
   bankAccounts: MasterRepository<BankAccount, Values<BankAccount>>;
+  /** who uses a master: EC連携設定 and confirmed slips */
+  masterUsage: MasterUsageRepository;
 }
 
 /**
@@ -64,6 +67,7 @@ export function createMasterRepositories(db: Db, now: () => string): MasterRepos
   // one handle for all: the generic repository's bulk upsert uses its raw connection
   return {
     departments: createMasterRepository(db, codeNamed('部門', '部門コード', departments, [departments.name], { name: departments.name, updatedAt: departments.updatedAt }), now),
+    masterUsage: createMasterUsageRepository(db),
     taxClasses: createTaxClassRepository(db, now),
     workflows: createWorkflowRepository(db, now),
     partners: createPartnerRepository(db, now),

@@ -47,7 +47,8 @@ export interface MasterRepository<Row, Values> {
   create(values: Values): Row;
   /** inserts a row that is 確定 at once (初期設定, onboarding); returns its id */
   insertConfirmed(values: Values): number;
-  update(id: number, values: Values): Row;
+  /** refused on a 確定 row unless `allowConfirmed` (a master in use: only its free fields change, the caller checked) */
+  update(id: number, values: Values, opts?: { allowConfirmed?: boolean }): Row;
   setConfirmed(id: number, confirmed: boolean): Row;
   /**
    * Bulk upsert by key fields for the CSV import, one prepared statement set for all rows (the
@@ -182,9 +183,9 @@ export function createMasterRepository<Row extends { id: number; confirmed: bool
     });
   }
 
-  function update(id: number, values: Values): Row {
+  function update(id: number, values: Values, opts: { allowConfirmed?: boolean } = {}): Row {
     const current = get(id);
-    if (current.confirmed) {
+    if (current.confirmed && opts.allowConfirmed !== true) {
       throw new AppError('CONFIRMED_LOCKED', `この${cfg.label}は確定済みのため編集できません。編集するには先に「確定取消」を行ってください。`);
     }
     try {

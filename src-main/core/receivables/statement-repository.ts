@@ -271,10 +271,13 @@ export function createStatementRepository({ orm }: Db) {
   /** The invoice of a customer known by this name (受注番号, or "#id"); undefined when none. */
   function invoiceByName(customerId: number, name: string): { id: number; name: string } | undefined {
     const hash = /^#(\d+)$/.exec(name.trim());
+    // SETTINGID:受注番号 where two shops' order codes collide (docs/import-rules.md#review-list)
+    const scoped = /^(\d+):(.+)$/.exec(name.trim());
+    const byName = scoped ? and(eq(invoices.ecSettingId, Number(scoped[1])), eq(invoices.bcartOrderCode, scoped[2]!.trim())) : eq(invoices.bcartOrderCode, name.trim());
     return orm
       .select({ id: invoices.id, name: invoiceName })
       .from(invoices)
-      .where(and(eq(invoices.customerId, customerId), hash ? eq(invoices.id, Number(hash[1])) : eq(invoices.bcartOrderCode, name.trim())))
+      .where(and(eq(invoices.customerId, customerId), hash ? eq(invoices.id, Number(hash[1])) : byName))
       .orderBy(asc(invoices.id))
       .get();
   }

@@ -6,7 +6,9 @@
  */
 import Decimal from 'decimal.js';
 import type { CustomerCandidate, ProductCandidate } from '../../../src-shared/setup/onboarding';
+import { isPartnerCode, PARTNER_CODE_MAX } from '../../../src-shared/masters/fields';
 import type { BcartCustomer, BcartProduct, BcartProductSet } from '../bcart/model';
+import { customerCodeKey } from '../import/mapping/customer-index';
 
 const CODE_RE = /^[A-Za-z0-9_.-]{1,30}$/;
 
@@ -63,11 +65,12 @@ export function planCustomersFromMembers(members: readonly BcartCustomer[], exis
     .filter((m) => m.extId.trim() !== '')
     .map((m) => {
       const code = m.extId.trim();
+      const key = customerCodeKey(code);
       const name = (m.compName.trim() || m.name.trim() || code).slice(0, 100);
       const c: CustomerCandidate = { code, name, status: 'new', reason: null };
-      if (!CODE_RE.test(code)) return { ...c, status: 'invalid', reason: `貴社独自会員ID「${code}」は取引先コードに使えません (半角英数字と「_」「-」「.」)。Bカートの会員情報を直してください。` };
-      if (seen.has(code)) return { ...c, status: 'invalid', reason: `貴社独自会員ID「${code}」が複数の会員で重複しています。Bカートの会員情報を直してください。` };
-      seen.add(code);
+      if (!isPartnerCode(code)) return { ...c, status: 'invalid', reason: `貴社独自会員ID「${code}」は取引先コードに使えません (${PARTNER_CODE_MAX}文字以内、制御文字なし)。Bカートの会員情報を直してください。` };
+      if (seen.has(key)) return { ...c, status: 'invalid', reason: `貴社独自会員ID「${code}」が複数の会員で重複しています。Bカートの会員情報を直してください。` };
+      seen.add(key);
       const kind = existingCodes.get(code);
       if (kind === '得意先') return { ...c, status: 'exists', reason: 'この得意先コードはすでに登録されています。' };
       if (kind) return { ...c, status: 'invalid', reason: `コード「${code}」は取引先種別「${kind}」の取引先で使われています。` };

@@ -3,7 +3,7 @@
  * per-rate tax totals): the lists and details the screens show, and the bulk insert of an import
  * plan. The only code that writes these tables.
  */
-import { and, count, desc, eq, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../../../src-shared/errors';
 import type { InvoiceDetailView, InvoiceRowView, ShipmentDetailView, ShipmentRowView } from '../../../src-shared/slips/slips';
@@ -11,7 +11,8 @@ import { containsText } from '../db/contains-text';
 import { inIds } from '../db/in-ids';
 import type { Db } from '../db/db-handle';
 import { departments, invoiceLines, invoices, invoiceTaxTotals, partners, products, shipmentLines, shipments, stockLedger, taxClasses, workflows } from '../db/schema';
-import type { InvoiceDraft, ShipmentDraft } from '../import/mapping';
+import type { BookedShipment, InvoiceDraft, ShipmentDraft } from '../import/mapping';
+import type { Money } from '../import/mapping/money-basis';
 
 /** A 請求伝票 made by the app (a 売上伝票's 確定): lines as entered, the app's tax per rate. */
 export interface AppInvoice {
@@ -49,12 +50,12 @@ export interface ImportedSlips {
   invoices: readonly InvoiceDraft[];
 }
 
-/** date range and the search box (受注番号, 得意先コード / 名 / フリガナ) of a slip list */
-function slipFilter(date: SQLiteColumn, orderCode: SQLiteColumn, q: SlipQuery): SQL | undefined {
+/** date range and the search box (受注番号, 得意先コード / 名 / フリガナ, 購入者) of a slip list */
+function slipFilter(date: SQLiteColumn, orderCode: SQLiteColumn, buyer: SQLiteColumn[], q: SlipQuery): SQL | undefined {
   const parts: (SQL | undefined)[] = [
     q.from ? gte(date, q.from) : undefined,
     q.to ? lte(date, q.to) : undefined,
-    containsText([orderCode, partners.code, partners.name, partners.kana], q.search),
+    containsText([orderCode, partners.code, partners.name, partners.kana, ...buyer], q.search),
   ];
   const present = parts.filter((p): p is SQL => p !== undefined);
   return present.length > 0 ? and(...present) : undefined;
@@ -66,10 +67,16 @@ const SHIPMENT_ROW = {
   customerCode: partners.code,
   customerName: partners.name,
   amount: shipments.amount,
+  netAmount: shipments.netAmount,
+  taxAmount: shipments.taxAmount,
+  grossAmount: shipments.grossAmount,
   confirmed: shipments.confirmed,
   bcartOrderId: shipments.bcartOrderId,
   bcartOrderCode: shipments.bcartOrderCode,
   bcartLogisticsId: shipments.bcartLogisticsId,
+  buyerMemberId: shipments.bcartMemberId,
+  buyerExtId: shipments.bcartMemberExtId,
+  buyerCompany: shipments.bcartMemberCompany,
   importRunId: shipments.importRunId,
 };
 
@@ -79,9 +86,15 @@ const INVOICE_ROW = {
   customerCode: partners.code,
   customerName: partners.name,
   total: invoices.total,
+  netAmount: invoices.netAmount,
+  taxAmount: invoices.taxAmount,
+  grossAmount: invoices.grossAmount,
   confirmed: invoices.confirmed,
   bcartOrderId: invoices.bcartOrderId,
   bcartOrderCode: invoices.bcartOrderCode,
+  buyerMemberId: invoices.bcartMemberId,
+  buyerExtId: invoices.bcartMemberExtId,
+  buyerCompany: invoices.bcartMemberCompany,
   importRunId: invoices.importRunId,
 };
 
@@ -91,7 +104,7 @@ export function createSlipRepository(db: Db) {
 
   /** A page of 出荷伝票 or 請求伝票 with their 得意先, newest first, and the count of the filter. */
   function listSlips<T>(table: typeof shipments | typeof invoices, columns: typeof SHIPMENT_ROW | typeof INVOICE_ROW, q: SlipQuery): { rows: T[]; total: number } {
-    const where = slipFilter(table.date, table.bcartOrderCode, q);
+    const where = slipFilter(table.date, table.bcartOrderCode, [table.bcartMemberExtId, table.bcartMemberCompany], q);
     const customer = eq(partners.id, table.customerId);
     const total = orm.select({ n: count() }).from(table).innerJoin(partners, customer).where(where).get()?.n ?? 0;
     const rows = orm
@@ -134,6 +147,9 @@ export function createSlipRepository(db: Db) {
         taxRate: l.taxRate,
         taxClassName: sql<string>`coalesce(${taxClasses.name}, '')`,
         taxIncluded: l.taxIncluded,
+        netAmount: l.netAmount,
+        taxAmount: l.taxAmount,
+        grossAmount: l.grossAmount,
         ...extra,
       })
       .from(l)
@@ -156,7 +172,7 @@ export function createSlipRepository(db: Db) {
         ...SHIPMENT_ROW,
         // the 連携倉庫 is a second role of partners (the first is the 得意先 joined in slipHead)
         warehouseName: sql<string>`(select ${partners.name} from ${partners} where ${partners.id} = ${shipments.warehouseId})`,
-        invoiceId: sql<number | null>`(select ${invoices.id} from ${invoices} where ${invoices.bcartOrderId} = ${shipments.bcartOrderId})`,
+        invoiceId: sql<number | null>`(select ${invoices.id} from ${invoices} where ${invoices.bcartOrderId} = ${shipments.bcartOrderId} and ${invoices.ecSettingId} is ${shipments.ecSettingId})`,
       }).get(id) as Omit<ShipmentDetailView, 'lines'> | undefined;
       if (!head) throw new AppError('NOT_FOUND', `出荷伝票 (ID ${id}) が見つかりません。一覧を更新してください。`);
       const lines = slipLines(shipmentLines, { bcartOrderProductId: shipmentLines.bcartOrderProductId }, eq(shipmentLines.shipmentId, id));
@@ -165,7 +181,9 @@ export function createSlipRepository(db: Db) {
 
     /** One 請求伝票 with lines, per-rate totals and its 出荷伝票; NOT_FOUND when absent. */
     getInvoice(id: number): InvoiceDetailView {
-      const head = slipHead(invoices, INVOICE_ROW).get(id) as Omit<InvoiceDetailView, 'lines' | 'taxTotals' | 'shipments'> | undefined;
+      const head = slipHead(invoices, { ...INVOICE_ROW, ecSettingId: invoices.ecSettingId }).get(id) as
+        | (Omit<InvoiceDetailView, 'lines' | 'taxTotals' | 'shipments'> & { ecSettingId: number | null })
+        | undefined;
       if (!head) throw new AppError('NOT_FOUND', `請求伝票 (ID ${id}) が見つかりません。一覧を更新してください。`);
       const lines = slipLines(invoiceLines, { kind: invoiceLines.kind }, eq(invoiceLines.invoiceId, id));
       const taxTotals = orm
@@ -180,22 +198,118 @@ export function createSlipRepository(db: Db) {
           : orm
               .select({ id: shipments.id, date: shipments.date, amount: shipments.amount, bcartLogisticsId: shipments.bcartLogisticsId })
               .from(shipments)
-              .where(eq(shipments.bcartOrderId, head.bcartOrderId))
+              .where(and(eq(shipments.bcartOrderId, head.bcartOrderId), head.ecSettingId === null ? isNull(shipments.ecSettingId) : eq(shipments.ecSettingId, head.ecSettingId)))
               .orderBy(shipments.id)
               .all();
-      return { ...head, lines, taxTotals, shipments: slips };
+      const { ecSettingId: _setting, ...view } = head;
+      return { ...view, lines, taxTotals, shipments: slips };
     },
 
-    /** BCart logistics ids among `ids` that already became 出荷伝票 (all of them when ids is null). */
-    importedLogisticsIds(ids: readonly number[] | null): number[] {
+    /** BCart logistics ids of one setting among `ids` that already became 出荷伝票 (all of them when ids is null). */
+    importedLogisticsIds(settingId: number, ids: readonly number[] | null): number[] {
       const col = shipments.bcartLogisticsId;
-      return orm.select({ v: col }).from(shipments).where(ids ? inIds(col, ids) : isNotNull(col)).all().map((r) => r.v!);
+      return orm
+        .select({ v: col })
+        .from(shipments)
+        .where(and(eq(shipments.ecSettingId, settingId), ids ? inIds(col, ids) : isNotNull(col)))
+        .all()
+        .map((r) => r.v!);
     },
 
-    /** BCart order ids among `ids` that already have a 請求伝票 (all of them when ids is null). */
-    invoicedOrderIds(ids: readonly number[] | null): number[] {
+    /** BCart order ids of one setting among `ids` that already have a 請求伝票 (all of them when ids is null). */
+    invoicedOrderIds(settingId: number, ids: readonly number[] | null): number[] {
       const col = invoices.bcartOrderId;
-      return orm.select({ v: col }).from(invoices).where(ids ? inIds(col, ids) : isNotNull(col)).all().map((r) => r.v!);
+      return orm
+        .select({ v: col })
+        .from(invoices)
+        .where(and(eq(invoices.ecSettingId, settingId), ids ? inIds(col, ids) : isNotNull(col)))
+        .all()
+        .map((r) => r.v!);
+    },
+
+    /** The booked 出荷伝票 of one BCart order of a setting, with their lines (the shipped part of a cancelled order). */
+    bookedShipments(settingId: number, orderId: number): BookedShipment[] {
+      const heads = orm
+        .select({
+          id: shipments.id,
+          date: shipments.date,
+          departmentId: shipments.departmentId,
+          customerId: shipments.customerId,
+          customerCode: partners.code,
+          bcartLogisticsId: shipments.bcartLogisticsId,
+          memberId: shipments.bcartMemberId,
+          extId: shipments.bcartMemberExtId,
+          company: shipments.bcartMemberCompany,
+        })
+        .from(shipments)
+        .innerJoin(partners, eq(partners.id, shipments.customerId))
+        .where(and(eq(shipments.ecSettingId, settingId), eq(shipments.bcartOrderId, orderId), eq(shipments.confirmed, true)))
+        .orderBy(shipments.id)
+        .all();
+      return heads.map(({ id, memberId, extId, company, ...h }) => ({
+        ...h,
+        buyer: { memberId, extId: extId ?? '', company: company ?? '' },
+        lines: orm
+          .select({
+            productId: shipmentLines.productId,
+            productCode: products.code,
+            quantity: shipmentLines.quantity,
+            unitPrice: shipmentLines.unitPrice,
+            amount: shipmentLines.amount,
+            taxClassId: shipmentLines.taxClassId,
+            taxRate: shipmentLines.taxRate,
+            taxIncluded: shipmentLines.taxIncluded,
+            bcartOrderProductId: shipmentLines.bcartOrderProductId,
+          })
+          .from(shipmentLines)
+          .innerJoin(products, eq(products.id, shipmentLines.productId))
+          .where(eq(shipmentLines.shipmentId, id))
+          .orderBy(shipmentLines.lineNo)
+          .all(),
+      }));
+    },
+
+    /** The 請求伝票 id of one BCart order of a setting, or null. */
+    invoiceIdOfOrder: (settingId: number, orderId: number): number | null =>
+      orm
+        .select({ id: invoices.id })
+        .from(invoices)
+        .where(and(eq(invoices.ecSettingId, settingId), eq(invoices.bcartOrderId, orderId)))
+        .get()?.id ?? null,
+
+    /**
+     * Slips written before the money-basis columns existed (net_amount null), with what their
+     * figures are computed from: the lines as priced, an invoice's per-rate totals, a 出荷伝票's
+     * setting rounding. At most `limit` of each kind.
+     */
+    slipsWithoutMoney(limit: number) {
+      const lines = (table: 'shipment_lines' | 'invoice_lines', key: 'shipment_id' | 'invoice_id', id: number) =>
+        sqlite.prepare(`select id, amount, tax_rate as taxRate, tax_included as taxIncluded from ${table} where ${key} = ? order by line_no`).all(id) as {
+          id: number;
+          amount: number;
+          taxRate: number;
+          taxIncluded: number;
+        }[];
+      const shipmentRows = sqlite
+        .prepare(`select s.id, coalesce(e.tax_rounding, 'floor') as rounding from shipments s left join ec_settings e on e.id = s.ec_setting_id where s.net_amount is null order by s.id limit ?`)
+        .all(limit) as { id: number; rounding: 'floor' | 'ceil' | 'round' }[];
+      const invoiceRows = sqlite.prepare('select id from invoices where net_amount is null order by id limit ?').pluck().all(limit) as number[];
+      return {
+        shipments: shipmentRows.map((r) => ({ ...r, lines: lines('shipment_lines', 'shipment_id', r.id).map((l) => ({ ...l, taxIncluded: l.taxIncluded === 1 })) })),
+        invoices: invoiceRows.map((id) => ({
+          id,
+          lines: lines('invoice_lines', 'invoice_id', id).map((l) => ({ ...l, taxIncluded: l.taxIncluded === 1 })),
+          rates: sqlite.prepare('select rate, net, tax from invoice_tax_totals where invoice_id = ?').all(id) as { rate: number; net: number; tax: number }[],
+        })),
+      };
+    },
+
+    /** Writes the money basis of one old slip and its lines (inside the caller's transaction). */
+    setMoney(kind: 'shipment' | 'invoice', id: number, total: Money, lines: readonly { id: number; money: Money }[]): void {
+      const [head, line] = kind === 'shipment' ? ['shipments', 'shipment_lines'] : ['invoices', 'invoice_lines'];
+      const setLine = sqlite.prepare(`update ${line} set net_amount = ?, tax_amount = ?, gross_amount = ? where id = ?`);
+      for (const l of lines) setLine.run(l.money.net, l.money.tax, l.money.gross, l.id);
+      sqlite.prepare(`update ${head} set net_amount = ?, tax_amount = ?, gross_amount = ? where id = ?`).run(total.net, total.tax, total.gross, id);
     },
 
     /**
@@ -204,27 +318,29 @@ export function createSlipRepository(db: Db) {
      * Raw prepared statements on purpose: this is the write of bench/import.bench.ts (40,000 lines
      * in one transaction, held to ≤ 2× a bare better-sqlite3 insert of the same rows).
      */
-    insertImported(settingId: number, runId: number, slips: ImportedSlips, now: string): { stockEntries: number } {
+    insertImported(settingId: number, runId: number | null, slips: ImportedSlips, now: string): { stockEntries: number } {
       const s = {
         shipment: sqlite.prepare(
-          `insert into shipments (ec_setting_id, department_id, warehouse_id, customer_id, date, workflow_id, confirmed, amount,
-             bcart_order_id, bcart_order_code, bcart_logistics_id, import_run_id, buyer_code, buyer_name, created_at, updated_at)
-           values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `insert into shipments (ec_setting_id, department_id, warehouse_id, customer_id, date, workflow_id, confirmed, amount, net_amount, tax_amount, gross_amount,
+             bcart_order_id, bcart_order_code, bcart_logistics_id, bcart_member_id, bcart_member_ext_id, bcart_member_company, import_run_id, buyer_code, buyer_name, created_at, updated_at)
+           values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ),
         shipmentLine: sqlite.prepare(
-          `insert into shipment_lines (shipment_id, line_no, product_id, quantity, unit_price, amount, tax_class_id, tax_rate, tax_included, bcart_order_product_id)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `insert into shipment_lines (shipment_id, line_no, product_id, quantity, unit_price, amount, tax_class_id, tax_rate, tax_included, net_amount, tax_amount, gross_amount,
+             bcart_order_product_id, ec_setting_id)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ),
         stock: sqlite.prepare(
           `insert into stock_ledger (warehouse_id, product_id, quantity, source_type, source_id, date, created_at) values (?, ?, ?, 'shipment', ?, ?, ?)`,
         ),
         invoice: sqlite.prepare(
-          `insert into invoices (ec_setting_id, department_id, customer_id, date, workflow_id, confirmed, total, bcart_order_id, bcart_order_code, import_run_id, created_at, updated_at)
-           values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+          `insert into invoices (ec_setting_id, department_id, customer_id, date, workflow_id, confirmed, total, net_amount, tax_amount, gross_amount, bcart_order_id, bcart_order_code,
+             bcart_member_id, bcart_member_ext_id, bcart_member_company, import_run_id, created_at, updated_at)
+           values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ),
         invoiceLine: sqlite.prepare(
-          `insert into invoice_lines (invoice_id, line_no, kind, product_id, quantity, unit_price, amount, tax_class_id, tax_rate, tax_included)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `insert into invoice_lines (invoice_id, line_no, kind, product_id, quantity, unit_price, amount, tax_class_id, tax_rate, tax_included, net_amount, tax_amount, gross_amount)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ),
         taxTotal: sqlite.prepare(`insert into invoice_tax_totals (invoice_id, rate, net, tax, gross, app_tax) values (?, ?, ?, ?, ?, ?)`),
       };
@@ -239,9 +355,15 @@ export function createSlipRepository(db: Db) {
             d.date,
             d.workflowId,
             d.amount,
+            d.money.total.net,
+            d.money.total.tax,
+            d.money.total.gross,
             d.bcartOrderId,
             d.bcartOrderCode,
             d.bcartLogisticsId,
+            d.buyer.memberId,
+            d.buyer.extId,
+            d.buyer.company,
             runId,
             d.buyerCode,
             d.buyerName,
@@ -251,7 +373,8 @@ export function createSlipRepository(db: Db) {
             .lastInsertRowid,
         );
         d.lines.forEach((l, i) => {
-          s.shipmentLine.run(id, i + 1, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0, l.bcartOrderProductId);
+          const m = d.money.lines[i]!;
+          s.shipmentLine.run(id, i + 1, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0, m.net, m.tax, m.gross, l.bcartOrderProductId, settingId);
           if (l.inventoryTracked && l.quantity !== 0) {
             s.stock.run(d.warehouseId, l.productId, -l.quantity, id, d.date, now);
             stockEntries++;
@@ -260,10 +383,29 @@ export function createSlipRepository(db: Db) {
       }
       for (const inv of slips.invoices) {
         const id = Number(
-          s.invoice.run(settingId, inv.departmentId, inv.customerId, inv.date, inv.workflowId, inv.total, inv.bcartOrderId, inv.bcartOrderCode, runId, now, now).lastInsertRowid,
+          s.invoice.run(
+            settingId,
+            inv.departmentId,
+            inv.customerId,
+            inv.date,
+            inv.workflowId,
+            inv.total,
+            inv.money.total.net,
+            inv.money.total.tax,
+            inv.money.total.gross,
+            inv.bcartOrderId,
+            inv.bcartOrderCode,
+            inv.buyer.memberId,
+            inv.buyer.extId,
+            inv.buyer.company,
+            runId,
+            now,
+            now,
+          ).lastInsertRowid,
         );
         inv.lines.forEach((l, i) => {
-          s.invoiceLine.run(id, i + 1, l.kind, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0);
+          const m = inv.money.lines[i]!;
+          s.invoiceLine.run(id, i + 1, l.kind, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0, m.net, m.tax, m.gross);
         });
         for (const t of inv.byRate) {
           const app = inv.appTaxByRate.find((a) => a.rate === t.rate)?.tax ?? t.tax;

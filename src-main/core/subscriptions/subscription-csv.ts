@@ -184,7 +184,7 @@ function readItem(r: RowReader): SubscriptionItem | undefined {
 }
 
 function readOption(r: RowReader, parent: SubscriptionItem | undefined): SubscriptionItem['options'][number] | undefined {
-  // product key columns may repeat the parent's for readability; anything else there is a mistake
+  // product key columns and 商品名 may repeat the parent's for readability; anything else there is a mistake
   const keys: [Column, keyof SubscriptionItem][] = [
     ['商品番号', 'productCode'],
     ['枝番横', 'variationH'],
@@ -195,11 +195,16 @@ function readOption(r: RowReader, parent: SubscriptionItem | undefined): Subscri
     if (v !== '' && parent !== undefined && v !== parent[key]) {
       r.problem(
         column,
-        `上の商品行の${column}「${String(parent[key])}」と違います。オプション行の${column}は空にするか、上の商品行と同じにしてください。`,
+        `この行の${column}「${v}」が上の商品行の${column}「${String(parent[key])}」と違います。オプション行の${column}は空にするか、上の商品行と同じにしてください。`,
       );
     }
   }
-  for (const column of ['商品名', '数量', '初回価格', '通常回価格', '最終回価格'] as const) {
+  // exports of BCart-style shops repeat the item's 商品名 on its options: the same name is fine
+  const itemName = r.text('商品名').trim();
+  if (itemName !== '' && parent !== undefined && itemName !== parent.name.trim()) {
+    r.problem('商品名', `この行の商品名「${itemName}」が上の商品行の商品名「${parent.name.trim()}」と違います。オプション行の商品名は空にするか、上の商品行と同じにしてください。`);
+  }
+  for (const column of ['数量', '初回価格', '通常回価格', '最終回価格'] as const) {
     r.empty(column, `オプション行には${column}を入力できません。空にしてください。`);
   }
   const name = r.text('オプション名');

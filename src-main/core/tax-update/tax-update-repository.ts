@@ -161,6 +161,21 @@ export function createTaxUpdateRepository(db: Db) {
       for (const c of plan.changes) rows.add(runId, c.applicationCode, c.productCode, c.variation, c.field, c.optionName ?? null, String(c.old), String(c.new));
       rows.flush();
     },
+    /**
+     * A run not restored of any event changing the same rates (旧 / 新 標準 and 軽減) as `eventId`:
+     * once only is about the rate change on the current data, not the event's id.
+     */
+    activeRunOfSameRates(eventId: string): { eventLabel: string; executedAt: string } | undefined {
+      return sqlite
+        .prepare(
+          `select e2.label as eventLabel, r.executed_at as executedAt from rate_change_events e1
+             join rate_change_events e2 on e2.old_standard = e1.old_standard and e2.new_standard = e1.new_standard
+                                       and e2.old_reduced = e1.old_reduced and e2.new_reduced = e1.new_reduced
+             join tax_update_runs r on r.rate_event_id = e2.id
+           where e1.id = ? and r.restored_at is null order by r.id limit 1`,
+        )
+        .get(eventId) as { eventLabel: string; executedAt: string } | undefined;
+    },
     markRestored(runId: number, now: string): void {
       orm.update(taxUpdateRuns).set({ restoredAt: now }).where(eq(taxUpdateRuns.id, runId)).run();
     },

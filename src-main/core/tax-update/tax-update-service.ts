@@ -73,6 +73,13 @@ function alreadyApplied(label: string, executedAt: string): AppError {
   );
 }
 
+function sameRatesApplied(label: string, run: { eventLabel: string; executedAt: string }): AppError {
+  return new AppError(
+    'ALREADY_APPLIED',
+    `「${label}」と同じ税率の変更は「${run.eventLabel}」として${run.executedAt.slice(0, 16).replace('T', ' ')}に実行済みです。同じ税率改定を二回適用すると価格が二重に変わるため実行できません。結果は処理履歴で確認してください。`,
+  );
+}
+
 /** The service over one database connection; `apply` refuses a second call while one runs. */
 export function createTaxUpdateService(deps: TaxUpdateDeps) {
   const { repos } = deps;
@@ -109,6 +116,8 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
         );
       }
       if (event.run) throw alreadyApplied(event.label, event.run.executedAt);
+      const same = repos.taxUpdate.activeRunOfSameRates(event.id);
+      if (same) throw sameRatesApplied(event.label, same);
       if (running) {
         throw new AppError('ALREADY_RUNNING', '消費税自動更新はすでに実行中です。終了のメッセージが表示されるまでお待ちください。');
       }
@@ -141,6 +150,9 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
             );
           }
           const { plan } = computed;
+          // again inside the transaction: another process may have run an event of the same rates meanwhile
+          const sameNow = repos.taxUpdate.activeRunOfSameRates(event.id);
+          if (sameNow) throw sameRatesApplied(event.label, sameNow);
           let id: number;
           try {
             id = repos.taxUpdate.insertRun({

@@ -54,6 +54,13 @@ export const SETTING_FIELDS: SettingField[] = [
   { name: 'oauthClientId', label: 'クライアントID', type: 'text', hint: '空欄: bcart-desk' },
   { name: 'rateBudget', label: 'API呼び出し上限', type: 'number', hint: '300秒あたりの回数 (Bカートの上限300回を他のアプリと共有)' },
   {
+    name: 'cancelStatuses',
+    label: 'キャンセル扱いの対応状況',
+    type: 'text',
+    required: true,
+    hint: 'Bカートの対応状況名。この対応状況の受注は取り込みません。複数は「、」で区切ります (既定: キャンセル)',
+  },
+  {
     name: 'taxRounding',
     label: '消費税の端数処理',
     type: 'select',
@@ -72,7 +79,7 @@ export function toFormValues(s: EcSettingValues | EcSetting): FormValues {
   const out: FormValues = {};
   for (const f of SETTING_FIELDS) {
     const v = s[f.name];
-    out[f.name] = typeof v === 'boolean' ? v : v === null ? '' : f.type === 'date' ? formatJstDate(String(v)) : String(v);
+    out[f.name] = typeof v === 'boolean' ? v : v === null ? '' : Array.isArray(v) ? v.join('、') : f.type === 'date' ? formatJstDate(String(v)) : String(v);
   }
   return out;
 }
@@ -109,5 +116,14 @@ export function toInput(v: FormValues): EcSettingValues {
     oauthClientId: opt('oauthClientId'),
     rateBudget: Number.parseInt(str('rateBudget'), 10) || 0,
     taxRounding: (['floor', 'ceil', 'round'] as const).find((x) => x === str('taxRounding')) ?? 'floor',
+    cancelStatuses: splitStatuses(str('cancelStatuses')),
   };
+}
+
+/** 「キャンセル、取消し」 → names; 、 , and ， all separate (a 対応状況 name never holds them in practice). */
+export function splitStatuses(text: string): string[] {
+  return text
+    .split(/[、,，\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }

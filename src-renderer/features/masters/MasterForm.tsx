@@ -47,7 +47,12 @@ export function MasterForm<P extends MasterPrefix>(props: MasterFormProps<P>) {
   const masters = masterApi(props.prefix);
   const [serverError, setServerError] = useState<unknown>(null);
   const row = props.row;
-  const locked = row?.confirmed ?? false;
+  // a confirmed master in use cannot be 確定取消'd: its free fields (name, address …) are edited
+  // while it stays 確定; main refuses changes of the fields its users depend on
+  const [inUseEdit, setInUseEdit] = useState(false);
+  const [inUse, setInUse] = useState(false);
+  const confirmed = row?.confirmed ?? false;
+  const locked = confirmed && !inUseEdit;
   const schemaResolver = zodResolver(props.schema);
   const form = useForm<FieldValues, unknown, MasterValues<P>>({
     resolver: (values, context, options) => schemaResolver(withHiddenEmptied(values, props.fields), context, options),
@@ -86,7 +91,10 @@ export function MasterForm<P extends MasterPrefix>(props: MasterFormProps<P>) {
       setServerError(null);
       props.onSaved(saved, saved.confirmed ? 'confirm' : 'unconfirm');
     },
-    onError: setServerError,
+    onError: (e) => {
+      setServerError(e);
+      setInUse(e instanceof ApiError && e.data.code === 'IN_USE');
+    },
   });
 
   const isShown = useHiddenFieldsEmptied(form, props.fields);
@@ -102,7 +110,7 @@ export function MasterForm<P extends MasterPrefix>(props: MasterFormProps<P>) {
     <form ref={formRef} className="master-form" aria-label={`${props.title}の${row ? '編集' : '新規登録'}`} noValidate onSubmit={form.handleSubmit((v) => save.mutate(v))}>
       <h2>
         {row ? what : `${props.title}の新規登録`}
-        {row ? <ConfirmedBadge confirmed={locked} /> : null}
+        {row ? <ConfirmedBadge confirmed={confirmed} /> : null}
       </h2>
       <p className="field-hint confirm-explain">
         {!row
@@ -128,7 +136,7 @@ export function MasterForm<P extends MasterPrefix>(props: MasterFormProps<P>) {
             {save.isPending ? '保存中…' : '保存'}
           </button>
         ) : null}
-        {row && !locked ? (
+        {row && !confirmed ? (
           <button type="button" disabled={toggle.isPending || form.formState.isDirty} onClick={() => toggle.mutate({ id: row.id, confirm: true })}
             title={form.formState.isDirty ? '変更を保存してから確定してください' : undefined}>
             確定
@@ -137,6 +145,11 @@ export function MasterForm<P extends MasterPrefix>(props: MasterFormProps<P>) {
         {row && locked ? (
           <button type="button" disabled={toggle.isPending} onClick={() => toggle.mutate({ id: row.id, confirm: false })}>
             確定取消
+          </button>
+        ) : null}
+        {row && locked && inUse ? (
+          <button type="button" onClick={() => setInUseEdit(true)}>
+            使用中のまま名称などを編集
           </button>
         ) : null}
         <FormStatus saved={props.savedNotice ?? null} error={serverError} problems={problems} />

@@ -9,7 +9,7 @@ export const PartnerPage = masterPage({
   prefix: 'partners',
   title: '取引先',
   attributes: [
-    codeAttribute('取引先コード', 150, '半角英数字(例: C0001、BC_CreditCard)'),
+    codeAttribute('取引先コード', 150, '255文字以内。Bカートの貴社独自会員IDと同じ文字(例: C0001、BC_CreditCard、山田商店-001/東京 本店)'),
     nameAttribute('取引先名'),
     kanaAttribute(),
     { name: 'kind', label: '取引先種別', type: 'select', required: true, options: choices(PARTNER_KINDS), column: { header: '種別', width: 80, sortable: true } },

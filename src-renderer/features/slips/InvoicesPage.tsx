@@ -9,7 +9,7 @@ import { SlipBrowser } from './SlipBrowser';
 import { SlipLinesTable } from './SlipLinesTable';
 import { TableHead } from '../../components/TableHead';
 
-const columns = slipColumns<InvoiceRowView>('請求日', [], { header: '請求額', of: (r) => r.total });
+const columns = slipColumns<InvoiceRowView>('請求日', [], { header: '請求額(Bカート)', of: (r) => r.total });
 
 const LINE_KIND_LABELS: Record<string, string> = { product: '商品', shipping: '送料', 'payment-fee': '決済手数料', point: 'ポイント値引' };
 

@@ -15,7 +15,7 @@ const logisticsColumn = {
   render: (r: ShipmentRowView) => r.bcartLogisticsId ?? '',
   value: (r: ShipmentRowView) => r.bcartLogisticsId,
 } as const;
-const columns = slipColumns<ShipmentRowView>('出荷日', [logisticsColumn], { header: '金額', of: (r) => r.amount });
+const columns = slipColumns<ShipmentRowView>('出荷日', [logisticsColumn], { header: '金額(Bカート単価)', of: (r) => r.amount });
 
 export function ShipmentsPage() {
   const renderDetail = (s: ShipmentDetailView) => ({ facts: <ShipmentFacts s={s} />, tables: <ShipmentLines s={s} /> });

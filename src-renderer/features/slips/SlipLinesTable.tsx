@@ -10,7 +10,12 @@ interface SlipLine {
   quantity: number;
   unitPrice: number;
   amount: number;
+  netAmount: number | null;
+  taxAmount: number | null;
+  grossAmount: number | null;
 }
+
+const yenOrDash = (v: number | null): string => (v === null ? '—' : formatYen(v));
 
 /** A column of the kind of slip (header and cell). */
 export interface LineColumn<L> {
@@ -30,7 +35,8 @@ export interface SlipLinesTableProps<L extends SlipLine> {
 }
 
 export function SlipLinesTable<L extends SlipLine>({ label, lines, kind, tax, total }: SlipLinesTableProps<L>) {
-  const headings = ['No.', ...(kind ? [kind.header] : []), '商品', '数量', '単価', '金額', tax.header];
+  // 金額 as BCart priced it (tax-excluded, or tax-included for 送料 / points / 税込 goods), then one basis per column
+  const headings = ['No.', ...(kind ? [kind.header] : []), '商品', '数量', '単価', '金額', tax.header, '税抜', '消費税', '税込'];
   return (
     <table className="data" aria-label={label}>
       <TableHead headings={headings} />
@@ -46,15 +52,18 @@ export function SlipLinesTable<L extends SlipLine>({ label, lines, kind, tax, to
             <td className="num">{formatYen(l.unitPrice)}</td>
             <td className="num">{formatYen(l.amount)}</td>
             <td>{tax.cell(l)}</td>
+            <td className="num">{yenOrDash(l.netAmount)}</td>
+            <td className="num">{yenOrDash(l.taxAmount)}</td>
+            <td className="num">{yenOrDash(l.grossAmount)}</td>
           </tr>
         ))}
       </tbody>
       {total === undefined ? null : (
         <tfoot>
           <tr>
-            <td colSpan={headings.length - 3}>合計</td>
+            <td colSpan={headings.length - 6}>合計</td>
             <td className="num">{formatYen(total)}</td>
-            <td />
+            <td colSpan={4} />
           </tr>
         </tfoot>
       )}

@@ -10,7 +10,19 @@ export interface SlipRowView {
   customerCode: string;
   customerName: string;
   bcartOrderCode: string | null;
+  netAmount: number | null;
+  taxAmount: number | null;
+  grossAmount: number | null;
+  buyerCompany: string | null;
+  buyerExtId: string | null;
 }
+
+/** 購入者: the BCart member's 会社名 and 貴社独自会員ID (who bought, beside the payment method's 得意先). */
+export function buyerText(r: Pick<SlipRowView, 'buyerCompany' | 'buyerExtId'>): string {
+  return [r.buyerCompany ?? '', r.buyerExtId ? `(${r.buyerExtId})` : ''].filter((x) => x !== '').join(' ');
+}
+
+const yenOrDash = (v: number | null): string => (v === null ? '—' : formatYen(v));
 
 /**
  * 出荷日 / 請求日, 受注番号, the kind's own columns, 得意先 (code over the full name, never cut
@@ -29,6 +41,11 @@ export function slipColumns<Row extends SlipRowView>(dateHeader: string, own: Co
       render: (r) => <CodeName code={r.customerCode} name={r.customerName} />,
       value: (r) => `${r.customerCode} ${r.customerName}`,
     },
+    { key: 'buyer', header: '購入者', width: 180, sortable: true, render: (r) => buyerText(r), value: (r) => buyerText(r) },
+    // one basis per column, labelled (docs/glossary.md#money-basis); the BCart-priced amount last
+    { key: 'net', header: '税抜', width: 100, align: 'right', sortable: true, render: (r) => yenOrDash(r.netAmount), value: (r) => r.netAmount },
+    { key: 'tax', header: '消費税', width: 84, align: 'right', sortable: true, render: (r) => yenOrDash(r.taxAmount), value: (r) => r.taxAmount },
+    { key: 'gross', header: '税込', width: 100, align: 'right', sortable: true, render: (r) => yenOrDash(r.grossAmount), value: (r) => r.grossAmount },
     { key: 'amount', header: amount.header, width: 116, align: 'right', sortable: true, render: (r) => formatYen(amount.of(r)), value: (r) => amount.of(r) },
   ];
 }

@@ -10,6 +10,7 @@ import {
   systemLog,
   systemLogListInput,
 } from '../../import/import-run';
+import { reviewDismissInput, reviewListInput, reviewRow } from '../../import/import-review';
 import { invoiceDetail, invoiceList, shipmentDetail, shipmentList, slipIdInput, slipListInput } from '../../slips/slips';
 import { channel, noInput } from '../define';
 
@@ -28,6 +29,14 @@ export const importChannelDefs = {
   'import:get': channel(z.object({ runId: z.number().int().positive() }).strict(), importRunDetail),
   /** システムログ, newest first, filtered by level and run */
   'systemLog:list': channel(systemLogListInput, z.object({ rows: z.array(systemLog), total: z.number().int() })),
+  /** 要確認: imported orders a clerk must look at, oldest first (open ones unless includeResolved) */
+  'reviews:list': channel(reviewListInput, z.object({ rows: z.array(reviewRow) })),
+  /** number of open 要確認 (the dashboard's badge) */
+  'reviews:count': channel(noInput, z.object({ open: z.number().int().nonnegative() })),
+  /** closes a 要確認 with the clerk's reason (logged) */
+  'reviews:dismiss': channel(reviewDismissInput, reviewRow),
+  /** creates the 請求伝票 of the shipped part of an order cancelled after a partial shipment, and closes its 要確認 (logged) */
+  'reviews:createInvoice': channel(z.object({ id: z.number().int().positive() }).strict(), z.object({ review: reviewRow, invoiceId: z.number().int().positive(), total: z.number().int() })),
   'shipments:list': channel(slipListInput, shipmentList),
   'shipments:get': channel(slipIdInput, shipmentDetail),
   'invoices:list': channel(slipListInput, invoiceList),

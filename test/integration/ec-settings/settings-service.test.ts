@@ -94,6 +94,25 @@ describe('settings, payment rules, onboarding, product links', () => {
     expect(count(f, `select count(*) n from payment_rules where ec_setting_id = ${f.settingId}`)).toBe(before);
   });
 
+  it('paymentRules:update keeps Paid 取込対象外 (an edit to a customer is refused naming the row) and saves a shop-created name with a 255-character code', async () => {
+    const err = await failure(
+      f.t.call('paymentRules:update', { settingId: f.settingId, rules: [{ paymentName: 'Paid', ruleKind: 'customer', customerCode: 'BC_CreditCard' }] }),
+    );
+    expect(err.fields).toEqual([{ path: 'rules.0.ruleKind', message: '1行目: 決済方法「Paid」の注文は取り込みに対応していないため、「取込対象外」から変更できません。' }]);
+    const longCode = `山田商店-001/東京 本店-${'x'.repeat(230)}`;
+    const saved = await f.t.call<{ rows: { paymentName: string; customerCode: string | null }[] }>('paymentRules:update', {
+      settingId: f.settingId,
+      rules: [
+        { paymentName: 'Paid', ruleKind: 'unsupported', customerCode: null },
+        { paymentName: '請求書払い(当社指定)', ruleKind: 'customer', customerCode: longCode },
+      ],
+    });
+    expect(saved.rows.map((r) => [r.paymentName, r.customerCode])).toEqual([
+      ['Paid', null],
+      ['請求書払い(当社指定)', longCode],
+    ]);
+  });
+
   it('onboarding: preview shows existing codes; create twice creates nothing new', async () => {
     f.t.core.db.prepare("delete from products where code = 'TEA-100'").run();
     f.t.core.db.prepare("delete from partners where code = 'C0001'").run();

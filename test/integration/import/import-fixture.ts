@@ -30,7 +30,8 @@ export async function seedImportBooks(
       ins(`insert into partners (code, name, kind, confirmed, created_at, updated_at) values (?, ?, ?, 1, ?, ?)`, code, name, kind, now, now);
     const wh = partner('WH-EC', 'Bカート連携倉庫', '倉庫');
     for (const code of requiredCustomerCodes()) partner(code, code, '得意先');
-    for (const c of sim.state.customers) if (c.ext_id !== '') partner(c.ext_id, c.comp_name, '得意先');
+    // half-width codes: the simulator's full-width 貴社独自会員ID must still match them (NFKC)
+    for (const c of sim.state.customers) if (c.ext_id !== '') partner(c.ext_id.normalize('NFKC'), c.comp_name, '得意先');
     const tax = (kind: string) => (db.prepare('select id from tax_classes where kind = ? order by id').get(kind) as { id: number }).id;
     const wf = (kind: string) => (db.prepare('select id from workflows where kind = ? order by id').get(kind) as { id: number }).id;
     const product = (code: string, name: string, qty: number, tracked: boolean, taxId: number) =>

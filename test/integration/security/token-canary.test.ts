@@ -120,6 +120,7 @@ function readInputs(settingId: number, runId: number, ids: Record<string, number
     'subscriptions:get': { code: 'S-NONE' },
     'subscriptions:list': {},
     'systemLog:list': {},
+    'reviews:list': { includeResolved: true },
     'taxUpdate:changes': { runId: 1 },
     'taxUpdate:events': {},
     'taxUpdate:history': {},

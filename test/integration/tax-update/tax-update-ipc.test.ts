@@ -120,6 +120,16 @@ describe('tax update over IPC', () => {
     expect(again.code).toBe('ALREADY_APPLIED');
     expect(again.message).toContain('一回のみ');
 
+    // once only per rate change, not per event id: a second event with the same 8→10 / 8→8 is refused,
+    // nothing written (before, it re-rated every price a second time)
+    const copy = await t.call<{ id: string }>('taxUpdate:addEvent', { ...PRESET_2019, id: 'copy-2019', label: '標準10%(再登録)' });
+    const beforeCopy = dumpSubscriptions(t.core.db);
+    const copyPreview = await t.call<Preview>('taxUpdate:preview', { eventId: copy.id, rounding: 'round', limit: 10 });
+    const dup = await errorOf(t.call('taxUpdate:apply', { ...applyInput(copyPreview.planHash), eventId: copy.id }));
+    expect(dup.code).toBe('ALREADY_APPLIED');
+    expect(dup.message).toContain(`と同じ税率の変更は「${PRESET_2019.label}」として`);
+    expect(dumpSubscriptions(t.core.db)).toBe(beforeCopy);
+
     const history = await t.call<{ runs: { id: number; changeCount: number; backupFile: string; changedPrices: number }[]; adminLogs: { action: string }[] }>(
       'taxUpdate:history',
       {},

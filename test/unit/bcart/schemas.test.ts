@@ -31,7 +31,7 @@ describe('order schema', () => {
     expect(total).toBe(1);
     const o = items[0]!;
     expect(o.shippingCost).toBe(1100);
-    expect(o.usePoint).toBeNull();
+    expect(o.usePoint).toBe(0); // "" in use_point means no points used
     expect(o.codCost).toBe(0);
     expect(o.totalPrice).toBe('15000');
     expect(o.orderTotals[0]).toEqual({ taxRate: '0.08', total: '9000', tax: '720', totalInclTax: '9720' });

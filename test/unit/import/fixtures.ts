@@ -4,6 +4,7 @@
  */
 import Decimal from 'decimal.js';
 import type { BcartLogistics, BcartOrder, BcartOrderProduct, BcartOrderTotal } from '../../../src-main/core/bcart/model';
+import { customerIndex } from '../../../src-main/core/import/mapping/customer-index';
 import { paymentRuleMap, requiredCustomerCodes } from '../../../src-main/core/import/mapping/default-payment-rules';
 import type { ImportMasters, ImportSettings, LocalCustomer, LocalProduct } from '../../../src-main/core/import/mapping/import-masters';
 
@@ -38,7 +39,7 @@ export function customers(...memberCodes: string[]): Map<string, LocalCustomer> 
 export function masters(products: LocalProduct[], over: Partial<ImportMasters> = {}, settings: Partial<ImportSettings> = {}): ImportMasters {
   return {
     settings: { ...SETTINGS, ...settings },
-    customersByCode: customers('C-000123'),
+    customers: customerIndex(customers('C-000123').values()),
     paymentRules: paymentRuleMap(),
     productsByCode: new Map(products.map((p) => [p.skuCode ?? p.code, p])),
     productsBySetId: new Map(products.map((p) => [p.id * 10, p])),
@@ -148,9 +149,10 @@ export function order(spec: OrderSpec): BcartOrder {
 export function totalsFor(lines: BcartOrderProduct[], feesIncl: number): BcartOrderTotal[] {
   const net = new Map<string, Decimal>();
   for (const l of lines) {
-    if (l.itemType !== 'product') continue;
+    // goods as the mapping sees them: products, and rows of an unknown type that name a product
+    if (['shipping', 'payment_fees', 'point'].includes(l.itemType) || (l.itemType !== 'product' && l.productId === null)) continue;
     const rate = new Decimal(l.taxRate ?? '0').toString();
-    const amount = new Decimal(l.unitPrice).times(l.setQuantity).times(l.orderProCount);
+    const amount = new Decimal(l.unitPrice).times(l.setQuantity).times(l.orderProCount ?? 0);
     net.set(rate, (net.get(rate) ?? new Decimal(0)).plus(amount));
   }
   if (feesIncl !== 0) net.set('0.1', (net.get('0.1') ?? new Decimal(0)).plus(new Decimal(feesIncl).times(100).div(110).round()));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapOrdersForImport } from '../../../src-main/core/import/mapping';
-import { DEFAULT_PAYMENT_RULES } from '../../../src-main/core/import/mapping/default-payment-rules';
+import { customerIndex } from '../../../src-main/core/import/mapping/customer-index';
+import { DEFAULT_PAYMENT_RULES, paymentRuleMap } from '../../../src-main/core/import/mapping/default-payment-rules';
 import { customers, errorCodes, line, logistics, masters, order, product } from './fixtures';
 
 const p = product(1, 'ITEM');
@@ -66,6 +67,28 @@ describe('決済方法ごとの得意先', () => {
     expect(plan.problems[0]!.message).toContain(`「${payment}」`);
   });
 
+  it('Paid stays refused as not supported even when the table maps it to a customer or has no row for it', () => {
+    // before: an edited Paid row imported the order; a table without a Paid row said 「追加してください」
+    const edited = paymentRuleMap([...DEFAULT_PAYMENT_RULES.filter((r) => r.payment !== 'Paid'), { payment: 'Paid', rule: { kind: 'customer', customerCode: 'BC_CreditCard' } }]);
+    const withoutRow = paymentRuleMap(DEFAULT_PAYMENT_RULES.filter((r) => r.payment !== 'Paid'));
+    for (const paymentRules of [edited, withoutRow]) {
+      const plan = run('Paid', 'C-000123', { paymentRules });
+      expect(errorCodes(plan)).toEqual(['PAYMENT_UNSUPPORTED']);
+      expect(plan.problems[0]!.message).toContain('取り込みに対応していません');
+      expect(plan.problems[0]!.message).not.toMatch(/追加|指定してから/);
+    }
+  });
+
+  it('a shop-created payment name mapped in the table is billed to its customer', () => {
+    const paymentRules = paymentRuleMap([...DEFAULT_PAYMENT_RULES, { payment: '請求書払い(当社指定)', rule: { kind: 'customer', customerCode: 'BC_BcBilling' } }]);
+    const plan = run('請求書払い(当社指定)', 'C-000123', { paymentRules });
+    expect(plan.problems).toEqual([]);
+    expect(plan.invoices[0]!.customerCode).toBe('BC_BcBilling');
+    // and 自社掛け払い-style: the member's 貴社独自会員ID
+    const byMember = paymentRuleMap([...DEFAULT_PAYMENT_RULES, { payment: '月末締め払い', rule: { kind: 'member-ext-id' } }]);
+    expect(run('月末締め払い', 'C-000123', { paymentRules: byMember }).invoices[0]!.customerCode).toBe('C-000123');
+  });
+
   it('an unknown payment name → error telling to add it to the table', () => {
     const plan = run('後払い.com');
     expect(errorCodes(plan)).toEqual(['PAYMENT_UNKNOWN']);
@@ -75,7 +98,7 @@ describe('決済方法ごとの得意先', () => {
   it('a fixed customer code that is not a confirmed customer → error telling to create it', () => {
     const all = customers('C-000123');
     all.delete('BC_PayPal');
-    const plan = run('PayPal', 'C-000123', { customersByCode: all });
+    const plan = run('PayPal', 'C-000123', { customers: customerIndex(all.values()) });
     expect(errorCodes(plan)).toEqual(['CUSTOMER_MISSING']);
     expect(plan.problems[0]!.message).toContain('BC_PayPal');
   });

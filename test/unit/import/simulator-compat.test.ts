@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { orderWire } from '../../../src-main/core/bcart/schemas';
 import { mapOrdersForImport, paymentRuleMap, requiredCustomerCodes, type ImportMasters, type LocalProduct } from '../../../src-main/core/import/mapping';
 import { SimulatorState } from '../../../src-main/simulator/state';
+import { customerIndex } from '../../../src-main/core/import/mapping/customer-index';
 import { SETTINGS } from './fixtures';
 
 function simulatedShop() {
@@ -31,7 +32,7 @@ function mastersFor(state: SimulatorState): ImportMasters {
   const codes = [...requiredCustomerCodes(), ...state.customers.map((c) => c.ext_id).filter((x) => x !== '')];
   return {
     settings: SETTINGS,
-    customersByCode: new Map(codes.map((code, i) => [code, { id: i + 1, code, name: code }])),
+    customers: customerIndex(codes.map((code, i) => ({ id: i + 1, code, name: code }))),
     paymentRules: paymentRuleMap(),
     productsByCode: products,
     productsBySetId: new Map(),

@@ -67,9 +67,10 @@ describe('partnerInput', () => {
     expect(problemsOf(partnerInput, { ...warehouse, address1: '埼玉県' })).toEqual({});
   });
 
-  it('code: required, half-width alphanumerics (BC_NP-kakebarai passes)', () => {
+  it('code: required, any printable text up to 255 characters like BCart 貴社独自会員ID (BC_NP-kakebarai passes)', () => {
     expect(problemsOf(partnerInput, { ...warehouse, code: '' }).code).toBe('取引先コードを入力してください。');
-    expect(problemsOf(partnerInput, { ...warehouse, code: '得意先1' }).code).toContain('半角英数字');
+    expect(problemsOf(partnerInput, { ...warehouse, code: '得意先1' })).toEqual({});
+    expect(problemsOf(partnerInput, { ...warehouse, code: 'A\nB' }).code).toContain('制御文字');
     expect(problemsOf(partnerInput, { ...warehouse, code: 'BC_NP-kakebarai' })).toEqual({});
   });
 

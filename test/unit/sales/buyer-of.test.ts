@@ -1,6 +1,6 @@
 /** The BCart buyer 売上分析 groups BCart sales by (not the 得意先 billed per 決済方法). */
 import { describe, expect, it } from 'vitest';
-import { buyerOf } from '../../../src-main/core/import/mapping/shipment-draft';
+import { buyerKeyOf as buyerOf } from '../../../src-main/core/import/mapping/shipment-draft';
 
 const order = { customerExtId: '', customerId: 42, customerCompName: '', customerName: '' };
 

@@ -216,6 +216,17 @@ describe('subscription CSV — reading', async () => {
     expect(where(errors)).toEqual(['2:オプション名', '2:オプション価格', '3:商品番号', '3:商品名', '3:数量']);
   });
 
+  it('an オプション row may repeat its item’s 商品番号 / 枝番 / 商品名; a different one is an error naming both', async () => {
+    // the shape that was refused: the option row repeats the item's product columns and name
+    const repeated = OPTION.replace(',,,,,,,,', ',P1,A,01,コーヒー豆,,,,');
+    const r = await parseSubscriptionCsv(utf8(`${HEADER}\n${ITEM}\n${repeated}\n`));
+    expect(r.ok && r.applications[0]!.items[0]!.options).toEqual([{ name: '定期割引', price: -100, taxIncluded: true, taxRateType: '標準' }]);
+    const errors = await parseErrors(`${HEADER}\n${ITEM}\n${OPTION.replace(',,,,,,,,', ',P1,B,01,紅茶,,,,')}\n`);
+    expect(where(errors)).toEqual(['3:枝番横', '3:商品名']);
+    expect(errors[0]?.message).toContain('この行の枝番横「B」が上の商品行の枝番横「A」と違います');
+    expect(errors[1]?.message).toContain('この行の商品名「紅茶」が上の商品行の商品名「コーヒー豆」と違います');
+  });
+
   it('header problems: missing, unknown and duplicate columns', async () => {
     const errors = await parseErrors(`${HEADER.replace('通常回価格', '通常価格')},行種別\n`);
     expect(where(errors)).toEqual(['1:通常価格', '1:行種別', '1:通常回価格']);

@@ -39,10 +39,12 @@ export function normalizeOrderProduct(w: Record<string, unknown>, ctx: z.core.$R
     productName: toText(ctx, 'product_name', w.product_name, prefix),
     productSetId: toInt(ctx, 'product_set_id', w.product_set_id, prefix),
     setName: toText(ctx, 'set_name', w.set_name, prefix),
-    unitPrice: toDec(ctx, 'unit_price', w.unit_price, prefix) ?? '0',
-    // 入数 missing means a single piece per set
-    setQuantity: toDec(ctx, 'set_quantity', w.set_quantity, prefix) ?? '1',
-    orderProCount: toInt(ctx, 'order_pro_count', w.order_pro_count, prefix) ?? 0,
+    // "" / null in a price or quantity is not "0": it stays empty so the mapping reports the order
+    // with the field named (docs/import-rules.md#lenient-numbers-and-timestamps); it used to read
+    // as ¥0, 入数 1 and 注文数 0 and import a wrong amount silently.
+    unitPrice: toDec(ctx, 'unit_price', w.unit_price, prefix) ?? '',
+    setQuantity: toDec(ctx, 'set_quantity', w.set_quantity, prefix) ?? '',
+    orderProCount: toInt(ctx, 'order_pro_count', w.order_pro_count, prefix),
     taxRate: toDec(ctx, 'tax_rate', w.tax_rate, prefix),
     taxTypeId: toInt(ctx, 'tax_type_id', w.tax_type_id, prefix),
     taxIncl: toInt(ctx, 'tax_incl', w.tax_incl, prefix),

@@ -60,11 +60,13 @@ export const orderWire = z
       payment: toStr(w.payment),
       totalPrice: toDec(ctx, 'total_price', w.total_price),
       tax: toInt(ctx, 'tax', w.tax),
-      codCost: toInt(ctx, 'COD_cost', w.COD_cost),
-      shippingCost: toInt(ctx, 'shipping_cost', w.shipping_cost),
+      // BCart and its integrators send "" (or null) for "no fee / no points": these four mean 0
+      // (docs/import-rules.md#lenient-numbers-and-timestamps). Prices, rates and totals stay null.
+      codCost: toInt(ctx, 'COD_cost', w.COD_cost) ?? 0,
+      shippingCost: toInt(ctx, 'shipping_cost', w.shipping_cost) ?? 0,
       finalPrice: toInt(ctx, 'final_price', w.final_price),
-      usePoint: toInt(ctx, 'use_point', w.use_point),
-      getPoint: toInt(ctx, 'get_point', w.get_point),
+      usePoint: toInt(ctx, 'use_point', w.use_point) ?? 0,
+      getPoint: toInt(ctx, 'get_point', w.get_point) ?? 0,
       orderTotals: w.order_totals.map((t, i) => normalizeTotal(t, ctx, i)),
       orderedAt: orderedAt ?? '',
       status: toStr(w.status),

@@ -2,7 +2,7 @@
  * 出荷取込処理 bookkeeping: the import history, the システムログ entries of each run, and the
  * watch list of orders from processed windows that are not fully shipped yet (docs/import-rules.md#watch-list).
  */
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { ecSettings } from './ec-settings';
 
 export const importRuns = sqliteTable(
@@ -61,4 +61,34 @@ export const importWatch = sqliteTable(
     lastCheckedAt: text('last_checked_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.ecSettingId, t.bcartOrderId] })],
+);
+
+/**
+ * 要確認: orders the import booked (or could not book) in a way a clerk must look at
+ * (docs/import-rules.md#review-list). One row per order and reason, ever: a dismissed or settled
+ * row is never reopened by the re-read of the same order.
+ */
+export const importReviews = sqliteTable(
+  'import_reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ecSettingId: integer('ec_setting_id')
+      .notNull()
+      .references(() => ecSettings.id, { onDelete: 'cascade' }),
+    bcartOrderId: integer('bcart_order_id').notNull(),
+    bcartOrderCode: text('bcart_order_code').notNull(),
+    /** RATE_TOTAL_MISMATCH / CANCELLED_AFTER_PARTIAL_SHIPMENT */
+    reason: text('reason').notNull(),
+    /** the Japanese problem text of the run that found it */
+    message: text('message').notNull(),
+    /** ISO-8601 +09:00: when the run that found it wrote */
+    since: text('since').notNull(),
+    runId: integer('run_id'),
+    /** null = open; invoiced = 請求伝票 created for the shipped part; dismissed = closed with a note */
+    resolution: text('resolution', { enum: ['invoiced', 'dismissed'] }),
+    resolutionNote: text('resolution_note'),
+    resolvedAt: text('resolved_at'),
+    invoiceId: integer('invoice_id'),
+  },
+  (t) => [uniqueIndex('import_reviews_order_reason').on(t.ecSettingId, t.bcartOrderId, t.reason), index('import_reviews_open').on(t.resolution, t.since)],
 );

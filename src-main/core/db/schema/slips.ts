@@ -1,13 +1,35 @@
 /**
  * Slips imported from BCart and the stock ledger. Every imported row keeps the BCart ids it came
- * from; UNIQUE constraints on them make a second import of the same shipment or order impossible
- * (docs/import-rules.md#idempotency), whatever the windows overlap.
+ * from; UNIQUE constraints on (EC連携設定, BCart id) make a second import of the same shipment or
+ * order impossible (docs/import-rules.md#idempotency), whatever the windows overlap. BCart ids are
+ * unique per shop only: a second shop whose ids overlap imports beside the first.
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { timestamps } from './columns';
 import { ecSettings } from './ec-settings';
 import { departments, partners, products, taxClasses, workflows } from './masters';
+
+/**
+ * The BCart member who bought (会員 id, 貴社独自会員ID, 会社名), kept beside the 得意先 of the
+ * payment method: a card payment books to BC_CreditCard, but lists and analysis show the buyer.
+ */
+const bcartBuyer = {
+  bcartMemberId: integer('bcart_member_id'),
+  bcartMemberExtId: text('bcart_member_ext_id'),
+  bcartMemberCompany: text('bcart_member_company'),
+};
+
+/**
+ * One money basis (docs/glossary.md#money-basis): 税抜 / 消費税 / 税込 in integer yen, per line and
+ * per slip, lines adding up to the slip exactly. `amount` / `total` stay as BCart priced them.
+ * Null only on rows written before these columns existed and not filled yet.
+ */
+const moneyBasis = {
+  netAmount: integer('net_amount'),
+  taxAmount: integer('tax_amount'),
+  grossAmount: integer('gross_amount'),
+};
 
 /** 出荷伝票 */
 export const shipments = sqliteTable(
@@ -29,9 +51,11 @@ export const shipments = sqliteTable(
     workflowId: integer('workflow_id').references(() => workflows.id),
     confirmed: integer('confirmed', { mode: 'boolean' }).notNull().default(true),
     amount: integer('amount').notNull(),
+    ...moneyBasis,
     bcartOrderId: integer('bcart_order_id'),
     bcartOrderCode: text('bcart_order_code'),
     bcartLogisticsId: integer('bcart_logistics_id'),
+    ...bcartBuyer,
     importRunId: integer('import_run_id'),
     /**
      * The BCart buyer (会員), which 売上分析 groups by: the 貴社独自会員ID, else "BC会員{id}"; null for
@@ -42,7 +66,7 @@ export const shipments = sqliteTable(
     ...timestamps,
   },
   (t) => [
-    uniqueIndex('shipments_bcart_logistics').on(t.bcartLogisticsId),
+    uniqueIndex('shipments_setting_bcart_logistics').on(t.ecSettingId, t.bcartLogisticsId),
     index('shipments_date').on(t.date),
     index('shipments_bcart_order').on(t.bcartOrderId),
   ],
@@ -69,9 +93,12 @@ export const shipmentLines = sqliteTable(
       .references(() => taxClasses.id),
     taxRate: integer('tax_rate').notNull(),
     taxIncluded: integer('tax_included', { mode: 'boolean' }).notNull().default(false),
+    ...moneyBasis,
     bcartOrderProductId: integer('bcart_order_product_id'),
+    /** the shipment's EC連携設定, copied so a BCart line id is unique per shop (no FK: the shipment's holds) */
+    ecSettingId: integer('ec_setting_id'),
   },
-  (t) => [uniqueIndex('shipment_lines_no').on(t.shipmentId, t.lineNo), uniqueIndex('shipment_lines_bcart').on(t.bcartOrderProductId)],
+  (t) => [uniqueIndex('shipment_lines_no').on(t.shipmentId, t.lineNo), uniqueIndex('shipment_lines_setting_bcart').on(t.ecSettingId, t.bcartOrderProductId)],
 );
 
 /** 請求伝票: one per BCart order once fully shipped; amounts exactly as BCart charged. */
@@ -90,12 +117,14 @@ export const invoices = sqliteTable(
     workflowId: integer('workflow_id').references(() => workflows.id),
     confirmed: integer('confirmed', { mode: 'boolean' }).notNull().default(true),
     total: integer('total').notNull(),
+    ...moneyBasis,
     bcartOrderId: integer('bcart_order_id'),
     bcartOrderCode: text('bcart_order_code'),
+    ...bcartBuyer,
     importRunId: integer('import_run_id'),
     ...timestamps,
   },
-  (t) => [uniqueIndex('invoices_bcart_order').on(t.bcartOrderId), index('invoices_date').on(t.date)],
+  (t) => [uniqueIndex('invoices_setting_bcart_order').on(t.ecSettingId, t.bcartOrderId), index('invoices_date').on(t.date)],
 );
 
 export const invoiceLines = sqliteTable(
@@ -119,6 +148,7 @@ export const invoiceLines = sqliteTable(
       .references(() => taxClasses.id),
     taxRate: integer('tax_rate').notNull(),
     taxIncluded: integer('tax_included', { mode: 'boolean' }).notNull().default(false),
+    ...moneyBasis,
   },
   (t) => [uniqueIndex('invoice_lines_no').on(t.invoiceId, t.lineNo)],
 );

@@ -10,8 +10,11 @@ import { divRound } from '../../../../src-shared/domain/rounding';
 import type { ImportMasters, LocalCustomer } from './import-masters';
 import type { InvoiceDraft, InvoiceLineDraft, ProductLineDraft, RateTotals } from './import-plan';
 import type { OrderProblems } from './import-problem';
+import { checkRateBuckets } from './check-rate-buckets';
+import { linesFromRates, sumMoney } from './money-basis';
 import { taxClassOfPercent, taxClassOfRate } from './tax-class';
 import { parseYen } from './yen-amount';
+import { buyerOf } from './shipment-draft';
 
 /** Everything the invoice needs that the shipment step already worked out. */
 export interface InvoiceInput {
@@ -61,6 +64,8 @@ export function buildInvoice(input: InvoiceInput, masters: ImportMasters, proble
     }
   }
 
+  checkRateBuckets(lines, byRate, problems);
+
   const total = byRate.reduce((sum, b) => sum + b.gross, 0);
   if (order.finalPrice === null) {
     problems.error('MISSING_NUMBER', `受注総額 (final_price) が空です。Bカートで注文の金額を確認してください。`);
@@ -91,6 +96,7 @@ export function buildInvoice(input: InvoiceInput, masters: ImportMasters, proble
     bcartOrderCode: order.code,
     customerId: customer.id,
     customerCode: customer.code,
+    buyer: buyerOf(order),
     date: input.date,
     departmentId: settings.departmentId,
     workflowId: settings.invoiceWorkflowId,
@@ -99,14 +105,21 @@ export function buildInvoice(input: InvoiceInput, masters: ImportMasters, proble
     byRate,
     total,
     appTaxByRate,
+    money: invoiceMoney(lines, byRate),
   };
+}
+
+/** Lines apportioned from BCart's per-rate figures, so they add up to what was charged. */
+export function invoiceMoney(lines: readonly InvoiceLineDraft[], byRate: readonly RateTotals[]): InvoiceDraft['money'] {
+  const perLine = linesFromRates(lines, byRate);
+  return { lines: perLine, total: sumMoney(perLine) };
 }
 
 /** 送料 (shipping_cost), 決済手数料 (COD_cost) and used points (use_point, negative): all tax-included, standard rate. */
 function feeLines(order: BcartOrder, masters: ImportMasters, problems: OrderProblems): InvoiceLineDraft[] | null {
   const s = masters.settings;
   const std = taxClassOfPercent(10, s);
-  const fields: { value: number | null; field: string; label: string; kind: InvoiceLineDraft['kind']; productId: number; sign: 1 | -1 }[] = [
+  const fields: { value: number; field: string; label: string; kind: InvoiceLineDraft['kind']; productId: number; sign: 1 | -1 }[] = [
     { value: order.shippingCost, field: 'shipping_cost', label: '送料', kind: 'shipping', productId: s.shippingFeeProductId, sign: 1 },
     { value: order.codCost, field: 'COD_cost', label: '決済手数料', kind: 'payment-fee', productId: s.shippingFeeProductId, sign: 1 },
     { value: order.usePoint, field: 'use_point', label: '利用ポイント', kind: 'point', productId: s.discountProductId, sign: -1 },
@@ -114,11 +127,6 @@ function feeLines(order: BcartOrder, masters: ImportMasters, problems: OrderProb
   const lines: InvoiceLineDraft[] = [];
   let ok = true;
   for (const f of fields) {
-    if (f.value === null) {
-      ok = false;
-      problems.error('MISSING_NUMBER', `${f.label} (${f.field}) が空です。Bカートで注文の${f.label}を確認してください（なしの場合は 0）。`);
-      continue;
-    }
     if (!Number.isSafeInteger(f.value) || f.value < 0) {
       ok = false;
       problems.error('INVALID_NUMBER', `${f.label} (${f.field})「${f.value}」が0以上の整数ではありません。Bカートで注文の${f.label}を確認してください。`);

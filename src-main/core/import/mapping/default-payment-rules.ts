@@ -41,3 +41,15 @@ export function requiredCustomerCodes(rows: readonly PaymentRuleRow[] = DEFAULT_
 export function paymentRuleMap(rows: readonly PaymentRuleRow[] = DEFAULT_PAYMENT_RULES): Map<string, PaymentRule> {
   return new Map(rows.map((r) => [r.payment.trim(), r.rule]));
 }
+
+/**
+ * Methods the import can never book, whatever the table says: Paid settles through its own
+ * service and BCart's order does not carry what the books would need. Compared trimmed and
+ * NFKC-normalised, case-insensitively, so 「ＰＡＩＤ」 is Paid too.
+ */
+export const NEVER_SUPPORTED_PAYMENTS: readonly string[] = ['Paid'];
+
+export function isNeverSupportedPayment(name: string): boolean {
+  const key = name.normalize('NFKC').trim().toLowerCase();
+  return NEVER_SUPPORTED_PAYMENTS.some((n) => n.toLowerCase() === key);
+}

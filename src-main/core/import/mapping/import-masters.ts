@@ -4,6 +4,7 @@
  * so the mapping (and the 取込プレビュー) never touches the database.
  */
 import type { RoundingMode } from '../../../../src-shared/domain/rounding';
+import type { CustomerIndex } from './customer-index';
 
 /** EC連携設定 fields the mapping stamps on drafts or uses to decide. */
 export interface ImportSettings {
@@ -65,8 +66,8 @@ export type PaymentRule =
 /** Snapshot of the local masters and import history for one run. */
 export interface ImportMasters {
   settings: ImportSettings;
-  /** confirmed customers (得意先) by code */
-  customersByCode: ReadonlyMap<string, LocalCustomer>;
+  /** confirmed customers (得意先) by their matching key (customer-index.ts) */
+  customers: CustomerIndex;
   /** 決済方法 display name (trimmed) → rule */
   paymentRules: ReadonlyMap<string, PaymentRule>;
   /** same-code mode: confirmed products by SKU code (or product code when the SKU is empty) */

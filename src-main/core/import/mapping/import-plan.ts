@@ -3,7 +3,9 @@
  * list and every problem. Plain data only (integer yen as number, dates as "YYYY-MM-DD"), so the
  * same plan can be written in one transaction or shown as the 取込プレビュー.
  */
+import type { ReviewReason } from '../../../../src-shared/import/import-review';
 import type { ImportProblem } from './import-problem';
+import type { Money } from './money-basis';
 
 /** Consumption-tax rate in integer percent, as the app stores it. */
 export type TaxRatePercent = 10 | 8 | 0;
@@ -35,6 +37,16 @@ export interface RateAmount {
   amount: number;
 }
 
+/** The BCart member who placed the order (who bought, whatever 得意先 the payment method books to). */
+export interface BuyerDraft {
+  /** BCart 会員 id (customer_id); null when BCart sent none */
+  memberId: number | null;
+  /** 貴社独自会員ID, '' when the member has none */
+  extId: string;
+  /** 会社名 */
+  company: string;
+}
+
 /** 出荷伝票 draft: one per shipped BCart logistics record. */
 export interface ShipmentDraft {
   bcartOrderId: number;
@@ -45,6 +57,8 @@ export interface ShipmentDraft {
   /** the BCart buyer: 貴社独自会員ID, else "BC会員{会員ID}" (売上分析 groups BCart sales by it) */
   buyerCode: string;
   buyerName: string;
+  /** the BCart member's own facts, kept on the slip (会員 id, 貴社独自会員ID, 会社名) */
+  buyer: BuyerDraft;
   /** 発送日 (shipment_date), JST */
   date: string;
   departmentId: number;
@@ -55,6 +69,8 @@ export interface ShipmentDraft {
   amountByRate: RateAmount[];
   /** Σ line amounts */
   amount: number;
+  /** net / tax / gross of each line (same order) and of the slip: tax once per slip per rate */
+  money: { lines: Money[]; total: Money };
 }
 
 /** Kind of a 請求伝票 line. */
@@ -94,6 +110,7 @@ export interface InvoiceDraft {
   bcartOrderCode: string;
   customerId: number;
   customerCode: string;
+  buyer: BuyerDraft;
   /** the last 発送日 of the order */
   date: string;
   departmentId: number;
@@ -107,6 +124,8 @@ export interface InvoiceDraft {
   total: number;
   /** the app's own tax, once per invoice per rate on byRate.net (docs/tax-rules.md#invoices-from-bcart), highest rate first */
   appTaxByRate: { rate: TaxRatePercent; tax: number }[];
+  /** net / tax / gross of each line (same order) apportioned from byRate, and of the slip (= Σ byRate) */
+  money: { lines: Money[]; total: Money };
 }
 
 /** Why an order stays on the watch list (re-fetched by later runs). */
@@ -118,6 +137,15 @@ export interface WatchEntry {
   reason: WatchReason;
 }
 
+/** An order for the 要確認 list (docs/import-rules.md#review-list); opened once per order and reason. */
+export interface ReviewDraft {
+  orderId: number;
+  orderCode: string;
+  reason: ReviewReason;
+  /** the problems that put it there, Japanese */
+  message: string;
+}
+
 /** Result of mapOrdersForImport. If any problem has level 'error', the caller writes nothing. */
 export interface ImportPlan {
   shipments: ShipmentDraft[];
@@ -126,6 +154,8 @@ export interface ImportPlan {
   watch: WatchEntry[];
   /** orders that leave the watch list: every shipment 発送済, or cancelled */
   resolvedOrderIds: number[];
+  /** orders for the 要確認 list */
+  reviews: ReviewDraft[];
   problems: ImportProblem[];
   summary: ImportSummary;
 }

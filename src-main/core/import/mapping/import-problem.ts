@@ -12,6 +12,7 @@ export const IMPORT_PROBLEM_CODES = [
   'PAYMENT_UNSUPPORTED', // Paid, カスタム決済(その他)
   'MEMBER_EXT_ID_EMPTY', // 自社掛け払い / 銀行振込 without 貴社独自会員ID
   'CUSTOMER_MISSING', // the 得意先 the rule points to is not registered / confirmed
+  'CUSTOMER_AMBIGUOUS', // several confirmed 得意先 share the code after NFKC normalisation
   'UNKNOWN_PRODUCT',
   'PRODUCT_SET_ID_MISSING',
   'UNIT_QUANTITY_MISMATCH', // 計上単位 ≠ BCart 入数
@@ -26,10 +27,12 @@ export const IMPORT_PROBLEM_CODES = [
   'SHIPMENT_DATE_MISSING',
   'CANCELLED_BUT_SHIPPED',
   'CANCELLED_AFTER_IMPORT', // warning: slips already imported for an order now cancelled
+  'CANCELLED_AFTER_PARTIAL_SHIPMENT', // warning: cancelled after part of it was shipped and booked; on 要確認
   'ORDER_TOTALS_MISSING',
   'ORDER_TOTALS_INVALID', // unknown / duplicate rate, net + tax ≠ gross, a rate of the lines missing
   'FINAL_PRICE_MISMATCH',
   'TAX_DIFFERENCE', // warning: the app's tax differs from BCart's
+  'RATE_TOTAL_MISMATCH', // warning: the lines of a rate do not add up to BCart's bucket of that rate
 ] as const;
 
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];

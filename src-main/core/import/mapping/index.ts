@@ -12,6 +12,7 @@ export { mapOrdersForImport, SHIPPED_STATUS } from './map-orders-for-import';
 export type { ImportMasters, ImportSettings, LocalCustomer, LocalProduct, PaymentRule } from './import-masters';
 export type {
   ImportPlan,
+  BuyerDraft,
   ImportSummary,
   InvoiceDraft,
   InvoiceLineDraft,
@@ -19,6 +20,7 @@ export type {
   ProductLineDraft,
   RateAmount,
   RateTotals,
+  ReviewDraft,
   ShipmentDraft,
   TaxRatePercent,
   WatchEntry,
@@ -27,3 +29,4 @@ export type {
 export { hasImportErrors, IMPORT_PROBLEM_CODES, type ImportProblem, type ImportProblemCode } from './import-problem';
 export { carriesProduct } from './group-lines-by-logistics';
 export { DEFAULT_PAYMENT_RULES, paymentRuleMap, requiredCustomerCodes, type PaymentRuleRow } from './default-payment-rules';
+export { shippedPartInvoice, type BookedShipment } from './shipped-part-invoice';

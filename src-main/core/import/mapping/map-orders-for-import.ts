@@ -16,7 +16,7 @@ import { isIsoDate } from '../../../../src-shared/domain/jst-date';
 import { buildInvoice } from './build-invoice';
 import { groupLinesByLogistics } from './group-lines-by-logistics';
 import type { ImportMasters } from './import-masters';
-import type { ImportPlan, InvoiceDraft, ProductLineDraft, ShipmentDraft, WatchEntry } from './import-plan';
+import type { ImportPlan, InvoiceDraft, ProductLineDraft, ReviewDraft, ShipmentDraft, WatchEntry } from './import-plan';
 import { OrderProblems, type ImportProblem } from './import-problem';
 import { mapProductLine } from './map-product-line';
 import { resolveCustomer } from './resolve-customer';
@@ -30,6 +30,7 @@ interface OrderOutcome {
   shipments: ShipmentDraft[];
   invoice: InvoiceDraft | null;
   watch: WatchEntry | null;
+  review: ReviewDraft | null;
   resolved: boolean;
   problems: ImportProblem[];
 }
@@ -48,6 +49,7 @@ export function mapOrdersForImport(orders: readonly BcartOrder[], masters: Impor
     invoices: [],
     watch: [],
     resolvedOrderIds: [],
+    reviews: [],
     problems: [],
     summary: { orders: sorted.length, shipments: 0, invoices: 0, lines: 0, amount: 0, shipmentAmount: 0, errors: 0, warnings: 0 },
   };
@@ -56,6 +58,7 @@ export function mapOrdersForImport(orders: readonly BcartOrder[], masters: Impor
     plan.shipments.push(...out.shipments);
     if (out.invoice) plan.invoices.push(out.invoice);
     if (out.watch) plan.watch.push(out.watch);
+    if (out.review) plan.reviews.push(out.review);
     if (out.resolved) plan.resolvedOrderIds.push(order.id);
     plan.problems.push(...out.problems);
   }
@@ -72,13 +75,13 @@ export function mapOrdersForImport(orders: readonly BcartOrder[], masters: Impor
 
 function mapOrder(order: BcartOrder, masters: ImportMasters): OrderOutcome {
   const problems = new OrderProblems(order.id, order.code);
-  const out: OrderOutcome = { shipments: [], invoice: null, watch: null, resolved: false, problems: problems.list };
+  const out: OrderOutcome = { shipments: [], invoice: null, watch: null, review: null, resolved: false, problems: problems.list };
   const logistics = [...order.logistics].sort((a, b) => a.id - b.id);
   const shipped = logistics.filter((l) => l.status === SHIPPED_STATUS);
   const newShipped = shipped.filter((l) => !masters.alreadyImportedLogisticsIds.has(l.id));
 
   if (masters.settings.cancelStatuses.some((c) => c.trim() === order.status.trim())) {
-    checkCancelled(order, shipped, newShipped, masters, problems);
+    out.review = checkCancelled(order, logistics, shipped, newShipped, masters, problems);
     out.resolved = true;
     return out;
   }
@@ -122,28 +125,47 @@ function mapOrder(order: BcartOrder, masters: ImportMasters): OrderOutcome {
     out.shipments = [];
     out.invoice = null;
   }
+  // booked with BCart's per-rate figures, but the lines disagree with them: a clerk checks the order
+  const mismatches = problems.list.filter((p) => p.code === 'RATE_TOTAL_MISMATCH');
+  if (out.invoice !== null && mismatches.length > 0) {
+    out.review = { orderId: order.id, orderCode: order.code, reason: 'RATE_TOTAL_MISMATCH', message: mismatches.map((p) => p.message).join('\n') };
+  }
   return out;
 }
 
-/** A cancelled order leaves the watch list; goods that left the warehouse need a human decision. */
+/**
+ * A cancelled order leaves the watch list (a leftover 未発送 record stops being watched); goods that
+ * left the warehouse need a human decision. Returns the 要確認 entry of an order cancelled after
+ * part of it shipped and was booked, but before its 請求伝票 (docs/import-rules.md#review-list).
+ */
 function checkCancelled(
   order: BcartOrder,
+  logistics: BcartLogistics[],
   shipped: BcartLogistics[],
   newShipped: BcartLogistics[],
   masters: ImportMasters,
   problems: OrderProblems,
-): void {
+): ReviewDraft | null {
   if (newShipped.length > 0) {
     problems.error(
       'CANCELLED_BUT_SHIPPED',
       `対応状況が「${order.status}」（キャンセル）ですが、発送済の発送（発送ID ${newShipped.map((l) => l.id).join(', ')}）があります。Bカートで注文の対応状況と発送状況を確認し、どちらかを正しく直してから、再度取り込んでください。`,
     );
-  } else if (shipped.length > 0 || masters.alreadyInvoicedOrderIds.has(order.id)) {
+    return null;
+  }
+  const invoiced = masters.alreadyInvoicedOrderIds.has(order.id);
+  if (shipped.length > 0 && !invoiced && shipped.length < logistics.length) {
+    const message = `対応状況が「${order.status}」（キャンセル）になりましたが、発送ID ${shipped.map((l) => l.id).join(', ')} は発送済で出荷伝票を取込済みです（未発送の発送 ${logistics.length - shipped.length} 件は監視をやめます）。要確認一覧で、発送済の分の請求伝票を作成するか、理由を入力して確認済みにしてください。`;
+    problems.warning('CANCELLED_AFTER_PARTIAL_SHIPMENT', message);
+    return { orderId: order.id, orderCode: order.code, reason: 'CANCELLED_AFTER_PARTIAL_SHIPMENT', message: `受注番号 ${order.code}: ${message}` };
+  }
+  if (shipped.length > 0 || invoiced) {
     problems.warning(
       'CANCELLED_AFTER_IMPORT',
       `対応状況が「${order.status}」（キャンセル）になりましたが、この注文の出荷伝票または請求伝票は取込済みです。必要に応じて取込済みの伝票を確定取消・修正してください。`,
     );
   }
+  return null;
 }
 
 /** 発送日 of a shipped record, or null after recording the problem. */

@@ -29,11 +29,12 @@ export function mapProductLine(
   if (setQuantity === null || setQuantity.lte(0)) {
     problems.error('INVALID_NUMBER', `${where}の入数 (set_quantity)「${line.setQuantity}」が正の数値ではありません。Bカートでセットの入数を確認してください。`);
   }
-  if (!Number.isSafeInteger(line.orderProCount) || line.orderProCount < 0) {
-    problems.error('INVALID_QUANTITY', `${where}の注文数 (order_pro_count)「${line.orderProCount}」が0以上の整数ではありません。Bカートで注文数を確認してください。`);
+  const count = line.orderProCount;
+  if (count === null || !Number.isSafeInteger(count) || count < 0) {
+    problems.error('INVALID_QUANTITY', `${where}の注文数 (order_pro_count)「${count ?? ''}」が0以上の整数ではありません。Bカートで注文数を確認してください。`);
   }
   if (unitPrice === null || setQuantity === null || setQuantity.lte(0) || product === null || tax === null) return null;
-  if (!Number.isSafeInteger(line.orderProCount) || line.orderProCount < 0) return null;
+  if (count === null || !Number.isSafeInteger(count) || count < 0) return null;
 
   if (!setQuantity.equals(new Decimal(product.unitQuantity))) {
     return problems.error(
@@ -49,7 +50,7 @@ export function mapProductLine(
       `${where}のセット単価（単価 ${unitPrice.toString()} × 入数 ${setQuantity.toString()} = ${perSet.toString()}円）が円単位の整数になりません。Bカートで単価または入数を修正してください。`,
     );
   }
-  const amount = wholeYen(perSet.times(line.orderProCount));
+  const amount = wholeYen(perSet.times(count));
   if (amount === null) {
     return problems.error('INVALID_NUMBER', `${where}の金額が大きすぎます。Bカートで単価と注文数を確認してください。`);
   }
@@ -58,7 +59,7 @@ export function mapProductLine(
     productCode: product.code,
     bcartOrderProductId: line.id,
     bcartLogisticsId: logisticsId,
-    quantity: line.orderProCount,
+    quantity: count,
     unitPrice: perSetYen,
     amount,
     taxClassId: tax.taxClassId,

@@ -32,10 +32,12 @@ export function unimportedQuantities(orders: readonly BcartOrder[], rule: Unimpo
     if (cancelled.has(o.status)) continue;
     if (o.orderedAt.slice(0, 10) < rule.since) continue;
     for (const l of o.orderProducts) {
-      if (l.itemType !== 'product' || l.orderProCount === 0) continue;
+      // an empty 注文数 ("" on the wire) makes the order an import error; it holds no stock here
+      const count = l.orderProCount;
+      if (l.itemType !== 'product' || count === null || count === 0) continue;
       if (l.logisticsId !== null && rule.importedLogistics.has(l.logisticsId)) continue;
-      if (l.productSetId !== null) add(`set:${l.productSetId}`, l.orderProCount);
-      if (l.productNo.trim() !== '') add(`no:${l.productNo.trim()}`, l.orderProCount);
+      if (l.productSetId !== null) add(`set:${l.productSetId}`, count);
+      if (l.productNo.trim() !== '') add(`no:${l.productNo.trim()}`, count);
     }
   }
   return out;
