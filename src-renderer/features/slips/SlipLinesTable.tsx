@@ -11,11 +11,12 @@ interface SlipLine {
   unitPrice: number;
   amount: number;
   netAmount: number | null;
-  taxAmount: number | null;
-  grossAmount: number | null;
+  /** absent where tax is computed per slip and rate only (a 売上伝票) */
+  taxAmount?: number | null;
+  grossAmount?: number | null;
 }
 
-const yenOrDash = (v: number | null): string => (v === null ? '—' : formatYen(v));
+const yenOrDash = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : formatYen(v));
 
 /** A column of the kind of slip (header and cell). */
 export interface LineColumn<L> {
