@@ -56,7 +56,9 @@ function bareInsert(core: Core, settingId: number, plan: ImportPlan, runId: numb
   const line = db.prepare(
     `insert into shipment_lines (shipment_id, line_no, product_id, quantity, unit_price, amount, tax_class_id, tax_rate, tax_included, bcart_order_product_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const stock = db.prepare(`insert into stock_ledger (warehouse_id, product_id, quantity, source_type, source_id, date, created_at) values (?, ?, ?, 'shipment', ?, ?, ?)`);
+  const stock = db.prepare(
+    `insert into stock_ledger (warehouse_id, product_id, quantity, source_type, source_id, date, created_at) values (?, ?, ?, 'shipment', ?, ?, ?)`,
+  );
   const invoice = db.prepare(
     `insert into invoices (ec_setting_id, department_id, customer_id, date, workflow_id, confirmed, total, bcart_order_id, bcart_order_code, import_run_id, created_at, updated_at) values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
   );
@@ -66,17 +68,55 @@ function bareInsert(core: Core, settingId: number, plan: ImportPlan, runId: numb
   const tax = db.prepare(`insert into invoice_tax_totals (invoice_id, rate, net, tax, gross, app_tax) values (?, ?, ?, ?, ?, ?)`);
   db.transaction(() => {
     for (const d of plan.shipments) {
-      const id = shipment.run(settingId, d.departmentId, d.warehouseId, d.customerId, d.date, d.workflowId, d.amount, d.bcartOrderId, d.bcartOrderCode, d.bcartLogisticsId, runId, now, now).lastInsertRowid;
+      const id = shipment.run(
+        settingId,
+        d.departmentId,
+        d.warehouseId,
+        d.customerId,
+        d.date,
+        d.workflowId,
+        d.amount,
+        d.bcartOrderId,
+        d.bcartOrderCode,
+        d.bcartLogisticsId,
+        runId,
+        now,
+        now,
+      ).lastInsertRowid;
       let n = 0;
       for (const l of d.lines) {
-        line.run(id, ++n, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0, l.bcartOrderProductId);
+        line.run(
+          id,
+          ++n,
+          l.productId,
+          l.quantity,
+          l.unitPrice,
+          l.amount,
+          l.taxClassId,
+          l.taxRate,
+          l.taxIncluded ? 1 : 0,
+          l.bcartOrderProductId,
+        );
         if (l.inventoryTracked) stock.run(d.warehouseId, l.productId, -l.quantity, id, d.date, now);
       }
     }
     for (const inv of plan.invoices) {
-      const id = invoice.run(settingId, inv.departmentId, inv.customerId, inv.date, inv.workflowId, inv.total, inv.bcartOrderId, inv.bcartOrderCode, runId, now, now).lastInsertRowid;
+      const id = invoice.run(
+        settingId,
+        inv.departmentId,
+        inv.customerId,
+        inv.date,
+        inv.workflowId,
+        inv.total,
+        inv.bcartOrderId,
+        inv.bcartOrderCode,
+        runId,
+        now,
+        now,
+      ).lastInsertRowid;
       let n = 0;
-      for (const l of inv.lines) invLine.run(id, ++n, l.kind, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0);
+      for (const l of inv.lines)
+        invLine.run(id, ++n, l.kind, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0);
       for (const t of inv.byRate) tax.run(id, t.rate, t.net, t.tax, t.gross, t.tax);
     }
   }).immediate();
@@ -118,7 +158,14 @@ async function main(): Promise<void> {
   e2e.cleanup();
 
   // ---- local part vs bare insert, interleaved on fresh databases ----
-  const client = createBcartClient({ baseUrl: sim.url, getAccessToken: async () => sim.token, fetch: (u, i) => fetch(u, i), clock: systemClock, timers: systemTimers, logger: silent });
+  const client = createBcartClient({
+    baseUrl: sim.url,
+    getAccessToken: async () => sim.token,
+    fetch: (u, i) => fetch(u, i),
+    clock: systemClock,
+    timers: systemTimers,
+    logger: silent,
+  });
   const orders = await client.listOrders({ orderedFrom: from, orderedTo: today });
   const mapMs: number[] = [];
   const writeMs: number[] = [];
@@ -129,10 +176,20 @@ async function main(): Promise<void> {
   for (let r = -1; r < REPS; r++) {
     const a = await freshBooks(sim, from);
     const now = a.core.services.ports.now();
-    const runId = a.core.services.repos.importRuns.createRun({ settingId: a.settingId, trigger: 'cli', dryRun: false, windowFrom: from, windowTo: today, startedAt: now });
+    const runId = a.core.services.repos.importRuns.createRun({
+      settingId: a.settingId,
+      trigger: 'cli',
+      dryRun: false,
+      windowFrom: from,
+      windowTo: today,
+      startedAt: now,
+    });
     (globalThis as { gc?: () => void }).gc?.();
     const s = performance.now();
-    const masters = loadImportMasters(a.core.services.repos, a.settingId, { orderIds: orders.map((o) => o.id), logisticsIds: orders.flatMap((o) => o.logistics.map((l) => l.id)) });
+    const masters = loadImportMasters(a.core.services.repos, a.settingId, {
+      orderIds: orders.map((o) => o.id),
+      logisticsIds: orders.flatMap((o) => o.logistics.map((l) => l.id)),
+    });
     plan = mapOrdersForImport(orders, masters);
     const m = performance.now();
     writeImportPlan(a.core.services.repos, { settingId: a.settingId, runId, plan, cursor: today, now, apiCalls: 0, logs: [] });
@@ -145,7 +202,14 @@ async function main(): Promise<void> {
     a.cleanup();
 
     const b = await freshBooks(sim, from);
-    const bRun = b.core.services.repos.importRuns.createRun({ settingId: b.settingId, trigger: 'cli', dryRun: false, windowFrom: from, windowTo: today, startedAt: now });
+    const bRun = b.core.services.repos.importRuns.createRun({
+      settingId: b.settingId,
+      trigger: 'cli',
+      dryRun: false,
+      windowFrom: from,
+      windowTo: today,
+      startedAt: now,
+    });
     (globalThis as { gc?: () => void }).gc?.();
     const bs = performance.now();
     bareInsert(b.core, b.settingId, plan, bRun, now);

@@ -30,7 +30,9 @@ function productCsv(n: number): Buffer {
   const lines = ['商品コード,枝番(横),枝番(縦),SKUコード,商品名,計上単位,棚卸対象,税区分コード,単価,JANコード'];
   for (let i = 1; i <= n; i++) {
     const code = `P${String(i).padStart(6, '0')}`;
-    lines.push(`${code},,,SKU${i},"商品${i} ①㈱髙～, 特選",${1 + (i % 24)},${i % 50 === 0 ? '対象外' : '対象'},${i % 5 === 0 ? 'RED08' : 'STD10'},${(i * 37) % 20000},`);
+    lines.push(
+      `${code},,,SKU${i},"商品${i} ①㈱髙～, 特選",${1 + (i % 24)},${i % 50 === 0 ? '対象外' : '対象'},${i % 5 === 0 ? 'RED08' : 'STD10'},${(i * 37) % 20000},`,
+    );
   }
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
 }
@@ -96,7 +98,11 @@ async function main(): Promise<void> {
     });
     t = performance.now();
     lastTurn = t;
-    const r = await core.dispatch('csv:import', { master: 'products', fileName: 'bench.csv', contentBase64, jobId: 'bench-import' }, { via: 'test' });
+    const r = await core.dispatch(
+      'csv:import',
+      { master: 'products', fileName: 'bench.csv', contentBase64, jobId: 'bench-import' },
+      { via: 'test' },
+    );
     const importMs = performance.now() - t;
     clearInterval(ticker);
     off();
@@ -105,16 +111,22 @@ async function main(): Promise<void> {
     console.log(`bare csv-parse:      ${ms(bareMs)}  (${rate(bareMs)} rows/s)`);
     console.log(`core csv:import:     ${ms(importMs)}  (${rate(importMs)} rows/s)  result ${JSON.stringify(r.value)}`);
     console.log(`import / bare parse: ${(importMs / bareMs).toFixed(1)}×`);
-    console.log(`longest stall while reading: ${ms(longestReadingStall)}  (${((longestReadingStall / bareMs) * 100).toFixed(1)}% of the bare one-shot parse, which holds the process throughout)`);
+    console.log(
+      `longest stall while reading: ${ms(longestReadingStall)}  (${((longestReadingStall / bareMs) * 100).toFixed(1)}% of the bare one-shot parse, which holds the process throughout)`,
+    );
 
     // --- 2. list in Chromium ------------------------------------------------------------------
     // vite's API does not load under tsx's CommonJS; its CLI builds the current renderer source
     // into this run's own folder: other test runs rebuild dist/renderer while this one serves it
     const rendererDir = join(tmp.dir, 'renderer');
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'vite.config.mts', '--logLevel', 'warn', '--outDir', rendererDir, '--emptyOutDir'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
+    execFileSync(
+      join(ROOT, 'node_modules', '.bin', 'vite'),
+      ['build', '--config', 'vite.config.mts', '--logLevel', 'warn', '--outDir', rendererDir, '--emptyOutDir'],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+      },
+    );
     // The harness runs in a child process, as main does in Electron: while it serialises the
     // 100,000-row list synchronously, Playwright's client here must not be blocked with it.
     core.close();
@@ -145,8 +157,13 @@ async function main(): Promise<void> {
       const total = await page.locator('.count').textContent();
       console.log(`list ${total}: first rows visible after navigating to 商品`);
       console.log(`  in page:    ${inPage.map(ms).join(', ')} (median ${ms(median(inPage))}) ${verdict(median(inPage))}`);
-      console.log(`  playwright: ${viaPlaywright.map(ms).join(', ')} (median ${ms(median(viaPlaywright))}) ${verdict(median(viaPlaywright))}`);
-      await page.locator('.count').filter({ hasText: `${ROWS.toLocaleString('ja-JP')}件` }).waitFor({ timeout: 30_000 });
+      console.log(
+        `  playwright: ${viaPlaywright.map(ms).join(', ')} (median ${ms(median(viaPlaywright))}) ${verdict(median(viaPlaywright))}`,
+      );
+      await page
+        .locator('.count')
+        .filter({ hasText: `${ROWS.toLocaleString('ja-JP')}件` })
+        .waitFor({ timeout: 30_000 });
 
       const filters: [string, string, string][] = [
         ['P099999', '1件', 'P099999'],
@@ -159,7 +176,10 @@ async function main(): Promise<void> {
       for (const [q, count, code] of filters) {
         // back to the whole list first (and let its full fetch finish)
         await page.getByLabel('商品を検索').fill('');
-        await page.locator('.count').filter({ hasText: `${ROWS.toLocaleString('ja-JP')}件` }).waitFor({ timeout: 30_000 });
+        await page
+          .locator('.count')
+          .filter({ hasText: `${ROWS.toLocaleString('ja-JP')}件` })
+          .waitFor({ timeout: 30_000 });
         await page.waitForTimeout(1500);
         const took = await page.evaluate<number>(filterUntilShown(q, count, code));
         filterTimes.push(took);
@@ -169,7 +189,10 @@ async function main(): Promise<void> {
       const pwFilter: number[] = [];
       for (const q of ['P050000', 'P012345', 'P077777']) {
         await page.getByLabel('商品を検索').fill('');
-        await page.locator('.count').filter({ hasText: `${ROWS.toLocaleString('ja-JP')}件` }).waitFor({ timeout: 30_000 });
+        await page
+          .locator('.count')
+          .filter({ hasText: `${ROWS.toLocaleString('ja-JP')}件` })
+          .waitFor({ timeout: 30_000 });
         await page.waitForTimeout(1500);
         const start = performance.now();
         await page.getByLabel('商品を検索').fill(q);
@@ -190,7 +213,9 @@ async function main(): Promise<void> {
 
 /** Starts `--serve` in a child process and resolves with its URL and a way to stop it. */
 function serveInChild(dataDir: string, rendererDir: string): Promise<{ url: string; close(): Promise<void> }> {
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [__filename, '--serve', dataDir, rendererDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [__filename, '--serve', dataDir, rendererDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   return new Promise((resolve, reject) => {
     let out = '';

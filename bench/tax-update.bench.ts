@@ -90,8 +90,12 @@ function rowsOf(core: Core, appliedDb: string): { apps: Row[]; items: Row[]; opt
       items: all(
         'select b.tax_rate_type, b.first_price, b.regular_price, b.last_price, a.id from main.subscription_items a join ap.subscription_items b on a.id = b.id where a.tax_rate_type <> b.tax_rate_type or a.first_price <> b.first_price or a.regular_price <> b.regular_price or a.last_price <> b.last_price',
       ),
-      options: all('select b.price, a.id from main.subscription_options a join ap.subscription_options b on a.id = b.id where a.price <> b.price'),
-      changes: all('select application_code, product_code, variation, field, option_name, old_value, new_value from ap.tax_update_changes order by id'),
+      options: all(
+        'select b.price, a.id from main.subscription_options a join ap.subscription_options b on a.id = b.id where a.price <> b.price',
+      ),
+      changes: all(
+        'select application_code, product_code, variation, field, option_name, old_value, new_value from ap.tax_update_changes order by id',
+      ),
     };
   } finally {
     db.prepare('detach database ap').run();
@@ -129,7 +133,9 @@ async function child(phase: string, dir: string, appliedDb: string): Promise<voi
             for (const t of ['subscription_applications', 'subscription_items', 'subscription_options']) {
               for (const r of db.prepare(`select * from ${t}`).raw().iterate()) read += (r as Row).length > 0 ? 1 : 0;
             }
-            db.exec('create temp table bare_changes (run_id, application_code, product_code, variation, field, option_name, old_value, new_value)');
+            db.exec(
+              'create temp table bare_changes (run_id, application_code, product_code, variation, field, option_name, old_value, new_value)',
+            );
             const ins = db.prepare(INSERT_CHANGE('temp.bare_changes'));
             for (const c of changes) ins.run(0, ...c);
           })();
@@ -143,7 +149,9 @@ async function child(phase: string, dir: string, appliedDb: string): Promise<voi
         core.services.repos.taxUpdate.listEvents(now); // writes the preset the run refers to
         await phaseMain(() => {
           const app = db.prepare('update subscription_applications set standard_rate = ?, reduced_rate = ?, updated_at = ? where id = ?');
-          const item = db.prepare('update subscription_items set tax_rate_type = ?, first_price = ?, regular_price = ?, last_price = ? where id = ?');
+          const item = db.prepare(
+            'update subscription_items set tax_rate_type = ?, first_price = ?, regular_price = ?, last_price = ? where id = ?',
+          );
           const option = db.prepare('update subscription_options set price = ? where id = ?');
           const change = db.prepare(INSERT_CHANGE('tax_update_changes'));
           db.transaction(() => {
@@ -179,7 +187,9 @@ async function main(apps: number, reps: number): Promise<void> {
     const now = t.services.ports.now();
     const kind = (k: string) => (t.db.prepare('select id from tax_classes where kind = ?').get(k) as { id: number }).id;
     const [std, red] = [kind('標準'), kind('軽減')];
-    const ins = t.db.prepare('insert into products (code, name, tax_class_id, confirmed, created_at, updated_at) values (?, ?, ?, 1, ?, ?)');
+    const ins = t.db.prepare(
+      'insert into products (code, name, tax_class_id, confirmed, created_at, updated_at) values (?, ?, ?, 1, ?, ?)',
+    );
     t.db.transaction(() => {
       for (let p = 0; p < 1000; p++) ins.run(`P${p}`, `商品${p}`, p % 10 === 0 ? red : std, now, now);
     })();
@@ -209,15 +219,29 @@ async function main(apps: number, reps: number): Promise<void> {
     const applied = join(refDir, DB_FILE_NAME);
     const load0 = loadLine();
 
-    const preview = await interleaved(reps, () => phase('bare-preview', applied), () => phase('preview'));
-    const apply = await interleaved(reps, () => phase('bare-apply', applied), () => phase('apply'));
+    const preview = await interleaved(
+      reps,
+      () => phase('bare-preview', applied),
+      () => phase('preview'),
+    );
+    const apply = await interleaved(
+      reps,
+      () => phase('bare-apply', applied),
+      () => phase('apply'),
+    );
 
     const ms = (xs: PhaseResult[]) => xs.map((x) => x.ms);
-    const secs = (xs: PhaseResult[]) => spread(ms(xs).map((x) => x / 1000), 2);
+    const secs = (xs: PhaseResult[]) =>
+      spread(
+        ms(xs).map((x) => x / 1000),
+        2,
+      );
     const line = (label: string, side: { baseline: PhaseResult[]; subject: PhaseResult[] }) => {
       const s = median(ms(side.subject));
       const b = median(ms(side.baseline));
-      process.stdout.write(`${label}: ${(s / 1000).toFixed(2)} s (runs ${secs(side.subject)}), bare ${(b / 1000).toFixed(2)} s (runs ${secs(side.baseline)})\n`);
+      process.stdout.write(
+        `${label}: ${(s / 1000).toFixed(2)} s (runs ${secs(side.subject)}), bare ${(b / 1000).toFixed(2)} s (runs ${secs(side.baseline)})\n`,
+      );
       return verdict(`  ${label} / bare (medians)`, s / b, RATIO_LIMIT, '×');
     };
     const peak = (xs: PhaseResult[]) => Math.max(...xs.map((x) => x.peakRssMb));
@@ -230,8 +254,20 @@ async function main(apps: number, reps: number): Promise<void> {
     const figures = [
       line('preview', preview),
       line('apply after the preview', apply),
-      verdict(`peak RSS of the preview (child; ${start(preview.subject).toFixed(0)} MB at its start)`, peak(preview.subject), RSS_LIMIT_MB, ' MB', 0),
-      verdict(`peak RSS of preview + apply (child; ${start(apply.subject).toFixed(0)} MB at its start)`, peak(apply.subject), RSS_LIMIT_MB, ' MB', 0),
+      verdict(
+        `peak RSS of the preview (child; ${start(preview.subject).toFixed(0)} MB at its start)`,
+        peak(preview.subject),
+        RSS_LIMIT_MB,
+        ' MB',
+        0,
+      ),
+      verdict(
+        `peak RSS of preview + apply (child; ${start(apply.subject).toFixed(0)} MB at its start)`,
+        peak(apply.subject),
+        RSS_LIMIT_MB,
+        ' MB',
+        0,
+      ),
     ];
     for (const f of figures) process.stdout.write(`${f.line}\n`);
     process.stdout.write(

@@ -28,7 +28,10 @@ export function verdict(label: string, value: number, limit: number, unit: strin
   return { ok, line: `${label}: ${value.toFixed(digits)}${unit} (target ≤ ${limit}${unit}) ${ok ? 'OK' : 'MISSED'}` };
 }
 
-export const loadLine = (): string => `load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} cores`;
+export const loadLine = (): string =>
+  `load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} on ${cpus().length} cores`;
 
 /**
  * Runs `reps` measured rounds after one warm-up round; each round runs baseline and subject, in
@@ -88,7 +91,10 @@ export async function phaseMain(fn: () => Promise<Record<string, unknown>> | Rec
 
 /** Parent side: runs `file` with `args` in a fresh Node process (tsx, --expose-gc) and returns its PhaseResult. */
 export function runPhase(file: string, args: readonly string[]): PhaseResult {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', file, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', file, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const line = r.stdout.split('\n').find((l) => l.startsWith(MARK));
   if (r.status !== 0 || line === undefined) throw new Error(`phase ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
   return JSON.parse(line.slice(MARK.length)) as PhaseResult;

@@ -29,7 +29,16 @@ async function childCommand(outDir: string): Promise<string[]> {
   try {
     const { buildSync } = await import('esbuild');
     const outfile = join(outDir, 'apply-child.cjs');
-    buildSync({ entryPoints: [CHILD_TS], bundle: true, platform: 'node', format: 'cjs', outfile, external: ['better-sqlite3'], target: 'node20', logLevel: 'error' });
+    buildSync({
+      entryPoints: [CHILD_TS],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile,
+      external: ['better-sqlite3'],
+      target: 'node20',
+      logLevel: 'error',
+    });
     return [outfile];
   } catch {
     return ['--import', 'tsx', CHILD_TS];
