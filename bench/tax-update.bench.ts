@@ -5,8 +5,8 @@
  *
  * Figures (issue #17), each beside the same work done bare in the same run:
  *  - preview (the app's flow: load, plan, hash, and the change list the screen pages through)
- *    vs bare: read every application / item / option row and insert every change row into a
- *    scratch table, one transaction;
+ *    vs bare: read every application / item / option row, re-rate every 税込 price with the bare
+ *    bigint multiply / divRound, and insert every change row into a scratch table, one transaction;
  *  - apply after a preview (backup + the one transaction) vs bare: one UPDATE per changed row and
  *    one INSERT per change row, one transaction (the rows taken from a reference apply beforehand);
  *  - peak RSS of the preview child and of the apply child (preview then apply, as on the screen).
@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { createCore, DB_FILE_NAME, type Core } from '../src-main/core/create-core';
 import { createMemoryLogger } from '../src-main/core/logging';
 import { createMemoryTokenStore } from '../src-main/core/memory-token-store';
+import { divRound } from '../src-shared/domain/rounding';
 import { TAX_UPDATE_CHECKLIST_IDS } from '../src-shared/tax-update/checklist';
 import type { SubscriptionApplication } from '../src-shared/tax-update/types';
 import { PRESET_2019 } from '../src-shared/tax-update/types';
@@ -129,9 +130,20 @@ async function child(phase: string, dir: string, appliedDb: string): Promise<voi
         const { changes } = rowsOf(core, appliedDb);
         await phaseMain(() => {
           let read = 0;
+          let checksum = 0n;
           db.transaction(() => {
-            for (const t of ['subscription_applications', 'subscription_items', 'subscription_options']) {
-              for (const r of db.prepare(`select * from ${t}`).raw().iterate()) read += (r as Row).length > 0 ? 1 : 0;
+            for (const _ of db.prepare('select * from subscription_applications').raw().iterate()) read++;
+            // the bare re-rating: the same bigint multiply / divRound over every 税込 price
+            for (const r of db
+              .prepare('select first_price, regular_price, last_price, tax_included from subscription_items')
+              .raw()
+              .iterate() as Iterable<number[]>) {
+              read++;
+              if (r[3] === 1) for (let k = 0; k < 3; k++) checksum += divRound(BigInt(r[k]!) * 110n, 108n, 'round');
+            }
+            for (const r of db.prepare('select price, tax_included from subscription_options').raw().iterate() as Iterable<number[]>) {
+              read++;
+              if (r[1] === 1) checksum += divRound(BigInt(r[0]!) * 110n, 108n, 'round');
             }
             db.exec(
               'create temp table bare_changes (run_id, application_code, product_code, variation, field, option_name, old_value, new_value)',
@@ -139,7 +151,7 @@ async function child(phase: string, dir: string, appliedDb: string): Promise<voi
             const ins = db.prepare(INSERT_CHANGE('temp.bare_changes'));
             for (const c of changes) ins.run(0, ...c);
           })();
-          return { read, changes: changes.length };
+          return { read, changes: changes.length, checksum: String(checksum) };
         });
         return;
       }
