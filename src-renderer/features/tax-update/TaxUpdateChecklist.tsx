@@ -26,7 +26,9 @@ export function TaxUpdateChecklist(p: ChecklistProps) {
                 <input type="checkbox" checked={p.checked.has(c.id)} disabled={locked} onChange={() => p.onToggle(c.id)} />
                 <span>{c.text}</span>
               </label>
-              {c.id === 'backup-downloaded' && !p.backupDownloaded ? <div className="field-hint">先に「申込データをダウンロード」を押してください。</div> : null}
+              {c.id === 'backup-downloaded' && !p.backupDownloaded ? (
+                <div className="field-hint">先に「申込データをダウンロード」を押してください。</div>
+              ) : null}
             </li>
           );
         })}
