@@ -254,6 +254,11 @@ async function main(apps: number, reps: number): Promise<void> {
       process.stdout.write(
         `${label}: ${(s / 1000).toFixed(2)} s (runs ${secs(side.subject)}), bare ${(b / 1000).toFixed(2)} s (runs ${secs(side.baseline)})\n`,
       );
+      // CPU time moves less than wall time when other processes share the cores
+      const cpu = (xs: PhaseResult[]) => median(xs.map((x) => x.cpuMs));
+      process.stdout.write(
+        `  CPU: ${(cpu(side.subject) / 1000).toFixed(2)} s vs bare ${(cpu(side.baseline) / 1000).toFixed(2)} s = ${(cpu(side.subject) / cpu(side.baseline)).toFixed(2)}× (for reading a loaded run)\n`,
+      );
       return verdict(`  ${label} / bare (medians)`, s / b, RATIO_LIMIT, '×');
     };
     const peak = (xs: PhaseResult[]) => Math.max(...xs.map((x) => x.peakRssMb));
