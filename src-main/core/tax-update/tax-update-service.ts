@@ -187,9 +187,14 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
           return id;
         });
         cache = null;
-        // the scratch's temporary file space is not needed any more
-        repos.taxUpdate.plan.clear();
-        repos.subscriptions.rerated.clear();
+        // the scratch's temporary file space is not needed any more; a failure here must not reach the
+        // catch below, which would delete the backup of a run that did commit
+        try {
+          repos.taxUpdate.plan.clear();
+          repos.subscriptions.rerated.clear();
+        } catch {
+          // the TEMP tables go with the connection anyway
+        }
         phase('finished');
         return repos.taxUpdate.getRun(runId);
       } catch (e) {
