@@ -91,7 +91,9 @@ async function main(): Promise<void> {
   console.log(`  BCart client            : median ${mc.toFixed(0)} ms  [${c.map((x) => x.toFixed(0)).join(', ')}]`);
   console.log(`  ratio client / bare     : ${ratio.toFixed(3)} (target ≤ 1.25) ${ratio <= 1.25 ? 'OK' : 'OVER'}`);
   const cpuRatio = median(cpu.client) / median(cpu.bare);
-  console.log(`  CPU ms (incl. simulator): bare ${median(cpu.bare).toFixed(0)}, client ${median(cpu.client).toFixed(0)}, ratio ${cpuRatio.toFixed(3)}`);
+  console.log(
+    `  CPU ms (incl. simulator): bare ${median(cpu.bare).toFixed(0)}, client ${median(cpu.client).toFixed(0)}, ratio ${cpuRatio.toFixed(3)}`,
+  );
   process.exitCode = ratio <= 1.25 ? 0 : 1;
 }
 

@@ -143,7 +143,9 @@ async function main(): Promise<void> {
     `write requests per slip: ${writes} (target ${SETS / 100}); reads before sending: ${reads} (the stock read before a relative write decides an unknown outcome)`,
   );
   console.log(`CPU per 確定 → updated (median, this process incl. the simulator): ${median(cpu.slice(1)).toFixed(0)} ms`);
-  console.log(`確定 → BCart updated (median of ${REPS}): ${pm.toFixed(1)} ms, of which the 確定 transaction ${median(confirmMs.slice(1)).toFixed(1)} ms`);
+  console.log(
+    `確定 → BCart updated (median of ${REPS}): ${pm.toFixed(1)} ms, of which the 確定 transaction ${median(confirmMs.slice(1)).toFixed(1)} ms`,
+  );
   console.log(`bare PATCH loop, same ${SETS / 100} requests (median): ${bm.toFixed(1)} ms`);
   console.log(`ratio stock push / bare PATCH loop: ${(pm / bm).toFixed(2)}×`);
   await core.services.stock.pusher.stop();

@@ -22,7 +22,8 @@ import type { CliCommand, CliIo } from './cli-types';
 
 function rounding(values: Record<string, unknown>): RoundingMode {
   const v = required(values, 'rounding');
-  if (!(ROUNDING_MODES as readonly string[]).includes(v)) throw new CliUsageError('--rounding は floor(切り捨て)、ceil(切り上げ)、round(四捨五入)のいずれかを指定してください。');
+  if (!(ROUNDING_MODES as readonly string[]).includes(v))
+    throw new CliUsageError('--rounding は floor(切り捨て)、ceil(切り上げ)、round(四捨五入)のいずれかを指定してください。');
   return v as RoundingMode;
 }
 
@@ -49,7 +50,11 @@ function printProblems(io: CliIo, e: unknown): never {
 }
 
 /** A command importing the CSV file of --file into the data folder of --data-dir; a refused file prints its problems. */
-function csvImportCommand(summary: string, usage: string, importFile: (core: Core, bytes: Uint8Array, io: CliIo) => Promise<void>): CliCommand {
+function csvImportCommand(
+  summary: string,
+  usage: string,
+  importFile: (core: Core, bytes: Uint8Array, io: CliIo) => Promise<void>,
+): CliCommand {
   return {
     summary,
     usage,
@@ -88,7 +93,9 @@ export const subscriptionsImportCommand = csvImportCommand(
     // reading let other work run: the store may have closed meanwhile
     storeMode.assertOpen('定期申込のCSV取込');
     const c = repos.subscriptions.replaceAll(parsed.applications, ports.now());
-    io.out(`定期申込を取り込みました(${CSV_ENCODING_NAMES[parsed.encoding]}): 申込 ${c.applications}件、商品 ${c.items}件、オプション ${c.options}件。`);
+    io.out(
+      `定期申込を取り込みました(${CSV_ENCODING_NAMES[parsed.encoding]}): 申込 ${c.applications}件、商品 ${c.items}件、オプション ${c.options}件。`,
+    );
   },
 );
 
@@ -96,35 +103,44 @@ export const taxUpdatePreviewCommand: CliCommand = {
   summary: '消費税自動更新のプレビュー(変更される価格の一覧と合計)を表示します (--json: JSONで出力)',
   usage: 'tax-update:preview --data-dir DIR --rounding floor|ceil|round [--event ID] [--json]',
   async run(argv, io) {
-    const args = parseCliArgs(argv, { 'data-dir': { type: 'string' }, rounding: { type: 'string' }, event: { type: 'string' }, json: { type: 'boolean' } });
+    const args = parseCliArgs(argv, {
+      'data-dir': { type: 'string' },
+      rounding: { type: 'string' },
+      event: { type: 'string' },
+      json: { type: 'boolean' },
+    });
     const mode = rounding(args);
     const eventId = typeof args.event === 'string' ? args.event : PRESET_2019.id;
     return withCore(required(args, 'data-dir'), (core) => {
-      const { plan } = core.services.taxUpdate.preview(eventId, mode);
+      const { plan, changes } = core.services.taxUpdate.previewAll(eventId, mode);
       if (args.json === true) {
-        io.out(
-          JSON.stringify({
-            targets: plan.targets,
-            changes: plan.changes.map((c) => ({
-              applicationCode: c.applicationCode,
-              productCode: c.productCode,
-              variation: c.variation,
-              field: c.field,
-              ...(c.optionName === undefined ? {} : { optionName: c.optionName }),
-              old: c.old,
-              new: c.new,
-            })),
-            totals: plan.totals,
-          }),
-        );
+        const list = [];
+        for (const c of changes) {
+          list.push({
+            applicationCode: c.applicationCode,
+            productCode: c.productCode,
+            variation: c.variation,
+            field: c.field,
+            ...(c.optionName === undefined ? {} : { optionName: c.optionName }),
+            old: c.old,
+            new: c.new,
+          });
+        }
+        io.out(JSON.stringify({ targets: plan.targets, changes: list, totals: plan.totals }));
         return 0;
       }
-      io.out(`算出設定: ${ROUNDING_LABELS[mode]} / 対象の申込 ${plan.targets}件 / 更新される申込 ${plan.totals.changedApplications}件 / 更新される価格 ${plan.totals.changedPrices}件`);
-      for (const c of plan.changes) {
-        io.out(`${c.applicationCode}\t${c.productCode}\t${c.variation}\t${PLAN_FIELD_LABELS[c.field]}${c.optionName ? `(${c.optionName})` : ''}\t${c.old} → ${c.new}`);
+      io.out(
+        `算出設定: ${ROUNDING_LABELS[mode]} / 対象の申込 ${plan.targets}件 / 更新される申込 ${plan.totals.changedApplications}件 / 更新される価格 ${plan.totals.changedPrices}件`,
+      );
+      for (const c of changes) {
+        io.out(
+          `${c.applicationCode}\t${c.productCode}\t${c.variation}\t${PLAN_FIELD_LABELS[c.field]}${c.optionName ? `(${c.optionName})` : ''}\t${c.old} → ${c.new}`,
+        );
       }
       const t = plan.totals;
-      io.out(`販売価格合計 初回 ${t.before.first} → ${t.after.first} / 通常回 ${t.before.regular} → ${t.after.regular} / 最終回 ${t.before.last} → ${t.after.last}`);
+      io.out(
+        `販売価格合計 初回 ${t.before.first} → ${t.after.first} / 通常回 ${t.before.regular} → ${t.after.regular} / 最終回 ${t.before.last} → ${t.after.last}`,
+      );
       return 0;
     });
   },

@@ -188,14 +188,134 @@ function updateApplication(
   };
 }
 
-function byCode(a: AppResult, b: AppResult): number {
-  // code-point order, independent of the machine's locale
-  return a.app.code < b.app.code ? -1 : a.app.code > b.app.code ? 1 : 0;
+/** One target application planned: its updated copy, its changes (in plan order) and sale prices. */
+export interface ApplicationPlan {
+  /** the updated copy (extra properties of the input, e.g. database ids, kept) */
+  app: SubscriptionApplication;
+  changes: PlanChange[];
+  changedPrices: number;
+  salePrices: ApplicationSalePrices;
+}
+
+/** What a plan is besides its change list and its updated applications. */
+export type PlanSummary = Pick<TaxUpdatePlan, 'eventId' | 'mode' | 'targets' | 'totals'>;
+
+const TOO_LARGE = '販売価格の合計が大きすぎて計算できません。価格または数量が正しいか確認してください。';
+
+/** RangeError (a sum or a price outside the safe integers) → the plan's VALIDATION error. */
+function asValidation<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof RangeError) throw new AppError('VALIDATION', TOO_LARGE, { cause: e });
+    throw e;
+  }
 }
 
 /**
- * Builds the plan of the one-time tax update for `event` (pure; = the preview).
- * Only targets (see isTaxUpdateTarget) change; other applications are returned as the same objects.
+ * The plan one application at a time, for callers that cannot hold every application at once (the
+ * database engine streams them in chunks): feed the applications in plan order (application code,
+ * code-point order) to `add`, then call `finish`. `planTaxUpdate` is this over an array.
+ * Problems of target applications are collected over the whole stream and thrown by `finish`
+ * (after the first one, `add` only validates), so the user sees every problem at once.
+ * @throws AppError('VALIDATION') at creation when the event is invalid
+ */
+export function createPlanAccumulator(event: RateChangeEvent, lookup: ProductTaxLookup, mode: RoundingMode) {
+  const eventProblems = validateRateChangeEvent(event);
+  if (eventProblems.length > 0) {
+    throw new AppError('VALIDATION', '税率改定の設定に誤りがあります。各項目のメッセージを確認して修正してください。', {
+      fields: eventProblems,
+    });
+  }
+  const newRates: RatePair = { standard: BigInt(event.newStandard), reduced: BigInt(event.newReduced) };
+  const problems: FieldProblem[] = [];
+  const before: [bigint, bigint, bigint] = [0n, 0n, 0n];
+  const after: [bigint, bigint, bigint] = [0n, 0n, 0n];
+  let targets = 0;
+  let changedPrices = 0;
+  let changedApplications = 0;
+
+  return {
+    /** The plan of one application; null when it is no target (or when a problem was found: see finish). */
+    add(app: SubscriptionApplication): ApplicationPlan | null {
+      if (!isTaxUpdateTarget(app, event)) return null;
+      validateTarget(app, problems);
+      if (problems.length > 0) return null;
+      return asValidation(() => {
+        const r = updateApplication(app, event, lookup, mode, newRates);
+        targets++;
+        changedPrices += r.changedPrices;
+        if (r.changes.length > 0) changedApplications++;
+        for (let k = 0; k < 3; k++) {
+          before[k] = (before[k] ?? 0n) + (r.before[k] ?? 0n);
+          after[k] = (after[k] ?? 0n) + (r.after[k] ?? 0n);
+        }
+        return {
+          app: r.app,
+          changes: r.changes,
+          changedPrices: r.changedPrices,
+          salePrices: {
+            applicationCode: r.app.code,
+            before: { first: toSafeNumber(r.before[0]), regular: toSafeNumber(r.before[1]), last: toSafeNumber(r.before[2]) },
+            after: { first: toSafeNumber(r.after[0]), regular: toSafeNumber(r.after[1]), last: toSafeNumber(r.after[2]) },
+          },
+        };
+      });
+    },
+    /**
+     * Counts and totals of everything added.
+     * @throws AppError('VALIDATION') with every problem found, or when a total does not fit a safe integer
+     */
+    finish(): PlanSummary {
+      if (problems.length > 0) {
+        throw new AppError(
+          'VALIDATION',
+          '更新対象の申込に不正な値があります。各項目のメッセージを確認して申込を修正してから、もう一度プレビューしてください。',
+          { fields: problems },
+        );
+      }
+      return asValidation(() => ({
+        eventId: event.id,
+        mode,
+        targets,
+        totals: {
+          before: { first: toSafeNumber(before[0]), regular: toSafeNumber(before[1]), last: toSafeNumber(before[2]) },
+          after: { first: toSafeNumber(after[0]), regular: toSafeNumber(after[1]), last: toSafeNumber(after[2]) },
+          changedPrices,
+          changedApplications,
+        },
+      }));
+    },
+  };
+}
+
+export type PlanAccumulator = ReturnType<typeof createPlanAccumulator>;
+
+const isSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdfff;
+
+/**
+ * Plan order of application codes: code-point order, independent of the machine's locale — the
+ * order SQLite's BINARY collation gives UTF-8 text, so the engine streaming the applications by
+ * code from the database produces the same order. JavaScript's `<` compares UTF-16 units, which
+ * differs only where a character beyond U+FFFF (a surrogate pair) meets one in U+E000–U+FFFF.
+ */
+export function compareCodes(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (isSurrogate(x) !== isSurrogate(y)) return isSurrogate(x) ? 1 : -1;
+    return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * Builds the plan of the one-time tax update for `event` (pure; = the preview) over applications
+ * held in memory. Only targets (see isTaxUpdateTarget) change; other applications are returned as
+ * the same objects.
  * @throws AppError('VALIDATION') when the event or a target application's numbers are invalid,
  *         or when a sum does not fit a safe integer
  */
@@ -205,75 +325,19 @@ export function planTaxUpdate(
   lookup: ProductTaxLookup,
   mode: RoundingMode,
 ): TaxUpdatePlan {
-  const eventProblems = validateRateChangeEvent(event);
-  if (eventProblems.length > 0) {
-    throw new AppError('VALIDATION', '税率改定の設定に誤りがあります。各項目のメッセージを確認して修正してください。', {
-      fields: eventProblems,
-    });
-  }
-  const problems: FieldProblem[] = [];
-  for (const app of apps) if (isTaxUpdateTarget(app, event)) validateTarget(app, problems);
-  if (problems.length > 0) {
-    throw new AppError(
-      'VALIDATION',
-      '更新対象の申込に不正な値があります。各項目のメッセージを確認して申込を修正してから、もう一度プレビューしてください。',
-      {
-        fields: problems,
-      },
-    );
-  }
-
-  const newRates: RatePair = { standard: BigInt(event.newStandard), reduced: BigInt(event.newReduced) };
-  const results: AppResult[] = [];
-  const updatedApplications = apps.map((app) => {
-    if (!isTaxUpdateTarget(app, event)) return app;
-    const r = updateApplication(app, event, lookup, mode, newRates);
-    results.push(r);
-    return r.app;
-  });
-  results.sort(byCode); // stable: equal codes keep input order
-
-  const before: [bigint, bigint, bigint] = [0n, 0n, 0n];
-  const after: [bigint, bigint, bigint] = [0n, 0n, 0n];
+  const acc = createPlanAccumulator(event, lookup, mode);
+  // plan order; stable: equal codes keep input order
+  const ordered = [...apps].sort((a, b) => compareCodes(a.code, b.code));
+  const updated = new Map<SubscriptionApplication, SubscriptionApplication>();
   const changes: PlanChange[] = [];
   const salePrices: ApplicationSalePrices[] = [];
-  let changedPrices = 0;
-  let changedApplications = 0;
-  try {
-    for (const r of results) {
-      for (const c of r.changes) changes.push(c);
-      changedPrices += r.changedPrices;
-      if (r.changes.length > 0) changedApplications++;
-      for (let k = 0; k < 3; k++) {
-        before[k] = (before[k] ?? 0n) + (r.before[k] ?? 0n);
-        after[k] = (after[k] ?? 0n) + (r.after[k] ?? 0n);
-      }
-      salePrices.push({
-        applicationCode: r.app.code,
-        before: { first: toSafeNumber(r.before[0]), regular: toSafeNumber(r.before[1]), last: toSafeNumber(r.before[2]) },
-        after: { first: toSafeNumber(r.after[0]), regular: toSafeNumber(r.after[1]), last: toSafeNumber(r.after[2]) },
-      });
-    }
-    return {
-      eventId: event.id,
-      mode,
-      targets: results.length,
-      changes,
-      salePrices,
-      totals: {
-        before: { first: toSafeNumber(before[0]), regular: toSafeNumber(before[1]), last: toSafeNumber(before[2]) },
-        after: { first: toSafeNumber(after[0]), regular: toSafeNumber(after[1]), last: toSafeNumber(after[2]) },
-        changedPrices,
-        changedApplications,
-      },
-      updatedApplications,
-    };
-  } catch (e) {
-    if (e instanceof RangeError) {
-      throw new AppError('VALIDATION', '販売価格の合計が大きすぎて計算できません。価格または数量が正しいか確認してください。', {
-        cause: e,
-      });
-    }
-    throw e;
+  for (const app of ordered) {
+    const r = acc.add(app);
+    if (r === null) continue;
+    updated.set(app, r.app);
+    for (const c of r.changes) changes.push(c);
+    salePrices.push(r.salePrices);
   }
+  const summary = acc.finish();
+  return { ...summary, changes, salePrices, updatedApplications: apps.map((a) => updated.get(a) ?? a) };
 }

@@ -9,7 +9,8 @@ import type { CsvRecord } from './csv-records';
 import { unguardFormula } from './csv-formula';
 
 export class RowReader {
-  private readonly flagged = new Set<string>();
+  /** columns with a problem; made on the first problem (most rows have none, and there is one reader per row) */
+  private flagged: Set<string> | null = null;
 
   constructor(
     /** header name → cell index */
@@ -42,13 +43,18 @@ export class RowReader {
   }
 
   problem(column: string, message: string): void {
-    this.flagged.add(column);
+    (this.flagged ??= new Set()).add(column);
     this.report(cellProblem(this.row, column, message));
   }
 
   /** whether this row already has a problem in that column (so a vaguer second one can be left out) */
   reported(column: string): boolean {
-    return this.flagged.has(column);
+    return this.flagged?.has(column) ?? false;
+  }
+
+  /** whether this row has any problem so far */
+  get hasProblems(): boolean {
+    return this.flagged !== null;
   }
 
   /** one of the allowed values, or undefined with a problem */
@@ -74,7 +80,10 @@ export class RowReader {
     }
     const n = Number(v);
     if (n < min || n > max) {
-      this.problem(column, `「${raw}」は範囲外です。${what}は${min.toLocaleString('en-US')}〜${max.toLocaleString('en-US')}で入力してください。`);
+      this.problem(
+        column,
+        `「${raw}」は範囲外です。${what}は${min.toLocaleString('en-US')}〜${max.toLocaleString('en-US')}で入力してください。`,
+      );
       return undefined;
     }
     return n === 0 ? 0 : n;

@@ -14,6 +14,7 @@ import type { SubscriptionListInput, SubscriptionListRow } from '../../../src-sh
 import { createBatcher, placeholders } from '../db/batched-writes';
 import { containsText } from '../db/contains-text';
 import { inTransaction, type Db } from '../db/db-handle';
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDb } from '../db/open';
 import { subscriptionApplications, subscriptionItems, subscriptionOptions } from '../db/schema';
 
@@ -55,14 +56,13 @@ function applicationFromRow(r: AppRow, items: StoredItem[]): StoredApplication {
   };
 }
 
-/**
- * Every application with items and options, ordered by id (items and options by line).
- * Raw arrays keep the 1,000,000-row load of the benchmark fast.
- */
-function loadAll(db: SqliteDb): StoredApplication[] {
-  const apps = db
-    .prepare('select id, code, customer_code, status, order_processed, standard_rate, reduced_rate from subscription_applications order by id')
-    .all() as AppRow[];
+const APP_SELECT = 'select id, code, customer_code, status, order_processed, standard_rate, reduced_rate from subscription_applications';
+const ITEM_SELECT =
+  'select id, application_id, product_code, variation_h, variation_v, name, quantity, first_price, regular_price, last_price, tax_included, tax_rate_type from subscription_items';
+const OPTION_SELECT = 'select id, item_id, name, price, tax_included, tax_rate_type from subscription_options';
+
+/** Application rows with their item and option rows (items by line within each application, options by line) → stored applications. */
+function assemble(apps: Iterable<AppRow>, items: Iterable<ItemRow>, options: Iterable<OptionRow>): StoredApplication[] {
   const byId = new Map<number, StoredApplication>();
   const out: StoredApplication[] = [];
   for (const r of apps) {
@@ -71,12 +71,6 @@ function loadAll(db: SqliteDb): StoredApplication[] {
     out.push(a);
   }
   const itemById = new Map<number, StoredItem>();
-  const items = db
-    .prepare(
-      'select id, application_id, product_code, variation_h, variation_v, name, quantity, first_price, regular_price, last_price, tax_included, tax_rate_type from subscription_items order by application_id, line_no',
-    )
-    .raw()
-    .all() as ItemRow[];
   for (const r of items) {
     const item: StoredItem = {
       id: r[0],
@@ -95,14 +89,49 @@ function loadAll(db: SqliteDb): StoredApplication[] {
     itemById.set(item.id, item);
     byId.get(r[1])?.items.push(item);
   }
-  const options = db
-    .prepare('select id, item_id, name, price, tax_included, tax_rate_type from subscription_options order by item_id, line_no')
-    .raw()
-    .all() as OptionRow[];
   for (const r of options) {
-    itemById.get(r[1])?.options.push({ id: r[0], name: r[2], price: r[3], taxIncluded: r[4] === 1, taxRateType: r[5] as StoredOption['taxRateType'] });
+    itemById
+      .get(r[1])
+      ?.options.push({ id: r[0], name: r[2], price: r[3], taxIncluded: r[4] === 1, taxRateType: r[5] as StoredOption['taxRateType'] });
   }
   return out;
+}
+
+/**
+ * Every application with items and options, ordered by id (items and options by line).
+ * Raw arrays keep the 1,000,000-row load of the benchmark fast.
+ */
+function loadAll(db: SqliteDb): StoredApplication[] {
+  return assemble(
+    db.prepare(`${APP_SELECT} order by id`).all() as AppRow[],
+    db.prepare(`${ITEM_SELECT} order by application_id, line_no`).raw().all() as ItemRow[],
+    db.prepare(`${OPTION_SELECT} order by item_id, line_no`).raw().all() as OptionRow[],
+  );
+}
+
+/**
+ * The tax update's input in bounded memory: the applications in code order (the plan's order),
+ * `limit` at a time after `afterCode` (keyset paging on the unique code index, so each chunk is one
+ * short query and writes between chunks cannot shift it). Raw prepared statements: the 100,000-
+ * application stream of bench/tax-update.bench.ts; the chunk's ids travel as one JSON array.
+ */
+function createChunkReader(db: SqliteDb) {
+  let statements: Record<'first' | 'after' | 'items' | 'options', Statement> | null = null;
+  return (afterCode: string | null, limit: number): StoredApplication[] => {
+    // prepared on first use: the repository exists before the migrations ran
+    statements ??= {
+      first: db.prepare(`${APP_SELECT} order by code limit ?`),
+      after: db.prepare(`${APP_SELECT} where code > ? order by code limit ?`),
+      items: db.prepare(`${ITEM_SELECT} where application_id in (select value from json_each(?)) order by application_id, line_no`).raw(),
+      options: db.prepare(`${OPTION_SELECT} where item_id in (select value from json_each(?)) order by item_id, line_no`).raw(),
+    };
+    const { first, after, items, options } = statements;
+    const apps = (afterCode === null ? first.all(limit) : after.all(afterCode, limit)) as AppRow[];
+    if (apps.length === 0) return [];
+    const itemRows = items.all(JSON.stringify(apps.map((a) => a.id))) as ItemRow[];
+    const optionRows = itemRows.length === 0 ? [] : (options.all(JSON.stringify(itemRows.map((i) => i[0]))) as OptionRow[]);
+    return assemble(apps, itemRows, optionRows);
+  };
 }
 
 /** Strips the database ids (for CSV, IPC and comparisons). */
@@ -138,10 +167,25 @@ function createInserter(db: SqliteDb) {
   const item = db.prepare(
     'insert into subscription_items (application_id, line_no, product_code, variation_h, variation_v, name, quantity, first_price, regular_price, last_price, tax_included, tax_rate_type) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const option = db.prepare('insert into subscription_options (item_id, line_no, name, price, tax_included, tax_rate_type) values (?, ?, ?, ?, ?, ?)');
+  const option = db.prepare(
+    'insert into subscription_options (item_id, line_no, name, price, tax_included, tax_rate_type) values (?, ?, ?, ?, ?, ?)',
+  );
   const items = (applicationId: number, list: readonly SubscriptionItem[]): void => {
     list.forEach((i, n) => {
-      const r = item.run(applicationId, n + 1, i.productCode, i.variationH, i.variationV, i.name, i.quantity, i.firstPrice, i.regularPrice, i.lastPrice, i.taxIncluded ? 1 : 0, i.taxRateType);
+      const r = item.run(
+        applicationId,
+        n + 1,
+        i.productCode,
+        i.variationH,
+        i.variationV,
+        i.name,
+        i.quantity,
+        i.firstPrice,
+        i.regularPrice,
+        i.lastPrice,
+        i.taxIncluded ? 1 : 0,
+        i.taxRateType,
+      );
       const itemId = Number(r.lastInsertRowid);
       i.options.forEach((o, m) => option.run(itemId, m + 1, o.name, o.price, o.taxIncluded ? 1 : 0, o.taxRateType));
     });
@@ -164,14 +208,28 @@ export interface ReplaceCounts {
 }
 
 function itemChanged(a: StoredItem, b: StoredItem): boolean {
-  return a.taxRateType !== b.taxRateType || a.firstPrice !== b.firstPrice || a.regularPrice !== b.regularPrice || a.lastPrice !== b.lastPrice;
+  return (
+    a.taxRateType !== b.taxRateType || a.firstPrice !== b.firstPrice || a.regularPrice !== b.regularPrice || a.lastPrice !== b.lastPrice
+  );
 }
 
 const TABLES = ['subscription_applications', 'subscription_items', 'subscription_options'] as const;
 
 /** the columns of subscription_applications / subscription_items named as the stored types' fields */
 const APP_FIELDS = ['code', 'customerCode', 'status', 'orderProcessed', 'standardRate', 'reducedRate'] as const;
-const ITEM_FIELDS = ['id', 'productCode', 'variationH', 'variationV', 'name', 'quantity', 'firstPrice', 'regularPrice', 'lastPrice', 'taxIncluded', 'taxRateType'] as const;
+const ITEM_FIELDS = [
+  'id',
+  'productCode',
+  'variationH',
+  'variationV',
+  'name',
+  'quantity',
+  'firstPrice',
+  'regularPrice',
+  'lastPrice',
+  'taxIncluded',
+  'taxRateType',
+] as const;
 
 function pick<T, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
   return Object.fromEntries(keys.map((k) => [k, from[k]])) as Pick<T, K>;
@@ -188,8 +246,99 @@ function columnsOf(db: SqliteDb, schema: 'main' | 'bk', table: string): string[]
   return (db.prepare(`pragma ${schema}.table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
 }
 
+/**
+ * The tax update's rerated rows, staged in connection-private TEMP tables (SQLite keeps them in a
+ * temporary file, not in memory, and drops them with the connection): the plan is streamed into
+ * them in chunks, and apply writes them in three set-based UPDATE … FROM statements
+ * (bench/tax-update.bench.ts: ~1 M rows at 100,000 applications).
+ */
+const STAGE_DDL = [
+  'create temp table if not exists subscription_rerated_apps (id integer primary key, standard_rate integer not null, reduced_rate integer not null)',
+  'create temp table if not exists subscription_rerated_items (id integer primary key, tax_rate_type text not null, first_price integer not null, regular_price integer not null, last_price integer not null)',
+  'create temp table if not exists subscription_rerated_options (id integer primary key, price integer not null)',
+];
+const STAGE_TABLES = ['subscription_rerated_apps', 'subscription_rerated_items', 'subscription_rerated_options'] as const;
+
+function createReratedStage(db: SqliteDb) {
+  let ready = false;
+  const ensure = (): void => {
+    if (ready) return;
+    for (const ddl of STAGE_DDL) db.exec(ddl);
+    ready = true;
+  };
+  return {
+    /** Empties the stage (a new plan is about to be streamed into it). */
+    clear(): void {
+      ensure();
+      for (const t of STAGE_TABLES) db.prepare(`delete from temp.${t}`).run();
+    },
+    /**
+     * A writer for one streamed plan: `add` an application as loaded and as rerated (the same
+     * object when it is no target); only rows whose values changed are staged. `flush` at the end.
+     */
+    writer() {
+      ensure();
+      const apps = createBatcher(
+        db,
+        3,
+        (n) => `insert into temp.subscription_rerated_apps (id, standard_rate, reduced_rate) values ${placeholders(n, 3)}`,
+      );
+      const items = createBatcher(
+        db,
+        5,
+        (n) =>
+          `insert into temp.subscription_rerated_items (id, tax_rate_type, first_price, regular_price, last_price) values ${placeholders(n, 5)}`,
+      );
+      const options = createBatcher(db, 2, (n) => `insert into temp.subscription_rerated_options (id, price) values ${placeholders(n, 2)}`);
+      return {
+        add(before: StoredApplication, rerated: SubscriptionApplication): void {
+          const after = rerated as StoredApplication;
+          if (after === before) return; // not a target
+          let changed = before.standardRate !== after.standardRate || before.reducedRate !== after.reducedRate;
+          for (let k = 0; k < before.items.length; k++) {
+            const bi = before.items[k] as StoredItem;
+            const ai = after.items[k] as StoredItem;
+            if (itemChanged(bi, ai)) {
+              items.add(bi.id, ai.taxRateType, ai.firstPrice, ai.regularPrice, ai.lastPrice);
+              changed = true;
+            }
+            for (let m = 0; m < bi.options.length; m++) {
+              const bo = bi.options[m]!;
+              const ao = ai.options[m]!;
+              if (bo.price !== ao.price) {
+                options.add(bo.id, ao.price);
+                changed = true;
+              }
+            }
+          }
+          if (changed) apps.add(before.id, after.standardRate, after.reducedRate);
+        },
+        flush(): void {
+          apps.flush();
+          items.flush();
+          options.flush();
+        },
+      };
+    },
+    /** Writes the staged rows over the stored ones (inside the caller's transaction). */
+    apply(now: string): void {
+      ensure();
+      db.prepare(
+        'update subscription_applications set standard_rate = s.standard_rate, reduced_rate = s.reduced_rate, updated_at = ? from temp.subscription_rerated_apps s where subscription_applications.id = s.id',
+      ).run(now);
+      db.prepare(
+        'update subscription_items set tax_rate_type = s.tax_rate_type, first_price = s.first_price, regular_price = s.regular_price, last_price = s.last_price from temp.subscription_rerated_items s where subscription_items.id = s.id',
+      ).run();
+      db.prepare(
+        'update subscription_options set price = s.price from temp.subscription_rerated_options s where subscription_options.id = s.id',
+      ).run();
+    },
+  };
+}
+
 export function createSubscriptionRepository(db: Db) {
   const { orm, sqlite } = db;
+  const readChunk = createChunkReader(sqlite);
 
   /** Applications by id with items and options, in the stored shape (fields named as the types). */
   function loadByIds(ids: readonly number[]): StoredApplication[] {
@@ -215,14 +364,22 @@ export function createSubscriptionRepository(db: Db) {
         : orm
             .select({ itemId: o.itemId, id: o.id, name: o.name, price: o.price, taxIncluded: o.taxIncluded, taxRateType: o.taxRateType })
             .from(o)
-            .where(inArray(o.itemId, items.map((x) => x.id)))
+            .where(
+              inArray(
+                o.itemId,
+                items.map((x) => x.id),
+              ),
+            )
             .orderBy(asc(o.lineNo))
             .all();
     return apps.map((app) => ({
       ...app,
       items: items
         .filter((x) => x.applicationId === app.id)
-        .map(({ applicationId: _a, ...item }) => ({ ...item, options: options.filter((x) => x.itemId === item.id).map(({ itemId: _i, ...option }) => option) })),
+        .map(({ applicationId: _a, ...item }) => ({
+          ...item,
+          options: options.filter((x) => x.itemId === item.id).map(({ itemId: _i, ...option }) => option),
+        })),
     }));
   }
 
@@ -230,8 +387,12 @@ export function createSubscriptionRepository(db: Db) {
     orm.select({ id: subscriptionApplications.id }).from(subscriptionApplications).where(eq(subscriptionApplications.code, code)).get()?.id;
 
   return {
-    /** every application with its ids (the tax update's input) */
+    /** every application with its ids (tests, the CSV export) */
     loadAll: (): StoredApplication[] => loadAll(sqlite),
+    /** the tax update's input: `limit` applications after `afterCode` (null: from the first) in code order, with ids */
+    chunkByCode: (afterCode: string | null, limit: number): StoredApplication[] => readChunk(afterCode, limit),
+    /** the tax update's rerated rows, staged while the plan streams, written by apply */
+    rerated: createReratedStage(sqlite),
 
     /** Replaces every application by `apps` in one transaction (the CSV import). */
     replaceAll(apps: readonly SubscriptionApplication[], now: string): ReplaceCounts {
@@ -271,10 +432,21 @@ export function createSubscriptionRepository(db: Db) {
           createInserter(sqlite).application(a, now);
           return;
         }
-        if (id === undefined) throw new AppError('NOT_FOUND', `申込コード「${a.code}」の定期申込が見つかりません。一覧を更新してから、もう一度お試しください。`);
+        if (id === undefined)
+          throw new AppError(
+            'NOT_FOUND',
+            `申込コード「${a.code}」の定期申込が見つかりません。一覧を更新してから、もう一度お試しください。`,
+          );
         orm
           .update(subscriptionApplications)
-          .set({ customerCode: a.customerCode, status: a.status, orderProcessed: a.orderProcessed, standardRate: a.standardRate, reducedRate: a.reducedRate, updatedAt: now })
+          .set({
+            customerCode: a.customerCode,
+            status: a.status,
+            orderProcessed: a.orderProcessed,
+            standardRate: a.standardRate,
+            reducedRate: a.reducedRate,
+            updatedAt: now,
+          })
           .where(eq(subscriptionApplications.id, id))
           .run();
         orm.delete(subscriptionItems).where(eq(subscriptionItems.applicationId, id)).run();
@@ -298,7 +470,10 @@ export function createSubscriptionRepository(db: Db) {
       ];
       const codes = containsText([a.code, a.customerCode], q.search);
       const items = containsText([col('i', 'product_code'), col('i', 'name')], q.search);
-      if (codes && items) filters.push(sql`(${codes} or exists (select 1 from ${subscriptionItems} i where ${col('i', 'application_id')} = ${APP_ID} and ${items}))`);
+      if (codes && items)
+        filters.push(
+          sql`(${codes} or exists (select 1 from ${subscriptionItems} i where ${col('i', 'application_id')} = ${APP_ID} and ${items}))`,
+        );
       const present = filters.filter((f): f is SQL => f !== undefined);
       const where = present.length > 0 ? and(...present) : undefined;
       const total = orm.select({ n: count() }).from(a).where(where).get()?.n ?? 0;
@@ -319,52 +494,6 @@ export function createSubscriptionRepository(db: Db) {
     },
 
     /**
-     * Writes the tax update's rerated applications over the loaded originals (same order; an entry
-     * that is the very same object was no target): only rows whose values changed, with multi-row
-     * UPDATE … FROM (VALUES …) statements. Call inside the caller's transaction.
-     */
-    writeRerated(loaded: readonly StoredApplication[], rerated: readonly SubscriptionApplication[], now: string): void {
-      const apps = createBatcher(
-        sqlite,
-        4,
-        (n) => `with v(id, s, r, u) as (values ${placeholders(n, 4)}) update subscription_applications set standard_rate = v.s, reduced_rate = v.r, updated_at = v.u from v where subscription_applications.id = v.id`,
-      );
-      const items = createBatcher(
-        sqlite,
-        5,
-        (n) =>
-          `with v(id, t, f, g, l) as (values ${placeholders(n, 5)}) update subscription_items set tax_rate_type = v.t, first_price = v.f, regular_price = v.g, last_price = v.l from v where subscription_items.id = v.id`,
-      );
-      const options = createBatcher(sqlite, 2, (n) => `with v(id, p) as (values ${placeholders(n, 2)}) update subscription_options set price = v.p from v where subscription_options.id = v.id`);
-      for (let i = 0; i < loaded.length; i++) {
-        const before = loaded[i] as StoredApplication;
-        const after = rerated[i] as StoredApplication;
-        if (after === before) continue; // not a target
-        let changed = before.standardRate !== after.standardRate || before.reducedRate !== after.reducedRate;
-        for (let k = 0; k < before.items.length; k++) {
-          const bi = before.items[k] as StoredItem;
-          const ai = after.items[k] as StoredItem;
-          if (itemChanged(bi, ai)) {
-            items.add(bi.id, ai.taxRateType, ai.firstPrice, ai.regularPrice, ai.lastPrice);
-            changed = true;
-          }
-          for (let m = 0; m < bi.options.length; m++) {
-            const bo = bi.options[m]!;
-            const ao = ai.options[m]!;
-            if (bo.price !== ao.price) {
-              options.add(bo.id, ao.price);
-              changed = true;
-            }
-          }
-        }
-        if (changed) apps.add(before.id, after.standardRate, after.reducedRate, now);
-      }
-      apps.flush();
-      items.flush();
-      options.flush();
-    },
-
-    /**
      * Puts every application back as it is in a backup file (the tax update's restore), then runs
      * `alsoInTransaction` in the same transaction. ATTACH works on the live connection but not inside
      * a transaction: attach first, copy in one transaction, detach always. Raw SQL: the column lists
@@ -375,14 +504,19 @@ export function createSubscriptionRepository(db: Db) {
       try {
         for (const t of TABLES) {
           if (columnsOf(sqlite, 'bk', t).length === 0) {
-            throw new AppError('DB_CORRUPT', 'バックアップファイルに定期申込のデータがないため復元できません。バックアップファイルを確認してください。');
+            throw new AppError(
+              'DB_CORRUPT',
+              'バックアップファイルに定期申込のデータがないため復元できません。バックアップファイルを確認してください。',
+            );
           }
         }
         inTransaction(db, () => {
           sqlite.prepare('delete from main.subscription_applications').run(); // items and options cascade
           for (const t of TABLES) {
             const backupCols = new Set(columnsOf(sqlite, 'bk', t));
-            const cols = columnsOf(sqlite, 'main', t).filter((c) => backupCols.has(c)).join(', ');
+            const cols = columnsOf(sqlite, 'main', t)
+              .filter((c) => backupCols.has(c))
+              .join(', ');
             sqlite.prepare(`insert into main.${t} (${cols}) select ${cols} from bk.${t} order by id`).run();
           }
           alsoInTransaction();

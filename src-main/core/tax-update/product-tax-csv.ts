@@ -27,34 +27,39 @@ const LAYOUT: CsvLayout = { label: '商品', columns: PRODUCT_TAX_CSV_HEADERS, o
  */
 export async function parseProductTaxCsv(bytes: Uint8Array, opts: CsvReadOptions = {}): Promise<ProductTaxCsvParseResult> {
   const seen = new Map<string, number>();
-  const read = await readCsvRows(bytes, LAYOUT, (r): ProductTaxRow | undefined => {
-    const productCode = r.code('商品コード', true);
-    const variationH = r.code('枝番横', false);
-    const variationV = r.code('枝番縦', false);
-    const name = r.text('商品名');
-    const rawType = r.text('税率区分').trim();
-    const taxRateType = RATE_TYPE_ALIASES[rawType];
-    if (taxRateType === undefined) {
-      r.problem(
-        '税率区分',
-        rawType === ''
-          ? '値が空です。「標準」または「軽減」を入力してください。'
-          : `「${rawType}」は使えません。「標準」または「軽減」を入力してください。`,
-      );
-    }
-    if (productCode === '') return undefined;
-    const key = productKey(productCode, variationH, variationV);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      r.problem(
-        '商品コード',
-        `商品コード「${productCode}」枝番「${variationH}/${variationV}」が${first}行目と重複しています。どちらか一方の行を削除してください。`,
-      );
-      return undefined;
-    }
-    seen.set(key, r.row);
-    return taxRateType === undefined ? undefined : { productCode, variationH, variationV, name, taxRateType };
-  }, opts);
+  const read = await readCsvRows(
+    bytes,
+    LAYOUT,
+    (r): ProductTaxRow | undefined => {
+      const productCode = r.code('商品コード', true);
+      const variationH = r.code('枝番横', false);
+      const variationV = r.code('枝番縦', false);
+      const name = r.text('商品名');
+      const rawType = r.text('税率区分').trim();
+      const taxRateType = RATE_TYPE_ALIASES[rawType];
+      if (taxRateType === undefined) {
+        r.problem(
+          '税率区分',
+          rawType === ''
+            ? '値が空です。「標準」または「軽減」を入力してください。'
+            : `「${rawType}」は使えません。「標準」または「軽減」を入力してください。`,
+        );
+      }
+      if (productCode === '') return undefined;
+      const key = productKey(productCode, variationH, variationV);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        r.problem(
+          '商品コード',
+          `商品コード「${productCode}」枝番「${variationH}/${variationV}」が${first}行目と重複しています。どちらか一方の行を削除してください。`,
+        );
+        return undefined;
+      }
+      seen.set(key, r.row);
+      return taxRateType === undefined ? undefined : { productCode, variationH, variationV, name, taxRateType };
+    },
+    opts,
+  );
   if (!read.ok) return read;
   return { ok: true, products: read.rows, encoding: read.encoding };
 }

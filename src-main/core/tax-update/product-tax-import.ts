@@ -30,7 +30,11 @@ export async function importProductTaxCsv(
   // the lowest-id confirmed 税区分 of each kind (first-run seed: STD10 / RED08)
   const classId = repos.taxClasses.firstConfirmedIdByKind();
   for (const kind of ['標準', '軽減']) {
-    if (!classId.has(kind)) throw new AppError('NOT_FOUND', `税率区分「${kind}」の確定済み税区分がありません。税区分マスタで登録・確定してから取り込んでください。`);
+    if (!classId.has(kind))
+      throw new AppError(
+        'NOT_FOUND',
+        `税率区分「${kind}」の確定済み税区分がありません。税区分マスタで登録・確定してから取り込んでください。`,
+      );
   }
   const counts = repos.transaction(() =>
     repos.products.upsertTaxRows(

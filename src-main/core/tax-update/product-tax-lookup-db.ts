@@ -11,6 +11,7 @@ import type { MasterRepositories } from '../masters/master-repositories';
 /** Reads every product once; the lookup is then a Map access. */
 export function productTaxLookupFromDb(products: MasterRepositories['products']): ProductTaxLookup {
   const map = new Map<string, TaxRateType | null>();
-  for (const p of products.taxKinds()) map.set(productKey(p.code, p.variationH, p.variationV), p.kind === '標準' || p.kind === '軽減' ? p.kind : null);
+  for (const p of products.taxKinds())
+    map.set(productKey(p.code, p.variationH, p.variationV), p.kind === '標準' || p.kind === '軽減' ? p.kind : null);
   return (code, h, v) => map.get(productKey(code, h, v)) ?? null;
 }

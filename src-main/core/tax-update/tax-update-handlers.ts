@@ -41,7 +41,9 @@ type Channels =
 function addRateEvent(repos: Pick<Repositories, 'taxUpdate'>, event: RateChangeEvent, now: string): RateChangeEventRow {
   const problems = validateRateChangeEvent(event);
   if (problems.length > 0) {
-    throw new AppError('VALIDATION', '税率改定の設定に誤りがあります。各項目のメッセージを確認して修正してください。', { fields: problems });
+    throw new AppError('VALIDATION', '税率改定の設定に誤りがあります。各項目のメッセージを確認して修正してください。', {
+      fields: problems,
+    });
   }
   if (repos.taxUpdate.eventExists(event.id, now)) {
     const message = `ID「${event.id}」の税率改定はすでに登録されています。別のIDを入力してください。`;
@@ -61,7 +63,14 @@ export interface TaxUpdateHandlerDeps {
   ports: Pick<CorePorts, 'logger' | 'now'>;
 }
 
-export function createTaxUpdateHandlers({ taxUpdate: service, repos, storeMode, events, csvJobs, ports }: TaxUpdateHandlerDeps): Pick<Handlers, Channels> {
+export function createTaxUpdateHandlers({
+  taxUpdate: service,
+  repos,
+  storeMode,
+  events,
+  csvJobs,
+  ports,
+}: TaxUpdateHandlerDeps): Pick<Handlers, Channels> {
   const subscriptions = repos.subscriptions;
   const changed = (...roots: [DataRoot, ...DataRoot[]]) => emitDataChanged(events, ...roots);
 
@@ -69,7 +78,11 @@ export function createTaxUpdateHandlers({ taxUpdate: service, repos, storeMode, 
     'subscriptions:list': (input) => subscriptions.list(input),
     'subscriptions:get': (input) => {
       const app = subscriptions.get(input.code);
-      if (!app) throw new AppError('NOT_FOUND', `申込コード「${input.code}」の定期申込が見つかりません。一覧を更新してから、もう一度お試しください。`);
+      if (!app)
+        throw new AppError(
+          'NOT_FOUND',
+          `申込コード「${input.code}」の定期申込が見つかりません。一覧を更新してから、もう一度お試しください。`,
+        );
       return app;
     },
     'subscriptions:save': (input) => {
@@ -120,10 +133,8 @@ export function createTaxUpdateHandlers({ taxUpdate: service, repos, storeMode, 
       return row;
     },
     'taxUpdate:preview': (input) => {
-      const { plan, hash } = service.preview(input.eventId, input.rounding);
       const offset = input.offset ?? 0;
-      const changes = plan.changes.slice(offset, offset + (input.limit ?? 1000));
-      const codes = new Set(changes.map((c) => c.applicationCode));
+      const { plan, changes, salePrices } = service.previewPage(input.eventId, input.rounding, offset, input.limit ?? 1000);
       return {
         eventId: plan.eventId,
         rounding: plan.mode,
@@ -131,17 +142,17 @@ export function createTaxUpdateHandlers({ taxUpdate: service, repos, storeMode, 
         changedApplications: plan.totals.changedApplications,
         changedPrices: plan.totals.changedPrices,
         totals: { before: plan.totals.before, after: plan.totals.after },
-        planHash: hash,
-        changeCount: plan.changes.length,
+        planHash: plan.hash,
+        changeCount: plan.changeCount,
         offset,
         changes,
-        salePrices: plan.salePrices.filter((s) => codes.has(s.applicationCode)),
+        salePrices,
       };
     },
     'taxUpdate:previewCsv': (input) => {
-      const { plan } = service.preview(input.eventId, input.rounding);
-      const file = serialisePlanChangesCsv(plan, { encoding: input.encoding });
-      return csvDownloadOf(file, `消費税自動更新プレビュー_${plan.eventId}`, ports.now(), input.encoding, plan.changes.length);
+      const { plan, changes } = service.previewAll(input.eventId, input.rounding);
+      const file = serialisePlanChangesCsv(changes, { encoding: input.encoding });
+      return csvDownloadOf(file, `消費税自動更新プレビュー_${plan.eventId}`, ports.now(), input.encoding, plan.changeCount);
     },
     'taxUpdate:apply': async (input) => {
       const run = await service.apply(input);

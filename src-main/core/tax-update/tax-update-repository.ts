@@ -6,7 +6,8 @@
 import { asc, count, desc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../../src-shared/errors';
 import type { RoundingMode } from '../../../src-shared/domain/rounding';
-import { PRESET_2019, type RateChangeEvent, type TaxUpdatePlan } from '../../../src-shared/tax-update/types';
+import { PRESET_2019, type ApplicationSalePrices, type PlanChange, type RateChangeEvent } from '../../../src-shared/tax-update/types';
+import type { SqliteDb } from '../db/open';
 import { createBatcher, placeholders } from '../db/batched-writes';
 import type { Db } from '../db/db-handle';
 import { rateChangeEvents, taxUpdateChanges, taxUpdateRuns } from '../db/schema';
@@ -90,6 +91,143 @@ function toEvent(r: EventRecord): RateChangeEventRow {
   return { ...event, run: runId === null ? null : { id: runId, executedAt: executedAt ?? '', restoredAt } };
 }
 
+/**
+ * The latest plan (the preview) in connection-private TEMP tables — a temporary file, not memory,
+ * dropped with the connection: the engine streams the change list and the sale prices into them
+ * in plan order (seq), the screen pages through them, the CSV reads them, and apply copies the
+ * change list into the run's in one INSERT … SELECT. Raw multi-row inserts (db/batched-writes.ts):
+ * ~1.7 M change rows at 100,000 applications in bench/tax-update.bench.ts.
+ */
+const PLAN_DDL = [
+  'create temp table if not exists tax_update_plan_changes (seq integer primary key, application_code text not null, product_code text not null, variation text not null, field text not null, option_name text, item_index integer not null, option_index integer, old_value integer not null, new_value integer not null)',
+  'create temp table if not exists tax_update_plan_sales (seq integer primary key, application_code text not null, before_first integer not null, before_regular integer not null, before_last integer not null, after_first integer not null, after_regular integer not null, after_last integer not null)',
+  'create index if not exists temp.tax_update_plan_sales_code on tax_update_plan_sales (application_code)',
+];
+// old_value / new_value are integer yen or percent, or a 税率区分 text; INTEGER affinity keeps the text as text and stores the
+// numbers (which better-sqlite3 binds as REAL) as integers, so cast(… as text) gives "8", not "8.0"
+
+type PlanChangeRow = [string, string, string, PlanChange['field'], string | null, number, number | null, string | number, string | number];
+type SaleRow = [string, number, number, number, number, number, number];
+
+function changeOf(r: PlanChangeRow): PlanChange {
+  const c: PlanChange = { applicationCode: r[0], productCode: r[1], variation: r[2], field: r[3], itemIndex: r[5], old: r[7], new: r[8] };
+  if (r[4] !== null) c.optionName = r[4];
+  if (r[6] !== null) c.optionIndex = r[6];
+  return c;
+}
+
+function createPlanScratch(sqlite: SqliteDb) {
+  let ready = false;
+  const ensure = (): void => {
+    if (ready) return;
+    for (const ddl of PLAN_DDL) sqlite.exec(ddl);
+    ready = true;
+  };
+  const CHANGE_COLUMNS = 'application_code, product_code, variation, field, option_name, item_index, option_index, old_value, new_value';
+  const page = (offset: number, limit: number): PlanChange[] =>
+    (
+      sqlite
+        .prepare(`select ${CHANGE_COLUMNS} from temp.tax_update_plan_changes where seq > ? and seq <= ? order by seq`)
+        .raw()
+        .all(offset, offset + limit) as PlanChangeRow[]
+    ).map(changeOf);
+  return {
+    /** Empties the scratch (a new plan is about to be streamed into it). */
+    clear(): void {
+      ensure();
+      sqlite.prepare('delete from temp.tax_update_plan_changes').run();
+      sqlite.prepare('delete from temp.tax_update_plan_sales').run();
+    },
+    /** A writer for one streamed plan, in plan order; `flush` at the end. */
+    writer() {
+      ensure();
+      let seq = 0;
+      let saleSeq = 0;
+      const changes = createBatcher(
+        sqlite,
+        10,
+        (n) => `insert into temp.tax_update_plan_changes (seq, ${CHANGE_COLUMNS}) values ${placeholders(n, 10)}`,
+      );
+      const sales = createBatcher(
+        sqlite,
+        8,
+        (n) =>
+          `insert into temp.tax_update_plan_sales (seq, application_code, before_first, before_regular, before_last, after_first, after_regular, after_last) values ${placeholders(n, 8)}`,
+      );
+      return {
+        change(c: PlanChange): void {
+          changes.add(
+            ++seq,
+            c.applicationCode,
+            c.productCode,
+            c.variation,
+            c.field,
+            c.optionName ?? null,
+            c.itemIndex,
+            c.optionIndex ?? null,
+            c.old,
+            c.new,
+          );
+        },
+        sale(s: ApplicationSalePrices): void {
+          sales.add(
+            ++saleSeq,
+            s.applicationCode,
+            s.before.first,
+            s.before.regular,
+            s.before.last,
+            s.after.first,
+            s.after.regular,
+            s.after.last,
+          );
+        },
+        flush(): void {
+          changes.flush();
+          sales.flush();
+        },
+      };
+    },
+    /** changes offset+1 … offset+limit of the plan, in plan order */
+    changes(offset: number, limit: number): PlanChange[] {
+      ensure();
+      return page(offset, limit);
+    },
+    /** every change in plan order, read a page at a time (the CSV, the CLI) */
+    *eachChange(): Generator<PlanChange> {
+      ensure();
+      for (let offset = 0; ; offset += 10_000) {
+        const rows = page(offset, 10_000);
+        yield* rows;
+        if (rows.length < 10_000) return;
+      }
+    },
+    /** sale prices of the applications with codes from … to (inclusive; both in the plan), in plan order */
+    salePrices(fromCode: string, toCode: string): ApplicationSalePrices[] {
+      ensure();
+      const rows = sqlite
+        .prepare(
+          'select application_code, before_first, before_regular, before_last, after_first, after_regular, after_last from temp.tax_update_plan_sales where application_code >= ? and application_code <= ? order by seq',
+        )
+        .raw()
+        .all(fromCode, toCode) as SaleRow[];
+      return rows.map((r) => ({
+        applicationCode: r[0],
+        before: { first: r[1], regular: r[2], last: r[3] },
+        after: { first: r[4], regular: r[5], last: r[6] },
+      }));
+    },
+    /** Copies the change list into run `runId`'s (inside the caller's transaction). */
+    copyChangesTo(runId: number): void {
+      ensure();
+      sqlite
+        .prepare(
+          'insert into tax_update_changes (run_id, application_code, product_code, variation, field, option_name, old_value, new_value) select ?, application_code, product_code, variation, field, option_name, cast(old_value as text), cast(new_value as text) from temp.tax_update_plan_changes order by seq',
+        )
+        .run(runId);
+    },
+  };
+}
+
 export function createTaxUpdateRepository(db: Db) {
   const { orm, sqlite } = db;
 
@@ -102,8 +240,10 @@ export function createTaxUpdateRepository(db: Db) {
       .run();
   }
 
-  const events = () => orm.select(EVENT_COLUMNS).from(rateChangeEvents).leftJoin(taxUpdateRuns, eq(taxUpdateRuns.rateEventId, rateChangeEvents.id));
-  const runs = () => orm.select(RUN_COLUMNS).from(taxUpdateRuns).innerJoin(rateChangeEvents, eq(rateChangeEvents.id, taxUpdateRuns.rateEventId));
+  const events = () =>
+    orm.select(EVENT_COLUMNS).from(rateChangeEvents).leftJoin(taxUpdateRuns, eq(taxUpdateRuns.rateEventId, rateChangeEvents.id));
+  const runs = () =>
+    orm.select(RUN_COLUMNS).from(taxUpdateRuns).innerJoin(rateChangeEvents, eq(rateChangeEvents.id, taxUpdateRuns.rateEventId));
 
   function getRun(runId: number): RunSummary {
     const r = runs().where(eq(taxUpdateRuns.id, runId)).get();
@@ -130,7 +270,10 @@ export function createTaxUpdateRepository(db: Db) {
       return orm.select({ id: rateChangeEvents.id }).from(rateChangeEvents).where(eq(rateChangeEvents.id, id)).get() !== undefined;
     },
     insertEvent(event: RateChangeEvent, now: string): void {
-      orm.insert(rateChangeEvents).values({ ...pick(event), createdAt: now }).run();
+      orm
+        .insert(rateChangeEvents)
+        .values({ ...pick(event), createdAt: now })
+        .run();
     },
 
     /** Records the run (UNIQUE per event: a second run of an event fails here); returns its id. */
@@ -148,18 +291,9 @@ export function createTaxUpdateRepository(db: Db) {
         })
         .returning({ id: taxUpdateRuns.id })
         .get().id,
-    /**
-     * The plan's change list of a run, in plan order. Raw multi-row inserts (db/batched-writes.ts):
-     * ~1.7 M rows in the apply transaction of bench/tax-update.bench.ts.
-     */
-    insertChanges(runId: number, plan: TaxUpdatePlan): void {
-      const rows = createBatcher(
-        sqlite,
-        8,
-        (n) => `insert into tax_update_changes (run_id, application_code, product_code, variation, field, option_name, old_value, new_value) values ${placeholders(n, 8)}`,
-      );
-      for (const c of plan.changes) rows.add(runId, c.applicationCode, c.productCode, c.variation, c.field, c.optionName ?? null, String(c.old), String(c.new));
-      rows.flush();
+    /** The counts of a run, known once its plan has streamed through. */
+    setRunCounts(runId: number, c: { targets: number; changedApplications: number; changedPrices: number }): void {
+      orm.update(taxUpdateRuns).set(c).where(eq(taxUpdateRuns.id, runId)).run();
     },
     /**
      * A run not restored of any event changing the same rates (旧 / 新 標準 and 軽減) as `eventId`:
@@ -176,6 +310,8 @@ export function createTaxUpdateRepository(db: Db) {
         )
         .get(eventId) as { eventLabel: string; executedAt: string } | undefined;
     },
+    /** the latest plan (preview), streamed into TEMP tables */
+    plan: createPlanScratch(sqlite),
     markRestored(runId: number, now: string): void {
       orm.update(taxUpdateRuns).set({ restoredAt: now }).where(eq(taxUpdateRuns.id, runId)).run();
     },

@@ -1,16 +1,18 @@
 /**
  * The one-time 消費税自動更新 over the database (docs/tax-rules.md#re-rating-in-the-tax-update):
- * preview = planTaxUpdate over the stored applications and the 商品 master; apply = automatic database backup, then ONE synchronous
- * transaction that takes the plan of the data it is about to write — the cached preview when the
- * database was not written since (SQLite total_changes + data_version unchanged), else a fresh
- * plan — checks it is the plan the user previewed (planHash), and writes exactly that plan, the
- * run record, its change list and the 管理者ログ. UNIQUE(rate_event_id) on the run makes a second run impossible even when two calls
- * race (a double click, or the CLI beside the app).
+ * preview = the plan streamed over the stored applications and the 商品 master into the database
+ * (plan-stream.ts: bounded memory; the screen pages through the change list there); apply =
+ * automatic database backup, then ONE synchronous transaction that takes the plan of the data it is
+ * about to write — the streamed preview when the database was not written since (SQLite
+ * total_changes + data_version unchanged), else the plan streamed again inside the transaction —
+ * checks it is the plan the user previewed (planHash), and writes exactly that plan (set-based,
+ * from the staged rows), the run record, its change list and the 管理者ログ. UNIQUE(rate_event_id)
+ * on the run makes a second run impossible even when two calls race (a double click, or the CLI
+ * beside the app).
  */
 import { existsSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { planTaxUpdate } from '../../../src-shared/tax-update/plan';
-import type { TaxUpdatePlan } from '../../../src-shared/tax-update/types';
+import type { ApplicationSalePrices, PlanChange } from '../../../src-shared/tax-update/types';
 import { ROUNDING_LABELS, type RoundingMode } from '../../../src-shared/domain/rounding';
 import { AppError } from '../../../src-shared/errors';
 import { missingChecklistIds } from '../../../src-shared/tax-update/checklist';
@@ -21,9 +23,7 @@ import type { SqliteDb } from '../db/open';
 import { classifyError, failureKind } from '../errors/classify-error';
 import type { Repositories } from '../repositories';
 import type { StoreMode } from '../store-mode/store-mode';
-import type { StoredApplication } from '../subscriptions/subscription-repository';
-import { planHash } from './plan-hash';
-import { productTaxLookupFromDb } from './product-tax-lookup-db';
+import { streamPlan, type StreamedPlan } from './plan-stream';
 import type { RunSummary } from './tax-update-repository';
 
 /** What the service needs from the core. */
@@ -41,14 +41,6 @@ export interface TaxUpdateDeps {
   onPhase?: (eventId: string, phase: TaxUpdatePhase) => void;
 }
 
-/** A plan with its fingerprint. */
-export interface ComputedPlan {
-  plan: TaxUpdatePlan;
-  hash: string;
-  /** the loaded applications (with ids), same order as plan.updatedApplications */
-  apps: StoredApplication[];
-}
-
 export interface ApplyRequest {
   eventId: string;
   rounding: RoundingMode;
@@ -58,12 +50,11 @@ export interface ApplyRequest {
   planHash?: string;
 }
 
-/** Builds the plan over the current data (pure plan, I/O around it). */
-export function computePlan(deps: Pick<TaxUpdateDeps, 'repos' | 'now'>, eventId: string, rounding: RoundingMode): ComputedPlan {
-  const event = deps.repos.taxUpdate.getEvent(eventId, deps.now());
-  const apps = deps.repos.subscriptions.loadAll();
-  const plan = planTaxUpdate(apps, event, productTaxLookupFromDb(deps.repos.products), rounding);
-  return { plan, hash: planHash(plan), apps };
+/** A page of the preview's change list with the sale prices of the applications on it. */
+export interface PreviewPage {
+  plan: StreamedPlan;
+  changes: PlanChange[];
+  salePrices: ApplicationSalePrices[];
 }
 
 function alreadyApplied(label: string, executedAt: string): AppError {
@@ -83,19 +74,42 @@ function sameRatesApplied(label: string, run: { eventLabel: string; executedAt: 
 /** The service over one database connection; `apply` refuses a second call while one runs. */
 export function createTaxUpdateService(deps: TaxUpdateDeps) {
   const { repos } = deps;
-  let cache: { key: string; computed: ComputedPlan } | null = null;
+  /** the plan now in the scratch tables, and the data stamp it was streamed from */
+  let cache: { key: string; plan: StreamedPlan } | null = null;
   let running = false;
   /** changes whenever this connection or another one wrote: a cheap cache key for paging the preview */
   const stamp = (): string => dataStamp(deps.sqlite);
 
+  /** The plan for (event, rounding) in the scratch tables: streamed again only when the data changed. */
+  function preview(eventId: string, rounding: RoundingMode): StreamedPlan {
+    if (cache?.key === `${eventId}|${rounding}|${stamp()}`) return cache.plan;
+    const event = repos.taxUpdate.getEvent(eventId, deps.now());
+    cache = null;
+    const plan = repos.transaction(() => streamPlan(repos, event, rounding));
+    // stamped after the stream: its own writes to the scratch are part of this plan's state
+    cache = { key: `${eventId}|${rounding}|${stamp()}`, plan };
+    return plan;
+  }
+
   return {
-    /** The plan for (event, rounding), cached until the data changes. */
-    preview(eventId: string, rounding: RoundingMode): ComputedPlan {
-      const key = `${eventId}|${rounding}|${stamp()}`;
-      if (cache?.key === key) return cache.computed;
-      const computed = computePlan(deps, eventId, rounding);
-      cache = { key: `${eventId}|${rounding}|${stamp()}`, computed };
-      return computed;
+    preview,
+
+    /** Changes offset+1 … offset+limit of the preview (streamed first when the data changed). */
+    previewPage(eventId: string, rounding: RoundingMode, offset: number, limit: number): PreviewPage {
+      const plan = preview(eventId, rounding);
+      const changes = repos.taxUpdate.plan.changes(offset, limit);
+      if (changes.length === 0) return { plan, changes, salePrices: [] };
+      const codes = new Set(changes.map((c) => c.applicationCode));
+      const salePrices = repos.taxUpdate.plan
+        .salePrices(changes[0]!.applicationCode, changes[changes.length - 1]!.applicationCode)
+        .filter((s) => codes.has(s.applicationCode));
+      return { plan, changes, salePrices };
+    },
+
+    /** The preview with every change, read from the scratch a page at a time (the CSV, the CLI). */
+    previewAll(eventId: string, rounding: RoundingMode): { plan: StreamedPlan; changes: Iterable<PlanChange> } {
+      const plan = preview(eventId, rounding);
+      return { plan, changes: repos.taxUpdate.plan.eachChange() };
     },
 
     /**
@@ -105,7 +119,10 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
     async apply(req: ApplyRequest): Promise<RunSummary> {
       const event = repos.taxUpdate.getEvent(req.eventId, deps.now());
       if (!deps.storeMode.isClosed()) {
-        throw new AppError('STORE_NOT_CLOSED', '受付停止になっていないため実行できません。「受付停止」を押してから、もう一度「処理を実行する」を押してください。');
+        throw new AppError(
+          'STORE_NOT_CLOSED',
+          '受付停止になっていないため実行できません。「受付停止」を押してから、もう一度「処理を実行する」を押してください。',
+        );
       }
       const missing = missingChecklistIds(req.checked);
       if (missing.length > 0 || !req.understood) {
@@ -130,26 +147,29 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
           backupFile = await backupDatabase(deps.sqlite, join(deps.dataDir, 'backups'), `tax-update-${event.id}`, deps.nowMs());
         } catch (e) {
           throw classifyError(e, {
-            internal: '実行前の自動バックアップを作成できなかったため、何も更新していません。データフォルダの空き容量と書き込み権限を確認してから、もう一度実行してください。',
+            internal:
+              '実行前の自動バックアップを作成できなかったため、何も更新していません。データフォルダの空き容量と書き込み権限を確認してから、もう一度実行してください。',
           });
         }
         const now = deps.now();
         phase('updating');
         const runId = repos.transaction(() => {
           if (!deps.storeMode.isClosed()) {
-            throw new AppError('STORE_NOT_CLOSED', '処理の途中で受付停止が解除されたため実行しませんでした。「受付停止」を押してから、もう一度実行してください。');
+            throw new AppError(
+              'STORE_NOT_CLOSED',
+              '処理の途中で受付停止が解除されたため実行しませんでした。「受付停止」を押してから、もう一度実行してください。',
+            );
           }
-          // Unwritten since the preview (same total_changes and data_version): the previewed plan IS
-          // the plan of this data, no need to load 1 M rows again. Otherwise re-plan and compare.
+          // Unwritten since the preview (same total_changes and data_version): the scratch holds the
+          // plan of this data, no need to stream 1 M rows again. Otherwise stream it again, here.
           const key = `${event.id}|${req.rounding}|${stamp()}`;
-          const computed = cache?.key === key ? cache.computed : computePlan(deps, event.id, req.rounding);
-          if (req.planHash !== undefined && req.planHash !== computed.hash) {
+          const plan = cache?.key === key ? cache.plan : streamPlan(repos, event, req.rounding);
+          if (req.planHash !== undefined && req.planHash !== plan.hash) {
             throw new AppError(
               'CONFLICT',
               'プレビューの後に定期申込または商品のデータが変更されました。何も更新していません。もう一度プレビューして内容を確認してから実行してください。',
             );
           }
-          const { plan } = computed;
           // again inside the transaction: another process may have run an event of the same rates meanwhile
           const sameNow = repos.taxUpdate.activeRunOfSameRates(event.id);
           if (sameNow) throw sameRatesApplied(event.label, sameNow);
@@ -165,11 +185,12 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
               executedAt: now,
             });
           } catch (e) {
-            if (failureKind(e) === 'constraint-unique') throw alreadyApplied(event.label, repos.taxUpdate.getEvent(event.id, now).run?.executedAt ?? now);
+            if (failureKind(e) === 'constraint-unique')
+              throw alreadyApplied(event.label, repos.taxUpdate.getEvent(event.id, now).run?.executedAt ?? now);
             throw e;
           }
-          repos.subscriptions.writeRerated(computed.apps, plan.updatedApplications, now);
-          repos.taxUpdate.insertChanges(id, plan);
+          repos.subscriptions.rerated.apply(now);
+          repos.taxUpdate.plan.copyChangesTo(id);
           repos.adminLogs.write(
             'taxUpdate.apply',
             `消費税自動更新「${event.label}」を実行しました(算出設定: ${ROUNDING_LABELS[req.rounding]}、対象 ${plan.targets}件、更新した申込 ${plan.totals.changedApplications}件、更新した価格 ${plan.totals.changedPrices}件)。`,
@@ -178,6 +199,14 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
           return id;
         });
         cache = null;
+        // the scratch's temporary file space is not needed any more; a failure here must not reach the
+        // catch below, which would delete the backup of a run that did commit
+        try {
+          repos.taxUpdate.plan.clear();
+          repos.subscriptions.rerated.clear();
+        } catch {
+          // the TEMP tables go with the connection anyway
+        }
         phase('finished');
         return repos.taxUpdate.getRun(runId);
       } catch (e) {
@@ -200,7 +229,10 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
     restore(runId: number): RunSummary {
       const run = repos.taxUpdate.getRun(runId);
       if (run.restoredAt !== null) {
-        throw new AppError('CONFLICT', `この処理履歴は${run.restoredAt.slice(0, 16).replace('T', ' ')}にすでに復元済みです。もう一度復元する必要はありません。`);
+        throw new AppError(
+          'CONFLICT',
+          `この処理履歴は${run.restoredAt.slice(0, 16).replace('T', ' ')}にすでに復元済みです。もう一度復元する必要はありません。`,
+        );
       }
       if (run.backupFile === null || !existsSync(run.backupFile)) {
         throw new AppError(

@@ -20,14 +20,16 @@ export function ApplyStep({ flow }: { flow: TaxUpdateFlow }) {
       </button>
       {apply.isPending ? (
         <Notice kind="info">
-          処理中です{phase === 'backup' || phase === 'updating' ? `(${TAX_UPDATE_PHASE_LABELS[phase]})` : ''}。「消費税額自動更新処理が終了しました。」と表示されるまで、しばらくお待ちください。
+          処理中です{phase === 'backup' || phase === 'updating' ? `(${TAX_UPDATE_PHASE_LABELS[phase]})` : ''}
+          。「消費税額自動更新処理が終了しました。」と表示されるまで、しばらくお待ちください。
         </Notice>
       ) : null}
       <ErrorNotice error={apply.error} />
       {apply.data ? (
         <Notice kind="success" title={FINISHED_TEXT}>
           <p>
-            対象 {formatCount(apply.data.targets)}件、更新した申込 {formatCount(apply.data.changedApplications)}件、更新した価格 {formatCount(apply.data.changedPrices)}
+            対象 {formatCount(apply.data.targets)}件、更新した申込 {formatCount(apply.data.changedApplications)}件、更新した価格{' '}
+            {formatCount(apply.data.changedPrices)}
             件。価格が変更されていますので確認してください。
           </p>
           <p>処理が終了しました。忘れずに「受付再開」を押してください。</p>

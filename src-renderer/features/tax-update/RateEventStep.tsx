@@ -19,7 +19,9 @@ export function RateEventStep({ flow }: { flow: TaxUpdateFlow }) {
           ))}
         </select>
       </div>
-      <p>税込で登録されている価格は割り戻した上で新税率をかけて計算します。端数の計算方法を選んでください(税抜の価格も税額の計算に使います)。</p>
+      <p>
+        税込で登録されている価格は割り戻した上で新税率をかけて計算します。端数の計算方法を選んでください(税抜の価格も税額の計算に使います)。
+      </p>
       <div className="toolbar" role="radiogroup" aria-label="端数の計算方法">
         {ROUNDING_MODES.map((m) => (
           <label key={m}>
@@ -30,7 +32,8 @@ export function RateEventStep({ flow }: { flow: TaxUpdateFlow }) {
       </div>
       {applied ? (
         <Notice kind="info">
-          この税率改定の自動更新は{formatJstDateTime(applied.executedAt)}に実行済みです{applied.restoredAt ? '(その後、実行前の状態に復元しました)' : ''}。自動更新は税率改定ごとに一回のみ実行できます。
+          この税率改定の自動更新は{formatJstDateTime(applied.executedAt)}に実行済みです
+          {applied.restoredAt ? '(その後、実行前の状態に復元しました)' : ''}。自動更新は税率改定ごとに一回のみ実行できます。
         </Notice>
       ) : null}
     </TaxUpdateStep>

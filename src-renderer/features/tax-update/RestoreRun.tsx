@@ -24,7 +24,8 @@ export function RestoreRun({ runId, backupName, restored }: { runId: number; bac
       {restored ? null : confirming ? (
         <div className="tu-confirm" role="alertdialog" aria-label="復元の確認">
           <p>
-            実行前の自動バックアップ({backupName})から、すべての定期申込を実行前の状態に戻します。実行後に行った定期申込の編集や取込は失われます。
+            実行前の自動バックアップ({backupName}
+            )から、すべての定期申込を実行前の状態に戻します。実行後に行った定期申込の編集や取込は失われます。
             この税率改定の自動更新は実行済みのままとなり、再実行はできません。
           </p>
           <label>

@@ -1,9 +1,9 @@
 /**
- * The preview of the 消費税自動更新: counts, sale-price totals before → after, every change
- * (old → new, grouped by application in plan order) and the sale prices per application.
+ * The preview of the 消費税自動更新: counts, sale-price totals before → after, and the changes
+ * (old → new, grouped by application in plan order) a page at a time — main holds the whole list in
+ * its database — with the sale prices of the applications on the page.
  */
 import type { ChannelOutput } from '../../../src-shared/ipc/contract';
-import { Notice } from '../../components/Notice';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { formatCount, formatYen } from '../../format/number';
 import { changeColumns, changeValueText, numbered } from './change-columns';
@@ -46,12 +46,43 @@ function PriceCells({ prices }: { prices: Prices }) {
   );
 }
 
-export function TaxUpdatePreview({ preview }: { preview: PreviewData }) {
+interface PreviewProps {
+  preview: PreviewData;
+  /** changes per page */
+  pageRows: number;
+  /** a page is being fetched */
+  turning: boolean;
+  /** fetch the page that starts at this offset */
+  onPage: (offset: number) => void;
+}
+
+/** 「前の500件」「次の500件」 and which changes of how many are shown. */
+function Pager({ preview, pageRows, turning, onPage }: PreviewProps) {
+  const first = preview.changes.length === 0 ? 0 : preview.offset + 1;
+  const last = preview.offset + preview.changes.length;
+  return (
+    <div className="toolbar" aria-label="変更の表示範囲">
+      <button type="button" disabled={turning || preview.offset === 0} onClick={() => onPage(Math.max(0, preview.offset - pageRows))}>
+        前の{formatCount(pageRows)}件
+      </button>
+      <span role="status">
+        {formatCount(first)}〜{formatCount(last)}件目 / 全{formatCount(preview.changeCount)}件
+      </span>
+      <button type="button" disabled={turning || last >= preview.changeCount} onClick={() => onPage(last)}>
+        次の{formatCount(pageRows)}件
+      </button>
+    </div>
+  );
+}
+
+export function TaxUpdatePreview(props: PreviewProps) {
+  const { preview } = props;
   const t = preview.totals;
   return (
     <div aria-label="プレビュー">
       <p role="status">
-        対象の申込 <strong>{formatCount(preview.targets)}件</strong> / 更新される申込 <strong>{formatCount(preview.changedApplications)}件</strong> / 更新される価格{' '}
+        対象の申込 <strong>{formatCount(preview.targets)}件</strong> / 更新される申込{' '}
+        <strong>{formatCount(preview.changedApplications)}件</strong> / 更新される価格{' '}
         <strong>{formatCount(preview.changedPrices)}件</strong> / 変更 {formatCount(preview.changeCount)}件
       </p>
       <table className="tu-totals" aria-label="販売価格の合計">
@@ -74,14 +105,24 @@ export function TaxUpdatePreview({ preview }: { preview: PreviewData }) {
           </tr>
         </tbody>
       </table>
-      {preview.changes.length < preview.changeCount ? (
-        <Notice kind="info" live={false}>
-          画面には先頭の{formatCount(preview.changes.length)}件を表示しています。すべての変更は「プレビューをCSV出力」で確認してください。
-        </Notice>
-      ) : null}
-      <VirtualTable label="変更される価格" rows={numbered(preview.changes)} columns={CHANGE_COLUMNS} rowKey={(r) => r.key} height={300} emptyText="変更される価格はありません。" />
+      {preview.changeCount > props.pageRows ? <Pager {...props} /> : null}
+      <VirtualTable
+        label="変更される価格"
+        rows={numbered(preview.changes, preview.offset)}
+        columns={CHANGE_COLUMNS}
+        rowKey={(r) => r.key}
+        height={300}
+        emptyText="変更される価格はありません。"
+      />
       <h4>申込ごとの販売価格(更新前 → 更新後)</h4>
-      <VirtualTable label="申込ごとの販売価格" rows={preview.salePrices} columns={SALE_COLUMNS} rowKey={(r) => r.applicationCode} height={200} emptyText="対象の申込はありません。" />
+      <VirtualTable
+        label="申込ごとの販売価格"
+        rows={preview.salePrices}
+        columns={SALE_COLUMNS}
+        rowKey={(r) => r.applicationCode}
+        height={200}
+        emptyText="対象の申込はありません。"
+      />
     </div>
   );
 }

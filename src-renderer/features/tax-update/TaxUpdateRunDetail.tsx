@@ -27,8 +27,8 @@ export function TaxUpdateRunDetail({ run }: { run: TaxUpdateRun }) {
         <dd>{formatJstDateTime(run.executedAt)}</dd>
         <dt>件数</dt>
         <dd>
-          対象 {formatCount(run.targets)}件 / 更新した申込 {formatCount(run.changedApplications)}件 / 更新した価格 {formatCount(run.changedPrices)}件 / 変更{' '}
-          {formatCount(run.changeCount)}件
+          対象 {formatCount(run.targets)}件 / 更新した申込 {formatCount(run.changedApplications)}件 / 更新した価格{' '}
+          {formatCount(run.changedPrices)}件 / 変更 {formatCount(run.changeCount)}件
         </dd>
         <dt>自動バックアップ</dt>
         <dd title={run.backupFile ?? ''}>{fileName(run.backupFile)}</dd>
@@ -36,7 +36,13 @@ export function TaxUpdateRunDetail({ run }: { run: TaxUpdateRun }) {
         <dd>{run.restoredAt ? `${formatJstDateTime(run.restoredAt)} に実行前の状態へ復元しました` : '未実行'}</dd>
       </dl>
       <h4>変更一覧</h4>
-      <VirtualTable label="変更一覧" rows={numbered(changes.data?.rows ?? [])} columns={CHANGE_COLUMNS} rowKey={(c) => c.key} height={260} />
+      <VirtualTable
+        label="変更一覧"
+        rows={numbered(changes.data?.rows ?? [])}
+        columns={CHANGE_COLUMNS}
+        rowKey={(c) => c.key}
+        height={260}
+      />
       <RestoreRun key={run.id} runId={run.id} backupName={fileName(run.backupFile)} restored={run.restoredAt !== null} />
       <ErrorNotice error={changes.error} />
     </TaxUpdateStep>

@@ -36,5 +36,5 @@ export function changeColumns<Row extends ChangeRowBase>(change: (row: Row) => R
   ];
 }
 
-/** Rows numbered for the table's keys. */
-export const numbered = <T,>(rows: readonly T[]): (T & { key: number })[] => rows.map((r, i) => ({ ...r, key: i }));
+/** Rows numbered for the table's keys (from `start`: a page's rows keep their place in the whole list). */
+export const numbered = <T,>(rows: readonly T[], start = 0): (T & { key: number })[] => rows.map((r, i) => ({ ...r, key: start + i }));

@@ -19,8 +19,11 @@ import type { PreviewData } from './TaxUpdatePreview';
 /** the checklist item that can be ticked only while 受付停止 is on */
 export const STORE_CLOSED_ITEM = 'store-closed';
 
-/** every change of the plan is sent to the screen (virtualized) */
-const PREVIEW_ROWS = 200_000;
+/**
+ * Changes per page of the preview: main keeps the whole change list in its database and sends one
+ * page at a time, so the page never holds a million changes (bench/tax-update.bench.ts).
+ */
+export const PREVIEW_PAGE_ROWS = 500;
 
 export function useTaxUpdateFlow() {
   const closed = useStoreClosed();
@@ -29,6 +32,8 @@ export function useTaxUpdateFlow() {
   const [rounding, setRounding] = useState<RoundingMode>('floor');
   const [encoding, setEncoding] = useState<CsvEncoding>('utf-8');
   const [preview, setPreview] = useState<PreviewData | null>(null);
+  /** a page came from a plan other than the one shown: the data changed since the preview */
+  const [replanned, setReplanned] = useState(false);
   const [downloaded, setDownloaded] = useState<string | null>(null);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [understood, setUnderstood] = useState(false);
@@ -45,11 +50,29 @@ export function useTaxUpdateFlow() {
 
   const startOver = () => {
     setPreview(null);
+    setReplanned(false);
     setChecked(new Set());
     setUnderstood(false);
   };
-  const runPreview = useMutation({ mutationFn: () => unwrap(api().taxUpdate.preview({ eventId, rounding, limit: PREVIEW_ROWS })), onSuccess: setPreview });
-  const previewCsv = useMutation({ mutationFn: () => unwrap(api().taxUpdate.previewCsv({ eventId, rounding, encoding })), onSuccess: saveCsv });
+  const fetchPage = (offset: number) => unwrap(api().taxUpdate.preview({ eventId, rounding, offset, limit: PREVIEW_PAGE_ROWS }));
+  const runPreview = useMutation({
+    mutationFn: () => fetchPage(0),
+    onSuccess: (p) => {
+      setReplanned(false);
+      setPreview(p);
+    },
+  });
+  const turnPage = useMutation({
+    mutationFn: fetchPage,
+    onSuccess: (p) => {
+      if (preview !== null && p.planHash !== preview.planHash) setReplanned(true);
+      setPreview(p);
+    },
+  });
+  const previewCsv = useMutation({
+    mutationFn: () => unwrap(api().taxUpdate.previewCsv({ eventId, rounding, encoding })),
+    onSuccess: saveCsv,
+  });
   const backup = useMutation({
     mutationFn: () => unwrap(api().subscriptions.export({ encoding, targetsOf: eventId })),
     onSuccess: (r) => {
@@ -58,7 +81,8 @@ export function useTaxUpdateFlow() {
     },
   });
   const apply = useMutation({
-    mutationFn: () => unwrap(api().taxUpdate.apply({ eventId, rounding, checked: [...checked], understood, planHash: preview?.planHash ?? '' })),
+    mutationFn: () =>
+      unwrap(api().taxUpdate.apply({ eventId, rounding, checked: [...checked], understood, planHash: preview?.planHash ?? '' })),
     meta: { changes: ['subscriptions', 'taxUpdate'] },
   });
 
@@ -82,6 +106,9 @@ export function useTaxUpdateFlow() {
     setEncoding,
     preview,
     runPreview,
+    /** shows the page of changes starting at `offset` */
+    turnPage,
+    replanned,
     previewCsv,
     backup,
     downloaded,
@@ -98,7 +125,8 @@ export function useTaxUpdateFlow() {
     applied,
     apply,
     phase,
-    canRun: closed === true && complete && preview !== null && downloaded !== null && applied === null && !apply.isPending && !apply.isSuccess,
+    canRun:
+      closed === true && complete && preview !== null && downloaded !== null && applied === null && !apply.isPending && !apply.isSuccess,
   };
 }
 

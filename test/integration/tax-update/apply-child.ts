@@ -42,9 +42,11 @@ async function main(): Promise<void> {
   });
   const repos = core.services.repos;
   if (sabotage === 'split') {
-    const orig = repos.subscriptions.writeRerated;
-    repos.subscriptions.writeRerated = (...a) => {
-      orig(...a);
+    // the rerated prices commit on their own, before the run record and the change rows
+    const rerated = repos.subscriptions.rerated;
+    const orig = rerated.apply.bind(rerated);
+    rerated.apply = (now: string) => {
+      orig(now);
       core.db.exec('COMMIT; BEGIN IMMEDIATE');
     };
   } else if (sabotage === 'row-outside') {

@@ -34,7 +34,12 @@ describe('tax-update CLI', () => {
 
   it('imports, previews, refuses, applies once; the result equals the preview', async () => {
     const products = join(tmp.dir, 'products.csv');
-    writeFileSync(products, ['商品コード,枝番横,枝番縦,商品名,税率区分', ...data.products.map((p) => `${p.code},${p.h},${p.v},商品${p.code},${p.type}`)].join('\r\n'));
+    writeFileSync(
+      products,
+      ['商品コード,枝番横,枝番縦,商品名,税率区分', ...data.products.map((p) => `${p.code},${p.h},${p.v},商品${p.code},${p.type}`)].join(
+        '\r\n',
+      ),
+    );
     const subs = join(tmp.dir, 'subs.csv');
     const csv = serialiseSubscriptionCsv(data.apps, { encoding: 'utf-8' });
     if (!csv.ok) throw new Error('fixture');

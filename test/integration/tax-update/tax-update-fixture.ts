@@ -24,7 +24,8 @@ const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs
 export function makeDataset(seed: number, count: number): Dataset {
   const r = rng(seed);
   const products: Dataset['products'] = [];
-  for (let p = 0; p < 15; p++) products.push({ code: `P${p}`, h: p % 3 === 0 ? 'RED' : '', v: p % 4 === 0 ? 'L' : '', type: p % 2 === 0 ? '軽減' : '標準' });
+  for (let p = 0; p < 15; p++)
+    products.push({ code: `P${p}`, h: p % 3 === 0 ? 'RED' : '', v: p % 4 === 0 ? 'L' : '', type: p % 2 === 0 ? '軽減' : '標準' });
   const apps: SubscriptionApplication[] = [];
   for (let i = 0; i < count; i++) {
     const items: SubscriptionItem[] = [];
@@ -78,7 +79,12 @@ export function insertProducts(db: SqliteDb, products: Dataset['products'], now 
 
 /** Every row of the 定期申込 tables, timestamps left out: equal dumps = equal data. */
 export function dumpSubscriptions(db: SqliteDb): string {
-  const apps = db.prepare('select id, code, customer_code, status, order_processed, standard_rate, reduced_rate from subscription_applications order by id').raw().all();
+  const apps = db
+    .prepare(
+      'select id, code, customer_code, status, order_processed, standard_rate, reduced_rate from subscription_applications order by id',
+    )
+    .raw()
+    .all();
   const items = db.prepare('select * from subscription_items order by id').raw().all();
   const options = db.prepare('select * from subscription_options order by id').raw().all();
   return JSON.stringify({ apps, items, options });

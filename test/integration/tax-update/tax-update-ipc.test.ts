@@ -58,7 +58,10 @@ describe('tax update over IPC', () => {
     expect(t.core.services.repos.subscriptions.loadAll().map(toPlainApplication)).toEqual(data.apps);
     const all = await t.call<{ total: number }>('subscriptions:list', {});
     expect(all.total).toBe(60);
-    const cont = await t.call<{ rows: { status: string; standardRate: number }[] }>('subscriptions:list', { status: '継続中', standardRate: 8 });
+    const cont = await t.call<{ rows: { status: string; standardRate: number }[] }>('subscriptions:list', {
+      status: '継続中',
+      standardRate: 8,
+    });
     expect(cont.rows.length).toBe(data.apps.filter((a) => a.status === '継続中' && a.standardRate === 8).length);
     expect(cont.rows.every((r) => r.status === '継続中' && r.standardRate === 8)).toBe(true);
     const one = await t.call('subscriptions:get', { code: 'S00003' });
@@ -111,10 +114,15 @@ describe('tax update over IPC', () => {
     expect((await errorOf(t.call('subscriptions:save', { create: false, application: data.apps[0] }))).code).toBe('STORE_CLOSED');
     const partial = { ...applyInput(preview.planHash), checked: TAX_UPDATE_CHECKLIST_IDS.slice(1) };
     expect((await errorOf(t.call('taxUpdate:apply', partial))).code).toBe('CHECKLIST_INCOMPLETE');
-    expect((await errorOf(t.call('taxUpdate:apply', { ...applyInput(preview.planHash), understood: false }))).code).toBe('CHECKLIST_INCOMPLETE');
+    expect((await errorOf(t.call('taxUpdate:apply', { ...applyInput(preview.planHash), understood: false }))).code).toBe(
+      'CHECKLIST_INCOMPLETE',
+    );
 
     // two concurrent calls (a double click): exactly one runs
-    const results = await Promise.allSettled([t.call('taxUpdate:apply', applyInput(preview.planHash)), t.call('taxUpdate:apply', applyInput(preview.planHash))]);
+    const results = await Promise.allSettled([
+      t.call('taxUpdate:apply', applyInput(preview.planHash)),
+      t.call('taxUpdate:apply', applyInput(preview.planHash)),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const again = await errorOf(t.call('taxUpdate:apply', applyInput(preview.planHash)));
     expect(again.code).toBe('ALREADY_APPLIED');
@@ -139,10 +147,13 @@ describe('tax update over IPC', () => {
     expect(history.runs[0]!.changedPrices).toBe(preview.changedPrices);
     expect(existsSync(history.runs[0]!.backupFile)).toBe(true);
     expect(history.adminLogs.map((l) => l.action)).toEqual(['taxUpdate.apply', 'store.close']);
-    const changes = await t.call<{ total: number; rows: { applicationCode: string; field: string; oldValue: string; newValue: string }[] }>('taxUpdate:changes', {
-      runId: history.runs[0]!.id,
-      limit: 200_000,
-    });
+    const changes = await t.call<{ total: number; rows: { applicationCode: string; field: string; oldValue: string; newValue: string }[] }>(
+      'taxUpdate:changes',
+      {
+        runId: history.runs[0]!.id,
+        limit: 200_000,
+      },
+    );
     expect(changes.rows.map((c) => [c.applicationCode, c.field, c.oldValue, c.newValue])).toEqual(
       preview.changes.map((c) => [c.applicationCode, c.field, String(c.old), String(c.new)]),
     );
@@ -157,7 +168,15 @@ describe('tax update over IPC', () => {
     const target = data.apps.find((a) => a.status === '継続中' && a.standardRate === 8 && !a.orderProcessed)!;
     const edited = structuredClone(target);
     // a 税込 標準 item at ¥1,000 always changes (1,000 → 1,018 切り捨て), so the plan differs
-    edited.items[0] = { ...edited.items[0]!, productCode: 'P1', variationH: '', variationV: '', taxIncluded: true, taxRateType: '標準', firstPrice: 1000 };
+    edited.items[0] = {
+      ...edited.items[0]!,
+      productCode: 'P1',
+      variationH: '',
+      variationV: '',
+      taxIncluded: true,
+      taxRateType: '標準',
+      firstPrice: 1000,
+    };
     await t.call('subscriptions:save', { create: false, application: edited });
     await t.call('store:close', {});
     const before = dumpSubscriptions(t.core.db);
@@ -175,7 +194,9 @@ describe('tax update over IPC', () => {
     const other = new Database(join(t.dataDir, DB_FILE_NAME));
     const target = data.apps.find((a) => a.status === '継続中' && a.standardRate === 8 && !a.orderProcessed)!;
     other
-      .prepare("update subscription_items set tax_included = 1, tax_rate_type = '標準', product_code = 'P1', variation_h = '', variation_v = '', first_price = 1000 where application_id = (select id from subscription_applications where code = ?) and line_no = 1")
+      .prepare(
+        "update subscription_items set tax_included = 1, tax_rate_type = '標準', product_code = 'P1', variation_h = '', variation_v = '', first_price = 1000 where application_id = (select id from subscription_applications where code = ?) and line_no = 1",
+      )
       .run(target.code);
     other.close();
     const before = dumpSubscriptions(t.core.db);
@@ -231,7 +252,9 @@ describe('tax update over IPC', () => {
     const db = t.core.db;
     const exempt = (db.prepare("select id from tax_classes where kind = '非課税'").get() as { id: number }).id;
     const now = t.core.services.ports.now();
-    const ins = db.prepare('insert into products (code, variation_h, variation_v, name, tax_class_id, confirmed, created_at, updated_at) values (?, ?, ?, ?, ?, 1, ?, ?)');
+    const ins = db.prepare(
+      'insert into products (code, variation_h, variation_v, name, tax_class_id, confirmed, created_at, updated_at) values (?, ?, ?, ?, ?, 1, ?, ?)',
+    );
     ins.run('EX', '', '', '非課税品', exempt, now, now);
     ins.run('NOCLASS', '', '', '税区分なし', null, now, now);
     const app = (code: string, productCode: string, taxRateType: '標準' | '軽減') => ({
@@ -241,10 +264,30 @@ describe('tax update over IPC', () => {
       orderProcessed: false,
       standardRate: 8,
       reducedRate: 8,
-      items: [{ productCode, variationH: '', variationV: '', name: 'x', quantity: 1, firstPrice: 1080, regularPrice: 1080, lastPrice: 1080, taxIncluded: true, taxRateType, options: [] }],
+      items: [
+        {
+          productCode,
+          variationH: '',
+          variationV: '',
+          name: 'x',
+          quantity: 1,
+          firstPrice: 1080,
+          regularPrice: 1080,
+          lastPrice: 1080,
+          taxIncluded: true,
+          taxRateType,
+          options: [],
+        },
+      ],
     });
     // fixture master: P1 is 標準 and P2 軽減 (no variations); GONE is not in the master (deleted)
-    const apps = [app('A1', 'EX', '軽減'), app('A2', 'NOCLASS', '軽減'), app('A3', 'GONE', '軽減'), app('A4', 'P1', '軽減'), app('A5', 'P2', '標準')];
+    const apps = [
+      app('A1', 'EX', '軽減'),
+      app('A2', 'NOCLASS', '軽減'),
+      app('A3', 'GONE', '軽減'),
+      app('A4', 'P1', '軽減'),
+      app('A5', 'P2', '標準'),
+    ];
     t.core.services.repos.subscriptions.replaceAll(apps, now);
     const preview = await t.call<Preview>('taxUpdate:preview', { eventId: PRESET_2019.id, rounding: 'floor', limit: 1000 });
     const typeChanges = preview.changes.filter((c) => c.field === 'taxRateType').map((c) => [c.applicationCode, c.old, c.new]);
@@ -261,7 +304,15 @@ describe('tax update over IPC', () => {
   it('a later rate-change event is data with its own one-time run', async () => {
     const e = await errorOf(t.call('taxUpdate:addEvent', { ...PRESET_2019, id: 'bad', newStandard: 8, newReduced: 8 }));
     expect(e.code).toBe('VALIDATION');
-    const cut = { id: 'jp-2027-04-01', label: '軽減税率引下げ(8%→6%)', effectiveDate: '2027-04-01', oldStandard: 10, newStandard: 10, oldReduced: 8, newReduced: 6 };
+    const cut = {
+      id: 'jp-2027-04-01',
+      label: '軽減税率引下げ(8%→6%)',
+      effectiveDate: '2027-04-01',
+      oldStandard: 10,
+      newStandard: 10,
+      oldReduced: 8,
+      newReduced: 6,
+    };
     await t.call('taxUpdate:addEvent', cut);
     expect((await errorOf(t.call('taxUpdate:addEvent', cut))).code).toBe('CONFLICT');
     const events = await t.call<{ id: string }[]>('taxUpdate:events', {});

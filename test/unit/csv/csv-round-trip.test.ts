@@ -113,7 +113,7 @@ describe('one CSV API: write → read round trips per encoding for every CSV kin
     it(`消費税自動更新 preview (${v.name})`, async () => {
       const plan = planTaxUpdate([app], PRESET_2019, () => null, 'floor');
       expect(plan.changes.length).toBeGreaterThan(3);
-      const bytes = bytesOf(serialisePlanChangesCsv(plan, { encoding: v.encoding }), v.stripBom);
+      const bytes = bytesOf(serialisePlanChangesCsv(plan.changes, { encoding: v.encoding }), v.stripBom);
       const layout: CsvLayout = { label: 'プレビュー', columns: PLAN_CSV_HEADERS, otherColumns: 'error', cellCount: 'exact' };
       const read = await readCsvRows(bytes, layout, (r) => PLAN_CSV_HEADERS.map((h) => r.text(h)));
       const expected = plan.changes.map((c) => [c.applicationCode, c.productCode, c.variation, PLAN_FIELD_LABELS[c.field], c.optionName ?? '', String(c.old), String(c.new)]);

@@ -31,7 +31,7 @@ const app: SubscriptionApplication = {
 describe('serialisePlanChangesCsv', () => {
   it('writes one row per change with Japanese labels, numbers as numbers, in CP932', () => {
     const plan = planTaxUpdate([app], PRESET_2019, () => null, 'floor');
-    const r = serialisePlanChangesCsv(plan, { encoding: 'cp932' });
+    const r = serialisePlanChangesCsv(plan.changes, { encoding: 'cp932' });
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     expect(iconv.decode(Buffer.from(r.bytes), 'cp932').split('\r\n')).toEqual([
       '申込コード,商品番号,枝番,項目,オプション名,変更前,変更後',
@@ -46,10 +46,10 @@ describe('serialisePlanChangesCsv', () => {
 
   it('refuses a character Shift_JIS cannot hold, by row and column', () => {
     const plan = planTaxUpdate([{ ...app, code: 'S😀1' }], PRESET_2019, () => '軽減', 'floor');
-    const r = serialisePlanChangesCsv(plan, { encoding: 'cp932' });
+    const r = serialisePlanChangesCsv(plan.changes, { encoding: 'cp932' });
     expect(!r.ok && r.problems.map((e) => `${e.row}:${e.column}`)).toEqual(['2:申込コード', '3:申込コード']);
     // the wave dash is not refused: like every CSV of the app, CP932 gets its twin ～ (0x8160)
-    const wave = serialisePlanChangesCsv(planTaxUpdate([{ ...app, code: 'S〜1' }], PRESET_2019, () => '軽減', 'floor'), { encoding: 'cp932' });
+    const wave = serialisePlanChangesCsv(planTaxUpdate([{ ...app, code: 'S〜1' }], PRESET_2019, () => '軽減', 'floor').changes, { encoding: 'cp932' });
     if (!wave.ok) throw new Error(JSON.stringify(wave.problems));
     expect(iconv.decode(Buffer.from(wave.bytes), 'cp932').split('\r\n')[1]).toMatch(/^S～1,/);
   });

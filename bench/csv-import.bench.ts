@@ -1,0 +1,140 @@
+/**
+ * 商品 CSV import at 100,000 rows (issue #17, target 2): the core's `csv:import` (decode, parse,
+ * validate every row with the form's zod schema, one transaction of upserts into a fresh database)
+ * beside a bare csv-parse of the same file, each phase in its own child process (bench/lib/measure.ts),
+ * medians of interleaved runs after a warm-up. The subject also reports where its time goes: reading
+ * (decode + parse + validate, until the 'writing' progress event) and writing (the transaction), and
+ * the longest the event loop was held while reading.
+ * Target: import / bare ≤ 2.
+ *
+ * Run: npm run bench -- csv-import   or   npx tsx bench/csv-import.bench.ts [rows] [reps]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { createCore } from '../src-main/core/create-core';
+import { createMemoryLogger } from '../src-main/core/logging';
+import { createMemoryTokenStore } from '../src-main/core/memory-token-store';
+import { interleaved, loadLine, median, phaseMain, REPS_DEFAULT, runPhase, spread, verdict, type PhaseResult } from './lib/measure';
+
+const MIGRATIONS = join(__dirname, '..', 'drizzle');
+const RATIO_LIMIT = 2;
+
+/** the file of bench/masters-list.bench.ts: UTF-8 with a BOM, quoted names with ',' and characters CP932 has */
+export function productCsv(n: number): Buffer {
+  const lines = ['商品コード,枝番(横),枝番(縦),SKUコード,商品名,計上単位,棚卸対象,税区分コード,単価,JANコード'];
+  for (let i = 1; i <= n; i++) {
+    const code = `P${String(i).padStart(6, '0')}`;
+    lines.push(
+      `${code},,,SKU${i},"商品${i} ①㈱髙～, 特選",${1 + (i % 24)},${i % 50 === 0 ? '対象外' : '対象'},${i % 5 === 0 ? 'RED08' : 'STD10'},${(i * 37) % 20000},`,
+    );
+  }
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
+}
+
+/** the first rows of a file with other codes: run once unmeasured in each child, so lazy module and JIT work is not timed */
+const warmUpCsv = (): Buffer => Buffer.from(productCsv(20).toString('utf8').replace(/^P0/gm, 'W0').replace(/,SKU(\d)/g, ',WSKU$1'), 'utf8');
+
+async function child(phase: string, rows: number): Promise<void> {
+  const bytes = productCsv(rows);
+  if (phase === 'bare') {
+    parse(warmUpCsv().subarray(3).toString('utf8'), { record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true });
+    await phaseMain(() => {
+      const records = parse(bytes.subarray(3).toString('utf8'), {
+        record_delimiter: ['\r\n', '\n', '\r'],
+        relax_column_count: true,
+      }) as unknown[];
+      if (records.length !== rows + 1) throw new Error(`bare parse read ${records.length} records`);
+      return { records: records.length };
+    });
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'csv-import-bench-'));
+  const core = await createCore({
+    dataDir: dir,
+    migrationsDir: MIGRATIONS,
+    logger: createMemoryLogger(),
+    tokenStore: createMemoryTokenStore(),
+  });
+  try {
+    const warm = await core.dispatch(
+      'csv:import',
+      { master: 'products', fileName: 'warm-up.csv', contentBase64: warmUpCsv().toString('base64'), jobId: 'bench-warm-up' },
+      { via: 'test' },
+    );
+    if (!warm.ok) throw new Error(`warm-up import failed: ${JSON.stringify(warm.error).slice(0, 500)}`);
+    const contentBase64 = bytes.toString('base64');
+    let writingAt = 0;
+    let longestStall = 0;
+    let lastTurn = performance.now();
+    let t0 = 0;
+    // gaps between turns of the event loop until the file is read (the 'writing' progress event)
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      if (writingAt === 0) longestStall = Math.max(longestStall, now - lastTurn);
+      lastTurn = now;
+    }, 0);
+    const off = core.events.subscribe((event, payload) => {
+      if (event === 'csv:progressed' && (payload as { phase: string }).phase === 'writing' && writingAt === 0)
+        writingAt = performance.now();
+    });
+    await phaseMain(async () => {
+      t0 = performance.now();
+      lastTurn = t0;
+      const r = await core.dispatch(
+        'csv:import',
+        { master: 'products', fileName: 'bench.csv', contentBase64, jobId: 'bench-import' },
+        { via: 'test' },
+      );
+      if (!r.ok) throw new Error(`import failed: ${JSON.stringify(r.error).slice(0, 500)}`);
+      const end = performance.now();
+      return { result: r.value, readMs: writingAt - t0, writeMs: end - writingAt, longestStallMs: longestStall };
+    });
+    clearInterval(ticker);
+    off();
+  } finally {
+    core.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(rows: number, reps: number): Promise<void> {
+  const load0 = loadLine();
+  const side = await interleaved(
+    reps,
+    () => runPhase(__filename, ['--phase', 'bare', String(rows)]),
+    () => runPhase(__filename, ['--phase', 'import', String(rows)]),
+  );
+  const ms = (xs: PhaseResult[]) => xs.map((x) => x.ms);
+  const num = (xs: PhaseResult[], k: string) => median(xs.map((x) => Number(x.info[k])));
+  const rate = (m: number) => Math.round((rows / m) * 1000).toLocaleString('en-US');
+  const s = median(ms(side.subject));
+  const b = median(ms(side.baseline));
+  const cpuS = median(side.subject.map((x) => x.cpuMs));
+  const cpuB = median(side.baseline.map((x) => x.cpuMs));
+  const lines = [
+    `商品CSV ${rows.toLocaleString('en-US')} rows (UTF-8 BOM); median of ${reps} runs after a warm-up, bare and import interleaved, each in its own process`,
+    `bare csv-parse: ${b.toFixed(0)} ms (${rate(b)} rows/s; runs ${spread(ms(side.baseline))})`,
+    `core csv:import: ${s.toFixed(0)} ms (${rate(s)} rows/s; runs ${spread(ms(side.subject))})`,
+    `  where it goes: reading (decode + parse + validate) ${num(side.subject, 'readMs').toFixed(0)} ms, writing (one transaction) ${num(side.subject, 'writeMs').toFixed(0)} ms`,
+    `  longest event-loop stall while reading: ${num(side.subject, 'longestStallMs').toFixed(0)} ms`,
+    `  CPU: import ${cpuS.toFixed(0)} ms vs bare ${cpuB.toFixed(0)} ms = ${(cpuS / cpuB).toFixed(2)}× (for reading a loaded run)`,
+    verdict('import / bare csv-parse (medians)', s / b, RATIO_LIMIT, '×').line,
+    `peak RSS: import ${Math.max(...side.subject.map((x) => x.peakRssMb)).toFixed(0)} MB, bare ${Math.max(...side.baseline.map((x) => x.peakRssMb)).toFixed(0)} MB`,
+    `${load0} (start); ${loadLine()} (end)`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+if (process.argv[2] === '--phase') {
+  child(process.argv[3]!, Number(process.argv[4])).catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });
+} else {
+  main(Number(process.argv[2] ?? 100_000), Number(process.argv[3] ?? REPS_DEFAULT)).catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });
+}
