@@ -41,12 +41,12 @@ export function slipColumns<Row extends SlipRowView>(dateHeader: string, own: Co
       render: (r) => <CodeName code={r.customerCode} name={r.customerName} />,
       value: (r) => `${r.customerCode} ${r.customerName}`,
     },
-    { key: 'buyer', header: '購入者', width: 180, sortable: true, render: (r) => buyerText(r), value: (r) => buyerText(r) },
+    { key: 'buyer', header: '購入者', width: 160, sortable: true, render: (r) => buyerText(r), value: (r) => buyerText(r) },
     // one basis per column, labelled (docs/glossary.md#money-basis); the BCart-priced amount last
     { key: 'net', header: '税抜', width: 100, align: 'right', sortable: true, render: (r) => yenOrDash(r.netAmount), value: (r) => r.netAmount },
     { key: 'tax', header: '消費税', width: 84, align: 'right', sortable: true, render: (r) => yenOrDash(r.taxAmount), value: (r) => r.taxAmount },
     { key: 'gross', header: '税込', width: 100, align: 'right', sortable: true, render: (r) => yenOrDash(r.grossAmount), value: (r) => r.grossAmount },
-    { key: 'amount', header: amount.header, width: 116, align: 'right', sortable: true, render: (r) => formatYen(amount.of(r)), value: (r) => amount.of(r) },
+    { key: 'amount', header: amount.header, width: 150, align: 'right', sortable: true, render: (r) => formatYen(amount.of(r)), value: (r) => amount.of(r) },
   ];
 }
 
