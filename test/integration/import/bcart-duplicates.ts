@@ -30,6 +30,16 @@ export const REPEATING_BCART_IDS = [
   'product_links.bcart_set_name',
   'product_links.bcart_jan_code',
   'product_links.bcart_quantity',
+  // the buyer repeats on every slip of the same BCart member
+  'shipments.bcart_member_id',
+  'shipments.bcart_member_ext_id',
+  'shipments.bcart_member_company',
+  'invoices.bcart_member_id',
+  'invoices.bcart_member_ext_id',
+  'invoices.bcart_member_company',
+  // one 要確認 row per order and reason: an order may stand there for two reasons
+  'import_reviews.bcart_order_id',
+  'import_reviews.bcart_order_code',
 ];
 
 /** Every `bcart_*` column of the schema, as table.column. */

@@ -14,10 +14,13 @@ describe('粗利 (売上分析)', () => {
   const setCost = async (id: number, costPrice: number | null) => {
     const p = await t.call<Record<string, unknown>>('products:get', { id });
     const { code, variationH, variationV, skuCode, name, kana, unitQuantity, inventoryTracked, taxClassId, unitPrice, janCode } = p;
-    // the clerk's way: 確定取消, edit, 確定 again
-    await t.call('products:unconfirm', { id });
-    await t.call('products:update', { id, values: { code, variationH, variationV, skuCode, name, kana, unitQuantity, inventoryTracked, taxClassId, unitPrice, janCode, costPrice } });
-    await t.call('products:confirm', { id });
+    const values = { code, variationH, variationV, skuCode, name, kana, unitQuantity, inventoryTracked, taxClassId, unitPrice, janCode, costPrice };
+    // the clerk's way: 確定取消, edit, 確定 again; a 商品 on confirmed slips stays 確定 and its 原価
+    // (which changes no meaning the slips depend on) is edited in place
+    const unconfirmed = await t.core.dispatch('products:unconfirm', { id }, { via: 'test' });
+    if (!unconfirmed.ok && unconfirmed.error.code !== 'IN_USE') throw new Error(unconfirmed.error.message);
+    await t.call('products:update', { id, values });
+    if (unconfirmed.ok) await t.call('products:confirm', { id });
   };
   const analysis = (by: string) => t.call<AnalysisResult>('analysis:sales', { by, from: '2026-11-01', to: '2026-11-30' });
 

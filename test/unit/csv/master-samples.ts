@@ -29,8 +29,8 @@ export const SAMPLES: Record<CsvMaster, Record<string, unknown>[]> = {
     { code: 'W1', name: '倉庫', kana: '', kind: '倉庫', billingType: null, closingDay: null, taxDisplay: null, ...WAREHOUSE_BILLING },
   ],
   products: [
-    { code: 'P1', variationH: 'RED', variationV: 'M', skuCode: 'SKU-1', name: '①コーヒー', kana: 'コーヒー', unitQuantity: 12, inventoryTracked: true, taxClassId: 2, unitPrice: 1200, janCode: '4901234567894' },
-    { code: 'SHIP', variationH: '', variationV: '', skuCode: null, name: '送料・手数料', kana: '', unitQuantity: 1, inventoryTracked: false, taxClassId: null, unitPrice: 0, janCode: null },
+    { code: 'P1', variationH: 'RED', variationV: 'M', skuCode: 'SKU-1', name: '①コーヒー', kana: 'コーヒー', unitQuantity: 12, inventoryTracked: true, taxClassId: 2, unitPrice: 1200, janCode: '4901234567894', costPrice: 850 },
+    { code: 'SHIP', variationH: '', variationV: '', skuCode: null, name: '送料・手数料', kana: '', unitQuantity: 1, inventoryTracked: false, taxClassId: null, unitPrice: 0, janCode: null, costPrice: null },
   ],
   bankAccounts: [{ code: 'B1', bankName: 'みずほ銀行', branchName: '渋谷支店', accountType: '当座', accountNumber: '0012345', holder: 'カ）ビーカート' }],
 };

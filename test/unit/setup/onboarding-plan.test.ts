@@ -92,7 +92,7 @@ describe('validatePaymentRules', () => {
       { paymentName: 'PayPal', ruleKind: 'customer', customerCode: 'BC_PayPal' },
       { paymentName: ' PayPal ', ruleKind: 'unsupported', customerCode: null },
       { paymentName: '', ruleKind: 'member-ext-id', customerCode: null },
-      { paymentName: '代金引換', ruleKind: 'customer', customerCode: 'コード' },
+      { paymentName: '代金引換', ruleKind: 'customer', customerCode: '' },
     ]);
     expect(p.map((x) => x.path)).toEqual(['rules.1.paymentName', 'rules.2.paymentName', 'rules.3.customerCode']);
   });
