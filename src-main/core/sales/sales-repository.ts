@@ -109,6 +109,16 @@ export function createSalesRepository(db: Db, now: () => string) {
     return present.length > 0 ? and(...present) : undefined;
   }
 
+  /** The slip's per-rate 税抜 / 消費税 / 税込, highest rate first (as the slip screen and its 請求伝票 show them). */
+  function taxTotalsOf(slipId: number) {
+    return orm
+      .select({ rate: salesSlipTaxTotals.rate, net: salesSlipTaxTotals.net, tax: salesSlipTaxTotals.tax, gross: salesSlipTaxTotals.gross })
+      .from(salesSlipTaxTotals)
+      .where(eq(salesSlipTaxTotals.slipId, slipId))
+      .orderBy(desc(salesSlipTaxTotals.rate))
+      .all();
+  }
+
   function writeLines(slipId: number, v: SalesSlipValues): void {
     orm.delete(salesSlipLines).where(eq(salesSlipLines.slipId, slipId)).run();
     orm.delete(salesSlipTaxTotals).where(eq(salesSlipTaxTotals.slipId, slipId)).run();
@@ -186,12 +196,7 @@ export function createSalesRepository(db: Db, now: () => string) {
         .where(eq(salesSlipLines.slipId, id))
         .orderBy(asc(salesSlipLines.lineNo))
         .all();
-      const byRate = orm
-        .select({ rate: salesSlipTaxTotals.rate, net: salesSlipTaxTotals.net, tax: salesSlipTaxTotals.tax, gross: salesSlipTaxTotals.gross })
-        .from(salesSlipTaxTotals)
-        .where(eq(salesSlipTaxTotals.slipId, id))
-        .orderBy(desc(salesSlipTaxTotals.rate))
-        .all();
+      const byRate = taxTotalsOf(id);
       return { ...head, lines, byRate };
     },
 
@@ -272,12 +277,7 @@ export function createSalesRepository(db: Db, now: () => string) {
         .where(eq(salesSlipLines.slipId, slipId))
         .orderBy(asc(salesSlipLines.lineNo))
         .all();
-      const byRate = orm
-        .select({ rate: salesSlipTaxTotals.rate, net: salesSlipTaxTotals.net, tax: salesSlipTaxTotals.tax, gross: salesSlipTaxTotals.gross })
-        .from(salesSlipTaxTotals)
-        .where(eq(salesSlipTaxTotals.slipId, slipId))
-        .orderBy(desc(salesSlipTaxTotals.rate))
-        .all();
+      const byRate = taxTotalsOf(slipId);
       return {
         departmentId: slip.departmentId,
         customerId: slip.customerId,

@@ -28,6 +28,23 @@ export interface InvoiceInput {
   productLines: ProductLineDraft[];
 }
 
+/** The 請求伝票 line of a shipped product line: the same goods, quantity, price and 税区分. */
+export function productInvoiceLine(l: Omit<InvoiceLineDraft, 'kind'>): InvoiceLineDraft {
+  return {
+    kind: 'product',
+    productId: l.productId,
+    productCode: l.productCode,
+    bcartOrderProductId: l.bcartOrderProductId,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    amount: l.amount,
+    taxClassId: l.taxClassId,
+    taxRate: l.taxRate,
+    taxIncluded: l.taxIncluded,
+    inventoryTracked: l.inventoryTracked,
+  };
+}
+
 /** Validates the order's amounts and builds the invoice draft; null when the order has any error. */
 export function buildInvoice(input: InvoiceInput, masters: ImportMasters, problems: OrderProblems): InvoiceDraft | null {
   const { order, customer } = input;
@@ -37,19 +54,7 @@ export function buildInvoice(input: InvoiceInput, masters: ImportMasters, proble
   if (fees === null || byRate === null) return null;
 
   const lines: InvoiceLineDraft[] = [
-    ...input.productLines.map((l): InvoiceLineDraft => ({
-      kind: 'product',
-      productId: l.productId,
-      productCode: l.productCode,
-      bcartOrderProductId: l.bcartOrderProductId,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      amount: l.amount,
-      taxClassId: l.taxClassId,
-      taxRate: l.taxRate,
-      taxIncluded: l.taxIncluded,
-      inventoryTracked: l.inventoryTracked,
-    })),
+    ...input.productLines.map(productInvoiceLine),
     ...fees,
   ];
 

@@ -10,9 +10,22 @@ import type { Money } from './money-basis';
 /** Consumption-tax rate in integer percent, as the app stores it. */
 export type TaxRatePercent = 10 | 8 | 0;
 
-/** One product line of a 出荷伝票 / 請求伝票, priced per set (入数 already applied). */
-export interface ProductLineDraft {
+/** What every priced line carries: quantity × price, its 税区分 and whether the price includes tax. */
+export interface PricedLine {
   productId: number;
+  quantity: number;
+  unitPrice: number;
+  /** unitPrice × quantity, integer yen */
+  amount: number;
+  taxClassId: number;
+  taxRate: TaxRatePercent;
+  /** BCart tax_incl = 1 (or a fee / point line): the price already includes tax */
+  taxIncluded: boolean;
+  inventoryTracked: boolean;
+}
+
+/** One product line of a 出荷伝票 / 請求伝票, priced per set (入数 already applied). */
+export interface ProductLineDraft extends PricedLine {
   productCode: string;
   /** BCart order_products.id, for traceability */
   bcartOrderProductId: number;
@@ -22,13 +35,6 @@ export interface ProductLineDraft {
   quantity: number;
   /** per-set price in integer yen = BCart unit_price × 入数 */
   unitPrice: number;
-  /** unitPrice × quantity, integer yen */
-  amount: number;
-  taxClassId: number;
-  taxRate: TaxRatePercent;
-  /** BCart tax_incl = 1: the price already includes tax */
-  taxIncluded: boolean;
-  inventoryTracked: boolean;
 }
 
 /** Sum of line amounts per tax rate (as priced by BCart, see taxIncluded on the lines). */
@@ -77,20 +83,12 @@ export interface ShipmentDraft {
 export type InvoiceLineKind = 'product' | 'shipping' | 'payment-fee' | 'point';
 
 /** One line of a 請求伝票. Fee and point lines are tax-included (BCart sends them so). */
-export interface InvoiceLineDraft {
+export interface InvoiceLineDraft extends PricedLine {
   kind: InvoiceLineKind;
-  productId: number;
   /** null for the 送料・手数料 / 値引・ポイント lines (only their id is in the settings) */
   productCode: string | null;
   /** null for lines built from order fields (shipping_cost, COD_cost, use_point) */
   bcartOrderProductId: number | null;
-  quantity: number;
-  unitPrice: number;
-  amount: number;
-  taxClassId: number;
-  taxRate: TaxRatePercent;
-  taxIncluded: boolean;
-  inventoryTracked: boolean;
 }
 
 /** Per-rate totals of an invoice, exactly as BCart charged them (order_totals). */

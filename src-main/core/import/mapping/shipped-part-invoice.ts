@@ -7,7 +7,7 @@
  * a clerk who wants them edits the invoice.
  */
 import type { RoundingMode } from '../../../../src-shared/domain/rounding';
-import { invoiceMoney } from './build-invoice';
+import { invoiceMoney, productInvoiceLine } from './build-invoice';
 import { appRateFigures } from './money-basis';
 import type { BuyerDraft, InvoiceDraft, InvoiceLineDraft, RateTotals, TaxRatePercent } from './import-plan';
 
@@ -47,20 +47,9 @@ export interface ShippedPartInput {
 export function shippedPartInvoice(input: ShippedPartInput): InvoiceDraft {
   const first = input.shipments[0];
   if (first === undefined) throw new RangeError('no booked shipment');
+  // stock moved with the 出荷伝票 already: the invoice lines do not track it again
   const lines: InvoiceLineDraft[] = input.shipments.flatMap((s) =>
-    s.lines.map((l) => ({
-      kind: 'product' as const,
-      productId: l.productId,
-      productCode: l.productCode,
-      bcartOrderProductId: l.bcartOrderProductId,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      amount: l.amount,
-      taxClassId: l.taxClassId,
-      taxRate: l.taxRate as TaxRatePercent,
-      taxIncluded: l.taxIncluded,
-      inventoryTracked: false,
-    })),
+    s.lines.map((l) => productInvoiceLine({ ...l, taxRate: l.taxRate as TaxRatePercent, inventoryTracked: false })),
   );
   const byRate: RateTotals[] = appRateFigures(lines, input.taxRounding).map((f) => ({
     rate: f.rate as TaxRatePercent,
