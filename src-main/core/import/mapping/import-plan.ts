@@ -60,7 +60,7 @@ export interface ShipmentDraft {
   bcartLogisticsId: number;
   customerId: number;
   customerCode: string;
-  /** the BCart buyer: 貴社独自会員ID, else "BC会員{会員ID}" (売上分析 groups BCart sales by it) */
+  /** buyerCodeOf(buyer): 貴社独自会員ID, else "BC会員{会員ID}" (売上分析 groups BCart sales by it) */
   buyerCode: string;
   buyerName: string;
   /** the BCart member's own facts, kept on the slip (会員 id, 貴社独自会員ID, 会社名) */

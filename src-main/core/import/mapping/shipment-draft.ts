@@ -7,9 +7,17 @@ import type { ImportSettings, LocalCustomer } from './import-masters';
 import { appRateFigures, linesFromRates, sumMoney } from './money-basis';
 import type { BuyerDraft, ProductLineDraft, RateAmount, ShipmentDraft } from './import-plan';
 
-/** Who bought: the order's BCart member. */
-export function buyerOf(order: BcartOrder): BuyerDraft {
+/** Who bought: the order's BCart member, as the slips keep it (会員 id, 貴社独自会員ID, 会社名). */
+export function buyerOf(order: Pick<BcartOrder, 'customerExtId' | 'customerId' | 'customerCompName'>): BuyerDraft {
   return { memberId: order.customerId, extId: order.customerExtId.trim(), company: order.customerCompName.trim() };
+}
+
+/**
+ * The key 売上分析 groups BCart sales by, derived from the member facts alone: the 貴社独自会員ID
+ * (= a 得意先コード when the member is one), else the BCart 会員ID.
+ */
+export function buyerCodeOf(buyer: BuyerDraft): string {
+  return buyer.extId !== '' ? buyer.extId : `BC会員${buyer.memberId ?? '不明'}`;
 }
 
 /** Assembles the draft; lines must already be mapped and validated. */
@@ -53,9 +61,8 @@ export function amountByRate(lines: readonly ProductLineDraft[]): RateAmount[] {
   return [...sums.entries()].map(([rate, amount]) => ({ rate, amount })).sort((a, b) => b.rate - a.rate);
 }
 
-/** The buyer of an order as 売上分析 keys it: the 貴社独自会員ID (= a 得意先コード when the member is one), else the BCart 会員ID. */
+/** The buyer of an order as 売上分析 keys and names it: buyerCodeOf its member, 会社名 and 担当者名. */
 export function buyerKeyOf(order: Pick<BcartOrder, 'customerExtId' | 'customerId' | 'customerCompName' | 'customerName'>): { buyerCode: string; buyerName: string } {
-  const ext = order.customerExtId.trim();
   const name = [order.customerCompName, order.customerName].map((x) => x.trim()).filter((x) => x !== '').join(' ');
-  return { buyerCode: ext !== '' ? ext : `BC会員${order.customerId ?? '不明'}`, buyerName: name };
+  return { buyerCode: buyerCodeOf(buyerOf(order)), buyerName: name };
 }
