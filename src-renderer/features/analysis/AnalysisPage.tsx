@@ -29,6 +29,7 @@ import { useNavigation } from '../../stores/navigation';
 import { CsvEncodingSelect } from '../csv/CsvEncodingSelect';
 import { saveCsv } from '../csv/csv-file';
 import { SalesChart, type ChartSeries } from './SalesChart';
+import { LabelOptions } from '../../components/LabelOptions';
 
 /** Keys the chart shows (the table shows all): the largest by this year's total. */
 const CHART_KEYS = 20;
@@ -92,11 +93,7 @@ export function AnalysisPage() {
       <h1>売上分析</h1>
       <div className="toolbar">
         <select aria-label="集計単位" value={by} onChange={(e) => (setBy(e.target.value as AnalysisDimension), setDrill(null))}>
-          {ANALYSIS_DIMENSIONS.map((d) => (
-            <option key={d} value={d}>
-              {DIMENSION_LABELS[d]}
-            </option>
-          ))}
+          <LabelOptions values={ANALYSIS_DIMENSIONS} labels={DIMENSION_LABELS} />
         </select>
         <DateInput aria-label="開始日" value={from} onChange={setFrom} />
         〜

@@ -9,6 +9,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Notice } from '../../components/Notice';
 import { ApiError, api, unwrap } from '../../ipc/api';
 import { paymentRuleQueries } from '../../queries/ec-settings';
+import { LabelOptions } from '../../components/LabelOptions';
+import { AddRowButton, LineTable } from '../../components/LineTable';
 
 /** table cells are narrow: controls fill their cell instead of their default width */
 const FILL = { width: '100%', boxSizing: 'border-box' } as const;
@@ -20,7 +22,8 @@ export function PaymentRulesSection({ settingId }: { settingId: number }) {
   const [rows, setRows] = useState<PaymentRuleInput[]>([]);
   const [dirty, setDirty] = useState(false);
   useEffect(() => {
-    if (list.data && !dirty) setRows(list.data.rows.map(({ paymentName, ruleKind, customerCode }) => ({ paymentName, ruleKind, customerCode })));
+    if (list.data && !dirty)
+      setRows(list.data.rows.map(({ paymentName, ruleKind, customerCode }) => ({ paymentName, ruleKind, customerCode })));
   }, [list.data, dirty]);
   const save = useMutation({
     mutationFn: () => unwrap(api().paymentRules.update({ settingId, rules: rows })),
@@ -35,7 +38,8 @@ export function PaymentRulesSection({ settingId }: { settingId: number }) {
     setDirty(true);
     setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   };
-  const fieldError = (path: string) => (save.error instanceof ApiError ? save.error.data.fields?.find((f) => f.path === path)?.message : undefined);
+  const fieldError = (path: string) =>
+    save.error instanceof ApiError ? save.error.data.fields?.find((f) => f.path === path)?.message : undefined;
   const statusOf = (i: number) => (dirty ? null : (list.data?.rows[i]?.customerStatus ?? null));
   const missing = (list.data?.rows ?? []).filter((r) => r.customerStatus !== null && r.customerStatus !== 'ok').length;
 
@@ -51,57 +55,68 @@ export function PaymentRulesSection({ settingId }: { settingId: number }) {
           ))}
         </Notice>
       ) : null}
-      <table className="data" aria-label="決済方法と得意先の対応">
-        <thead>
-          <tr>
+      <LineTable
+        label="決済方法と得意先の対応"
+        head={
+          <>
             <th>Bカートの決済方法</th>
             <th>得意先の決め方</th>
             <th>得意先コード</th>
             <th style={{ whiteSpace: 'nowrap' }}>得意先</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => {
-            const st = statusOf(i);
-            return (
-              <tr key={i}>
-                <td>
-                  <input type="text" style={FILL} aria-label={`${i + 1}行目の決済方法`} value={r.paymentName} onChange={(e) => edit(i, { paymentName: e.target.value })} />
-                  {fieldError(`rules.${i}.paymentName`) ? <div className="field-error">{fieldError(`rules.${i}.paymentName`)}</div> : null}
-                </td>
-                <td>
-                  <select style={FILL} aria-label={`${i + 1}行目の得意先の決め方`} value={r.ruleKind} onChange={(e) => edit(i, { ruleKind: e.target.value as PaymentRuleInput['ruleKind'] })}>
-                    {PAYMENT_RULE_KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {PAYMENT_RULE_KIND_LABELS[k]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  {r.ruleKind === 'customer' ? (
-                    <input type="text" style={FILL} aria-label={`${i + 1}行目の得意先コード`} value={r.customerCode ?? ''} onChange={(e) => edit(i, { customerCode: e.target.value })} />
-                  ) : (
-                    '—'
-                  )}
-                  {fieldError(`rules.${i}.customerCode`) ? <div className="field-error">{fieldError(`rules.${i}.customerCode`)}</div> : null}
-                </td>
-                <td style={{ whiteSpace: 'nowrap' }}>{st ? <span className={`badge ${st === 'ok' ? 'badge-ok' : 'badge-err'}`}>{STATUS_TEXT[st]}</span> : null}</td>
-                <td style={{ whiteSpace: 'nowrap' }}>
-                  <button type="button" aria-label={`${i + 1}行目を削除`} onClick={() => (setDirty(true), setRows((rs) => rs.filter((_, j) => j !== i)))}>
-                    削除
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+          </>
+        }
+        rows={rows}
+        rowKey={(_, i) => i}
+        cells={(r, i) => {
+          const st = statusOf(i);
+          return (
+            <>
+              <td>
+                <input
+                  type="text"
+                  style={FILL}
+                  aria-label={`${i + 1}行目の決済方法`}
+                  value={r.paymentName}
+                  onChange={(e) => edit(i, { paymentName: e.target.value })}
+                />
+                {fieldError(`rules.${i}.paymentName`) ? <div className="field-error">{fieldError(`rules.${i}.paymentName`)}</div> : null}
+              </td>
+              <td>
+                <select
+                  style={FILL}
+                  aria-label={`${i + 1}行目の得意先の決め方`}
+                  value={r.ruleKind}
+                  onChange={(e) => edit(i, { ruleKind: e.target.value as PaymentRuleInput['ruleKind'] })}
+                >
+                  <LabelOptions values={PAYMENT_RULE_KINDS} labels={PAYMENT_RULE_KIND_LABELS} />
+                </select>
+              </td>
+              <td>
+                {r.ruleKind === 'customer' ? (
+                  <input
+                    type="text"
+                    style={FILL}
+                    aria-label={`${i + 1}行目の得意先コード`}
+                    value={r.customerCode ?? ''}
+                    onChange={(e) => edit(i, { customerCode: e.target.value })}
+                  />
+                ) : (
+                  '—'
+                )}
+                {fieldError(`rules.${i}.customerCode`) ? <div className="field-error">{fieldError(`rules.${i}.customerCode`)}</div> : null}
+              </td>
+              <td style={{ whiteSpace: 'nowrap' }}>
+                {st ? <span className={`badge ${st === 'ok' ? 'badge-ok' : 'badge-err'}`}>{STATUS_TEXT[st]}</span> : null}
+              </td>
+            </>
+          );
+        }}
+        onRemove={(i) => (setDirty(true), setRows((rs) => rs.filter((_, j) => j !== i)))}
+      />
       <div className="form-actions">
-        <button type="button" onClick={() => (setDirty(true), setRows((rs) => [...rs, { paymentName: '', ruleKind: 'customer', customerCode: '' }]))}>
-          行を追加
-        </button>
+        <AddRowButton
+          onAdd={() => (setDirty(true), setRows((rs) => [...rs, { paymentName: '', ruleKind: 'customer', customerCode: '' }]))}
+        />
         <button type="button" className="primary" disabled={!dirty || save.isPending} onClick={() => save.mutate()}>
           対応表を保存
         </button>

@@ -19,6 +19,8 @@ import { useUnsavedGuard } from '../../stores/unsaved-changes';
 import { partnerQueries } from '../../queries/masters';
 import { receivablesQueries } from '../../queries/receivables';
 import { todayJst } from './receivables-format';
+import { CodeNameOptions } from '../../components/CodeNameOptions';
+import { LineTable } from '../../components/LineTable';
 
 interface Line {
   kind: PaymentKind;
@@ -31,7 +33,9 @@ function inputOf(path: string): { id: string; label: string } | null {
   if (path === 'customerId') return { id: 'payment-customer', label: '得意先' };
   if (path === 'date') return { id: 'payment-date', label: '入金日' };
   const line = /^lines\.(\d+)\.(kind|amount)$/.exec(path);
-  return line ? { id: `payment-line-${line[1]}-${line[2]}`, label: `${Number(line[1]) + 1}行目の${line[2] === 'kind' ? '種別' : '金額'}` } : null;
+  return line
+    ? { id: `payment-line-${line[1]}-${line[2]}`, label: `${Number(line[1]) + 1}行目の${line[2] === 'kind' ? '種別' : '金額'}` }
+    : null;
 }
 
 const toYen = (s: string) => (/^\d{1,12}$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
@@ -98,65 +102,60 @@ export function PaymentForm({ customerId, onCustomer }: { customerId: number | n
       <h2>入金伝票の登録</h2>
       <div className="form-field">
         <label htmlFor="payment-customer">得意先</label>
-        <select id="payment-customer" aria-invalid={invalid('payment-customer')} value={customerId ?? ''} onChange={(e) => onCustomer(e.target.value ? Number(e.target.value) : null)}>
-          <option value="">選択してください</option>
-          {(customers.data?.rows ?? []).map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.code} {c.name}
-            </option>
-          ))}
+        <select
+          id="payment-customer"
+          aria-invalid={invalid('payment-customer')}
+          value={customerId ?? ''}
+          onChange={(e) => onCustomer(e.target.value ? Number(e.target.value) : null)}
+        >
+          <CodeNameOptions rows={customers.data?.rows} />
         </select>
       </div>
       <div className="form-field">
         <label htmlFor="payment-date">入金日</label>
         <DateInput id="payment-date" invalid={invalid('payment-date')} value={date} onChange={setDate} />
       </div>
-      <table className="data" aria-label="入金の明細">
-        <thead>
-          <tr>
+      <LineTable
+        label="入金の明細"
+        head={
+          <>
             <th>種別</th>
             <th>金額(円)</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l, i) => (
-            <tr key={i}>
-              <td>
-                <select
-                  id={`payment-line-${i}-kind`}
-                  aria-invalid={invalid(`payment-line-${i}-kind`)}
-                  aria-label={`${i + 1}行目の種別`}
-                  value={l.kind}
-                  onChange={(e) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, kind: e.target.value as PaymentKind } : x)))}
-                >
-                  {PAYMENT_KINDS.map((k) => (
-                    <option key={k}>{k}</option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <input
-                  id={`payment-line-${i}-amount`}
-                  aria-invalid={invalid(`payment-line-${i}-amount`)}
-                  aria-label={`${i + 1}行目の金額`}
-                  type="text"
-                  inputMode="numeric"
-                  value={l.amount}
-                  onChange={(e) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, amount: e.target.value } : x)))}
-                />
-              </td>
-              <td>
-                {lines.length > 1 ? (
-                  <button type="button" onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}>
-                    削除
-                  </button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </>
+        }
+        rows={lines}
+        rowKey={(_, i) => i}
+        cells={(l, i) => (
+          <>
+            <td>
+              <select
+                id={`payment-line-${i}-kind`}
+                aria-invalid={invalid(`payment-line-${i}-kind`)}
+                aria-label={`${i + 1}行目の種別`}
+                value={l.kind}
+                onChange={(e) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, kind: e.target.value as PaymentKind } : x)))}
+              >
+                {PAYMENT_KINDS.map((k) => (
+                  <option key={k}>{k}</option>
+                ))}
+              </select>
+            </td>
+            <td>
+              <input
+                id={`payment-line-${i}-amount`}
+                aria-invalid={invalid(`payment-line-${i}-amount`)}
+                aria-label={`${i + 1}行目の金額`}
+                type="text"
+                inputMode="numeric"
+                value={l.amount}
+                onChange={(e) => setLines((ls) => ls.map((x, j) => (j === i ? { ...x, amount: e.target.value } : x)))}
+              />
+            </td>
+          </>
+        )}
+        onRemove={(i) => setLines((ls) => ls.filter((_, j) => j !== i))}
+        canRemove={lines.length > 1}
+      />
       <div className="toolbar">
         <button type="button" disabled={lines.length >= 10} onClick={() => setLines((ls) => [...ls, { kind: '手数料', amount: '' }])}>
           明細を追加
@@ -252,7 +251,9 @@ export function PaymentForm({ customerId, onCustomer }: { customerId: number | n
           saved={
             done
               ? `入金伝票 No.${done.paymentId} を登録しました。${
-                  done.allocations.length > 0 ? `消込: ${done.allocations.map((a) => `${a.name} ${formatYen(a.amount)}`).join('、')}。` : '消込はありません。'
+                  done.allocations.length > 0
+                    ? `消込: ${done.allocations.map((a) => `${a.name} ${formatYen(a.amount)}`).join('、')}。`
+                    : '消込はありません。'
                 }${done.unallocated > 0 ? `未消込 ${formatYen(done.unallocated)}。` : ''}`
               : null
           }

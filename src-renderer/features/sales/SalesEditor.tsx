@@ -16,6 +16,8 @@ import { api, ApiError, unwrap } from '../../ipc/api';
 import { masterQueries, partnerQueries } from '../../queries/masters';
 import { salesQueries } from '../../queries/sales';
 import { confirmLeave, useSnapshotGuard } from '../../stores/unsaved-changes';
+import { CodeNameOptions } from '../../components/CodeNameOptions';
+import { AddRowButton, LineTable } from '../../components/LineTable';
 
 interface LineDraft {
   productId: string;
@@ -34,7 +36,12 @@ function draftOf(s: SalesDetail) {
     departmentId: String(s.departmentId),
     date: s.date,
     memo: s.memo,
-    lines: s.lines.map((l): LineDraft => ({ productId: String(l.productId), quantity: String(l.quantity), unitPrice: String(l.unitPrice), taxClassId: String(l.taxClassId) })),
+    lines: s.lines.map((l): LineDraft => ({
+      productId: String(l.productId),
+      quantity: String(l.quantity),
+      unitPrice: String(l.unitPrice),
+      taxClassId: String(l.taxClassId),
+    })),
   };
 }
 
@@ -51,7 +58,8 @@ const LINE_FIELDS: Record<string, string> = { productId: '商品', quantity: '�
 
 function inputOf(path: string): { id: string; label: string } | null {
   const line = /^lines\.(\d+)\.(\w+)$/.exec(path);
-  if (line && LINE_FIELDS[line[2]!]) return { id: `se-line-${line[1]}-${line[2]}`, label: `${Number(line[1]) + 1}行目の${LINE_FIELDS[line[2]!]}` };
+  if (line && LINE_FIELDS[line[2]!])
+    return { id: `se-line-${line[1]}-${line[2]}`, label: `${Number(line[1]) + 1}行目の${LINE_FIELDS[line[2]!]}` };
   return FIELD_INPUTS[path] ?? null;
 }
 const OPTION_LIMIT = 1000;
@@ -122,7 +130,8 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
   const invalid = (path: string) => (errorOf(path) ? true : undefined);
   const errorOf = (path: string) => fieldErrors.find((f) => f.path === path)?.message;
   const productOf = (pid: string) => products.data?.rows.find((p) => String(p.id) === pid);
-  const defaultPrice = (pid: string): number | undefined => prices.data?.rows.find((p) => String(p.productId) === pid)?.unitPrice ?? productOf(pid)?.unitPrice;
+  const defaultPrice = (pid: string): number | undefined =>
+    prices.data?.rows.find((p) => String(p.productId) === pid)?.unitPrice ?? productOf(pid)?.unitPrice;
   const setLine = (i: number, patch: Partial<LineDraft>) => setLines((ls) => ls.map((l, k) => (k === i ? { ...l, ...patch } : l)));
   const customer = customers.data?.rows.find((c) => String(c.id) === customerId);
 
@@ -139,14 +148,14 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
       <div className="form-grid">
         <label>
           得意先
-          <select id="se-customer" aria-invalid={invalid('customerId')} aria-label="得意先" value={customerId} onChange={(e) => setCustomerId(e.target.value)}>
-            <option value="">選択してください</option>
-            {(customers.data?.rows ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.code} {c.name}
-                {c.confirmed ? '' : '（未確定）'}
-              </option>
-            ))}
+          <select
+            id="se-customer"
+            aria-invalid={invalid('customerId')}
+            aria-label="得意先"
+            value={customerId}
+            onChange={(e) => setCustomerId(e.target.value)}
+          >
+            <CodeNameOptions rows={customers.data?.rows} markUnconfirmed />
           </select>
           <FieldError message={errorOf('customerId')} />
         </label>
@@ -157,19 +166,26 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
         </label>
         <label>
           出荷倉庫
-          <select id="se-warehouse" aria-invalid={invalid('warehouseId')} aria-label="出荷倉庫" value={warehouseId} onChange={(e) => setWarehouseId(e.target.value)}>
-            <option value="">選択してください</option>
-            {(warehouses.data?.rows ?? []).map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.code} {w.name}
-              </option>
-            ))}
+          <select
+            id="se-warehouse"
+            aria-invalid={invalid('warehouseId')}
+            aria-label="出荷倉庫"
+            value={warehouseId}
+            onChange={(e) => setWarehouseId(e.target.value)}
+          >
+            <CodeNameOptions rows={warehouses.data?.rows} />
           </select>
           <FieldError message={errorOf('warehouseId')} />
         </label>
         <label>
           部門
-          <select id="se-department" aria-invalid={invalid('departmentId')} aria-label="部門" value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
+          <select
+            id="se-department"
+            aria-invalid={invalid('departmentId')}
+            aria-label="部門"
+            value={departmentId}
+            onChange={(e) => setDepartmentId(e.target.value)}
+          >
             <option value="">最初の部門</option>
             {(departments.data?.rows ?? []).map((d) => (
               <option key={d.id} value={d.id}>
@@ -180,85 +196,107 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
           <FieldError message={errorOf('departmentId')} />
         </label>
       </div>
-      {customer?.taxDisplay === '税込' ? <Notice kind="info" live={false}>この得意先は税込です。単価は税込で入力し、消費税は税率ごとに1回、内税として計算します。</Notice> : null}
-      <table className="data" aria-label="明細">
-        <thead>
-          <tr>
+      {customer?.taxDisplay === '税込' ? (
+        <Notice kind="info" live={false}>
+          この得意先は税込です。単価は税込で入力し、消費税は税率ごとに1回、内税として計算します。
+        </Notice>
+      ) : null}
+      <LineTable
+        label="明細"
+        head={
+          <>
             <th>No.</th>
             <th>商品</th>
             <th>数量</th>
             <th>単価</th>
             <th>税区分</th>
             <th>金額</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l, i) => {
-            const price = l.unitPrice.trim() !== '' ? Number(l.unitPrice) : defaultPrice(l.productId);
-            const amount = price !== undefined && Number.isInteger(Number(l.quantity)) ? Number(l.quantity) * price : undefined;
-            return (
-              <tr key={i}>
-                <td>{i + 1}</td>
-                <td>
-                  <select id={`se-line-${i}-productId`} aria-invalid={invalid(`lines.${i}.productId`)} aria-label={`${i + 1}行目の商品`} value={l.productId} onChange={(e) => setLine(i, { productId: e.target.value })}>
-                    <option value="">選択してください</option>
-                    {(products.data?.rows ?? []).map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.code} {p.name}
-                      </option>
-                    ))}
-                  </select>
-                  <FieldError message={errorOf(`lines.${i}.productId`)} />
-                </td>
-                <td>
-                  <input type="number" id={`se-line-${i}-quantity`} aria-invalid={invalid(`lines.${i}.quantity`)} className="qty" aria-label={`${i + 1}行目の数量`} value={l.quantity} onChange={(e) => setLine(i, { quantity: e.target.value })} />
-                  <FieldError message={errorOf(`lines.${i}.quantity`)} />
-                </td>
-                <td>
-                  <input
-                    type="number"
-                    className="price"
-                    id={`se-line-${i}-unitPrice`}
-                    aria-invalid={invalid(`lines.${i}.unitPrice`)}
-                    aria-label={`${i + 1}行目の単価`}
-                    placeholder={defaultPrice(l.productId)?.toString() ?? ''}
-                    value={l.unitPrice}
-                    onChange={(e) => setLine(i, { unitPrice: e.target.value })}
-                  />
-                  <FieldError message={errorOf(`lines.${i}.unitPrice`)} />
-                </td>
-                <td>
-                  <select id={`se-line-${i}-taxClassId`} aria-invalid={invalid(`lines.${i}.taxClassId`)} aria-label={`${i + 1}行目の税区分`} value={l.taxClassId} onChange={(e) => setLine(i, { taxClassId: e.target.value })}>
-                    <option value="">商品の税区分</option>
-                    {(taxClasses.data?.rows ?? []).map((t) => (
-                      <option key={t.id} value={t.id}>
-                        {t.name}
-                      </option>
-                    ))}
-                  </select>
-                  <FieldError message={errorOf(`lines.${i}.taxClassId`)} />
-                </td>
-                <td className="num">{amount === undefined ? '' : formatYen(amount)}</td>
-                <td>
-                  <button type="button" aria-label={`${i + 1}行目を削除`} disabled={lines.length === 1} onClick={() => setLines((ls) => ls.filter((_, k) => k !== i))}>
-                    削除
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+          </>
+        }
+        rows={lines}
+        rowKey={(_, i) => i}
+        cells={(l, i) => {
+          const price = l.unitPrice.trim() !== '' ? Number(l.unitPrice) : defaultPrice(l.productId);
+          const amount = price !== undefined && Number.isInteger(Number(l.quantity)) ? Number(l.quantity) * price : undefined;
+          return (
+            <>
+              <td>{i + 1}</td>
+              <td>
+                <select
+                  id={`se-line-${i}-productId`}
+                  aria-invalid={invalid(`lines.${i}.productId`)}
+                  aria-label={`${i + 1}行目の商品`}
+                  value={l.productId}
+                  onChange={(e) => setLine(i, { productId: e.target.value })}
+                >
+                  <CodeNameOptions rows={products.data?.rows} />
+                </select>
+                <FieldError message={errorOf(`lines.${i}.productId`)} />
+              </td>
+              <td>
+                <input
+                  type="number"
+                  id={`se-line-${i}-quantity`}
+                  aria-invalid={invalid(`lines.${i}.quantity`)}
+                  className="qty"
+                  aria-label={`${i + 1}行目の数量`}
+                  value={l.quantity}
+                  onChange={(e) => setLine(i, { quantity: e.target.value })}
+                />
+                <FieldError message={errorOf(`lines.${i}.quantity`)} />
+              </td>
+              <td>
+                <input
+                  type="number"
+                  className="price"
+                  id={`se-line-${i}-unitPrice`}
+                  aria-invalid={invalid(`lines.${i}.unitPrice`)}
+                  aria-label={`${i + 1}行目の単価`}
+                  placeholder={defaultPrice(l.productId)?.toString() ?? ''}
+                  value={l.unitPrice}
+                  onChange={(e) => setLine(i, { unitPrice: e.target.value })}
+                />
+                <FieldError message={errorOf(`lines.${i}.unitPrice`)} />
+              </td>
+              <td>
+                <select
+                  id={`se-line-${i}-taxClassId`}
+                  aria-invalid={invalid(`lines.${i}.taxClassId`)}
+                  aria-label={`${i + 1}行目の税区分`}
+                  value={l.taxClassId}
+                  onChange={(e) => setLine(i, { taxClassId: e.target.value })}
+                >
+                  <option value="">商品の税区分</option>
+                  {(taxClasses.data?.rows ?? []).map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.name}
+                    </option>
+                  ))}
+                </select>
+                <FieldError message={errorOf(`lines.${i}.taxClassId`)} />
+              </td>
+              <td className="num">{amount === undefined ? '' : formatYen(amount)}</td>
+            </>
+          );
+        }}
+        onRemove={(i) => setLines((ls) => ls.filter((_, k) => k !== i))}
+        canRemove={lines.length > 1}
+      />
       <FieldError message={errorOf('lines')} />
       <div className="toolbar">
-        <button type="button" onClick={() => setLines((ls) => [...ls, emptyLine()])}>
-          行を追加
-        </button>
+        <AddRowButton onAdd={() => setLines((ls) => [...ls, emptyLine()])} />
       </div>
       <label className="wide-field">
         備考
-        <input type="text" id="se-memo" aria-invalid={invalid('memo')} aria-label="備考" value={memo} maxLength={500} onChange={(e) => setMemo(e.target.value)} />
+        <input
+          type="text"
+          id="se-memo"
+          aria-invalid={invalid('memo')}
+          aria-label="備考"
+          value={memo}
+          maxLength={500}
+          onChange={(e) => setMemo(e.target.value)}
+        />
       </label>
       <div className="toolbar">
         <button type="submit" disabled={save.isPending}>

@@ -20,6 +20,7 @@ import { confirmLeave } from '../../stores/unsaved-changes';
 import { SalesDetailPanel } from './SalesDetailPanel';
 import { SalesCsvImport } from './SalesCsvImport';
 import { SalesEditor } from './SalesEditor';
+import { LabelOptions } from '../../components/LabelOptions';
 
 const slipNoOf = (r: SalesRow) => r.slipNo ?? `未採番 (ID ${r.id})`;
 
@@ -87,12 +88,7 @@ export function SalesPage() {
           </button>
           <input type="search" aria-label="検索" placeholder="伝票番号・得意先" value={search} onChange={(e) => setSearch(e.target.value)} />
           <select aria-label="状態" value={status} onChange={(e) => setStatus(e.target.value as SalesStatus | '')}>
-            <option value="">すべての状態</option>
-            {SALES_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
+            <LabelOptions values={SALES_STATUSES} labels={STATUS_LABELS} all="すべての状態" />
           </select>
           <span className="count">{list.data ? countText(list.data.total, list.data.rows.length) : ''}</span>
         </div>

@@ -8,10 +8,12 @@ import { monthDayLabel, SUGGESTED_COMPANY_HOLIDAYS, type CompanyHoliday } from '
 import { FormStatus } from '../../components/FormStatus';
 import { ApiError, api, unwrap } from '../../ipc/api';
 import { scheduleQueries } from '../../queries/schedules';
+import { AddRowButton, LineTable } from '../../components/LineTable';
 
 type Row = { name: string; from: string; to: string };
 
-const toRows = (hs: readonly CompanyHoliday[]): Row[] => hs.map((h) => ({ name: h.name, from: monthDayLabel(h.from), to: monthDayLabel(h.to) }));
+const toRows = (hs: readonly CompanyHoliday[]): Row[] =>
+  hs.map((h) => ({ name: h.name, from: monthDayLabel(h.from), to: monthDayLabel(h.to) }));
 
 export function CompanyHolidays() {
   const q = useQuery(scheduleQueries.holidays());
@@ -43,40 +45,51 @@ export function CompanyHolidays() {
     <section className="company-holidays" aria-label="会社の休日">
       <h2>会社の休日</h2>
       <p className="field-hint">「祝日は実行しない」のスケジュールは、祝日に加えてこの期間も実行しません(毎年)。</p>
-      <table className="data">
-        <thead>
-          <tr>
+      <LineTable
+        label="会社の休日の一覧"
+        head={
+          <>
             <th>名前</th>
             <th>開始(月/日)</th>
             <th>終了(月/日)</th>
-            <th aria-label="操作" />
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((r, i) => (
-            <tr key={i}>
-              <td>
-                <input id={`holiday-${i}-name`} aria-label={`${i + 1}行目の名前`} value={r.name} onChange={(e) => set(i, { name: e.target.value })} />
-              </td>
-              <td>
-                <input aria-label={`${i + 1}行目の開始`} className="md-input" placeholder="12/29" value={r.from} onChange={(e) => set(i, { from: e.target.value })} />
-              </td>
-              <td>
-                <input aria-label={`${i + 1}行目の終了`} className="md-input" placeholder="1/3" value={r.to} onChange={(e) => set(i, { to: e.target.value })} />
-              </td>
-              <td>
-                <button type="button" onClick={() => edit(shown.filter((_, j) => j !== i))}>
-                  削除
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </>
+        }
+        rows={shown}
+        rowKey={(_, i) => i}
+        cells={(r, i) => (
+          <>
+            <td>
+              <input
+                id={`holiday-${i}-name`}
+                aria-label={`${i + 1}行目の名前`}
+                value={r.name}
+                onChange={(e) => set(i, { name: e.target.value })}
+              />
+            </td>
+            <td>
+              <input
+                aria-label={`${i + 1}行目の開始`}
+                className="md-input"
+                placeholder="12/29"
+                value={r.from}
+                onChange={(e) => set(i, { from: e.target.value })}
+              />
+            </td>
+            <td>
+              <input
+                aria-label={`${i + 1}行目の終了`}
+                className="md-input"
+                placeholder="1/3"
+                value={r.to}
+                onChange={(e) => set(i, { to: e.target.value })}
+              />
+            </td>
+          </>
+        )}
+        onRemove={(i) => edit(shown.filter((_, j) => j !== i))}
+      />
       <div className="form-actions">
-        <button type="button" onClick={() => edit([...shown, { name: '', from: '', to: '' }])}>
-          行を追加
-        </button>
+        <AddRowButton onAdd={() => edit([...shown, { name: '', from: '', to: '' }])} />
         {shown.length === 0 ? (
           <button type="button" onClick={() => edit(toRows(SUGGESTED_COMPANY_HOLIDAYS))}>
             年末年始・お盆を入れる

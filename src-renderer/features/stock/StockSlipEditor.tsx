@@ -14,6 +14,7 @@ import { api, ApiError, unwrap } from '../../ipc/api';
 import { confirmLeave, useSnapshotGuard } from '../../stores/unsaved-changes';
 import { ProductLineInput, type PickedLineProduct } from './ProductLineInput';
 import { usePartners } from './use-partners';
+import { AddRowButton, LineTable } from '../../components/LineTable';
 
 interface Line {
   key: number;
@@ -50,7 +51,10 @@ export function StockSlipEditor({ kind, slip, today, onSaved, onCancel }: StockS
       : [{ key: lineKey++, product: null, quantity: '' }],
   );
   const title = `${STOCK_SLIP_LABELS[kind]}${slip ? ` #${slip.id} の編集` : 'の新規作成'}`;
-  const release = useSnapshotGuard({ date, warehouseId, toWarehouseId, supplierId, memo, lines: lines.map((l) => [l.product?.productId ?? null, l.quantity]) }, title);
+  const release = useSnapshotGuard(
+    { date, warehouseId, toWarehouseId, supplierId, memo, lines: lines.map((l) => [l.product?.productId ?? null, l.quantity]) },
+    title,
+  );
   const [failures, setFailures] = useState(0);
   const ref = useRef<HTMLElement>(null);
   const save = useMutation({
@@ -97,7 +101,8 @@ export function StockSlipEditor({ kind, slip, today, onSaved, onCancel }: StockS
       memo: { id: 'ss-memo', label: '備考' },
     };
     const line = /^lines\.(\d+)\.(productId|quantity)$/.exec(path);
-    if (line) return { id: `ss-line-${line[1]}-${line[2]}`, label: `${Number(line[1]) + 1}行目の${line[2] === 'productId' ? '商品' : qtyLabel}` };
+    if (line)
+      return { id: `ss-line-${line[1]}-${line[2]}`, label: `${Number(line[1]) + 1}行目の${line[2] === 'productId' ? '商品' : qtyLabel}` };
     return fixed[path] ?? null;
   });
   useFocusFirstError(ref, failures, problems.length);
@@ -105,28 +110,28 @@ export function StockSlipEditor({ kind, slip, today, onSaved, onCancel }: StockS
   return (
     <section aria-label={title} ref={ref}>
       <h2>{title}</h2>
-      <FormField
-        id="ss-date"
-        label={dateLabel}
-        required
-        error={errorOf('date')}
-      >
+      <FormField id="ss-date" label={dateLabel} required error={errorOf('date')}>
         <DateInput id="ss-date" value={date} onChange={setDate} invalid={errorOf('date') !== undefined} />
       </FormField>
-      <FormField
-        id="ss-wh"
-        label={whLabel}
-        required
-        error={errorOf('warehouseId')}
-      >
-        <select id="ss-wh" aria-invalid={errorOf('warehouseId') ? true : undefined} value={warehouseId ?? ''} onChange={(e) => setWarehouseId(e.target.value ? Number(e.target.value) : null)}>
+      <FormField id="ss-wh" label={whLabel} required error={errorOf('warehouseId')}>
+        <select
+          id="ss-wh"
+          aria-invalid={errorOf('warehouseId') ? true : undefined}
+          value={warehouseId ?? ''}
+          onChange={(e) => setWarehouseId(e.target.value ? Number(e.target.value) : null)}
+        >
           <option value="">選んでください</option>
           {whOptions}
         </select>
       </FormField>
       {kind === 'transfer' ? (
         <FormField id="ss-to" label="移動先倉庫" required error={errorOf('toWarehouseId')}>
-          <select id="ss-to" aria-invalid={errorOf('toWarehouseId') ? true : undefined} value={toWarehouseId ?? ''} onChange={(e) => setToWarehouseId(e.target.value ? Number(e.target.value) : null)}>
+          <select
+            id="ss-to"
+            aria-invalid={errorOf('toWarehouseId') ? true : undefined}
+            value={toWarehouseId ?? ''}
+            onChange={(e) => setToWarehouseId(e.target.value ? Number(e.target.value) : null)}
+          >
             <option value="">選んでください</option>
             {whOptions}
           </select>
@@ -134,7 +139,12 @@ export function StockSlipEditor({ kind, slip, today, onSaved, onCancel }: StockS
       ) : null}
       {kind === 'receipt' ? (
         <FormField id="ss-supplier" label="仕入先" error={errorOf('supplierId')}>
-          <select id="ss-supplier" aria-invalid={errorOf('supplierId') ? true : undefined} value={supplierId ?? ''} onChange={(e) => setSupplierId(e.target.value ? Number(e.target.value) : null)}>
+          <select
+            id="ss-supplier"
+            aria-invalid={errorOf('supplierId') ? true : undefined}
+            value={supplierId ?? ''}
+            onChange={(e) => setSupplierId(e.target.value ? Number(e.target.value) : null)}
+          >
             <option value="">（なし）</option>
             {(suppliers.data?.rows ?? []).map((s) => (
               <option key={s.id} value={s.id}>
@@ -147,59 +157,49 @@ export function StockSlipEditor({ kind, slip, today, onSaved, onCancel }: StockS
       <FormField id="ss-memo" label="備考" error={errorOf('memo')}>
         <input id="ss-memo" aria-invalid={errorOf('memo') ? true : undefined} value={memo} onChange={(e) => setMemo(e.target.value)} />
       </FormField>
-      <table className="data" aria-label="明細">
-        <thead>
-          <tr>
+      <LineTable
+        label="明細"
+        head={
+          <>
             <th>No.</th>
             <th>商品</th>
             <th>{qtyLabel}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l, i) => (
-            <tr key={l.key}>
-              <td>{i + 1}</td>
-              <td>
-                <ProductLineInput
-                  index={i}
-                  id={`ss-line-${i}-productId`}
-                  invalid={errorOf(`lines.${i}.productId`) !== undefined}
-                  value={l.product}
-                  onPick={(p) => setLine(i, { product: p })}
-                />
-                {errorOf(`lines.${i}.productId`) ? <div className="field-error">{errorOf(`lines.${i}.productId`)}</div> : null}
-              </td>
-              <td>
-                <input
-                  id={`ss-line-${i}-quantity`}
-                  aria-invalid={errorOf(`lines.${i}.quantity`) ? true : undefined}
-                  aria-label={`${i + 1}行目の${qtyLabel}`}
-                  inputMode="numeric"
-                  style={{ width: 90 }}
-                  value={l.quantity}
-                  onChange={(e) => setLine(i, { quantity: e.target.value })}
-                />
-                {errorOf(`lines.${i}.quantity`) ? <div className="field-error">{errorOf(`lines.${i}.quantity`)}</div> : null}
-              </td>
-              <td>
-                <button
-                  type="button"
-                  disabled={lines.length === 1}
-                  aria-label={`${i + 1}行目を削除`}
-                  onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}
-                >
-                  削除
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </>
+        }
+        rows={lines}
+        rowKey={(l) => l.key}
+        cells={(l, i) => (
+          <>
+            <td>{i + 1}</td>
+            <td>
+              <ProductLineInput
+                index={i}
+                id={`ss-line-${i}-productId`}
+                invalid={errorOf(`lines.${i}.productId`) !== undefined}
+                value={l.product}
+                onPick={(p) => setLine(i, { product: p })}
+              />
+              {errorOf(`lines.${i}.productId`) ? <div className="field-error">{errorOf(`lines.${i}.productId`)}</div> : null}
+            </td>
+            <td>
+              <input
+                id={`ss-line-${i}-quantity`}
+                aria-invalid={errorOf(`lines.${i}.quantity`) ? true : undefined}
+                aria-label={`${i + 1}行目の${qtyLabel}`}
+                inputMode="numeric"
+                style={{ width: 90 }}
+                value={l.quantity}
+                onChange={(e) => setLine(i, { quantity: e.target.value })}
+              />
+              {errorOf(`lines.${i}.quantity`) ? <div className="field-error">{errorOf(`lines.${i}.quantity`)}</div> : null}
+            </td>
+          </>
+        )}
+        onRemove={(i) => setLines((ls) => ls.filter((_, j) => j !== i))}
+        canRemove={lines.length > 1}
+      />
       <div className="form-actions">
-        <button type="button" onClick={() => setLines((ls) => [...ls, { key: lineKey++, product: null, quantity: '' }])}>
-          行を追加
-        </button>
+        <AddRowButton onAdd={() => setLines((ls) => [...ls, { key: lineKey++, product: null, quantity: '' }])} />
         <button type="button" className="primary" disabled={save.isPending} onClick={() => save.mutate()}>
           {save.isPending ? '保存中…' : '保存'}
         </button>

@@ -29,6 +29,7 @@ import { StockSlipEditor } from './StockSlipEditor';
 import { StockSlipView } from './StockSlipView';
 import { countText } from '../../components/list-tools';
 import { qty } from './stock-labels';
+import { LabelOptions } from '../../components/LabelOptions';
 
 const warehouseOf = (r: StockSlipRow) => (r.kind === 'transfer' ? `${r.warehouseCode} → ${r.toWarehouseCode}` : r.warehouseCode);
 
@@ -111,12 +112,7 @@ export function StockSlipsPage() {
           value={filter.kind ?? ''}
           onChange={(e) => set({ kind: (e.target.value || undefined) as StockSlipKind | undefined })}
         >
-          <option value="">すべての種類</option>
-          {STOCK_SLIP_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {STOCK_SLIP_LABELS[k]}
-            </option>
-          ))}
+          <LabelOptions values={STOCK_SLIP_KINDS} labels={STOCK_SLIP_LABELS} all="すべての種類" />
         </select>
         <DateInput aria-label="期間の開始日" value={filter.from ?? ''} onChange={(v) => set({ from: v || undefined })} />
         〜
