@@ -14,6 +14,16 @@ export const TAX_ROUNDINGS = ['floor', 'ceil', 'round'] as const;
 /** BCart's own name of the cancelled 対応状況. */
 export const DEFAULT_CANCEL_STATUSES: readonly string[] = ['キャンセル'];
 
+/**
+ * True when an order's BCart status is one of the setting's cancelled statuses. Both sides are
+ * compared trimmed: the import (which books nothing for such an order) and 在庫照合 (which does not
+ * count its lines as 未取込) must agree on every order.
+ */
+export function isCancelledStatus(status: string, cancelStatuses: readonly string[]): boolean {
+  const s = status.trim();
+  return cancelStatuses.some((c) => c.trim() === s);
+}
+
 /** Longest 対応状況 name kept. */
 export const CANCEL_STATUS_MAX = 100;
 

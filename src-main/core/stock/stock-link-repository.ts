@@ -10,6 +10,7 @@ import { AppError } from '../../../src-shared/errors';
 import { ecSettings, importRuns, partners, productLinks, products, shipments } from '../db/schema';
 import type { LinkOf, PushTarget } from './rules/outbox-changes';
 import type { Db } from '../db/db-handle';
+import { parseCancelStatuses } from '../ec-settings/ec-setting-repository';
 
 export interface StockSetting {
   id: number;
@@ -130,13 +131,8 @@ export function createStockLinkRepository(db: Db) {
         `EC連携設定「${s.name}」の ${missing} が未設定のため、在庫の照合・移行はできません。EC連携設定の画面で入力して保存してください。`,
       );
     }
-    let cancelStatuses = ['キャンセル'];
-    try {
-      const v = JSON.parse(s.cancel) as unknown;
-      if (Array.isArray(v) && v.every((x) => typeof x === 'string')) cancelStatuses = v;
-    } catch {
-      /* keep the default */
-    }
+    // the import's reading of the list (a broken value is the default, never "nothing is cancelled")
+    const cancelStatuses = parseCancelStatuses(s.cancel);
     return { id: s.id, name: s.name, warehouseId: s.warehouseId, warehouseCode: s.code, sameCode: s.sameCode, cancelStatuses, since };
   }
 

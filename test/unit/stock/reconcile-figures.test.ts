@@ -59,6 +59,14 @@ describe('not yet imported', () => {
   });
 });
 
+describe('cancelled statuses agree with the import', () => {
+  it('a status with stray spaces, in BCart or in the setting, is still cancelled (the import compares trimmed too)', () => {
+    const orders = [order('2025-04-12', ' キャンセル ', [line(3010, 'TEA-100', 7, null)]), order('2025-04-12', 'カスタム2', [line(3010, 'TEA-100', 13, null)])];
+    const q = unimportedQuantities(orders, { since: '2025-04-10', cancelStatuses: ['キャンセル', ' カスタム2'], importedLogistics: new Set() });
+    expect(unimportedOf(q, { by: 'set', setId: 3010 })).toBe(0);
+  });
+});
+
 describe('figures', () => {
   it('expected = local − not yet imported; drift = BCart − expected; null for unmanaged sets', () => {
     expect(reconcileFigures(60, 4, 56)).toEqual({ expected: 56, drift: 0 });

@@ -21,6 +21,7 @@ import { OrderProblems, type ImportProblem } from './import-problem';
 import { mapProductLine } from './map-product-line';
 import { resolveCustomer } from './resolve-customer';
 import { shipmentDraft } from './shipment-draft';
+import { isCancelledStatus } from '../../../../src-shared/ec-settings/ec-setting';
 
 /** BCart 発送状況 that counts as shipped (no み, docs/bcart-api.md#statuses). */
 export const SHIPPED_STATUS = '発送済';
@@ -80,7 +81,7 @@ function mapOrder(order: BcartOrder, masters: ImportMasters): OrderOutcome {
   const shipped = logistics.filter((l) => l.status === SHIPPED_STATUS);
   const newShipped = shipped.filter((l) => !masters.alreadyImportedLogisticsIds.has(l.id));
 
-  if (masters.settings.cancelStatuses.some((c) => c.trim() === order.status.trim())) {
+  if (isCancelledStatus(order.status, masters.settings.cancelStatuses)) {
     out.review = checkCancelled(order, logistics, shipped, newShipped, masters, problems);
     out.resolved = true;
     return out;

@@ -8,6 +8,7 @@
  *   so 在庫照合 shows no drift right after it.
  */
 import type { BcartOrder } from '../../bcart/model';
+import { isCancelledStatus } from '../../../../src-shared/ec-settings/ec-setting';
 
 /** Which set an order line belongs to: by set id (EC連携商品) or by 品番 (商品連携区分 on). */
 export type LineKey = { by: 'set'; setId: number } | { by: 'no'; productNo: string };
@@ -26,10 +27,9 @@ export interface UnimportedRule {
  */
 export function unimportedQuantities(orders: readonly BcartOrder[], rule: UnimportedRule): Map<string, number> {
   const out = new Map<string, number>();
-  const cancelled = new Set(rule.cancelStatuses);
   const add = (key: string, q: number) => out.set(key, (out.get(key) ?? 0) + q);
   for (const o of orders) {
-    if (cancelled.has(o.status)) continue;
+    if (isCancelledStatus(o.status, rule.cancelStatuses)) continue;
     if (o.orderedAt.slice(0, 10) < rule.since) continue;
     for (const l of o.orderProducts) {
       // an empty 注文数 ("" on the wire) makes the order an import error; it holds no stock here
