@@ -4,7 +4,7 @@
  * receipt dated up to the date not on an earlier 請求書), 今回売上 per rate of every invoice dated up
  * to the date not billed yet (one dated inside an earlier closed period is billed here with a 要確認
  * note), and the 入金予定日 from the 回収サイト. `issue(date)` makes the 個別請求 ones, one per invoice.
- * Everything of one call is written in one transaction, then unallocated money is applied.
+ * Everything of one call is planned and written in one transaction, then unallocated money is applied.
  * 締め取消 removes a 請求書 while no later closing of that customer exists.
  */
 import { AppError } from '../../../src-shared/errors';
@@ -148,14 +148,21 @@ export function createBillingService(deps: ReceivablesDeps, repos: BillingRepos,
     return { plans, skipped };
   }
 
-  function write(plans: Plan[]): StatementSummary[] {
+  /**
+   * Plans and writes in ONE immediate transaction: the figures (前回請求額, 入金, 売上) are read
+   * under the write lock, so a payment or an import committed by another process (the CLI, a
+   * second window) cannot land between reading and writing, and two closings of the same
+   * customer and date cannot both be planned from the same open period.
+   */
+  function planAndWrite(date: string, customer: string | undefined, kind: '締' | '個別'): ClosingResult {
     const now = deps.now();
     const result = deps.repos.transaction(() => {
-      const out = plans.map((p) => summary(p.terms, repos.statements.insert(p.write, now), p.write));
+      const { plans, skipped } = plan(date, customer, kind);
+      const statements = plans.map((p) => summary(p.terms, repos.statements.insert(p.write, now), p.write));
       for (const customerId of new Set(plans.map((p) => p.terms.id))) ledger.applyCredits(customerId, now);
-      return out;
+      return { statements, skipped };
     }, { immediate: true });
-    if (result.length > 0) log.info('statements created', { count: result.length, ids: result.map((r) => r.statementId) });
+    if (result.statements.length > 0) log.info('statements created', { count: result.statements.length, ids: result.statements.map((r) => r.statementId) });
     return result;
   }
 
@@ -167,13 +174,11 @@ export function createBillingService(deps: ReceivablesDeps, repos: BillingRepos,
     },
     /** 請求締め on `date` (a 個別請求 customer named with `customer` gets its 個別 請求書 instead). */
     close(date: string, customer?: string): ClosingResult {
-      const { plans, skipped } = plan(date, customer, customerKind(customer, '締'));
-      return { statements: write(plans), skipped };
+      return planAndWrite(date, customer, customerKind(customer, '締'));
     },
     /** 個別請求: one 請求書 per invoice dated up to `date`. */
     issue(date: string, customer?: string): ClosingResult {
-      const { plans, skipped } = plan(date, customer, '個別');
-      return { statements: write(plans), skipped };
+      return planAndWrite(date, customer, '個別');
     },
     /** 締め取消. */
     undo(id: number): void {
