@@ -97,6 +97,17 @@ export interface HoldOptions {
   logger: Logger;
 }
 
+/**
+ * The abort reason of a held lease that could not be renewed (taken over after it expired, or the
+ * database refused the renewal): whoever ran under it says so instead of reporting a 中止.
+ */
+export class LeaseLostError extends Error {
+  constructor(readonly leaseName: string) {
+    super(`lease ${leaseName} lost`);
+    this.name = 'LeaseLostError';
+  }
+}
+
 /** Acquires `name` and keeps renewing it every ttl/3; null when another live holder has it. */
 export function holdLease(repo: LeaseRepository, name: string, holder: string, opts: HoldOptions): HeldLease | null {
   if (!repo.tryAcquire(name, holder, opts.ttlMs)) return null;
@@ -114,7 +125,7 @@ export function holdLease(repo: LeaseRepository, name: string, holder: string, o
     }
     if (!ok) {
       opts.logger.warn('lease lost', { name });
-      ac.abort(new Error(`lease ${name} lost`));
+      ac.abort(new LeaseLostError(name));
       return;
     }
     timer = opts.timers.setTimeout(beat, Math.max(1, Math.floor(opts.ttlMs / 3)));

@@ -7,6 +7,7 @@ import { classifyError } from '../errors/classify-error';
 import type { PlannedRun } from './plan-import';
 import type { ImportError, ImportOutcome } from './run-import';
 import type { RunState } from './run-state';
+import { LeaseLostError } from '../db/lease-repository';
 
 const NOTHING_IMPORTED = '何も取り込んでいません（出荷取込開始日は変わりません）。';
 
@@ -60,6 +61,16 @@ function abortedError(dryRun: boolean): ImportError {
   };
 }
 
+/** The run's import lock could not be renewed (taken over after it expired, or the database refused). */
+function lockLostError(dryRun: boolean): ImportError {
+  const what = dryRun ? '取込プレビュー' : '出荷取込処理';
+  return {
+    orderCode: null,
+    code: 'IMPORT_FAILED',
+    message: `${what}を中断しました: 実行中の印(ロック)を更新できませんでした（データベースに長く書き込めなかったか、別のBCart Deskが引き継ぎました）。何も取り込んでいません（出荷取込開始日は変わりません）。もう一度${what}を実行してください。`,
+  };
+}
+
 /**
  * Ends a run that threw (network, bad data, a lock, a constraint) or was stopped by its signal:
  * failed or cancelled (中止 is the user's or app quit's choice, not a failure), with its one
@@ -70,10 +81,12 @@ export function finishStopped(run: RunState, e: unknown): ImportOutcome {
   const { deps, outcome, runId } = run;
   outcome.apiCalls = run.apiCalls();
   outcome.plan = null;
-  const aborted = run.opts.signal?.aborted === true;
+  // a lost import lock also aborts the run, but nobody chose to stop it: that is a failure with its reason
+  const lockLost = run.opts.signal?.aborted === true && run.opts.signal.reason instanceof LeaseLostError;
+  const aborted = run.opts.signal?.aborted === true && !lockLost;
   outcome.aborted = aborted || undefined;
   if (aborted) outcome.status = 'cancelled';
-  const err = aborted ? abortedError(run.opts.dryRun) : toImportError(e);
+  const err = aborted ? abortedError(run.opts.dryRun) : lockLost ? lockLostError(run.opts.dryRun) : toImportError(e);
   if (aborted) deps.logger.info('import run aborted', { runId });
   else deps.logger.error('import run failed', { runId, code: err.code, error: e instanceof Error ? e.message : String(e) });
   outcome.errors = [...outcome.errors, err];
