@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSlipRef } from '../../../src-main/cli/sales-pdf-command';
 import type { SalesWriteResult } from '../../../src-shared/sales/sales-slip';
 import { cli } from '../../helpers/cli';
+import { saveTestCompany } from '../../helpers/company-fixture';
 import { makeTestCore } from '../../helpers/core';
 import { makeSalesFixture } from '../../helpers/sales-fixture';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -25,15 +26,7 @@ describe('sales:pdf', () => {
     mkdirSync(outDir);
     const t = await makeTestCore({}, join(tmp.dir, 'data'));
     const f = await makeSalesFixture(t);
-    await t.call('company:save', {
-      name: '株式会社ビーカート商事',
-      postalCode: '150-0002',
-      address1: '東京都渋谷区渋谷2-1-1',
-      address2: '',
-      phone: '03-1234-5678',
-      registrationNumber: 'T9234567890123',
-      bankAccountIds: [],
-    });
+    await saveTestCompany(t);
     const input = (date: string) => ({
       customerId: f.customer.net,
       warehouseId: f.warehouse.w01,

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PdfFile } from '../../../src-shared/receivables/statements';
 import type { SalesWriteResult } from '../../../src-shared/sales/sales-slip';
+import { saveTestCompany } from '../../helpers/company-fixture';
 import { makeTestCore, type TestCore } from '../../helpers/core';
 import { makeSalesFixture, type SalesFixture } from '../../helpers/sales-fixture';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -24,15 +25,7 @@ beforeEach(async () => {
   t = await makeTestCore();
   f = await makeSalesFixture(t);
   tmp = makeTempDir('bcart-dn-');
-  await t.call('company:save', {
-    name: '株式会社ビーカート商事',
-    postalCode: '150-0002',
-    address1: '東京都渋谷区渋谷2-1-1',
-    address2: '',
-    phone: '03-1234-5678',
-    registrationNumber: 'T9234567890123',
-    bankAccountIds: [],
-  });
+  await saveTestCompany(t);
 });
 afterEach(() => {
   t.close();
