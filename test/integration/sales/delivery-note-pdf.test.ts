@@ -107,4 +107,31 @@ describe('納品書 PDF', () => {
     const rows = text.split('\n').filter((l) => /^\s*P00[12]\s/.test(l));
     expect(rows).toHaveLength(120);
   });
+
+  it('when the totals do not fit under the last line, they move whole to a continuation page', async () => {
+    // lines are added one at a time until the 納品書 needs a second page: at that count the table still
+    // ends on page 1 and page 2 holds the totals alone (the table's rows are not split from them)
+    let previous: string | null = null;
+    for (let n = 20; n <= 45; n++) {
+      const lines = Array.from({ length: n }, () => ({ productId: f.product.coffee, quantity: 1, unitPrice: 100 }));
+      const slip = await confirmed({ customerId: f.customer.net, memo: '午前着', lines: [...lines, { productId: f.product.tea, quantity: 1, unitPrice: 100 }] });
+      const { file, text } = await pdfOf(slip.id);
+      if (file.pages === 1) {
+        expect(text).toMatch(/合計\(税込\)/);
+        previous = text;
+        continue;
+      }
+      expect(previous).not.toBeNull(); // the range starts below the boundary
+      const [first, second] = text.split('\f');
+      const rowsOf = (page: string) => page.split('\n').filter((l) => /^\s*P00[12]\s/.test(l)).length;
+      expect(rowsOf(first!)).toBe(n + 1);
+      expect(first).not.toContain('税率別内訳');
+      expect(rowsOf(second!)).toBe(0);
+      expect(second).toMatch(new RegExp(`納品書\\(続き\\)\\s+${slip.slipNo}`));
+      expect(second).toMatch(/税率別内訳[\s\S]*合計\(税込\)[\s\S]*備考: 午前着/);
+      expect(second).toMatch(new RegExp(`納品書 ${slip.slipNo}\\s+2\\s*/\\s*2`));
+      return;
+    }
+    throw new Error('no slip of 21 to 46 lines needed a second page');
+  });
 });
