@@ -38,5 +38,6 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   'stock:reconcile': async () => (await import('./stock-commands')).stockReconcileCommand,
   'stock:migrate': async () => (await import('./stock-commands')).stockMigrateCommand,
   'sales:create': async () => (await import('./sales-commands')).salesCreateCommand,
+  'sales:pdf': async () => (await import('./sales-pdf-command')).salesPdfCommand,
   'analysis:sales': async () => (await import('./analysis-commands')).analysisSalesCommand,
 };

@@ -7,7 +7,7 @@
  */
 import type { Company } from '../../../src-shared/company/company';
 import type { SalesDetail } from '../../../src-shared/sales/sales-slip';
-import { numberText, REDUCED_LEGEND, REDUCED_MARK } from '../receivables/pdf/statement-document';
+import { numberText, REDUCED_LEGEND, REDUCED_MARK } from '../pdf/pdf-text';
 
 export interface DeliveryNoteLine {
   code: string;

@@ -315,6 +315,11 @@ export function createSalesRepository(db: Db, now: () => string) {
         .get();
     },
 
+    /** Slips carrying this 伝票番号 (a 取消 slip keeps its number, so more than one is possible in principle). */
+    idsBySlipNo(slipNo: string): number[] {
+      return orm.select({ id: salesSlips.id }).from(salesSlips).where(eq(salesSlips.slipNo, slipNo)).orderBy(asc(salesSlips.id)).all().map((r) => r.id);
+    },
+
     partnerByCode(code: string): PartnerRef | undefined {
       return orm
         .select({ id: partners.id, code: partners.code, name: partners.name, kind: partners.kind, confirmed: partners.confirmed, taxDisplay: partners.taxDisplay })

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PdfFile } from '../../../src-shared/receivables/statements';
 import type { SalesWriteResult } from '../../../src-shared/sales/sales-slip';
+import { saveTestCompany } from '../../helpers/company-fixture';
 import { makeTestCore, type TestCore } from '../../helpers/core';
 import { makeSalesFixture, type SalesFixture } from '../../helpers/sales-fixture';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -24,15 +25,7 @@ beforeEach(async () => {
   t = await makeTestCore();
   f = await makeSalesFixture(t);
   tmp = makeTempDir('bcart-dn-');
-  await t.call('company:save', {
-    name: '株式会社ビーカート商事',
-    postalCode: '150-0002',
-    address1: '東京都渋谷区渋谷2-1-1',
-    address2: '',
-    phone: '03-1234-5678',
-    registrationNumber: 'T9234567890123',
-    bankAccountIds: [],
-  });
+  await saveTestCompany(t);
 });
 afterEach(() => {
   t.close();
@@ -113,5 +106,32 @@ describe('納品書 PDF', () => {
     // every line once: quantities 1..120 each appear in a row
     const rows = text.split('\n').filter((l) => /^\s*P00[12]\s/.test(l));
     expect(rows).toHaveLength(120);
+  });
+
+  it('when the totals do not fit under the last line, they move whole to a continuation page', async () => {
+    // lines are added one at a time until the 納品書 needs a second page: at that count the table still
+    // ends on page 1 and page 2 holds the totals alone (the table's rows are not split from them)
+    let previous: string | null = null;
+    for (let n = 20; n <= 45; n++) {
+      const lines = Array.from({ length: n }, () => ({ productId: f.product.coffee, quantity: 1, unitPrice: 100 }));
+      const slip = await confirmed({ customerId: f.customer.net, memo: '午前着', lines: [...lines, { productId: f.product.tea, quantity: 1, unitPrice: 100 }] });
+      const { file, text } = await pdfOf(slip.id);
+      if (file.pages === 1) {
+        expect(text).toMatch(/合計\(税込\)/);
+        previous = text;
+        continue;
+      }
+      expect(previous).not.toBeNull(); // the range starts below the boundary
+      const [first, second] = text.split('\f');
+      const rowsOf = (page: string) => page.split('\n').filter((l) => /^\s*P00[12]\s/.test(l)).length;
+      expect(rowsOf(first!)).toBe(n + 1);
+      expect(first).not.toContain('税率別内訳');
+      expect(rowsOf(second!)).toBe(0);
+      expect(second).toMatch(new RegExp(`納品書\\(続き\\)\\s+${slip.slipNo}`));
+      expect(second).toMatch(/税率別内訳[\s\S]*合計\(税込\)[\s\S]*備考: 午前着/);
+      expect(second).toMatch(new RegExp(`納品書 ${slip.slipNo}\\s+2\\s*/\\s*2`));
+      return;
+    }
+    throw new Error('no slip of 21 to 46 lines needed a second page');
   });
 });

@@ -9,6 +9,7 @@ import type { Company } from '../../../../src-shared/company/company';
 import type { StatementDetail } from '../../../../src-shared/receivables/statements';
 import type { CustomerTerms } from '../customer-terms-repository';
 import type { InvoiceLineData } from '../statement-repository';
+import { numberText, REDUCED_MARK, shortDate, yenText } from '../../pdf/pdf-text';
 
 
 /** A row of the detail table. `amount` of item rows adds up to the carried total (繰越). */
@@ -42,35 +43,9 @@ export interface StatementDocument {
   hasReduced: boolean;
 }
 
-export const REDUCED_MARK = '※';
-export const REDUCED_LEGEND = '※は軽減税率(8%)対象です。';
 export const NOT_QUALIFIED_NOTE = '登録番号の記載がないため、この請求書は適格請求書ではありません。';
 
 const LINE_KIND_NAMES: Record<string, string> = { shipping: '送料', 'payment-fee': '決済手数料', point: 'ポイント値引' };
-
-export function yenText(n: number): string {
-  const s = Math.abs(n)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${n < 0 ? '-' : ''}¥${s}`;
-}
-
-export function numberText(n: number): string {
-  const s = Math.abs(n)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${n < 0 ? '-' : ''}${s}`;
-}
-
-/** "2025-01-31" → "2025年1月31日" */
-export function longDate(date: string): string {
-  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
-}
-
-/** "2025-01-31" → "2025/01/31" */
-export function shortDate(date: string): string {
-  return date.replace(/-/g, '/');
-}
 
 function rateLabel(rate: number, reduced: boolean): string {
   if (rate === 0) return '非課税';

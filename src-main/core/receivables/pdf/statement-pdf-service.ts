@@ -9,7 +9,8 @@ import type { CompanyRepository } from '../company-repository';
 import type { CustomerTermsRepository } from '../customer-terms-repository';
 import type { StatementRepository } from '../statement-repository';
 import { buildStatementDocument, type StatementDocument } from './statement-document';
-import { renderStatementsPdf, type RenderedPdf } from './statement-pdf';
+import type { RenderedPdf } from '../../pdf/pdf-render';
+import { renderStatementsPdf } from './statement-pdf';
 
 export interface StatementPdf extends RenderedPdf {
   fileName: string;

@@ -5,23 +5,16 @@
  * 次頁へ繰越 and the next starts with 前頁より繰越 (the running sum of the 金額 column), and every
  * page carries "n / N" of its statement. Several statements make one file, each from a new page.
  */
-import { createRequire } from 'node:module';
-import type PDFKitDocument from 'pdfkit';
-import { loadPdfFonts } from './pdf-font';
-import { A4, BOTTOM, cell, CONTENT, drawParties, FILL, fit, FOOTER_Y, INK, M, MUTED, ROW_H, RULE, type Doc } from './pdf-page';
-import {
-  longDate,
-  NOT_QUALIFIED_NOTE,
-  REDUCED_LEGEND,
-  shortDate,
-  yenText,
-  type DetailRow,
-  type StatementDocument,
-} from './statement-document';
+import { cell, CONTENT, drawAmountBox, drawContinuationHeading, drawFooter, drawParties, drawTitle, FILL, fit, INK, M, MUTED, RULE, type Doc } from '../../pdf/pdf-page';
+import { renderPdf, type RenderedPdf } from '../../pdf/pdf-render';
+import { drawTable, type Column, type TableGeometry } from '../../pdf/pdf-table';
+import { longDate, REDUCED_LEGEND, shortDate, yenText } from '../../pdf/pdf-text';
+import { NOT_QUALIFIED_NOTE, type DetailRow, type StatementDocument } from './statement-document';
 
+type Key = 'date' | 'slip' | 'name' | 'quantity' | 'unitPrice' | 'amount' | 'rate';
 
-/** Detail table columns (x offsets from the left margin, widths, alignment). */
-const COLS = [
+/** Detail table columns (widths from the left margin, alignment). */
+const COLS: readonly Column<Key>[] = [
   { key: 'date', title: '日付', w: 72, align: 'left' },
   { key: 'slip', title: '伝票番号', w: 84, align: 'left' },
   { key: 'name', title: '品名', w: 150, align: 'left' },
@@ -29,88 +22,25 @@ const COLS = [
   { key: 'unitPrice', title: '単価', w: 62, align: 'right' },
   { key: 'amount', title: '金額', w: 66, align: 'right' },
   { key: 'rate', title: '税率', w: CONTENT - 72 - 84 - 150 - 45 - 62 - 66, align: 'center' },
-] as const;
-
-export interface RenderedPdf {
-  bytes: Buffer;
-  pages: number;
-}
-
-function tableHeader(doc: Doc, y: number): number {
-  doc.rect(M, y, CONTENT, ROW_H + 2).fill(FILL);
-  doc.fillColor(INK).font('bold').fontSize(8.5);
-  let x = M;
-  for (const c of COLS) {
-    cell(doc, c.title, x, y + 4, c.w, c.align === 'right' ? 'right' : c.align === 'center' ? 'center' : 'left');
-    x += c.w;
-  }
-  doc.moveTo(M, y + ROW_H + 2).lineTo(M + CONTENT, y + ROW_H + 2).lineWidth(0.6).strokeColor(RULE).stroke();
-  return y + ROW_H + 4;
-}
-
-function carriedRow(doc: Doc, y: number, label: string, amount: number): number {
-  doc.font('bold').fontSize(8.5).fillColor(INK);
-  const amountX = M + COLS.slice(0, 5).reduce((s, c) => s + c.w, 0);
-  cell(doc, label, M + COLS[0].w + COLS[1].w, y + 2, COLS[2].w + COLS[3].w + COLS[4].w, 'right');
-  cell(doc, yenText(amount), amountX, y + 2, COLS[5].w, 'right');
-  doc.moveTo(M, y + ROW_H).lineTo(M + CONTENT, y + ROW_H).lineWidth(0.3).strokeColor(RULE).stroke();
-  return y + ROW_H;
-}
-
-function detailRow(doc: Doc, row: DetailRow, y: number): number {
-  doc.fillColor(INK).font('regular').fontSize(8.5);
-  if (row.type === 'item') {
-    const values: Record<string, string> = {
-      date: row.date,
-      slip: row.slip,
-      name: row.name,
-      quantity: row.quantity,
-      unitPrice: row.unitPrice,
-      amount: yenText(row.amount),
-      rate: row.rate,
-    };
-    let x = M;
-    for (const c of COLS) {
-      cell(doc, values[c.key]!, x, y + 3, c.w, c.align === 'right' ? 'right' : c.align === 'center' ? 'center' : 'left');
-      x += c.w;
-    }
-  } else if (row.type === 'subtotal') {
-    doc.fillColor(MUTED).fontSize(8);
-    cell(doc, row.text, M + COLS[0].w, y + 3, COLS[1].w + COLS[2].w + COLS[3].w, 'right');
-    cell(doc, row.amount, M + COLS[0].w + COLS[1].w + COLS[2].w + COLS[3].w, y + 3, COLS[4].w + COLS[5].w + COLS[6].w, 'right');
-  } else {
-    doc.fillColor(MUTED).fontSize(8);
-    cell(doc, row.text, M + COLS[0].w, y + 3, CONTENT - COLS[0].w, 'left');
-  }
-  doc.moveTo(M, y + ROW_H).lineTo(M + CONTENT, y + ROW_H).lineWidth(0.2).strokeColor('#d0d0d0').stroke();
-  return y + ROW_H;
-}
+];
 
 /** Page 1: title, recipient, issuer, amount due, summary and 振込先. Returns where the table starts. */
 function firstPageHeader(doc: Doc, d: StatementDocument): number {
-  doc.fillColor(INK).font('bold').fontSize(22).text('請求書', M, M, { width: CONTENT, align: 'center', characterSpacing: 6 });
-  doc.font('regular').fontSize(8.5).fillColor(MUTED);
-  doc.text(`請求書番号 No.${d.statementNo}`, M, M + 4, { width: CONTENT, align: 'right' });
-  doc.text(`請求日 ${longDate(d.issueDate)}`, M, M + 16, { width: CONTENT, align: 'right' });
-  let y = M + 34;
+  drawTitle(doc, '請求書', [`請求書番号 No.${d.statementNo}`, `請求日 ${longDate(d.issueDate)}`]);
   if (!d.qualified) {
-    doc.fillColor('#a00000').fontSize(8.5).text(NOT_QUALIFIED_NOTE, M, y, { width: CONTENT, align: 'center' });
+    doc.fillColor('#a00000').fontSize(8.5).text(NOT_QUALIFIED_NOTE, M, M + 34, { width: CONTENT, align: 'center' });
   }
-  y = M + 56;
-  y = drawParties(doc, d, y, '登録番号 なし');
-  const iw = CONTENT - 300;
-
-  // amount due
-  doc.font('regular').fontSize(9).fillColor(INK).text('下記のとおりご請求申し上げます。', M, y);
-  y += 16;
-  doc.rect(M, y, 270, 34).lineWidth(1).strokeColor(INK).stroke();
-  doc.rect(M, y, 90, 34).fill(FILL);
-  doc.fillColor(INK).font('bold').fontSize(10).text('ご請求金額', M, y + 11, { width: 90, align: 'center' });
-  doc.fontSize(17).text(yenText(d.summary.total), M + 94, y + 8, { width: 170, align: 'right' });
-  doc.font('regular').fontSize(9);
-  doc.text(`お支払期限  ${longDate(d.dueDate)}`, M + 300, y + 3, { width: iw });
-  doc.text(`対象期間  ${shortDate(d.periodFrom)} 〜 ${shortDate(d.periodTo)}`, M + 300, y + 19, { width: iw });
-  y += 46;
+  let y = drawParties(doc, d, M + 56, '登録番号 なし');
+  y = drawAmountBox(
+    doc,
+    {
+      lead: '下記のとおりご請求申し上げます。',
+      label: 'ご請求金額',
+      amount: yenText(d.summary.total),
+      notes: [`お支払期限  ${longDate(d.dueDate)}`, `対象期間  ${shortDate(d.periodFrom)} 〜 ${shortDate(d.periodTo)}`],
+    },
+    y,
+  );
 
   // summary: 前回請求額 … 今回請求額
   const heads = ['前回請求額', '今回入金額', '繰越金額', '今回売上額(税抜)', '消費税額', '今回売上額(税込)', '今回請求額'];
@@ -142,9 +72,7 @@ function firstPageHeader(doc: Doc, d: StatementDocument): number {
 }
 
 function continuationHeader(doc: Doc, d: StatementDocument): number {
-  doc.fillColor(INK).font('bold').fontSize(11).text(`請求書(続き)  No.${d.statementNo}`, M, M);
-  doc.font('regular').fontSize(9).text(`${d.recipient.name} 御中  /  請求日 ${longDate(d.issueDate)}`, M, M, { width: CONTENT, align: 'right' });
-  return M + 22;
+  return drawContinuationHeading(doc, `請求書(続き)  No.${d.statementNo}`, `${d.recipient.name} 御中  /  請求日 ${longDate(d.issueDate)}`);
 }
 
 /** Per-rate totals, 消費税調整, the legend. Returns the y after it. */
@@ -177,85 +105,54 @@ function totalsBlock(doc: Doc, d: StatementDocument, y: number): number {
   return y;
 }
 
-function footer(doc: Doc, d: StatementDocument, page: number, pages: number): void {
-  doc.font('regular').fontSize(7.5).fillColor(MUTED);
-  doc.text(`${d.issuer.name}  請求書 No.${d.statementNo}`, M, FOOTER_Y, { width: CONTENT / 2, lineBreak: false });
-  doc.text(`${page} / ${pages}`, M, FOOTER_Y, { width: CONTENT, align: 'right', lineBreak: false });
+/** The detail rows other than items: a slip's subtotal, a note. */
+function otherRow(doc: Doc, row: DetailRow, y: number, g: TableGeometry<Key>): void {
+  doc.fillColor(MUTED).fontSize(8);
+  if (row.type === 'subtotal') {
+    cell(doc, row.text, g.x('slip'), y + 3, g.span('slip', 'quantity'), 'right');
+    cell(doc, row.amount, g.x('unitPrice'), y + 3, g.span('unitPrice', 'rate'), 'right');
+  } else if (row.type === 'note') {
+    cell(doc, row.text, g.x('slip'), y + 3, g.span('slip', 'rate'), 'left');
+  }
 }
 
 /** Draws one statement from a new page; returns how many pages it took. */
 function drawStatement(doc: Doc, d: StatementDocument, first: boolean): number {
   if (!first) doc.addPage();
-  let pages = 1;
-  let y = tableHeader(doc, firstPageHeader(doc, d));
-  let carried = 0;
   const totalsHeight = 16 + 14 * d.rateTotals.length + (d.taxUnit === '請求単位' ? 12 : 0) + 24 + (d.hasReduced ? 12 : 0);
-  for (let i = 0; i < d.rows.length; i++) {
-    if (y + ROW_H > BOTTOM - ROW_H) {
-      carriedRow(doc, y, '次頁へ繰越', carried);
-      doc.addPage();
-      pages++;
-      y = tableHeader(doc, continuationHeader(doc, d));
-      y = carriedRow(doc, y, '前頁より繰越', carried);
-    }
-    const row = d.rows[i]!;
-    y = detailRow(doc, row, y);
-    if (row.type === 'item') carried += row.amount;
-  }
-  if (d.rows.length === 0) {
-    doc.font('regular').fontSize(8.5).fillColor(MUTED).text('今回のお取引はありません。', M + 6, y + 4);
-    y += ROW_H + 4;
-  }
-  if (y + 8 + totalsHeight > BOTTOM) {
-    if (d.rows.length > 0) carriedRow(doc, y, '次頁へ繰越', carried);
-    doc.addPage();
-    pages++;
-    y = continuationHeader(doc, d) + 4;
-  }
-  totalsBlock(doc, d, y + 8);
-  return pages;
+  const table = drawTable(
+    doc,
+    {
+      columns: COLS,
+      rows: d.rows,
+      cells: (row) => (row.type === 'item' ? { ...row, amount: yenText(row.amount) } : null),
+      drawOther: otherRow,
+      continuation: (page) => continuationHeader(page, d),
+      carry: { amount: (row) => (row.type === 'item' ? row.amount : 0), labelFrom: 'name', amountKey: 'amount', text: yenText },
+      empty: '今回のお取引はありません。',
+      after: totalsHeight,
+    },
+    firstPageHeader(doc, d),
+  );
+  totalsBlock(doc, d, table.y);
+  return 1 + table.addedPages;
 }
 
 /** Renders statements into one PDF (each statement numbered "n / N" on its own pages). */
 export async function renderStatementsPdf(documents: readonly StatementDocument[], createdAt: Date, title: string): Promise<RenderedPdf> {
-  // Loaded on first use, from node_modules at run time: PDFKit and its font engine (≈2.5 MB of
-  // JavaScript) stay out of every bundle of the core and out of the start-up of every CLI command,
-  // test child and app start that never makes a PDF.
-  const PDFDocument = createRequire(__filename)('pdfkit') as typeof PDFKitDocument;
-  const fonts = loadPdfFonts();
-  const doc = new PDFDocument({
-    size: [A4.width, A4.height],
-    // a small bottom margin lets the footer sit low without PDFKit breaking to a new page
-    margins: { top: M, left: M, right: M, bottom: 20 },
-    bufferPages: true,
-    // no built-in Helvetica: its metrics file lives beside PDFKit's sources, which a bundled app does not ship
-    font: null as unknown as string,
-    info: { Title: title, Author: documents[0]?.issuer.name ?? '', Creator: 'BCart Desk', Producer: 'BCart Desk (PDFKit)', CreationDate: createdAt },
-    lang: 'ja-JP',
-  });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  doc.font('regular');
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const spans: { doc: StatementDocument; start: number; pages: number }[] = [];
-  let start = 0;
-  documents.forEach((d, i) => {
-    const pages = drawStatement(doc, d, i === 0);
-    spans.push({ doc: d, start, pages });
-    start += pages;
-  });
-  for (const s of spans) {
-    for (let p = 0; p < s.pages; p++) {
-      doc.switchToPage(s.start + p);
-      footer(doc, s.doc, p + 1, s.pages);
+  return renderPdf({ title, author: documents[0]?.issuer.name ?? '', createdAt }, (doc) => {
+    const spans: { doc: StatementDocument; start: number; pages: number }[] = [];
+    let start = 0;
+    documents.forEach((d, i) => {
+      const pages = drawStatement(doc, d, i === 0);
+      spans.push({ doc: d, start, pages });
+      start += pages;
+    });
+    for (const s of spans) {
+      for (let p = 0; p < s.pages; p++) {
+        doc.switchToPage(s.start + p);
+        drawFooter(doc, `${s.doc.issuer.name}  請求書 No.${s.doc.statementNo}`, p + 1, s.pages);
+      }
     }
-  }
-  const total = doc.bufferedPageRange().count;
-  doc.end();
-  return { bytes: await done, pages: total };
+  });
 }

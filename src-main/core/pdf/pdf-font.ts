@@ -1,5 +1,5 @@
 /**
- * The Japanese font of the 請求書 PDF: BIZ UDPGothic (SIL Open Font License 1.1), TrueType, from the
+ * The Japanese font of the app's PDFs (請求書, 納品書): BIZ UDPGothic (SIL Open Font License 1.1), TrueType, from the
  * npm package @expo-google-fonts/biz-udpgothic. A Universal Design face made for business documents
  * (distinct 0/O, 1/l, clear small kana) and a plain glyf TrueType, which PDFKit subsets reliably.
  * The files are read once per process; PDFKit embeds only the glyphs used.
