@@ -13,11 +13,9 @@
  * the commit, log rows written outside the transaction) and must be caught at some kill point.
  * `npm test` sweeps a small shop; `npm run test:faults` (BCART_FAULTS_FULL=1) a larger one.
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, DB_FILE_NAME } from '../../../src-main/core/create-core';
 import { openCliTokenStore } from '../../../src-main/core/file-token-store';
@@ -26,6 +24,7 @@ import { startSimulator, type RunningSimulator } from '../../../src-main/simulat
 import { addDays, jstDateOf } from '../../../src-shared/domain/jst-date';
 import { MIGRATIONS_DIR } from '../../helpers/core';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { bundleChild, landedProblem, landingOf, runChild, sweep, txOf, type Landing } from '../../helpers/kill-child';
 import type { WritePoint } from '../../helpers/write-points';
 import { booksSnapshot, seedImportBooks } from './import-fixture';
 
@@ -33,7 +32,6 @@ const FULL = process.env.BCART_FAULTS_FULL === '1';
 const ORDERS = FULL ? 150 : 4;
 const PARALLEL = 2;
 const CHILD = join(__dirname, 'crash-child.ts');
-const ROOT = join(__dirname, '..', '..', '..');
 const SABOTAGES = ['split', 'cursor-early', 'row-outside'] as const;
 type Mode = 'none' | (typeof SABOTAGES)[number];
 let bundle = '';
@@ -78,47 +76,12 @@ function inspect(dir: string, settingId: number): { integrity: string; writeSet:
   }
 }
 
-interface ChildResult {
-  /** the point the child stopped at (null: it ran to the end) */
-  kill: WritePoint | null;
-  points: WritePoint[];
-  done: string | null;
-  signal: NodeJS.Signals | null;
-  stderr: string;
-}
-
-/** Runs the child to its end (killAt 0) or until it stops itself after point killAt; resolves on 'close' (all output read). */
-function runChild(dir: string, settingId: number, killAt: number, mode: Mode, cursorAfter: string): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, dir, String(settingId), MIGRATIONS_DIR, String(killAt), mode, cursorAfter], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
-    });
-    let out = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (_code, signal) => {
-      const line = (prefix: string) => out.split('\n').find((l) => l.startsWith(prefix))?.slice(prefix.length) ?? null;
-      const kill = line('kill ');
-      const points = line('points ');
-      resolve({ kill: kill ? (JSON.parse(kill) as WritePoint) : null, points: points ? (JSON.parse(points) as WritePoint[]) : [], done: line('done '), signal, stderr });
-    });
-  });
-}
+/** Runs the child to its end (killAt 0) or until it stops itself after point killAt (test/helpers/kill-child.ts). */
+const runImportChild = (dir: string, settingId: number, killAt: number, mode: Mode, cursorAfter: string) =>
+  runChild(bundle, [dir, String(settingId), MIGRATIONS_DIR, String(killAt), mode, cursorAfter]);
 
 /** The import's write transaction: the one that inserts 出荷伝票. */
-function writeTx(points: WritePoint[]): { begin: number; commit: number } {
-  const tx = points.find((p) => p.phase === 'inside' && /insert into "?shipments"?/i.test(p.sql))?.tx;
-  const begin = points.find((p) => p.tx === tx && p.phase === 'before-begin')?.n;
-  const commit = points.find((p) => p.tx === tx && p.phase === 'after-commit')?.n;
-  if (tx === undefined || begin === undefined || commit === undefined) throw new Error('no write transaction among the points');
-  return { begin, commit };
-}
-
-type Landing = 'before BEGIN' | 'inside' | 'after COMMIT';
-const landing = (n: number, w: { begin: number; commit: number }): Landing => (n <= w.begin ? 'before BEGIN' : n < w.commit ? 'inside' : 'after COMMIT');
+const writeTx = (points: WritePoint[]) => txOf(points, /insert into "?shipments"?/i);
 
 describe('DB-kill: SIGKILL at every statement boundary of 出荷取込処理', () => {
   let sim: RunningSimulator;
@@ -133,8 +96,7 @@ describe('DB-kill: SIGKILL at every statement boundary of 出荷取込処理', (
   const plans = new Map<Mode, WritePoint[]>();
 
   beforeAll(async () => {
-    bundle = join(tmp.dir, 'crash-child.cjs');
-    buildSync({ entryPoints: [CHILD], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, external: ['better-sqlite3'], logLevel: 'error' });
+    bundle = bundleChild(CHILD, 'import-crash-child');
     const today = jstDateOf(Date.now());
     sim = await startSimulator({ seed: 21, orders: ORDERS, fromDate: addDays(today, -6), toDate: today, rateLimit: false, includeUnsupported: false });
     for (const o of sim.state.orders) {
@@ -161,7 +123,7 @@ describe('DB-kill: SIGKILL at every statement boundary of 出荷取込処理', (
     for (const mode of ['none', ...SABOTAGES] as const) {
       const dir = join(tmp.dir, `plan-${mode}`);
       copyDir(template, dir);
-      const r = await runChild(dir, settingId, 0, mode, cursorAfter);
+      const r = await runImportChild(dir, settingId, 0, mode, cursorAfter);
       expect(r.done, r.stderr).toBe('succeeded');
       expect(r.points.length).toBeGreaterThan(3);
       plans.set(mode, r.points);
@@ -179,12 +141,12 @@ describe('DB-kill: SIGKILL at every statement boundary of 出荷取込処理', (
     const w = writeTx(plan);
     const dir = join(tmp.dir, `kill-${dirs++}`);
     copyDir(template, dir);
-    const r = await runChild(dir, settingId, n, mode, cursorAfter);
+    const r = await runImportChild(dir, settingId, n, mode, cursorAfter);
     const problems: string[] = [];
     const expected = plan[n - 1]!;
-    if (r.signal !== 'SIGKILL' || !r.kill) problems.push(`not killed (signal ${r.signal}, ${r.stderr.trim()})`);
-    else if (r.kill.phase !== expected.phase || r.kill.tx !== expected.tx || r.kill.k !== expected.k) problems.push(`landed on ${JSON.stringify(r.kill)}, planned ${JSON.stringify(expected)}`);
-    const landed = landing(n, w);
+    const missed = landedProblem(r, expected);
+    if (missed) problems.push(missed);
+    const landed = landingOf(n, w);
     const s = inspect(dir, settingId);
     if (s.integrity !== 'ok') problems.push(`integrity ${s.integrity}`);
     const want = n < w.commit ? before : after;
@@ -202,22 +164,11 @@ describe('DB-kill: SIGKILL at every statement boundary of 出荷取込処理', (
     return { landed, problems };
   }
 
-  async function sweep(ns: number[], mode: Mode) {
-    const results: { n: number; landed: Landing; problems: string[] }[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < ns.length) {
-        const n = ns[next++]!;
-        results.push({ n, ...(await killAndCheck(n, mode)) });
-      }
-    };
-    await Promise.all(Array.from({ length: PARALLEL }, worker));
-    return results.sort((a, b) => a.n - b.n);
-  }
+  const sweepMode = (ns: number[], mode: Mode) => sweep(ns, PARALLEL, (n) => killAndCheck(n, mode));
 
   it('every statement boundary: lands where planned, all-or-nothing, cursor with the books, the next run converges', async () => {
     const plan = plans.get('none')!;
-    const results = await sweep(plan.map((p) => p.n), 'none');
+    const results = await sweepMode(plan.map((p) => p.n), 'none');
     const byPhase: Record<string, number> = {};
     for (const r of results) byPhase[r.landed] = (byPhase[r.landed] ?? 0) + 1;
     const w = writeTx(plan);
@@ -239,7 +190,7 @@ describe('DB-kill: SIGKILL at every statement boundary of 出荷取込処理', (
       const w = writeTx(plan);
       // around BEGIN and COMMIT of the write transaction (every point under test:faults)
       const ns = plan.map((p) => p.n).filter((n) => FULL || (n >= w.begin - 2 && n <= w.begin + 2) || (n >= w.commit - 4 && n <= w.commit + 3));
-      const results = await sweep(ns, mode);
+      const results = await sweepMode(ns, mode);
       const caught = results.filter((r) => r.problems.length > 0);
       console.log(`DB-kill sabotage ${mode}: caught in ${caught.length} of ${results.length} kill points (${[...new Set(caught.flatMap((r) => r.problems))].join(' | ')})`);
       expect(caught.length).toBeGreaterThan(0);
