@@ -11,6 +11,7 @@ import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SubscriptionApplication, SubscriptionItem, SubscriptionOption } from '../../../src-shared/tax-update/types';
 import { AppError } from '../../../src-shared/errors';
 import type { SubscriptionListInput, SubscriptionListRow } from '../../../src-shared/subscriptions/subscription-schema';
+import { applicationSalePrices } from '../../../src-shared/tax-update/sale-price';
 import { createBatcher, placeholders } from '../db/batched-writes';
 import { containsText } from '../db/contains-text';
 import { inTransaction, type Db } from '../db/db-handle';
@@ -159,10 +160,25 @@ export function toPlainApplication(a: SubscriptionApplication): SubscriptionAppl
   };
 }
 
+/**
+ * The 販売価格 stored with an application on import or edit: at its own rates, tax of a 税抜 price
+ * rounded 切り捨て — the CSV and the form carry no 算出設定, and 切り捨て is BCart's default (the
+ * tax update then stores its own, with the run's 算出設定). Null when a total is beyond a safe integer.
+ */
+export function storedSalePrices(a: SubscriptionApplication): { saleFirst: number | null; saleRegular: number | null; saleLast: number | null } {
+  try {
+    const s = applicationSalePrices(a, 'floor');
+    return { saleFirst: s.first, saleRegular: s.regular, saleLast: s.last };
+  } catch (e) {
+    if (e instanceof RangeError) return { saleFirst: null, saleRegular: null, saleLast: null };
+    throw e;
+  }
+}
+
 /** Prepared inserts, made once per write (preparing per row dominated a 100,000-row import). */
 function createInserter(db: SqliteDb) {
   const app = db.prepare(
-    'insert into subscription_applications (code, customer_code, status, order_processed, standard_rate, reduced_rate, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    'insert into subscription_applications (code, customer_code, status, order_processed, standard_rate, reduced_rate, sale_first, sale_regular, sale_last, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const item = db.prepare(
     'insert into subscription_items (application_id, line_no, product_code, variation_h, variation_v, name, quantity, first_price, regular_price, last_price, tax_included, tax_rate_type) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -194,7 +210,20 @@ function createInserter(db: SqliteDb) {
     items,
     /** one application with its items and options (inside the caller's transaction) */
     application(a: SubscriptionApplication, now: string): void {
-      const r = app.run(a.code, a.customerCode, a.status, a.orderProcessed ? 1 : 0, a.standardRate, a.reducedRate, now, now);
+      const sale = storedSalePrices(a);
+      const r = app.run(
+        a.code,
+        a.customerCode,
+        a.status,
+        a.orderProcessed ? 1 : 0,
+        a.standardRate,
+        a.reducedRate,
+        sale.saleFirst,
+        sale.saleRegular,
+        sale.saleLast,
+        now,
+        now,
+      );
       items(Number(r.lastInsertRowid), a.items);
     },
   };
@@ -445,6 +474,7 @@ export function createSubscriptionRepository(db: Db) {
             orderProcessed: a.orderProcessed,
             standardRate: a.standardRate,
             reducedRate: a.reducedRate,
+            ...storedSalePrices(a),
             updatedAt: now,
           })
           .where(eq(subscriptionApplications.id, id))
