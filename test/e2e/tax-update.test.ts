@@ -142,7 +142,9 @@ describe('消費税自動更新 (e2e)', () => {
     await page.getByLabel('上記を理解の上、復元します。').check();
     await restore.click();
     // an explicit undo: the screen says the run may be done again, and the 管理者ログ records it
-    await expect.poll(() => page.getByText('この税率改定の自動更新はもう一度実行できます。', { exact: false }).count()).toBe(1);
+    const undone = page.getByText('実行前の状態に復元し、この実行を取り消しました。', { exact: false });
+    await expect.poll(() => undone.count()).toBe(1);
+    expect(await undone.textContent()).toContain('この税率改定の自動更新はもう一度実行できます。');
     await expect.poll(() => runRow.textContent()).toContain('復元済み');
     await expect.poll(() => page.getByRole('table', { name: '管理者ログ' }).textContent()).toContain('を取り消し、実行前の自動バックアップ');
     const restored = await e.core.dispatch('subscriptions:get', { code: 'S00001' });
