@@ -415,6 +415,20 @@ export function createSubscriptionRepository(db: Db) {
   const idOfCode = (code: string): number | undefined =>
     orm.select({ id: subscriptionApplications.id }).from(subscriptionApplications).where(eq(subscriptionApplications.code, code)).get()?.id;
 
+  /** Stores the 販売価格 of applications that have none yet (storedSalePrices), a chunk at a time. */
+  function fillMissingSalePrices(): void {
+    const set = sqlite.prepare('update subscription_applications set sale_first = ?, sale_regular = ?, sale_last = ? where id = ? and sale_first is null');
+    for (let after: string | null = null; ; ) {
+      const chunk = readChunk(after, 1000);
+      if (chunk.length === 0) return;
+      for (const a of chunk) {
+        const s = storedSalePrices(a);
+        if (s.saleFirst !== null) set.run(s.saleFirst, s.saleRegular, s.saleLast, a.id);
+      }
+      after = chunk[chunk.length - 1]!.code;
+    }
+  }
+
   return {
     /** every application with its ids (tests, the CSV export) */
     loadAll: (): StoredApplication[] => loadAll(sqlite),
@@ -422,6 +436,8 @@ export function createSubscriptionRepository(db: Db) {
     chunkByCode: (afterCode: string | null, limit: number): StoredApplication[] => readChunk(afterCode, limit),
     /** the tax update's rerated rows, staged while the plan streams, written by apply */
     rerated: createReratedStage(sqlite),
+
+    fillMissingSalePrices,
 
     /** Replaces every application by `apps` in one transaction (the CSV import). */
     replaceAll(apps: readonly SubscriptionApplication[], now: string): ReplaceCounts {
@@ -549,6 +565,8 @@ export function createSubscriptionRepository(db: Db) {
               .join(', ');
             sqlite.prepare(`insert into main.${t} (${cols}) select ${cols} from bk.${t} order by id`).run();
           }
+          // a backup from before the 販売価格 were stored gives none: computed as an import would
+          if (!columnsOf(sqlite, 'bk', 'subscription_applications').includes('sale_first')) fillMissingSalePrices();
           alsoInTransaction();
         });
       } finally {

@@ -99,6 +99,8 @@ describe.each(files)('fixture %s', (file) => {
       expect(indexes).not.toContain('tax_update_runs_event');
       const appColumns = check.prepare('select name from pragma_table_info(?)').pluck().all('subscription_applications') as string[];
       expect(appColumns).toEqual(expect.arrayContaining(['sale_first', 'sale_regular', 'sale_last']));
+      // the old 定期申込 got their 販売価格 at the first start (sale-price-upgrade.ts)
+      expect(check.prepare('select count(*) from subscription_applications where sale_first is null or sale_regular is null or sale_last is null').pluck().get()).toBe(0);
       const lines = check.prepare('select count(*) from shipment_lines').pluck().get() as number;
       expect(lines).toBe(before.get('shipment_lines')?.size ?? 0);
       expect(check.prepare('select count(*) from shipment_lines l join shipments s on s.id = l.shipment_id where l.ec_setting_id is s.ec_setting_id').pluck().get()).toBe(lines);

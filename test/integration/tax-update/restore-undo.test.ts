@@ -204,6 +204,18 @@ describe('定期申込: stored 販売価格, restore as an explicit undo', () =>
     expect(sales('A-INCL')).toEqual({ f: 1000, r: 1080, l: 500 });
   });
 
+  it('a backup from before the 販売価格 were stored restores them computed as an import stores them', async () => {
+    const run = await apply(PRESET_2019.id);
+    const backupFile = (await t.call<{ runs: { backupFile: string }[] }>('taxUpdate:history', {})).runs[0]!.backupFile;
+    // the backup as an older version wrote it: no sale-price columns
+    const bk = new Database(backupFile);
+    for (const c of ['sale_first', 'sale_regular', 'sale_last']) bk.exec(`alter table subscription_applications drop column ${c}`);
+    bk.close();
+    await t.call('taxUpdate:restore', { runId: run.id, confirm: true });
+    expect(sales('A-INCL')).toEqual({ f: 1000, r: 1080, l: 500 });
+    expect(sales('A-EXCL')).toEqual({ f: 1332, r: 1332, l: 1332 });
+  });
+
   it('CLI: tax-update:history and tax-update:restore (needs --confirm, says the run may be done again)', async () => {
     // a data folder of the test's own: the default one goes with its core
     t.close();

@@ -32,8 +32,9 @@ export const subscriptionApplications = sqliteTable(
     reducedRate: integer('reduced_rate').notNull(),
     /**
      * 販売価格 (初回 / 通常回 / 最終回, tax included, options in; src-shared/tax-update/sale-price.ts):
-     * written with every import or edit (切り捨て) and by the tax update (its 算出設定). Null only
-     * on rows from before these columns existed, until their next write.
+     * written with every import or edit (切り捨て) and by the tax update (its 算出設定); rows from
+     * before these columns existed get them once at start (subscriptions/sale-price-upgrade.ts).
+     * Null only when a total is beyond a safe integer.
      */
     saleFirst: integer('sale_first'),
     saleRegular: integer('sale_regular'),
