@@ -1,5 +1,5 @@
 /**
- * The demo shop holds the shapes real shops have (issue 11), and the demo's 初期設定 + 出荷取込処理
+ * The demo shop holds the shapes real shops have (docs/import-rules.md), and the demo's 初期設定 + 出荷取込処理
  * handle each of them, over real HTTP against the simulator on loopback and a real SQLite file:
  * - orders paid by a payment method the shop created → booked to the customer of its payment rule;
  * - an order cancelled under the shop's own status name (取消し) → dropped, not booked, not watched;
