@@ -17,6 +17,8 @@ export const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   'subscriptions:import': async () => (await import('./tax-update-commands')).subscriptionsImportCommand,
   'tax-update:preview': async () => (await import('./tax-update-commands')).taxUpdatePreviewCommand,
   'tax-update:apply': async () => (await import('./tax-update-commands')).taxUpdateApplyCommand,
+  'tax-update:history': async () => (await import('./tax-update-commands')).taxUpdateHistoryCommand,
+  'tax-update:restore': async () => (await import('./tax-update-commands')).taxUpdateRestoreCommand,
   'store:close': async () => (await import('./tax-update-commands')).storeCloseCommand,
   'store:open': async () => (await import('./tax-update-commands')).storeOpenCommand,
   'company:set': async () => (await import('./receivables-commands')).companySetCommand,

@@ -33,7 +33,7 @@ export const demoCommand: CliCommand = {
       const sim = await core.services.demo.shop();
       io.out(`デモ用のBカートシミュレーターを起動しました (${sim.url}、注文 ${DEMO_SHOP.orders} 件、受注日 ${from}〜${today})。`);
       io.out(`データフォルダ: ${dataDir}`);
-      const setup = await core.services.initialSetup.run({ baseUrl: sim.url, token: sim.token, from, settingName: 'デモ' });
+      const setup = await core.services.initialSetup.run({ baseUrl: sim.url, token: sim.token, from, settingName: 'デモ', conventions: demoShopPort.conventions });
       io.out('初期設定:');
       for (const [label, codes] of Object.entries(setup.created)) if (codes.length > 0) io.out(`  ${label}: ${codes.length}件`);
       const outcomes: ImportOutcome[] = [];

@@ -186,6 +186,61 @@ export const taxUpdateApplyCommand: CliCommand = {
   },
 };
 
+export const taxUpdateHistoryCommand: CliCommand = {
+  summary: '消費税自動更新の処理履歴(No.・税率改定・実行日時・復元日時)を表示します (--json: JSONで出力)',
+  usage: 'tax-update:history --data-dir DIR [--json]',
+  async run(argv, io) {
+    const args = parseCliArgs(argv, { 'data-dir': { type: 'string' }, json: { type: 'boolean' } });
+    return withCore(required(args, 'data-dir'), (core) => {
+      const runs = core.services.repos.taxUpdate.listRuns();
+      if (args.json === true) {
+        io.out(JSON.stringify(runs));
+        return 0;
+      }
+      if (runs.length === 0) io.out('消費税自動更新の処理履歴はありません。');
+      for (const r of runs) {
+        io.out(
+          `No.${r.id}\t${r.eventLabel}\t実行 ${r.executedAt}\t${r.restoredAt === null ? '実行済み' : `復元済み ${r.restoredAt}(取り消し済み・再実行できます)`}`,
+        );
+      }
+      return 0;
+    });
+  },
+};
+
+/** Undo of a run from its automatic backup (the history screen's 「バックアップから復元」). */
+export const taxUpdateRestoreCommand: CliCommand = {
+  summary: '消費税自動更新の実行を取り消し、実行前の自動バックアップから定期申込を復元します(--confirm 必須。その税率改定はもう一度実行できるようになります)',
+  usage: 'tax-update:restore --data-dir DIR --run N --confirm [--json]',
+  async run(argv, io) {
+    const args = parseCliArgs(argv, {
+      'data-dir': { type: 'string' },
+      run: { type: 'string' },
+      confirm: { type: 'boolean' },
+      json: { type: 'boolean' },
+    });
+    const dataDir = required(args, 'data-dir');
+    const runText = required(args, 'run');
+    if (!/^[1-9][0-9]{0,8}$/.test(runText)) throw new CliUsageError('--run には処理履歴の No.(tax-update:history で確認できます)を数字で指定してください。');
+    if (args.confirm !== true) {
+      throw new AppError(
+        'VALIDATION',
+        '復元すると実行後に行った定期申込の編集や取込は失われます。内容を確認のうえ、--confirm を付けて実行してください。',
+      );
+    }
+    return withCore(dataDir, (core) => {
+      const run = core.services.taxUpdate.restore(Number(runText));
+      if (args.json === true) io.out(JSON.stringify(run));
+      else {
+        io.out(
+          `消費税自動更新「${run.eventLabel}」(処理履歴 No.${run.id})を取り消し、実行前の自動バックアップから定期申込を復元しました。この税率改定の自動更新はもう一度実行できます。`,
+        );
+      }
+      return 0;
+    });
+  },
+};
+
 function storeCommand(closed: boolean): CliCommand {
   return {
     summary: closed ? '受付停止にします(取込・スケジュール・商品と定期申込の編集を停止)' : '受付再開します',

@@ -48,6 +48,7 @@ import { applyBillingTermDefaults } from './receivables/billing-terms-upgrade';
 import { createReceivablesService } from './receivables/receivables-service';
 import { createRepositories } from './repositories';
 import { fillMoneyBasis } from './slips/money-basis-upgrade';
+import { fillSalePrices } from './subscriptions/sale-price-upgrade';
 import { isJapaneseHoliday } from './schedules/holidays';
 import { runImportJob } from './schedules/import-job-runner';
 import { createLoginItem } from './schedules/login-item';
@@ -177,6 +178,7 @@ function buildServices(opts: CoreOptions, ports: CorePorts, db: Db, migration: M
   applyBillingTermDefaults(repos, ports.now());
   seedStockWorkflows(repos, ports.now());
   fillMoneyBasis(repos);
+  fillSalePrices(repos, ports.now());
   const events = createEventBus();
   const storeMode = createStoreMode(repos, ports.now);
   const extraApiHosts = opts.extraApiHosts ?? [];

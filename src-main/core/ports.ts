@@ -87,9 +87,21 @@ export interface RunningDemoShop {
  * The demo shop for 「デモデータで試す」. The core never imports the simulator: the shell, the harness
  * and the CLI inject it (absent = no demo).
  */
+/**
+ * What the demo shop's owner configured in BCart beyond the defaults, which the demo's 初期設定
+ * copies into its EC連携設定: payment methods the shop created (each booked to a customer of its
+ * own through the payment rule) and the shop's own name for a cancelled order.
+ */
+export interface DemoShopConventions {
+  payments: readonly { paymentName: string; customerCode: string; customerName: string }[];
+  cancelStatuses: readonly string[];
+}
+
 export interface DemoShopPort {
   /** days of orders the shop holds, up to today */
   days: number;
+  /** the shop's own payment names and cancel statuses (the 初期設定 of the demo copies them) */
+  conventions: DemoShopConventions;
   /** starts the shop with orders from `from` to `today` */
   start(from: string, today: string, opts: { clock: Clock }): Promise<RunningDemoShop>;
 }

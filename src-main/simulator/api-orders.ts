@@ -68,17 +68,25 @@ export function listOrders(state: SimulatorState, q: URLSearchParams): SimRespon
   }
   const rows = preds.length === 0 ? state.orders : state.orders.filter((o) => preds.every((p) => p(o)));
   const complete = isComplete(q);
-  return json(
+  const served: number[] = [];
+  const res = json(
     200,
-    pageOf('orders', rows, paging, (o) => orderJson(o, complete)),
+    pageOf('orders', rows, paging, (o) => {
+      served.push(o.order.id);
+      return orderJson(o, complete);
+    }),
   );
+  state.noteServed(served);
+  return res;
 }
 
 /** GET /orders/{id} */
 export function getOrder(state: SimulatorState, id: number, q: URLSearchParams): SimResponse {
   const o = state.getOrder(id);
   if (!o) return error(404, 'id', '指定された受注は存在しません。');
-  return json(200, { order: orderJson(o, isComplete(q)) });
+  const res = json(200, { order: orderJson(o, isComplete(q)) });
+  state.noteServed([id]);
+  return res;
 }
 
 /** PATCH /orders/{id}: status / memo / admin_message */

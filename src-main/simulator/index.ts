@@ -12,4 +12,4 @@ export { EMBED_CAP } from './api-orders';
 export { MAX_LIMIT, DEFAULT_LIMIT } from './paging';
 export type { StoredOrder } from './order-builder';
 export type * from './wire-types';
-export { startDemoShop, demoShopPort, DEMO_SHOP } from './demo-shop';
+export { startDemoShop, demoShopPort, DEMO_SHOP, DEMO_SHOP_CONVENTIONS, DEMO_SHAPE_ORDERS } from './demo-shop';

@@ -265,6 +265,33 @@ export class SimulatorState {
     return stored;
   }
 
+  /** orders the shop cancels once the API served them `n` more times (see cancelAfterServed) */
+  private readonly cancelAfter = new Map<number, number>();
+
+  /**
+   * The shop cancels order `id` after the API has served it `serves` times (GET /orders and
+   * /orders/{id}): a shape that needs the cancel to come between two imports — the app books the
+   * shipped part first, then finds the rest cancelled — without a clock or a second process.
+   */
+  cancelAfterServed(id: number, serves: number): void {
+    if (!this.orderById.has(id)) throw new SimulatorInputError(`受注ID ${id} は存在しません。`, 'id');
+    this.cancelAfter.set(id, serves);
+  }
+
+  /** Counts orders served by the API (after their response was written); cancels the due ones. */
+  noteServed(ids: Iterable<number>): void {
+    if (this.cancelAfter.size === 0) return;
+    for (const id of ids) {
+      const left = this.cancelAfter.get(id);
+      if (left === undefined) continue;
+      if (left > 1) this.cancelAfter.set(id, left - 1);
+      else {
+        this.cancelAfter.delete(id);
+        this.cancelOrder(id);
+      }
+    }
+  }
+
   /**
    * Inserts a fresh order that sorts before every other one (id below all), dated like `likeOrderedAt`
    * so it falls inside the caller's date window: offset pages then shift by one.

@@ -78,19 +78,21 @@ describe('EC連携設定 (e2e)', () => {
     await expect.poll(() => page.getByText('保存しました。').count()).toBe(1);
     await page.getByRole('button', { name: '接続テスト' }).click();
     await expect.poll(() => page.getByText(/接続できました/).count()).toBe(1);
-    await expect.poll(() => page.getByRole('table', { name: '決済方法と得意先の対応' }).getByRole('row').count()).toBe(15);
+    await expect.poll(() => page.getByRole('table', { name: '決済方法と得意先の対応' }).getByRole('row').count()).toBe(16);
+    // the demo shop's own payment method, booked to its customer by the demo's 初期設定
+    expect(await page.getByRole('table', { name: '決済方法と得意先の対応' }).getByRole('row').nth(15).textContent()).toContain('登録済');
     await e.screenshot('settings-detail');
 
     // 決済方法ごとの得意先: a new method pointing to a customer that does not exist yet
     const table = page.getByRole('table', { name: '決済方法と得意先の対応' });
     await page.getByRole('button', { name: '行を追加' }).click();
-    await table.getByLabel('15行目の決済方法').fill('後払い.com');
-    await table.getByLabel('15行目の得意先コード').fill('BC_Atobarai');
+    await table.getByLabel('16行目の決済方法').fill('後払い.com');
+    await table.getByLabel('16行目の得意先コード').fill('BC_Atobarai');
     await page.getByRole('button', { name: '対応表を保存' }).click();
-    await expect.poll(() => table.getByRole('row').nth(15).textContent()).toContain('未登録');
+    await expect.poll(() => table.getByRole('row').nth(16).textContent()).toContain('未登録');
     await page.getByRole('button', { name: '不足している得意先を作成 (1)' }).click();
     await expect.poll(() => page.getByText('作成 1件、確定 0件。').count()).toBe(1);
-    await expect.poll(() => table.getByRole('row').nth(15).textContent()).toContain('登録済');
+    await expect.poll(() => table.getByRole('row').nth(16).textContent()).toContain('登録済');
 
     const list = await e.core.dispatch('settings:list', {});
     const rows = list.ok ? (list.value as { rows: { id: number; apiBaseUrl: string }[] }).rows : [];

@@ -141,8 +141,12 @@ describe('消費税自動更新 (e2e)', () => {
     expect(await restore.isDisabled()).toBe(true);
     await page.getByLabel('上記を理解の上、復元します。').check();
     await restore.click();
-    await expect.poll(() => page.getByText('実行前の状態に復元しました。').count()).toBe(1);
+    // an explicit undo: the screen says the run may be done again, and the 管理者ログ records it
+    const undone = page.getByText('実行前の状態に復元し、この実行を取り消しました。', { exact: false });
+    await expect.poll(() => undone.count()).toBe(1);
+    expect(await undone.textContent()).toContain('この税率改定の自動更新はもう一度実行できます。');
     await expect.poll(() => runRow.textContent()).toContain('復元済み');
+    await expect.poll(() => page.getByRole('table', { name: '管理者ログ' }).textContent()).toContain('を取り消し、実行前の自動バックアップ');
     const restored = await e.core.dispatch('subscriptions:get', { code: 'S00001' });
     expect(restored.ok && restored.value).toEqual(data.apps[1]);
 

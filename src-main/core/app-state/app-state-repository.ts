@@ -14,6 +14,7 @@ export type AppStateKey =
   | 'app.openAtLogin'
   | 'seed.v1'
   | 'receivables.billing-terms.v1'
+  | 'subscriptions.sale-prices.v1'
   | 'backups.retention';
 
 export function createAppStateRepository(db: Db) {

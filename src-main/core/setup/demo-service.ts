@@ -45,7 +45,7 @@ export function createDemoService(port: DemoShopPort | undefined, setup: Initial
     async start() {
       const sim = await shop();
       const today = jstDateOf(ports.clock.now());
-      const report = await runInitialSetup(setup, { baseUrl: sim.url, token: sim.token, from: addDays(today, -port!.days), settingName: DEMO_SETTING_NAME });
+      const report = await runInitialSetup(setup, { baseUrl: sim.url, token: sim.token, from: addDays(today, -port!.days), settingName: DEMO_SETTING_NAME, conventions: port!.conventions });
       ports.logger.child('demo').info('demo shop ready', { url: sim.url, settingId: report.settingId });
       return { url: sim.url, settingId: report.settingId, created: report.created };
     },

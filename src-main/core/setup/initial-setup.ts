@@ -13,7 +13,7 @@ import type { BcartSessions } from '../ec-settings/bcart-sessions';
 import type { EcSettingService } from '../ec-settings/ec-setting-service';
 import { customerNameFor } from '../ec-settings/payment-rule-service';
 import { DEFAULT_PAYMENT_RULES, requiredCustomerCodes } from '../import/mapping';
-import type { CorePorts } from '../ports';
+import type { CorePorts, DemoShopConventions } from '../ports';
 import type { Repositories } from '../repositories';
 import type { StoreMode } from '../store-mode/store-mode';
 import { planCustomersFromMembers, planProductsFromSets } from './onboarding-plan';
@@ -26,6 +26,8 @@ export interface InitialSetupOptions {
   from?: string;
   /** the settings row to create or reuse, default "Bカート" */
   settingName?: string;
+  /** the shop's own payment methods and cancel statuses (the demo shop's), added to the setting */
+  conventions?: DemoShopConventions;
 }
 
 /** What was created, by Japanese master name (empty arrays: nothing new). */
@@ -115,13 +117,28 @@ export async function runInitialSetup(deps: InitialSetupDeps, opts: InitialSetup
     const newMembers = planCustomersFromMembers(members, kinds).filter((r) => r.status === 'new');
     repos.partners.insertCustomers(newMembers);
     created['得意先']!.push(...bc.map((c) => c.code), ...newMembers.map((c) => c.code));
+    for (const m of newMembers) kinds.set(m.code, '得意先');
+    // a customer per payment method the shop created, booked through its payment rule
+    const own = (opts.conventions?.payments ?? []).filter((p) => !kinds.has(p.customerCode));
+    repos.partners.insertCustomers(own.map((p) => ({ code: p.customerCode, name: p.customerName })));
+    created['得意先']!.push(...own.map((p) => p.customerCode));
+
+    /** the shop's conventions added to a setting's cancel statuses and payment table (nothing twice) */
+    const withConventions = (settingId: number, cancelStatuses: readonly string[]): string[] => {
+      const rules = settings.paymentRules(settingId);
+      const names = new Set(rules.map((r) => r.paymentName));
+      const added = (opts.conventions?.payments ?? []).filter((p) => !names.has(p.paymentName));
+      if (added.length > 0) settings.insertPaymentRules(settingId, added.map((p) => ({ paymentName: p.paymentName, ruleKind: 'customer' as const, customerCode: p.customerCode })));
+      return [...new Set([...cancelStatuses, ...(opts.conventions?.cancelStatuses ?? [])])];
+    };
 
     const existing = settings.findByName(settingName);
     if (existing) {
-      if (existing.apiBaseUrl !== baseUrl) {
-        const { id: _id, createdAt: _c, updatedAt: _u, ...values } = settings.get(existing.id);
-        settings.update(existing.id, deps.ecSettings.check({ ...values, apiBaseUrl: baseUrl }));
-        urlUpdated = true;
+      const { id: _id, createdAt: _c, updatedAt: _u, ...values } = settings.get(existing.id);
+      const cancelStatuses = withConventions(existing.id, values.cancelStatuses);
+      if (existing.apiBaseUrl !== baseUrl || cancelStatuses.length !== values.cancelStatuses.length) {
+        settings.update(existing.id, deps.ecSettings.check({ ...values, apiBaseUrl: baseUrl, cancelStatuses }));
+        urlUpdated = existing.apiBaseUrl !== baseUrl;
       }
       return existing.id;
     }
@@ -144,6 +161,8 @@ export async function runInitialSetup(deps: InitialSetupDeps, opts: InitialSetup
       apiBaseUrl: baseUrl,
     });
     const row = deps.ecSettings.insertChecked(values);
+    const cancelStatuses = withConventions(row.id, values.cancelStatuses);
+    if (cancelStatuses.length !== values.cancelStatuses.length) settings.update(row.id, deps.ecSettings.check({ ...values, cancelStatuses }));
     created['EC連携設定']!.push(settingName);
     return row.id;
   });

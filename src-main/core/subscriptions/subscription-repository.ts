@@ -11,6 +11,7 @@ import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SubscriptionApplication, SubscriptionItem, SubscriptionOption } from '../../../src-shared/tax-update/types';
 import { AppError } from '../../../src-shared/errors';
 import type { SubscriptionListInput, SubscriptionListRow } from '../../../src-shared/subscriptions/subscription-schema';
+import { applicationSalePrices } from '../../../src-shared/tax-update/sale-price';
 import { createBatcher, placeholders } from '../db/batched-writes';
 import { containsText } from '../db/contains-text';
 import { inTransaction, type Db } from '../db/db-handle';
@@ -159,10 +160,25 @@ export function toPlainApplication(a: SubscriptionApplication): SubscriptionAppl
   };
 }
 
+/**
+ * The 販売価格 stored with an application on import or edit: at its own rates, tax of a 税抜 price
+ * rounded 切り捨て — the CSV and the form carry no 算出設定, and 切り捨て is BCart's default (the
+ * tax update then stores its own, with the run's 算出設定). Null when a total is beyond a safe integer.
+ */
+export function storedSalePrices(a: SubscriptionApplication): { saleFirst: number | null; saleRegular: number | null; saleLast: number | null } {
+  try {
+    const s = applicationSalePrices(a, 'floor');
+    return { saleFirst: s.first, saleRegular: s.regular, saleLast: s.last };
+  } catch (e) {
+    if (e instanceof RangeError) return { saleFirst: null, saleRegular: null, saleLast: null };
+    throw e;
+  }
+}
+
 /** Prepared inserts, made once per write (preparing per row dominated a 100,000-row import). */
 function createInserter(db: SqliteDb) {
   const app = db.prepare(
-    'insert into subscription_applications (code, customer_code, status, order_processed, standard_rate, reduced_rate, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    'insert into subscription_applications (code, customer_code, status, order_processed, standard_rate, reduced_rate, sale_first, sale_regular, sale_last, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const item = db.prepare(
     'insert into subscription_items (application_id, line_no, product_code, variation_h, variation_v, name, quantity, first_price, regular_price, last_price, tax_included, tax_rate_type) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -194,7 +210,20 @@ function createInserter(db: SqliteDb) {
     items,
     /** one application with its items and options (inside the caller's transaction) */
     application(a: SubscriptionApplication, now: string): void {
-      const r = app.run(a.code, a.customerCode, a.status, a.orderProcessed ? 1 : 0, a.standardRate, a.reducedRate, now, now);
+      const sale = storedSalePrices(a);
+      const r = app.run(
+        a.code,
+        a.customerCode,
+        a.status,
+        a.orderProcessed ? 1 : 0,
+        a.standardRate,
+        a.reducedRate,
+        sale.saleFirst,
+        sale.saleRegular,
+        sale.saleLast,
+        now,
+        now,
+      );
       items(Number(r.lastInsertRowid), a.items);
     },
   };
@@ -386,6 +415,20 @@ export function createSubscriptionRepository(db: Db) {
   const idOfCode = (code: string): number | undefined =>
     orm.select({ id: subscriptionApplications.id }).from(subscriptionApplications).where(eq(subscriptionApplications.code, code)).get()?.id;
 
+  /** Stores the 販売価格 of applications that have none yet (storedSalePrices), a chunk at a time. */
+  function fillMissingSalePrices(): void {
+    const set = sqlite.prepare('update subscription_applications set sale_first = ?, sale_regular = ?, sale_last = ? where id = ? and sale_first is null');
+    for (let after: string | null = null; ; ) {
+      const chunk = readChunk(after, 1000);
+      if (chunk.length === 0) return;
+      for (const a of chunk) {
+        const s = storedSalePrices(a);
+        if (s.saleFirst !== null) set.run(s.saleFirst, s.saleRegular, s.saleLast, a.id);
+      }
+      after = chunk[chunk.length - 1]!.code;
+    }
+  }
+
   return {
     /** every application with its ids (tests, the CSV export) */
     loadAll: (): StoredApplication[] => loadAll(sqlite),
@@ -393,6 +436,8 @@ export function createSubscriptionRepository(db: Db) {
     chunkByCode: (afterCode: string | null, limit: number): StoredApplication[] => readChunk(afterCode, limit),
     /** the tax update's rerated rows, staged while the plan streams, written by apply */
     rerated: createReratedStage(sqlite),
+
+    fillMissingSalePrices,
 
     /** Replaces every application by `apps` in one transaction (the CSV import). */
     replaceAll(apps: readonly SubscriptionApplication[], now: string): ReplaceCounts {
@@ -445,6 +490,7 @@ export function createSubscriptionRepository(db: Db) {
             orderProcessed: a.orderProcessed,
             standardRate: a.standardRate,
             reducedRate: a.reducedRate,
+            ...storedSalePrices(a),
             updatedAt: now,
           })
           .where(eq(subscriptionApplications.id, id))
@@ -519,6 +565,8 @@ export function createSubscriptionRepository(db: Db) {
               .join(', ');
             sqlite.prepare(`insert into main.${t} (${cols}) select ${cols} from bk.${t} order by id`).run();
           }
+          // a backup from before the 販売価格 were stored gives none: computed as an import would
+          if (!columnsOf(sqlite, 'bk', 'subscription_applications').includes('sale_first')) fillMissingSalePrices();
           alsoInTransaction();
         });
       } finally {

@@ -3,7 +3,7 @@
  * update code), the one-time run of each event with its automatic backup, and the change list the
  * run wrote. The 2019 preset is written on first use; a later change is added as a new event.
  */
-import { asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../../../src-shared/errors';
 import type { RoundingMode } from '../../../src-shared/domain/rounding';
 import { PRESET_2019, type ApplicationSalePrices, type PlanChange, type RateChangeEvent } from '../../../src-shared/tax-update/types';
@@ -216,6 +216,18 @@ function createPlanScratch(sqlite: SqliteDb) {
         after: { first: r[4], regular: r[5], last: r[6] },
       }));
     },
+    /**
+     * Stores the plan's 販売価格 (after the run) on its target applications (inside the caller's
+     * transaction): step 4 of the update, the figures the preview showed.
+     */
+    writeSalePrices(now: string): void {
+      ensure();
+      sqlite
+        .prepare(
+          'update subscription_applications set sale_first = s.after_first, sale_regular = s.after_regular, sale_last = s.after_last, updated_at = ? from temp.tax_update_plan_sales s where subscription_applications.code = s.application_code',
+        )
+        .run(now);
+    },
     /** Copies the change list into run `runId`'s (inside the caller's transaction). */
     copyChangesTo(runId: number): void {
       ensure();
@@ -240,8 +252,16 @@ export function createTaxUpdateRepository(db: Db) {
       .run();
   }
 
+  // an event's run is its latest: the active one when there is one (only one can be), else the
+  // last restored one (the event may run again)
   const events = () =>
-    orm.select(EVENT_COLUMNS).from(rateChangeEvents).leftJoin(taxUpdateRuns, eq(taxUpdateRuns.rateEventId, rateChangeEvents.id));
+    orm
+      .select(EVENT_COLUMNS)
+      .from(rateChangeEvents)
+      .leftJoin(
+        taxUpdateRuns,
+        sql`${taxUpdateRuns.id} = (select max(r2.id) from tax_update_runs r2 where r2.rate_event_id = ${rateChangeEvents.id})`,
+      );
   const runs = () =>
     orm.select(RUN_COLUMNS).from(taxUpdateRuns).innerJoin(rateChangeEvents, eq(rateChangeEvents.id, taxUpdateRuns.rateEventId));
 
@@ -276,7 +296,7 @@ export function createTaxUpdateRepository(db: Db) {
         .run();
     },
 
-    /** Records the run (UNIQUE per event: a second run of an event fails here); returns its id. */
+    /** Records the run (UNIQUE per event among runs not restored: a second run fails here); returns its id. */
     insertRun: (r: NewTaxUpdateRun): number =>
       orm
         .insert(taxUpdateRuns)
@@ -312,8 +332,23 @@ export function createTaxUpdateRepository(db: Db) {
     },
     /** the latest plan (preview), streamed into TEMP tables */
     plan: createPlanScratch(sqlite),
-    markRestored(runId: number, now: string): void {
-      orm.update(taxUpdateRuns).set({ restoredAt: now }).where(eq(taxUpdateRuns.id, runId)).run();
+    /** The first run after `runId` that is not restored, if any: restoring `runId` would undo it too. */
+    activeRunAfter(runId: number): { id: number; eventLabel: string } | undefined {
+      return sqlite
+        .prepare(
+          'select r.id as id, e.label as eventLabel from tax_update_runs r join rate_change_events e on e.id = r.rate_event_id where r.id > ? and r.restored_at is null order by r.id limit 1',
+        )
+        .get(runId) as { id: number; eventLabel: string } | undefined;
+    },
+    /** Marks a run restored; false when it already was (another restore got there first). */
+    markRestored(runId: number, now: string): boolean {
+      return (
+        orm
+          .update(taxUpdateRuns)
+          .set({ restoredAt: now })
+          .where(and(eq(taxUpdateRuns.id, runId), isNull(taxUpdateRuns.restoredAt)))
+          .run().changes === 1
+      );
     },
     /** 処理履歴, newest first. */
     listRuns: (): RunSummary[] => runs().orderBy(desc(taxUpdateRuns.id)).all(),

@@ -7,7 +7,7 @@
  * total_changes + data_version unchanged), else the plan streamed again inside the transaction —
  * checks it is the plan the user previewed (planHash), and writes exactly that plan (set-based,
  * from the staged rows), the run record, its change list and the 管理者ログ. UNIQUE(rate_event_id)
- * on the run makes a second run impossible even when two calls race (a double click, or the CLI
+ * over the runs not restored makes a second run impossible even when two calls race (a double click, or the CLI
  * beside the app).
  */
 import { existsSync, rmSync } from 'node:fs';
@@ -132,7 +132,8 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
           { details: { missing } },
         );
       }
-      if (event.run) throw alreadyApplied(event.label, event.run.executedAt);
+      // a restored run was undone: the event may run again on the data the restore put back
+      if (event.run && event.run.restoredAt === null) throw alreadyApplied(event.label, event.run.executedAt);
       const same = repos.taxUpdate.activeRunOfSameRates(event.id);
       if (same) throw sameRatesApplied(event.label, same);
       if (running) {
@@ -190,6 +191,7 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
             throw e;
           }
           repos.subscriptions.rerated.apply(now);
+          repos.taxUpdate.plan.writeSalePrices(now);
           repos.taxUpdate.plan.copyChangesTo(id);
           repos.adminLogs.write(
             'taxUpdate.apply',
@@ -220,11 +222,14 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
     },
 
     /**
-     * Puts every 定期申込 back as it was in the run's automatic backup (applications, items,
-     * options — the only tables the update writes) and marks the run restored, in one transaction.
-     * Edits made after the run are lost; the screen says so before asking. The run record stays:
-     * the event still counts as applied (once only: docs/tax-rules.md#targets-and-once-only), so a
-     * restore never leads to a silent second run.
+     * Undoes a run: puts every 定期申込 back as it was in the run's automatic backup (applications,
+     * items, options — the only tables the update writes), marks the run restored and writes the
+     * 管理者ログ, in one transaction. Edits made after the run are lost; the screen says so before
+     * asking. The run record and its change list stay (処理履歴); once restored the run no longer
+     * counts, so its event — or one of the same rates — may run again on the data put back
+     * (docs/tax-rules.md#targets-and-once-only). The 管理者ログ is not among the restored tables, so
+     * the entries written since the backup (the run's own) survive, and the restore's entry commits
+     * or rolls back with the restore itself.
      */
     restore(runId: number): RunSummary {
       const run = repos.taxUpdate.getRun(runId);
@@ -240,13 +245,22 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
           `自動バックアップのファイル(${run.backupFile === null ? 'なし' : basename(run.backupFile)})が見つからないため復元できません。データフォルダの backups を確認してください。`,
         );
       }
+      const later = repos.taxUpdate.activeRunAfter(runId);
+      if (later) {
+        throw new AppError(
+          'CONFLICT',
+          `この処理履歴の後に実行した消費税自動更新「${later.eventLabel}」(処理履歴 No.${later.id})があるため、復元するとその結果も失われます。先に処理履歴 No.${later.id} を復元してから、この処理履歴を復元してください。`,
+        );
+      }
       const now = deps.now();
       const file = run.backupFile;
       repos.subscriptions.restoreFromBackup(file, () => {
-        repos.taxUpdate.markRestored(runId, now);
+        if (!repos.taxUpdate.markRestored(runId, now)) {
+          throw new AppError('CONFLICT', 'この処理履歴は別の操作ですでに復元されました。処理履歴を更新して確認してください。');
+        }
         repos.adminLogs.write(
           'taxUpdate.restore',
-          `消費税自動更新「${run.eventLabel}」(処理履歴 No.${run.id})の実行前の自動バックアップ(${basename(file)})から定期申込を復元しました。`,
+          `消費税自動更新「${run.eventLabel}」(処理履歴 No.${run.id})を取り消し、実行前の自動バックアップ(${basename(file)})から定期申込を復元しました。この税率改定の自動更新はもう一度実行できます。`,
           now,
         );
       });

@@ -6,7 +6,7 @@ import { TaxUpdateStep } from './TaxUpdateStep';
 import type { TaxUpdateFlow } from './use-tax-update-flow';
 
 export function RateEventStep({ flow }: { flow: TaxUpdateFlow }) {
-  const { applied } = flow;
+  const { applied, undone } = flow;
   return (
     <TaxUpdateStep label="算出設定" heading="1. 税率改定と算出設定">
       <div className="toolbar">
@@ -14,7 +14,7 @@ export function RateEventStep({ flow }: { flow: TaxUpdateFlow }) {
           {(flow.events.data ?? []).map((e) => (
             <option key={e.id} value={e.id}>
               {e.label}
-              {e.run ? '(実行済み)' : ''}
+              {e.run ? (e.run.restoredAt ? '(復元済み・再実行できます)' : '(実行済み)') : ''}
             </option>
           ))}
         </select>
@@ -32,8 +32,13 @@ export function RateEventStep({ flow }: { flow: TaxUpdateFlow }) {
       </div>
       {applied ? (
         <Notice kind="info">
-          この税率改定の自動更新は{formatJstDateTime(applied.executedAt)}に実行済みです
-          {applied.restoredAt ? '(その後、実行前の状態に復元しました)' : ''}。自動更新は税率改定ごとに一回のみ実行できます。
+          この税率改定の自動更新は{formatJstDateTime(applied.executedAt)}に実行済みです。自動更新は税率改定ごとに一回のみ実行できます。
+        </Notice>
+      ) : null}
+      {undone?.restoredAt ? (
+        <Notice kind="info">
+          この税率改定の自動更新は{formatJstDateTime(undone.executedAt)}に実行しましたが、{formatJstDateTime(undone.restoredAt)}
+          に実行前の自動バックアップから復元して取り消しました。もう一度実行できます。
         </Notice>
       ) : null}
     </TaxUpdateStep>

@@ -1,6 +1,7 @@
 /**
  * バックアップから復元 of one 消費税自動更新 run, behind its own confirmation: every application goes
- * back to the automatic backup taken just before the run.
+ * back to the automatic backup taken just before the run, and the run is undone (its event may run
+ * again).
  */
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -26,7 +27,7 @@ export function RestoreRun({ runId, backupName, restored }: { runId: number; bac
           <p>
             実行前の自動バックアップ({backupName}
             )から、すべての定期申込を実行前の状態に戻します。実行後に行った定期申込の編集や取込は失われます。
-            この税率改定の自動更新は実行済みのままとなり、再実行はできません。
+            復元するとこの実行は取り消され、この税率改定の自動更新をもう一度実行できるようになります。
           </p>
           <label>
             <input type="checkbox" checked={agreed} onChange={(e) => setAgreed(e.target.checked)} />
@@ -46,7 +47,9 @@ export function RestoreRun({ runId, backupName, restored }: { runId: number; bac
           バックアップから復元…
         </button>
       )}
-      {restore.isSuccess ? <Notice kind="success">実行前の状態に復元しました。定期申込の内容を確認してください。</Notice> : null}
+      {restore.isSuccess ? <Notice kind="success">
+          実行前の状態に復元し、この実行を取り消しました。この税率改定の自動更新はもう一度実行できます。定期申込の内容を確認してください。
+        </Notice> : null}
       <ErrorNotice error={restore.error} />
     </>
   );

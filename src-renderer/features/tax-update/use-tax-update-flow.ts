@@ -46,7 +46,10 @@ export function useTaxUpdateFlow() {
   const [phase, setPhase] = useState<TaxUpdatePhase | null>(null);
   // progress of the run (backup → updating → finished) pushed by main
   useEffect(() => api().on('taxUpdate:progressed', (p) => setPhase(p.phase)), []);
-  const applied = events.data?.find((e) => e.id === eventId)?.run ?? null;
+  const lastRun = events.data?.find((e) => e.id === eventId)?.run ?? null;
+  // a run restored from its backup was undone: the event may run again
+  const applied = lastRun !== null && lastRun.restoredAt === null ? lastRun : null;
+  const undone = lastRun !== null && lastRun.restoredAt !== null ? lastRun : null;
 
   const startOver = () => {
     setPreview(null);
@@ -123,6 +126,7 @@ export function useTaxUpdateFlow() {
     understood,
     setUnderstood,
     applied,
+    undone,
     apply,
     phase,
     canRun:

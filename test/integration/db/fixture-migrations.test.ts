@@ -55,6 +55,12 @@ describe.each(files)('fixture %s', (file) => {
     const db = t.core.db;
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
+    // a 消費税自動更新 run the old version made stays in force after the migration
+    for (const run of (before.get('tax_update_runs') ?? new Map<number, Row>()).values()) {
+      if (run.restored_at !== null) continue;
+      const events = await t.core.dispatch('taxUpdate:events', {});
+      expect(events.ok && (events.value as { id: string; run: { restoredAt: string | null } | null }[]).find((x) => x.id === run.rate_event_id)?.run?.restoredAt).toBeNull();
+    }
     t.close();
 
     const after = snapshot(target);
@@ -88,6 +94,13 @@ describe.each(files)('fixture %s', (file) => {
       expect(indexes).not.toEqual(expect.arrayContaining(['shipments_bcart_logistics']));
       expect(indexes).not.toContain('shipment_lines_bcart');
       expect(indexes).not.toContain('invoices_bcart_order');
+      // 0008: one active run per event (a restored run no longer counts) and the stored 販売価格
+      expect(indexes).toContain('tax_update_runs_event_active');
+      expect(indexes).not.toContain('tax_update_runs_event');
+      const appColumns = check.prepare('select name from pragma_table_info(?)').pluck().all('subscription_applications') as string[];
+      expect(appColumns).toEqual(expect.arrayContaining(['sale_first', 'sale_regular', 'sale_last']));
+      // the old 定期申込 got their 販売価格 at the first start (sale-price-upgrade.ts)
+      expect(check.prepare('select count(*) from subscription_applications where sale_first is null or sale_regular is null or sale_last is null').pluck().get()).toBe(0);
       const lines = check.prepare('select count(*) from shipment_lines').pluck().get() as number;
       expect(lines).toBe(before.get('shipment_lines')?.size ?? 0);
       expect(check.prepare('select count(*) from shipment_lines l join shipments s on s.id = l.shipment_id where l.ec_setting_id is s.ec_setting_id').pluck().get()).toBe(lines);

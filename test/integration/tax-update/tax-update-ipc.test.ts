@@ -226,7 +226,7 @@ describe('tax update over IPC', () => {
     expect((await t.call<{ runs: unknown[] }>('taxUpdate:history', {})).runs).toHaveLength(0);
   });
 
-  it('restore gives back the exact prior data and keeps the event applied', async () => {
+  it('restore gives back the exact prior data and undoes the run: the event may run again', async () => {
     const before = dumpSubscriptions(t.core.db);
     await t.call('store:close', {});
     const preview = await t.call<Preview>('taxUpdate:preview', { eventId: PRESET_2019.id, rounding: 'ceil' });
@@ -243,9 +243,14 @@ describe('tax update over IPC', () => {
     expect(restored.restoredAt).not.toBeNull();
     expect(dumpSubscriptions(t.core.db)).toBe(before);
     expect((await errorOf(t.call('taxUpdate:restore', { runId: run.id, confirm: true }))).code).toBe('CONFLICT');
-    expect((await errorOf(t.call('taxUpdate:apply', { ...applyInput(preview.planHash), rounding: 'ceil' }))).code).toBe('ALREADY_APPLIED');
     const events = await t.call<{ id: string; run: { restoredAt: string | null } | null }[]>('taxUpdate:events', {});
     expect(events.find((e) => e.id === PRESET_2019.id)?.run?.restoredAt).not.toBeNull();
+    // the data is back before the run, so the same plan as the first time: it runs again, once
+    const again = await t.call<Preview>('taxUpdate:preview', { eventId: PRESET_2019.id, rounding: 'ceil' });
+    expect(again.planHash).toBe(preview.planHash);
+    const rerun = await t.call<{ id: number }>('taxUpdate:apply', { ...applyInput(again.planHash), rounding: 'ceil' });
+    expect(rerun.id).not.toBe(run.id);
+    expect((await errorOf(t.call('taxUpdate:apply', { ...applyInput(again.planHash), rounding: 'ceil' }))).code).toBe('ALREADY_APPLIED');
   });
 
   it('products: 軽減 / 標準 follow the master; 非課税, no 税区分 or no product keep the application setting', async () => {

@@ -1,7 +1,9 @@
 /**
  * 定期申込 and the one-time 消費税自動更新 (docs/tax-rules.md#re-rating-in-the-tax-update). Rates are data
- * (rate_change_events); a UNIQUE run per event makes a second run impossible at the database level.
+ * (rate_change_events); one active (not restored) run per event, UNIQUE at the database level, makes a
+ * second run impossible; a restore undoes its run and lets the event run again.
  */
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { timestamps } from './columns';
 
@@ -28,6 +30,15 @@ export const subscriptionApplications = sqliteTable(
     orderProcessed: integer('order_processed', { mode: 'boolean' }).notNull().default(false),
     standardRate: integer('standard_rate').notNull(),
     reducedRate: integer('reduced_rate').notNull(),
+    /**
+     * 販売価格 (初回 / 通常回 / 最終回, tax included, options in; src-shared/tax-update/sale-price.ts):
+     * written with every import or edit (切り捨て) and by the tax update (its 算出設定); rows from
+     * before these columns existed get them once at start (subscriptions/sale-price-upgrade.ts).
+     * Null only when a total is beyond a safe integer.
+     */
+    saleFirst: integer('sale_first'),
+    saleRegular: integer('sale_regular'),
+    saleLast: integer('sale_last'),
     ...timestamps,
   },
   (t) => [index('subscription_applications_status').on(t.status, t.standardRate)],
@@ -72,7 +83,10 @@ export const subscriptionOptions = sqliteTable(
   (t) => [uniqueIndex('subscription_options_line').on(t.itemId, t.lineNo)],
 );
 
-/** The one-time run per rate change: UNIQUE(event_id) refuses a second run even on a double click. */
+/**
+ * The one-time run per rate change: UNIQUE(event_id) over the runs not restored refuses a second run
+ * even on a double click; a restored run (an explicit undo) leaves the event free to run again.
+ */
 export const taxUpdateRuns = sqliteTable(
   'tax_update_runs',
   {
@@ -88,7 +102,7 @@ export const taxUpdateRuns = sqliteTable(
     executedAt: text('executed_at').notNull(),
     restoredAt: text('restored_at'),
   },
-  (t) => [uniqueIndex('tax_update_runs_event').on(t.rateEventId)],
+  (t) => [uniqueIndex('tax_update_runs_event_active').on(t.rateEventId).where(sql`restored_at is null`)],
 );
 
 export const taxUpdateChanges = sqliteTable(
