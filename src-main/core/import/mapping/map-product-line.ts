@@ -9,8 +9,8 @@ import type { BcartOrderProduct } from '../../bcart/model';
 import type { ImportMasters, LocalProduct } from './import-masters';
 import type { ProductLineDraft } from './import-plan';
 import type { OrderProblems } from './import-problem';
-import { taxClassOfRate } from './tax-class';
-import { parseDecimal, wholeYen } from './yen-amount';
+import { taxClassOfRate, type TaxClassRef } from './tax-class';
+import { parseDecimal, plainDecimal, wholeYen } from './yen-amount';
 
 /** Maps a product row shipped with `logisticsId`; null after recording its problems. */
 export function mapProductLine(
@@ -22,6 +22,10 @@ export function mapProductLine(
   const where = lineLabel(line);
   const product = findProduct(line, masters, problems, where);
   const tax = lineTax(line, masters, problems, where);
+  if (product !== null && tax !== null) {
+    const plain = plainSetAmounts(line, product.unitQuantity);
+    if (plain !== null) return draftOf(line, logisticsId, product, tax, plain.perSetYen, plain.amount);
+  }
 
   const unitPrice = parseDecimal(line.unitPrice);
   const setQuantity = parseDecimal(line.setQuantity);
@@ -54,12 +58,16 @@ export function mapProductLine(
   if (amount === null) {
     return problems.error('INVALID_NUMBER', `${where}の金額が大きすぎます。Bカートで単価と注文数を確認してください。`);
   }
+  return draftOf(line, logisticsId, product, tax, perSetYen, amount);
+}
+
+function draftOf(line: BcartOrderProduct, logisticsId: number, product: LocalProduct, tax: TaxClassRef, perSetYen: number, amount: number): ProductLineDraft {
   return {
     productId: product.id,
     productCode: product.code,
     bcartOrderProductId: line.id,
     bcartLogisticsId: logisticsId,
-    quantity: count,
+    quantity: line.orderProCount!,
     unitPrice: perSetYen,
     amount,
     taxClassId: tax.taxClassId,
@@ -67,6 +75,27 @@ export function mapProductLine(
     taxIncluded: line.taxIncl === 1,
     inventoryTracked: product.inventoryTracked,
   };
+}
+
+/**
+ * The common, valid line without decimal.js (the import maps ~40,000 per 10,000 orders): plain
+ * 単価 and 入数 strings read as exact integers over a power of ten, the 入数 equal to the 計上単位,
+ * a whole-yen set price and safe-integer amounts. null for anything else — the decimal path then
+ * decides and words the problem, so both paths give one result.
+ */
+function plainSetAmounts(line: BcartOrderProduct, unitQuantity: number): { perSetYen: number; amount: number } | null {
+  const count = line.orderProCount;
+  if (count === null || !Number.isSafeInteger(count) || count < 0) return null;
+  const price = plainDecimal(line.unitPrice);
+  const sets = plainDecimal(line.setQuantity);
+  if (price === null || sets === null || sets.scale !== 1 || sets.units <= 0 || sets.units !== unitQuantity) return null;
+  // a product at or past 2^53 rounds to a non-safe number, so the checks below send it to the decimal path
+  const scaled = price.units * sets.units;
+  if (!Number.isSafeInteger(scaled) || scaled % price.scale !== 0) return null;
+  const perSetYen = scaled / price.scale;
+  const amount = perSetYen * count;
+  if (!Number.isSafeInteger(amount)) return null;
+  return { perSetYen, amount: amount === 0 ? 0 : amount };
 }
 
 /** "明細 ID 123（品番 ABC「名前」）" — how a line is named in messages. */
