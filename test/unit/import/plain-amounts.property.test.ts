@@ -8,6 +8,8 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkRateBuckets } from '../../../src-main/core/import/mapping/check-rate-buckets';
+import type { InvoiceLineDraft } from '../../../src-main/core/import/mapping/import-plan';
 import { OrderProblems } from '../../../src-main/core/import/mapping/import-problem';
 import { mapProductLine } from '../../../src-main/core/import/mapping/map-product-line';
 import { parseYen } from '../../../src-main/core/import/mapping/yen-amount';
@@ -79,6 +81,25 @@ describe('plain figures read without decimal.js = the decimal rule', () => {
         expect(parseYen(text)).toBe(want);
       }),
       { numRuns: 4000 },
+    );
+  });
+
+  it('checkRateBuckets on scaled integers: a rate mismatches when |Σ exact tax-excluded − bucket| > converted lines', () => {
+    const D = Decimal.clone({ precision: 120 });
+    const lineArb = fc.record({ amount: fc.integer({ min: -5000, max: 200_000 }), taxRate: fc.constantFrom(10, 8, 0), taxIncluded: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(lineArb, { minLength: 1, maxLength: 6 }), fc.integer({ min: -3, max: 3 }), (ls, skew) => {
+        const lines = ls.map((l) => ({ ...l, kind: 'product', productId: 1, productCode: null, bcartOrderProductId: null, quantity: 1, unitPrice: l.amount, taxClassId: 1, inventoryTracked: false }) as InvoiceLineDraft);
+        const exact = (r: number) => lines.filter((l) => l.taxRate === r && l.amount !== 0).reduce((s, l) => s.plus(l.taxIncluded && r !== 0 ? new D(l.amount).times(100).div(100 + r) : l.amount), new D(0));
+        const converted = (r: number) => lines.filter((l) => l.taxRate === r && l.amount !== 0 && l.taxIncluded && r !== 0).length;
+        // buckets near the exact sum, so the ±1-per-converted-line edge is exercised
+        const byRate = ([10, 8, 0] as const).map((rate) => ({ rate, taxClassId: 1, net: exact(rate).round().toNumber() + skew, tax: 0, gross: 0 }));
+        const want = byRate.filter((b) => lines.some((l) => l.taxRate === b.rate && l.amount !== 0) && exact(b.rate).minus(b.net).abs().gt(converted(b.rate))).map((b) => b.rate);
+        const problems = new OrderProblems(1, 'O-1');
+        expect(checkRateBuckets(lines, byRate, problems).sort()).toEqual(want.sort());
+        expect(problems.list.length).toBe(want.length);
+      }),
+      { numRuns: 3000 },
     );
   });
 });

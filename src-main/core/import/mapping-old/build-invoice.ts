@@ -1,0 +1,203 @@
+/**
+ * 請求伝票 draft of a fully shipped order (docs/import-rules.md#the-invoice). Its amounts are exactly what BCart
+ * charged: the per-rate totals and tax come from order_totals (whose standard bucket already
+ * contains shipping, payment fee and points), and their sum must equal final_price. The app also
+ * computes the tax once per invoice per rate (docs/tax-rules.md#invoices-from-bcart) and reports a difference from
+ * BCart's figure as a warning only, because BCart's figure is what the customer was charged.
+ */
+import type { BcartOrder } from '../../bcart/model';
+import { divRound } from '../../../../src-shared/domain/rounding';
+import type { ImportMasters, LocalCustomer } from './import-masters';
+import type { InvoiceDraft, InvoiceLineDraft, ProductLineDraft, RateTotals } from './import-plan';
+import type { OrderProblems } from './import-problem';
+import { checkRateBuckets } from './check-rate-buckets';
+import { linesFromRates, sumMoney } from './money-basis';
+import { taxClassOfPercent, taxClassOfRate } from './tax-class';
+import { parseYen } from './yen-amount';
+import { buyerOf } from './shipment-draft';
+
+/** Everything the invoice needs that the shipment step already worked out. */
+export interface InvoiceInput {
+  order: BcartOrder;
+  /** null when it could not be resolved: the invoice is still validated, but no draft is made */
+  customer: LocalCustomer | null;
+  /** the last 発送日 of the order */
+  date: string;
+  logisticsIds: number[];
+  /** product lines of every shipment of the order, in logistics then line order */
+  productLines: ProductLineDraft[];
+}
+
+/** Validates the order's amounts and builds the invoice draft; null when the order has any error. */
+export function buildInvoice(input: InvoiceInput, masters: ImportMasters, problems: OrderProblems): InvoiceDraft | null {
+  const { order, customer } = input;
+  const settings = masters.settings;
+  const fees = feeLines(order, masters, problems);
+  const byRate = rateTotals(order, masters, problems);
+  if (fees === null || byRate === null) return null;
+
+  const lines: InvoiceLineDraft[] = [
+    ...input.productLines.map((l): InvoiceLineDraft => ({
+      kind: 'product',
+      productId: l.productId,
+      productCode: l.productCode,
+      bcartOrderProductId: l.bcartOrderProductId,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      amount: l.amount,
+      taxClassId: l.taxClassId,
+      taxRate: l.taxRate,
+      taxIncluded: l.taxIncluded,
+      inventoryTracked: l.inventoryTracked,
+    })),
+    ...fees,
+  ];
+
+  // Every rate billed on a line must have BCart's bucket, or the per-rate totals cannot be right.
+  const bucketRates = new Set(byRate.map((b) => b.rate));
+  for (const rate of new Set(lines.filter((l) => l.amount !== 0).map((l) => l.taxRate))) {
+    if (!bucketRates.has(rate)) {
+      problems.error(
+        'ORDER_TOTALS_INVALID',
+        `税率 ${rate}% の明細がありますが、Bカートの税率別合計 (order_totals) に ${rate}% の行がありません。Bカートで注文の金額を再計算・確認してください。`,
+      );
+    }
+  }
+
+  checkRateBuckets(lines, byRate, problems);
+
+  const total = byRate.reduce((sum, b) => sum + b.gross, 0);
+  if (order.finalPrice === null) {
+    problems.error('MISSING_NUMBER', `受注総額 (final_price) が空です。Bカートで注文の金額を確認してください。`);
+  } else if (total !== order.finalPrice) {
+    problems.error(
+      'FINAL_PRICE_MISMATCH',
+      `Bカートの受注総額 (final_price) と税率別合計が一致しません（受注総額 ${yen(order.finalPrice)}、税率別合計の税込額の合計 ${yen(total)}）。Bカートで注文の金額を再計算・確認してから、再度取り込んでください。`,
+    );
+  }
+
+  const appTaxByRate = byRate.map((b) => ({
+    rate: b.rate,
+    tax: Number(divRound(BigInt(b.net) * BigInt(b.rate), 100n, settings.taxRounding)),
+  }));
+  for (const app of appTaxByRate) {
+    const bcart = byRate.find((b) => b.rate === app.rate);
+    if (bcart !== undefined && bcart.tax !== app.tax) {
+      problems.warning(
+        'TAX_DIFFERENCE',
+        `税率 ${app.rate}% の消費税額がBカート ${yen(bcart.tax)} とアプリの計算 ${yen(app.tax)}（税抜 ${yen(bcart.net)}、請求書単位・税率ごとに1回端数処理）で異なります。請求額はBカートの金額で取り込みました。Bカートの端数処理設定を確認してください。`,
+      );
+    }
+  }
+  if (customer === null || problems.hasErrors) return null;
+
+  return {
+    bcartOrderId: order.id,
+    bcartOrderCode: order.code,
+    customerId: customer.id,
+    customerCode: customer.code,
+    buyer: buyerOf(order),
+    date: input.date,
+    departmentId: settings.departmentId,
+    workflowId: settings.invoiceWorkflowId,
+    bcartLogisticsIds: input.logisticsIds,
+    lines,
+    byRate,
+    total,
+    appTaxByRate,
+    money: invoiceMoney(lines, byRate),
+  };
+}
+
+/** Lines apportioned from BCart's per-rate figures, so they add up to what was charged. */
+export function invoiceMoney(lines: readonly InvoiceLineDraft[], byRate: readonly RateTotals[]): InvoiceDraft['money'] {
+  const perLine = linesFromRates(lines, byRate);
+  return { lines: perLine, total: sumMoney(perLine) };
+}
+
+/** 送料 (shipping_cost), 決済手数料 (COD_cost) and used points (use_point, negative): all tax-included, standard rate. */
+function feeLines(order: BcartOrder, masters: ImportMasters, problems: OrderProblems): InvoiceLineDraft[] | null {
+  const s = masters.settings;
+  const std = taxClassOfPercent(10, s);
+  const fields: { value: number; field: string; label: string; kind: InvoiceLineDraft['kind']; productId: number; sign: 1 | -1 }[] = [
+    { value: order.shippingCost, field: 'shipping_cost', label: '送料', kind: 'shipping', productId: s.shippingFeeProductId, sign: 1 },
+    { value: order.codCost, field: 'COD_cost', label: '決済手数料', kind: 'payment-fee', productId: s.shippingFeeProductId, sign: 1 },
+    { value: order.usePoint, field: 'use_point', label: '利用ポイント', kind: 'point', productId: s.discountProductId, sign: -1 },
+  ];
+  const lines: InvoiceLineDraft[] = [];
+  let ok = true;
+  for (const f of fields) {
+    if (!Number.isSafeInteger(f.value) || f.value < 0) {
+      ok = false;
+      problems.error('INVALID_NUMBER', `${f.label} (${f.field})「${f.value}」が0以上の整数ではありません。Bカートで注文の${f.label}を確認してください。`);
+      continue;
+    }
+    if (f.value === 0) continue;
+    const amount = f.sign * f.value;
+    lines.push({
+      kind: f.kind,
+      productId: f.productId,
+      productCode: null,
+      bcartOrderProductId: null,
+      quantity: 1,
+      unitPrice: amount,
+      amount,
+      taxClassId: std.taxClassId,
+      taxRate: std.taxRate,
+      taxIncluded: true,
+      inventoryTracked: false,
+    });
+  }
+  return ok ? lines : null;
+}
+
+/** order_totals → per-rate totals in integer yen, highest rate first. */
+function rateTotals(order: BcartOrder, masters: ImportMasters, problems: OrderProblems): RateTotals[] | null {
+  if (order.orderTotals.length === 0) {
+    return problems.error(
+      'ORDER_TOTALS_MISSING',
+      `Bカートの税率別合計 (order_totals) がないため、請求金額を決められません。Bカートのインボイス設定と注文の金額を確認してください。`,
+    );
+  }
+  const result: RateTotals[] = [];
+  let ok = true;
+  for (const t of order.orderTotals) {
+    const cls = taxClassOfRate(t.taxRate, masters.settings);
+    if (cls === null) {
+      ok = false;
+      problems.error('ORDER_TOTALS_INVALID', `税率別合計 (order_totals) の税率「${t.taxRate}」は対応していません（10%・8%・0%のみ）。Bカートで注文の税率を確認してください。`);
+      continue;
+    }
+    const net = parseYen(t.total);
+    const tax = parseYen(t.tax);
+    const gross = parseYen(t.totalInclTax);
+    if (net === null || tax === null || gross === null) {
+      ok = false;
+      problems.error(
+        'INVALID_NUMBER',
+        `税率 ${cls.taxRate}% の税率別合計（税抜「${t.total}」、消費税「${t.tax}」、税込「${t.totalInclTax}」）が円単位の整数ではありません。Bカートで注文の金額を確認してください。`,
+      );
+      continue;
+    }
+    if (net + tax !== gross) {
+      ok = false;
+      problems.error(
+        'ORDER_TOTALS_INVALID',
+        `税率 ${cls.taxRate}% の税率別合計で、税抜 ${yen(net)} + 消費税 ${yen(tax)} が税込 ${yen(gross)} と一致しません。Bカートで注文の金額を再計算・確認してください。`,
+      );
+      continue;
+    }
+    if (result.some((r) => r.rate === cls.taxRate)) {
+      ok = false;
+      problems.error('ORDER_TOTALS_INVALID', `税率別合計 (order_totals) に税率 ${cls.taxRate}% の行が重複しています。Bカートで注文の金額を確認してください。`);
+      continue;
+    }
+    result.push({ rate: cls.taxRate, taxClassId: cls.taxClassId, net, tax, gross });
+  }
+  return ok ? result.sort((a, b) => b.rate - a.rate) : null;
+}
+
+function yen(n: number): string {
+  return `${n < 0 ? '-' : ''}¥${Math.abs(n).toLocaleString('en-US')}`;
+}
+

@@ -1,0 +1,65 @@
+/**
+ * Per-rate check of an invoice's lines against BCart's order_totals
+ * (docs/import-rules.md#the-invoice). Goods billed tax-excluded add as they are; tax-included
+ * lines (送料, 決済手数料, points, and goods with tax_incl = 1) are converted to tax-excluded at
+ * their rate, which BCart rounds somewhere we cannot see, so each converted line allows ±¥1.
+ *
+ * A mismatch is only a warning: BCart's own published sample is not self-consistent on how the
+ * standard bucket counts tax-included shipping, and the invoice keeps BCart's per-rate figures
+ * because they are what the customer was charged. The clerk checks the order (要確認).
+ */
+import Decimal from 'decimal.js';
+import type { InvoiceLineDraft, RateTotals } from './import-plan';
+import type { OrderProblems } from './import-problem';
+
+/** What the lines add up to at one rate, tax-excluded, and how many of them were converted. */
+export interface RateLineSum {
+  rate: number;
+  /** exact, may have a fraction when tax-included lines were converted */
+  net: Decimal;
+  convertedLines: number;
+}
+
+/** Σ of the lines per rate, tax-excluded (exact decimals). */
+export function lineSumsByRate(lines: readonly Pick<InvoiceLineDraft, 'amount' | 'taxRate' | 'taxIncluded'>[]): RateLineSum[] {
+  const sums = new Map<number, RateLineSum>();
+  for (const l of lines) {
+    if (l.amount === 0) continue;
+    const sum = sums.get(l.taxRate) ?? { rate: l.taxRate, net: new Decimal(0), convertedLines: 0 };
+    if (l.taxIncluded && l.taxRate !== 0) {
+      sum.net = sum.net.plus(new Decimal(l.amount).times(100).div(100 + l.taxRate));
+      sum.convertedLines += 1;
+    } else {
+      sum.net = sum.net.plus(l.amount);
+    }
+    sums.set(l.taxRate, sum);
+  }
+  return [...sums.values()];
+}
+
+/**
+ * Warns (RATE_TOTAL_MISMATCH, naming both figures) for every rate whose lines do not add up to
+ * BCart's tax-excluded bucket; returns the mismatching rates (the order then goes on 要確認).
+ */
+export function checkRateBuckets(lines: readonly InvoiceLineDraft[], byRate: readonly RateTotals[], problems: OrderProblems): number[] {
+  const mismatched: number[] = [];
+  for (const sum of lineSumsByRate(lines)) {
+    const bucket = byRate.find((b) => b.rate === sum.rate);
+    if (bucket === undefined) continue; // a rate without its bucket is an error reported by the caller
+    const diff = sum.net.minus(bucket.net).abs();
+    if (diff.lte(sum.convertedLines)) continue;
+    mismatched.push(sum.rate);
+    problems.warning(
+      'RATE_TOTAL_MISMATCH',
+      `税率 ${sum.rate}% の明細の合計（税抜換算 ${yenText(sum.net)}）がBカートの税率別合計の税抜 ¥${bucket.net.toLocaleString('en-US')} と一致しません。請求伝票はBカートの税率別の金額（請求した金額）で取り込みました。Bカートで注文の金額を確認してください。`,
+    );
+  }
+  return mismatched;
+}
+
+function yenText(d: Decimal): string {
+  const sign = d.isNegative() ? '-' : '';
+  const abs = d.abs();
+  const whole = abs.isInteger() ? abs.toNumber().toLocaleString('en-US') : abs.toDecimalPlaces(2).toString();
+  return `${sign}¥${whole}`;
+}
