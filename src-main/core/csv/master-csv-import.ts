@@ -170,7 +170,11 @@ export async function importMasterCsv(
   const repo = repos[def.master] as MasterRepository<{ id: number; confirmed: boolean }, Record<string, unknown>>;
   repos.transaction(() => {
     // every column of the layout, absent optional values as null (so "unchanged" compares like the table)
-    const rows = parsed.rows.map(({ values }) => Object.fromEntries(def.columns.map((c) => [c.field, values[c.field] ?? null])));
+    const rows = parsed.rows.map(({ values }) => {
+      const row: Record<string, unknown> = {};
+      for (const c of def.columns) row[c.field] = values[c.field] ?? null;
+      return row;
+    });
     const problems: FieldProblem[] = [];
     if (beforeUpdate) {
       rows.forEach((values, i) => {

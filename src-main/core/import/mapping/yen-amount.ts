@@ -25,8 +25,29 @@ export function wholeYen(value: Decimal): number | null {
   return n === 0 ? 0 : n; // no -0
 }
 
+/** at most 15 digits (always a safe integer), optionally with a zero fraction: "1200", "-550", "1200.00" */
+const PLAIN_WHOLE = /^-?\d{1,15}(?:\.0+)?$/;
+
+/**
+ * A plain decimal with at most 12 integer and 3 fraction digits as an exact integer over a power
+ * of ten ("12.5" → 125 / 10); null for anything else (signs, exponents, longer figures), which
+ * the caller then reads with decimal.js.
+ */
+export function plainDecimal(value: string): { units: number; scale: number } | null {
+  const m = /^(\d{1,12})(?:\.(\d{1,3}))?$/.exec(value.trim());
+  if (m === null) return null;
+  const frac = m[2] ?? '';
+  return { units: Number(m[1]! + frac), scale: 10 ** frac.length };
+}
+
 /** Integer yen from a decimal string, or null when it is not a whole safe-integer amount. */
 export function parseYen(value: string): number | null {
+  // the common case without a Decimal (the import reads three per order_totals row)
+  const t = value.trim();
+  if (PLAIN_WHOLE.test(t)) {
+    const n = Number(t);
+    return n === 0 ? 0 : n; // no -0
+  }
   const d = parseDecimal(value);
   return d === null ? null : wholeYen(d);
 }
