@@ -210,7 +210,7 @@ export const taxUpdateHistoryCommand: CliCommand = {
 
 /** Undo of a run from its automatic backup (the history screen's 「バックアップから復元」). */
 export const taxUpdateRestoreCommand: CliCommand = {
-  summary: '消費税自動更新の実行を取り消し、実行前の自動バックアップから定期申込を復元します(--confirm 必須。その税率改定はもう一度実行できるようになります)',
+  summary: '消費税自動更新の実行を取り消し、実行前の自動バックアップから定期申込を復元します(--confirm 必須、受付停止中のみ。その税率改定はもう一度実行できるようになります)',
   usage: 'tax-update:restore --data-dir DIR --run N --confirm [--json]',
   async run(argv, io) {
     const args = parseCliArgs(argv, {

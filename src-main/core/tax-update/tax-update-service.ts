@@ -233,6 +233,13 @@ export function createTaxUpdateService(deps: TaxUpdateDeps) {
      */
     restore(runId: number): RunSummary {
       const run = repos.taxUpdate.getRun(runId);
+      // as for the update itself: nobody may edit or import 定期申込 while they are put back
+      if (!deps.storeMode.isClosed()) {
+        throw new AppError(
+          'STORE_NOT_CLOSED',
+          '受付停止になっていないため復元できません。「受付停止」を押して定期申込の編集と取込を止めてから、もう一度復元してください。',
+        );
+      }
       if (run.restoredAt !== null) {
         throw new AppError(
           'CONFLICT',

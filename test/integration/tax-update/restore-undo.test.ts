@@ -164,6 +164,21 @@ describe('定期申込: stored 販売価格, restore as an explicit undo', () =>
     expect(sales('A-INCL')).toEqual({ f: 1000, r: 1080, l: 500 });
   });
 
+  it('refuses to restore while the store takes orders (定期申込 could be edited or imported meanwhile); nothing changes', async () => {
+    const run = await apply(PRESET_2019.id);
+    const after = dumpSubscriptions(t.core.db);
+    await t.call('store:open', {});
+    const logsBefore = logs(); // 受付再開 is logged too
+    const e = await errorOf(t.call('taxUpdate:restore', { runId: run.id, confirm: true }));
+    expect(e.code).toBe('STORE_NOT_CLOSED');
+    expect(e.message).toContain('受付停止になっていないため復元できません');
+    expect(dumpSubscriptions(t.core.db)).toBe(after);
+    expect(logs()).toEqual(logsBefore);
+    expect((await t.call<{ runs: Run[] }>('taxUpdate:history', {})).runs[0]!.restoredAt).toBeNull();
+    await t.call('store:close', {});
+    expect((await t.call<Run>('taxUpdate:restore', { runId: run.id, confirm: true })).restoredAt).not.toBeNull();
+  });
+
   it('the 管理者ログ is outside the restored data: the run entry survives, the restore entry says the run may be done again', async () => {
     const run = await apply(PRESET_2019.id);
     const backupFile = (await t.call<{ runs: { backupFile: string }[] }>('taxUpdate:history', {})).runs[0]!.backupFile;
