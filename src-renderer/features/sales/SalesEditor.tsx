@@ -6,7 +6,7 @@
  */
 import { DateInput } from '../../components/DateInput';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import type { SalesDetail, SalesSlipInput, SalesWriteResult } from '../../../src-shared/sales/sales-slip';
 import { jstDateOf } from '../../../src-shared/domain/jst-date';
 import { FormStatus, problemsOf, useFocusFirstError } from '../../components/FormStatus';
@@ -133,6 +133,14 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
   const defaultPrice = (pid: string): number | undefined =>
     prices.data?.rows.find((p) => String(p.productId) === pid)?.unitPrice ?? productOf(pid)?.unitPrice;
   const setLine = (i: number, patch: Partial<LineDraft>) => setLines((ls) => ls.map((l, k) => (k === i ? { ...l, ...patch } : l)));
+  /** What every control of a line carries: its id (focus on error), 行目 label, error mark, value and edit. */
+  const lineControl = (i: number, field: keyof LineDraft, label: string) => ({
+    id: `se-line-${i}-${field}`,
+    'aria-invalid': invalid(`lines.${i}.${field}`),
+    'aria-label': `${i + 1}行目の${label}`,
+    value: lines[i]![field],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setLine(i, { [field]: e.target.value }),
+  });
   const customer = customers.data?.rows.find((c) => String(c.id) === customerId);
 
   return (
@@ -221,51 +229,19 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
           return (
             <>
               <td>{i + 1}</td>
-              <td>
-                <select
-                  id={`se-line-${i}-productId`}
-                  aria-invalid={invalid(`lines.${i}.productId`)}
-                  aria-label={`${i + 1}行目の商品`}
-                  value={l.productId}
-                  onChange={(e) => setLine(i, { productId: e.target.value })}
-                >
+              <LineCell error={errorOf(`lines.${i}.productId`)}>
+                <select {...lineControl(i, 'productId', '商品')}>
                   <CodeNameOptions rows={products.data?.rows} />
                 </select>
-                <FieldError message={errorOf(`lines.${i}.productId`)} />
-              </td>
-              <td>
-                <input
-                  type="number"
-                  id={`se-line-${i}-quantity`}
-                  aria-invalid={invalid(`lines.${i}.quantity`)}
-                  className="qty"
-                  aria-label={`${i + 1}行目の数量`}
-                  value={l.quantity}
-                  onChange={(e) => setLine(i, { quantity: e.target.value })}
-                />
-                <FieldError message={errorOf(`lines.${i}.quantity`)} />
-              </td>
-              <td>
-                <input
-                  type="number"
-                  className="price"
-                  id={`se-line-${i}-unitPrice`}
-                  aria-invalid={invalid(`lines.${i}.unitPrice`)}
-                  aria-label={`${i + 1}行目の単価`}
-                  placeholder={defaultPrice(l.productId)?.toString() ?? ''}
-                  value={l.unitPrice}
-                  onChange={(e) => setLine(i, { unitPrice: e.target.value })}
-                />
-                <FieldError message={errorOf(`lines.${i}.unitPrice`)} />
-              </td>
-              <td>
-                <select
-                  id={`se-line-${i}-taxClassId`}
-                  aria-invalid={invalid(`lines.${i}.taxClassId`)}
-                  aria-label={`${i + 1}行目の税区分`}
-                  value={l.taxClassId}
-                  onChange={(e) => setLine(i, { taxClassId: e.target.value })}
-                >
+              </LineCell>
+              <LineCell error={errorOf(`lines.${i}.quantity`)}>
+                <input type="number" className="qty" {...lineControl(i, 'quantity', '数量')} />
+              </LineCell>
+              <LineCell error={errorOf(`lines.${i}.unitPrice`)}>
+                <input type="number" className="price" placeholder={defaultPrice(l.productId)?.toString() ?? ''} {...lineControl(i, 'unitPrice', '単価')} />
+              </LineCell>
+              <LineCell error={errorOf(`lines.${i}.taxClassId`)}>
+                <select {...lineControl(i, 'taxClassId', '税区分')}>
                   <option value="">商品の税区分</option>
                   {(taxClasses.data?.rows ?? []).map((t) => (
                     <option key={t.id} value={t.id}>
@@ -273,8 +249,7 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
                     </option>
                   ))}
                 </select>
-                <FieldError message={errorOf(`lines.${i}.taxClassId`)} />
-              </td>
+              </LineCell>
               <td className="num">{amount === undefined ? '' : formatYen(amount)}</td>
             </>
           );
@@ -311,6 +286,16 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
         <FormStatus error={save.error} problems={problems} />
       </div>
     </form>
+  );
+}
+
+/** A line's cell: its control with the control's problem right below. */
+function LineCell({ error, children }: { error: string | undefined; children: ReactNode }) {
+  return (
+    <td>
+      {children}
+      <FieldError message={error} />
+    </td>
   );
 }
 
