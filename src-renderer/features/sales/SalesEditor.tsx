@@ -133,6 +133,14 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
   const defaultPrice = (pid: string): number | undefined =>
     prices.data?.rows.find((p) => String(p.productId) === pid)?.unitPrice ?? productOf(pid)?.unitPrice;
   const setLine = (i: number, patch: Partial<LineDraft>) => setLines((ls) => ls.map((l, k) => (k === i ? { ...l, ...patch } : l)));
+  /** What a head control carries: its id (focus on error), label, error mark, value and edit. */
+  const headControl = (id: string, path: string, label: string, value: string, set: (v: string) => void) => ({
+    id,
+    'aria-invalid': invalid(path),
+    'aria-label': label,
+    value,
+    onChange: (e: ChangeEvent<HTMLSelectElement>) => set(e.target.value),
+  });
   /** What every control of a line carries: its id (focus on error), 行目 label, error mark, value and edit. */
   const lineControl = (i: number, field: keyof LineDraft, label: string) => ({
     id: `se-line-${i}-${field}`,
@@ -154,46 +162,21 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
     >
       <h2>{id === null ? '売上伝票の新規入力' : `${what} の編集`}</h2>
       <div className="form-grid">
-        <label>
-          得意先
-          <select
-            id="se-customer"
-            aria-invalid={invalid('customerId')}
-            aria-label="得意先"
-            value={customerId}
-            onChange={(e) => setCustomerId(e.target.value)}
-          >
+        <HeadField label="得意先" error={errorOf('customerId')}>
+          <select {...headControl('se-customer', 'customerId', '得意先', customerId, setCustomerId)}>
             <CodeNameOptions rows={customers.data?.rows} markUnconfirmed />
           </select>
-          <FieldError message={errorOf('customerId')} />
-        </label>
-        <label>
-          売上日
+        </HeadField>
+        <HeadField label="売上日" error={errorOf('date')}>
           <DateInput id="se-date" invalid={invalid('date')} aria-label="売上日" value={date} onChange={setDate} />
-          <FieldError message={errorOf('date')} />
-        </label>
-        <label>
-          出荷倉庫
-          <select
-            id="se-warehouse"
-            aria-invalid={invalid('warehouseId')}
-            aria-label="出荷倉庫"
-            value={warehouseId}
-            onChange={(e) => setWarehouseId(e.target.value)}
-          >
+        </HeadField>
+        <HeadField label="出荷倉庫" error={errorOf('warehouseId')}>
+          <select {...headControl('se-warehouse', 'warehouseId', '出荷倉庫', warehouseId, setWarehouseId)}>
             <CodeNameOptions rows={warehouses.data?.rows} />
           </select>
-          <FieldError message={errorOf('warehouseId')} />
-        </label>
-        <label>
-          部門
-          <select
-            id="se-department"
-            aria-invalid={invalid('departmentId')}
-            aria-label="部門"
-            value={departmentId}
-            onChange={(e) => setDepartmentId(e.target.value)}
-          >
+        </HeadField>
+        <HeadField label="部門" error={errorOf('departmentId')}>
+          <select {...headControl('se-department', 'departmentId', '部門', departmentId, setDepartmentId)}>
             <option value="">最初の部門</option>
             {(departments.data?.rows ?? []).map((d) => (
               <option key={d.id} value={d.id}>
@@ -201,8 +184,7 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
               </option>
             ))}
           </select>
-          <FieldError message={errorOf('departmentId')} />
-        </label>
+        </HeadField>
       </div>
       {customer?.taxDisplay === '税込' ? (
         <Notice kind="info" live={false}>
@@ -286,6 +268,17 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
         <FormStatus error={save.error} problems={problems} />
       </div>
     </form>
+  );
+}
+
+/** A head field: the label around its control, the control's problem below. */
+function HeadField({ label, error, children }: { label: string; error: string | undefined; children: ReactNode }) {
+  return (
+    <label>
+      {label}
+      {children}
+      <FieldError message={error} />
+    </label>
   );
 }
 
