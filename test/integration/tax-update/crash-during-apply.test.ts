@@ -20,7 +20,7 @@ import { DB_FILE_NAME } from '../../../src-main/core/create-core';
 import { PRESET_2019 } from '../../../src-shared/tax-update/types';
 import { TAX_UPDATE_CHECKLIST_IDS } from '../../../src-shared/tax-update/checklist';
 import { makeTestCore } from '../../helpers/core';
-import { bundleChild, countBy, landedProblem, landingOf, runChild, sweep, txOf } from '../../helpers/kill-child';
+import { bundleChild, countBy, landedProblem, landingOf, runChild, sweep, txOf, type Landing } from '../../helpers/kill-child';
 import { setStoreClosed } from '../../helpers/store-mode';
 import { makeTempDir } from '../../helpers/temp-dir';
 import type { WritePoint } from '../../helpers/write-points';
