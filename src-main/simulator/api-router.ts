@@ -36,21 +36,20 @@ const byId =
     return id === null ? null : fn(s, id, ...rest);
   };
 
+/** A resource read as a list and by id, and written one record at a time (受注, 出荷). */
+const listGetPatch = (
+  list: (s: SimulatorState, q: URLSearchParams) => SimResponse,
+  get: (s: SimulatorState, id: number, q: URLSearchParams) => SimResponse,
+  patch: (s: SimulatorState, id: number, body: unknown) => SimResponse,
+): Handlers => ({ list, get: byId(get), patchOne: byId(patch) });
+
 const RESOURCES: Record<string, Handlers> = {
-  orders: {
-    list: orders.listOrders,
-    get: byId((s, id, q: URLSearchParams) => orders.getOrder(s, id, q)),
-    patchOne: byId((s, id, body: unknown) => orders.patchOrder(s, id, body)),
-  },
+  orders: listGetPatch(orders.listOrders, orders.getOrder, orders.patchOrder),
   order_products: {
     list: orders.listOrderProducts,
     get: byId((s, id) => orders.getOrderProduct(s, id)),
   },
-  logistics: {
-    list: orders.listLogistics,
-    get: byId((s, id, q: URLSearchParams) => orders.getLogistic(s, id, q)),
-    patchOne: byId((s, id, body: unknown) => orders.patchLogistic(s, id, body)),
-  },
+  logistics: listGetPatch(orders.listLogistics, orders.getLogistic, orders.patchLogistic),
   product_sets: {
     list: catalog.listProductSets,
     get: byId((s, id) => catalog.getProductSet(s, id)),

@@ -82,20 +82,7 @@ export function buildCatalog(rng: Rng, updatedAt: string, bulkSets = 0): Catalog
   TEMPLATES.forEach((t, i) => {
     const productId = 301 + i;
     const fractional = !Number.isInteger(t.base);
-    products.push({
-      id: productId,
-      main_no: t.mainNo,
-      name: t.name,
-      catch_copy: '',
-      category_id: t.food ? 1 : 2,
-      sub_category_id: '',
-      made_in: '日本',
-      description: '',
-      flag: '表示',
-      priority: 0,
-      customs: [],
-      updated_at: updatedAt,
-    });
+    products.push(wireProduct(productId, t.mainNo, t.name, t.food ? 1 : 2, updatedAt));
     // half-yen products have no 単品 (12.5 × 1 is not a whole yen); others get 単品 plus 1–3 larger sets
     const kinds = SET_KINDS.filter((k) => !(fractional && k.quantity === 1)).filter((k, idx) => idx === 0 || rng.chance(0.6));
     const baseTenths = Math.round(t.base * 10);
@@ -108,40 +95,27 @@ export function buildCatalog(rng: Rng, updatedAt: string, bulkSets = 0): Catalog
       const tenths = baseTenths - discountTenths;
       const managed = !rng.chance(0.06);
       const hasJan = rng.chance(0.7);
-      sets.push({
-        id: productId * 10 + idx,
-        product_id: productId,
-        product_no: t.mainNo + k.suffix,
-        jan_code: hasJan ? ean13(`49${String(productId).padStart(5, '0')}${String(idx).padStart(5, '0')}`) : '',
-        location_no: `${String.fromCharCode(65 + (i % 6))}-${String((i % 12) + 1).padStart(2, '0')}`,
-        jodai_type: 'メーカー希望小売価格',
-        jodai: Math.ceil((tenths * k.quantity * 13) / 100),
-        name: k.name,
-        unit_price: tenths % 10 === 0 ? tenths / 10 : tenthsToString(tenths),
-        min_order: null,
-        max_order: null,
-        group_price: {},
-        special_price: {},
-        volume_discount: {},
-        quantity: k.quantity,
-        unit: t.unit,
-        description: '',
-        stock: managed ? rng.int(0, k.quantity >= 100 ? 40 : 500) : null,
-        stock_flag: managed ? 0 : 1,
-        stock_parent: null,
-        stock_view_id: 1,
-        stock_few: k.quantity >= 20 ? 3 : 20,
-        priority: idx,
-        set_flag: '表示',
-        view_group_filter: '',
-        visible_customer_id: '',
-        customs: [],
-        option_ids: [],
-        shipping_group_id: 1,
-        shipping_size: k.quantity >= 20 ? 0.2 : 0.05,
-        tax_type_id: t.food ? 2 : 1,
-        updated_at: updatedAt,
-      });
+      sets.push(
+        wireSet({
+          id: productId * 10 + idx,
+          product_id: productId,
+          product_no: t.mainNo + k.suffix,
+          jan_code: hasJan ? ean13(`49${String(productId).padStart(5, '0')}${String(idx).padStart(5, '0')}`) : '',
+          location_no: `${String.fromCharCode(65 + (i % 6))}-${String((i % 12) + 1).padStart(2, '0')}`,
+          jodai: Math.ceil((tenths * k.quantity * 13) / 100),
+          name: k.name,
+          unit_price: tenths % 10 === 0 ? tenths / 10 : tenthsToString(tenths),
+          quantity: k.quantity,
+          unit: t.unit,
+          stock: managed ? rng.int(0, k.quantity >= 100 ? 40 : 500) : null,
+          stock_flag: managed ? 0 : 1,
+          stock_few: k.quantity >= 20 ? 3 : 20,
+          priority: idx,
+          shipping_size: k.quantity >= 20 ? 0.2 : 0.05,
+          tax_type_id: t.food ? 2 : 1,
+          updated_at: updatedAt,
+        }),
+      );
     });
   });
   addBulkSets(products, sets, bulkSets, updatedAt);
@@ -156,45 +130,96 @@ function addBulkSets(products: WireProduct[], sets: WireProductSet[], count: num
   for (let i = 1; i <= count; i++) {
     const productId = 10_000 + i;
     const no = `BULK-${String(i).padStart(5, '0')}`;
-    products.push({ id: productId, main_no: no, name: `一括テスト商品 ${i}`, catch_copy: '', category_id: 2, sub_category_id: '', made_in: '日本', description: '', flag: '表示', priority: 0, customs: [], updated_at: updatedAt });
-    sets.push({
-      id: productId * 10,
-      product_id: productId,
-      product_no: no,
-      jan_code: '',
-      location_no: 'Z-01',
-      jodai_type: 'メーカー希望小売価格',
-      jodai: 130,
-      name: '単品',
-      unit_price: 100,
-      min_order: null,
-      max_order: null,
-      group_price: {},
-      special_price: {},
-      volume_discount: {},
-      quantity: 1,
-      unit: '個',
-      description: '',
-      stock: 1000,
-      stock_flag: 0,
-      stock_parent: null,
-      stock_view_id: 1,
-      stock_few: 20,
-      priority: 0,
-      set_flag: '表示',
-      view_group_filter: '',
-      visible_customer_id: '',
-      customs: [],
-      option_ids: [],
-      shipping_group_id: 1,
-      shipping_size: 0.05,
-      tax_type_id: 1,
-      updated_at: updatedAt,
-    });
+    products.push(wireProduct(productId, no, `一括テスト商品 ${i}`, 2, updatedAt));
+    sets.push(
+      wireSet({
+        id: productId * 10,
+        product_id: productId,
+        product_no: no,
+        jan_code: '',
+        location_no: 'Z-01',
+        jodai: 130,
+        name: '単品',
+        unit_price: 100,
+        quantity: 1,
+        unit: '個',
+        stock: 1000,
+        stock_flag: 0,
+        stock_few: 20,
+        priority: 0,
+        shipping_size: 0.05,
+        tax_type_id: 1,
+        updated_at: updatedAt,
+      }),
+    );
   }
 }
 
 /** Per-piece price of a set as a decimal string ("150", "12.5"). */
 export function setUnitPriceString(set: WireProductSet): string {
   return String(set.unit_price);
+}
+
+/** A 商品 of the simulated shop: the fields that differ, the rest as every product here has them. */
+function wireProduct(id: number, mainNo: string, name: string, categoryId: number, updatedAt: string): WireProduct {
+  return { id, main_no: mainNo, name, catch_copy: '', category_id: categoryId, sub_category_id: '', made_in: '日本', description: '', flag: '表示', priority: 0, customs: [], updated_at: updatedAt };
+}
+
+/** The 商品セット fields that are the same for every set of the simulated shop. */
+type SetConstants =
+  | 'jodai_type'
+  | 'min_order'
+  | 'max_order'
+  | 'group_price'
+  | 'special_price'
+  | 'volume_discount'
+  | 'description'
+  | 'stock_parent'
+  | 'stock_view_id'
+  | 'set_flag'
+  | 'view_group_filter'
+  | 'visible_customer_id'
+  | 'customs'
+  | 'option_ids'
+  | 'shipping_group_id';
+
+/**
+ * A 商品セット from the fields that differ; the constants are fresh objects per set (the
+ * simulator's writes change records in place) and the keys keep the API's order.
+ */
+function wireSet(own: Omit<WireProductSet, SetConstants>): WireProductSet {
+  return {
+    id: own.id,
+    product_id: own.product_id,
+    product_no: own.product_no,
+    jan_code: own.jan_code,
+    location_no: own.location_no,
+    jodai_type: 'メーカー希望小売価格',
+    jodai: own.jodai,
+    name: own.name,
+    unit_price: own.unit_price,
+    min_order: null,
+    max_order: null,
+    group_price: {},
+    special_price: {},
+    volume_discount: {},
+    quantity: own.quantity,
+    unit: own.unit,
+    description: '',
+    stock: own.stock,
+    stock_flag: own.stock_flag,
+    stock_parent: null,
+    stock_view_id: 1,
+    stock_few: own.stock_few,
+    priority: own.priority,
+    set_flag: '表示',
+    view_group_filter: '',
+    visible_customer_id: '',
+    customs: [],
+    option_ids: [],
+    shipping_group_id: 1,
+    shipping_size: own.shipping_size,
+    tax_type_id: own.tax_type_id,
+    updated_at: own.updated_at,
+  };
 }

@@ -67,16 +67,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
 export const WRITE_FAULT_KINDS: readonly FaultKind[] = ['apply-then-reset', 'apply-then-error', 'apply-then-hang', 'buyer-order'];
 
 /** Kinds random mode uses unless told otherwise (no hang/latency: those need client timeouts). */
-export const DEFAULT_RANDOM_KINDS: readonly FaultKind[] = [
-  'http-error',
-  'rate-limit',
-  'malformed-json',
-  'truncated',
-  'html-maintenance',
-  'unauthorized',
-  'reset',
-  'shift',
-];
+export const DEFAULT_RANDOM_KINDS: readonly FaultKind[] = FAULT_KINDS.filter((k) => k !== 'latency' && k !== 'hang');
 
 export interface FaultRule {
   kind: FaultKind;

@@ -6,7 +6,7 @@
  */
 import { DateInput } from '../../components/DateInput';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import type { SalesDetail, SalesSlipInput, SalesWriteResult } from '../../../src-shared/sales/sales-slip';
 import { jstDateOf } from '../../../src-shared/domain/jst-date';
 import { FormStatus, problemsOf, useFocusFirstError } from '../../components/FormStatus';
@@ -133,6 +133,22 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
   const defaultPrice = (pid: string): number | undefined =>
     prices.data?.rows.find((p) => String(p.productId) === pid)?.unitPrice ?? productOf(pid)?.unitPrice;
   const setLine = (i: number, patch: Partial<LineDraft>) => setLines((ls) => ls.map((l, k) => (k === i ? { ...l, ...patch } : l)));
+  /** What a head control carries: its id (focus on error), label, error mark, value and edit. */
+  const headControl = (id: string, path: string, label: string, value: string, set: (v: string) => void) => ({
+    id,
+    'aria-invalid': invalid(path),
+    'aria-label': label,
+    value,
+    onChange: (e: ChangeEvent<HTMLSelectElement>) => set(e.target.value),
+  });
+  /** What every control of a line carries: its id (focus on error), 行目 label, error mark, value and edit. */
+  const lineControl = (i: number, field: keyof LineDraft, label: string) => ({
+    id: `se-line-${i}-${field}`,
+    'aria-invalid': invalid(`lines.${i}.${field}`),
+    'aria-label': `${i + 1}行目の${label}`,
+    value: lines[i]![field],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setLine(i, { [field]: e.target.value }),
+  });
   const customer = customers.data?.rows.find((c) => String(c.id) === customerId);
 
   return (
@@ -146,46 +162,21 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
     >
       <h2>{id === null ? '売上伝票の新規入力' : `${what} の編集`}</h2>
       <div className="form-grid">
-        <label>
-          得意先
-          <select
-            id="se-customer"
-            aria-invalid={invalid('customerId')}
-            aria-label="得意先"
-            value={customerId}
-            onChange={(e) => setCustomerId(e.target.value)}
-          >
+        <HeadField label="得意先" error={errorOf('customerId')}>
+          <select {...headControl('se-customer', 'customerId', '得意先', customerId, setCustomerId)}>
             <CodeNameOptions rows={customers.data?.rows} markUnconfirmed />
           </select>
-          <FieldError message={errorOf('customerId')} />
-        </label>
-        <label>
-          売上日
+        </HeadField>
+        <HeadField label="売上日" error={errorOf('date')}>
           <DateInput id="se-date" invalid={invalid('date')} aria-label="売上日" value={date} onChange={setDate} />
-          <FieldError message={errorOf('date')} />
-        </label>
-        <label>
-          出荷倉庫
-          <select
-            id="se-warehouse"
-            aria-invalid={invalid('warehouseId')}
-            aria-label="出荷倉庫"
-            value={warehouseId}
-            onChange={(e) => setWarehouseId(e.target.value)}
-          >
+        </HeadField>
+        <HeadField label="出荷倉庫" error={errorOf('warehouseId')}>
+          <select {...headControl('se-warehouse', 'warehouseId', '出荷倉庫', warehouseId, setWarehouseId)}>
             <CodeNameOptions rows={warehouses.data?.rows} />
           </select>
-          <FieldError message={errorOf('warehouseId')} />
-        </label>
-        <label>
-          部門
-          <select
-            id="se-department"
-            aria-invalid={invalid('departmentId')}
-            aria-label="部門"
-            value={departmentId}
-            onChange={(e) => setDepartmentId(e.target.value)}
-          >
+        </HeadField>
+        <HeadField label="部門" error={errorOf('departmentId')}>
+          <select {...headControl('se-department', 'departmentId', '部門', departmentId, setDepartmentId)}>
             <option value="">最初の部門</option>
             {(departments.data?.rows ?? []).map((d) => (
               <option key={d.id} value={d.id}>
@@ -193,8 +184,7 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
               </option>
             ))}
           </select>
-          <FieldError message={errorOf('departmentId')} />
-        </label>
+        </HeadField>
       </div>
       {customer?.taxDisplay === '税込' ? (
         <Notice kind="info" live={false}>
@@ -221,51 +211,19 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
           return (
             <>
               <td>{i + 1}</td>
-              <td>
-                <select
-                  id={`se-line-${i}-productId`}
-                  aria-invalid={invalid(`lines.${i}.productId`)}
-                  aria-label={`${i + 1}行目の商品`}
-                  value={l.productId}
-                  onChange={(e) => setLine(i, { productId: e.target.value })}
-                >
+              <LineCell error={errorOf(`lines.${i}.productId`)}>
+                <select {...lineControl(i, 'productId', '商品')}>
                   <CodeNameOptions rows={products.data?.rows} />
                 </select>
-                <FieldError message={errorOf(`lines.${i}.productId`)} />
-              </td>
-              <td>
-                <input
-                  type="number"
-                  id={`se-line-${i}-quantity`}
-                  aria-invalid={invalid(`lines.${i}.quantity`)}
-                  className="qty"
-                  aria-label={`${i + 1}行目の数量`}
-                  value={l.quantity}
-                  onChange={(e) => setLine(i, { quantity: e.target.value })}
-                />
-                <FieldError message={errorOf(`lines.${i}.quantity`)} />
-              </td>
-              <td>
-                <input
-                  type="number"
-                  className="price"
-                  id={`se-line-${i}-unitPrice`}
-                  aria-invalid={invalid(`lines.${i}.unitPrice`)}
-                  aria-label={`${i + 1}行目の単価`}
-                  placeholder={defaultPrice(l.productId)?.toString() ?? ''}
-                  value={l.unitPrice}
-                  onChange={(e) => setLine(i, { unitPrice: e.target.value })}
-                />
-                <FieldError message={errorOf(`lines.${i}.unitPrice`)} />
-              </td>
-              <td>
-                <select
-                  id={`se-line-${i}-taxClassId`}
-                  aria-invalid={invalid(`lines.${i}.taxClassId`)}
-                  aria-label={`${i + 1}行目の税区分`}
-                  value={l.taxClassId}
-                  onChange={(e) => setLine(i, { taxClassId: e.target.value })}
-                >
+              </LineCell>
+              <LineCell error={errorOf(`lines.${i}.quantity`)}>
+                <input type="number" className="qty" {...lineControl(i, 'quantity', '数量')} />
+              </LineCell>
+              <LineCell error={errorOf(`lines.${i}.unitPrice`)}>
+                <input type="number" className="price" placeholder={defaultPrice(l.productId)?.toString() ?? ''} {...lineControl(i, 'unitPrice', '単価')} />
+              </LineCell>
+              <LineCell error={errorOf(`lines.${i}.taxClassId`)}>
+                <select {...lineControl(i, 'taxClassId', '税区分')}>
                   <option value="">商品の税区分</option>
                   {(taxClasses.data?.rows ?? []).map((t) => (
                     <option key={t.id} value={t.id}>
@@ -273,8 +231,7 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
                     </option>
                   ))}
                 </select>
-                <FieldError message={errorOf(`lines.${i}.taxClassId`)} />
-              </td>
+              </LineCell>
               <td className="num">{amount === undefined ? '' : formatYen(amount)}</td>
             </>
           );
@@ -311,6 +268,27 @@ export function SalesEditor({ id, onDone, onCancel }: { id: number | null; onDon
         <FormStatus error={save.error} problems={problems} />
       </div>
     </form>
+  );
+}
+
+/** A head field: the label around its control, the control's problem below. */
+function HeadField({ label, error, children }: { label: string; error: string | undefined; children: ReactNode }) {
+  return (
+    <label>
+      {label}
+      {children}
+      <FieldError message={error} />
+    </label>
+  );
+}
+
+/** A line's cell: its control with the control's problem right below. */
+function LineCell({ error, children }: { error: string | undefined; children: ReactNode }) {
+  return (
+    <td>
+      {children}
+      <FieldError message={error} />
+    </td>
   );
 }
 

@@ -15,6 +15,23 @@ type Row = { name: string; from: string; to: string };
 const toRows = (hs: readonly CompanyHoliday[]): Row[] =>
   hs.map((h) => ({ name: h.name, from: monthDayLabel(h.from), to: monthDayLabel(h.to) }));
 
+const EDGES = { from: { label: '開始', example: '12/29' }, to: { label: '終了', example: '1/3' } } as const;
+
+/** One 月/日 cell of a row: the start or the end of the range. */
+function MonthDayCell({ row, edge, value, onChange }: { row: number; edge: keyof typeof EDGES; value: string; onChange: (v: string) => void }) {
+  return (
+    <td>
+      <input
+        aria-label={`${row + 1}行目の${EDGES[edge].label}`}
+        className="md-input"
+        placeholder={EDGES[edge].example}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </td>
+  );
+}
+
 export function CompanyHolidays() {
   const q = useQuery(scheduleQueries.holidays());
   const [rows, setRows] = useState<Row[] | null>(null);
@@ -66,24 +83,8 @@ export function CompanyHolidays() {
                 onChange={(e) => set(i, { name: e.target.value })}
               />
             </td>
-            <td>
-              <input
-                aria-label={`${i + 1}行目の開始`}
-                className="md-input"
-                placeholder="12/29"
-                value={r.from}
-                onChange={(e) => set(i, { from: e.target.value })}
-              />
-            </td>
-            <td>
-              <input
-                aria-label={`${i + 1}行目の終了`}
-                className="md-input"
-                placeholder="1/3"
-                value={r.to}
-                onChange={(e) => set(i, { to: e.target.value })}
-              />
-            </td>
+            <MonthDayCell row={i} edge="from" value={r.from} onChange={(from) => set(i, { from })} />
+            <MonthDayCell row={i} edge="to" value={r.to} onChange={(to) => set(i, { to })} />
           </>
         )}
         onRemove={(i) => edit(shown.filter((_, j) => j !== i))}

@@ -10,6 +10,7 @@ import { useRef, useState } from 'react';
 import { STOCK_SLIP_LABELS, type StockSlipDetail, type StockSlipKind } from '../../../src-shared/stock/stock-slip';
 import { FormField } from '../../components/FormField';
 import { FormStatus, problemsOf, useFocusFirstError } from '../../components/FormStatus';
+import { MasterSelect } from '../../components/MasterSelect';
 import { api, ApiError, unwrap } from '../../ipc/api';
 import { confirmLeave, useSnapshotGuard } from '../../stores/unsaved-changes';
 import { ProductLineInput, type PickedLineProduct } from './ProductLineInput';
@@ -84,11 +85,6 @@ export function StockSlipEditor({ kind, slip, today, onSaved, onCancel }: StockS
       .map((f) => f.message)
       .join(' ') || undefined;
   const setLine = (i: number, patch: Partial<Line>) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
-  const whOptions = (warehouses.data?.rows ?? []).map((w) => (
-    <option key={w.id} value={w.id}>
-      {w.code} {w.name}
-    </option>
-  ));
   const dateLabel = kind === 'receipt' ? '入荷日' : kind === 'transfer' ? '移動日' : '棚卸日';
   const whLabel = kind === 'receipt' ? '入荷先倉庫' : kind === 'transfer' ? '移動元倉庫' : '倉庫';
   const qtyLabel = kind === 'adjustment' ? '実在庫数' : '数量';
@@ -113,46 +109,12 @@ export function StockSlipEditor({ kind, slip, today, onSaved, onCancel }: StockS
       <FormField id="ss-date" label={dateLabel} required error={errorOf('date')}>
         <DateInput id="ss-date" value={date} onChange={setDate} invalid={errorOf('date') !== undefined} />
       </FormField>
-      <FormField id="ss-wh" label={whLabel} required error={errorOf('warehouseId')}>
-        <select
-          id="ss-wh"
-          aria-invalid={errorOf('warehouseId') ? true : undefined}
-          value={warehouseId ?? ''}
-          onChange={(e) => setWarehouseId(e.target.value ? Number(e.target.value) : null)}
-        >
-          <option value="">選んでください</option>
-          {whOptions}
-        </select>
-      </FormField>
+      <MasterSelect id="ss-wh" label={whLabel} required error={errorOf('warehouseId')} empty="選んでください" rows={warehouses.data?.rows} value={warehouseId} onChange={setWarehouseId} />
       {kind === 'transfer' ? (
-        <FormField id="ss-to" label="移動先倉庫" required error={errorOf('toWarehouseId')}>
-          <select
-            id="ss-to"
-            aria-invalid={errorOf('toWarehouseId') ? true : undefined}
-            value={toWarehouseId ?? ''}
-            onChange={(e) => setToWarehouseId(e.target.value ? Number(e.target.value) : null)}
-          >
-            <option value="">選んでください</option>
-            {whOptions}
-          </select>
-        </FormField>
+        <MasterSelect id="ss-to" label="移動先倉庫" required error={errorOf('toWarehouseId')} empty="選んでください" rows={warehouses.data?.rows} value={toWarehouseId} onChange={setToWarehouseId} />
       ) : null}
       {kind === 'receipt' ? (
-        <FormField id="ss-supplier" label="仕入先" error={errorOf('supplierId')}>
-          <select
-            id="ss-supplier"
-            aria-invalid={errorOf('supplierId') ? true : undefined}
-            value={supplierId ?? ''}
-            onChange={(e) => setSupplierId(e.target.value ? Number(e.target.value) : null)}
-          >
-            <option value="">（なし）</option>
-            {(suppliers.data?.rows ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.code} {s.name}
-              </option>
-            ))}
-          </select>
-        </FormField>
+        <MasterSelect id="ss-supplier" label="仕入先" error={errorOf('supplierId')} empty="（なし）" rows={suppliers.data?.rows} value={supplierId} onChange={setSupplierId} />
       ) : null}
       <FormField id="ss-memo" label="備考" error={errorOf('memo')}>
         <input id="ss-memo" aria-invalid={errorOf('memo') ? true : undefined} value={memo} onChange={(e) => setMemo(e.target.value)} />

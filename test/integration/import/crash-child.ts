@@ -1,6 +1,6 @@
 /**
  * Child process of DB-kill (bundled once by the test so each start is quick): opens the data folder
- * like the CLI and runs one 出荷取込処理 with its connection instrumented (test/helpers/write-points.ts).
+ * like the CLI and runs one 出荷取込処理 with its connection instrumented (test/helpers/kill-child.ts, write-points.ts).
  * With KILL_AT = n it prints the point it reached ("kill {…}") and stops itself with SIGKILL right
  * after point n — a deterministic crash at one statement boundary; with 0 it runs to the end and
  * prints every point ("points […]") and "done <status>".
@@ -10,11 +10,10 @@
  * - cursor-early: the 出荷取込開始日 moves (committed) before the write transaction begins;
  * - row-outside: the run's システムログ lines are written after the commit, outside the transaction.
  */
-import { writeSync } from 'node:fs';
 import { createCore } from '../../../src-main/core/create-core';
 import { openCliTokenStore } from '../../../src-main/core/file-token-store';
 import { createConsoleLogger } from '../../../src-main/core/logging';
-import { instrumentPoints, type WritePoint } from '../../helpers/write-points';
+import { killAtPoint, reportDone } from '../../helpers/kill-child';
 
 async function main(): Promise<void> {
   const [dataDir, setting, migrationsDir, killAtText, sabotage = 'none', cursorAfter = ''] = process.argv.slice(2);
@@ -23,22 +22,13 @@ async function main(): Promise<void> {
   if (!dataDir || !Number.isInteger(settingId) || !migrationsDir || !Number.isInteger(killAt)) {
     throw new Error('usage: crash-child DATA_DIR SETTING_ID MIGRATIONS_DIR KILL_AT [SABOTAGE CURSOR_AFTER]');
   }
-  let points: WritePoint[] = [];
+  const kill = killAtPoint(killAt);
   const core = await createCore({
     dataDir,
     migrationsDir,
     logger: createConsoleLogger('crash-child', 'error'),
     tokenStore: openCliTokenStore(dataDir),
-    instrumentConnection: (db) => {
-      points = instrumentPoints(db, {
-        onPoint: (p) => {
-          if (p.n !== killAt) return;
-          // written synchronously: the line is in the pipe before the process dies
-          writeSync(1, `kill ${JSON.stringify({ ...p, sql: p.sql.slice(0, 60) })}\n`);
-          process.kill(process.pid, 'SIGKILL');
-        },
-      });
-    },
+    instrumentConnection: (db) => kill.instrument(db),
   });
   const repos = core.services.repos;
   const origTransaction = repos.transaction;
@@ -75,8 +65,7 @@ async function main(): Promise<void> {
   } else if (sabotage !== 'none') throw new Error(`unknown sabotage ${sabotage}`);
   const o = await core.services.imports.run({ settingId, dryRun: false, trigger: 'cli' });
   core.close();
-  writeSync(1, `points ${JSON.stringify(points.map((p) => ({ ...p, sql: p.sql.slice(0, 60) })))}\n`);
-  writeSync(1, `done ${o.status}\n`);
+  reportDone(kill.points(), o.status);
 }
 
 main().catch((e: unknown) => {

@@ -9,14 +9,13 @@
  *   in a second transaction;
  * - row-outside: the 管理者ログ line is written after the commit, outside the transaction.
  */
-import { writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore } from '../../../src-main/core/create-core';
 import { createMemoryLogger } from '../../../src-main/core/logging';
 import { createMemoryTokenStore } from '../../../src-main/core/memory-token-store';
 import { PRESET_2019 } from '../../../src-shared/tax-update/types';
 import { TAX_UPDATE_CHECKLIST_IDS } from '../../../src-shared/tax-update/checklist';
-import { instrumentPoints, type WritePoint } from '../../helpers/write-points';
+import { killAtPoint, reportDone } from '../../helpers/kill-child';
 
 async function main(): Promise<void> {
   const dataDir = process.argv[2]!;
@@ -24,21 +23,13 @@ async function main(): Promise<void> {
   const migrationsDir = process.argv[3] ?? join(__dirname, '..', '..', '..', 'drizzle');
   const killAt = Number(process.argv[4] ?? '0');
   const sabotage = process.argv[5] ?? 'none';
-  let points: WritePoint[] = [];
+  const kill = killAtPoint(killAt);
   const core = await createCore({
     dataDir,
     migrationsDir,
     logger: createMemoryLogger(),
     tokenStore: createMemoryTokenStore(),
-    instrumentConnection: (db) => {
-      points = instrumentPoints(db, {
-        onPoint: (p) => {
-          if (p.n !== killAt) return;
-          writeSync(1, `kill ${JSON.stringify({ ...p, sql: p.sql.slice(0, 60) })}\n`);
-          process.kill(process.pid, 'SIGKILL');
-        },
-      });
-    },
+    instrumentConnection: (db) => kill.instrument(db),
   });
   const repos = core.services.repos;
   if (sabotage === 'split') {
@@ -71,8 +62,7 @@ async function main(): Promise<void> {
   process.stdout.write('ready\n');
   await core.services.taxUpdate.apply({ eventId: PRESET_2019.id, rounding: 'round', checked: TAX_UPDATE_CHECKLIST_IDS, understood: true });
   core.close();
-  writeSync(1, `points ${JSON.stringify(points.map((p) => ({ ...p, sql: p.sql.slice(0, 60) })))}\n`);
-  writeSync(1, 'done\n');
+  reportDone(kill.points(), 'ok');
 }
 
 main().catch((e: unknown) => {

@@ -12,16 +12,15 @@
  * Sabotage runs (a split transaction, a 管理者ログ row written outside it) must be caught.
  * `npm test` sweeps a small dataset; `npm run test:faults` (BCART_FAULTS_FULL=1) a larger one.
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../../../src-main/core/create-core';
 import { PRESET_2019 } from '../../../src-shared/tax-update/types';
 import { TAX_UPDATE_CHECKLIST_IDS } from '../../../src-shared/tax-update/checklist';
 import { makeTestCore } from '../../helpers/core';
+import { bundleChild, countBy, landedProblem, landingOf, runChild, sweep, txOf, type Landing } from '../../helpers/kill-child';
 import { setStoreClosed } from '../../helpers/store-mode';
 import { makeTempDir } from '../../helpers/temp-dir';
 import type { WritePoint } from '../../helpers/write-points';
@@ -77,41 +76,11 @@ function inspect(dir: string): Inspection {
   }
 }
 
-interface ChildResult {
-  kill: WritePoint | null;
-  points: WritePoint[];
-  done: boolean;
-  signal: NodeJS.Signals | null;
-  stderr: string;
-}
-
-function runChild(dir: string, killAt: number, mode: Mode): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, dir, MIGRATIONS, String(killAt), mode], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    child.on('error', reject);
-    child.on('close', (_code, signal) => {
-      const line = (prefix: string) => out.split('\n').find((l) => l.startsWith(prefix))?.slice(prefix.length) ?? null;
-      const kill = line('kill ');
-      const points = line('points ');
-      resolve({ kill: kill ? (JSON.parse(kill) as WritePoint) : null, points: points ? (JSON.parse(points) as WritePoint[]) : [], done: out.includes('\ndone'), signal, stderr });
-    });
-  });
-}
+/** Runs the apply child to its end (killAt 0) or until it stops itself after point killAt (test/helpers/kill-child.ts). */
+const runTaxChild = (dir: string, killAt: number, mode: Mode) => runChild(bundle, [dir, MIGRATIONS, String(killAt), mode]);
 
 /** The apply's transaction: the one that inserts the run record. */
-function applyTx(points: WritePoint[]): { begin: number; commit: number } {
-  const tx = points.find((p) => p.phase === 'inside' && /insert into "?tax_update_runs"?/i.test(p.sql))?.tx;
-  const begin = points.find((p) => p.tx === tx && p.phase === 'before-begin')?.n;
-  const commit = points.find((p) => p.tx === tx && p.phase === 'after-commit')?.n;
-  if (tx === undefined || begin === undefined || commit === undefined) throw new Error('no apply transaction among the points');
-  return { begin, commit };
-}
-
-type Landing = 'before BEGIN' | 'inside' | 'after COMMIT';
+const applyTx = (points: WritePoint[]) => txOf(points, /insert into "?tax_update_runs"?/i);
 
 describe('TAX-kill: SIGKILL at every statement boundary of the tax update', () => {
   const tmp = makeTempDir('bcart-desk-taxkill-');
@@ -127,11 +96,7 @@ describe('TAX-kill: SIGKILL at every statement boundary of the tax update', () =
   };
 
   beforeAll(async () => {
-    // bundled beside node_modules so the child resolves better-sqlite3; node starts it in ~0.2 s
-    const bundleDir = join(__dirname, '..', '..', '..', 'test-output', 'tmp');
-    mkdirSync(bundleDir, { recursive: true });
-    bundle = join(bundleDir, 'apply-child.cjs');
-    buildSync({ entryPoints: [CHILD_TS], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, external: ['better-sqlite3'], target: 'node20', logLevel: 'error' });
+    bundle = bundleChild(CHILD_TS, 'apply-child');
     const t = await makeTestCore({}, template);
     const data = makeDataset(99, APPLICATIONS);
     insertProducts(t.core.db, data.products);
@@ -154,8 +119,8 @@ describe('TAX-kill: SIGKILL at every statement boundary of the tax update', () =
     for (const mode of ['none', ...SABOTAGES] as const) {
       const dir = join(tmp.dir, `plan-${mode}`);
       copy(dir);
-      const r = await runChild(dir, 0, mode);
-      expect(r.done, r.stderr).toBe(true);
+      const r = await runTaxChild(dir, 0, mode);
+      expect(r.done, r.stderr).toBe('ok');
       plans.set(mode, r.points);
       if (mode === 'none') expect(inspect(dir).writeSet).toBe(after);
     }
@@ -167,12 +132,11 @@ describe('TAX-kill: SIGKILL at every statement boundary of the tax update', () =
     const w = applyTx(plan);
     const dir = join(tmp.dir, `k${dirs++}`);
     copy(dir);
-    const r = await runChild(dir, n, mode);
+    const r = await runTaxChild(dir, n, mode);
     const problems: string[] = [];
-    const expected = plan[n - 1]!;
-    if (r.signal !== 'SIGKILL' || !r.kill) problems.push(`not killed (signal ${r.signal}, ${r.stderr.trim()})`);
-    else if (r.kill.phase !== expected.phase || r.kill.tx !== expected.tx || r.kill.k !== expected.k) problems.push(`landed on ${JSON.stringify(r.kill)}, planned ${JSON.stringify(expected)}`);
-    const landed: Landing = n <= w.begin ? 'before BEGIN' : n < w.commit ? 'inside' : 'after COMMIT';
+    const missed = landedProblem(r, plan[n - 1]);
+    if (missed) problems.push(missed);
+    const landed = landingOf(n, w);
     const s = inspect(dir);
     if (s.integrity !== 'ok') problems.push(`integrity ${s.integrity}`);
     if (s.writeSet !== (n < w.commit ? before : after)) problems.push(`data is not the state ${n < w.commit ? 'before' : 'after'} the run`);
@@ -194,25 +158,13 @@ describe('TAX-kill: SIGKILL at every statement boundary of the tax update', () =
     return { landed, problems };
   }
 
-  async function sweep(ns: number[], mode: Mode) {
-    const results: { n: number; landed: Landing; problems: string[] }[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < ns.length) {
-        const n = ns[next++]!;
-        results.push({ n, ...(await killAndCheck(n, mode)) });
-      }
-    };
-    await Promise.all(Array.from({ length: PARALLEL }, worker));
-    return results.sort((a, b) => a.n - b.n);
-  }
+  const sweepMode = (ns: number[], mode: Mode) => sweep(ns, PARALLEL, (n) => killAndCheck(n, mode));
 
   it('every statement boundary: lands where planned, all-or-nothing, whole backup, a second apply converges', async () => {
     const plan = plans.get('none')!;
     const w = applyTx(plan);
-    const results = await sweep(plan.map((p) => p.n), 'none');
-    const byPhase: Record<string, number> = {};
-    for (const r of results) byPhase[r.landed] = (byPhase[r.landed] ?? 0) + 1;
+    const results = await sweepMode(plan.map((p) => p.n), 'none');
+    const byPhase = countBy(results, (r) => r.landed);
     const bad = results.filter((r) => r.problems.length > 0);
     console.log(
       `TAX-kill (${APPLICATIONS} 定期申込): ${results.length} kills = every point of the run; landed ${JSON.stringify(byPhase)}; ` +
@@ -230,7 +182,7 @@ describe('TAX-kill: SIGKILL at every statement boundary of the tax update', () =
       const plan = plans.get(mode)!;
       const w = applyTx(plan);
       const ns = plan.map((p) => p.n).filter((n) => FULL || (n >= w.begin - 1 && n <= w.begin + 2) || (n >= w.commit - 4 && n <= w.commit + 3));
-      const results = await sweep(ns, mode);
+      const results = await sweepMode(ns, mode);
       const caught = results.filter((r) => r.problems.length > 0);
       console.log(`TAX-kill sabotage ${mode}: caught in ${caught.length} of ${results.length} kill points (${[...new Set(caught.flatMap((r) => r.problems))].join(' | ')})`);
       expect(caught.length).toBeGreaterThan(0);

@@ -11,16 +11,15 @@
  * Sabotage runs (the log entry written after the commit; the run marked restored in a second
  * transaction) must be caught.
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../../../src-main/core/create-core';
 import { PRESET_2019 } from '../../../src-shared/tax-update/types';
 import { TAX_UPDATE_CHECKLIST_IDS } from '../../../src-shared/tax-update/checklist';
 import { makeTestCore } from '../../helpers/core';
+import { bundleChild, landedProblem, runChild, sweep, txOf } from '../../helpers/kill-child';
 import { setStoreClosed } from '../../helpers/store-mode';
 import { makeTempDir } from '../../helpers/temp-dir';
 import type { WritePoint } from '../../helpers/write-points';
@@ -52,39 +51,11 @@ function inspect(dir: string): { integrity: string; writeSet: string } {
   }
 }
 
-interface ChildResult {
-  kill: WritePoint | null;
-  points: WritePoint[];
-  done: boolean;
-  signal: NodeJS.Signals | null;
-  stderr: string;
-}
-
-function runChild(dir: string, killAt: number, mode: Mode): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, dir, MIGRATIONS, String(killAt), mode], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    child.on('error', reject);
-    child.on('close', (_code, signal) => {
-      const line = (prefix: string) => out.split('\n').find((l) => l.startsWith(prefix))?.slice(prefix.length) ?? null;
-      const kill = line('kill ');
-      const points = line('points ');
-      resolve({ kill: kill ? (JSON.parse(kill) as WritePoint) : null, points: points ? (JSON.parse(points) as WritePoint[]) : [], done: out.includes('\ndone'), signal, stderr });
-    });
-  });
-}
+/** Runs the restore child to its end (killAt 0) or until it stops itself after point killAt (test/helpers/kill-child.ts). */
+const runTaxChild = (dir: string, killAt: number, mode: Mode) => runChild(bundle, [dir, MIGRATIONS, String(killAt), mode]);
 
 /** The restore's transaction: the one that empties subscription_applications. */
-function restoreTx(points: WritePoint[]): { begin: number; commit: number } {
-  const tx = points.find((p) => p.phase === 'inside' && /delete from main\.subscription_applications/i.test(p.sql))?.tx;
-  const begin = points.find((p) => p.tx === tx && p.phase === 'before-begin')?.n;
-  const commit = points.find((p) => p.tx === tx && p.phase === 'after-commit')?.n;
-  if (tx === undefined || begin === undefined || commit === undefined) throw new Error('no restore transaction among the points');
-  return { begin, commit };
-}
+const restoreTx = (points: WritePoint[]) => txOf(points, /delete from main\.subscription_applications/i);
 
 describe('TAX-restore-kill: SIGKILL at every statement boundary of the restore', () => {
   const tmp = makeTempDir('bcart-desk-restorekill-');
@@ -105,10 +76,7 @@ describe('TAX-restore-kill: SIGKILL at every statement boundary of the restore',
   };
 
   beforeAll(async () => {
-    const bundleDir = join(__dirname, '..', '..', '..', 'test-output', 'tmp');
-    mkdirSync(bundleDir, { recursive: true });
-    bundle = join(bundleDir, 'restore-child.cjs');
-    buildSync({ entryPoints: [CHILD_TS], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, external: ['better-sqlite3'], target: 'node20', logLevel: 'error' });
+    bundle = bundleChild(CHILD_TS, 'restore-child');
     const t = await makeTestCore({}, template);
     const data = makeDataset(98, 5);
     insertProducts(t.core.db, data.products);
@@ -133,8 +101,8 @@ describe('TAX-restore-kill: SIGKILL at every statement boundary of the restore',
     for (const mode of ['none', ...SABOTAGES] as const) {
       const dir = join(tmp.dir, `plan-${mode}`);
       copy(dir);
-      const r = await runChild(dir, 0, mode);
-      expect(r.done, r.stderr).toBe(true);
+      const r = await runTaxChild(dir, 0, mode);
+      expect(r.done, r.stderr).toBe('ok');
       plans.set(mode, r.points);
       expect(inspect(dir).writeSet).toBe(after);
     }
@@ -146,11 +114,10 @@ describe('TAX-restore-kill: SIGKILL at every statement boundary of the restore',
     const w = restoreTx(plans.get('none')!);
     const dir = join(tmp.dir, `k${dirs++}`);
     copy(dir);
-    const r = await runChild(dir, n, mode);
+    const r = await runTaxChild(dir, n, mode);
     const problems: string[] = [];
-    const expected = plan[n - 1]!;
-    if (r.signal !== 'SIGKILL' || !r.kill) problems.push(`not killed (signal ${r.signal}, ${r.stderr.trim()})`);
-    else if (r.kill.phase !== expected.phase || r.kill.tx !== expected.tx || r.kill.k !== expected.k) problems.push(`landed on ${JSON.stringify(r.kill)}, planned ${JSON.stringify(expected)}`);
+    const missed = landedProblem(r, plan[n - 1]);
+    if (missed) problems.push(missed);
     const s = inspect(dir);
     if (s.integrity !== 'ok') problems.push(`integrity ${s.integrity}`);
     if (s.writeSet !== before && s.writeSet !== after) problems.push('data, restored mark and 管理者ログ are neither before nor after the restore');
@@ -169,18 +136,7 @@ describe('TAX-restore-kill: SIGKILL at every statement boundary of the restore',
     return problems;
   }
 
-  async function sweep(ns: number[], mode: Mode) {
-    const results: { n: number; problems: string[] }[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < ns.length) {
-        const n = ns[next++]!;
-        results.push({ n, problems: await killAndCheck(n, mode) });
-      }
-    };
-    await Promise.all(Array.from({ length: PARALLEL }, worker));
-    return results.sort((a, b) => a.n - b.n);
-  }
+  const sweepMode = (ns: number[], mode: Mode) => sweep(ns, PARALLEL, async (n) => ({ problems: await killAndCheck(n, mode) }));
 
   /** every point from just before the restore's BEGIN to the end of the run */
   const around = (mode: Mode) => {
@@ -191,7 +147,7 @@ describe('TAX-restore-kill: SIGKILL at every statement boundary of the restore',
 
   it('every boundary of the restore: all-or-nothing with its 管理者ログ entry, a second restore converges', async () => {
     const w = restoreTx(plans.get('none')!);
-    const results = await sweep(around('none'), 'none');
+    const results = await sweepMode(around('none'), 'none');
     const bad = results.filter((r) => r.problems.length > 0);
     console.log(
       `TAX-restore-kill: ${results.length} kills (points ${results[0]?.n}..${results[results.length - 1]?.n}; restore transaction ${w.begin}..${w.commit}, ${w.commit - w.begin - 1} statements); violations ${bad.length}`,
@@ -202,7 +158,7 @@ describe('TAX-restore-kill: SIGKILL at every statement boundary of the restore',
 
   for (const mode of SABOTAGES) {
     it(`sabotage "${mode}" is caught`, async () => {
-      const results = await sweep(around(mode), mode);
+      const results = await sweepMode(around(mode), mode);
       const caught = results.filter((r) => r.problems.length > 0);
       console.log(`TAX-restore-kill sabotage ${mode}: caught in ${caught.length} of ${results.length} kill points (${[...new Set(caught.flatMap((r) => r.problems))].join(' | ')})`);
       expect(caught.length).toBeGreaterThan(0);

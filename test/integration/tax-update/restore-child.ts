@@ -9,33 +9,24 @@
  * - split: the 定期申込 are restored and committed first, the run is marked restored and logged in
  *   a second transaction.
  */
-import { writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore } from '../../../src-main/core/create-core';
 import { createMemoryLogger } from '../../../src-main/core/logging';
 import { createMemoryTokenStore } from '../../../src-main/core/memory-token-store';
-import { instrumentPoints, type WritePoint } from '../../helpers/write-points';
+import { killAtPoint, reportDone } from '../../helpers/kill-child';
 
 async function main(): Promise<void> {
   const dataDir = process.argv[2]!;
   const migrationsDir = process.argv[3] ?? join(__dirname, '..', '..', '..', 'drizzle');
   const killAt = Number(process.argv[4] ?? '0');
   const sabotage = process.argv[5] ?? 'none';
-  let points: WritePoint[] = [];
+  const kill = killAtPoint(killAt);
   const core = await createCore({
     dataDir,
     migrationsDir,
     logger: createMemoryLogger(),
     tokenStore: createMemoryTokenStore(),
-    instrumentConnection: (db) => {
-      points = instrumentPoints(db, {
-        onPoint: (p) => {
-          if (p.n !== killAt) return;
-          writeSync(1, `kill ${JSON.stringify({ ...p, sql: p.sql.slice(0, 60) })}\n`);
-          process.kill(process.pid, 'SIGKILL');
-        },
-      });
-    },
+    instrumentConnection: (db) => kill.instrument(db),
   });
   const repos = core.services.repos;
   const deferred: Parameters<typeof repos.adminLogs.write>[] = [];
@@ -62,8 +53,7 @@ async function main(): Promise<void> {
   const run = repos.taxUpdate.listRuns()[0]!;
   core.services.taxUpdate.restore(run.id);
   core.close();
-  writeSync(1, `points ${JSON.stringify(points.map((p) => ({ ...p, sql: p.sql.slice(0, 60) })))}\n`);
-  writeSync(1, 'done\n');
+  reportDone(kill.points(), 'ok');
 }
 
 main().catch((e: unknown) => {
