@@ -118,8 +118,27 @@ function apportionBig(total: number, weights: readonly bigint[]): number[] {
 /** The leftover yen (0 ≤ rest < parts) go one each to the largest remainders, earlier part first on ties. */
 function giveRest<R extends number | bigint>(parts: number[], rems: readonly R[], rest: number): number[] {
   if (rest <= 0) return parts;
+  if (rest < parts.length && parts.length <= 32) return giveRestByScan(parts, rems, rest);
   const order = rems.map((_, i) => i).sort((a, b) => (rems[a]! < rems[b]! ? 1 : rems[a]! > rems[b]! ? -1 : a - b));
   for (let k = 0; rest > 0; k = (k + 1) % order.length, rest--) parts[order[k]!]! += 1;
+  return parts;
+}
+
+/**
+ * The same choice for a slip-sized split without an index array and a sort: `rest` times, the
+ * largest remainder not yet given (the first one on ties); `given` marks the chosen parts by bit.
+ */
+function giveRestByScan<R extends number | bigint>(parts: number[], rems: readonly R[], rest: number): number[] {
+  let given = 0;
+  for (; rest > 0; rest--) {
+    let best = -1;
+    for (let i = 0; i < parts.length; i++) {
+      if ((given & (1 << i)) !== 0) continue;
+      if (best < 0 || rems[i]! > rems[best]!) best = i;
+    }
+    given |= 1 << best;
+    parts[best]! += 1;
+  }
   return parts;
 }
 
@@ -127,11 +146,9 @@ function giveRest<R extends number | bigint>(parts: number[], rems: readonly R[]
 export function linesFromRates(lines: readonly PricedLine[], rates: readonly RateFigures[]): Money[] {
   const out: Money[] = new Array<Money>(lines.length).fill(ZERO);
   // one pass per rate collecting indexes and weights together (the import runs this ~19,000 times per 10,000 orders)
-  const idx: number[] = [];
-  const weights: (number | bigint)[] = [];
   for (const r of rates) {
-    idx.length = 0;
-    weights.length = 0;
+    const idx: number[] = [];
+    const weights: (number | bigint)[] = [];
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i]!;
       if (l.taxRate === r.rate) {

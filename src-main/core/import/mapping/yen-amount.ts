@@ -25,8 +25,28 @@ export function wholeYen(value: Decimal): number | null {
   return n === 0 ? 0 : n; // no -0
 }
 
-/** at most 15 digits (always a safe integer), optionally with a zero fraction: "1200", "-550", "1200.00" */
-const PLAIN_WHOLE = /^-?\d{1,15}(?:\.0+)?$/;
+/**
+ * At most 15 digits (always a safe integer), optionally signed and with a zero fraction: "1200",
+ * "-550", "1200.00" → the number (never -0); null for anything else. A char scan, no regex.
+ */
+function plainWholeYen(t: string): number | null {
+  const n = t.length;
+  let i = t.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const start = i;
+  let whole = 0;
+  for (; i < n; i++) {
+    const c = t.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    whole = whole * 10 + c;
+  }
+  const digits = i - start;
+  if (digits < 1 || digits > 15) return null;
+  if (i < n) {
+    if (t.charCodeAt(i) !== 46 /* . */ || i === n - 1) return null;
+    for (i++; i < n; i++) if (t.charCodeAt(i) !== 48 /* 0 */) return null;
+  }
+  return start === 1 && whole !== 0 ? -whole : whole;
+}
 
 /**
  * A plain decimal with at most 12 integer and 3 fraction digits as exact thousandths ("12.5" →
@@ -74,11 +94,8 @@ export function plainWhole(value: string): number {
 /** Integer yen from a decimal string, or null when it is not a whole safe-integer amount. */
 export function parseYen(value: string): number | null {
   // the common case without a Decimal (the import reads three per order_totals row)
-  const t = value.trim();
-  if (PLAIN_WHOLE.test(t)) {
-    const n = Number(t);
-    return n === 0 ? 0 : n; // no -0
-  }
+  const n = plainWholeYen(value.trim());
+  if (n !== null) return n;
   const d = parseDecimal(value);
   return d === null ? null : wholeYen(d);
 }
