@@ -202,7 +202,10 @@ function readOption(r: RowReader, parent: SubscriptionItem | undefined): Subscri
   // exports of BCart-style shops repeat the item's 商品名 on its options: the same name is fine
   const itemName = r.text('商品名').trim();
   if (itemName !== '' && parent !== undefined && itemName !== parent.name.trim()) {
-    r.problem('商品名', `この行の商品名「${itemName}」が上の商品行の商品名「${parent.name.trim()}」と違います。オプション行の商品名は空にするか、上の商品行と同じにしてください。`);
+    r.problem(
+      '商品名',
+      `この行の商品名「${itemName}」が上の商品行の商品名「${parent.name.trim()}」と違います。オプション行の商品名は空にするか、上の商品行と同じにしてください。`,
+    );
   }
   for (const column of ['数量', '初回価格', '通常回価格', '最終回価格'] as const) {
     r.empty(column, `オプション行には${column}を入力できません。空にしてください。`);
@@ -217,7 +220,7 @@ function readOption(r: RowReader, parent: SubscriptionItem | undefined): Subscri
 }
 
 /** The CSV rows (without header) of the applications, as cells keyed by column. */
-function* applicationRows(apps: readonly SubscriptionApplication[]): Generator<Record<Column, CsvCell>> {
+function* applicationRows(apps: Iterable<SubscriptionApplication>): Generator<Record<Column, CsvCell>> {
   for (const a of apps) {
     const appCells = {
       申込コード: a.code,
@@ -279,4 +282,13 @@ export function serialiseSubscriptionCsv(apps: readonly SubscriptionApplication[
     }
   });
   return writeCsv(columnsByHeader(SUBSCRIPTION_CSV_HEADERS), applicationRows(apps), opts, problems);
+}
+
+/**
+ * serialiseSubscriptionCsv for applications read one chunk at a time: the rows are written as the
+ * iterable yields them, so only a chunk of applications is in memory. The caller guarantees that
+ * every application has an item (serialiseSubscriptionCsv names the ones that have none).
+ */
+export function serialiseSubscriptionCsvStream(apps: Iterable<SubscriptionApplication>, opts: CsvWriteOptions): CsvWriteResult {
+  return writeCsv(columnsByHeader(SUBSCRIPTION_CSV_HEADERS), applicationRows(apps), opts);
 }

@@ -135,6 +135,26 @@ function createChunkReader(db: SqliteDb) {
   };
 }
 
+/**
+ * Every application in id order (loadAll's order), `chunk` at a time by keyset on the primary key:
+ * the CSV export walks 100,000 applications without holding them all (one chunk of objects at a time).
+ */
+function* iterateById(db: SqliteDb, chunk: number): Generator<StoredApplication> {
+  const page = db.prepare(`${APP_SELECT} where id > ? order by id limit ?`);
+  const items = db
+    .prepare(`${ITEM_SELECT} where application_id in (select value from json_each(?)) order by application_id, line_no`)
+    .raw();
+  const options = db.prepare(`${OPTION_SELECT} where item_id in (select value from json_each(?)) order by item_id, line_no`).raw();
+  for (let after = 0; ;) {
+    const apps = page.all(after, chunk) as AppRow[];
+    if (apps.length === 0) return;
+    const itemRows = items.all(JSON.stringify(apps.map((a) => a.id))) as ItemRow[];
+    const optionRows = itemRows.length === 0 ? [] : (options.all(JSON.stringify(itemRows.map((i) => i[0]))) as OptionRow[]);
+    yield* assemble(apps, itemRows, optionRows);
+    after = apps[apps.length - 1]!.id;
+  }
+}
+
 /** Strips the database ids (for CSV, IPC and comparisons). */
 export function toPlainApplication(a: SubscriptionApplication): SubscriptionApplication {
   return {
@@ -165,7 +185,11 @@ export function toPlainApplication(a: SubscriptionApplication): SubscriptionAppl
  * rounded 切り捨て — the CSV and the form carry no 算出設定, and 切り捨て is BCart's default (the
  * tax update then stores its own, with the run's 算出設定). Null when a total is beyond a safe integer.
  */
-export function storedSalePrices(a: SubscriptionApplication): { saleFirst: number | null; saleRegular: number | null; saleLast: number | null } {
+export function storedSalePrices(a: SubscriptionApplication): {
+  saleFirst: number | null;
+  saleRegular: number | null;
+  saleLast: number | null;
+} {
   try {
     const s = applicationSalePrices(a, 'floor');
     return { saleFirst: s.first, saleRegular: s.regular, saleLast: s.last };
@@ -417,8 +441,10 @@ export function createSubscriptionRepository(db: Db) {
 
   /** Stores the 販売価格 of applications that have none yet (storedSalePrices), a chunk at a time. */
   function fillMissingSalePrices(): void {
-    const set = sqlite.prepare('update subscription_applications set sale_first = ?, sale_regular = ?, sale_last = ? where id = ? and sale_first is null');
-    for (let after: string | null = null; ; ) {
+    const set = sqlite.prepare(
+      'update subscription_applications set sale_first = ?, sale_regular = ?, sale_last = ? where id = ? and sale_first is null',
+    );
+    for (let after: string | null = null; ;) {
       const chunk = readChunk(after, 1000);
       if (chunk.length === 0) return;
       for (const a of chunk) {
@@ -432,6 +458,16 @@ export function createSubscriptionRepository(db: Db) {
   return {
     /** every application with its ids (tests, the CSV export) */
     loadAll: (): StoredApplication[] => loadAll(sqlite),
+    /** every application in loadAll's order, read `chunk` at a time (the CSV export) */
+    iterateById: (chunk = 1000): Iterable<StoredApplication> => iterateById(sqlite, chunk),
+    /** true when some application has no item (the CSV export refuses such an application by its row) */
+    hasApplicationWithoutItems: (): boolean =>
+      sqlite
+        .prepare(
+          'select exists (select 1 from subscription_applications a where not exists (select 1 from subscription_items i where i.application_id = a.id))',
+        )
+        .pluck()
+        .get() === 1,
     /** the tax update's input: `limit` applications after `afterCode` (null: from the first) in code order, with ids */
     chunkByCode: (afterCode: string | null, limit: number): StoredApplication[] => readChunk(afterCode, limit),
     /** the tax update's rerated rows, staged while the plan streams, written by apply */

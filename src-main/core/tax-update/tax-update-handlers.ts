@@ -6,7 +6,7 @@ import { isTaxUpdateTarget } from '../../../src-shared/tax-update/rate-change-ev
 import { AppError } from '../../../src-shared/errors';
 import type { DataRoot } from '../../../src-shared/ipc/data-roots';
 import { validateRateChangeEvent } from '../../../src-shared/tax-update/rate-change-event';
-import type { RateChangeEvent } from '../../../src-shared/tax-update/types';
+import type { RateChangeEvent, SubscriptionApplication } from '../../../src-shared/tax-update/types';
 import type { CsvJobs } from '../csv/csv-jobs';
 import { csvInvalid } from '../csv/csv-problems';
 import { csvDownloadOf } from '../csv/csv-write';
@@ -15,7 +15,7 @@ import type { Handlers } from '../ipc/handler-types';
 import type { CorePorts } from '../ports';
 import type { Repositories } from '../repositories';
 import type { StoreMode } from '../store-mode/store-mode';
-import { parseSubscriptionCsv, serialiseSubscriptionCsv } from '../subscriptions/subscription-csv';
+import { parseSubscriptionCsv, serialiseSubscriptionCsv, serialiseSubscriptionCsvStream } from '../subscriptions/subscription-csv';
 import { toPlainApplication } from '../subscriptions/subscription-repository';
 import { serialisePlanChangesCsv } from './plan-csv';
 import type { RateChangeEventRow } from './tax-update-repository';
@@ -95,7 +95,10 @@ export function createTaxUpdateHandlers({
       // like an edit: refused while 受付停止 (the tax update reads a closed store's applications)
       storeMode.assertOpen('定期申込の削除');
       if (!subscriptions.delete(input.code)) {
-        throw new AppError('NOT_FOUND', `申込コード「${input.code}」の定期申込が見つかりません。すでに削除されたかもしれません。一覧を更新して確かめてください。`);
+        throw new AppError(
+          'NOT_FOUND',
+          `申込コード「${input.code}」の定期申込が見つかりません。すでに削除されたかもしれません。一覧を更新して確かめてください。`,
+        );
       }
       ports.logger.child('subscriptions').info('deleted', { code: input.code });
       changed('subscriptions');
@@ -116,15 +119,31 @@ export function createTaxUpdateHandlers({
         return { ...counts, encoding: parsed.encoding };
       }),
     'subscriptions:export': (input) => {
-      let apps = subscriptions.loadAll();
-      let name = '定期申込';
-      if (input.targetsOf !== undefined) {
-        const event = repos.taxUpdate.getEvent(input.targetsOf, ports.now());
-        apps = apps.filter((a) => isTaxUpdateTarget(a, event));
-        name = `定期申込_自動更新対象_${event.id}`;
+      const event = input.targetsOf === undefined ? null : repos.taxUpdate.getEvent(input.targetsOf, ports.now());
+      const name = event === null ? '定期申込' : `定期申込_自動更新対象_${event.id}`;
+      const keep = (a: SubscriptionApplication): boolean => event === null || isTaxUpdateTarget(a, event);
+      if (subscriptions.hasApplicationWithoutItems()) {
+        // the refusal names each such application by its position: the whole list, as before
+        const plain = subscriptions.loadAll().filter(keep).map(toPlainApplication);
+        return csvDownloadOf(
+          serialiseSubscriptionCsv(plain, { encoding: input.encoding }),
+          name,
+          ports.now(),
+          input.encoding,
+          plain.length,
+        );
       }
-      const plain = apps.map(toPlainApplication);
-      return csvDownloadOf(serialiseSubscriptionCsv(plain, { encoding: input.encoding }), name, ports.now(), input.encoding, plain.length);
+      // streamed: a chunk of applications in memory at a time (100,000 applications in the books of bench/tax-update.bench.ts)
+      let rows = 0;
+      function* plain(): Generator<SubscriptionApplication> {
+        for (const a of subscriptions.iterateById()) {
+          if (!keep(a)) continue;
+          rows++;
+          yield toPlainApplication(a);
+        }
+      }
+      const written = serialiseSubscriptionCsvStream(plain(), { encoding: input.encoding });
+      return csvDownloadOf(written, name, ports.now(), input.encoding, rows);
     },
     'taxUpdate:events': () => repos.taxUpdate.listEvents(ports.now()),
     'taxUpdate:addEvent': (input) => {

@@ -18,7 +18,8 @@ function oracle(total: number, weights: readonly (number | bigint)[]): number[] 
   if (sum.isZero()) return ws.map((_, i) => (i === 0 ? total : 0));
   const exact = ws.map((w) => new D(total).times(w).div(sum));
   const parts = exact.map((e) => e.floor().toNumber());
-  let rest = total - parts.reduce((s, p) => s + p, 0);
+  // summed exactly: parts near 2^52 add up past 2^53, where a float sum rounds (seed -2122898498 found it)
+  let rest = new D(total).minus(parts.reduce((s, p) => s.plus(p), new D(0))).toNumber();
   // the fraction as (total × w − floor × Σ) / Σ: equal remainders compare equal whatever the size of the integer part
   const order = exact
     .map((e, i) => ({ i, frac: new D(total).times(ws[i]!).minus(e.floor().times(sum)).div(sum) }))

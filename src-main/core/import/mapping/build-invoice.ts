@@ -12,7 +12,7 @@ import type { InvoiceDraft, InvoiceLineDraft, ProductLineDraft, RateTotals } fro
 import type { OrderProblems } from './import-problem';
 import { checkRateBuckets } from './check-rate-buckets';
 import { linesFromRates, sumMoney } from './money-basis';
-import { taxClassOfPercent, taxClassOfRate } from './tax-class';
+import { taxClassOfPercent, taxClassOfRate, type TaxClassRef } from './tax-class';
 import { parseYen } from './yen-amount';
 import { buyerOf } from './shipment-draft';
 
@@ -53,15 +53,16 @@ export function buildInvoice(input: InvoiceInput, masters: ImportMasters, proble
   const byRate = rateTotals(order, masters, problems);
   if (fees === null || byRate === null) return null;
 
-  const lines: InvoiceLineDraft[] = [
-    ...input.productLines.map(productInvoiceLine),
-    ...fees,
-  ];
+  const lines: InvoiceLineDraft[] = [];
+  for (const l of input.productLines) lines.push(productInvoiceLine(l));
+  for (const l of fees) lines.push(l);
 
-  // Every rate billed on a line must have BCart's bucket, or the per-rate totals cannot be right.
-  const bucketRates = new Set(byRate.map((b) => b.rate));
-  for (const rate of new Set(lines.filter((l) => l.amount !== 0).map((l) => l.taxRate))) {
-    if (!bucketRates.has(rate)) {
+  // Every rate billed on a line must have BCart's bucket, or the per-rate totals cannot be right
+  // (each missing rate reported once, in the order the lines first bill it).
+  const billedRates: number[] = [];
+  for (const l of lines) if (l.amount !== 0 && !billedRates.includes(l.taxRate)) billedRates.push(l.taxRate);
+  for (const rate of billedRates) {
+    if (!byRate.some((b) => b.rate === rate)) {
       problems.error(
         'ORDER_TOTALS_INVALID',
         `税率 ${rate}% の明細がありますが、Bカートの税率別合計 (order_totals) に ${rate}% の行がありません。Bカートで注文の金額を再計算・確認してください。`,
@@ -124,36 +125,50 @@ export function invoiceMoney(lines: readonly InvoiceLineDraft[], byRate: readonl
 function feeLines(order: BcartOrder, masters: ImportMasters, problems: OrderProblems): InvoiceLineDraft[] | null {
   const s = masters.settings;
   const std = taxClassOfPercent(10, s);
-  const fields: { value: number; field: string; label: string; kind: InvoiceLineDraft['kind']; productId: number; sign: 1 | -1 }[] = [
-    { value: order.shippingCost, field: 'shipping_cost', label: '送料', kind: 'shipping', productId: s.shippingFeeProductId, sign: 1 },
-    { value: order.codCost, field: 'COD_cost', label: '決済手数料', kind: 'payment-fee', productId: s.shippingFeeProductId, sign: 1 },
-    { value: order.usePoint, field: 'use_point', label: '利用ポイント', kind: 'point', productId: s.discountProductId, sign: -1 },
-  ];
   const lines: InvoiceLineDraft[] = [];
-  let ok = true;
-  for (const f of fields) {
-    if (!Number.isSafeInteger(f.value) || f.value < 0) {
-      ok = false;
-      problems.error('INVALID_NUMBER', `${f.label} (${f.field})「${f.value}」が0以上の整数ではありません。Bカートで注文の${f.label}を確認してください。`);
-      continue;
-    }
-    if (f.value === 0) continue;
-    const amount = f.sign * f.value;
-    lines.push({
-      kind: f.kind,
-      productId: f.productId,
-      productCode: null,
-      bcartOrderProductId: null,
-      quantity: 1,
-      unitPrice: amount,
-      amount,
-      taxClassId: std.taxClassId,
-      taxRate: std.taxRate,
-      taxIncluded: true,
-      inventoryTracked: false,
-    });
-  }
+  // one call per fee field (every field checked, so each bad one is reported) instead of a table built per order
+  const shipping = feeLine(lines, problems, std, order.shippingCost, 'shipping_cost', '送料', 'shipping', s.shippingFeeProductId, 1);
+  const fee = feeLine(lines, problems, std, order.codCost, 'COD_cost', '決済手数料', 'payment-fee', s.shippingFeeProductId, 1);
+  const point = feeLine(lines, problems, std, order.usePoint, 'use_point', '利用ポイント', 'point', s.discountProductId, -1);
+  const ok = shipping && fee && point;
   return ok ? lines : null;
+}
+
+/** Adds the line of one fee field when it is not zero; false after recording a bad value. */
+function feeLine(
+  lines: InvoiceLineDraft[],
+  problems: OrderProblems,
+  std: TaxClassRef,
+  value: number,
+  field: string,
+  label: string,
+  kind: InvoiceLineDraft['kind'],
+  productId: number,
+  sign: 1 | -1,
+): boolean {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    problems.error(
+      'INVALID_NUMBER',
+      `${label} (${field})「${value}」が0以上の整数ではありません。Bカートで注文の${label}を確認してください。`,
+    );
+    return false;
+  }
+  if (value === 0) return true;
+  const amount = sign * value;
+  lines.push({
+    kind,
+    productId,
+    productCode: null,
+    bcartOrderProductId: null,
+    quantity: 1,
+    unitPrice: amount,
+    amount,
+    taxClassId: std.taxClassId,
+    taxRate: std.taxRate,
+    taxIncluded: true,
+    inventoryTracked: false,
+  });
+  return true;
 }
 
 /** order_totals → per-rate totals in integer yen, highest rate first. */
@@ -170,7 +185,10 @@ function rateTotals(order: BcartOrder, masters: ImportMasters, problems: OrderPr
     const cls = taxClassOfRate(t.taxRate, masters.settings);
     if (cls === null) {
       ok = false;
-      problems.error('ORDER_TOTALS_INVALID', `税率別合計 (order_totals) の税率「${t.taxRate}」は対応していません（10%・8%・0%のみ）。Bカートで注文の税率を確認してください。`);
+      problems.error(
+        'ORDER_TOTALS_INVALID',
+        `税率別合計 (order_totals) の税率「${t.taxRate}」は対応していません（10%・8%・0%のみ）。Bカートで注文の税率を確認してください。`,
+      );
       continue;
     }
     const net = parseYen(t.total);
@@ -194,7 +212,10 @@ function rateTotals(order: BcartOrder, masters: ImportMasters, problems: OrderPr
     }
     if (result.some((r) => r.rate === cls.taxRate)) {
       ok = false;
-      problems.error('ORDER_TOTALS_INVALID', `税率別合計 (order_totals) に税率 ${cls.taxRate}% の行が重複しています。Bカートで注文の金額を確認してください。`);
+      problems.error(
+        'ORDER_TOTALS_INVALID',
+        `税率別合計 (order_totals) に税率 ${cls.taxRate}% の行が重複しています。Bカートで注文の金額を確認してください。`,
+      );
       continue;
     }
     result.push({ rate: cls.taxRate, taxClassId: cls.taxClassId, net, tax, gross });
@@ -205,4 +226,3 @@ function rateTotals(order: BcartOrder, masters: ImportMasters, problems: OrderPr
 function yen(n: number): string {
   return `${n < 0 ? '-' : ''}¥${Math.abs(n).toLocaleString('en-US')}`;
 }
-

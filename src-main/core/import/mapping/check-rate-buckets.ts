@@ -26,6 +26,24 @@ export interface RateLineSum {
 
 /** Σ of the lines per rate, tax-excluded (exact, scaled by 100 + rate). */
 export function lineSumsByRate(lines: readonly Pick<InvoiceLineDraft, 'amount' | 'taxRate' | 'taxIncluded'>[]): RateLineSum[] {
+  // plain numbers while every partial sum is a safe integer (exact), then one bigint per rate
+  const sums: { rate: number; scaled: number; convertedLines: number }[] = [];
+  for (const l of lines) {
+    if (l.amount === 0) continue;
+    let sum: { rate: number; scaled: number; convertedLines: number } | undefined;
+    for (const s of sums) if (s.rate === l.taxRate) sum = s;
+    if (sum === undefined) sums.push((sum = { rate: l.taxRate, scaled: 0, convertedLines: 0 }));
+    const converted = l.taxIncluded && l.taxRate !== 0;
+    const scaled = l.amount * (converted ? 100 : 100 + l.taxRate);
+    sum.scaled += scaled;
+    if (!Number.isSafeInteger(l.amount) || !Number.isSafeInteger(scaled) || !Number.isSafeInteger(sum.scaled))
+      return lineSumsByRateBig(lines);
+    if (converted) sum.convertedLines += 1;
+  }
+  return sums.map((s) => ({ rate: s.rate, scaled: BigInt(s.scaled), convertedLines: s.convertedLines }));
+}
+
+function lineSumsByRateBig(lines: readonly Pick<InvoiceLineDraft, 'amount' | 'taxRate' | 'taxIncluded'>[]): RateLineSum[] {
   const sums = new Map<number, RateLineSum>();
   for (const l of lines) {
     if (l.amount === 0) continue;

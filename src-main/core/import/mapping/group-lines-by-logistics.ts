@@ -25,9 +25,11 @@ export function groupLinesByLogistics(
   logistics: readonly BcartLogistics[],
   problems: OrderProblems,
 ): Map<number, BcartOrderProduct[]> {
-  const groups = new Map<number, BcartOrderProduct[]>(logistics.map((l) => [l.id, []]));
+  const groups = new Map<number, BcartOrderProduct[]>();
+  for (const l of logistics) groups.set(l.id, []);
   const only = logistics.length === 1 ? logistics[0] : undefined;
-  const lines = [...order.orderProducts].sort((a, b) => a.id - b.id);
+  // BCart usually lists the lines by id already: copy and sort only when it does not
+  const lines = isSortedById(order.orderProducts) ? order.orderProducts : [...order.orderProducts].sort((a, b) => a.id - b.id);
   for (const line of lines) {
     if (!carriesProduct(line)) {
       if (!NON_PRODUCT_TYPES.has(line.itemType)) {
@@ -57,4 +59,9 @@ export function groupLinesByLogistics(
     group.push(line);
   }
   return groups;
+}
+
+function isSortedById(lines: readonly BcartOrderProduct[]): boolean {
+  for (let i = 1; i < lines.length; i++) if (lines[i - 1]!.id > lines[i]!.id) return false;
+  return true;
 }

@@ -56,12 +56,12 @@ export function mapOrdersForImport(orders: readonly BcartOrder[], masters: Impor
   };
   for (const order of sorted) {
     const out = mapOrder(order, masters);
-    plan.shipments.push(...out.shipments);
+    for (const d of out.shipments) plan.shipments.push(d);
     if (out.invoice) plan.invoices.push(out.invoice);
     if (out.watch) plan.watch.push(out.watch);
     if (out.review) plan.reviews.push(out.review);
     if (out.resolved) plan.resolvedOrderIds.push(order.id);
-    plan.problems.push(...out.problems);
+    for (const p of out.problems) plan.problems.push(p);
   }
   const s = plan.summary;
   s.shipments = plan.shipments.length;
@@ -77,7 +77,8 @@ export function mapOrdersForImport(orders: readonly BcartOrder[], masters: Impor
 function mapOrder(order: BcartOrder, masters: ImportMasters): OrderOutcome {
   const problems = new OrderProblems(order.id, order.code);
   const out: OrderOutcome = { shipments: [], invoice: null, watch: null, review: null, resolved: false, problems: problems.list };
-  const logistics = [...order.logistics].sort((a, b) => a.id - b.id);
+  // most orders have one logistics record: nothing to sort (the list is only read below)
+  const logistics = order.logistics.length > 1 ? [...order.logistics].sort((a, b) => a.id - b.id) : order.logistics;
   const shipped = logistics.filter((l) => l.status === SHIPPED_STATUS);
   const newShipped = shipped.filter((l) => !masters.alreadyImportedLogisticsIds.has(l.id));
 
@@ -99,37 +100,54 @@ function mapOrder(order: BcartOrder, masters: ImportMasters): OrderOutcome {
   const groups = groupLinesByLogistics(order, logistics, problems);
   // Lines (and dates) of already-imported shipments are looked at again only when the invoice needs them.
   const needed = needsInvoice ? shipped : newShipped;
-  const dates = new Map<number, string | null>(needed.map((l) => [l.id, shipmentDate(l, problems)]));
+  const dates = new Map<number, string | null>();
+  for (const l of needed) dates.set(l.id, shipmentDate(l, problems));
   const linesByLogistics = new Map<number, ProductLineDraft[]>();
   for (const l of needed) {
-    const mapped = (groups.get(l.id) ?? []).map((line) => mapProductLine(line, l.id, masters, problems));
-    linesByLogistics.set(l.id, mapped.filter((m): m is ProductLineDraft => m !== null));
+    const mapped: ProductLineDraft[] = [];
+    for (const line of groups.get(l.id) ?? []) {
+      const m = mapProductLine(line, l.id, masters, problems);
+      if (m !== null) mapped.push(m);
+    }
+    linesByLogistics.set(l.id, mapped);
   }
 
   for (const l of newShipped) {
     const lines = linesByLogistics.get(l.id) ?? [];
     if (lines.length === 0 && (groups.get(l.id) ?? []).length === 0) {
-      problems.warning('EMPTY_SHIPMENT', `発送ID ${l.id} は発送済ですが商品明細がありません。明細なしの出荷伝票として記録します。Bカートで発送と明細の対応を確認してください。`);
+      problems.warning(
+        'EMPTY_SHIPMENT',
+        `発送ID ${l.id} は発送済ですが商品明細がありません。明細なしの出荷伝票として記録します。Bカートで発送と明細の対応を確認してください。`,
+      );
     }
     const date = dates.get(l.id);
     if (customer !== null && date) out.shipments.push(shipmentDraft(order, l, date, customer, lines, masters.settings));
   }
   if (needsInvoice) {
-    const lastDate = [...dates.values()].reduce<string>((max, d) => (d !== null && d > max ? d : max), '');
-    out.invoice = buildInvoice(
-      { order, customer, date: lastDate, logisticsIds: logistics.map((l) => l.id), productLines: logistics.flatMap((l) => linesByLogistics.get(l.id) ?? []) },
-      masters,
-      problems,
-    );
+    let lastDate = '';
+    for (const d of dates.values()) if (d !== null && d > lastDate) lastDate = d;
+    const logisticsIds: number[] = [];
+    const productLines: ProductLineDraft[] = [];
+    for (const l of logistics) {
+      logisticsIds.push(l.id);
+      for (const line of linesByLogistics.get(l.id) ?? []) productLines.push(line);
+    }
+    out.invoice = buildInvoice({ order, customer, date: lastDate, logisticsIds, productLines }, masters, problems);
   }
   if (customer === null || problems.hasErrors) {
     out.shipments = [];
     out.invoice = null;
   }
   // booked with BCart's per-rate figures, but the lines disagree with them: a clerk checks the order
-  const mismatches = problems.list.filter((p) => p.code === 'RATE_TOTAL_MISMATCH');
+  const mismatches =
+    out.invoice === null || problems.list.length === 0 ? [] : problems.list.filter((p) => p.code === 'RATE_TOTAL_MISMATCH');
   if (out.invoice !== null && mismatches.length > 0) {
-    out.review = { orderId: order.id, orderCode: order.code, reason: 'RATE_TOTAL_MISMATCH', message: mismatches.map((p) => p.message).join('\n') };
+    out.review = {
+      orderId: order.id,
+      orderCode: order.code,
+      reason: 'RATE_TOTAL_MISMATCH',
+      message: mismatches.map((p) => p.message).join('\n'),
+    };
   }
   return out;
 }
@@ -158,7 +176,12 @@ function checkCancelled(
   if (shipped.length > 0 && !invoiced && shipped.length < logistics.length) {
     const message = `対応状況が「${order.status}」（キャンセル）になりましたが、発送ID ${shipped.map((l) => l.id).join(', ')} は発送済で出荷伝票を取込済みです（未発送の発送 ${logistics.length - shipped.length} 件は監視をやめます）。要確認一覧で、発送済の分の請求伝票を作成するか、理由を入力して確認済みにしてください。`;
     problems.warning('CANCELLED_AFTER_PARTIAL_SHIPMENT', message);
-    return { orderId: order.id, orderCode: order.code, reason: 'CANCELLED_AFTER_PARTIAL_SHIPMENT', message: `受注番号 ${order.code}: ${message}` };
+    return {
+      orderId: order.id,
+      orderCode: order.code,
+      reason: 'CANCELLED_AFTER_PARTIAL_SHIPMENT',
+      message: `受注番号 ${order.code}: ${message}`,
+    };
   }
   if (shipped.length > 0 || invoiced) {
     problems.warning(

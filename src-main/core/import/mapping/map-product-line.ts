@@ -10,7 +10,7 @@ import type { ImportMasters, LocalProduct } from './import-masters';
 import type { ProductLineDraft } from './import-plan';
 import type { OrderProblems } from './import-problem';
 import { taxClassOfRate, type TaxClassRef } from './tax-class';
-import { parseDecimal, plainDecimal, wholeYen } from './yen-amount';
+import { parseDecimal, plainThousandths, plainWhole, wholeYen } from './yen-amount';
 
 /** Maps a product row shipped with `logisticsId`; null after recording its problems. */
 export function mapProductLine(
@@ -23,19 +23,33 @@ export function mapProductLine(
   const product = findProduct(line, masters, problems);
   const tax = lineTax(line, masters, problems);
   if (product !== null && tax !== null) {
-    const plain = plainSetAmounts(line, product.unitQuantity);
-    if (plain !== null) return draftOf(line, logisticsId, product, tax, plain.perSetYen, plain.amount);
+    const count = line.orderProCount;
+    const perSetYen = plainSetPrice(line, product.unitQuantity);
+    if (perSetYen >= 0 && count !== null && Number.isSafeInteger(count) && count >= 0) {
+      const amount = perSetYen * count;
+      if (Number.isSafeInteger(amount)) return draftOf(line, logisticsId, product, tax, perSetYen, amount === 0 ? 0 : amount);
+    }
   }
 
   const unitPrice = parseDecimal(line.unitPrice);
   const setQuantity = parseDecimal(line.setQuantity);
-  if (unitPrice === null) problems.error('INVALID_NUMBER', `${lineLabel(line)}の単価 (unit_price)「${line.unitPrice}」が数値ではありません。Bカートで単価を確認してください。`);
+  if (unitPrice === null)
+    problems.error(
+      'INVALID_NUMBER',
+      `${lineLabel(line)}の単価 (unit_price)「${line.unitPrice}」が数値ではありません。Bカートで単価を確認してください。`,
+    );
   if (setQuantity === null || setQuantity.lte(0)) {
-    problems.error('INVALID_NUMBER', `${lineLabel(line)}の入数 (set_quantity)「${line.setQuantity}」が正の数値ではありません。Bカートでセットの入数を確認してください。`);
+    problems.error(
+      'INVALID_NUMBER',
+      `${lineLabel(line)}の入数 (set_quantity)「${line.setQuantity}」が正の数値ではありません。Bカートでセットの入数を確認してください。`,
+    );
   }
   const count = line.orderProCount;
   if (count === null || !Number.isSafeInteger(count) || count < 0) {
-    problems.error('INVALID_QUANTITY', `${lineLabel(line)}の注文数 (order_pro_count)「${count ?? ''}」が0以上の整数ではありません。Bカートで注文数を確認してください。`);
+    problems.error(
+      'INVALID_QUANTITY',
+      `${lineLabel(line)}の注文数 (order_pro_count)「${count ?? ''}」が0以上の整数ではありません。Bカートで注文数を確認してください。`,
+    );
   }
   if (unitPrice === null || setQuantity === null || setQuantity.lte(0) || product === null || tax === null) return null;
   if (count === null || !Number.isSafeInteger(count) || count < 0) return null;
@@ -61,7 +75,14 @@ export function mapProductLine(
   return draftOf(line, logisticsId, product, tax, perSetYen, amount);
 }
 
-function draftOf(line: BcartOrderProduct, logisticsId: number, product: LocalProduct, tax: TaxClassRef, perSetYen: number, amount: number): ProductLineDraft {
+function draftOf(
+  line: BcartOrderProduct,
+  logisticsId: number,
+  product: LocalProduct,
+  tax: TaxClassRef,
+  perSetYen: number,
+  amount: number,
+): ProductLineDraft {
   return {
     productId: product.id,
     productCode: product.code,
@@ -78,24 +99,20 @@ function draftOf(line: BcartOrderProduct, logisticsId: number, product: LocalPro
 }
 
 /**
- * The common, valid line without decimal.js (the import maps ~40,000 per 10,000 orders): plain
- * 単価 and 入数 strings read as exact integers over a power of ten, the 入数 equal to the 計上単位,
- * a whole-yen set price and safe-integer amounts. null for anything else — the decimal path then
- * decides and words the problem, so both paths give one result.
+ * The common, valid line's whole-yen set price without decimal.js (the import maps ~40,000 per
+ * 10,000 orders): a plain 単価 read as exact thousandths, a plain whole 入数 equal to the 計上単位,
+ * their product a safe integer of whole yen. -1 for anything else — the decimal path then decides
+ * and words the problem, so both paths give one result. The caller checks 注文数 and 金額 the same way.
  */
-function plainSetAmounts(line: BcartOrderProduct, unitQuantity: number): { perSetYen: number; amount: number } | null {
-  const count = line.orderProCount;
-  if (count === null || !Number.isSafeInteger(count) || count < 0) return null;
-  const price = plainDecimal(line.unitPrice);
-  const sets = plainDecimal(line.setQuantity);
-  if (price === null || sets === null || sets.scale !== 1 || sets.units <= 0 || sets.units !== unitQuantity) return null;
-  // a product at or past 2^53 rounds to a non-safe number, so the checks below send it to the decimal path
-  const scaled = price.units * sets.units;
-  if (!Number.isSafeInteger(scaled) || scaled % price.scale !== 0) return null;
-  const perSetYen = scaled / price.scale;
-  const amount = perSetYen * count;
-  if (!Number.isSafeInteger(amount)) return null;
-  return { perSetYen, amount: amount === 0 ? 0 : amount };
+function plainSetPrice(line: BcartOrderProduct, unitQuantity: number): number {
+  const sets = plainWhole(line.setQuantity);
+  if (sets <= 0 || sets !== unitQuantity) return -1;
+  const priceMilli = plainThousandths(line.unitPrice);
+  if (priceMilli < 0) return -1;
+  // a product at or past 2^53 rounds to a non-safe number, so the check sends it to the decimal path
+  const scaled = priceMilli * sets;
+  if (!Number.isSafeInteger(scaled) || scaled % 1000 !== 0) return -1;
+  return scaled / 1000;
 }
 
 /** "明細 ID 123（品番 ABC「名前」）" — how a line is named in messages. */
@@ -108,7 +125,10 @@ function findProduct(line: BcartOrderProduct, masters: ImportMasters, problems: 
   if (masters.settings.productLinkMode === 'same-code') {
     const code = line.productNo.trim();
     if (code === '') {
-      return problems.error('UNKNOWN_PRODUCT', `${lineLabel(line)}に品番 (product_no) がありません。Bカートでセットに品番を設定してください。`);
+      return problems.error(
+        'UNKNOWN_PRODUCT',
+        `${lineLabel(line)}に品番 (product_no) がありません。Bカートでセットに品番を設定してください。`,
+      );
     }
     return (
       masters.productsByCode.get(code) ??
@@ -152,7 +172,10 @@ function lineTax(line: BcartOrderProduct, masters: ImportMasters, problems: Orde
     );
   }
   if (line.taxIncl === null) {
-    return problems.error('MISSING_NUMBER', `${lineLabel(line)}の税込区分 (tax_incl) が空です。Bカートで商品の税込・税抜設定を確認してください。`);
+    return problems.error(
+      'MISSING_NUMBER',
+      `${lineLabel(line)}の税込区分 (tax_incl) が空です。Bカートで商品の税込・税抜設定を確認してください。`,
+    );
   }
   return tax;
 }

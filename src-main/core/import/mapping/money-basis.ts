@@ -63,7 +63,10 @@ export function apportion(total: number, weights: readonly (number | bigint)[]):
   }
   // |total × w| and |Σ w| (and q × Σw below) stay far inside 2^53
   if (small && Math.abs(total) * absSum < 2 ** 51 && absSum < 2 ** 51) return apportionSmall(total, weights as readonly number[]);
-  return apportionBig(total, weights.map((w) => BigInt(w)));
+  return apportionBig(
+    total,
+    weights.map((w) => BigInt(w)),
+  );
 }
 
 /** floor(total × w / Σw) per weight plus the remainder that orders the leftover yen. */
@@ -115,21 +118,48 @@ function apportionBig(total: number, weights: readonly bigint[]): number[] {
 /** The leftover yen (0 ≤ rest < parts) go one each to the largest remainders, earlier part first on ties. */
 function giveRest<R extends number | bigint>(parts: number[], rems: readonly R[], rest: number): number[] {
   if (rest <= 0) return parts;
+  if (rest < parts.length && parts.length <= 32) return giveRestByScan(parts, rems, rest);
   const order = rems.map((_, i) => i).sort((a, b) => (rems[a]! < rems[b]! ? 1 : rems[a]! > rems[b]! ? -1 : a - b));
   for (let k = 0; rest > 0; k = (k + 1) % order.length, rest--) parts[order[k]!]! += 1;
   return parts;
 }
 
+/**
+ * The same choice for a slip-sized split without an index array and a sort: `rest` times, the
+ * largest remainder not yet given (the first one on ties); `given` marks the chosen parts by bit.
+ */
+function giveRestByScan<R extends number | bigint>(parts: number[], rems: readonly R[], rest: number): number[] {
+  let given = 0;
+  for (; rest > 0; rest--) {
+    let best = -1;
+    for (let i = 0; i < parts.length; i++) {
+      if ((given & (1 << i)) !== 0) continue;
+      if (best < 0 || rems[i]! > rems[best]!) best = i;
+    }
+    given |= 1 << best;
+    parts[best]! += 1;
+  }
+  return parts;
+}
+
 /** Net / tax / gross of each line (input order) from the slip's per-rate figures. */
 export function linesFromRates(lines: readonly PricedLine[], rates: readonly RateFigures[]): Money[] {
-  const out: Money[] = lines.map(() => ZERO);
+  const out: Money[] = new Array<Money>(lines.length).fill(ZERO);
+  // one pass per rate collecting indexes and weights together (the import runs this ~19,000 times per 10,000 orders)
   for (const r of rates) {
     const idx: number[] = [];
-    for (let i = 0; i < lines.length; i++) if (lines[i]!.taxRate === r.rate) idx.push(i);
+    const weights: (number | bigint)[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      if (l.taxRate === r.rate) {
+        idx.push(i);
+        weights.push(netWeight(l));
+      }
+    }
     if (idx.length === 0) continue;
-    const nets = apportion(r.net, idx.map((i) => netWeight(lines[i]!)));
+    const nets = apportion(r.net, weights);
     const taxes = apportion(r.tax, nets);
-    idx.forEach((i, k) => (out[i] = { net: nets[k]!, tax: taxes[k]!, gross: nets[k]! + taxes[k]! }));
+    for (let k = 0; k < idx.length; k++) out[idx[k]!] = { net: nets[k]!, tax: taxes[k]!, gross: nets[k]! + taxes[k]! };
   }
   return out;
 }
@@ -139,20 +169,53 @@ export function linesFromRates(lines: readonly PricedLine[], rates: readonly Rat
  * lines are summed and taxed once; tax-included lines are summed and their tax split out once.
  */
 export function appRateFigures(lines: readonly PricedLine[], rounding: RoundingMode): (RateFigures & { gross: number })[] {
+  // the distinct rates (a slip has one to three) with their tax-excluded and tax-included sums, in
+  // one pass; plain numbers while every partial sum is a safe integer (exact), bigint otherwise
+  const rates: number[] = [];
+  const excl: number[] = [];
+  const incl: number[] = [];
+  for (const l of lines) {
+    let k = rates.indexOf(l.taxRate);
+    if (k < 0) {
+      k = rates.push(l.taxRate) - 1;
+      excl.push(0);
+      incl.push(0);
+    }
+    const sum = l.taxIncluded ? (incl[k]! += l.amount) : (excl[k]! += l.amount);
+    if (!Number.isSafeInteger(l.amount) || !Number.isSafeInteger(sum)) return appRateFiguresBig(lines, rounding);
+  }
+  const out: (RateFigures & { gross: number })[] = [];
+  for (let k = 0; k < rates.length; k++) out.push(rateFigures(rates[k]!, BigInt(excl[k]!), BigInt(incl[k]!), rounding));
+  return out.sort((a, b) => b.rate - a.rate);
+}
+
+function appRateFiguresBig(lines: readonly PricedLine[], rounding: RoundingMode): (RateFigures & { gross: number })[] {
   const rates = [...new Set(lines.map((l) => l.taxRate))].sort((a, b) => b - a);
   return rates.map((rate) => {
     const ofRate = lines.filter((l) => l.taxRate === rate);
     const excl = ofRate.filter((l) => !l.taxIncluded).reduce((n, l) => n + BigInt(l.amount), 0n);
     const incl = ofRate.filter((l) => l.taxIncluded).reduce((n, l) => n + BigInt(l.amount), 0n);
-    const r = BigInt(rate);
-    const taxOfExcl = divRound(excl * r, 100n, rounding);
-    const taxOfIncl = divRound(incl * r, 100n + r, rounding);
-    const net = Number(excl + incl - taxOfIncl);
-    const tax = Number(taxOfExcl + taxOfIncl);
-    return { rate, net, tax, gross: net + tax };
+    return rateFigures(rate, excl, incl, rounding);
   });
 }
 
+function rateFigures(rate: number, excl: bigint, incl: bigint, rounding: RoundingMode): RateFigures & { gross: number } {
+  const r = BigInt(rate);
+  const taxOfExcl = divRound(excl * r, 100n, rounding);
+  const taxOfIncl = divRound(incl * r, 100n + r, rounding);
+  const net = Number(excl + incl - taxOfIncl);
+  const tax = Number(taxOfExcl + taxOfIncl);
+  return { rate, net, tax, gross: net + tax };
+}
+
 export function sumMoney(items: readonly Money[]): Money {
-  return items.reduce((s, m) => ({ net: s.net + m.net, tax: s.tax + m.tax, gross: s.gross + m.gross }), ZERO);
+  let net = 0;
+  let tax = 0;
+  let gross = 0;
+  for (const m of items) {
+    net += m.net;
+    tax += m.tax;
+    gross += m.gross;
+  }
+  return { net, tax, gross };
 }

@@ -29,21 +29,25 @@ export function shipmentDraft(
   lines: ProductLineDraft[],
   settings: ImportSettings,
 ): ShipmentDraft {
+  const buyer = buyerOf(order);
+  let amount = 0;
+  for (const l of lines) amount += l.amount;
   return {
     bcartOrderId: order.id,
     bcartOrderCode: order.code,
     bcartLogisticsId: logistics.id,
     customerId: customer.id,
     customerCode: customer.code,
-    ...buyerKeyOf(order),
-    buyer: buyerOf(order),
+    buyerCode: buyerCodeOf(buyer),
+    buyerName: buyerNameOf(order),
+    buyer,
     date,
     departmentId: settings.departmentId,
     warehouseId: settings.warehouseId,
     workflowId: settings.shipmentWorkflowId,
     lines,
     amountByRate: amountByRate(lines),
-    amount: lines.reduce((sum, l) => sum + l.amount, 0),
+    amount,
     money: moneyOf(lines, settings),
   };
 }
@@ -56,13 +60,28 @@ function moneyOf(lines: readonly ProductLineDraft[], settings: ImportSettings): 
 
 /** Σ line amounts per rate, highest rate first; rates without lines are left out. */
 export function amountByRate(lines: readonly ProductLineDraft[]): RateAmount[] {
-  const sums = new Map<RateAmount['rate'], number>();
-  for (const l of lines) sums.set(l.taxRate, (sums.get(l.taxRate) ?? 0) + l.amount);
-  return [...sums.entries()].map(([rate, amount]) => ({ rate, amount })).sort((a, b) => b.rate - a.rate);
+  // a slip has one to three rates: a short list instead of a Map per slip
+  const sums: RateAmount[] = [];
+  for (const l of lines) {
+    let sum: RateAmount | undefined;
+    for (const s of sums) if (s.rate === l.taxRate) sum = s;
+    if (sum === undefined) sums.push((sum = { rate: l.taxRate, amount: 0 }));
+    sum.amount += l.amount;
+  }
+  return sums.length > 1 ? sums.sort((a, b) => b.rate - a.rate) : sums;
 }
 
 /** The buyer of an order as 売上分析 keys and names it: buyerCodeOf its member, 会社名 and 担当者名. */
-export function buyerKeyOf(order: Pick<BcartOrder, 'customerExtId' | 'customerId' | 'customerCompName' | 'customerName'>): { buyerCode: string; buyerName: string } {
-  const name = [order.customerCompName, order.customerName].map((x) => x.trim()).filter((x) => x !== '').join(' ');
-  return { buyerCode: buyerCodeOf(buyerOf(order)), buyerName: name };
+export function buyerKeyOf(order: Pick<BcartOrder, 'customerExtId' | 'customerId' | 'customerCompName' | 'customerName'>): {
+  buyerCode: string;
+  buyerName: string;
+} {
+  return { buyerCode: buyerCodeOf(buyerOf(order)), buyerName: buyerNameOf(order) };
+}
+
+/** 会社名 and 担当者名, trimmed, the empty ones left out, joined by a space. */
+function buyerNameOf(order: Pick<BcartOrder, 'customerCompName' | 'customerName'>): string {
+  const company = order.customerCompName.trim();
+  const person = order.customerName.trim();
+  return company === '' ? person : person === '' ? company : `${company} ${person}`;
 }
