@@ -1,6 +1,6 @@
 // `npm run test:faults`: the nightly-sized fault and crash sweeps (BCART_FAULTS_FULL=1 makes each
 // suite sweep its larger run: every statement boundary of a bigger import, tax update, stock 確定 and
-// push round and 請求締め, and the sabotage runs over every point instead of the points around the
+// push round and 請求締め (and of the tax-update restore, at its one size), and the sabotage runs over every point instead of the points around the
 // write transaction), and the stock outbox model over OUT_MODEL_SEEDS seeds (default 500) on
 // OUT_MODEL_LANES simulators (default 2). Prints the same closing "tests: …" line as `npm test`
 // (scripts/run-tests.mjs).
@@ -9,6 +9,8 @@ import { spawnSync } from 'node:child_process';
 const SUITES = [
   'test/integration/import/import-crash.test.ts',
   'test/integration/tax-update/crash-during-apply.test.ts',
+  // the restore's sweep is every boundary already; it is the same size here as in `npm test`
+  'test/integration/tax-update/crash-during-restore.test.ts',
   'test/integration/import/import-faults.test.ts',
   'test/integration/import/write-faults.test.ts',
   'test/integration/stock/stock-crash.test.ts',

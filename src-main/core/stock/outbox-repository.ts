@@ -10,6 +10,7 @@ import type { OutboxRowView, OutboxSource, OutboxStatus, PushCounts } from '../.
 import { products, stockOutbox } from '../db/schema';
 import type { OutboxChange } from './rules/outbox-changes';
 import type { Db } from '../db/db-handle';
+import { inIds } from '../db/in-ids';
 
 export type OutboxRow = typeof stockOutbox.$inferSelect;
 
@@ -54,13 +55,10 @@ export function createOutboxRepository(db: Db) {
       `insert into stock_outbox (ec_setting_id, product_id, product_no, set_id, delta, status, sources, created_at, updated_at)
        values (?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
     ));
+  // one statement for any number of rows (the ids as one JSON parameter): a claim of more than 500
+  // rows is atomic on its own, not a run of chunks a crash could stop half-way (docs/stock-rules.md)
   const update = (ids: readonly number[], set: SQLiteUpdateSetSource<typeof stockOutbox>) => {
-    for (let i = 0; i < ids.length; i += 500)
-      orm
-        .update(stockOutbox)
-        .set(set)
-        .where(inArray(stockOutbox.id, ids.slice(i, i + 500)))
-        .run();
+    if (ids.length > 0) orm.update(stockOutbox).set(set).where(inIds(stockOutbox.id, ids)).run();
   };
 
   return {
