@@ -76,7 +76,11 @@ export function runChild(bundle: string, args: string[]): Promise<ChildResult> {
   });
 }
 
-/** Child side: instruments the connection; at point `killAt` prints it and stops the process with SIGKILL. */
+/**
+ * Child side: instruments the connection; at point `killAt` prints it and stops the process with
+ * SIGKILL. `killAt` < 0 streams instead: every point is printed (`at n`) as it happens and the child
+ * runs on until the parent kills it from outside (`runChildKilledOnPoint`).
+ */
 export function killAtPoint(
   killAt: number,
   hooks: Omit<PointHooks, 'onPoint'> = {},
@@ -87,6 +91,8 @@ export function killAtPoint(
       points = instrumentPoints(db, {
         ...hooks,
         onPoint: (p) => {
+          // synchronous on a pipe: a point printed has happened, one not printed may have too
+          if (killAt < 0) writeSync(1, `at ${p.n}\n`);
           if (p.n !== killAt) return;
           // written synchronously: the line is in the pipe before the process dies
           writeSync(1, `kill ${JSON.stringify({ ...p, sql: p.sql.slice(0, 200) })}\n`);
@@ -96,6 +102,51 @@ export function killAtPoint(
     },
     points: () => points,
   };
+}
+
+/**
+ * Runs a streaming child (kill point < 0) and stops it with SIGKILL from outside once it has printed
+ * point `trigger`, after `delayMs` more (0: as soon as the parent reads the line). The parent reacts
+ * asynchronously, so the child has moved on by a random amount — into the next statements, or the
+ * middle of one. `lastPoint` is the last point the child printed before it died (0: none).
+ */
+export function runChildKilledOnPoint(
+  bundle: string,
+  args: string[],
+  trigger: number,
+  delayMs: number,
+): Promise<ChildResult & { lastPoint: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bundle, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+    });
+    let out = '';
+    let stderr = '';
+    let fired = false;
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (fired || !new RegExp(`^at ${trigger}$`, 'm').test(out)) return;
+      fired = true;
+      if (delayMs <= 0) child.kill('SIGKILL');
+      else setTimeout(() => child.kill('SIGKILL'), delayMs);
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (_code, signal) => {
+      const ats = [...out.matchAll(/^at (\d+)$/gm)].map((m) => Number(m[1]));
+      const done = out.split('\n').find((l) => l.startsWith('done '));
+      resolve({
+        kill: null,
+        points: [],
+        done: done ? done.slice('done '.length) : null,
+        signal,
+        stdout: out,
+        stderr,
+        lastPoint: ats.length > 0 ? ats[ats.length - 1]! : 0,
+      });
+    });
+  });
 }
 
 /** Child side: the closing lines the parent reads. */

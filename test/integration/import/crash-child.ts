@@ -6,7 +6,8 @@
  * prints every point ("points […]") and "done <status>".
  *
  * SABOTAGE plants a known bug so the suite can show that it catches it:
- * - split: the write transaction commits after the slips and continues in a second transaction;
+ * - split: the write transaction commits after the slips and continues in a second transaction
+ *   (split-slow: with 300 ms between the two, for the kills sent from outside);
  * - cursor-early: the 出荷取込開始日 moves (committed) before the write transaction begins;
  * - row-outside: the run's システムログ lines are written after the commit, outside the transaction.
  */
@@ -32,11 +33,14 @@ async function main(): Promise<void> {
   });
   const repos = core.services.repos;
   const origTransaction = repos.transaction;
-  if (sabotage === 'split') {
+  if (sabotage === 'split' || sabotage === 'split-slow') {
     const orig = repos.slips.insertImported;
     repos.slips.insertImported = (...a) => {
       const r = orig(...a);
-      core.db.exec('COMMIT; BEGIN IMMEDIATE');
+      core.db.exec('COMMIT');
+      // split-slow: the gap between the two halves lasts 300 ms, so a kill from outside lands in it
+      if (sabotage === 'split-slow') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+      core.db.exec('BEGIN IMMEDIATE');
       return r;
     };
   } else if (sabotage === 'cursor-early') {

@@ -13,6 +13,7 @@
  * the commit, log rows written outside the transaction) and must be caught at some kill point.
  * `npm test` sweeps a small shop; `npm run test:faults` (BCART_FAULTS_FULL=1) a larger one.
  */
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -24,7 +25,8 @@ import { startSimulator, type RunningSimulator } from '../../../src-main/simulat
 import { addDays, jstDateOf } from '../../../src-shared/domain/jst-date';
 import { MIGRATIONS_DIR } from '../../helpers/core';
 import { makeTempDir } from '../../helpers/temp-dir';
-import { bundleChild, landedProblem, landingOf, runChild, sweep, txOf, type Landing } from '../../helpers/kill-child';
+import { bundleChild, countBy, landedProblem, landingOf, runChild, runChildKilledOnPoint, sweep, txOf, type Landing } from '../../helpers/kill-child';
+import { createRng } from '../../../src-main/simulator/prng';
 import type { WritePoint } from '../../helpers/write-points';
 import { booksSnapshot, seedImportBooks } from './import-fixture';
 
@@ -33,7 +35,9 @@ const ORDERS = FULL ? 150 : 4;
 const PARALLEL = 2;
 const CHILD = join(__dirname, 'crash-child.ts');
 const SABOTAGES = ['split', 'cursor-early', 'row-outside'] as const;
-type Mode = 'none' | (typeof SABOTAGES)[number];
+type Mode = 'none' | (typeof SABOTAGES)[number] | 'split-slow';
+/** kills sent from outside on random points: `npm test` / `npm run test:faults` */
+const RANDOM_KILLS = FULL ? 200 : 16;
 let bundle = '';
 
 const open = (dir: string) =>
@@ -151,6 +155,12 @@ describe('DB-kill: SIGKILL at every statement boundary of 出荷取込処理', (
     if (s.integrity !== 'ok') problems.push(`integrity ${s.integrity}`);
     const want = n < w.commit ? before : after;
     if (s.writeSet !== want) problems.push(`write set is not the state ${n < w.commit ? 'before' : 'after'} the run`);
+    await restartConverges(dir, problems);
+    return { landed, problems };
+  }
+
+  /** The app restarted after the kill: the next run succeeds, the books equal the reference, no run left running. */
+  async function restartConverges(dir: string, problems: string[]): Promise<void> {
     const core = await reopen(dir);
     try {
       const o = await core.services.imports.run({ settingId, dryRun: false, trigger: 'cli' });
@@ -161,6 +171,40 @@ describe('DB-kill: SIGKILL at every statement boundary of 出荷取込処理', (
     const next = inspect(dir, settingId);
     if (next.books !== afterBooks) problems.push('next run did not converge to the reference books');
     if (next.running !== 0) problems.push(`${next.running} run(s) left 'running'`);
+  }
+
+  /**
+   * A kill sent from outside once the child printed point `trigger` (+ delayMs): it lands wherever the
+   * child had got to — between statements or inside one. The state must match the last point the
+   * child printed: before the last statement of the write → the state before the run; on that
+   * statement → before or after (COMMIT may have run unprinted); from COMMIT on → after.
+   */
+  async function killFromOutside(trigger: number, delayMs: number, mode: 'none' | 'split-slow'): Promise<{ landed: string; problems: string[] }> {
+    const w = writeTx(plans.get('none')!);
+    const lastInside = w.commit - 1;
+    const dir = join(tmp.dir, `outside-${dirs++}`);
+    copyDir(template, dir);
+    const r = await runChildKilledOnPoint(bundle, [dir, String(settingId), MIGRATIONS_DIR, '-1', mode, cursorAfter], trigger, delayMs);
+    const problems: string[] = [];
+    const last = r.lastPoint;
+    if (r.signal !== 'SIGKILL' && r.done !== 'succeeded') problems.push(`child neither killed nor done (${r.signal}, ${r.stderr.trim().slice(0, 300)})`);
+    if (r.signal === 'SIGKILL' && last < trigger) problems.push(`killed at point ${last}, before its trigger ${trigger}`);
+    const landed =
+      r.signal !== 'SIGKILL'
+        ? 'ran to the end first'
+        : last <= w.begin
+          ? 'before BEGIN'
+          : last < lastInside
+            ? 'inside'
+            : last === lastInside
+              ? 'on the last statement'
+              : 'after COMMIT';
+    const s = inspect(dir, settingId);
+    if (s.integrity !== 'ok') problems.push(`integrity ${s.integrity}`);
+    const allowed = r.signal !== 'SIGKILL' || last > lastInside ? [after] : last === lastInside ? [before, after] : [before];
+    if (!allowed.includes(s.writeSet))
+      problems.push(`write set is not the state ${allowed.length === 2 ? 'before or after' : allowed[0] === before ? 'before' : 'after'} the run (last point printed ${last})`);
+    await restartConverges(dir, problems);
     return { landed, problems };
   }
 
@@ -196,4 +240,52 @@ describe('DB-kill: SIGKILL at every statement boundary of 出荷取込処理', (
       expect(caught.length).toBeGreaterThan(0);
     }, 1_800_000);
   }
+
+  it('random kills sent from outside under load: the state matches where each landed, the next run converges', async () => {
+    const plan = plans.get('none')!;
+    const w = writeTx(plan);
+    const rng = createRng(FULL ? 4242 : 42);
+    // half the triggers inside the write transaction, half anywhere in the run; 0–3 ms more before the kill
+    const kills = Array.from({ length: RANDOM_KILLS }, (_, i) => ({
+      trigger: i % 2 === 0 ? rng.int(w.begin, w.commit - 1) : rng.int(1, plan.length),
+      delayMs: rng.int(0, 3),
+    }));
+    // a busy process beside the children, so the kills land under load as on a clerk's busy PC
+    const burner = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+    let results: { n: number; landed: string; problems: string[] }[];
+    try {
+      results = await sweep(
+        kills.map((_, i) => i),
+        PARALLEL,
+        (i) => killFromOutside(kills[i]!.trigger, kills[i]!.delayMs, 'none'),
+      );
+    } finally {
+      burner.kill('SIGKILL');
+    }
+    const bad = results.filter((r) => r.problems.length > 0);
+    console.log(
+      `DB-kill from outside (import, ${ORDERS} orders): ${results.length} kills on random points with a busy process beside; ` +
+        `landed ${JSON.stringify(countBy(results, (r) => r.landed))}; invariants per kill: integrity, write set matches the last point printed, ` +
+        `next run converges, no run left running; violations ${bad.length}`,
+    );
+    expect(bad.map((r) => `${kills[r.n]!.trigger}+${kills[r.n]!.delayMs}ms: ${r.problems.join('; ')}`)).toEqual([]);
+    expect(results.filter((r) => r.landed !== 'ran to the end first').length).toBeGreaterThan(RANDOM_KILLS / 2);
+  }, 1_800_000);
+
+  it('sabotage "split" with a gap between the halves is caught by kills sent from outside', async () => {
+    const plan = plans.get('none')!;
+    const w = writeTx(plan);
+    // triggers up to the first 出荷伝票 insert: before the split, which comes after the slips are written
+    const firstSlip = plan.find((p) => p.phase === 'inside' && /insert into "?shipments"?/i.test(p.sql))!.n;
+    const rng = createRng(7);
+    const triggers = Array.from({ length: 6 }, () => rng.int(w.begin, firstSlip));
+    const results = await sweep(
+      triggers.map((_, i) => i),
+      PARALLEL,
+      (i) => killFromOutside(triggers[i]!, 20, 'split-slow'),
+    );
+    const caught = results.filter((r) => r.problems.length > 0);
+    console.log(`DB-kill from outside, sabotage split-slow: caught in ${caught.length} of ${results.length} kills (${[...new Set(caught.flatMap((r) => r.problems))].join(' | ')})`);
+    expect(caught.length).toBeGreaterThan(0);
+  }, 600_000);
 });
