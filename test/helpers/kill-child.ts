@@ -44,8 +44,12 @@ export interface ChildResult {
   stderr: string;
 }
 
-/** Runs a bundled child with `args`; resolves on 'close', when all its output has been read. */
-export function runChild(bundle: string, args: string[]): Promise<ChildResult> {
+/** Spawns a bundled child; `onOut` sees the stdout read so far as it grows. Resolves on 'close', when all its output has been read. */
+function spawnChild(
+  bundle: string,
+  args: string[],
+  onOut: (out: string, kill: () => void) => void = () => undefined,
+): Promise<{ out: string; stderr: string; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bundle, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -53,27 +57,35 @@ export function runChild(bundle: string, args: string[]): Promise<ChildResult> {
     });
     let out = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      onOut(out, () => child.kill('SIGKILL'));
+    });
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (_code, signal) => {
-      const line = (prefix: string) =>
-        out
-          .split('\n')
-          .find((l) => l.startsWith(prefix))
-          ?.slice(prefix.length) ?? null;
-      const kill = line('kill ');
-      const points = line('points ');
-      resolve({
-        kill: kill ? (JSON.parse(kill) as WritePoint) : null,
-        points: points ? (JSON.parse(points) as WritePoint[]) : [],
-        done: line('done '),
-        signal,
-        stdout: out,
-        stderr,
-      });
-    });
+    child.on('close', (_code, signal) => resolve({ out, stderr, signal }));
   });
+}
+
+const lineOf = (out: string, prefix: string): string | null =>
+  out
+    .split('\n')
+    .find((l) => l.startsWith(prefix))
+    ?.slice(prefix.length) ?? null;
+
+/** Runs a bundled child with `args` to its end or until it stops itself. */
+export async function runChild(bundle: string, args: string[]): Promise<ChildResult> {
+  const { out, stderr, signal } = await spawnChild(bundle, args);
+  const kill = lineOf(out, 'kill ');
+  const points = lineOf(out, 'points ');
+  return {
+    kill: kill ? (JSON.parse(kill) as WritePoint) : null,
+    points: points ? (JSON.parse(points) as WritePoint[]) : [],
+    done: lineOf(out, 'done '),
+    signal,
+    stdout: out,
+    stderr,
+  };
 }
 
 /**
@@ -110,43 +122,22 @@ export function killAtPoint(
  * asynchronously, so the child has moved on by a random amount — into the next statements, or the
  * middle of one. `lastPoint` is the last point the child printed before it died (0: none).
  */
-export function runChildKilledOnPoint(
+export async function runChildKilledOnPoint(
   bundle: string,
   args: string[],
   trigger: number,
   delayMs: number,
 ): Promise<ChildResult & { lastPoint: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
-    });
-    let out = '';
-    let stderr = '';
-    let fired = false;
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (fired || !new RegExp(`^at ${trigger}$`, 'm').test(out)) return;
-      fired = true;
-      if (delayMs <= 0) child.kill('SIGKILL');
-      else setTimeout(() => child.kill('SIGKILL'), delayMs);
-    });
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (_code, signal) => {
-      const ats = [...out.matchAll(/^at (\d+)$/gm)].map((m) => Number(m[1]));
-      const done = out.split('\n').find((l) => l.startsWith('done '));
-      resolve({
-        kill: null,
-        points: [],
-        done: done ? done.slice('done '.length) : null,
-        signal,
-        stdout: out,
-        stderr,
-        lastPoint: ats.length > 0 ? ats[ats.length - 1]! : 0,
-      });
-    });
+  const seen = new RegExp(`^at ${trigger}$`, 'm');
+  let fired = false;
+  const { out, stderr, signal } = await spawnChild(bundle, args, (sofar, kill) => {
+    if (fired || !seen.test(sofar)) return;
+    fired = true;
+    if (delayMs <= 0) kill();
+    else setTimeout(kill, delayMs);
   });
+  const ats = [...out.matchAll(/^at (\d+)$/gm)].map((m) => Number(m[1]));
+  return { kill: null, points: [], done: lineOf(out, 'done '), signal, stdout: out, stderr, lastPoint: ats.length > 0 ? ats[ats.length - 1]! : 0 };
 }
 
 /** Child side: the closing lines the parent reads. */

@@ -7,7 +7,7 @@
  *
  * SABOTAGE plants a known bug so the suite can show that it catches it:
  * - split: the write transaction commits after the slips and continues in a second transaction
- *   (split-slow: with 300 ms between the two, for the kills sent from outside);
+ *   (split-slow: with 1 s between the two, for the kills sent from outside);
  * - cursor-early: the 出荷取込開始日 moves (committed) before the write transaction begins;
  * - row-outside: the run's システムログ lines are written after the commit, outside the transaction.
  */
@@ -38,8 +38,8 @@ async function main(): Promise<void> {
     repos.slips.insertImported = (...a) => {
       const r = orig(...a);
       core.db.exec('COMMIT');
-      // split-slow: the gap between the two halves lasts 300 ms, so a kill from outside lands in it
-      if (sabotage === 'split-slow') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+      // split-slow: the gap between the two halves lasts 1 s, so a kill from outside lands in it
+      if (sabotage === 'split-slow') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
       core.db.exec('BEGIN IMMEDIATE');
       return r;
     };
