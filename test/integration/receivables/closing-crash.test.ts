@@ -9,6 +9,9 @@
  * worked from the rows the test wrote (Σ invoice totals − Σ receipts up to the date), every invoice
  * on exactly one 請求書.
  * Sabotage runs (the closing split in two transactions, the 消込 written after the commit) must be caught.
+ *
+ * BILL-write-faults: SQLite errors (disk full, I/O error, locked) before statement k of the closing,
+ * through `billing:close` as the screen calls it (test/helpers/write-faults.ts).
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +23,7 @@ import { makeTestCore } from '../../helpers/core';
 import { bundleChild, countBy, landedProblem, landingOf, runChild, sweep, txOf, type Landing } from '../../helpers/kill-child';
 import { insertInvoice, seedInvoiceMasters } from '../../helpers/receivable-invoices';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { faultPoints, faultSweep, referenceWrite, sabotageSweep, type FaultTarget } from '../../helpers/write-faults';
 import type { WritePoint } from '../../helpers/write-points';
 
 const FULL = process.env.BCART_FAULTS_FULL === '1';
@@ -217,4 +221,45 @@ describe('BILL-kill: SIGKILL at every statement boundary of 請求締め', () =>
       expect(caught.length).toBeGreaterThan(0);
     }, 1_800_000);
   }
+
+  /** 請求締め through dispatch on a fresh copy of the template; sabotage: the closing commits after its first 請求書 */
+  const closingTarget: FaultTarget = {
+    txSql: /insert into "statements"/i,
+    writeSet,
+    async open(instrument, sabotage) {
+      const dir = join(tmp.dir, `f${dirs++}`);
+      copy(dir);
+      const t = await makeTestCore({ clock: { now: () => CLOCK_MS }, instrumentConnection: instrument }, dir);
+      if (sabotage) {
+        const st = t.core.services.receivables.statements;
+        const orig = st.insert;
+        let first = true;
+        st.insert = (...a) => {
+          if (!first) t.core.db.exec('COMMIT; BEGIN IMMEDIATE');
+          first = false;
+          return orig(...a);
+        };
+      }
+      return {
+        db: t.core.db,
+        async run() {
+          const r = await t.core.dispatch('billing:close', { date: CLOSING }, { via: 'test' });
+          return r.ok ? { ok: true, message: '' } : { ok: false, message: r.error.message };
+        },
+        close: () => t.close(),
+      };
+    },
+  };
+
+  it('BILL-write-faults: a SQLite error at statement k rolls the closing back whole with the Japanese message; the next closing converges', async () => {
+    const ref = await referenceWrite(closingTarget);
+    expect(ref.after).toBe(after);
+    const r = await faultSweep('BILL-write-faults', closingTarget, ref, faultPoints(ref.statements, FULL));
+    console.log(r.line);
+    expect(r.problems).toEqual([]);
+    // the split sabotage: faults after the first 請求書 has been committed
+    const s = await sabotageSweep('BILL-write-faults', closingTarget, ref, [ref.statements - 1, ref.statements]);
+    console.log(s.line);
+    expect(s.caught).toBeGreaterThan(0);
+  }, 900_000);
 });
