@@ -17,6 +17,9 @@
  * Sabotage runs (outbox rows outside the 確定's transaction, a split 確定, stock_before recorded after
  * the write, marks split per product) must be caught. `npm test` sweeps a 3-product slip (every
  * point); `npm run test:faults` (BCART_FAULTS_FULL=1) a 40-product one.
+ *
+ * STOCK-write-faults: SQLite errors (disk full, I/O error, locked) before statement k of the 確定,
+ * through `stockSlips:confirm` as the screen calls it (test/helpers/write-faults.ts).
  */
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +33,7 @@ import { addDays, jstDateOf } from '../../../src-shared/domain/jst-date';
 import { MIGRATIONS_DIR } from '../../helpers/core';
 import { bundleChild, countBy, landedProblem, landingOf, runChild, sweep, txOf, type Landing } from '../../helpers/kill-child';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { faultPoints, faultSweep, referenceWrite, sabotageSweep, type FaultTarget } from '../../helpers/write-faults';
 import type { WritePoint } from '../../helpers/write-points';
 import { seedImportBooks } from '../import/import-fixture';
 
@@ -346,4 +350,43 @@ describe('STOCK-kill: SIGKILL at every statement boundary of a 確定 and of a p
       expect(caught.length).toBeGreaterThan(0);
     }, 1_800_000);
   }
+
+  /** 確定 through dispatch on a fresh copy of the draft; sabotage: it commits after its ledger rows */
+  const confirmTarget: FaultTarget = {
+    txSql: /insert into "?stock_ledger"?/i,
+    writeSet: confirmSet,
+    async open(instrument, sabotage) {
+      const dir = join(tmp.dir, `f${dirs++}`);
+      copyDir(draft, dir);
+      const core = await open(dir, { instrumentConnection: instrument });
+      if (sabotage) {
+        const ledger = core.services.stock.repos.ledger;
+        const orig = ledger.write;
+        ledger.write = (...a) => {
+          const r = orig(...a);
+          core.db.exec('COMMIT; BEGIN IMMEDIATE');
+          return r;
+        };
+      }
+      return {
+        db: core.db,
+        async run() {
+          const r = await core.dispatch('stockSlips:confirm', { id: slipId }, { via: 'test' });
+          return r.ok ? { ok: true, message: '' } : { ok: false, message: r.error.message };
+        },
+        close: () => core.close(),
+      };
+    },
+  };
+
+  it('STOCK-write-faults: a SQLite error at statement k rolls the 確定 back whole (ledger and 在庫反映 rows) with the Japanese message; the next 確定 converges', async () => {
+    const ref = await referenceWrite(confirmTarget);
+    expect(ref.after).toBe(afterConfirm);
+    const r = await faultSweep('STOCK-write-faults (確定)', confirmTarget, ref, faultPoints(ref.statements, FULL));
+    console.log(r.line);
+    expect(r.problems).toEqual([]);
+    const s = await sabotageSweep('STOCK-write-faults (確定)', confirmTarget, ref, [ref.statements - 1, ref.statements]);
+    console.log(s.line);
+    expect(s.caught).toBeGreaterThan(0);
+  }, 900_000);
 });
