@@ -12,7 +12,7 @@
  * Sabotage runs (a split transaction, a 管理者ログ row written outside it) must be caught.
  * `npm test` sweeps a small dataset; `npm run test:faults` (BCART_FAULTS_FULL=1) a larger one.
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,7 @@ import { makeTestCore } from '../../helpers/core';
 import { bundleChild, countBy, landedProblem, landingOf, runChild, sweep, txOf, type Landing } from '../../helpers/kill-child';
 import { setStoreClosed } from '../../helpers/store-mode';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { faultPoints, faultSweep, referenceWrite, sabotageSweep, type FaultTarget } from '../../helpers/write-faults';
 import type { WritePoint } from '../../helpers/write-points';
 import { dumpSubscriptions, insertProducts, makeDataset } from './tax-update-fixture';
 
@@ -190,4 +191,52 @@ describe('TAX-kill: SIGKILL at every statement boundary of the tax update', () =
       expect(caught.length).toBeGreaterThan(0);
     }, 1_800_000);
   }
+
+  /**
+   * The update as the screen runs it: the preview (its planHash), then `taxUpdate:apply`, on a fresh
+   * copy of the template; sabotage: the apply commits after the run record and goes on in a second transaction.
+   */
+  const applyTarget: FaultTarget = {
+    txSql: /insert into "?tax_update_runs"?/i,
+    writeSet,
+    async open(instrument, sabotage) {
+      const dir = join(tmp.dir, `f${dirs++}`);
+      copy(dir);
+      const t = await makeTestCore({ instrumentConnection: instrument }, dir);
+      if (sabotage) {
+        const runs = t.core.services.repos.taxUpdate;
+        const orig = runs.insertRun;
+        runs.insertRun = (...a) => {
+          const r = orig(...a);
+          t.core.db.exec('COMMIT; BEGIN IMMEDIATE');
+          return r;
+        };
+      }
+      const input = { eventId: PRESET_2019.id, rounding: 'round' as const };
+      return {
+        db: t.core.db,
+        async run() {
+          const p = await t.core.dispatch('taxUpdate:preview', { ...input, limit: 10 }, { via: 'test' });
+          if (!p.ok) return { ok: false, message: p.error.message };
+          const { planHash } = p.value as { planHash: string };
+          const r = await t.core.dispatch('taxUpdate:apply', { ...input, checked: TAX_UPDATE_CHECKLIST_IDS, understood: true, planHash }, { via: 'test' });
+          return r.ok ? { ok: true, message: '' } : { ok: false, message: r.error.message };
+        },
+        // the automatic backup of a run that did not happen must not stay (it would be offered nowhere, only confuse)
+        leftovers: () => (existsSync(join(dir, 'backups')) ? readdirSync(join(dir, 'backups')).filter((f) => f.includes('tax-update')) : []),
+        close: () => t.close(),
+      };
+    },
+  };
+
+  it('TAX-write-faults: a SQLite error at statement k rolls the update back whole with the Japanese message, no backup left; the next apply converges', async () => {
+    const ref = await referenceWrite(applyTarget);
+    expect(ref.after).toBe(after);
+    const r = await faultSweep('TAX-write-faults', applyTarget, ref, faultPoints(ref.statements, FULL));
+    console.log(r.line);
+    expect(r.problems).toEqual([]);
+    const s = await sabotageSweep('TAX-write-faults', applyTarget, ref, [ref.statements - 1, ref.statements]);
+    console.log(s.line);
+    expect(s.caught).toBeGreaterThan(0);
+  }, 900_000);
 });
