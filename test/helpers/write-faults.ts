@@ -11,6 +11,7 @@
  * (test/integration/import/write-faults.test.ts); this serves the other writes.
  */
 import type Database from 'better-sqlite3';
+import { expect } from 'vitest';
 import { instrumentPoints, sqliteError, type WritePoint } from './write-points';
 
 export const SQLITE_FAULTS = [
@@ -133,4 +134,20 @@ export async function sabotageSweep(name: string, target: FaultTarget, ref: Writ
   const caught: number[] = [];
   for (const k of ks) if ((await faultedWrite(target, ref, SQLITE_FAULTS[0], k, true)).length > 0) caught.push(k);
   return { line: `${name} sabotage split: caught in ${caught.length} of ${ks.length} fault points (statements ${caught.join(',')})`, caught: caught.length };
+}
+
+/**
+ * The whole suite for one write: the reference (its "after" must be `expectedAfter`, the suite's own
+ * reference state), every fault at the points of `faultPoints`, and the split sabotage at the last
+ * two statements, which must be caught. Prints both lines.
+ */
+export async function writeFaultSuite(name: string, target: FaultTarget, expectedAfter: string, full: boolean): Promise<void> {
+  const ref = await referenceWrite(target);
+  expect(ref.after).toBe(expectedAfter);
+  const r = await faultSweep(name, target, ref, faultPoints(ref.statements, full));
+  console.log(r.line);
+  expect(r.problems).toEqual([]);
+  const s = await sabotageSweep(name, target, ref, [ref.statements - 1, ref.statements]);
+  console.log(s.line);
+  expect(s.caught).toBeGreaterThan(0);
 }

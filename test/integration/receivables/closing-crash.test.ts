@@ -23,7 +23,7 @@ import { makeTestCore } from '../../helpers/core';
 import { bundleChild, countBy, landedProblem, landingOf, runChild, sweep, txOf, type Landing } from '../../helpers/kill-child';
 import { insertInvoice, seedInvoiceMasters } from '../../helpers/receivable-invoices';
 import { makeTempDir } from '../../helpers/temp-dir';
-import { faultPoints, faultSweep, referenceWrite, sabotageSweep, type FaultTarget } from '../../helpers/write-faults';
+import { writeFaultSuite, type FaultTarget } from '../../helpers/write-faults';
 import type { WritePoint } from '../../helpers/write-points';
 
 const FULL = process.env.BCART_FAULTS_FULL === '1';
@@ -252,14 +252,6 @@ describe('BILL-kill: SIGKILL at every statement boundary of 請求締め', () =>
   };
 
   it('BILL-write-faults: a SQLite error at statement k rolls the closing back whole with the Japanese message; the next closing converges', async () => {
-    const ref = await referenceWrite(closingTarget);
-    expect(ref.after).toBe(after);
-    const r = await faultSweep('BILL-write-faults', closingTarget, ref, faultPoints(ref.statements, FULL));
-    console.log(r.line);
-    expect(r.problems).toEqual([]);
-    // the split sabotage: faults after the first 請求書 has been committed
-    const s = await sabotageSweep('BILL-write-faults', closingTarget, ref, [ref.statements - 1, ref.statements]);
-    console.log(s.line);
-    expect(s.caught).toBeGreaterThan(0);
+    await writeFaultSuite('BILL-write-faults', closingTarget, after, FULL);
   }, 900_000);
 });

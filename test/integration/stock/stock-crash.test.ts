@@ -33,7 +33,7 @@ import { addDays, jstDateOf } from '../../../src-shared/domain/jst-date';
 import { MIGRATIONS_DIR } from '../../helpers/core';
 import { bundleChild, countBy, landedProblem, landingOf, runChild, sweep, txOf, type Landing } from '../../helpers/kill-child';
 import { makeTempDir } from '../../helpers/temp-dir';
-import { faultPoints, faultSweep, referenceWrite, sabotageSweep, type FaultTarget } from '../../helpers/write-faults';
+import { writeFaultSuite, type FaultTarget } from '../../helpers/write-faults';
 import type { WritePoint } from '../../helpers/write-points';
 import { seedImportBooks } from '../import/import-fixture';
 
@@ -380,13 +380,6 @@ describe('STOCK-kill: SIGKILL at every statement boundary of a 確定 and of a p
   };
 
   it('STOCK-write-faults: a SQLite error at statement k rolls the 確定 back whole (ledger and 在庫反映 rows) with the Japanese message; the next 確定 converges', async () => {
-    const ref = await referenceWrite(confirmTarget);
-    expect(ref.after).toBe(afterConfirm);
-    const r = await faultSweep('STOCK-write-faults (確定)', confirmTarget, ref, faultPoints(ref.statements, FULL));
-    console.log(r.line);
-    expect(r.problems).toEqual([]);
-    const s = await sabotageSweep('STOCK-write-faults (確定)', confirmTarget, ref, [ref.statements - 1, ref.statements]);
-    console.log(s.line);
-    expect(s.caught).toBeGreaterThan(0);
+    await writeFaultSuite('STOCK-write-faults (確定)', confirmTarget, afterConfirm, FULL);
   }, 900_000);
 });
