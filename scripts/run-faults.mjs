@@ -1,9 +1,10 @@
-// `npm run test:faults`: the nightly-sized fault and crash sweeps (BCART_FAULTS_FULL=1 makes each
-// suite sweep its larger run: every statement boundary of a bigger import, tax update, stock 確定 and
-// push round and 請求締め (and of the tax-update restore, at its one size), and the sabotage runs over every point instead of the points around the
-// write transaction), and the stock outbox model over OUT_MODEL_SEEDS seeds (default 500) on
-// OUT_MODEL_LANES simulators (default 2). Prints the same closing "tests: …" line as `npm test`
-// (scripts/run-tests.mjs).
+// `npm run test:faults`: the nightly-sized fault and crash sweeps. BCART_FAULTS_FULL=1 makes each
+// suite sweep its larger run: every statement boundary of a bigger import, tax update, stock 確定,
+// push round and 請求締め (the tax-update restore at its one size); SQLite errors at every statement
+// of the import, 請求締め, 確定 and tax update; kills from outside on 200 random points of the import;
+// and the sabotage runs over every point instead of the points around the write transaction. The
+// stock outbox model runs over OUT_MODEL_SEEDS seeds (default 500) on OUT_MODEL_LANES simulators
+// (default 2). Prints the same closing "tests: …" line as `npm test` (scripts/run-tests.mjs).
 import { spawnSync } from 'node:child_process';
 
 const SUITES = [
