@@ -203,11 +203,7 @@ export async function importMasterCsv(
   const repo = repos[def.master] as MasterRepository<{ id: number; confirmed: boolean }, Record<string, unknown>>;
   repos.transaction(() => {
     // every column of the layout, absent optional values as null (so "unchanged" compares like the table)
-    const rows = parsed.rows.map(({ values }) => {
-      const row: Record<string, unknown> = {};
-      for (const c of def.columns) row[c.field] = values[c.field] ?? null;
-      return row;
-    });
+    const rows = parsed.rows.map(({ values }) => completeRow(def, values));
     const problems: FieldProblem[] = [];
     if (beforeUpdate) {
       rows.forEach((values, i) => {
@@ -235,6 +231,22 @@ export async function importMasterCsv(
     if (problems.length > 0) throw csvInvalid(def.label, problems);
   });
   return result;
+}
+
+/**
+ * The row with exactly the layout's columns, absent optional values as null. The values themselves
+ * when they already are that (a fast-read 商品 row): no second object for each of 100,000 rows.
+ */
+function completeRow(def: MasterCsvDef, values: Record<string, unknown>): Record<string, unknown> {
+  const columns = def.columns;
+  let fields = 0;
+  for (const _ in values) fields++;
+  let complete = fields === columns.length;
+  for (let j = 0; j < columns.length && complete; j++) complete = values[columns[j]!.field] !== undefined;
+  if (complete) return values;
+  const row: Record<string, unknown> = {};
+  for (const c of columns) row[c.field] = values[c.field] ?? null;
+  return row;
 }
 
 /** A guard's refusal of one row as problems on its cells (none: allowed). */
