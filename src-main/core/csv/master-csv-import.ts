@@ -212,7 +212,8 @@ export async function importMasterCsv(
       });
       if (problems.length > 0) throw csvInvalid(def.label, problems);
     }
-    repo.upsertMany(rows, def.keyFields).forEach((outcome, i) => {
+    // rowReader refused every file with two rows of one key
+    repo.upsertMany(rows, def.keyFields, { keysUnique: true }).forEach((outcome, i) => {
       const row = parsed.rows[i]!.row;
       if (outcome === 'created') result.created++;
       else if (outcome === 'updated') result.updated++;

@@ -72,8 +72,10 @@ export interface MasterRepository<Row, Values> {
    * one updated unless it is 確定 ('confirmed': left as it is) or already equal ('unchanged').
    * A row that breaks a constraint reports { failed } and the others go on; call inside the
    * caller's transaction, which decides whether to keep the rest.
+   * `keysUnique`: the caller has checked that no two rows share a key (the CSV import refuses such
+   * a file), so on a table empty before the call no row is looked up at all.
    */
-  upsertMany(rows: readonly Partial<Values>[], keyFields: readonly (keyof Values & string)[]): UpsertResult[];
+  upsertMany(rows: readonly Partial<Values>[], keyFields: readonly (keyof Values & string)[], opts?: { keysUnique?: boolean }): UpsertResult[];
 }
 
 
@@ -156,7 +158,7 @@ export function createMasterRepository<Row extends { id: number; confirmed: bool
     }
   }
 
-  function upsertMany(rows: readonly Partial<Values>[], keyFields: readonly (keyof Values & string)[]): UpsertResult[] {
+  function upsertMany(rows: readonly Partial<Values>[], keyFields: readonly (keyof Values & string)[], opts: { keysUnique?: boolean } = {}): UpsertResult[] {
     if (rows.length === 0) return [];
     const columns = t as unknown as Record<string, SQLiteColumn>;
     // the union of the rows' fields (no array of every row's keys: 100,000 rows × 12 fields)
@@ -180,10 +182,11 @@ export function createMasterRepository<Row extends { id: number; confirmed: bool
     const insert = sqlite.prepare(`insert into ${table} (${list}, "confirmed", "created_at", "updated_at") values (${names.map(() => '?').join(', ')}, 0, ?, ?)`);
     const change = sqlite.prepare(`update ${table} set ${names.map((n) => `"${n}" = ?`).join(', ')}, "updated_at" = ? where "id" = ?`);
     const stamp = now();
-    // A table empty before the call can only hold keys inserted by this call: their keys are kept
-    // and the lookup is left out for any other key (the first import of a 100,000-row 商品 file,
-    // bench/csv-import.bench.ts).
-    const inserted = sqlite.prepare(`select 1 from ${table} limit 1`).get() === undefined ? new Set<string>() : null;
+    // A table empty before the call can only hold keys inserted by this call: no lookup when the
+    // caller vouches that keys are unique, else only for a key that came up before (the first
+    // import of a 100,000-row 商品 file, bench/csv-import.bench.ts).
+    const emptyBefore = sqlite.prepare(`select 1 from ${table} limit 1`).get() === undefined;
+    const inserted = emptyBefore && opts.keysUnique !== true ? new Set<string>() : null;
     // one loop per row without per-row closures or argument spreads (a 100,000-row 商品 file goes
     // through here; bench/csv-import.bench.ts): the drizzle mapping only where a column has one
     const mappers = cols.map((c) => (c.mapToDriverValue === Column.prototype.mapToDriverValue ? null : c));
@@ -201,7 +204,8 @@ export function createMasterRepository<Row extends { id: number; confirmed: bool
         params[i] = v === undefined || v === null ? null : mapper ? mapper.mapToDriverValue(v) : v;
       }
       for (let k = 0; k < keyAt.length; k++) keyArgs[k] = params[keyAt[k]!];
-      const current = (inserted !== null && isNewKey(inserted, keyArgs) ? undefined : byKey.get(keyArgs)) as Record<string, unknown> | undefined;
+      const lookUp = !emptyBefore || (inserted !== null && !isNewKey(inserted, keyArgs));
+      const current = (lookUp ? byKey.get(keyArgs) : undefined) as Record<string, unknown> | undefined;
       try {
         if (!current) {
           params[n] = stamp;

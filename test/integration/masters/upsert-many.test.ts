@@ -1,8 +1,8 @@
 /**
  * The CSV import's bulk upsert on a real SQLite file: what each row did, and what the table holds
  * after. On a table empty before the call, upsertMany leaves out the key lookup for keys it has not
- * inserted itself; a key repeated within the call must still be found (updated / unchanged), also
- * when its first insert failed.
+ * inserted itself (none at all when the caller vouches that keys are unique); a key repeated within
+ * the call must still be found (updated / unchanged), also when its first insert failed.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestCore, type TestCore } from '../../helpers/core';
@@ -71,6 +71,16 @@ describe('upsertMany (CSV import write)', () => {
       { code: 'P2', s: 'S' },
       { code: 'P3', s: 'T' },
     ]);
+  });
+
+  it('empty table, keys vouched unique: every row inserted; a caller that was wrong gets the constraint, not a merged row', () => {
+    const out = inTx(() => repos().departments.upsertMany([{ code: 'D1', name: '営業部' }, { code: 'D2', name: '総務部' }], ['code'], { keysUnique: true }));
+    expect(out).toEqual(['created', 'created']);
+    t.core.db.exec('delete from departments');
+    const wrong = inTx(() => repos().departments.upsertMany([{ code: 'D1', name: '営業部' }, { code: 'D1', name: '人事部' }], ['code'], { keysUnique: true }));
+    expect(wrong[0]).toBe('created');
+    expect(wrong[1]).toMatchObject({ failed: expect.objectContaining({ code: 'SQLITE_CONSTRAINT_UNIQUE' }) });
+    expect(table('select code, name from departments')).toEqual([{ code: 'D1', name: '営業部' }]);
   });
 
   it('table with rows: existing keys are looked up (unchanged, updated, 確定 left as it is)', () => {
