@@ -16,22 +16,11 @@ import { parse } from 'csv-parse/sync';
 import { createCore } from '../src-main/core/create-core';
 import { createMemoryLogger } from '../src-main/core/logging';
 import { createMemoryTokenStore } from '../src-main/core/memory-token-store';
+import { productCsv } from './lib/product-csv';
 import { interleaved, loadLine, median, phaseMain, REPS_DEFAULT, runPhase, spread, verdict, type PhaseResult } from './lib/measure';
 
 const MIGRATIONS = join(__dirname, '..', 'drizzle');
 const RATIO_LIMIT = 2;
-
-/** the file of bench/masters-list.bench.ts: UTF-8 with a BOM, quoted names with ',' and characters CP932 has */
-export function productCsv(n: number): Buffer {
-  const lines = ['商品コード,枝番(横),枝番(縦),SKUコード,商品名,計上単位,棚卸対象,税区分コード,単価,JANコード'];
-  for (let i = 1; i <= n; i++) {
-    const code = `P${String(i).padStart(6, '0')}`;
-    lines.push(
-      `${code},,,SKU${i},"商品${i} ①㈱髙～, 特選",${1 + (i % 24)},${i % 50 === 0 ? '対象外' : '対象'},${i % 5 === 0 ? 'RED08' : 'STD10'},${(i * 37) % 20000},`,
-    );
-  }
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
-}
 
 /** the first rows of a file with other codes: run once unmeasured in each child, so lazy module and JIT work is not timed */
 const warmUpCsv = (): Buffer => Buffer.from(productCsv(20).toString('utf8').replace(/^P0/gm, 'W0').replace(/,SKU(\d)/g, ',WSKU$1'), 'utf8');

@@ -13,7 +13,7 @@
 import type { CsvEncoding, CsvReadEncoding } from '../../../src-shared/csv/csv-encoding';
 import { csvFileTooLargeMessage, MAX_CSV_FILE_BYTES } from '../../../src-shared/csv/csv-limits';
 import { AppError, type FieldProblem } from '../../../src-shared/errors';
-import { decodeCsvInPieces } from './csv-encoding';
+import { decodeCsvInPieces, validUtf8Body } from './csv-encoding';
 import { cellProblem, CsvProblemList, rowProblem } from './csv-problems';
 import { scanCsvText, type CsvRecord, type CsvScanControl } from './csv-records';
 import { RowReader } from './csv-row-reader';
@@ -126,21 +126,30 @@ const HEADER_FAILED: FieldProblem = { path: 'header', message: '' };
  */
 export async function readCsv(bytes: Uint8Array, layout: CsvLayout, visitor: CsvVisitor, opts: CsvReadOptions = {}): Promise<CsvReadResult> {
   assertCsvSize(bytes.length);
-  const decoded = await decodeCsvInPieces(bytes, opts.encoding ?? 'auto', opts.signal);
   const problems = new CsvProblemList();
   const control: CsvScanControl = {
     signal: opts.signal,
     onPiece: (share, rows) => opts.onProgress?.({ bytesRead: Math.round(share * bytes.length), bytesTotal: bytes.length, rows }),
   };
-  if (decoded.invalid) {
-    await undecodableCells(decoded.pieces, decoded.encoding, problems, control);
-    return { ok: false, problems: problems.toArray() };
+  // valid UTF-8 goes to the parser as bytes; anything else is decoded to text first
+  const utf8 = validUtf8Body(bytes, opts.encoding ?? 'auto');
+  let input: Uint8Array | string[];
+  let encoding: CsvEncoding = 'utf-8';
+  if (utf8 !== null) input = utf8;
+  else {
+    const decoded = await decodeCsvInPieces(bytes, opts.encoding ?? 'auto', opts.signal);
+    if (decoded.invalid) {
+      await undecodableCells(decoded.pieces, decoded.encoding, problems, control);
+      return { ok: false, problems: problems.toArray() };
+    }
+    input = decoded.pieces;
+    encoding = decoded.encoding;
   }
   const report = (p: FieldProblem): void => problems.add(p);
   let columns: Map<string, number> | null | undefined;
   let width = 0;
   const stop = await scanCsvText(
-    decoded.pieces,
+    input,
     (record) => {
       if (columns === undefined) {
         columns = checkHeader(record, layout, report);
@@ -161,7 +170,7 @@ export async function readCsv(bytes: Uint8Array, layout: CsvLayout, visitor: Csv
   );
   if (stop !== null && stop !== HEADER_FAILED) problems.add(stop);
   if (columns === undefined && stop === null) problems.add(rowProblem(1, 'CSVが空です。見出し行(1行目)のあるファイルを選んでください。'));
-  return problems.size === 0 ? { ok: true, encoding: decoded.encoding } : { ok: false, problems: problems.toArray() };
+  return problems.size === 0 ? { ok: true, encoding } : { ok: false, problems: problems.toArray() };
 }
 
 /**

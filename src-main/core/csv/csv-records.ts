@@ -63,12 +63,13 @@ function parseProblem(e: unknown): FieldProblem {
 }
 
 /**
- * Calls onRecord for each non-blank record of the text (whole, or the pieces of decodeCsvInPieces), in order; onRecord may return a problem to stop.
+ * Calls onRecord for each non-blank record of the text (whole, the pieces of decodeCsvInPieces, or
+ * valid UTF-8 bytes without a BOM), in order; onRecord may return a problem to stop.
  * Resolves with the problem that stopped reading, or null when the whole text was read.
  * @throws CSV_CANCELLED when control.signal aborts
  */
 export async function scanCsvText(
-  text: string | readonly string[],
+  text: string | readonly string[] | Uint8Array,
   onRecord: (record: CsvRecord) => FieldProblem | undefined,
   control: CsvScanControl = {},
 ): Promise<FieldProblem | null> {
@@ -90,7 +91,7 @@ export async function scanCsvText(
     if (stop !== null) parser.destroy();
   };
   let quietBytes = 0; // bytes read since a row last ended
-  const total = typeof text === 'string' ? text.length : text.reduce((n, t) => n + t.length, 0);
+  const total = typeof text === 'string' || text instanceof Uint8Array ? text.length : text.reduce((n, t) => n + t.length, 0);
   let fed = 0;
   for (const bit of bits(text)) {
     const before = { rows: row, bytes: parser.info.bytes };
@@ -113,8 +114,16 @@ export async function scanCsvText(
   return failure === undefined ? null : parseProblem(failure);
 }
 
-/** The text in bits of PIECE_CHARS (the decoder's pieces are larger). */
-function* bits(text: string | readonly string[]): Generator<string> {
+/**
+ * The text in bits of PIECE_CHARS (the decoder's pieces are larger); bytes in bits of as many bytes
+ * (the parser keeps a character split between two bits whole: it reads bytes and decodes a cell
+ * when the cell ends).
+ */
+function* bits(text: string | readonly string[] | Uint8Array): Generator<string | Uint8Array> {
+  if (text instanceof Uint8Array) {
+    for (let at = 0; at < text.length; at += PIECE_CHARS) yield text.subarray(at, at + PIECE_CHARS);
+    return;
+  }
   for (const piece of typeof text === 'string' ? [text] : text) {
     for (let at = 0; at < piece.length; at += PIECE_CHARS) yield piece.slice(at, at + PIECE_CHARS);
   }

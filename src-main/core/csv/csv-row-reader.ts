@@ -24,6 +24,11 @@ export class RowReader {
     return this.record.row;
   }
 
+  /** the index of a column's cell in every row of this file, undefined when the header lacks it */
+  columnIndex(column: string): number | undefined {
+    return this.columns.get(column);
+  }
+
   /** the cell as written, '' when the column or the cell is absent */
   cell(column: string): string {
     const i = this.columns.get(column);

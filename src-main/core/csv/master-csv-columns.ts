@@ -12,6 +12,7 @@ import { partnerInput } from '../../../src-shared/masters/partner';
 import { productInput } from '../../../src-shared/masters/product';
 import { taxClassInput } from '../../../src-shared/masters/tax-class';
 import { workflowInput } from '../../../src-shared/masters/workflow';
+import { asciiCode, boolLabel, janCode, kanaText, plainText, taxClassCode, wholeNumber, type FastCell } from './master-csv-fast-cells';
 
 /**
  * text: a string (formula guard on export); int: a number cell (never formula-guarded when it
@@ -30,6 +31,11 @@ export interface MasterCsvColumn {
   required: boolean;
   /** bool columns: the words written for true/false (also accepted on import) */
   labels?: { true: string; false: string };
+  /**
+   * the schema's value for a plain cell without running the schema (master-csv-fast-cells.ts);
+   * only when every column of a master has one does a row skip the schema
+   */
+  fast?: FastCell;
 }
 
 export interface MasterCsvDef {
@@ -108,19 +114,20 @@ const DEFS: Record<CsvMaster, Omit<MasterCsvDef, 'master' | 'label'>> = {
   products: {
     table: 'products',
     schema: productInput,
+    // fast rules: the limits of productInput (src-shared/masters/product.ts), for a 100,000-row file
     columns: [
-      code('商品コード'),
-      col('枝番(横)', 'variationH', 'variation_h', 'text', false),
-      col('枝番(縦)', 'variationV', 'variation_v', 'text', false),
-      col('SKUコード', 'skuCode', 'sku_code', 'text', false),
-      col('商品名', 'name', 'name'),
-      col('フリガナ', 'kana', 'kana', 'text', false),
-      col('計上単位', 'unitQuantity', 'unit_quantity', 'int'),
-      { ...col('棚卸対象', 'inventoryTracked', 'inventory_tracked', 'bool'), labels: { true: '対象', false: '対象外' } },
-      col('税区分コード', 'taxClassId', 'tax_class_id', 'taxClassCode', false),
-      col('単価', 'unitPrice', 'unit_price', 'int'),
-      col('JANコード', 'janCode', 'jan_code', 'text', false),
-      col('原価', 'costPrice', 'cost_price', 'int', false),
+      { ...code('商品コード'), fast: asciiCode(30, 'unsure') },
+      { ...col('枝番(横)', 'variationH', 'variation_h', 'text', false), fast: asciiCode(20, { value: '' }) },
+      { ...col('枝番(縦)', 'variationV', 'variation_v', 'text', false), fast: asciiCode(20, { value: '' }) },
+      { ...col('SKUコード', 'skuCode', 'sku_code', 'text', false), fast: asciiCode(40, { value: null }) },
+      { ...col('商品名', 'name', 'name'), fast: plainText(120) },
+      { ...col('フリガナ', 'kana', 'kana', 'text', false), fast: kanaText(100) },
+      { ...col('計上単位', 'unitQuantity', 'unit_quantity', 'int'), fast: wholeNumber(1, 1_000_000, 'unsure') },
+      { ...col('棚卸対象', 'inventoryTracked', 'inventory_tracked', 'bool'), labels: { true: '対象', false: '対象外' }, fast: boolLabel({ true: '対象', false: '対象外' }) },
+      { ...col('税区分コード', 'taxClassId', 'tax_class_id', 'taxClassCode', false), fast: taxClassCode },
+      { ...col('単価', 'unitPrice', 'unit_price', 'int'), fast: wholeNumber(0, 99_999_999_999, 'unsure') },
+      { ...col('JANコード', 'janCode', 'jan_code', 'text', false), fast: janCode },
+      { ...col('原価', 'costPrice', 'cost_price', 'int', false), fast: wholeNumber(0, 99_999_999_999, { value: null }) },
     ],
     keyFields: ['code', 'variationH', 'variationV'],
     blockedWhenStoreClosed: true,

@@ -33,6 +33,22 @@ export interface MasterRepositoryConfig {
   baseFilter?: SQL;
 }
 
+/**
+ * Whether `key` is certainly not among the keys already inserted (and records it): only a key of
+ * strings is recorded, since the master tables compare text with SQLite's default BINARY collation,
+ * where equal strings are equal keys; anything else is looked up.
+ */
+function isNewKey(inserted: Set<string>, key: readonly unknown[]): boolean {
+  let joined = '';
+  for (const part of key) {
+    if (typeof part !== 'string') return false;
+    joined += `${part}\u0000`;
+  }
+  if (inserted.has(joined)) return false;
+  inserted.add(joined);
+  return true;
+}
+
 /** What one row of a bulk upsert did (CSV import). */
 export type UpsertResult = 'created' | 'updated' | 'unchanged' | 'confirmed' | { failed: unknown };
 
@@ -56,8 +72,10 @@ export interface MasterRepository<Row, Values> {
    * one updated unless it is 確定 ('confirmed': left as it is) or already equal ('unchanged').
    * A row that breaks a constraint reports { failed } and the others go on; call inside the
    * caller's transaction, which decides whether to keep the rest.
+   * `keysUnique`: the caller has checked that no two rows share a key (the CSV import refuses such
+   * a file), so on a table empty before the call no row is looked up at all.
    */
-  upsertMany(rows: readonly Partial<Values>[], keyFields: readonly (keyof Values & string)[]): UpsertResult[];
+  upsertMany(rows: readonly Partial<Values>[], keyFields: readonly (keyof Values & string)[], opts?: { keysUnique?: boolean }): UpsertResult[];
 }
 
 
@@ -140,10 +158,13 @@ export function createMasterRepository<Row extends { id: number; confirmed: bool
     }
   }
 
-  function upsertMany(rows: readonly Partial<Values>[], keyFields: readonly (keyof Values & string)[]): UpsertResult[] {
+  function upsertMany(rows: readonly Partial<Values>[], keyFields: readonly (keyof Values & string)[], opts: { keysUnique?: boolean } = {}): UpsertResult[] {
     if (rows.length === 0) return [];
     const columns = t as unknown as Record<string, SQLiteColumn>;
-    const fields = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+    // the union of the rows' fields (no array of every row's keys: 100,000 rows × 12 fields)
+    const fieldSet = new Set<string>();
+    for (const r of rows) for (const f of Object.keys(r)) fieldSet.add(f);
+    const fields = [...fieldSet];
     const column = (f: string): SQLiteColumn => {
       const c = columns[f];
       if (!c) throw new Error(`${cfg.label}: unknown field ${f}`);
@@ -161,21 +182,30 @@ export function createMasterRepository<Row extends { id: number; confirmed: bool
     const insert = sqlite.prepare(`insert into ${table} (${list}, "confirmed", "created_at", "updated_at") values (${names.map(() => '?').join(', ')}, 0, ?, ?)`);
     const change = sqlite.prepare(`update ${table} set ${names.map((n) => `"${n}" = ?`).join(', ')}, "updated_at" = ? where "id" = ?`);
     const stamp = now();
+    // A table empty before the call can only hold keys inserted by this call: no lookup when the
+    // caller vouches that keys are unique, else only for a key that came up before (the first
+    // import of a 100,000-row 商品 file, bench/csv-import.bench.ts).
+    const emptyBefore = sqlite.prepare(`select 1 from ${table} limit 1`).get() === undefined;
+    const inserted = emptyBefore && opts.keysUnique !== true ? new Set<string>() : null;
     // one loop per row without per-row closures or argument spreads (a 100,000-row 商品 file goes
     // through here; bench/csv-import.bench.ts): the drizzle mapping only where a column has one
     const mappers = cols.map((c) => (c.mapToDriverValue === Column.prototype.mapToDriverValue ? null : c));
     const n = fields.length;
     const out: UpsertResult[] = new Array<UpsertResult>(rows.length);
+    // one parameter array and one key array for every row: better-sqlite3 copies what it binds
+    const params: unknown[] = new Array<unknown>(n + 2);
+    const keyArgs: unknown[] = new Array<unknown>(keyAt.length);
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r] as Record<string, unknown>;
       // the values as stored (booleans as 0 / 1), in the order of `fields`, then the two stamps
-      const params: unknown[] = new Array<unknown>(n + 2);
       for (let i = 0; i < n; i++) {
         const v = row[fields[i]!];
         const mapper = mappers[i];
         params[i] = v === undefined || v === null ? null : mapper ? mapper.mapToDriverValue(v) : v;
       }
-      const current = (keyAt.length === 1 ? byKey.get(params[keyAt[0]!]) : byKey.get(keyAt.map((i) => params[i]))) as Record<string, unknown> | undefined;
+      for (let k = 0; k < keyAt.length; k++) keyArgs[k] = params[keyAt[k]!];
+      const lookUp = !emptyBefore || (inserted !== null && !isNewKey(inserted, keyArgs));
+      const current = (lookUp ? byKey.get(keyArgs) : undefined) as Record<string, unknown> | undefined;
       try {
         if (!current) {
           params[n] = stamp;
