@@ -17,13 +17,13 @@ import { mapOrdersForImport, type ImportPlan } from '../src-main/core/import/map
 import { writeImportPlan } from '../src-main/core/import/write-import-plan';
 import { createMemoryTokenStore } from '../src-main/core/memory-token-store';
 import { systemClock, systemTimers, type Logger } from '../src-main/core/ports';
-import { startSimulator, SUPPORTED_PAYMENTS, type RunningSimulator } from '../src-main/simulator';
-import { addDays, jstDateOf } from '../src-shared/domain/jst-date';
+import type { RunningSimulator } from '../src-main/simulator';
+import { jstDateOf } from '../src-shared/domain/jst-date';
 import { makeTempDir } from '../test/helpers/temp-dir';
+import { SHOP_ORDERS as ORDERS, startShop } from './lib/import-shop';
 import { interleaved, loadLine, median, phaseMain, runPhase, spread, verdict, type PhaseResult } from './lib/measure';
 import { seedImportBooks } from '../test/integration/import/import-fixture';
 
-const ORDERS = 10_000;
 const REPS = Number(process.argv[2] ?? 5);
 const MIGRATIONS = join(__dirname, '..', 'drizzle');
 
@@ -168,29 +168,9 @@ function bareInsert(core: Core, settingId: number, plan: ImportPlan, runId: numb
   }).immediate();
 }
 
-/** The shop: 10,000 orders of 4 goods lines each over one 7-day window, 90 % shipped, 10 % still waiting. */
-async function startShop(): Promise<{ sim: RunningSimulator; from: string; today: string }> {
-  const today = jstDateOf(Date.now());
-  const from = addDays(today, -6);
-  const sim = await startSimulator({ seed: 5, orders: 0, fromDate: from, toDate: today, rateLimit: false, includeUnsupported: false });
-  const members = sim.state.customers.filter((c) => c.ext_id !== '');
-  for (let i = 0; i < ORDERS; i++) {
-    const day = addDays(from, i % 7);
-    const shipped = i % 10 !== 0;
-    sim.state.addOrder({
-      customerId: members[i % members.length]!.id,
-      payment: SUPPORTED_PAYMENTS[i % SUPPORTED_PAYMENTS.length]![0],
-      orderedAt: `${day} ${String(8 + (i % 12)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00`,
-      lineCount: 4,
-      logistics: [shipped ? { status: '発送済', shipmentDate: day } : { status: '未発送' }],
-    });
-  }
-  return { sim, from, today };
-}
-
 /** Child: one end-to-end run (fetch + map + one transaction) on fresh books; its peak RSS includes the simulator's shop. */
 async function e2eChild(): Promise<void> {
-  const { sim, from } = await startShop();
+  const { sim, from } = await startShop(jstDateOf(Date.now()));
   const e2e = await freshBooks(sim, from);
   const requestsBefore = sim.requestCount();
   await phaseMain(async () => {
@@ -221,7 +201,7 @@ async function main(): Promise<void> {
   }
 
   // ---- local part vs bare insert, interleaved on fresh databases ----
-  const { sim, from, today } = await startShop();
+  const { sim, from, today } = await startShop(jstDateOf(Date.now()));
   const lines = sim.state.allOrderProducts().filter((p) => p.item_type === 'product').length;
   const client = createBcartClient({
     baseUrl: sim.url,
