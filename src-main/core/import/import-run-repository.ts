@@ -4,7 +4,7 @@
  * created 'running' before fetching and closed by the write transaction (success) or by
  * closeWithoutWrites (failure, 中止, 取込プレビュー: nothing else written).
  */
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { AppError } from '../../../src-shared/errors';
 import type { ImportRunRow, SystemLogRow } from '../../../src-shared/import/import-run';
 import { inTransaction, type Db } from '../db/db-handle';
