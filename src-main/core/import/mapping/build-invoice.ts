@@ -8,7 +8,7 @@
 import type { BcartOrder } from '../../bcart/model';
 import { divRound } from '../../../../src-shared/domain/rounding';
 import type { ImportMasters, LocalCustomer } from './import-masters';
-import type { InvoiceDraft, InvoiceLineDraft, ProductLineDraft, RateTotals } from './import-plan';
+import type { BuyerDraft, InvoiceDraft, InvoiceLineDraft, ProductLineDraft, RateTotals } from './import-plan';
 import type { OrderProblems } from './import-problem';
 import { checkRateBuckets } from './check-rate-buckets';
 import { linesFromRates, sumMoney } from './money-basis';
@@ -26,6 +26,8 @@ export interface InvoiceInput {
   logisticsIds: number[];
   /** product lines of every shipment of the order, in logistics then line order */
   productLines: ProductLineDraft[];
+  /** the buyer of the order's 出荷伝票 drafts (one object per order), or null to work it out */
+  buyer: BuyerDraft | null;
 }
 
 /** The 請求伝票 line of a shipped product line: the same goods, quantity, price and 税区分. */
@@ -53,8 +55,9 @@ export function buildInvoice(input: InvoiceInput, masters: ImportMasters, proble
   const byRate = rateTotals(order, masters, problems);
   if (fees === null || byRate === null) return null;
 
+  // the 出荷伝票's line drafts themselves: same goods, quantity, price and 税区分
   const lines: InvoiceLineDraft[] = [];
-  for (const l of input.productLines) lines.push(productInvoiceLine(l));
+  for (const l of input.productLines) lines.push(l);
   for (const l of fees) lines.push(l);
 
   // Every rate billed on a line must have BCart's bucket, or the per-rate totals cannot be right
@@ -102,7 +105,7 @@ export function buildInvoice(input: InvoiceInput, masters: ImportMasters, proble
     bcartOrderCode: order.code,
     customerId: customer.id,
     customerCode: customer.code,
-    buyer: buyerOf(order),
+    buyer: input.buyer ?? buyerOf(order),
     date: input.date,
     departmentId: settings.departmentId,
     workflowId: settings.invoiceWorkflowId,

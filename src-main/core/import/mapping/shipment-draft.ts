@@ -28,8 +28,10 @@ export function shipmentDraft(
   customer: LocalCustomer,
   lines: ProductLineDraft[],
   settings: ImportSettings,
+  /** the buyer of the order's other drafts (one object per order), or null to work it out */
+  sameOrderBuyer: BuyerDraft | null = null,
 ): ShipmentDraft {
-  const buyer = buyerOf(order);
+  const buyer = sameOrderBuyer ?? buyerOf(order);
   let amount = 0;
   for (const l of lines) amount += l.amount;
   return {
