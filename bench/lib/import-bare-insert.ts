@@ -34,7 +34,7 @@ export function bareInsert(core: Core, settingId: number, plan: ImportPlan, runI
   const tax = db.prepare(`insert into invoice_tax_totals (invoice_id, rate, net, tax, gross, app_tax) values (?, ?, ?, ?, ?, ?)`);
   db.transaction(() => {
     for (const d of plan.shipments) {
-      const t = d.money.total;
+      const t = d.money;
       const b = d.buyer;
       const id = shipment.run(
         settingId,
@@ -61,7 +61,7 @@ export function bareInsert(core: Core, settingId: number, plan: ImportPlan, runI
       ).lastInsertRowid;
       for (let n = 0; n < d.lines.length; n++) {
         const l = d.lines[n]!;
-        const m = d.money.lines[n]!;
+        const m = d.money.byLine;
         line.run(
           id,
           n + 1,
@@ -72,9 +72,9 @@ export function bareInsert(core: Core, settingId: number, plan: ImportPlan, runI
           l.taxClassId,
           l.taxRate,
           l.taxIncluded ? 1 : 0,
-          m.net,
-          m.tax,
-          m.gross,
+          m[3 * n],
+          m[3 * n + 1],
+          m[3 * n + 2],
           l.bcartOrderProductId,
           settingId,
         );
@@ -82,7 +82,7 @@ export function bareInsert(core: Core, settingId: number, plan: ImportPlan, runI
       }
     }
     for (const inv of plan.invoices) {
-      const t = inv.money.total;
+      const t = inv.money;
       const b = inv.buyer;
       const id = invoice.run(
         settingId,
@@ -105,7 +105,7 @@ export function bareInsert(core: Core, settingId: number, plan: ImportPlan, runI
       ).lastInsertRowid;
       for (let n = 0; n < inv.lines.length; n++) {
         const l = inv.lines[n]!;
-        const m = inv.money.lines[n]!;
+        const m = inv.money.byLine;
         invLine.run(
           id,
           n + 1,
@@ -117,9 +117,9 @@ export function bareInsert(core: Core, settingId: number, plan: ImportPlan, runI
           l.taxClassId,
           l.taxRate,
           l.taxIncluded ? 1 : 0,
-          m.net,
-          m.tax,
-          m.gross,
+          m[3 * n],
+          m[3 * n + 1],
+          m[3 * n + 2],
         );
       }
       for (const r of inv.byRate) tax.run(id, r.rate, r.net, r.tax, r.gross, inv.appTaxByRate.find((a) => a.rate === r.rate)?.tax ?? r.tax);

@@ -367,7 +367,7 @@ export function createSlipRepository(db: Db) {
       };
       let stockEntries = 0;
       for (const d of slips.shipments) {
-        const t = d.money.total;
+        const t = d.money;
         const b = d.buyer;
         const id = s.shipment.run(
           settingId,
@@ -393,11 +393,10 @@ export function createSlipRepository(db: Db) {
           d.buyerName,
         ).lastInsertRowid;
         const lines = d.lines;
-        const money = d.money.lines;
+        const m = d.money.byLine;
         for (let i = 0; i < lines.length; i++) {
           const l = lines[i]!;
-          const m = money[i]!;
-          s.shipmentLine.run(id, i + 1, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0, m.net, m.tax, m.gross, l.bcartOrderProductId, settingId);
+          s.shipmentLine.run(id, i + 1, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0, m[3 * i], m[3 * i + 1], m[3 * i + 2], l.bcartOrderProductId, settingId);
           if (l.inventoryTracked && l.quantity !== 0) {
             s.stock.run(d.warehouseId, l.productId, -l.quantity, id, d.date, now);
             stockEntries++;
@@ -405,7 +404,7 @@ export function createSlipRepository(db: Db) {
         }
       }
       for (const inv of slips.invoices) {
-        const t = inv.money.total;
+        const t = inv.money;
         const b = inv.buyer;
         const id = s.invoice.run(
           settingId,
@@ -427,11 +426,10 @@ export function createSlipRepository(db: Db) {
           inv.total,
         ).lastInsertRowid;
         const lines = inv.lines;
-        const money = inv.money.lines;
+        const m = inv.money.byLine;
         for (let i = 0; i < lines.length; i++) {
           const l = lines[i]!;
-          const m = money[i]!;
-          s.invoiceLine.run(id, i + 1, l.kind, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0, m.net, m.tax, m.gross);
+          s.invoiceLine.run(id, i + 1, l.kind, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0, m[3 * i], m[3 * i + 1], m[3 * i + 2]);
         }
         for (const r of inv.byRate) {
           let app = r.tax;

@@ -11,7 +11,7 @@ import type { ImportMasters, LocalCustomer } from './import-masters';
 import type { BuyerDraft, InvoiceDraft, InvoiceLineDraft, ProductLineDraft, RateTotals } from './import-plan';
 import type { OrderProblems } from './import-problem';
 import { checkRateBuckets } from './check-rate-buckets';
-import { linesFromRates, sumMoney } from './money-basis';
+import { slipMoneyFromRates } from './money-basis';
 import { taxClassOfPercent, taxClassOfRate, type TaxClassRef } from './tax-class';
 import { parseYen } from './yen-amount';
 import { buyerOf } from './shipment-draft';
@@ -120,8 +120,7 @@ export function buildInvoice(input: InvoiceInput, masters: ImportMasters, proble
 
 /** Lines apportioned from BCart's per-rate figures, so they add up to what was charged. */
 export function invoiceMoney(lines: readonly InvoiceLineDraft[], byRate: readonly RateTotals[]): InvoiceDraft['money'] {
-  const perLine = linesFromRates(lines, byRate);
-  return { lines: perLine, total: sumMoney(perLine) };
+  return slipMoneyFromRates(lines, byRate);
 }
 
 /** 送料 (shipping_cost), 決済手数料 (COD_cost) and used points (use_point, negative): all tax-included, standard rate. */

@@ -5,7 +5,7 @@
  */
 import type { ReviewReason } from '../../../../src-shared/import/import-review';
 import type { ImportProblem } from './import-problem';
-import type { Money } from './money-basis';
+import type { SlipMoney } from './money-basis';
 
 /** Consumption-tax rate in integer percent, as the app stores it. */
 export type TaxRatePercent = 10 | 8 | 0;
@@ -80,8 +80,8 @@ export interface ShipmentDraft {
   amountByRate: RateAmount[];
   /** Σ line amounts */
   amount: number;
-  /** net / tax / gross of each line (same order) and of the slip: tax once per slip per rate */
-  money: { lines: Money[]; total: Money };
+  /** net / tax / gross of the slip and of each line (flat, same order): tax once per slip per rate */
+  money: SlipMoney;
 }
 
 /** Kind of a 請求伝票 line. */
@@ -130,8 +130,8 @@ export interface InvoiceDraft {
   total: number;
   /** the app's own tax, once per invoice per rate on byRate.net (docs/tax-rules.md#invoices-from-bcart), highest rate first */
   appTaxByRate: { rate: TaxRatePercent; tax: number }[];
-  /** net / tax / gross of each line (same order) apportioned from byRate, and of the slip (= Σ byRate) */
-  money: { lines: Money[]; total: Money };
+  /** net / tax / gross of the slip (= Σ byRate) and of each line (flat, same order) apportioned from byRate */
+  money: SlipMoney;
 }
 
 /** Why an order stays on the watch list (re-fetched by later runs). */

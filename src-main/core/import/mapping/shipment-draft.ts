@@ -4,7 +4,7 @@
  */
 import type { BcartLogistics, BcartOrder } from '../../bcart/model';
 import type { ImportSettings, LocalCustomer } from './import-masters';
-import { appRateFigures, linesFromRates, sumMoney } from './money-basis';
+import { appRateFigures, slipMoneyFromRates } from './money-basis';
 import type { BuyerDraft, ProductLineDraft, RateAmount, ShipmentDraft } from './import-plan';
 
 /** Who bought: the order's BCart member, as the slips keep it (会員 id, 貴社独自会員ID, 会社名). */
@@ -56,8 +56,7 @@ export function shipmentDraft(
 
 /** 出荷伝票 figures: the app's tax once per slip per rate, apportioned to the lines. */
 function moneyOf(lines: readonly ProductLineDraft[], settings: ImportSettings): ShipmentDraft['money'] {
-  const perLine = linesFromRates(lines, appRateFigures(lines, settings.taxRounding));
-  return { lines: perLine, total: sumMoney(perLine) };
+  return slipMoneyFromRates(lines, appRateFigures(lines, settings.taxRounding));
 }
 
 /** Σ line amounts per rate, highest rate first; rates without lines are left out. */
