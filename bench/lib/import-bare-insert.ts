@@ -122,7 +122,7 @@ export function bareInsert(core: Core, settingId: number, plan: ImportPlan, runI
           m[3 * n + 2],
         );
       }
-      for (const r of inv.byRate) tax.run(id, r.rate, r.net, r.tax, r.gross, inv.appTaxByRate.find((a) => a.rate === r.rate)?.tax ?? r.tax);
+      for (const r of inv.byRate) tax.run(id, r.rate, r.net, r.tax, r.gross, r.appTax);
     }
   }).immediate();
 }

@@ -431,16 +431,7 @@ export function createSlipRepository(db: Db) {
           const l = lines[i]!;
           s.invoiceLine.run(id, i + 1, l.kind, l.productId, l.quantity, l.unitPrice, l.amount, l.taxClassId, l.taxRate, l.taxIncluded ? 1 : 0, m[3 * i], m[3 * i + 1], m[3 * i + 2]);
         }
-        for (const r of inv.byRate) {
-          let app = r.tax;
-          for (const a of inv.appTaxByRate) {
-            if (a.rate === r.rate) {
-              app = a.tax;
-              break;
-            }
-          }
-          s.taxTotal.run(id, r.rate, r.net, r.tax, r.gross, app);
-        }
+        for (const r of inv.byRate) s.taxTotal.run(id, r.rate, r.net, r.tax, r.gross, r.appTax);
       }
       return { stockEntries };
     },

@@ -105,7 +105,7 @@ describe('plain figures read without decimal.js = the decimal rule', () => {
         const exact = (r: number) => lines.filter((l) => l.taxRate === r && l.amount !== 0).reduce((s, l) => add(s, taxExcluded(l, r)), { n: 0n, d: 1n });
         const converted = (r: number) => lines.filter((l) => l.taxRate === r && l.amount !== 0 && l.taxIncluded && r !== 0).length;
         // buckets near the exact sum, so the ±1-per-converted-line edge is exercised
-        const byRate = ([10, 8, 0] as const).map((rate) => ({ rate, taxClassId: 1, net: rounded(exact(rate)) + skew, tax: 0, gross: 0 }));
+        const byRate = ([10, 8, 0] as const).map((rate) => ({ rate, taxClassId: 1, net: rounded(exact(rate)) + skew, tax: 0, gross: 0, appTax: 0 }));
         const beyond = (b: { rate: number; net: number }) => {
           const e = exact(b.rate);
           const diff = e.n - BigInt(b.net) * e.d;

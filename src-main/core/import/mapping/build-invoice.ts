@@ -85,16 +85,11 @@ export function buildInvoice(input: InvoiceInput, masters: ImportMasters, proble
     );
   }
 
-  const appTaxByRate = byRate.map((b) => ({
-    rate: b.rate,
-    tax: Number(divRound(BigInt(b.net) * BigInt(b.rate), 100n, settings.taxRounding)),
-  }));
-  for (const app of appTaxByRate) {
-    const bcart = byRate.find((b) => b.rate === app.rate);
-    if (bcart !== undefined && bcart.tax !== app.tax) {
+  for (const b of byRate) {
+    if (b.tax !== b.appTax) {
       problems.warning(
         'TAX_DIFFERENCE',
-        `税率 ${app.rate}% の消費税額がBカート ${yen(bcart.tax)} とアプリの計算 ${yen(app.tax)}（税抜 ${yen(bcart.net)}、請求書単位・税率ごとに1回端数処理）で異なります。請求額はBカートの金額で取り込みました。Bカートの端数処理設定を確認してください。`,
+        `税率 ${b.rate}% の消費税額がBカート ${yen(b.tax)} とアプリの計算 ${yen(b.appTax)}（税抜 ${yen(b.net)}、請求書単位・税率ごとに1回端数処理）で異なります。請求額はBカートの金額で取り込みました。Bカートの端数処理設定を確認してください。`,
       );
     }
   }
@@ -113,7 +108,6 @@ export function buildInvoice(input: InvoiceInput, masters: ImportMasters, proble
     lines,
     byRate,
     total,
-    appTaxByRate,
     money: invoiceMoney(lines, byRate),
   };
 }
@@ -220,7 +214,9 @@ function rateTotals(order: BcartOrder, masters: ImportMasters, problems: OrderPr
       );
       continue;
     }
-    result.push({ rate: cls.taxRate, taxClassId: cls.taxClassId, net, tax, gross });
+    // the app's tax once per invoice per rate on BCart's net, with the setting's rounding
+    const appTax = Number(divRound(BigInt(net) * BigInt(cls.taxRate), 100n, masters.settings.taxRounding));
+    result.push({ rate: cls.taxRate, taxClassId: cls.taxClassId, net, tax, gross, appTax });
   }
   return ok ? result.sort((a, b) => b.rate - a.rate) : null;
 }

@@ -76,9 +76,7 @@ export interface ShipmentDraft {
   warehouseId: number;
   workflowId: number;
   lines: ProductLineDraft[];
-  /** per rate, highest rate first */
-  amountByRate: RateAmount[];
-  /** Σ line amounts */
+  /** Σ line amounts (per rate: amountByRate(lines), not kept on the draft) */
   amount: number;
   /** net / tax / gross of the slip and of each line (flat, same order): tax once per slip per rate */
   money: SlipMoney;
@@ -108,6 +106,11 @@ export interface RateTotals {
   tax: number;
   /** tax-included */
   gross: number;
+  /**
+   * the app's own tax of the rate, once per invoice on `net` (docs/tax-rules.md#invoices-from-bcart);
+   * a difference from BCart's `tax` is only a warning
+   */
+  appTax: number;
 }
 
 /** 請求伝票 draft: one per BCart order, once every shipment of the order is 発送済. */
@@ -128,8 +131,6 @@ export interface InvoiceDraft {
   byRate: RateTotals[];
   /** = Σ byRate.gross = BCart final_price */
   total: number;
-  /** the app's own tax, once per invoice per rate on byRate.net (docs/tax-rules.md#invoices-from-bcart), highest rate first */
-  appTaxByRate: { rate: TaxRatePercent; tax: number }[];
   /** net / tax / gross of the slip (= Σ byRate) and of each line (flat, same order) apportioned from byRate */
   money: SlipMoney;
 }

@@ -48,7 +48,6 @@ export function shipmentDraft(
     warehouseId: settings.warehouseId,
     workflowId: settings.shipmentWorkflowId,
     lines,
-    amountByRate: amountByRate(lines),
     amount,
     money: moneyOf(lines, settings),
   };
