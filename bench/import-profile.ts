@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const ref = await books(sim, from);
   const plan = mapOrdersForImport(orders, masters(ref.core, ref.settingId));
   ref.done();
-  const rows: { map: number; mapGc: number; write: number; writeGc: number; bare: number; bareGc: number }[] = [];
+  const rows: { masters: number; map: number; mapGc: number; write: number; writeGc: number; bare: number; bareGc: number }[] = [];
   for (let r = -1; r < ROUNDS; r++) {
     const a = await books(sim, from);
     const now = a.core.services.ports.now();
@@ -63,7 +63,9 @@ async function main(): Promise<void> {
     await settle();
     let g0 = gcMs;
     const c0 = process.cpuUsage();
-    const own = mapOrdersForImport(orders, masters(a.core, a.settingId));
+    const snapshot = masters(a.core, a.settingId);
+    const cm = process.cpuUsage();
+    const own = mapOrdersForImport(orders, snapshot);
     const c1 = process.cpuUsage();
     await settle();
     const mapGc = gcMs - g0;
@@ -89,11 +91,11 @@ async function main(): Promise<void> {
     await settle();
     const bareGc = gcMs - g0;
     b.done();
-    if (r >= 0) rows.push({ map: cpu(c0, c1), mapGc, write: cpu(c2, c3), writeGc, bare: cpu(c4, c5), bareGc });
+    if (r >= 0) rows.push({ masters: cpu(c0, cm), map: cpu(c0, c1), mapGc, write: cpu(c2, c3), writeGc, bare: cpu(c4, c5), bareGc });
   }
   await sim.close();
   const m = (k: keyof (typeof rows)[number]) => median(rows.map((x) => x[k])).toFixed(0);
-  console.log(`CPU medians of ${ROUNDS} rounds (ms): masters+mapping ${m('map')} (GC ${m('mapGc')}), transaction ${m('write')} (GC ${m('writeGc')}), bare ${m('bare')} (GC ${m('bareGc')}); gc events ${gcCount}`);
+  console.log(`CPU medians of ${ROUNDS} rounds (ms): masters+mapping ${m('map')} (masters ${m('masters')}; GC ${m('mapGc')}), transaction ${m('write')} (GC ${m('writeGc')}), bare ${m('bare')} (GC ${m('bareGc')}); gc events ${gcCount}`);
   console.log(`  ratios: mapping/bare ${(Number(m('map')) / Number(m('bare'))).toFixed(2)}, transaction/bare ${(Number(m('write')) / Number(m('bare'))).toFixed(2)}, local/bare ${((Number(m('map')) + Number(m('write'))) / Number(m('bare'))).toFixed(2)}`);
   console.log(`  ${loadLine()}`);
   const g = globalThis as { __T?: number[][]; __W?: number[] };
