@@ -17,13 +17,14 @@ import { mapOrdersForImport, type ImportPlan } from '../src-main/core/import/map
 import { writeImportPlan } from '../src-main/core/import/write-import-plan';
 import { createMemoryTokenStore } from '../src-main/core/memory-token-store';
 import { systemClock, systemTimers, type Logger } from '../src-main/core/ports';
-import { startSimulator, SUPPORTED_PAYMENTS, type RunningSimulator } from '../src-main/simulator';
-import { addDays, jstDateOf } from '../src-shared/domain/jst-date';
+import type { RunningSimulator } from '../src-main/simulator';
+import { jstDateOf } from '../src-shared/domain/jst-date';
 import { makeTempDir } from '../test/helpers/temp-dir';
+import { bareInsert } from './lib/import-bare-insert';
+import { SHOP_ORDERS as ORDERS, startShop } from './lib/import-shop';
 import { interleaved, loadLine, median, phaseMain, runPhase, spread, verdict, type PhaseResult } from './lib/measure';
 import { seedImportBooks } from '../test/integration/import/import-fixture';
 
-const ORDERS = 10_000;
 const REPS = Number(process.argv[2] ?? 5);
 const MIGRATIONS = join(__dirname, '..', 'drizzle');
 
@@ -43,154 +44,9 @@ async function freshBooks(sim: RunningSimulator, from: string): Promise<{ core: 
   };
 }
 
-/**
- * The same rows and columns insertImported writes (slips with their money basis and buyer fields,
- * lines, stock-out rows, per-rate totals), inserted with plain prepared statements and no mapping.
- * The columns follow the subject: when the import starts writing more, this writes them too, so
- * the ratio measures the import's overhead and not the extra data.
- */
-function bareInsert(core: Core, settingId: number, plan: ImportPlan, runId: number, now: string): void {
-  const db = core.db;
-  const shipment = db.prepare(
-    `insert into shipments (ec_setting_id, department_id, warehouse_id, customer_id, date, workflow_id, confirmed, amount, net_amount, tax_amount, gross_amount,
-       bcart_order_id, bcart_order_code, bcart_logistics_id, bcart_member_id, bcart_member_ext_id, bcart_member_company, import_run_id, buyer_code, buyer_name, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const line = db.prepare(
-    `insert into shipment_lines (shipment_id, line_no, product_id, quantity, unit_price, amount, tax_class_id, tax_rate, tax_included, net_amount, tax_amount, gross_amount, bcart_order_product_id, ec_setting_id)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const stock = db.prepare(
-    `insert into stock_ledger (warehouse_id, product_id, quantity, source_type, source_id, date, created_at) values (?, ?, ?, 'shipment', ?, ?, ?)`,
-  );
-  const invoice = db.prepare(
-    `insert into invoices (ec_setting_id, department_id, customer_id, date, workflow_id, confirmed, total, net_amount, tax_amount, gross_amount, bcart_order_id, bcart_order_code,
-       bcart_member_id, bcart_member_ext_id, bcart_member_company, import_run_id, created_at, updated_at)
-     values (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const invLine = db.prepare(
-    `insert into invoice_lines (invoice_id, line_no, kind, product_id, quantity, unit_price, amount, tax_class_id, tax_rate, tax_included, net_amount, tax_amount, gross_amount)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const tax = db.prepare(`insert into invoice_tax_totals (invoice_id, rate, net, tax, gross, app_tax) values (?, ?, ?, ?, ?, ?)`);
-  db.transaction(() => {
-    for (const d of plan.shipments) {
-      const t = d.money.total;
-      const b = d.buyer;
-      const id = shipment.run(
-        settingId,
-        d.departmentId,
-        d.warehouseId,
-        d.customerId,
-        d.date,
-        d.workflowId,
-        d.amount,
-        t.net,
-        t.tax,
-        t.gross,
-        d.bcartOrderId,
-        d.bcartOrderCode,
-        d.bcartLogisticsId,
-        b.memberId,
-        b.extId,
-        b.company,
-        runId,
-        d.buyerCode,
-        d.buyerName,
-        now,
-        now,
-      ).lastInsertRowid;
-      for (let n = 0; n < d.lines.length; n++) {
-        const l = d.lines[n]!;
-        const m = d.money.lines[n]!;
-        line.run(
-          id,
-          n + 1,
-          l.productId,
-          l.quantity,
-          l.unitPrice,
-          l.amount,
-          l.taxClassId,
-          l.taxRate,
-          l.taxIncluded ? 1 : 0,
-          m.net,
-          m.tax,
-          m.gross,
-          l.bcartOrderProductId,
-          settingId,
-        );
-        if (l.inventoryTracked && l.quantity !== 0) stock.run(d.warehouseId, l.productId, -l.quantity, id, d.date, now);
-      }
-    }
-    for (const inv of plan.invoices) {
-      const t = inv.money.total;
-      const b = inv.buyer;
-      const id = invoice.run(
-        settingId,
-        inv.departmentId,
-        inv.customerId,
-        inv.date,
-        inv.workflowId,
-        inv.total,
-        t.net,
-        t.tax,
-        t.gross,
-        inv.bcartOrderId,
-        inv.bcartOrderCode,
-        b.memberId,
-        b.extId,
-        b.company,
-        runId,
-        now,
-        now,
-      ).lastInsertRowid;
-      for (let n = 0; n < inv.lines.length; n++) {
-        const l = inv.lines[n]!;
-        const m = inv.money.lines[n]!;
-        invLine.run(
-          id,
-          n + 1,
-          l.kind,
-          l.productId,
-          l.quantity,
-          l.unitPrice,
-          l.amount,
-          l.taxClassId,
-          l.taxRate,
-          l.taxIncluded ? 1 : 0,
-          m.net,
-          m.tax,
-          m.gross,
-        );
-      }
-      for (const r of inv.byRate) tax.run(id, r.rate, r.net, r.tax, r.gross, inv.appTaxByRate.find((a) => a.rate === r.rate)?.tax ?? r.tax);
-    }
-  }).immediate();
-}
-
-/** The shop: 10,000 orders of 4 goods lines each over one 7-day window, 90 % shipped, 10 % still waiting. */
-async function startShop(): Promise<{ sim: RunningSimulator; from: string; today: string }> {
-  const today = jstDateOf(Date.now());
-  const from = addDays(today, -6);
-  const sim = await startSimulator({ seed: 5, orders: 0, fromDate: from, toDate: today, rateLimit: false, includeUnsupported: false });
-  const members = sim.state.customers.filter((c) => c.ext_id !== '');
-  for (let i = 0; i < ORDERS; i++) {
-    const day = addDays(from, i % 7);
-    const shipped = i % 10 !== 0;
-    sim.state.addOrder({
-      customerId: members[i % members.length]!.id,
-      payment: SUPPORTED_PAYMENTS[i % SUPPORTED_PAYMENTS.length]![0],
-      orderedAt: `${day} ${String(8 + (i % 12)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00`,
-      lineCount: 4,
-      logistics: [shipped ? { status: '発送済', shipmentDate: day } : { status: '未発送' }],
-    });
-  }
-  return { sim, from, today };
-}
-
 /** Child: one end-to-end run (fetch + map + one transaction) on fresh books; its peak RSS includes the simulator's shop. */
 async function e2eChild(): Promise<void> {
-  const { sim, from } = await startShop();
+  const { sim, from } = await startShop(jstDateOf(Date.now()));
   const e2e = await freshBooks(sim, from);
   const requestsBefore = sim.requestCount();
   await phaseMain(async () => {
@@ -221,7 +77,7 @@ async function main(): Promise<void> {
   }
 
   // ---- local part vs bare insert, interleaved on fresh databases ----
-  const { sim, from, today } = await startShop();
+  const { sim, from, today } = await startShop(jstDateOf(Date.now()));
   const lines = sim.state.allOrderProducts().filter((p) => p.item_type === 'product').length;
   const client = createBcartClient({
     baseUrl: sim.url,

@@ -26,7 +26,7 @@ export function planView(plan: ImportPlan, window: ImportWindow | null, limit = 
         rate: b.rate,
         net: b.net,
         tax: b.tax,
-        appTax: i.appTaxByRate.find((a) => a.rate === b.rate)?.tax ?? b.tax,
+        appTax: b.appTax,
       })),
     })),
     watch: plan.watch.length,

@@ -42,10 +42,10 @@ describe('請求伝票', () => {
       ['point', SETTINGS.discountProductId, -550, 10, true],
     ]);
     expect(inv.byRate).toEqual([
-      { rate: 10, taxClassId: SETTINGS.standardTaxClassId, net: 6500, tax: 650, gross: 7150 },
-      { rate: 8, taxClassId: SETTINGS.reducedTaxClassId, net: 9000, tax: 720, gross: 9720 },
+      { rate: 10, taxClassId: SETTINGS.standardTaxClassId, net: 6500, tax: 650, gross: 7150, appTax: 650 },
+      { rate: 8, taxClassId: SETTINGS.reducedTaxClassId, net: 9000, tax: 720, gross: 9720, appTax: 720 },
     ]);
-    expect(inv.appTaxByRate).toEqual([
+    expect(inv.byRate.map((b) => ({ rate: b.rate, tax: b.appTax }))).toEqual([
       { rate: 10, tax: 650 },
       { rate: 8, tax: 720 },
     ]);
@@ -140,7 +140,7 @@ describe('請求伝票', () => {
     expect(errorCodes(plan)).toEqual([]);
     expect(plan.problems.map((x) => [x.level, x.code])).toEqual([['warning', 'TAX_DIFFERENCE']]);
     expect(plan.invoices[0]!.byRate[0]!.tax).toBe(30);
-    expect(plan.invoices[0]!.appTaxByRate).toEqual([{ rate: 10, tax: 31 }]);
+    expect(plan.invoices[0]!.byRate.map((b) => ({ rate: b.rate, tax: b.appTax }))).toEqual([{ rate: 10, tax: 31 }]);
     expect(plan.invoices[0]!.total).toBe(345);
   });
 
@@ -154,7 +154,7 @@ describe('請求伝票', () => {
     o.orderTotals = [{ taxRate: '0.1', total: '315', tax: '31', totalInclTax: '346' }]; // 31.5
     o.finalPrice = 346;
     const plan = mapOrdersForImport([o], masters([p], {}, { taxRounding: mode }));
-    expect(plan.invoices[0]!.appTaxByRate).toEqual([{ rate: 10, tax: expected }]);
+    expect(plan.invoices[0]!.byRate.map((b) => ({ rate: b.rate, tax: b.appTax }))).toEqual([{ rate: 10, tax: expected }]);
   });
 
   it('the invoice date is the last 発送日 and it lists every logistics id', () => {

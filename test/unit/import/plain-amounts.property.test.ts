@@ -85,16 +85,33 @@ describe('plain figures read without decimal.js = the decimal rule', () => {
   });
 
   it('checkRateBuckets on scaled integers: a rate mismatches when |Σ exact tax-excluded − bucket| > converted lines', () => {
-    const D = Decimal.clone({ precision: 120 });
+    // The oracle adds exact fractions (bigint numerator / denominator, each line its own): a
+    // 120-digit decimal oracle rounded 100/110 of two tax-included lines whose exact sum is whole
+    // to just above it, and flagged a rate that sits exactly on the ±1-per-line edge.
+    type Fraction = { n: bigint; d: bigint };
+    const add = (a: Fraction, b: Fraction): Fraction => ({ n: a.n * b.d + b.n * a.d, d: a.d * b.d });
+    const taxExcluded = (l: { amount: number; taxIncluded: boolean }, r: number): Fraction =>
+      l.taxIncluded && r !== 0 ? { n: BigInt(l.amount) * 100n, d: BigInt(100 + r) } : { n: BigInt(l.amount), d: 1n };
+    /** round half up of a fraction with d > 0, for the bucket near the exact sum */
+    const rounded = (f: Fraction): number => {
+      const twice = 2n * f.n + f.d;
+      const q = twice / (2n * f.d);
+      return Number(twice < 0n && q * 2n * f.d !== twice ? q - 1n : q);
+    };
     const lineArb = fc.record({ amount: fc.integer({ min: -5000, max: 200_000 }), taxRate: fc.constantFrom(10, 8, 0), taxIncluded: fc.boolean() });
     fc.assert(
       fc.property(fc.array(lineArb, { minLength: 1, maxLength: 6 }), fc.integer({ min: -3, max: 3 }), (ls, skew) => {
         const lines = ls.map((l) => ({ ...l, kind: 'product', productId: 1, productCode: null, bcartOrderProductId: null, quantity: 1, unitPrice: l.amount, taxClassId: 1, inventoryTracked: false }) as InvoiceLineDraft);
-        const exact = (r: number) => lines.filter((l) => l.taxRate === r && l.amount !== 0).reduce((s, l) => s.plus(l.taxIncluded && r !== 0 ? new D(l.amount).times(100).div(100 + r) : l.amount), new D(0));
+        const exact = (r: number) => lines.filter((l) => l.taxRate === r && l.amount !== 0).reduce((s, l) => add(s, taxExcluded(l, r)), { n: 0n, d: 1n });
         const converted = (r: number) => lines.filter((l) => l.taxRate === r && l.amount !== 0 && l.taxIncluded && r !== 0).length;
         // buckets near the exact sum, so the ±1-per-converted-line edge is exercised
-        const byRate = ([10, 8, 0] as const).map((rate) => ({ rate, taxClassId: 1, net: exact(rate).round().toNumber() + skew, tax: 0, gross: 0 }));
-        const want = byRate.filter((b) => lines.some((l) => l.taxRate === b.rate && l.amount !== 0) && exact(b.rate).minus(b.net).abs().gt(converted(b.rate))).map((b) => b.rate);
+        const byRate = ([10, 8, 0] as const).map((rate) => ({ rate, taxClassId: 1, net: rounded(exact(rate)) + skew, tax: 0, gross: 0, appTax: 0 }));
+        const beyond = (b: { rate: number; net: number }) => {
+          const e = exact(b.rate);
+          const diff = e.n - BigInt(b.net) * e.d;
+          return (diff < 0n ? -diff : diff) > BigInt(converted(b.rate)) * e.d;
+        };
+        const want = byRate.filter((b) => lines.some((l) => l.taxRate === b.rate && l.amount !== 0) && beyond(b)).map((b) => b.rate);
         const problems = new OrderProblems(1, 'O-1');
         expect(checkRateBuckets(lines, byRate, problems).sort()).toEqual(want.sort());
         expect(problems.list.length).toBe(want.length);

@@ -113,8 +113,8 @@ describe('請求伝票 of the shipped part', () => {
     });
     // oracle by hand: 10 %: 999 × 0.1 = 99.9 → 99; 8 %: 315 × 0.08 = 25.2 → 25
     expect(inv.byRate).toEqual([
-      { rate: 10, taxClassId: 10, net: 999, tax: 99, gross: 1098 },
-      { rate: 8, taxClassId: 8, net: 315, tax: 25, gross: 340 },
+      { rate: 10, taxClassId: 10, net: 999, tax: 99, gross: 1098, appTax: 99 },
+      { rate: 8, taxClassId: 8, net: 315, tax: 25, gross: 340, appTax: 25 },
     ]);
     expect(inv.total).toBe(1438);
     expect(inv.date).toBe('2025-04-16');
@@ -122,7 +122,7 @@ describe('請求伝票 of the shipped part', () => {
     expect(inv.lines).toHaveLength(6);
     expect(inv.workflowId).toBe(32);
     expect(inv.buyer).toEqual({ memberId: 5007, extId: 'C-000123', company: '株式会社サンプル商事' });
-    expect(inv.appTaxByRate).toEqual([
+    expect(inv.byRate.map((b) => ({ rate: b.rate, tax: b.appTax }))).toEqual([
       { rate: 10, tax: 99 },
       { rate: 8, tax: 25 },
     ]);
@@ -130,7 +130,7 @@ describe('請求伝票 of the shipped part', () => {
 
   it('tax-included lines: the tax is split out of their sum once (¥1,100 → net ¥1,000, tax ¥100); rounding follows the setting', () => {
     const incl = shippedPartInvoice({ orderId: 1, orderCode: 'X', invoiceWorkflowId: 1, taxRounding: 'floor', shipments: [shipment({ lines: [l(550, 10, true), l(550, 10, true)] })] });
-    expect(incl.byRate).toEqual([{ rate: 10, taxClassId: 10, net: 1000, tax: 100, gross: 1100 }]);
+    expect(incl.byRate).toEqual([{ rate: 10, taxClassId: 10, net: 1000, tax: 100, gross: 1100, appTax: 100 }]);
     const up = shippedPartInvoice({ orderId: 1, orderCode: 'X', invoiceWorkflowId: 1, taxRounding: 'ceil', shipments: [shipment({ lines: [l(1001, 10)] })] });
     expect(up.byRate[0]).toMatchObject({ net: 1001, tax: 101, gross: 1102 });
   });

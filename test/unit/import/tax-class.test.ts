@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapOrdersForImport } from '../../../src-main/core/import/mapping';
+import { amountByRate } from '../../../src-main/core/import/mapping/shipment-draft';
 import { errorCodes, line, logistics, masters, order, product, SETTINGS } from './fixtures';
 
 const p = product(1, 'ITEM');
@@ -22,7 +23,7 @@ describe('税区分 per line from the BCart tax rate', () => {
     const plan = mapOrdersForImport([o], masters([p]));
     expect(plan.problems).toEqual([]);
     expect(plan.shipments[0]!.lines[0]).toMatchObject({ taxRate: percent, taxClassId: classId });
-    expect(plan.shipments[0]!.amountByRate).toEqual([{ rate: percent, amount: 100 }]);
+    expect(amountByRate(plan.shipments[0]!.lines)).toEqual([{ rate: percent, amount: 100 }]);
   });
 
   it('an unknown rate (5 %) is an error naming the rate', () => {
@@ -54,7 +55,7 @@ describe('税区分 per line from the BCart tax rate', () => {
     });
     const plan = mapOrdersForImport([o], masters([p, q]));
     expect(plan.problems).toEqual([]);
-    expect(plan.shipments[0]!.amountByRate).toEqual([
+    expect(amountByRate(plan.shipments[0]!.lines)).toEqual([
       { rate: 10, amount: 600 },
       { rate: 8, amount: 9000 },
     ]);

@@ -8,10 +8,10 @@
 import type { BcartOrder } from '../../bcart/model';
 import { divRound } from '../../../../src-shared/domain/rounding';
 import type { ImportMasters, LocalCustomer } from './import-masters';
-import type { InvoiceDraft, InvoiceLineDraft, ProductLineDraft, RateTotals } from './import-plan';
+import type { BuyerDraft, InvoiceDraft, InvoiceLineDraft, ProductLineDraft, RateTotals } from './import-plan';
 import type { OrderProblems } from './import-problem';
 import { checkRateBuckets } from './check-rate-buckets';
-import { linesFromRates, sumMoney } from './money-basis';
+import { slipMoneyFromRates } from './money-basis';
 import { taxClassOfPercent, taxClassOfRate, type TaxClassRef } from './tax-class';
 import { parseYen } from './yen-amount';
 import { buyerOf } from './shipment-draft';
@@ -26,6 +26,8 @@ export interface InvoiceInput {
   logisticsIds: number[];
   /** product lines of every shipment of the order, in logistics then line order */
   productLines: ProductLineDraft[];
+  /** the buyer of the order's 出荷伝票 drafts (one object per order), or null to work it out */
+  buyer: BuyerDraft | null;
 }
 
 /** The 請求伝票 line of a shipped product line: the same goods, quantity, price and 税区分. */
@@ -53,8 +55,9 @@ export function buildInvoice(input: InvoiceInput, masters: ImportMasters, proble
   const byRate = rateTotals(order, masters, problems);
   if (fees === null || byRate === null) return null;
 
+  // the 出荷伝票's line drafts themselves: same goods, quantity, price and 税区分
   const lines: InvoiceLineDraft[] = [];
-  for (const l of input.productLines) lines.push(productInvoiceLine(l));
+  for (const l of input.productLines) lines.push(l);
   for (const l of fees) lines.push(l);
 
   // Every rate billed on a line must have BCart's bucket, or the per-rate totals cannot be right
@@ -82,16 +85,11 @@ export function buildInvoice(input: InvoiceInput, masters: ImportMasters, proble
     );
   }
 
-  const appTaxByRate = byRate.map((b) => ({
-    rate: b.rate,
-    tax: Number(divRound(BigInt(b.net) * BigInt(b.rate), 100n, settings.taxRounding)),
-  }));
-  for (const app of appTaxByRate) {
-    const bcart = byRate.find((b) => b.rate === app.rate);
-    if (bcart !== undefined && bcart.tax !== app.tax) {
+  for (const b of byRate) {
+    if (b.tax !== b.appTax) {
       problems.warning(
         'TAX_DIFFERENCE',
-        `税率 ${app.rate}% の消費税額がBカート ${yen(bcart.tax)} とアプリの計算 ${yen(app.tax)}（税抜 ${yen(bcart.net)}、請求書単位・税率ごとに1回端数処理）で異なります。請求額はBカートの金額で取り込みました。Bカートの端数処理設定を確認してください。`,
+        `税率 ${b.rate}% の消費税額がBカート ${yen(b.tax)} とアプリの計算 ${yen(b.appTax)}（税抜 ${yen(b.net)}、請求書単位・税率ごとに1回端数処理）で異なります。請求額はBカートの金額で取り込みました。Bカートの端数処理設定を確認してください。`,
       );
     }
   }
@@ -102,7 +100,7 @@ export function buildInvoice(input: InvoiceInput, masters: ImportMasters, proble
     bcartOrderCode: order.code,
     customerId: customer.id,
     customerCode: customer.code,
-    buyer: buyerOf(order),
+    buyer: input.buyer ?? buyerOf(order),
     date: input.date,
     departmentId: settings.departmentId,
     workflowId: settings.invoiceWorkflowId,
@@ -110,15 +108,13 @@ export function buildInvoice(input: InvoiceInput, masters: ImportMasters, proble
     lines,
     byRate,
     total,
-    appTaxByRate,
     money: invoiceMoney(lines, byRate),
   };
 }
 
 /** Lines apportioned from BCart's per-rate figures, so they add up to what was charged. */
 export function invoiceMoney(lines: readonly InvoiceLineDraft[], byRate: readonly RateTotals[]): InvoiceDraft['money'] {
-  const perLine = linesFromRates(lines, byRate);
-  return { lines: perLine, total: sumMoney(perLine) };
+  return slipMoneyFromRates(lines, byRate);
 }
 
 /** 送料 (shipping_cost), 決済手数料 (COD_cost) and used points (use_point, negative): all tax-included, standard rate. */
@@ -218,7 +214,9 @@ function rateTotals(order: BcartOrder, masters: ImportMasters, problems: OrderPr
       );
       continue;
     }
-    result.push({ rate: cls.taxRate, taxClassId: cls.taxClassId, net, tax, gross });
+    // the app's tax once per invoice per rate on BCart's net, with the setting's rounding
+    const appTax = Number(divRound(BigInt(net) * BigInt(cls.taxRate), 100n, masters.settings.taxRounding));
+    result.push({ rate: cls.taxRate, taxClassId: cls.taxClassId, net, tax, gross, appTax });
   }
   return ok ? result.sort((a, b) => b.rate - a.rate) : null;
 }

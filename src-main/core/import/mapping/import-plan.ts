@@ -5,7 +5,7 @@
  */
 import type { ReviewReason } from '../../../../src-shared/import/import-review';
 import type { ImportProblem } from './import-problem';
-import type { Money } from './money-basis';
+import type { SlipMoney } from './money-basis';
 
 /** Consumption-tax rate in integer percent, as the app stores it. */
 export type TaxRatePercent = 10 | 8 | 0;
@@ -24,8 +24,13 @@ export interface PricedLine {
   inventoryTracked: boolean;
 }
 
-/** One product line of a 出荷伝票 / 請求伝票, priced per set (入数 already applied). */
+/**
+ * One product line of a 出荷伝票, priced per set (入数 already applied). The order's 請求伝票 holds
+ * the very same objects as its product lines (one object per line instead of two: the plan of
+ * 10,000 orders has ~40,000), so they are never changed after the mapping.
+ */
 export interface ProductLineDraft extends PricedLine {
+  kind: 'product';
   productCode: string;
   /** BCart order_products.id, for traceability */
   bcartOrderProductId: number;
@@ -63,7 +68,7 @@ export interface ShipmentDraft {
   /** buyerCodeOf(buyer): 貴社独自会員ID, else "BC会員{会員ID}" (売上分析 groups BCart sales by it) */
   buyerCode: string;
   buyerName: string;
-  /** the BCart member's own facts, kept on the slip (会員 id, 貴社独自会員ID, 会社名) */
+  /** the BCart member's own facts, kept on the slip (会員 id, 貴社独自会員ID, 会社名); the order's slips share one */
   buyer: BuyerDraft;
   /** 発送日 (shipment_date), JST */
   date: string;
@@ -71,18 +76,19 @@ export interface ShipmentDraft {
   warehouseId: number;
   workflowId: number;
   lines: ProductLineDraft[];
-  /** per rate, highest rate first */
-  amountByRate: RateAmount[];
-  /** Σ line amounts */
+  /** Σ line amounts (per rate: amountByRate(lines), not kept on the draft) */
   amount: number;
-  /** net / tax / gross of each line (same order) and of the slip: tax once per slip per rate */
-  money: { lines: Money[]; total: Money };
+  /** net / tax / gross of the slip and of each line (flat, same order): tax once per slip per rate */
+  money: SlipMoney;
 }
 
 /** Kind of a 請求伝票 line. */
 export type InvoiceLineKind = 'product' | 'shipping' | 'payment-fee' | 'point';
 
-/** One line of a 請求伝票. Fee and point lines are tax-included (BCart sends them so). */
+/**
+ * One line of a 請求伝票. Fee and point lines are tax-included (BCart sends them so). A product
+ * line of an imported order is the order's ProductLineDraft itself (with its bcartLogisticsId).
+ */
 export interface InvoiceLineDraft extends PricedLine {
   kind: InvoiceLineKind;
   /** null for the 送料・手数料 / 値引・ポイント lines (only their id is in the settings) */
@@ -100,6 +106,11 @@ export interface RateTotals {
   tax: number;
   /** tax-included */
   gross: number;
+  /**
+   * the app's own tax of the rate, once per invoice on `net` (docs/tax-rules.md#invoices-from-bcart);
+   * a difference from BCart's `tax` is only a warning
+   */
+  appTax: number;
 }
 
 /** 請求伝票 draft: one per BCart order, once every shipment of the order is 発送済. */
@@ -120,10 +131,8 @@ export interface InvoiceDraft {
   byRate: RateTotals[];
   /** = Σ byRate.gross = BCart final_price */
   total: number;
-  /** the app's own tax, once per invoice per rate on byRate.net (docs/tax-rules.md#invoices-from-bcart), highest rate first */
-  appTaxByRate: { rate: TaxRatePercent; tax: number }[];
-  /** net / tax / gross of each line (same order) apportioned from byRate, and of the slip (= Σ byRate) */
-  money: { lines: Money[]; total: Money };
+  /** net / tax / gross of the slip (= Σ byRate) and of each line (flat, same order) apportioned from byRate */
+  money: SlipMoney;
 }
 
 /** Why an order stays on the watch list (re-fetched by later runs). */

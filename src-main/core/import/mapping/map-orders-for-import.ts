@@ -16,7 +16,7 @@ import { isIsoDate } from '../../../../src-shared/domain/jst-date';
 import { buildInvoice } from './build-invoice';
 import { groupLinesByLogistics } from './group-lines-by-logistics';
 import type { ImportMasters } from './import-masters';
-import type { ImportPlan, InvoiceDraft, ProductLineDraft, ReviewDraft, ShipmentDraft, WatchEntry } from './import-plan';
+import type { BuyerDraft, ImportPlan, InvoiceDraft, ProductLineDraft, ReviewDraft, ShipmentDraft, WatchEntry } from './import-plan';
 import { OrderProblems, type ImportProblem } from './import-problem';
 import { mapProductLine } from './map-product-line';
 import { resolveCustomer } from './resolve-customer';
@@ -112,6 +112,7 @@ function mapOrder(order: BcartOrder, masters: ImportMasters): OrderOutcome {
     linesByLogistics.set(l.id, mapped);
   }
 
+  let buyer: BuyerDraft | null = null;
   for (const l of newShipped) {
     const lines = linesByLogistics.get(l.id) ?? [];
     if (lines.length === 0 && (groups.get(l.id) ?? []).length === 0) {
@@ -121,7 +122,11 @@ function mapOrder(order: BcartOrder, masters: ImportMasters): OrderOutcome {
       );
     }
     const date = dates.get(l.id);
-    if (customer !== null && date) out.shipments.push(shipmentDraft(order, l, date, customer, lines, masters.settings));
+    if (customer !== null && date) {
+      const draft = shipmentDraft(order, l, date, customer, lines, masters.settings, buyer);
+      buyer = draft.buyer;
+      out.shipments.push(draft);
+    }
   }
   if (needsInvoice) {
     let lastDate = '';
@@ -132,7 +137,7 @@ function mapOrder(order: BcartOrder, masters: ImportMasters): OrderOutcome {
       logisticsIds.push(l.id);
       for (const line of linesByLogistics.get(l.id) ?? []) productLines.push(line);
     }
-    out.invoice = buildInvoice({ order, customer, date: lastDate, logisticsIds, productLines }, masters, problems);
+    out.invoice = buildInvoice({ order, customer, date: lastDate, logisticsIds, productLines, buyer }, masters, problems);
   }
   if (customer === null || problems.hasErrors) {
     out.shipments = [];

@@ -84,6 +84,7 @@ function draftOf(
   amount: number,
 ): ProductLineDraft {
   return {
+    kind: 'product',
     productId: product.id,
     productCode: product.code,
     bcartOrderProductId: line.id,

@@ -4,7 +4,7 @@
  */
 import type { BcartLogistics, BcartOrder } from '../../bcart/model';
 import type { ImportSettings, LocalCustomer } from './import-masters';
-import { appRateFigures, linesFromRates, sumMoney } from './money-basis';
+import { appRateFigures, slipMoneyFromRates } from './money-basis';
 import type { BuyerDraft, ProductLineDraft, RateAmount, ShipmentDraft } from './import-plan';
 
 /** Who bought: the order's BCart member, as the slips keep it (会員 id, 貴社独自会員ID, 会社名). */
@@ -28,8 +28,10 @@ export function shipmentDraft(
   customer: LocalCustomer,
   lines: ProductLineDraft[],
   settings: ImportSettings,
+  /** the buyer of the order's other drafts (one object per order), or null to work it out */
+  sameOrderBuyer: BuyerDraft | null = null,
 ): ShipmentDraft {
-  const buyer = buyerOf(order);
+  const buyer = sameOrderBuyer ?? buyerOf(order);
   let amount = 0;
   for (const l of lines) amount += l.amount;
   return {
@@ -46,7 +48,6 @@ export function shipmentDraft(
     warehouseId: settings.warehouseId,
     workflowId: settings.shipmentWorkflowId,
     lines,
-    amountByRate: amountByRate(lines),
     amount,
     money: moneyOf(lines, settings),
   };
@@ -54,8 +55,7 @@ export function shipmentDraft(
 
 /** 出荷伝票 figures: the app's tax once per slip per rate, apportioned to the lines. */
 function moneyOf(lines: readonly ProductLineDraft[], settings: ImportSettings): ShipmentDraft['money'] {
-  const perLine = linesFromRates(lines, appRateFigures(lines, settings.taxRounding));
-  return { lines: perLine, total: sumMoney(perLine) };
+  return slipMoneyFromRates(lines, appRateFigures(lines, settings.taxRounding));
 }
 
 /** Σ line amounts per rate, highest rate first; rates without lines are left out. */

@@ -57,6 +57,7 @@ export function shippedPartInvoice(input: ShippedPartInput): InvoiceDraft {
     net: f.net,
     tax: f.tax,
     gross: f.gross,
+    appTax: f.tax,
   }));
   const date = input.shipments.reduce((max, s) => (s.date > max ? s.date : max), first.date);
   return {
@@ -72,7 +73,6 @@ export function shippedPartInvoice(input: ShippedPartInput): InvoiceDraft {
     lines,
     byRate,
     total: byRate.reduce((n, b) => n + b.gross, 0),
-    appTaxByRate: byRate.map((b) => ({ rate: b.rate, tax: b.tax })),
     money: invoiceMoney(lines, byRate),
   };
 }
