@@ -18,22 +18,12 @@ import { startHarness } from '../src-main/harness/server';
 import { launchBrowser } from '../test/e2e/helpers/harness';
 import { MIGRATIONS_DIR } from '../test/helpers/core';
 import { makeTempDir } from '../test/helpers/temp-dir';
+import { productCsv } from './lib/product-csv';
 
 const SERVE = process.argv[2] === '--serve';
 const ROWS = SERVE ? 0 : Number(process.argv[2] ?? 100_000);
 const ROOT = join(__dirname, '..');
 const TARGET_MS = 1000;
-
-function productCsv(n: number): Buffer {
-  const lines = ['商品コード,枝番(横),枝番(縦),SKUコード,商品名,計上単位,棚卸対象,税区分コード,単価,JANコード'];
-  for (let i = 1; i <= n; i++) {
-    const code = `P${String(i).padStart(6, '0')}`;
-    lines.push(
-      `${code},,,SKU${i},"商品${i} ①㈱髙～, 特選",${1 + (i % 24)},${i % 50 === 0 ? '対象外' : '対象'},${i % 5 === 0 ? 'RED08' : 'STD10'},${(i * 37) % 20000},`,
-    );
-  }
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
-}
 
 // In-page probes are strings: tsx would rewrite a function's imported names and helpers.
 /** clicks the 商品 menu link and resolves with the ms until a frame holds the first row */

@@ -1,6 +1,6 @@
-/** The 商品 CSV of the CSV import bench and its profile driver. */
+/** The 商品 CSV of the benches: the CSV import bench, its profile driver and the 商品 list bench. */
 
-/** the file of bench/masters-list.bench.ts: UTF-8 with a BOM, quoted names with ',' and characters CP932 has */
+/** UTF-8 with a BOM, quoted names with ',' and characters CP932 has */
 export function productCsv(n: number): Buffer {
   const lines = ['商品コード,枝番(横),枝番(縦),SKUコード,商品名,計上単位,棚卸対象,税区分コード,単価,JANコード'];
   for (let i = 1; i <= n; i++) {
