@@ -3,18 +3,23 @@
  * the history as they finish); shows the window being imported, then where it stopped and whether
  * the cursor caught up.
  */
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Notice } from '../../components/Notice';
 import { api, unwrap } from '../../ipc/api';
+import { invalidateRoots } from '../../queries/data-changed';
 
 export function CatchUpButton({ settingId, disabled, onRunning }: { settingId: number; disabled: boolean; onRunning(running: boolean): void }) {
   const [windows, setWindows] = useState<{ done: number; orders: number }>({ done: 0, orders: 0 });
+  const qc = useQueryClient();
   const catchUp = useMutation({
     mutationFn: () => unwrap(api().import.catchUp({ settingId })),
-    meta: { changes: ['import', 'slips', 'systemLog', 'ecSettings'] },
+    meta: { changes: ['slips', 'systemLog'] },
     onMutate: () => setWindows({ done: 0, orders: 0 }),
+    // awaited: the result is shown only once the page's 出荷取込開始日 is read again, so 「最新まで取込済み」
+    // never stands beside the old date and 「未取込の期間があります」
+    onSuccess: () => invalidateRoots(qc, ['import', 'ecSettings']),
   });
   const pending = catchUp.isPending;
   useEffect(() => onRunning(pending), [pending, onRunning]);
