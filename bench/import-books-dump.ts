@@ -1,5 +1,5 @@
 /**
- * The "nothing changed" oracle of the import's speed work (bench/RESULTS.md §3): runs 出荷取込処理
+ * The "nothing changed" oracle of the import's speed work (bench/RESULTS.md, section 3): runs 出荷取込処理
  * on the bench's 10,000-order shop (bench/lib/import-shop.ts) through the real service, with a
  * fixed clock and fixed dates, and dumps
  *  - the 取込プレビュー of a dry run (planView, no display limit) and its counts / problems, then

@@ -1,5 +1,5 @@
 /**
- * Heap the import plan of the bench's shop keeps (bench/RESULTS.md §3): heapUsed after a full GC
+ * Heap the import plan of the bench's shop keeps (bench/RESULTS.md, section 3): heapUsed after a full GC
  * with the plan alive minus without it, and the GC time of building it.
  * Run: node --import tsx --expose-gc bench/import-plan-size.ts
  */

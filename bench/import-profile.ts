@@ -1,5 +1,5 @@
 /**
- * Where the import's local part spends its time (bench/RESULTS.md §3): on the bench's shop, in
+ * Where the import's local part spends its time (bench/RESULTS.md, section 3): on the bench's shop, in
  * one process, rounds of (masters + mapping, transaction) on fresh books beside the bare insert,
  * with the CPU and the garbage-collection time (a `gc` PerformanceObserver) of each step.
  * Run: node --import tsx --expose-gc bench/import-profile.ts [rounds]   (add --cpu-prof for a profile)

@@ -144,7 +144,7 @@ function giveRestByScan<R extends number | bigint>(parts: number[], rems: readon
  * Net / tax / gross of a slip's lines in ONE flat array: line i's at 3i, 3i + 1 and 3i + 2. A slip
  * draft keeps this instead of an object per line: the plan of 10,000 orders holds ~80,000 line
  * figures, and the garbage collector copies every object of a plan while the mapping runs
- * (bench/RESULTS.md §3).
+ * (bench/RESULTS.md, section 3).
  */
 export type LineMoney = number[];
 
