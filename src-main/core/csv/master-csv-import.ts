@@ -97,47 +97,77 @@ function layoutOf(def: MasterCsvDef): CsvLayout {
   };
 }
 
-/** The record's key as one string (its fields are text; U+0000 cannot be in a cell's text). */
-function keyOf(def: MasterCsvDef, values: Record<string, unknown>): string {
+/**
+ * The record's key as one string (its fields are text; U+0000 cannot be in a cell's text). `keyAt`:
+ * the key fields' positions in the row.
+ */
+function keyOf(values: readonly unknown[], keyAt: readonly number[]): string {
   let key = '';
-  for (const k of def.keyFields) key += `${String(values[k] ?? '')}\u0000`;
+  for (const i of keyAt) key += `${String(values[i] ?? '')}\u0000`;
   return key;
 }
 
 /**
- * The values of a row whose every cell passes its column's fast rule, or undefined when a cell is
- * UNSURE (or the master has no fast rules): then the row goes through the schema. `at` holds each
- * column's cell index in the file (undefined: the header has no such column).
+ * The values of a row whose every cell passes its column's fast rule, in the order of the
+ * master's columns, or undefined when a cell is UNSURE (or the master has no fast rules): then the
+ * row goes through the schema. `at` holds each column's cell index in the file (undefined: the
+ * header has no such column).
  */
-export function fastRowValues(
-  def: MasterCsvDef,
-  cells: readonly string[],
-  at: readonly (number | undefined)[],
-  ctx: FastCellContext,
-): Record<string, unknown> | undefined {
-  const values: Record<string, unknown> = {};
+function fastRowCells(def: MasterCsvDef, cells: readonly string[], at: readonly (number | undefined)[], ctx: FastCellContext): unknown[] | undefined {
   const columns = def.columns;
+  const values = new Array<unknown>(columns.length);
   for (let j = 0; j < columns.length; j++) {
     const column = columns[j]!;
     if (column.fast === undefined) return undefined;
     const i = at[j];
     const v = column.fast(i === undefined ? '' : (cells[i] ?? ''), ctx);
     if (v === UNSURE) return undefined;
-    values[column.field] = v;
+    values[j] = v;
   }
   return values;
 }
 
+/** fastRowCells as field → value (what the schema would give; the property test compares them) */
+export function fastRowValues(
+  def: MasterCsvDef,
+  cells: readonly string[],
+  at: readonly (number | undefined)[],
+  ctx: FastCellContext,
+): Record<string, unknown> | undefined {
+  const values = fastRowCells(def, cells, at, ctx);
+  return values === undefined ? undefined : rowObject(def, values);
+}
+
+/** A positional row as field → value. */
+function rowObject(def: MasterCsvDef, values: readonly unknown[]): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  def.columns.forEach((c, j) => {
+    row[c.field] = values[j];
+  });
+  return row;
+}
+
+/**
+ * A file's valid rows: each row's values by position in the master's columns (absent optional
+ * values as null, so "unchanged" compares like the table), and its spreadsheet row beside it.
+ * No object per row: a 商品 file has up to 100,000 (bench/csv-import.bench.ts).
+ */
+interface MasterRows {
+  values: unknown[][];
+  rows: number[];
+}
+
 /** One row → its values checked by the form's schema, or undefined with the row's problems reported. */
-function rowReader(def: MasterCsvDef, taxClassIds: Map<string, number>): (r: RowReader) => ParsedRow | undefined {
+function rowReader(def: MasterCsvDef, taxClassIds: Map<string, number>, rowNumbers: number[]): (r: RowReader) => unknown[] | undefined {
   const byField = new Map(def.columns.map((c) => [c.field, c]));
   const first = def.columns[0]!.header;
   const seen = new Map<string, number>();
   const fast = def.columns.every((c) => c.fast !== undefined);
   const ctx: FastCellContext = { taxClassIds };
+  const keyAt = def.keyFields.map((k) => def.columns.findIndex((c) => c.field === k));
   // each column's cell index: the same for every row of a file, taken from its first row
   let at: (number | undefined)[] | undefined;
-  const checked = (r: RowReader): Record<string, unknown> | undefined => {
+  const checked = (r: RowReader): unknown[] | undefined => {
     const raw: Record<string, unknown> = {};
     for (const column of def.columns) {
       const value = cellValue(column, r, taxClassIds);
@@ -151,13 +181,15 @@ function rowReader(def: MasterCsvDef, taxClassIds: Map<string, number>): (r: Row
         if (!r.reported(column)) r.problem(column, issue.message);
       }
     }
-    return !parsed.success || r.hasProblems ? undefined : (parsed.data as Record<string, unknown>);
+    if (!parsed.success || r.hasProblems) return undefined;
+    const data = parsed.data as Record<string, unknown>;
+    return def.columns.map((c) => data[c.field] ?? null);
   };
   return (r) => {
     at ??= def.columns.map((c) => r.columnIndex(c.header));
-    const values = (fast ? fastRowValues(def, r.record.cells, at, ctx) : undefined) ?? checked(r);
+    const values = (fast ? fastRowCells(def, r.record.cells, at, ctx) : undefined) ?? checked(r);
     if (values === undefined) return undefined;
-    const key = keyOf(def, values);
+    const key = keyOf(values, keyAt);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       const what = def.keyFields.length > 1 ? 'コードと枝番' : 'コード';
@@ -165,11 +197,28 @@ function rowReader(def: MasterCsvDef, taxClassIds: Map<string, number>): (r: Row
       return undefined;
     }
     seen.set(key, r.row);
-    return { row: r.row, values };
+    rowNumbers.push(r.row);
+    return values;
   };
 }
 
-/** Validates every row; returns the parsed rows or the problems. Pure apart from the tax-class lookup. */
+/** Validates every row; returns the rows by position or the problems. Pure apart from the tax-class lookup. */
+async function readMasterRows(
+  def: MasterCsvDef,
+  bytes: Uint8Array,
+  encoding: CsvReadEncoding,
+  taxClassIds: Map<string, number>,
+  opts: Omit<CsvReadOptions, 'encoding'> = {},
+): Promise<{ ok: true; rows: MasterRows; encoding: CsvEncoding } | { ok: false; problems: FieldProblem[] }> {
+  const rowNumbers: number[] = [];
+  const read = await readCsvRows(bytes, layoutOf(def), rowReader(def, taxClassIds, rowNumbers), { ...opts, encoding });
+  if (!read.ok) return read;
+  if (read.rows.length === 0)
+    return { ok: false, problems: [rowProblem(2, 'データ行がありません。2行目以降に取り込むデータを入力してください。')] };
+  return { ok: true, rows: { values: read.rows, rows: rowNumbers }, encoding: read.encoding };
+}
+
+/** Validates every row; returns the parsed rows (field → value) or the problems. */
 export async function parseMasterCsv(
   def: MasterCsvDef,
   bytes: Uint8Array,
@@ -177,10 +226,10 @@ export async function parseMasterCsv(
   taxClassIds: Map<string, number>,
   opts: Omit<CsvReadOptions, 'encoding'> = {},
 ): Promise<{ ok: true; rows: ParsedRow[]; encoding: CsvEncoding } | { ok: false; problems: FieldProblem[] }> {
-  const read = await readCsvRows(bytes, layoutOf(def), rowReader(def, taxClassIds), { ...opts, encoding });
-  if (read.ok && read.rows.length === 0)
-    return { ok: false, problems: [rowProblem(2, 'データ行がありません。2行目以降に取り込むデータを入力してください。')] };
-  return read;
+  const read = await readMasterRows(def, bytes, encoding, taxClassIds, opts);
+  if (!read.ok) return read;
+  const { values, rows } = read.rows;
+  return { ok: true, rows: values.map((v, i) => ({ row: rows[i]!, values: rowObject(def, v) })), encoding: read.encoding };
 }
 
 /**
@@ -195,26 +244,27 @@ export async function importMasterCsv(
   control: MasterCsvImportControl = {},
 ): Promise<MasterCsvImportResult> {
   const { beforeWrite, beforeUpdate, ...read } = control;
-  const parsed = await parseMasterCsv(def, bytes, encoding, repos.taxClasses.idsByCode(), read);
+  const parsed = await readMasterRows(def, bytes, encoding, repos.taxClasses.idsByCode(), read);
   if (!parsed.ok) throw csvInvalid(def.label, parsed.problems);
   await beforeWrite?.();
   const result: MasterCsvImportResult = { created: 0, updated: 0, unchanged: 0, encoding: parsed.encoding };
   const firstColumn = def.columns[0]!.header;
   const repo = repos[def.master] as MasterRepository<{ id: number; confirmed: boolean }, Record<string, unknown>>;
+  const { values: rows, rows: rowNumbers } = parsed.rows;
+  const fields = def.columns.map((c) => c.field);
+  const codeAt = fields.indexOf('code');
   repos.transaction(() => {
-    // every column of the layout, absent optional values as null (so "unchanged" compares like the table)
-    const rows = parsed.rows.map(({ values }) => completeRow(def, values));
     const problems: FieldProblem[] = [];
     if (beforeUpdate) {
       rows.forEach((values, i) => {
-        const id = repo.idOfCode(String(values.code ?? ''));
-        if (id !== null) problems.push(...refusedUpdate(def, parsed.rows[i]!.row, () => beforeUpdate(id, values)));
+        const id = repo.idOfCode(String(values[codeAt] ?? ''));
+        if (id !== null) problems.push(...refusedUpdate(def, rowNumbers[i]!, () => beforeUpdate(id, rowObject(def, values))));
       });
       if (problems.length > 0) throw csvInvalid(def.label, problems);
     }
     // rowReader refused every file with two rows of one key
-    repo.upsertMany(rows, def.keyFields, { keysUnique: true }).forEach((outcome, i) => {
-      const row = parsed.rows[i]!.row;
+    repo.upsertRows(fields, rows, def.keyFields, { keysUnique: true }).forEach((outcome, i) => {
+      const row = rowNumbers[i]!;
       if (outcome === 'created') result.created++;
       else if (outcome === 'updated') result.updated++;
       else if (outcome === 'unchanged') result.unchanged++;
@@ -232,22 +282,6 @@ export async function importMasterCsv(
     if (problems.length > 0) throw csvInvalid(def.label, problems);
   });
   return result;
-}
-
-/**
- * The row with exactly the layout's columns, absent optional values as null. The values themselves
- * when they already are that (a fast-read 商品 row): no second object for each of 100,000 rows.
- */
-function completeRow(def: MasterCsvDef, values: Record<string, unknown>): Record<string, unknown> {
-  const columns = def.columns;
-  let fields = 0;
-  for (const _ in values) fields++;
-  let complete = fields === columns.length;
-  for (let j = 0; j < columns.length && complete; j++) complete = values[columns[j]!.field] !== undefined;
-  if (complete) return values;
-  const row: Record<string, unknown> = {};
-  for (const c of columns) row[c.field] = values[c.field] ?? null;
-  return row;
 }
 
 /** A guard's refusal of one row as problems on its cells (none: allowed). */

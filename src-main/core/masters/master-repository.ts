@@ -76,6 +76,17 @@ export interface MasterRepository<Row, Values> {
    * a file), so on a table empty before the call no row is looked up at all.
    */
   upsertMany(rows: readonly Partial<Values>[], keyFields: readonly (keyof Values & string)[], opts?: { keysUnique?: boolean }): UpsertResult[];
+  /**
+   * upsertMany with each row's values by position, in the order of `fields` (absent: null): the
+   * CSV import reads a file straight into such rows, with no object per row to look fields up in
+   * (bench/csv-import.bench.ts).
+   */
+  upsertRows(
+    fields: readonly (keyof Values & string)[],
+    rows: readonly (readonly unknown[])[],
+    keyFields: readonly (keyof Values & string)[],
+    opts?: { keysUnique?: boolean },
+  ): UpsertResult[];
 }
 
 
@@ -159,12 +170,22 @@ export function createMasterRepository<Row extends { id: number; confirmed: bool
   }
 
   function upsertMany(rows: readonly Partial<Values>[], keyFields: readonly (keyof Values & string)[], opts: { keysUnique?: boolean } = {}): UpsertResult[] {
-    if (rows.length === 0) return [];
-    const columns = t as unknown as Record<string, SQLiteColumn>;
     // the union of the rows' fields (no array of every row's keys: 100,000 rows × 12 fields)
     const fieldSet = new Set<string>();
     for (const r of rows) for (const f of Object.keys(r)) fieldSet.add(f);
-    const fields = [...fieldSet];
+    const fields = [...fieldSet] as (keyof Values & string)[];
+    const positional = rows.map((r) => fields.map((f) => (r as Record<string, unknown>)[f]));
+    return upsertRows(fields, positional, keyFields, opts);
+  }
+
+  function upsertRows(
+    fields: readonly (keyof Values & string)[],
+    rows: readonly (readonly unknown[])[],
+    keyFields: readonly (keyof Values & string)[],
+    opts: { keysUnique?: boolean } = {},
+  ): UpsertResult[] {
+    if (rows.length === 0) return [];
+    const columns = t as unknown as Record<string, SQLiteColumn>;
     const column = (f: string): SQLiteColumn => {
       const c = columns[f];
       if (!c) throw new Error(`${cfg.label}: unknown field ${f}`);
@@ -196,10 +217,10 @@ export function createMasterRepository<Row extends { id: number; confirmed: bool
     const params: unknown[] = new Array<unknown>(n + 2);
     const keyArgs: unknown[] = new Array<unknown>(keyAt.length);
     for (let r = 0; r < rows.length; r++) {
-      const row = rows[r] as Record<string, unknown>;
+      const row = rows[r]!;
       // the values as stored (booleans as 0 / 1), in the order of `fields`, then the two stamps
       for (let i = 0; i < n; i++) {
-        const v = row[fields[i]!];
+        const v = row[i];
         const mapper = mappers[i];
         params[i] = v === undefined || v === null ? null : mapper ? mapper.mapToDriverValue(v) : v;
       }
@@ -249,5 +270,5 @@ export function createMasterRepository<Row extends { id: number; confirmed: bool
     return anyDb.update(t).set({ confirmed, updatedAt: now() }).where(eq(t.id, id)).returning().get() as Row;
   }
 
-  return { list, get, find, findByIds, idOfCode, create, insertConfirmed, update, setConfirmed, upsertMany };
+  return { list, get, find, findByIds, idOfCode, create, insertConfirmed, update, setConfirmed, upsertMany, upsertRows };
 }
