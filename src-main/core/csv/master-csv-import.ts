@@ -98,10 +98,16 @@ function layoutOf(def: MasterCsvDef): CsvLayout {
 }
 
 /**
- * The record's key as one string (its fields are text; U+0000 cannot be in a cell's text). `keyAt`:
- * the key fields' positions in the row.
+ * The record's key as one string. `keyAt`: the key fields' positions in the row. A key whose later
+ * fields are all empty (a 商品 without 枝番: most rows) is its first field alone; any other key
+ * joins every field with U+0000, which no key field can hold (codes are printable text:
+ * src-shared/masters/fields.ts), so the two kinds never meet.
  */
 function keyOf(values: readonly unknown[], keyAt: readonly number[]): string {
+  const head = String(values[keyAt[0]!] ?? '');
+  let rest = false;
+  for (let k = 1; k < keyAt.length && !rest; k++) rest = String(values[keyAt[k]!] ?? '') !== '';
+  if (!rest) return head;
   let key = '';
   for (const i of keyAt) key += `${String(values[i] ?? '')}\u0000`;
   return key;

@@ -85,6 +85,19 @@ describe('csv:import / csv:export through dispatch', () => {
     expect(err.fields?.[0]?.message).toContain('2行目と同じコード');
   });
 
+  it('商品 keys are code + 枝番: a row without 枝番 and rows with one are different products; the same three parts twice are refused', async () => {
+    const rows = ['P1,,,,無地,1,対象,,0,', 'P1,RED,,,赤,1,対象,,0,', 'P1,,RED,,縦赤,1,対象,,0,', 'P1RED,,,,別商品,1,対象,,0,'];
+    await t.call('csv:import', { master: 'products', fileName: 'p.csv', contentBase64: b64(`${PRODUCT_HEADER}${rows.join('\r\n')}\r\n`) });
+    expect((await t.call<{ total: number }>('products:list', {})).total).toBe(4);
+    for (const [again, earlier] of [['P1,,,,無地2,1,対象,,0,', 2], ['P1,RED,,,赤2,1,対象,,0,', 3], ['P1,,RED,,縦赤2,1,対象,,0,', 4]] as const) {
+      const err = await failure(
+        t.call('csv:import', { master: 'products', fileName: 'p.csv', contentBase64: b64(`${PRODUCT_HEADER}${[...rows, again].join('\r\n')}\r\n`) }),
+      );
+      expect(err.fields).toEqual([expect.objectContaining({ row: 6, column: '商品コード' })]);
+      expect(err.fields?.[0]?.message).toContain(`${earlier}行目と同じコードと枝番`);
+    }
+  });
+
   it('unknown and missing columns are header (row 1) problems', async () => {
     const err = await failure(t.call('csv:import', { master: 'bankAccounts', fileName: 'x.csv', contentBase64: b64('口座コード,銀行名,備考\r\nB1,みずほ,x\r\n') }));
     expect(err.fields?.every((f) => f.row === 1)).toBe(true);
