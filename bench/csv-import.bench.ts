@@ -1,11 +1,11 @@
 /**
  * 商品 CSV import at 100,000 rows (issue #17, target 2): the core's `csv:import` (decode, parse,
- * validate every row with the form's zod schema, one transaction of upserts into a fresh database)
- * beside a bare csv-parse of the same file, each phase in its own child process (bench/lib/measure.ts),
- * medians of interleaved runs after a warm-up; the measured import goes into a database of its own that
- * nothing was written to before (the first import of a 商品 master). The subject also reports where its time goes: reading
- * (decode + parse + validate, until the 'writing' progress event) and writing (the transaction), and
- * the longest the event loop was held while reading.
+ * check every row — the fast cell rules, or the form's zod schema for a row they are unsure of —,
+ * one transaction of upserts) beside a bare csv-parse of the same file, each phase in its own child
+ * process (bench/lib/measure.ts), medians of interleaved runs after a warm-up. The measured import
+ * goes into a database that nothing was written to before (a shop's first 商品 import). The subject
+ * also reports where its time goes: reading (decode + parse + check, until the 'writing' progress
+ * event) and writing (the transaction), and the longest the event loop was held while reading.
  * Target: import / bare ≤ 2.
  *
  * Run: npm run bench -- csv-import   or   npx tsx bench/csv-import.bench.ts [rows] [reps]
