@@ -68,18 +68,14 @@ export interface MasterRepository<Row, Values> {
   setConfirmed(id: number, confirmed: boolean): Row;
   /**
    * Bulk upsert by key fields for the CSV import, one prepared statement set for all rows (the
-   * 100,000-row import of bench/masters-list.bench.ts): a new key is inserted 未確定, an existing
-   * one updated unless it is 確定 ('confirmed': left as it is) or already equal ('unchanged').
+   * 100,000-row import of bench/csv-import.bench.ts). Each row's values are given by position, in
+   * the order of `fields` (absent: null): the import reads a file straight into such rows, with no
+   * object per row to look fields up in. A new key is inserted 未確定, an existing one updated
+   * unless it is 確定 ('confirmed': left as it is) or already equal ('unchanged').
    * A row that breaks a constraint reports { failed } and the others go on; call inside the
    * caller's transaction, which decides whether to keep the rest.
    * `keysUnique`: the caller has checked that no two rows share a key (the CSV import refuses such
    * a file), so on a table empty before the call no row is looked up at all.
-   */
-  upsertMany(rows: readonly Partial<Values>[], keyFields: readonly (keyof Values & string)[], opts?: { keysUnique?: boolean }): UpsertResult[];
-  /**
-   * upsertMany with each row's values by position, in the order of `fields` (absent: null): the
-   * CSV import reads a file straight into such rows, with no object per row to look fields up in
-   * (bench/csv-import.bench.ts).
    */
   upsertRows(
     fields: readonly (keyof Values & string)[],
@@ -167,15 +163,6 @@ export function createMasterRepository<Row extends { id: number; confirmed: bool
     } catch (e) {
       throw classifyError(e, { uniqueFields: cfg.uniqueFields });
     }
-  }
-
-  function upsertMany(rows: readonly Partial<Values>[], keyFields: readonly (keyof Values & string)[], opts: { keysUnique?: boolean } = {}): UpsertResult[] {
-    // the union of the rows' fields (no array of every row's keys: 100,000 rows × 12 fields)
-    const fieldSet = new Set<string>();
-    for (const r of rows) for (const f of Object.keys(r)) fieldSet.add(f);
-    const fields = [...fieldSet] as (keyof Values & string)[];
-    const positional = rows.map((r) => fields.map((f) => (r as Record<string, unknown>)[f]));
-    return upsertRows(fields, positional, keyFields, opts);
   }
 
   function upsertRows(
@@ -270,5 +257,5 @@ export function createMasterRepository<Row extends { id: number; confirmed: bool
     return anyDb.update(t).set({ confirmed, updatedAt: now() }).where(eq(t.id, id)).returning().get() as Row;
   }
 
-  return { list, get, find, findByIds, idOfCode, create, insertConfirmed, update, setConfirmed, upsertMany, upsertRows };
+  return { list, get, find, findByIds, idOfCode, create, insertConfirmed, update, setConfirmed, upsertRows };
 }
