@@ -1,10 +1,13 @@
 /**
- * CSV text → records with csv-parse, bounded and in pieces. Mixed line ends (CRLF / LF / CR: files
+ * CSV text → records, bounded and in pieces. Mixed line ends (CRLF / LF / CR: files
  * edited on different machines) are one file; a '"' inside an unquoted cell is a literal character,
  * as in Excel. Rows are numbered as a spreadsheet shows them (header = 1, a quoted cell spanning
  * lines is one row, blank rows count but are not handed on).
  *
- * The text is fed to the parser a piece at a time and the event loop runs between pieces, so a
+ * Plain records (nearly every file) are read by csv-plain-records.ts; from the first record it is
+ * not sure of, csv-parse reads the rest, so anything unusual gets csv-parse's answer.
+ *
+ * The text is read a piece at a time and the event loop runs between pieces, so a
  * 75 MB file never holds the main process: IPC calls, progress events and 中止 (the abort signal)
  * get through while it is read. A row longer than MAX_CSV_ROW_CHARS or with more than
  * MAX_CSV_COLUMNS cells stops reading with a problem of that row, before it can grow in memory.
@@ -14,6 +17,7 @@ import { CsvError, Parser } from 'csv-parse';
 import { MAX_CSV_COLUMNS, MAX_CSV_ROW_CHARS } from '../../../src-shared/csv/csv-limits';
 import type { FieldProblem } from '../../../src-shared/errors';
 import { csvCancelled, rowProblem } from './csv-problems';
+import { PlainCsvRecords } from './csv-plain-records';
 
 /** One non-blank record and its spreadsheet row. */
 export interface CsvRecord {
@@ -55,10 +59,10 @@ function tooManyColumns(row: number, count: number): FieldProblem {
 }
 
 /** A parser failure → the problem of the row it happened in. */
-function parseProblem(e: unknown): FieldProblem {
+function parseProblem(e: unknown, rowsBefore: number): FieldProblem {
   if (!(e instanceof CsvError)) throw e;
-  // `records` counts the rows finished before the broken one (blank rows included)
-  const row = ((e as CsvError & { records?: number }).records ?? 0) + 1;
+  // `records` counts the rows it finished before the broken one (blank rows included)
+  const row = rowsBefore + ((e as CsvError & { records?: number }).records ?? 0) + 1;
   return rowProblem(row, PARSE_MESSAGES[e.code] ?? 'CSVとして読めない箇所があります。Excelなどで開いてCSV形式で保存し直してください。');
 }
 
@@ -66,6 +70,8 @@ function parseProblem(e: unknown): FieldProblem {
  * Calls onRecord for each non-blank record of the text (whole, the pieces of decodeCsvInPieces, or
  * valid UTF-8 bytes without a BOM), in order; onRecord may return a problem to stop.
  * Resolves with the problem that stopped reading, or null when the whole text was read.
+ * Plain records are read by csv-plain-records.ts; from the first record it is unsure of, csv-parse
+ * reads the rest.
  * @throws CSV_CANCELLED when control.signal aborts
  */
 export async function scanCsvText(
@@ -73,70 +79,149 @@ export async function scanCsvText(
   onRecord: (record: CsvRecord) => FieldProblem | undefined,
   control: CsvScanControl = {},
 ): Promise<FieldProblem | null> {
-  const parser = new Parser({ record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, max_record_size: MAX_CSV_ROW_CHARS });
-  let failure: unknown;
-  parser.on('error', (e) => {
-    failure ??= e;
-  });
   let row = 0;
   let stop: FieldProblem | null = null;
-  const take = (): void => {
-    let cells: string[] | null;
-    while (stop === null && (cells = parser.read() as string[] | null) !== null) {
-      row++;
-      if (cells.length > MAX_CSV_COLUMNS) stop = tooManyColumns(row, cells.length);
-      else if (cells.some((c) => c.trim() !== '')) stop = onRecord({ row, cells }) ?? null;
-    }
-    // nothing more is read: closing ends the wait in endOf
-    if (stop !== null) parser.destroy();
+  const take = (cells: string[]): boolean => {
+    row++;
+    if (cells.length > MAX_CSV_COLUMNS) stop = tooManyColumns(row, cells.length);
+    else if (!blank(cells)) stop = onRecord({ row, cells }) ?? null;
+    return stop === null;
   };
-  let quietBytes = 0; // bytes read since a row last ended
+  const plain = new PlainCsvRecords();
+  let parser: CsvParseScan | null = null;
   const total = typeof text === 'string' || text instanceof Uint8Array ? text.length : text.reduce((n, t) => n + t.length, 0);
   let fed = 0;
-  for (const bit of bits(text)) {
-    const before = { rows: row, bytes: parser.info.bytes };
-    parser.write(bit);
-    fed += bit.length;
-    take();
-    quietBytes = row === before.rows ? quietBytes + parser.info.bytes - before.bytes : 0;
-    if (stop === null && failure === undefined && quietBytes > MAX_ROW_BYTES) stop = rowProblem(row + 1, TOO_LONG);
-    if (stop !== null || failure !== undefined) break;
+  for (const { bit, size, last } of bits(text)) {
+    if (parser === null) {
+      const read = plain.feed(bit, last, take);
+      if (read.unsure && stop === null) parser = new CsvParseScan(row, take).write(read.rest);
+    } else parser.write(bit);
+    fed += size;
+    if (stop === null && parser !== null) stop = parser.problem();
+    if (stop !== null) {
+      parser?.destroy();
+      return stop;
+    }
     control.onPiece?.(fed / total, row);
     await nextTurn();
     if (control.signal?.aborted) {
-      parser.destroy();
+      parser?.destroy();
       throw csvCancelled();
     }
   }
-  if (stop === null && failure === undefined) await endOf(parser, take);
-  else parser.destroy();
-  if (stop !== null) return stop;
-  return failure === undefined ? null : parseProblem(failure);
+  if (parser === null) return stop;
+  await parser.end();
+  return stop ?? parser.problem();
+}
+
+/** A record of empty or blank cells only: counted as a row, not handed on. */
+function blank(cells: readonly string[]): boolean {
+  for (const c of cells) if (c.trim() !== '') return false;
+  return true;
 }
 
 /**
- * The text in bits of PIECE_CHARS (the decoder's pieces are larger); bytes in bits of as many bytes
- * (the parser keeps a character split between two bits whole: it reads bytes and decodes a cell
- * when the cell ends).
+ * csv-parse over the rest of a text, from the start of a record: `rowsBefore` records were read
+ * before it (its row numbers go on from there). Stops at its first problem: a parse error, or a
+ * record longer than the row limit.
  */
-function* bits(text: string | readonly string[] | Uint8Array): Generator<string | Uint8Array> {
-  if (text instanceof Uint8Array) {
-    for (let at = 0; at < text.length; at += PIECE_CHARS) yield text.subarray(at, at + PIECE_CHARS);
-    return;
+class CsvParseScan {
+  private readonly parser = new Parser({ record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, max_record_size: MAX_CSV_ROW_CHARS });
+  private failure: unknown;
+  private tooLong: FieldProblem | null = null;
+  private rows = 0;
+  /** bytes read since a row last ended */
+  private quietBytes = 0;
+
+  constructor(
+    private readonly rowsBefore: number,
+    private readonly take: (cells: string[]) => boolean,
+  ) {
+    this.parser.on('error', (e) => {
+      this.failure ??= e;
+    });
   }
-  for (const piece of typeof text === 'string' ? [text] : text) {
-    for (let at = 0; at < piece.length; at += PIECE_CHARS) yield piece.slice(at, at + PIECE_CHARS);
+
+  /** feeds text and hands on every record it completes */
+  write(text: string): this {
+    if (this.failure !== undefined || this.tooLong !== null || text === '') return this;
+    const before = { rows: this.rows, bytes: this.parser.info.bytes };
+    this.parser.write(text);
+    if (!this.drain()) return this;
+    this.quietBytes = this.rows === before.rows ? this.quietBytes + this.parser.info.bytes - before.bytes : 0;
+    if (this.failure === undefined && this.quietBytes > MAX_ROW_BYTES) this.tooLong = rowProblem(this.rowsBefore + this.rows + 1, TOO_LONG);
+    return this;
+  }
+
+  /** what stopped csv-parse (null: nothing yet) */
+  problem(): FieldProblem | null {
+    if (this.tooLong !== null) return this.tooLong;
+    return this.failure === undefined ? null : parseProblem(this.failure, this.rowsBefore);
+  }
+
+  /** Ends the input and takes the last records (a row without a final line end, or the parser's verdict). */
+  end(): Promise<void> {
+    const parser = this.parser;
+    if (this.failure !== undefined || this.tooLong !== null) {
+      parser.destroy();
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      parser.on('readable', () => this.drain());
+      parser.once('end', () => resolve());
+      parser.once('error', () => resolve());
+      parser.once('close', () => resolve());
+      parser.end();
+      this.drain();
+    });
+  }
+
+  destroy(): void {
+    this.parser.destroy();
+  }
+
+  /** hands on the records read so far; false once the caller stopped (nothing more is read) */
+  private drain(): boolean {
+    let cells: string[] | null;
+    while ((cells = this.parser.read() as string[] | null) !== null) {
+      this.rows++;
+      if (!this.take(cells)) {
+        this.parser.destroy();
+        return false;
+      }
+    }
+    return true;
   }
 }
 
-/** Ends the input and takes the last records (a row without a final line end, or the parser's verdict). */
-function endOf(parser: Parser, take: () => void): Promise<void> {
-  return new Promise((resolve) => {
-    parser.on('readable', take);
-    parser.once('end', () => resolve());
-    parser.once('error', () => resolve());
-    parser.once('close', () => resolve());
-    parser.end();
-    take();
-  });
+/**
+ * The text in bits of PIECE_CHARS (the decoder's pieces are larger), each with the share of the
+ * input it covers and whether it is the last; UTF-8 bytes in bits of about as many bytes, each cut
+ * after a whole character.
+ */
+function* bits(text: string | readonly string[] | Uint8Array): Generator<{ bit: string; size: number; last: boolean }> {
+  if (text instanceof Uint8Array) {
+    const decoder = new TextDecoder('utf-8');
+    for (let at = 0; at < text.length; ) {
+      let to = Math.min(at + PIECE_CHARS, text.length);
+      // back to the first byte of a character (a UTF-8 continuation byte is 10xxxxxx)
+      while (to < text.length && to > at + 1 && (text[to]! & 0xc0) === 0x80) to--;
+      yield { bit: decoder.decode(text.subarray(at, to)), size: to - at, last: to === text.length };
+      at = to;
+    }
+    if (text.length === 0) yield { bit: '', size: 0, last: true };
+    return;
+  }
+  const pieces = typeof text === 'string' ? [text] : text;
+  let lastPiece = pieces.length - 1;
+  while (lastPiece > 0 && pieces[lastPiece]!.length === 0) lastPiece--;
+  for (let p = 0; p <= lastPiece; p++) {
+    const piece = pieces[p]!;
+    for (let at = 0; at < piece.length; at += PIECE_CHARS) {
+      const bit = piece.slice(at, at + PIECE_CHARS);
+      yield { bit, size: bit.length, last: p === lastPiece && at + PIECE_CHARS >= piece.length };
+    }
+  }
+  // an empty text still ends
+  if (lastPiece < 0 || pieces[lastPiece]!.length === 0) yield { bit: '', size: 0, last: true };
 }
