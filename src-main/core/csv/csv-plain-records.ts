@@ -1,9 +1,9 @@
 /**
- * A quick reader for the plain CSV almost every file is: cells either without any '"', or wholly
- * quoted with '""' for a quote inside, separated by ',' and ended by CRLF, LF or CR. It gives
- * exactly the records csv-parse gives for such text (with the options of csv-records.ts); at the
- * first record it is not certain of (a '"' inside an unquoted cell, text after a closing quote, a
- * quote left open at the end, a record longer than PLAIN_MAX_RECORD_CHARS) it stops and hands the
+ * A quick reader for the plain CSV almost every file is: cells either unquoted (a '"' inside one is
+ * just a character) or wholly quoted with '""' for a quote inside, separated by ',' and ended by
+ * CRLF, LF or CR. It gives exactly the records csv-parse gives for such text (with the options of
+ * csv-records.ts); at the first record it is not certain of (text after a closing quote, a quote
+ * left open at the end, a record longer than PLAIN_MAX_RECORD_CHARS) it stops and hands the
  * text from that record's start back, and csv-parse reads the rest, so every unusual case and every
  * parse error still gets csv-parse's answer. The same split as the fast cell rules and the schema
  * (master-csv-fast-cells.ts).
@@ -83,9 +83,9 @@ export class PlainCsvRecords {
           let j = i;
           for (; j < n; j++) {
             const c = t.charCodeAt(j);
+            // a '"' after the first character of an unquoted cell is the character itself (3" パイプ),
+            // as csv-parse's relax_quotes keeps it
             if (c === COMMA || c === LF || c === CR) break;
-            // a quote inside an unquoted cell: csv-parse's relaxed rules decide
-            if (c === QUOTE) return this.unsure(t, start);
           }
           cells.push(t.slice(i, j));
           i = j;

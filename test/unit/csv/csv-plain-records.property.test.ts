@@ -73,9 +73,9 @@ function cut(text: string, at: number[]): string[] {
 /** characters that matter to CSV, and a few that do not */
 const anyText = fc.string({ unit: fc.constantFrom('a', 'b', 'あ', ' ', ',', '"', '\r', '\n'), maxLength: 80 });
 
-/** a plain cell: unquoted without '"', or quoted with any content */
+/** a plain cell: unquoted (a '"' only after its first character), or quoted with any content */
 const plainCell = fc.oneof(
-  fc.string({ unit: fc.constantFrom('x', 'い', ' ', '-'), maxLength: 6 }),
+  fc.tuple(fc.constantFrom('', 'x', 'い', ' '), fc.string({ unit: fc.constantFrom('x', 'い', ' ', '-', '"'), maxLength: 6 })).map(([head, rest]) => (head === '' ? rest.replaceAll('"', '') : head + rest)),
   fc.string({ unit: fc.constantFrom('y', '"', ',', '\r', '\n', 'う'), maxLength: 8 }).map((s) => `"${s.replaceAll('"', '""')}"`),
 );
 const lineEnd = fc.constantFrom('\r\n', '\n', '\r');
