@@ -115,8 +115,10 @@ async function main(): Promise<void> {
     core.close();
     coreOpen = false;
     const harness = await serveInChild(tmp.dir, rendererDir);
-    const browser = await launchBrowser();
+    // launched inside the try: without Chromium the harness child must still be stopped, or the bench never ends
+    let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
     try {
+      browser = await launchBrowser();
       const page = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 1366, height: 860 } })).newPage();
       // Two figures each: "in page" is measured inside Chromium from the click / the input event to
       // the frame that holds the rows (the app's own time); "playwright" adds the automation's
@@ -185,7 +187,7 @@ async function main(): Promise<void> {
       }
       console.log(`filter via playwright: ${pwFilter.map(ms).join(', ')} (median ${ms(median(pwFilter))}) ${verdict(median(pwFilter))}`);
     } finally {
-      await browser.close();
+      await browser?.close();
       await harness.close();
     }
   } finally {
