@@ -63,18 +63,6 @@ function* decodePieces(bytes: Uint8Array, requested: CsvReadEncoding): Generator
   return { encoding, invalid };
 }
 
-/**
- * The bytes after any BOM when the file is read as UTF-8 and all of them are valid UTF-8, else
- * null. The CSV parser takes these bytes as they are: decoding them to text first would only have
- * it encode that text back to the same bytes (bench/csv-import.bench.ts).
- */
-export function validUtf8Body(bytes: Uint8Array, requested: CsvReadEncoding): Uint8Array | null {
-  const bom = bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2];
-  const body = bom ? bytes.subarray(3) : bytes;
-  const { encoding, utf8Valid } = chooseEncoding(body, bom, requested);
-  return encoding === 'utf-8' && utf8Valid ? body : null;
-}
-
 /** Bytes → text; `auto` detects as described above. Never throws. */
 export function decodeCsv(bytes: Uint8Array, encoding: CsvReadEncoding = 'auto'): DecodedCsv {
   const pieces: string[] = [];

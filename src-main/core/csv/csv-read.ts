@@ -13,7 +13,7 @@
 import type { CsvEncoding, CsvReadEncoding } from '../../../src-shared/csv/csv-encoding';
 import { csvFileTooLargeMessage, MAX_CSV_FILE_BYTES } from '../../../src-shared/csv/csv-limits';
 import { AppError, type FieldProblem } from '../../../src-shared/errors';
-import { decodeCsvInPieces, validUtf8Body } from './csv-encoding';
+import { decodeCsvInPieces } from './csv-encoding';
 import { cellProblem, CsvProblemList, rowProblem } from './csv-problems';
 import { scanCsvText, type CsvRecord, type CsvScanControl } from './csv-records';
 import { RowReader } from './csv-row-reader';
@@ -131,20 +131,12 @@ export async function readCsv(bytes: Uint8Array, layout: CsvLayout, visitor: Csv
     signal: opts.signal,
     onPiece: (share, rows) => opts.onProgress?.({ bytesRead: Math.round(share * bytes.length), bytesTotal: bytes.length, rows }),
   };
-  // valid UTF-8 goes to the parser as bytes; anything else is decoded to text first
-  const utf8 = validUtf8Body(bytes, opts.encoding ?? 'auto');
-  let input: Uint8Array | string[];
-  let encoding: CsvEncoding = 'utf-8';
-  if (utf8 !== null) input = utf8;
-  else {
-    const decoded = await decodeCsvInPieces(bytes, opts.encoding ?? 'auto', opts.signal);
-    if (decoded.invalid) {
-      await undecodableCells(decoded.pieces, decoded.encoding, problems, control);
-      return { ok: false, problems: problems.toArray() };
-    }
-    input = decoded.pieces;
-    encoding = decoded.encoding;
+  const decoded = await decodeCsvInPieces(bytes, opts.encoding ?? 'auto', opts.signal);
+  if (decoded.invalid) {
+    await undecodableCells(decoded.pieces, decoded.encoding, problems, control);
+    return { ok: false, problems: problems.toArray() };
   }
+  const { pieces: input, encoding } = decoded;
   const report = (p: FieldProblem): void => problems.add(p);
   let columns: Map<string, number> | null | undefined;
   let width = 0;

@@ -32,7 +32,7 @@ export interface CsvScanControl {
   onPiece?: ((share: number, rows: number) => void) | undefined;
 }
 
-/** Characters fed to the parser between two turns of the event loop (a few milliseconds of work). */
+/** Characters read between two turns of the event loop (a few milliseconds of work). */
 const PIECE_CHARS = 1 << 14;
 
 /**
@@ -67,15 +67,15 @@ function parseProblem(e: unknown, rowsBefore: number): FieldProblem {
 }
 
 /**
- * Calls onRecord for each non-blank record of the text (whole, the pieces of decodeCsvInPieces, or
- * valid UTF-8 bytes without a BOM), in order; onRecord may return a problem to stop.
+ * Calls onRecord for each non-blank record of the text (whole, or the pieces of decodeCsvInPieces),
+ * in order; onRecord may return a problem to stop.
  * Resolves with the problem that stopped reading, or null when the whole text was read.
  * Plain records are read by csv-plain-records.ts; from the first record it is unsure of, csv-parse
  * reads the rest.
  * @throws CSV_CANCELLED when control.signal aborts
  */
 export async function scanCsvText(
-  text: string | readonly string[] | Uint8Array,
+  text: string | readonly string[],
   onRecord: (record: CsvRecord) => FieldProblem | undefined,
   control: CsvScanControl = {},
 ): Promise<FieldProblem | null> {
@@ -89,14 +89,14 @@ export async function scanCsvText(
   };
   const plain = new PlainCsvRecords();
   let parser: CsvParseScan | null = null;
-  const total = typeof text === 'string' || text instanceof Uint8Array ? text.length : text.reduce((n, t) => n + t.length, 0);
+  const total = typeof text === 'string' ? text.length : text.reduce((n, t) => n + t.length, 0);
   let fed = 0;
-  for (const { bit, size, last } of bits(text)) {
+  for (const { bit, last } of bits(text)) {
     if (parser === null) {
       const read = plain.feed(bit, last, take);
       if (read.unsure && stop === null) parser = new CsvParseScan(row, take).write(read.rest);
     } else parser.write(bit);
-    fed += size;
+    fed += bit.length;
     if (stop === null && parser !== null) stop = parser.problem();
     if (stop !== null) {
       parser?.destroy();
@@ -194,24 +194,8 @@ class CsvParseScan {
   }
 }
 
-/**
- * The text in bits of PIECE_CHARS (the decoder's pieces are larger), each with the share of the
- * input it covers and whether it is the last; UTF-8 bytes in bits of about as many bytes, each cut
- * after a whole character.
- */
-function* bits(text: string | readonly string[] | Uint8Array): Generator<{ bit: string; size: number; last: boolean }> {
-  if (text instanceof Uint8Array) {
-    const decoder = new TextDecoder('utf-8');
-    for (let at = 0; at < text.length; ) {
-      let to = Math.min(at + PIECE_CHARS, text.length);
-      // back to the first byte of a character (a UTF-8 continuation byte is 10xxxxxx)
-      while (to < text.length && to > at + 1 && (text[to]! & 0xc0) === 0x80) to--;
-      yield { bit: decoder.decode(text.subarray(at, to)), size: to - at, last: to === text.length };
-      at = to;
-    }
-    if (text.length === 0) yield { bit: '', size: 0, last: true };
-    return;
-  }
+/** The text in bits of PIECE_CHARS (the decoder's pieces are larger), each marked when it is the last. */
+function* bits(text: string | readonly string[]): Generator<{ bit: string; last: boolean }> {
   const pieces = typeof text === 'string' ? [text] : text;
   let lastPiece = pieces.length - 1;
   while (lastPiece > 0 && pieces[lastPiece]!.length === 0) lastPiece--;
@@ -219,9 +203,9 @@ function* bits(text: string | readonly string[] | Uint8Array): Generator<{ bit: 
     const piece = pieces[p]!;
     for (let at = 0; at < piece.length; at += PIECE_CHARS) {
       const bit = piece.slice(at, at + PIECE_CHARS);
-      yield { bit, size: bit.length, last: p === lastPiece && at + PIECE_CHARS >= piece.length };
+      yield { bit, last: p === lastPiece && at + PIECE_CHARS >= piece.length };
     }
   }
   // an empty text still ends
-  if (lastPiece < 0 || pieces[lastPiece]!.length === 0) yield { bit: '', size: 0, last: true };
+  if (lastPiece < 0 || pieces[lastPiece]!.length === 0) yield { bit: '', last: true };
 }
